@@ -1,0 +1,57 @@
+import type { Ports } from '../ports';
+import type { MallConnector } from '../malls/connector';
+import type { Settings } from './settings/schema';
+
+/**
+ * The engine's public surface: what src/entry.ts (Apps Script) and src/node/cli.ts call.
+ * Everything here is synchronous.
+ */
+
+export type Trigger = 'manual' | 'auto';
+
+export interface Env extends Ports {
+  connectors: readonly MallConnector[];
+  /** Loads and validates settings; throws SettingsError (every problem, each naming shop, field, cell). */
+  loadSettings(): Settings;
+  /** time budget of one run in ms (Apps Script gives 6 min; default 4.5 min) */
+  budgetMs?: number;
+}
+
+export interface ShopReport {
+  shop: string;
+  mall: string;
+  action: 'fetch' | 'export' | 'check';
+  fetched: number;
+  new: number;
+  updated: number;
+  exported: number;
+  failed: number;
+  ok: boolean;
+  /** readable, user's language; no secrets */
+  message: string;
+}
+
+export interface RunReport {
+  /** another run held the lock: nothing changed, a "busy" line was logged */
+  busy: boolean;
+  shops: ShopReport[];
+  /** dry-run export: what would be sent, one readable line per shipment */
+  preview: string[];
+  /** CONTRACT §5: 0 all done; 1 some shops or rows failed; 2 invalid settings (nothing fetched or sent) */
+  exitCode: 0 | 1 | 2;
+  /** readable lines for invalid settings (exit 2) */
+  errors: string[];
+}
+
+export interface FetchOptions {
+  trigger: Trigger;
+  shop?: string;
+  /** user-given range, epoch ms, [from, to) */
+  range?: { from: number; to: number };
+}
+
+export interface ExportOptions {
+  trigger: Trigger;
+  shop?: string;
+  dryRun?: boolean;
+}

@@ -1,0 +1,136 @@
+import type { z } from 'zod';
+import type { ClockPort, CryptoPort, HttpPort, LoggerPort, ProgressPort, PropertiesPort } from '../ports';
+import type { LineStatusUpdate, ManagementStatus, OrderLine } from '../engine/order-line';
+import type { CarrierEntry, Locale, ShopSettings } from '../engine/settings/schema';
+import type { MessageKey } from '../i18n';
+
+/**
+ * The one interface a mall implements. Adding a mall = a folder under src/malls/ plus one line in
+ * src/malls/index.ts; the engine never names a mall.
+ */
+export interface MallConnector {
+  /** settings value of shop.mall */
+  id: string;
+  /** what the モール column shows: 'Temu', 'TikTok Shop', 'Qoo10' */
+  label: string;
+  /** credential fields as CONTRACT §4 names them; secret ones are moved to document properties */
+  credentialFields: readonly CredentialField[];
+  /** validates shop.credentials (after secrets were merged back from properties) */
+  credentialsSchema: z.ZodType<Record<string, string | undefined>>;
+  /** mall-native fetch status names (CONTRACT §4) and the default selection */
+  statuses: readonly string[];
+  defaultStatuses: readonly string[];
+  /** the carrier-table column this mall reads (CarrierEntry key) */
+  carrierKey: string;
+
+  /**
+   * One step of a fetch. The engine calls it until cursor is null or the run's budget is spent, writes
+   * the lines, and only then persists the cursor (so a crash repeats a step, never skips one).
+   */
+  fetch(ctx: ShopContext, req: FetchRequest): FetchStep;
+
+  /**
+   * Sends tracking numbers for the given orders (all rows of each order, ready or not) and says what
+   * happened to each ready line. Must not throw for a mall answer: errors become LineOutcome.error.
+   */
+  exportOrders(ctx: ShopContext, orders: ExportOrder[], opts: { dryRun: boolean }): LineOutcome[];
+
+  /** Connection and credential health lines (sidebar button, menu, `mallsheet check`). */
+  check(ctx: ShopContext, settingsCarriers: CarrierEntry[]): CheckLine[];
+
+  /** Mall-specific tracking clean-up after the engine's width/space normalisation (e.g. drop '-'). */
+  normalizeTracking(tracking: string): string;
+}
+
+export interface CredentialField {
+  key: string;
+  secret: boolean;
+  required: boolean;
+}
+
+export interface FetchRequest {
+  /** epoch ms, inclusive from / exclusive to */
+  from: number;
+  to: number;
+  statuses: string[];
+  /** null on the first step; afterwards what the previous step returned (JSON-serialisable) */
+  cursor: unknown;
+}
+
+export interface FetchStep {
+  lines: OrderLine[];
+  /** status changes for lines that may already be in the sheet (e.g. Qoo10 claims) */
+  updates?: LineStatusUpdate[];
+  /** null when the window is complete */
+  cursor: unknown;
+  /** one log line each (e.g. "amounts not permitted for this token: 単価 left blank") */
+  notices?: string[];
+}
+
+/** A row of the sheet as the exporter sees it. */
+export interface ExportLine {
+  /** stable row key for outcomes: `${orderId}\u0000${lineId}` */
+  key: string;
+  orderId: string;
+  lineId: string;
+  sku: string;
+  qty: number;
+  mallStatus: string;
+  status: ManagementStatus | null;
+  /** normalised by engine and connector; '' when empty */
+  tracking: string;
+  /** carrier name as the user typed it, and its carrier-table row (null if not in the table) */
+  carrierName: string;
+  carrier: CarrierEntry | null;
+  /** YYYY-MM-DD or '' */
+  shippedOn: string;
+  /** tracking number the mall last accepted for this line ('' when never exported) */
+  exportedTracking: string;
+  /** true when the engine's rules (CONTRACT §3) select this line for sending */
+  ready: boolean;
+}
+
+export interface ExportOrder {
+  orderId: string;
+  /** every row of the order in this shop, ready or not */
+  lines: ExportLine[];
+}
+
+export type LineOutcome =
+  | { key: string; kind: 'ok'; note?: string }
+  /** the mall said it was already shipped: success with a note (CONTRACT §3) */
+  | { key: string; kind: 'already'; note: string }
+  | { key: string; kind: 'error'; message: string }
+  /** not sent and not an error of the mall: e.g. "all lines of this order need a tracking number" */
+  | { key: string; kind: 'held'; message: string }
+  /** dry run: what would be sent */
+  | { key: string; kind: 'preview'; message: string };
+
+export interface CheckLine {
+  /** short id, e.g. 'auth', 'expiry', 'statuses', 'carrier:ヤマト運輸', 'warehouse' */
+  id: string;
+  ok: boolean;
+  /** readable line in the user's language: OK, or what to do next */
+  message: string;
+}
+
+/** Everything a connector may touch during one shop's run. */
+export interface ShopContext {
+  shop: ShopSettings;
+  locale: Locale;
+  timezone: string;
+  carriers: CarrierEntry[];
+  http: HttpPort;
+  clock: ClockPort;
+  crypto: CryptoPort;
+  log: LoggerPort;
+  progress: ProgressPort;
+  /** document properties under this shop's own prefix (tokens, keys, expiry) */
+  store: PropertiesPort;
+  /** translate a message key for this run's locale */
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+  /** epoch ms by which the run must stop starting new work (time budget) */
+  deadline: number;
+  /** record the token / key expiry (epoch ms) so the Settings tab, the Log and the check can show it */
+  setExpiry(epochMs: number | null): void;
+}
