@@ -5,7 +5,15 @@ export const en: Record<keyof typeof ja, string> = {
   // ---- engine ----
   'engine.busy': 'Another run is in progress; this run was skipped',
 
+  // ---- orders ----
+
+  // ---- settings ----
+
+  // ---- log / run / check ----
+
   // ---- menu / ui ----
+
+  // ---- sidebar ----
 
   // ---- temu ----
 

@@ -6,7 +6,15 @@ export const ja = {
   // ---- engine ----
   'engine.busy': '別の処理が実行中のため、今回はスキップしました',
 
+  // ---- orders ----
+
+  // ---- settings ----
+
+  // ---- log / run / check ----
+
   // ---- menu / ui ----
+
+  // ---- sidebar ----
 
   // ---- temu ----
 
