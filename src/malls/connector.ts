@@ -38,6 +38,9 @@ export interface MallConnector {
   /** Connection and credential health lines (sidebar button, menu, `mallsheet check`). */
   check(ctx: ShopContext, settingsCarriers: CarrierEntry[]): CheckLine[];
 
+  /** true when a 'モールステータス' label this connector wrote means the mall cancelled the line */
+  isCancelledStatus(mallStatus: string): boolean;
+
   /** Mall-specific tracking clean-up after the engine's width/space normalisation (e.g. drop '-'). */
   normalizeTracking(tracking: string): string;
 }

@@ -13,5 +13,6 @@ export const qoo10Connector: MallConnector = {
   fetch: () => ({ lines: [], cursor: null }),
   exportOrders: () => [],
   check: () => [],
+  isCancelledStatus: () => false,
   normalizeTracking: (t) => t,
 };
