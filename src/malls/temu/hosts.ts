@@ -1,0 +1,24 @@
+import type { ShopSettings } from '../../engine/settings/schema';
+
+/** Spec §4: API hosts by store region (POST only); Japan is served by the global host. */
+export const TEMU_HOSTS = {
+  us: 'https://openapi-b-us.temu.com',
+  eu: 'https://openapi-b-eu.temu.com',
+  global: 'https://openapi-b-global.temu.com',
+} as const;
+
+export const ROUTER_PATH = '/openapi/router';
+
+/** settings endpoints.api replaces the host; the path stays Temu's own (CONTRACT §4). */
+export function routerUrl(shop: ShopSettings): string {
+  return (shop.endpoints?.api ?? TEMU_HOSTS[shop.region ?? 'global']) + ROUTER_PATH;
+}
+
+/**
+ * regionId for bg.logistics.companies.get (spec §2: Japan 100, US 211). An EU store spans several
+ * countries, so its regionId comes from bg.open.accesstoken.info.get instead (null here).
+ */
+export function defaultRegionId(shop: ShopSettings): number | null {
+  const region = shop.region ?? 'global';
+  return region === 'us' ? 211 : region === 'global' ? 100 : null;
+}
