@@ -1,0 +1,74 @@
+import type { CarrierEntry } from '../../engine/settings/schema';
+import type { CheckLine, ShopContext } from '../connector';
+import { matchCarrier } from '../shared/carriers';
+import { TemuError, type TemuClient } from './client';
+import { RunLookups } from './export';
+import { TokenInfoSchema } from './schemas';
+import { EXPIRY_WARN_MS, formatDateTime } from './token';
+
+/** The APIs fetch and export use (spec §1–§3); bg.order.amount.query is optional (prices stay blank). */
+const REQUIRED_APIS = [
+  'bg.order.list.v2.get',
+  'bg.order.shippinginfo.v2.get',
+  'bg.logistics.companies.get',
+  'bg.logistics.warehouse.list.get',
+  'bg.logistics.shipment.v2.confirm',
+];
+const AMOUNT_API = 'bg.order.amount.query';
+
+export function checkShop(client: TemuClient, ctx: ShopContext, settingsCarriers: CarrierEntry[]): CheckLine[] {
+  const answer = client.call({ type: 'bg.open.accesstoken.info.get' });
+  if (!answer.ok) return [{ id: 'auth', ok: false, message: answer.message }];
+  const info = client.parseResult('bg.open.accesstoken.info.get', answer.result ?? {}, TokenInfoSchema);
+  const lines: CheckLine[] = [{ id: 'auth', ok: true, message: ctx.t('temu.check.authOk', { mallId: info.mallId ?? '-' }) }];
+
+  if (info.expiredTime) {
+    const at = info.expiredTime * 1000;
+    ctx.setExpiry(at);
+    const date = formatDateTime(at, ctx.timezone);
+    const left = at - ctx.clock.now();
+    if (left <= 0) lines.push({ id: 'expiry', ok: false, message: ctx.t('temu.check.expired', { date }) });
+    else if (left < EXPIRY_WARN_MS) lines.push({ id: 'expiry', ok: false, message: ctx.t('temu.check.expirySoon', { date, days: Math.floor(left / 86_400_000) }) });
+    else lines.push({ id: 'expiry', ok: true, message: ctx.t('temu.check.expiryOk', { date }) });
+  }
+
+  if (info.apiScopeList) {
+    const missing = REQUIRED_APIS.filter((a) => !info.apiScopeList!.includes(a));
+    lines.push(missing.length > 0 ? { id: 'scopes', ok: false, message: ctx.t('temu.check.scopesMissing', { apis: missing.join(', ') }) } : { id: 'scopes', ok: true, message: ctx.t('temu.check.scopesOk') });
+    if (!info.apiScopeList.includes(AMOUNT_API)) lines.push({ id: 'scope:amounts', ok: true, message: ctx.t('temu.check.amountScopeMissing') });
+  }
+
+  const lookups = new RunLookups(client, ctx);
+  lines.push(guard('warehouse', () => warehouseLine(lookups, ctx)));
+
+  const wanted = settingsCarriers.filter((c) => (c.temu ?? '').trim() !== '' || c.name === ctx.shop.defaultCarrier);
+  for (const c of wanted) {
+    lines.push(
+      guard(`carrier:${c.name}`, () => {
+        const value = (c.temu ?? '').trim() || c.name;
+        const m = matchCarrier(value, lookups.carriers());
+        return m.ok
+          ? { id: `carrier:${c.name}`, ok: true, message: ctx.t('temu.check.carrierOk', { name: c.name, mall: m.carrier.names[0] ?? value, id: m.carrier.id }) }
+          : { id: `carrier:${c.name}`, ok: false, message: ctx.t('temu.err.carrierUnknown', { value, candidates: m.candidates.join(', ') }) };
+      }),
+    );
+  }
+  return lines;
+}
+
+function warehouseLine(lookups: RunLookups, ctx: ShopContext): CheckLine {
+  const list = lookups.warehouses();
+  const configured = ctx.shop.warehouseId?.trim();
+  const w = configured ? list.find((x) => x.warehouseId === configured) : list.find((x) => x.defaultWarehouse);
+  if (w) return { id: 'warehouse', ok: true, message: ctx.t('temu.check.warehouseOk', { name: w.warehouseName, id: w.warehouseId }) };
+  return { id: 'warehouse', ok: false, message: configured ? ctx.t('temu.check.warehouseUnknown', { id: configured }) : ctx.t('temu.err.noWarehouse') };
+}
+
+function guard(id: string, f: () => CheckLine): CheckLine {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof TemuError) return { id, ok: false, message: e.message };
+    throw e;
+  }
+}

@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import type { LineStatusUpdate, OrderLine } from '../../engine/order-line';
+import type { FetchRequest, FetchStep, ShopContext } from '../connector';
+import { NO_PERMISSION_CODES, SHOP_FATAL_CODES } from './codes';
+import { TemuError, type TemuAnswer, type TemuCall, type TemuClient } from './client';
+import { pricesOf, toOrderLines, type LinePrice } from './mapping';
+import { AmountResultSchema, OrderListResultSchema, ShippingInfoSchema, type ListItem, type ShippingInfo } from './schemas';
+import { isTemuStatusName, TEMU_STATUS_CODES, TEMU_STATUS_NAMES, type TemuStatusName } from './statuses';
+import { EXPIRY_WARN_MS, formatDateTime, readTokenInfo } from './token';
+
+/**
+ * Fetch as a resumable step function. One step = one bg.order.list.v2.get page (pageSize 100, spec §3.1)
+ * plus the per-parent details (address, prices) of that page, sent in waves of 20/s. When the run's time
+ * budget ends mid-page, the parents still needing details travel in the cursor and are reloaded by
+ * parentOrderSnList next step, so a later run resumes where this one stopped.
+ */
+
+export const PAGE_SIZE = 100;
+/** spec §3.1: parentOrderSnList takes at most 20 */
+const SN_LIST_MAX = 20;
+/** parents whose details are requested in one wave group before the deadline is checked again */
+const DETAIL_CHUNK = 50;
+
+/** A status to page through; `linesWanted: false` only reports cancellations of rows already in the sheet. */
+interface Pass {
+  status: TemuStatusName;
+  linesWanted: boolean;
+}
+
+const CursorSchema = z.object({
+  pass: z.number().int().min(0),
+  page: z.number().int().min(1),
+  /** parentOrderSn of the last page whose details are still missing */
+  pending: z.array(z.string()).default([]),
+  /** bg.order.amount.query was refused for this token: not asked again this run (one notice) */
+  amountsDenied: z.boolean().default(false),
+  /** notice ids already emitted this run */
+  noticed: z.array(z.string()).default([]),
+});
+type Cursor = z.infer<typeof CursorSchema>;
+
+export function passesFor(ctx: ShopContext, statuses: string[]): Pass[] {
+  const passes: Pass[] = [];
+  for (const s of statuses) {
+    if (!isTemuStatusName(s)) throw new TemuError(ctx.t('temu.err.status', { status: s, allowed: TEMU_STATUS_NAMES.join(', ') }), null);
+    if (!passes.some((p) => p.status === s)) passes.push({ status: s, linesWanted: true });
+  }
+  // CONTRACT §3: a cancellation must reach rows fetched earlier, even when CANCELED is not a fetch status
+  if (!passes.some((p) => p.status === 'CANCELED')) passes.push({ status: 'CANCELED', linesWanted: false });
+  return passes;
+}
+
+export function fetchStep(client: TemuClient, ctx: ShopContext, req: FetchRequest): FetchStep {
+  const passes = passesFor(ctx, req.statuses);
+  const parsed = CursorSchema.safeParse(req.cursor);
+  const cur: Cursor = req.cursor !== null && parsed.success ? parsed.data : { pass: 0, page: 1, pending: [], amountsDenied: false, noticed: [] };
+  const notices: string[] = [];
+  const notice = (id: string, text: string) => {
+    if (cur.noticed.includes(id)) return;
+    cur.noticed.push(id);
+    notices.push(text);
+  };
+  if (req.cursor === null) checkExpiry(client, ctx, notice);
+
+  let items: ListItem[];
+  let linesWanted = true;
+  let next: Cursor;
+  if (cur.pending.length > 0) {
+    items = loadParents(client, cur.pending);
+    next = { ...cur, pending: [] };
+  } else {
+    const pass = passes[cur.pass];
+    linesWanted = pass.linesWanted;
+    const { total, pageItems } = listPage(client, pass, cur.page, req);
+    items = pageItems;
+    const more = cur.page * PAGE_SIZE < total && pageItems.length > 0;
+    next = more ? { ...cur, page: cur.page + 1 } : { ...cur, pass: cur.pass + 1, page: 1 };
+  }
+
+  if (!linesWanted) {
+    const updates: LineStatusUpdate[] = items.flatMap((it) =>
+      it.orderList.map((o) => ({ orderId: it.parentOrderMap.parentOrderSn, lineId: o.orderSn, mallStatus: 'CANCELED', cancelled: true })),
+    );
+    return { lines: [], updates, cursor: done(next, passes) ? null : next, notices };
+  }
+
+  const lines: OrderLine[] = [];
+  let i = 0;
+  for (; i < items.length; i += DETAIL_CHUNK) {
+    const chunk = items.slice(i, i + DETAIL_CHUNK);
+    // always make progress; afterwards stop when the next wave group might not fit in the budget
+    if (i > 0 && ctx.clock.now() + estimateMs(chunk.length, next.amountsDenied) > ctx.deadline) break;
+    lines.push(...withDetails(client, ctx, chunk, next, notice));
+  }
+  next.pending = items.slice(i).map((it) => it.parentOrderMap.parentOrderSn);
+  return { lines, cursor: done(next, passes) ? null : next, notices };
+}
+
+function done(c: Cursor, passes: Pass[]): boolean {
+  return c.pass >= passes.length && c.pending.length === 0;
+}
+
+function estimateMs(parents: number, amountsDenied: boolean): number {
+  const calls = parents * (amountsDenied ? 1 : 2);
+  return Math.ceil(calls / 20) * 1000 + 2000;
+}
+
+function checkExpiry(client: TemuClient, ctx: ShopContext, notice: (id: string, text: string) => void): void {
+  const info = readTokenInfo(client, ctx);
+  const expiresAt = info?.expiredTime ? info.expiredTime * 1000 : null;
+  if (expiresAt !== null && expiresAt - ctx.clock.now() < EXPIRY_WARN_MS) {
+    notice('expiry', ctx.t('temu.notice.expirySoon', { date: formatDateTime(expiresAt, ctx.timezone) }));
+  }
+}
+
+/** One list page. Cancellations are found by update time, everything else by creation time (spec §3.1). */
+function listPage(client: TemuClient, pass: Pass, page: number, req: FetchRequest): { total: number; pageItems: ListItem[] } {
+  const from = Math.floor(req.from / 1000);
+  const to = Math.ceil(req.to / 1000);
+  const window = pass.linesWanted ? { createAfter: from, createBefore: to } : { updateAtStart: from, updateAtEnd: to };
+  const result = client.get(
+    {
+      type: 'bg.order.list.v2.get',
+      params: { pageNumber: page, pageSize: PAGE_SIZE, parentOrderStatus: TEMU_STATUS_CODES[pass.status], ...window },
+    },
+    OrderListResultSchema,
+  );
+  return { total: result.totalItemNum, pageItems: result.pageItems };
+}
+
+function loadParents(client: TemuClient, sns: string[]): ListItem[] {
+  const calls: TemuCall[] = [];
+  for (let i = 0; i < sns.length; i += SN_LIST_MAX) {
+    calls.push({ type: 'bg.order.list.v2.get', params: { pageNumber: 1, pageSize: PAGE_SIZE, parentOrderSnList: sns.slice(i, i + SN_LIST_MAX) } });
+  }
+  return client.callAll(calls).flatMap((answer) => {
+    if (!answer.ok) throw new TemuError(answer.message, answer.code);
+    return client.parseResult('bg.order.list.v2.get', answer.result, OrderListResultSchema).pageItems;
+  });
+}
+
+/** Address and (when permitted) prices per parent, all through one callAll (waves of 20/s). */
+function withDetails(
+  client: TemuClient,
+  ctx: ShopContext,
+  items: ListItem[],
+  cur: Cursor,
+  notice: (id: string, text: string) => void,
+): OrderLine[] {
+  const askAmounts = !cur.amountsDenied;
+  const calls: TemuCall[] = items.flatMap((it) => {
+    const params = { parentOrderSn: it.parentOrderMap.parentOrderSn };
+    const ship: TemuCall = { type: 'bg.order.shippinginfo.v2.get', params };
+    return askAmounts ? [ship, { type: 'bg.order.amount.query', params }] : [ship];
+  });
+  const answers = client.callAll(calls);
+  const per = askAmounts ? 2 : 1;
+  return items.flatMap((it, k) => {
+    const order = it.parentOrderMap.parentOrderSn;
+    const detail = <T>(answer: TemuAnswer, what: 'address' | 'amounts', read: (r: unknown) => T): T | null => {
+      if (!answer.ok) {
+        if (SHOP_FATAL_CODES.has(answer.code)) throw new TemuError(answer.message, answer.code);
+        if (what === 'amounts' && NO_PERMISSION_CODES.has(answer.code)) {
+          cur.amountsDenied = true;
+          notice('amounts-denied', ctx.t('temu.notice.amountsDenied'));
+        } else {
+          notice(`${what}:${answer.code}`, ctx.t('temu.notice.detailFailed', { order, what: ctx.t(`temu.what.${what}`), message: answer.message }));
+        }
+        return null;
+      }
+      try {
+        return read(answer.result);
+      } catch (e) {
+        notice(`${what}:format`, ctx.t('temu.notice.detailFailed', { order, what: ctx.t(`temu.what.${what}`), message: (e as Error).message }));
+        return null;
+      }
+    };
+    const ship: ShippingInfo | null = detail(answers[k * per], 'address', (r) => client.parseResult('bg.order.shippinginfo.v2.get', r, ShippingInfoSchema));
+    const prices: Map<string, LinePrice> | null = askAmounts
+      ? detail(answers[k * per + 1], 'amounts', (r) => pricesOf(client.parseResult('bg.order.amount.query', r, AmountResultSchema)))
+      : null;
+    return toOrderLines(it, ship, prices);
+  });
+}
