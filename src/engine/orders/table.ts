@@ -1,7 +1,15 @@
-import type { SpreadsheetPort } from '../../ports';
+import type { CellValue, SheetPort, SpreadsheetPort } from '../../ports';
 import type { CarrierEntry, Locale } from '../settings/schema';
-import type { LineStatusUpdate, ManagementStatus, OrderLine } from '../order-line';
+import { MANAGEMENT_STATUS_LABELS, type LineStatusUpdate, type ManagementStatus, type OrderLine } from '../order-line';
 import type { ExportOrder, LineOutcome, MallConnector } from '../../malls/connector';
+import { translate, type MessageKey } from '../../i18n';
+import { formatDateTime } from '../text/dates';
+import { cellText, toSheetValue } from '../text/sheet-text';
+import { columnRuns, planBlocks } from '../sheet/write-plan';
+import { selectForExport, type ExportRowInput } from '../export/select';
+import { COLUMNS, COLUMN_BY_ID, MALL_COLUMNS, ORDERS_SHEET_NAMES, type ColumnId, type MallColumnId } from './columns';
+import { discoverHeaders } from './headers';
+import { readStatus } from './status-labels';
 
 export interface ShopRowDefaults {
   name: string;
@@ -16,26 +24,351 @@ export interface UpsertCounts {
   warnings: string[];
 }
 
-/** 受注一覧 / Orders (CONTRACT §2–§3). Work in progress: API first so run orchestration can be written against it. */
+/** Number format for the date-time columns of appended rows. */
+const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
+const HEADER_ROWS = 1;
+
+interface DuplicateKey {
+  shop: string;
+  orderId: string;
+  lineId: string;
+  row: number;
+  first: number;
+}
+
+const fullKey = (shop: string, orderId: string, lineId: string) => `${shop}\u0000${orderId}\u0000${lineId}`;
+
+/**
+ * 受注一覧 / Orders (CONTRACT §2–§3): read once, changed in memory, written back by flush() with a constant
+ * number of spreadsheet calls. Columns are found by header text; the engine writes only the columns it owns,
+ * plus 管理ステータス / 配送業者 in the cases CONTRACT §3 names.
+ */
 export class OrdersTable {
-  private constructor() {}
-  static open(_book: SpreadsheetPort, _opts: { locale: Locale; timezone: string }): OrdersTable {
-    throw new Error('OrdersTable.open: not implemented yet');
+  /** data rows (sheet row = index + 2): the rows read, then the rows appended since */
+  private readonly rows: CellValue[][];
+  /** rows below this index are not in the sheet yet */
+  private written: number;
+  /** changed cells of rows already in the sheet: row index → sheet columns (0-based) */
+  private readonly dirty = new Map<number, Set<number>>();
+  private readonly index = new Map<string, number>();
+  private readonly duplicateKeys: DuplicateKey[];
+  private pendingNotices: string[];
+  private readonly reportedShops = new Set<string>();
+
+  private constructor(
+    private readonly sheet: SheetPort,
+    private readonly at: Record<ColumnId, number>,
+    private readonly width: number,
+    values: CellValue[][],
+    private readonly locale: Locale,
+    private readonly timezone: string,
+    notices: string[],
+  ) {
+    this.rows = values.slice(HEADER_ROWS);
+    this.written = this.rows.length;
+    this.pendingNotices = notices;
+    this.duplicateKeys = [];
+    this.rows.forEach((_, i) => {
+      const shop = this.text(i, 'shop');
+      const orderId = this.text(i, 'orderId');
+      const lineId = this.text(i, 'lineId');
+      if (!shop || !orderId || !lineId) return;
+      const key = fullKey(shop, orderId, lineId);
+      const first = this.index.get(key);
+      if (first === undefined) this.index.set(key, i);
+      else this.duplicateKeys.push({ shop, orderId, lineId, row: sheetRow(i), first: sheetRow(first) });
+    });
   }
-  upsert(_shop: ShopRowDefaults, _lines: OrderLine[], _updates: LineStatusUpdate[], _now: number): UpsertCounts {
-    throw new Error('OrdersTable.upsert: not implemented yet');
+
+  /** Reads 受注一覧/Orders once (creating the tab with headers in `locale` if missing, adding missing columns at the right end). */
+  static open(book: SpreadsheetPort, opts: { locale: Locale; timezone: string }): OrdersTable {
+    const other: Locale = opts.locale === 'ja' ? 'en' : 'ja';
+    const sheet =
+      book.getSheet(ORDERS_SHEET_NAMES[opts.locale]) ?? book.getSheet(ORDERS_SHEET_NAMES[other]) ?? book.insertSheet(ORDERS_SHEET_NAMES[opts.locale]);
+    const values = sheet.readAll();
+    const header = values[0] ?? [];
+    const layout = discoverHeaders(header);
+    const t = (key: MessageKey, p: Record<string, string | number>) => translate(opts.locale, key, p);
+    const notices = layout.duplicates.map((d) => t('orders.duplicateHeader', { header: d.header, first: d.first + 1, again: d.again + 1 }));
+
+    const at = { ...layout.at } as Record<ColumnId, number>;
+    const start = header.length;
+    if (layout.missing.length) {
+      layout.missing.forEach((id, i) => (at[id] = start + i));
+      sheet.writeBlock(1, start + 1, [layout.missing.map((id) => COLUMN_BY_ID[id][opts.locale])]);
+      if (values.length > HEADER_ROWS) {
+        // rows already there get the new columns' formats too, so later writes keep leading zeros
+        const formats = layout.missing.map((id) => formatOf(id));
+        sheet.setFormats(HEADER_ROWS + 1, start + 1, values.slice(HEADER_ROWS).map(() => formats));
+      }
+    }
+    return new OrdersTable(sheet, at, start + layout.missing.length, values, opts.locale, opts.timezone, notices);
   }
+
+  /** In memory: keyed upsert by (ショップ, 注文番号, 明細番号). */
+  upsert(shop: ShopRowDefaults, lines: OrderLine[], updates: LineStatusUpdate[], now: number): UpsertCounts {
+    const warnings = this.takeWarnings(shop.name);
+    const stamp = formatDateTime(now, this.timezone);
+    const added = new Set<number>();
+    const updated = new Set<number>();
+
+    for (const line of lines) {
+      const key = fullKey(shop.name, line.orderId, line.lineId);
+      const found = this.index.get(key);
+      const values = mallValues(shop, line, this.timezone);
+      if (found === undefined) {
+        const i = this.rows.push(new Array<CellValue>(this.width).fill('')) - 1;
+        this.index.set(key, i);
+        added.add(i);
+        for (const id of MALL_COLUMNS) this.set(i, id, values[id]);
+        const initial: ManagementStatus = line.hold ? 'hold' : line.cancelled ? 'cancelled' : shop.initialStatus;
+        this.set(i, 'status', this.label(initial));
+        this.set(i, 'carrier', shop.defaultCarrier);
+        this.set(i, 'updatedAt', stamp);
+        continue;
+      }
+      const previousMallStatus = this.text(found, 'mallStatus');
+      let changed = false;
+      for (const id of MALL_COLUMNS) changed = this.set(found, id, values[id]) || changed;
+      changed = this.applyStatusRules(found, shop, line, previousMallStatus) || changed;
+      if (changed && !added.has(found)) {
+        this.set(found, 'updatedAt', stamp);
+        updated.add(found);
+      }
+    }
+
+    for (const u of updates) {
+      const found = this.index.get(fullKey(shop.name, u.orderId, u.lineId));
+      if (found === undefined) continue; // status updates apply to rows already in the sheet only
+      const previousMallStatus = this.text(found, 'mallStatus');
+      let changed = this.set(found, 'mallStatus', u.mallStatus);
+      changed = this.applyStatusRules(found, shop, { ...u, hold: false }, previousMallStatus) || changed;
+      if (changed && !added.has(found)) {
+        this.set(found, 'updatedAt', stamp);
+        updated.add(found);
+      }
+    }
+    return { fetched: lines.length, new: added.size, updated: updated.size, warnings };
+  }
+
+  /** CONTRACT §3 export rules, pure: every order of the shop that has at least one ready line, with ALL its rows; plus skipped rows with a readable reason each (naming the row number). */
   selectForExport(
-    _shopName: string,
-    _connector: Pick<MallConnector, 'normalizeTracking' | 'isCancelledStatus'>,
-    _carriers: CarrierEntry[],
+    shopName: string,
+    connector: Pick<MallConnector, 'normalizeTracking' | 'isCancelledStatus'>,
+    carriers: CarrierEntry[],
   ): { orders: ExportOrder[]; skipped: { key: string; row: number; reason: string }[] } {
-    throw new Error('OrdersTable.selectForExport: not implemented yet');
+    const inputs: ExportRowInput[] = [];
+    this.rows.forEach((_, i) => {
+      if (this.text(i, 'shop') !== shopName) return;
+      const orderId = this.text(i, 'orderId');
+      const lineId = this.text(i, 'lineId');
+      if (!orderId || !lineId) return;
+      const first = this.index.get(fullKey(shopName, orderId, lineId));
+      inputs.push({
+        row: sheetRow(i),
+        orderId,
+        lineId,
+        sku: this.text(i, 'sku'),
+        qty: this.cell(i, 'qty'),
+        mallStatus: this.text(i, 'mallStatus'),
+        status: readStatus(this.cell(i, 'status')),
+        tracking: this.cell(i, 'tracking'),
+        carrier: this.cell(i, 'carrier'),
+        shippedOn: this.cell(i, 'shippedOn'),
+        exportedTracking: this.text(i, 'exportedTracking'),
+        duplicateOf: first !== undefined && first !== i ? sheetRow(first) : undefined,
+      });
+    });
+    return selectForExport(inputs, connector, carriers, { locale: this.locale, timezone: this.timezone });
   }
-  applyOutcomes(_shopName: string, _orders: ExportOrder[], _outcomes: LineOutcome[], _now: number): { exported: number; failed: number } {
-    throw new Error('OrdersTable.applyOutcomes: not implemented yet');
+
+  /** Writes 書出日時/書出結果/管理ステータス/書出伝票番号 from the connector's outcomes (in memory; 'preview' outcomes change nothing). */
+  applyOutcomes(shopName: string, orders: ExportOrder[], outcomes: LineOutcome[], now: number): { exported: number; failed: number } {
+    const sent = new Map(orders.flatMap((o) => o.lines.map((l) => [l.key, l] as const)));
+    const stamp = formatDateTime(now, this.timezone);
+    let exported = 0;
+    let failed = 0;
+    for (const outcome of outcomes) {
+      const line = sent.get(outcome.key);
+      const i = line ? this.index.get(fullKey(shopName, line.orderId, line.lineId)) : undefined;
+      if (!line || i === undefined || outcome.kind === 'preview') continue;
+      if (outcome.kind === 'ok' || outcome.kind === 'already') {
+        this.set(i, 'exportedAt', stamp);
+        this.set(i, 'exportResult', outcome.note ? this.t('orders.exportOkNote', { note: outcome.note }) : this.t('orders.exportOk', {}));
+        this.set(i, 'status', this.label('done'));
+        this.set(i, 'exportedTracking', line.tracking);
+        exported++;
+      } else {
+        // the row stays eligible: nothing but the message changes
+        this.set(i, 'exportResult', outcome.message);
+        failed++;
+      }
+    }
+    return { exported, failed };
   }
+
+  /** Every pending change, written with a constant number of spreadsheet calls. */
   flush(): void {
-    throw new Error('OrdersTable.flush: not implemented yet');
+    this.flushUpdates();
+    this.flushAppends();
+  }
+
+  // ---- rules ----
+
+  /** Cancellation and hold release (CONTRACT §3); true when a value changed. */
+  private applyStatusRules(
+    i: number,
+    shop: ShopRowDefaults,
+    line: { cancelled: boolean; hold: boolean; mallStatus: string },
+    previousMallStatus: string,
+  ): boolean {
+    const status = readStatus(this.cell(i, 'status'));
+    if (line.cancelled) {
+      if (status === 'done') return this.set(i, 'exportResult', this.t('orders.cancelledAfterDone', {}));
+      return status === 'cancelled' ? false : this.set(i, 'status', this.label('cancelled'));
+    }
+    if (status === 'hold' && !line.hold && previousMallStatus !== line.mallStatus) {
+      return this.set(i, 'status', this.label(shop.initialStatus));
+    }
+    return false;
+  }
+
+  // ---- cells ----
+
+  private cell(i: number, id: ColumnId): CellValue {
+    return this.rows[i][this.at[id]] ?? '';
+  }
+
+  private text(i: number, id: ColumnId): string {
+    return cellText(this.cell(i, id), this.timezone);
+  }
+
+  /** Sets a cell when its value really changes (Date cells, numbers and text compared as shown); true if it did. */
+  private set(i: number, id: ColumnId, value: CellValue): boolean {
+    const col = this.at[id];
+    if (cellText(this.rows[i][col] ?? '', this.timezone) === cellText(value, this.timezone)) return false;
+    this.rows[i][col] = value ?? '';
+    if (i < this.written) {
+      const cols = this.dirty.get(i);
+      if (cols) cols.add(col);
+      else this.dirty.set(i, new Set([col]));
+    }
+    return true;
+  }
+
+  private label(status: ManagementStatus): string {
+    return MANAGEMENT_STATUS_LABELS[this.locale][status];
+  }
+
+  private t(key: MessageKey, params: Record<string, string | number>): string {
+    return translate(this.locale, key, params);
+  }
+
+  private takeWarnings(shopName: string): string[] {
+    const warnings = this.pendingNotices;
+    this.pendingNotices = [];
+    if (!this.reportedShops.has(shopName)) {
+      this.reportedShops.add(shopName);
+      for (const d of this.duplicateKeys) {
+        if (d.shop === shopName) warnings.push(this.t('orders.duplicateKey', { ...d }));
+      }
+    }
+    return warnings;
+  }
+
+  // ---- writing ----
+
+  /** Sheet columns (0-based) the engine may write on rows already there: its own and 管理ステータス. */
+  private updatableColumns(): number[] {
+    return COLUMNS.filter((c) => c.owner === 'engine' || c.id === 'status').map((c) => this.at[c.id]);
+  }
+
+  /** On new rows also 配送業者; never 伝票番号 / 出荷日 / メモ nor any column of the user's own. */
+  private appendableColumns(): number[] {
+    return COLUMNS.filter((c) => c.owner !== 'never').map((c) => this.at[c.id]);
+  }
+
+  private flushUpdates(): void {
+    if (!this.dirty.size) return;
+    const dirty = new Map([...this.dirty].map(([row, cols]) => [row, [...cols]] as const));
+    const kinds = this.kindsByColumn();
+    for (const b of planBlocks(dirty, this.updatableColumns())) {
+      const values: CellValue[][] = [];
+      for (let r = b.top; r <= b.bottom; r++) {
+        const line: CellValue[] = [];
+        for (let c = b.left; c <= b.right; c++) line.push(toSheetValue(this.rows[r][c] ?? '', kinds[c]));
+        values.push(line);
+      }
+      this.sheet.writeBlock(sheetRow(b.top), b.left + 1, values);
+    }
+    this.dirty.clear();
+  }
+
+  private flushAppends(): void {
+    const fresh = this.rows.slice(this.written);
+    if (!fresh.length) return;
+    const top = sheetRow(this.written);
+    const kinds = this.kindsByColumn();
+    const formatsByCol = this.formatsByColumn();
+    const runs = columnRuns(this.appendableColumns());
+    // Formats first: a value written into a cell not yet '@' would lose its leading zeros (§C5).
+    for (const [first, last] of runs) {
+      const formats: string[] = [];
+      for (let c = first; c <= last; c++) formats.push(formatsByCol[c]);
+      if (formats.some((f) => f)) this.sheet.setFormats(top, first + 1, fresh.map(() => formats));
+    }
+    for (const [first, last] of runs) {
+      this.sheet.writeBlock(
+        top,
+        first + 1,
+        fresh.map((row) => {
+          const line: CellValue[] = [];
+          for (let c = first; c <= last; c++) line.push(toSheetValue(row[c] ?? '', kinds[c]));
+          return line;
+        }),
+      );
+    }
+    this.written = this.rows.length;
+  }
+
+  private kindsByColumn(): Record<number, (typeof COLUMNS)[number]['kind']> {
+    return Object.fromEntries(COLUMNS.map((c) => [this.at[c.id], c.kind]));
+  }
+
+  private formatsByColumn(): Record<number, string> {
+    return Object.fromEntries(COLUMNS.map((c) => [this.at[c.id], formatOf(c.id)]));
   }
 }
+
+const sheetRow = (i: number) => i + HEADER_ROWS + 1;
+
+function formatOf(id: ColumnId): string {
+  const kind = COLUMN_BY_ID[id].kind;
+  return kind === 'text' ? '@' : kind === 'date' ? DATE_FORMAT : '';
+}
+
+/** The engine columns of one order line, as cell values (dates as 'yyyy-MM-dd HH:mm' in the zone). */
+function mallValues(shop: ShopRowDefaults, line: OrderLine, timezone: string): Record<MallColumnId, CellValue> {
+  const when = (ms: number | null) => (ms === null ? '' : formatDateTime(ms, timezone));
+  return {
+    shop: shop.name,
+    mall: shop.mallLabel,
+    orderId: line.orderId,
+    lineId: line.lineId,
+    mallStatus: line.mallStatus,
+    orderedAt: when(line.orderedAt),
+    shipBy: when(line.shipBy),
+    item: line.item,
+    sku: line.sku,
+    variant: line.variant,
+    qty: line.qty,
+    unitPrice: line.unitPrice,
+    amount: line.amount,
+    currency: line.currency,
+    recipient: line.recipient,
+    postalCode: line.postalCode,
+    address: line.address,
+    phone: line.phone,
+  };
+}
+

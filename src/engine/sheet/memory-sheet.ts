@@ -1,0 +1,272 @@
+import type { CellValue, SheetPort, SpreadsheetPort } from '../../ports';
+import { zonedTimeToEpoch } from '../text/dates';
+
+/**
+ * In-memory SpreadsheetPort that copies Apps Script's value quirks (specs/apps-script-and-peers.md §C5, §D),
+ * so tests catch what a plain array would hide:
+ * - a string starting with '=' or '+' becomes a formula; readAll shows its result, '#ERROR!' when unparsable;
+ * - a leading apostrophe is stripped and the rest kept as text;
+ * - unless the cell's format is '@', numeric-looking strings become numbers (leading zeros lost) and
+ *   date-like strings become Date objects (read back as Date, like getValues);
+ * - every port method counts as one call; cells written are counted too.
+ */
+
+interface Formula {
+  formula: string;
+  value: CellValue;
+}
+type Stored = CellValue | Formula;
+
+const isFormula = (v: Stored): v is Formula => typeof v === 'object' && v !== null && !(v instanceof Date);
+
+export interface CallCounts {
+  readAll: number;
+  writeBlock: number;
+  setFormats: number;
+  total: number;
+  cellsWritten: number;
+}
+
+const NUMBER = /^-?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/;
+const DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** Arithmetic only (numbers, + - * /, parentheses); anything else is a parse error, as for Sheets' #ERROR!. */
+function evaluate(expr: string): CellValue {
+  let i = 0;
+  const s = expr.replace(/\s+/g, '');
+  const fail = (): never => {
+    throw new Error('parse');
+  };
+  const primary = (): number => {
+    if (s[i] === '(') {
+      i++;
+      const v = sum();
+      if (s[i++] !== ')') fail();
+      return v;
+    }
+    if (s[i] === '-' || s[i] === '+') {
+      const sign = s[i++] === '-' ? -1 : 1;
+      return sign * primary();
+    }
+    const m = /^\d+(\.\d+)?/.exec(s.slice(i));
+    if (!m) fail();
+    i += m![0].length;
+    return Number(m![0]);
+  };
+  const product = (): number => {
+    let v = primary();
+    while (s[i] === '*' || s[i] === '/') v = s[i++] === '*' ? v * primary() : v / primary();
+    return v;
+  };
+  const sum = (): number => {
+    let v = product();
+    while (s[i] === '+' || s[i] === '-') v = s[i++] === '+' ? v + product() : v - product();
+    return v;
+  };
+  try {
+    const v = sum();
+    return i === s.length && Number.isFinite(v) ? v : '#ERROR!';
+  } catch {
+    return '#ERROR!';
+  }
+}
+
+export class MemorySheet implements SheetPort {
+  private cells: Stored[][] = [];
+  private formats: (string | undefined)[][] = [];
+
+  constructor(
+    readonly name: string,
+    private readonly counts: CallCounts,
+    private readonly timeZone: string,
+  ) {}
+
+  // ---- SheetPort (each method is one counted call) ----
+
+  readAll(): CellValue[][] {
+    this.count('readAll');
+    const { rows, cols } = this.usedSize();
+    const out: CellValue[][] = new Array(rows);
+    for (let r = 0; r < rows; r++) {
+      const src = this.cells[r] ?? [];
+      const row: CellValue[] = new Array(cols);
+      for (let c = 0; c < cols; c++) {
+        const v = src[c];
+        row[c] = v === undefined || v === null ? '' : isFormula(v) ? v.value : v instanceof Date ? new Date(v.getTime()) : v;
+      }
+      out[r] = row;
+    }
+    return out;
+  }
+
+  writeBlock(row: number, col: number, values: CellValue[][]): void {
+    this.count('writeBlock');
+    values.forEach((line, dr) => {
+      line.forEach((v, dc) => this.store(row - 1 + dr, col - 1 + dc, v));
+      this.counts.cellsWritten += line.length;
+    });
+  }
+
+  setFormats(row: number, col: number, formats: string[][]): void {
+    this.count('setFormats');
+    formats.forEach((line, dr) => {
+      const r = row - 1 + dr;
+      const target = (this.formats[r] ??= []);
+      line.forEach((f, dc) => (target[col - 1 + dc] = f || undefined));
+    });
+  }
+
+  // ---- inspection for tests (not counted) ----
+
+  /** The formula of a cell (1-based), or null when it holds a plain value. */
+  formulaAt(row: number, col: number): string | null {
+    const v = this.cells[row - 1]?.[col - 1];
+    return v !== undefined && isFormula(v) ? v.formula : null;
+  }
+
+  valueAt(row: number, col: number): CellValue {
+    const v = this.cells[row - 1]?.[col - 1];
+    return v === undefined || v === null ? '' : isFormula(v) ? v.value : v;
+  }
+
+  formatAt(row: number, col: number): string {
+    return this.formats[row - 1]?.[col - 1] ?? '';
+  }
+
+  /** 1-based column whose row-1 text is `header`, or 0. */
+  columnOf(header: string): number {
+    return (this.cells[0] ?? []).findIndex((v) => v === header) + 1;
+  }
+
+  // ---- what a person does in the sheet between runs (not counted) ----
+
+  /** Types a value into a cell, with the same parsing as a write. */
+  edit(row: number, col: number, value: CellValue): void {
+    this.store(row - 1, col - 1, value);
+  }
+
+  /** Stores a formula whose displayed value is given (e.g. a user's ARRAYFORMULA column). */
+  putFormula(row: number, col: number, formula: string, shown: CellValue): void {
+    (this.cells[row - 1] ??= [])[col - 1] = { formula, value: shown };
+  }
+
+  /** Sorts the rows below the header by a column (1-based), keeping formats and formulas with their rows. */
+  sortBy(col: number, descending = false): void {
+    const { rows } = this.usedSize();
+    const order = Array.from({ length: rows - 1 }, (_, i) => i + 1);
+    const key = (r: number) => {
+      const v = this.valueAt(r + 1, col);
+      return v instanceof Date ? v.getTime() : v ?? '';
+    };
+    order.sort((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      const cmp = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : String(ka).localeCompare(String(kb));
+      return (descending ? -cmp : cmp) || a - b;
+    });
+    const cells = order.map((r) => this.cells[r] ?? []);
+    const formats = order.map((r) => this.formats[r] ?? []);
+    cells.forEach((line, i) => (this.cells[i + 1] = line));
+    formats.forEach((line, i) => (this.formats[i + 1] = line));
+  }
+
+  /** Inserts an empty column before `col` (1-based), shifting everything right. */
+  insertColumn(col: number, header = ''): void {
+    for (const line of this.cells) if (line && line.length >= col - 1) line.splice(col - 1, 0, '');
+    for (const line of this.formats) if (line && line.length >= col - 1) line.splice(col - 1, 0, undefined);
+    if (header) this.store(0, col - 1, header);
+  }
+
+  /** Moves column `from` so that it ends up at position `to` (both 1-based). */
+  moveColumn(from: number, to: number): void {
+    const { cols } = this.usedSize();
+    const width = Math.max(cols, from, to);
+    const move = <T>(line: T[]) => {
+      while (line.length < width) line.push(undefined as T);
+      const [cell] = line.splice(from - 1, 1);
+      line.splice(to - 1, 0, cell);
+    };
+    this.cells.forEach((line) => line && move(line));
+    this.formats.forEach((line) => line && move(line));
+  }
+
+  /** Inserts an empty row before `row` (1-based). */
+  insertRow(row: number): void {
+    this.cells.splice(row - 1, 0, []);
+    this.formats.splice(row - 1, 0, []);
+  }
+
+  /** Filters hide rows but leave values where they are: nothing changes for a value-level port. */
+  filter(): void {}
+
+  // ---- internals ----
+
+  private count(method: 'readAll' | 'writeBlock' | 'setFormats'): void {
+    this.counts[method]++;
+    this.counts.total++;
+  }
+
+  private usedSize(): { rows: number; cols: number } {
+    let rows = 0;
+    let cols = 0;
+    this.cells.forEach((line, r) => {
+      if (!line) return;
+      for (let c = line.length - 1; c >= 0; c--) {
+        const v = line[c];
+        if (v !== undefined && v !== null && v !== '') {
+          rows = r + 1;
+          cols = Math.max(cols, c + 1);
+          break;
+        }
+      }
+    });
+    return { rows, cols };
+  }
+
+  private store(r: number, c: number, value: CellValue): void {
+    (this.cells[r] ??= [])[c] = this.parse(value, this.formats[r]?.[c]);
+  }
+
+  /** What Sheets makes of a value written by setValues into a cell with this number format. */
+  private parse(value: CellValue, format: string | undefined): Stored {
+    if (value === null || value === undefined) return '';
+    if (typeof value !== 'string') return value instanceof Date ? new Date(value.getTime()) : value;
+    if (value.startsWith("'")) return value.slice(1);
+    if (value.startsWith('=') || value.startsWith('+')) {
+      return { formula: value.startsWith('+') ? `=${value}` : value, value: evaluate(value.slice(1)) };
+    }
+    if (format === '@' || value === '') return value;
+    const t = value.trim();
+    if (NUMBER.test(t) && /\d/.test(t)) return Number(t.replace(/,/g, ''));
+    if (/^(true|false)$/i.test(t)) return t.toLowerCase() === 'true';
+    const d = DATE.exec(t);
+    if (d) {
+      const [y, mo, day, h, mi, s] = d.slice(1).map((x) => Number(x ?? 0));
+      return new Date(zonedTimeToEpoch(y, mo, day, h, mi, s, this.timeZone));
+    }
+    return value;
+  }
+}
+
+/** A workbook of MemorySheets sharing one call counter. */
+export class MemorySpreadsheet implements SpreadsheetPort {
+  readonly calls: CallCounts = { readAll: 0, writeBlock: 0, setFormats: 0, total: 0, cellsWritten: 0 };
+  private readonly sheets = new Map<string, MemorySheet>();
+
+  constructor(readonly timeZone = 'Asia/Tokyo') {}
+
+  getSheet(name: string): MemorySheet | null {
+    return this.sheets.get(name) ?? null;
+  }
+
+  insertSheet(name: string): MemorySheet {
+    if (this.sheets.has(name)) throw new Error(`A sheet named "${name}" already exists`);
+    const sheet = new MemorySheet(name, this.calls, this.timeZone);
+    this.sheets.set(name, sheet);
+    return sheet;
+  }
+
+  resetCalls(): void {
+    for (const k of Object.keys(this.calls) as (keyof CallCounts)[]) this.calls[k] = 0;
+  }
+}

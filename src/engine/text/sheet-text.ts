@@ -1,0 +1,40 @@
+import type { CellValue } from '../../ports';
+import { formatDateTime } from './dates';
+
+/**
+ * Text safety for values going into the sheet (CONTRACT §2, specs/apps-script-and-peers.md §C5): Sheets turns
+ * a string starting with = or + into a formula, and OWASP lists = + - @ tab CR. A leading apostrophe makes
+ * the cell show the text as it is. A string that itself starts with ' gets one too, or Sheets would eat it.
+ */
+const TRIGGER = /^[=+\-@\t\r']/;
+
+/** Strings Sheets would turn into a number, a date or a boolean when the cell is not formatted as text. */
+const COERCIBLE = /^\s*([+-]?(\d[\d,]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?|\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?(\s+\d{1,2}:\d{2}(:\d{2})?)?|\d{1,2}:\d{2}(:\d{2})?|true|false)\s*$/i;
+
+/** How a column's cells are typed in the sheet. */
+export type CellKind = 'text' | 'plain' | 'number' | 'date';
+
+/** The value to hand writeBlock so that the cell ends up holding `value` as intended. */
+export function toSheetValue(value: CellValue, kind: CellKind): CellValue {
+  if (value === null) return '';
+  if (typeof value !== 'string') return value;
+  if (value === '') return '';
+  // 'date' strings are meant to become date cells; everything else must stay the text it is.
+  if (kind === 'date') return TRIGGER.test(value) ? `'${value}` : value;
+  if (TRIGGER.test(value)) return `'${value}`;
+  if (kind !== 'text' && COERCIBLE.test(value)) return `'${value}`;
+  return value;
+}
+
+/** A cell as comparable text: Date cells in the configured zone, numbers plainly, '' for empty. */
+export function cellText(value: CellValue, timeZone: string): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : formatDateTime(value.getTime(), timeZone);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  return String(value);
+}
+
+/** NFKC, trimmed, case-folded: for matching header texts, status labels and carrier names. */
+export function looseKey(s: string): string {
+  return s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+}
