@@ -1,0 +1,156 @@
+/**
+ * Apps Script entry points — wiring only. scripts/build.mjs turns every name in ENTRY_POINTS into a
+ * top-level `function name(e)` that delegates here (spec §B3: menus and triggers find functions by name).
+ * Nothing runs at load time: the bundle is evaluated on every execution, including onOpen.
+ */
+import { applyAutoFetchTrigger, runCheck, runExport, runFetch, runTimer, type RunReport } from './engine/app';
+import type { Locale } from './engine/settings/schema';
+import { translate, type MessageKey } from './i18n';
+import { gasEnv } from './gas/env';
+import { parseDayRange } from './gas/day-range';
+
+export const ENTRY_POINTS = [
+  'onOpen',
+  'fetchOrdersNow',
+  'fetchOrdersRange',
+  'exportTracking',
+  'exportPreview',
+  'openSettings',
+  'checkConnections',
+  'enableAutoFetch',
+  'disableAutoFetch',
+  'onTimer',
+  'onContinue',
+] as const;
+
+const SETTINGS_TAB: Record<Locale, string> = { ja: '設定', en: 'Settings' };
+
+/** The menu's language without reading properties (onOpen may run in AuthMode.NONE, spec §C2). */
+function uiLocale(): Locale {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  return !ss.getSheetByName(SETTINGS_TAB.ja) && ss.getSheetByName(SETTINGS_TAB.en) ? 'en' : 'ja';
+}
+
+export function onOpen(): void {
+  const L = uiLocale();
+  const t = (k: MessageKey) => translate(L, k);
+  SpreadsheetApp.getUi()
+    .createMenu(t('menu.title'))
+    .addItem(t('menu.fetchNow'), 'fetchOrdersNow')
+    .addItem(t('menu.fetchRange'), 'fetchOrdersRange')
+    .addSeparator()
+    .addItem(t('menu.export'), 'exportTracking')
+    .addItem(t('menu.exportPreview'), 'exportPreview')
+    .addSeparator()
+    .addItem(t('menu.settings'), 'openSettings')
+    .addItem(t('menu.check'), 'checkConnections')
+    .addItem(t('menu.autoOn'), 'enableAutoFetch')
+    .addItem(t('menu.autoOff'), 'disableAutoFetch')
+    .addToUi();
+}
+
+export function fetchOrdersNow(): void {
+  withUi((L) => showReport(L, runFetch(gasEnv(), { trigger: 'manual' })));
+}
+
+/** A plain prompt for now; the sidebar will offer date pickers. */
+export function fetchOrdersRange(): void {
+  withUi((L) => {
+    const ui = SpreadsheetApp.getUi();
+    const answer = ui.prompt(translate(L, 'menu.fetchRange'), translate(L, 'ui.range.prompt'), ui.ButtonSet.OK_CANCEL);
+    if (answer.getSelectedButton() !== ui.Button.OK) return;
+    const [from = '', to = from] = answer.getResponseText().trim().split(/[\s~〜]+/);
+    const range = parseDayRange(from, to, SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone());
+    if (!range.ok) {
+      ui.alert(translate(L, 'ui.range.invalid', { value: range.value }));
+      return;
+    }
+    showReport(L, runFetch(gasEnv(), { trigger: 'manual', range: { from: range.from, to: range.to } }));
+  });
+}
+
+export function exportTracking(): void {
+  withUi((L) => showReport(L, runExport(gasEnv(), { trigger: 'manual' })));
+}
+
+export function exportPreview(): void {
+  withUi((L) => {
+    const report = runExport(gasEnv(), { trigger: 'manual', dryRun: true });
+    if (report.exitCode === 2 || report.busy) return showReport(L, report);
+    const lines = report.preview.length > 0 ? report.preview : [translate(L, 'ui.preview.empty')];
+    showText(translate(L, 'ui.preview.title'), lines);
+  });
+}
+
+/** Shows the Settings tab (created empty when missing; the settings engine fills its layout on the next run). */
+export function openSettings(): void {
+  const L = uiLocale();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  (ss.getSheetByName(SETTINGS_TAB[L]) ?? ss.insertSheet(SETTINGS_TAB[L])).activate();
+}
+
+export function checkConnections(): void {
+  withUi((L) => {
+    const report = runCheck(gasEnv(), {});
+    if (report.exitCode === 2 || report.busy) return showReport(L, report);
+    showText(translate(L, 'ui.check.title'), report.shops.map((s) => `${s.shop} (${s.mall}): ${s.message}`));
+  });
+}
+
+export function enableAutoFetch(): void {
+  withUi((L) => {
+    const report = applyAutoFetchTrigger(gasEnv());
+    if (report.exitCode === 2) return showReport(L, report);
+    SpreadsheetApp.getUi().alert([translate(L, 'ui.auto.on'), ...report.shops.map((s) => s.message)].join('\n'));
+  });
+}
+
+export function disableAutoFetch(): void {
+  withUi((L) => {
+    gasEnv().triggers.setTimer(0);
+    SpreadsheetApp.getUi().alert(translate(L, 'ui.auto.off'));
+  });
+}
+
+/** The recurring time-driven trigger: no UI, results go to the Log tab. */
+export function onTimer(): void {
+  runTimer(gasEnv());
+}
+
+/** A one-off continuation after a run spent its time budget. */
+export function onContinue(): void {
+  const env = gasEnv();
+  env.triggers.clearContinuation();
+  runTimer(env);
+}
+
+/** Menu handlers: an unexpected failure becomes one readable alert, never a stack trace (the log keeps it). */
+function withUi(body: (L: Locale) => void): void {
+  const L = uiLocale();
+  try {
+    body(L);
+  } catch (e) {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    SpreadsheetApp.getUi().alert(translate(L, 'ui.error', { detail: e instanceof Error ? e.message : String(e) }));
+  }
+}
+
+function showReport(L: Locale, report: RunReport): void {
+  const ui = SpreadsheetApp.getUi();
+  if (report.busy) return void ui.alert(translate(L, 'engine.busy'));
+  if (report.exitCode === 2) return void ui.alert([translate(L, 'ui.settings.invalid'), ...report.errors].join('\n'));
+  const lines = report.shops.map((s) => {
+    const counts = translate(L, 'ui.report.shop', { shop: s.shop, mall: s.mall, fetched: s.fetched, new: s.new, updated: s.updated, exported: s.exported, failed: s.failed });
+    return s.message ? `${counts}\n  ${s.message}` : counts;
+  });
+  ui.alert(translate(L, 'ui.result.title'), lines.length ? lines.join('\n') : translate(L, 'ui.report.none'), ui.ButtonSet.OK);
+}
+
+function showText(title: string, lines: string[]): void {
+  const html = `<pre style="white-space:pre-wrap;font:13px sans-serif">${lines.map(escapeHtml).join('\n')}</pre>`;
+  SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput(html).setWidth(640).setHeight(420), title);
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

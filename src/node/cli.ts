@@ -1,0 +1,216 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runCheck, runExport, runFetch, type Env, type RunReport } from '../engine/app';
+import { parseSettings } from '../engine/settings/parse';
+import { SettingsError } from '../engine/settings/errors';
+import type { Locale, Settings } from '../engine/settings/schema';
+import { MemorySpreadsheet } from '../engine/sheet/memory-sheet';
+import { MemoryProperties } from '../engine/memory-ports';
+import { CONNECTORS } from '../malls';
+import { translate, type MessageKey } from '../i18n';
+import { parseDayRange } from '../gas/day-range';
+import { UsageError, openWorkbook, printReport, type T } from './session';
+import { cliEnv } from './cli-env';
+import { serveSandbox } from './sandbox-server';
+import { runDemo } from './demo';
+
+/** `mallsheet` (CONTRACT §5). Exit status: 0 all done, 1 some shops or rows failed, 2 invalid input (nothing done). */
+
+const OPTIONS = {
+  config: { type: 'string' },
+  workbook: { type: 'string' },
+  shop: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  port: { type: 'string' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Options each command accepts (anything else is an argument error). */
+const ACCEPTS: Record<string, readonly string[]> = {
+  demo: ['workbook', 'verbose'],
+  fetch: ['config', 'workbook', 'shop', 'from', 'to', 'verbose'],
+  export: ['config', 'workbook', 'shop', 'dry-run', 'verbose'],
+  check: ['config', 'shop', 'verbose'],
+  sandbox: ['port'],
+};
+
+type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+
+/** Language of the CLI's own lines before settings are known. */
+export function envLocale(): Locale {
+  return /^ja/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'ja' : 'en';
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let L = envLocale();
+  const t = (k: MessageKey, p?: Record<string, string | number>) => translate(L, k, p);
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new UsageError([t('cli.args.invalid', { detail: (e as Error).message })]);
+    }
+    const values = parsed.values as Values;
+    const [command, ...extra] = parsed.positionals;
+    if (values.help || command === undefined || command === 'help') {
+      process.stdout.write(t('cli.help') + '\n');
+      return values.help || command === 'help' ? 0 : 2;
+    }
+    const accepts = ACCEPTS[command];
+    if (!accepts) throw new UsageError([t('cli.args.invalid', { detail: `unknown command "${command}"` })]);
+    if (extra.length) throw new UsageError([t('cli.args.invalid', { detail: `unexpected "${extra.join(' ')}"` })]);
+    const wrong = Object.keys(values).filter((k) => !accepts.includes(k));
+    if (wrong.length) throw new UsageError([t('cli.args.invalid', { detail: `${command} does not take --${wrong.join(', --')}` })]);
+
+    if (command === 'sandbox') return await sandboxCommand(values, t);
+    if (command === 'demo') return await runDemo({ workbook: values.workbook, verbose: !!values.verbose, cliPath: __filename });
+
+    const settings = loadConfig(need(values, 'config', t), t);
+    L = settings.locale;
+    if (values.shop !== undefined && !settings.shops.some((s) => s.name === values.shop)) {
+      throw new UsageError([t('cli.args.invalid', { detail: `--shop "${values.shop}" is not a shop in ${values.config}` })]);
+    }
+    const verbose = !!values.verbose;
+    if (command === 'check') return checkCommand(settings, values.shop, verbose, t);
+    const workbook = path.resolve(need(values, 'workbook', t));
+    if (command === 'fetch') {
+      const range = rangeOf(values, settings.timezone, t);
+      return await withWorkbook(workbook, settings, { save: true, verbose }, (env) =>
+        runFetch(env, { trigger: 'manual', shop: values.shop, range }),
+      );
+    }
+    const dryRun = !!values['dry-run'];
+    return await withWorkbook(workbook, settings, { save: !dryRun, verbose }, (env) =>
+      runExport(env, { trigger: 'manual', shop: values.shop, dryRun }),
+    );
+  } catch (e) {
+    if (e instanceof UsageError) {
+      for (const line of e.lines) process.stderr.write(line + '\n');
+      return 2;
+    }
+    // an unexpected failure: one readable line (the stack only on request), nothing saved
+    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.MALLSHEET_DEBUG && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+    return 1;
+  }
+}
+
+function need(values: Values, name: 'config' | 'workbook', t: T): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v === '') throw new UsageError([t('cli.args.invalid', { detail: `--${name} FILE is required` })]);
+  return v;
+}
+
+/** Reads and validates the JSON config (CONTRACT §4); every problem is reported, each naming shop and field. */
+export function loadConfig(file: string, t: T): Settings {
+  let input: unknown;
+  try {
+    input = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError([t('cli.config.unreadable', { file, detail: (e as Error).message })]);
+  }
+  try {
+    return parseSettings(input, CONNECTORS);
+  } catch (e) {
+    if (e instanceof SettingsError) throw new UsageError([`${file}:`, ...e.lines]);
+    throw new UsageError([t('cli.config.unreadable', { file, detail: (e as Error).message })]);
+  }
+}
+
+function rangeOf(values: Values, timeZone: string, t: T): { from: number; to: number } | undefined {
+  if (values.from === undefined && values.to === undefined) return undefined;
+  if (values.from === undefined || values.to === undefined) {
+    throw new UsageError([t('cli.args.invalid', { detail: '--from and --to go together' })]);
+  }
+  const r = parseDayRange(values.from, values.to, timeZone);
+  if (!r.ok) throw new UsageError([t('cli.args.invalid', { detail: `--${r.field === 'order' ? 'from/--to' : r.field} ${r.value} (YYYY-MM-DD)` })]);
+  return { from: r.from, to: r.to };
+}
+
+/**
+ * Lock → load → run → save → unlock. The lock is taken before loading, so two commands on one workbook
+ * never both work from the same old copy. Exit 2 and dry runs never save: the file stays byte-identical.
+ */
+export async function withWorkbook(
+  file: string,
+  settings: Settings,
+  opts: { save: boolean; verbose: boolean },
+  run: (env: Env) => RunReport,
+): Promise<number> {
+  const t: T = (k, p) => translate(settings.locale, k, p);
+  const session = await openWorkbook(file, t);
+  if (typeof session === 'number') return session;
+  const { book, props, lock } = session;
+  const env = cliEnv(book, props, settings, { verbose: opts.verbose });
+  try {
+    const report = run(env);
+    if (report.exitCode !== 2 && opts.save) {
+      await book.save(file);
+      props.save();
+    }
+    printReport(report, t);
+    if (!opts.save && report.exitCode !== 2) process.stdout.write(t('cli.dryRun.unchanged') + '\n');
+    else if (report.exitCode !== 2) process.stdout.write(t('cli.saved', { file }) + '\n');
+    return report.exitCode;
+  } finally {
+    await env.http.close();
+    lock.release();
+  }
+}
+
+function checkCommand(settings: Settings, shop: string | undefined, verbose: boolean, t: T): number {
+  // a health check needs no workbook: an in-memory book and store keep it from writing anything
+  const env = cliEnv(new MemorySpreadsheet(settings.timezone), new MemoryProperties(), settings, { verbose });
+  try {
+    const report = runCheck(env, { shop });
+    for (const line of report.errors) process.stderr.write(line + '\n');
+    for (const s of report.shops) process.stdout.write(`${s.ok ? 'OK' : 'NG'}  ${s.shop} (${s.mall}): ${s.message}\n`);
+    if (report.shops.length === 0 && report.exitCode !== 2) process.stdout.write(t('ui.report.none') + '\n');
+    return report.exitCode;
+  } finally {
+    void env.http.close();
+  }
+}
+
+async function sandboxCommand(values: Values, t: T): Promise<number> {
+  const port = values.port === undefined ? 8787 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError([t('cli.args.invalid', { detail: `--port ${values.port}` })]);
+  }
+  let server;
+  try {
+    server = await serveSandbox(port);
+  } catch (e) {
+    process.stderr.write(t('cli.sandbox.failed', { detail: (e as Error).message }) + '\n');
+    return 1;
+  }
+  const addr = server.address();
+  const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : port}`;
+  // the first stdout line carries the URL: `demo` and the tests read the chosen port from it
+  process.stdout.write(t('cli.sandbox.listening', { url }) + '\n');
+  return new Promise((resolve) => {
+    const stop = () => server.close(() => resolve(0));
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+}
+
+/** Runs the CLI as the process's command (bin/mallsheet.js and `node dist-node/cli.js`). */
+export function run(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
+
+if (require.main === module) run();

@@ -1,0 +1,127 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { runExport, runFetch, type RunReport, type ShopReport } from '../engine/app';
+import { parseSettings } from '../engine/settings/parse';
+import type { Settings } from '../engine/settings/schema';
+import { ORDERS_SHEET_NAMES } from '../engine/orders/columns';
+import { discoverHeaders } from '../engine/orders/headers';
+import { formatDate } from '../engine/text/dates';
+import { demoSettings } from '../sandbox/demo-config';
+import { CONNECTORS } from '../malls';
+import type { SpreadsheetPort } from '../ports';
+import { translate, type MessageKey } from '../i18n';
+import { cliEnv } from './cli-env';
+import { openWorkbook, printReport } from './session';
+
+const CANCELLED = new Set(['キャンセル', 'Cancelled']);
+
+/**
+ * `mallsheet demo`: the sandbox malls in a child process, the demo settings, a fetch into the workbook,
+ * tracking numbers typed in as a seller would, an export, and a summary.
+ */
+export async function runDemo(opts: { workbook?: string; verbose: boolean; cliPath: string }): Promise<number> {
+  const file = path.resolve(opts.workbook ?? path.join('demo', 'orders.xlsx'));
+  const child = spawn(process.execPath, [opts.cliPath, 'sandbox', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const baseUrl = await firstUrl(child);
+    const settings: Settings = parseSettings(demoSettings(baseUrl), CONNECTORS);
+    const t = (k: MessageKey, p?: Record<string, string | number>) => translate(settings.locale, k, p);
+    const session = await openWorkbook(file, t);
+    if (typeof session === 'number') return session;
+    const { book, props, lock } = session;
+    const env = cliEnv(book, props, settings, { verbose: opts.verbose });
+    try {
+      const fetched = runFetch(env, { trigger: 'manual' });
+      printReport(fetched, t);
+      const filled = fillTrackingAsSeller(book, settings.timezone, env.clock.now());
+      process.stdout.write((filled > 0 ? t('cli.demo.filled', { count: filled }) : t('cli.demo.noRows')) + '\n');
+      const exported = runExport(env, { trigger: 'manual' });
+      printReport(exported, t);
+      await book.save(file);
+      props.save();
+      process.stdout.write('\n' + summaryTable(fetched, exported, t) + '\n\n' + t('cli.saved', { file }) + '\n');
+      return Math.max(fetched.exitCode, exported.exitCode);
+    } finally {
+      await env.http.close();
+      lock.release();
+    }
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+/** The sandbox child prints its URL on its first stdout line. */
+function firstUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    const onData = (d: Buffer) => {
+      buf += d.toString('utf8');
+      const m = /https?:\/\/127\.0\.0\.1:\d+/.exec(buf);
+      if (m) {
+        child.stdout?.off('data', onData);
+        child.stdout?.resume();
+        resolve(m[0]);
+      } else if (buf.includes('\n')) reject(new Error(`sandbox: unexpected first line: ${buf.trim()}`));
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`sandbox exited with code ${code}`)));
+    child.once('error', reject);
+  });
+}
+
+/**
+ * What a seller does between fetch and export: on every other order still open, the same tracking number
+ * and today's date on each of its rows, found by header text (CONTRACT §2) through the same SheetPort.
+ */
+export function fillTrackingAsSeller(book: SpreadsheetPort, timeZone: string, now: number): number {
+  const sheet = book.getSheet(ORDERS_SHEET_NAMES.ja) ?? book.getSheet(ORDERS_SHEET_NAMES.en);
+  if (!sheet) return 0;
+  const rows = sheet.readAll();
+  if (rows.length < 2) return 0;
+  const { at } = discoverHeaders(rows[0]);
+  const { shop, orderId, tracking, shippedOn, status } = at;
+  if (shop === undefined || orderId === undefined || tracking === undefined || shippedOn === undefined) return 0;
+  const orders = new Map<string, number[]>();
+  rows.slice(1).forEach((row, i) => {
+    if (String(row[tracking]) !== '' || (status !== undefined && CANCELLED.has(String(row[status])))) return;
+    const key = `${row[shop]}\u0000${row[orderId]}`;
+    orders.set(key, [...(orders.get(key) ?? []), i + 2]);
+  });
+  const today = formatDate(now, timeZone);
+  let filled = 0;
+  [...orders.values()].forEach((sheetRows, n) => {
+    if (n % 2 === 1) return;
+    const number = String(400000000000 + n * 7919);
+    for (const r of sheetRows) {
+      sheet.writeBlock(r, tracking + 1, [[number]]);
+      sheet.writeBlock(r, shippedOn + 1, [[today]]);
+      filled++;
+    }
+  });
+  return filled;
+}
+
+/** fetched / new / exported / failed per shop. */
+export function summaryTable(fetched: RunReport, exported: RunReport, t: (k: MessageKey) => string): string {
+  const byShop = new Map<string, { f?: ShopReport; e?: ShopReport }>();
+  for (const s of fetched.shops) byShop.set(s.shop, { ...byShop.get(s.shop), f: s });
+  for (const s of exported.shops) byShop.set(s.shop, { ...byShop.get(s.shop), e: s });
+  const header = t('cli.summary.header').split(' | ');
+  const body = [...byShop.entries()].map(([name, { f, e }]) => [
+    name,
+    String(f?.fetched ?? 0),
+    String(f?.new ?? 0),
+    String(e?.exported ?? 0),
+    String((f?.failed ?? 0) + (e?.failed ?? 0)),
+  ]);
+  const table = [header, ...body];
+  const widths = header.map((_, c) => Math.max(...table.map((r) => displayWidth(r[c]))));
+  return table.map((r) => r.map((cell, c) => cell + ' '.repeat(widths[c] - displayWidth(cell))).join('  ').trimEnd()).join('\n');
+}
+
+/** Full-width characters take two columns in a terminal. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
