@@ -1,0 +1,154 @@
+import type { HttpResponse } from '../../ports';
+import type { ShopContext } from '../connector';
+import { MallHttp, MallHttpError, parseJsonKeepingBigInts, type Verdict } from '../shared/http';
+import { Qoo10Error, resultMessage } from './errors';
+import {
+  formEncode,
+  KEY_HEADER,
+  KEY_LIFETIME_MS,
+  KEY_REFRESH_AFTER_MS,
+  METHODS,
+  MIN_INTERVAL_MS,
+  QAPI_PATH,
+  QAPI_VERSION,
+  QOO10_HOST,
+  readEnvelope,
+  REISSUE_CODES,
+  type Envelope,
+} from './protocol';
+import { CertificationKeySchema } from './schemas';
+import { jstDay } from './dates';
+
+/** Store keys under the shop's own prefix (document properties). */
+const STORE = { key: 'qoo10.sak', issuedAt: 'qoo10.sakIssuedAt', owner: 'qoo10.sakOwner' } as const;
+
+export interface Qoo10Credentials {
+  apiKey: string;
+  userId: string;
+  password: string;
+}
+
+/**
+ * One QAPI session: form-encoded POSTs through MallHttp (spaced ~300 ms), both envelopes read, and the
+ * seller auth key issued, cached and re-issued per specs/qoo10.md §2.
+ */
+export class Qoo10Client {
+  private readonly http: MallHttp;
+
+  constructor(
+    private readonly ctx: ShopContext,
+    private readonly creds: Qoo10Credentials,
+  ) {
+    this.http = new MallHttp(
+      { http: ctx.http, clock: ctx.clock, log: ctx.log, deadline: ctx.deadline },
+      { mall: 'Qoo10', ratePerSecond: 4, rateKey: `qoo10:${creds.userId}`, minIntervalMs: MIN_INTERVAL_MS, classify },
+    );
+  }
+
+  /**
+   * Calls a method with the seller auth key. A -10000/-90004/-90005 answer or the ErrorCode envelope
+   * means the key is bad or expired: a new key is issued and the call retried once (§2 Design).
+   */
+  call(method: string, params: Record<string, string>): Envelope {
+    const first = this.send(method, params, this.sellerKey(false));
+    if (!needsNewKey(first)) return first;
+    this.ctx.log.info(`Qoo10 ${this.ctx.shop.name}: seller auth key rejected (${first.code}); issuing a new one`);
+    return this.send(method, params, this.sellerKey(true));
+  }
+
+  /** Like call, but a non-zero ResultCode becomes a Qoo10Error with a readable message. */
+  callOk(method: string, params: Record<string, string>): Envelope {
+    const env = this.call(method, params);
+    if (env.code !== 0) throw new Qoo10Error(resultMessage(this.ctx, method, env.code, env.msg), env.code);
+    return env;
+  }
+
+  /** Issue date of the cached key (epoch ms), issuing one first when there is none. */
+  keyIssuedAt(): number {
+    this.sellerKey(false);
+    return Number(this.ctx.store.get(STORE.issuedAt));
+  }
+
+  private sellerKey(forceNew: boolean): string {
+    const { store, clock } = this.ctx;
+    const cached = store.get(STORE.key);
+    const issuedAt = Number(store.get(STORE.issuedAt) ?? NaN);
+    const fresh = Number.isFinite(issuedAt) && clock.now() - issuedAt < KEY_REFRESH_AFTER_MS;
+    if (!forceNew && cached && fresh && store.get(STORE.owner) === this.owner()) {
+      this.ctx.setExpiry(issuedAt + KEY_LIFETIME_MS);
+      return cached;
+    }
+    return this.issueKey();
+  }
+
+  /** CertificationAPI.CreateCertificationKey: API key in the header, QSM login in the body (§2 Flow 2). */
+  private issueKey(): string {
+    const env = this.send(METHODS.createKey, { user_id: this.creds.userId, pwd: this.creds.password }, this.creds.apiKey);
+    const key = env.code === 0 ? CertificationKeySchema.safeParse(env.obj) : null;
+    if (!key?.success) {
+      const detail = env.code === 0 ? 'ResultObject' : resultMessage(this.ctx, METHODS.createKey, env.code, env.msg);
+      throw new Qoo10Error(this.ctx.t('qoo10.err.keyIssue', { code: env.code, detail, shop: this.ctx.shop.name }), env.code);
+    }
+    const now = this.ctx.clock.now();
+    this.ctx.store.set(STORE.key, key.data);
+    this.ctx.store.set(STORE.issuedAt, String(now));
+    this.ctx.store.set(STORE.owner, this.owner());
+    this.ctx.setExpiry(now + KEY_LIFETIME_MS);
+    this.ctx.log.info(`Qoo10 ${this.ctx.shop.name}: seller auth key issued ${jstDay(now)}`);
+    return key.data;
+  }
+
+  /** A key belongs to the API key and login that issued it: changing either in settings issues a new one. */
+  private owner(): string {
+    return this.ctx.crypto.md5Hex(`${this.creds.apiKey}\n${this.creds.userId}`);
+  }
+
+  private send(method: string, params: Record<string, string>, key: string): Envelope {
+    const base = (method === METHODS.createKey ? this.ctx.shop.endpoints?.auth : undefined) ?? this.ctx.shop.endpoints?.api ?? QOO10_HOST;
+    let res: HttpResponse;
+    try {
+      res = this.http.call({
+        url: `${base}${QAPI_PATH}${method}`,
+        method: 'post',
+        contentType: 'application/x-www-form-urlencoded',
+        headers: { [KEY_HEADER]: key, QAPIVersion: QAPI_VERSION },
+        body: formEncode({ ...params, returnType: 'application/json' }),
+      });
+    } catch (e) {
+      if (e instanceof MallHttpError) {
+        const status = e.lastResponse?.status;
+        throw new Qoo10Error(
+          status && status !== 200 ? this.ctx.t('qoo10.err.http', { status, method }) : this.ctx.t('http.network', { mall: 'Qoo10', detail: e.reason }),
+        );
+      }
+      throw e;
+    }
+    if (res.status !== 200) throw new Qoo10Error(this.ctx.t('qoo10.err.http', { status: res.status, method }));
+    const env = readEnvelope(parseBody(res.body));
+    if (!env) throw new Qoo10Error(this.ctx.t('qoo10.err.malformed', { method, detail: res.body.slice(0, 80) }));
+    return env;
+  }
+}
+
+function needsNewKey(env: Envelope): boolean {
+  return env.form === 'error' || REISSUE_CODES.has(env.code);
+}
+
+function parseBody(body: string): unknown {
+  try {
+    // OrderNo/PackNo are 9–10+ digits today (§3 Numbers); keep any that outgrow 2^53 exact
+    return parseJsonKeepingBigInts(body.replace(/^\uFEFF/, ''));
+  } catch {
+    return null;
+  }
+}
+
+/** Transient answers are retried by MallHttp: 429, 5xx, and an HTTP 200 whose body is not JSON (gateway garbage). */
+function classify(res: HttpResponse): Verdict {
+  if (res.status === 429 || res.status >= 500) {
+    const after = Number(res.headers['retry-after']);
+    return { kind: 'retry', reason: `HTTP ${res.status}`, afterMs: Number.isFinite(after) && after >= 0 ? after * 1000 : undefined };
+  }
+  if (res.status === 200 && parseBody(res.body) === null) return { kind: 'retry', reason: 'malformed JSON' };
+  return res.status === 200 ? { kind: 'ok' } : { kind: 'final' };
+}
