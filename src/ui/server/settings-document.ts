@@ -1,0 +1,25 @@
+import type { Env } from '../../engine/app';
+
+/**
+ * The settings model (CONTRACT §4) as stored, before validation: the sidebar must show and fix settings
+ * the engine would reject, so it reads them raw. Secret credential values are never part of it: they
+ * live in document properties (see secrets.ts).
+ */
+export interface RawSettings {
+  locale: unknown;
+  timezone: unknown;
+  shops: Record<string, unknown>[];
+  carriers: Record<string, unknown>[];
+}
+
+/** Where the sidebar reads and writes the settings: in Sheets the Settings tab (settings-tab-document.ts). */
+export interface SettingsDocument {
+  read(): RawSettings;
+  /** Replaces the stored settings. Secret credential fields are left out of `next`. */
+  write(next: RawSettings): void;
+}
+
+/** What the sidebar's server functions get: the engine's Env plus the settings they edit. */
+export interface UiEnv extends Env {
+  settingsDoc: SettingsDocument;
+}

@@ -1,0 +1,181 @@
+import { z } from 'zod';
+
+/**
+ * The calls the sidebar and the date-range dialog make through google.script.run: one request schema
+ * and one response type per call. Only JSON crosses (strings, numbers, booleans, arrays, plain objects):
+ * a Date makes the call fail in Apps Script (specs/apps-script-and-peers.md §C6), so times travel as
+ * text already formatted in the sheet's time zone.
+ */
+
+/** A shop as the form edits it: text inputs stay text, the server turns them into the settings model. */
+export const ShopFormSchema = z.object({
+  name: z.string(),
+  mall: z.string(),
+  enabled: z.boolean(),
+  /** non-secret credential fields only (secret keys sent here are ignored) */
+  credentials: z.record(z.string(), z.string()),
+  /** secret values the user just typed; '' keeps the saved value. Never sent back to the page. */
+  secrets: z.record(z.string(), z.string()),
+  region: z.string(),
+  warehouseId: z.string(),
+  statuses: z.array(z.string()),
+  days: z.string(),
+  initialStatus: z.string(),
+  autoFetchMinutes: z.string(),
+  autoExport: z.boolean(),
+  defaultCarrier: z.string(),
+  endpointApi: z.string(),
+  endpointAuth: z.string(),
+});
+export type ShopForm = z.infer<typeof ShopFormSchema>;
+
+export const CarrierRowSchema = z.object({
+  name: z.string(),
+  /** carrier-table column (a connector's carrierKey) → value */
+  values: z.record(z.string(), z.string()),
+});
+export type CarrierRow = z.infer<typeof CarrierRowSchema>;
+
+export const EmptyRequestSchema = z.object({}).strict();
+export const SaveShopRequestSchema = z.object({
+  /** the shop's name before this edit; null for a new shop */
+  originalName: z.string().nullable(),
+  shop: ShopFormSchema,
+});
+export const DeleteShopRequestSchema = z.object({ name: z.string() });
+export const SaveCarriersRequestSchema = z.object({ carriers: z.array(CarrierRowSchema) });
+export const SaveGeneralRequestSchema = z.object({ locale: z.string(), timezone: z.string() });
+export const CheckShopRequestSchema = z.object({ shop: z.string() });
+export const FetchRangeRequestSchema = z.object({
+  /** YYYY-MM-DD, both days included, in the settings' time zone */
+  from: z.string(),
+  to: z.string(),
+  /** one shop's name, or '' for every enabled shop */
+  shop: z.string(),
+});
+
+export type SaveShopRequest = z.infer<typeof SaveShopRequestSchema>;
+export type DeleteShopRequest = z.infer<typeof DeleteShopRequestSchema>;
+export type SaveCarriersRequest = z.infer<typeof SaveCarriersRequestSchema>;
+export type SaveGeneralRequest = z.infer<typeof SaveGeneralRequestSchema>;
+export type CheckShopRequest = z.infer<typeof CheckShopRequestSchema>;
+export type FetchRangeRequest = z.infer<typeof FetchRangeRequestSchema>;
+
+/** A problem with one input: `field` names the form control (e.g. 'days', 'secrets.appSecret'), '' = the form. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export interface CredentialFieldView {
+  key: string;
+  label: string;
+  secret: boolean;
+  required: boolean;
+}
+
+export interface MallView {
+  id: string;
+  label: string;
+  credentialFields: CredentialFieldView[];
+  /** optional shop fields this mall reads besides the common ones (CONTRACT §4: region, warehouseId) */
+  extraFields: ('region' | 'warehouseId')[];
+  statuses: string[];
+  defaultStatuses: string[];
+  /** needs an auth host besides the API host (TikTok) */
+  hasAuthEndpoint: boolean;
+  carrierKey: string;
+}
+
+export interface ShopView {
+  /** the form's values; secret credential values are never included */
+  form: ShopForm;
+  /** secret field key → saved or not (the value itself never leaves the server) */
+  secretsSaved: Record<string, boolean>;
+  /** last successful fetch, formatted in the time zone; null when never */
+  lastFetch: string | null;
+  /** token / key expiry, formatted; null when unknown */
+  expiry: string | null;
+  /** whole days until expiry (negative: expired); null when unknown */
+  expiryDays: number | null;
+  /** what the engine's schema says is wrong with this shop as saved (e.g. typed in the Settings tab) */
+  issues: FieldIssue[];
+}
+
+export interface SidebarState {
+  locale: 'ja' | 'en';
+  timezone: string;
+  /** the page's texts in the user's language (the sidebar section of src/i18n) */
+  strings: Record<string, string>;
+  malls: MallView[];
+  shops: ShopView[];
+  carriers: CarrierRow[];
+  /** 管理ステータス labels in the user's language */
+  managementStatuses: string[];
+  /** auto-fetch intervals the timer can honour (0 = off) */
+  autoFetchChoices: number[];
+  /** settings problems outside any shop form (e.g. the carrier table), readable */
+  problems: string[];
+}
+
+export interface CheckLineView {
+  id: string;
+  ok: boolean;
+  message: string;
+}
+
+export interface SaveShopResponse {
+  saved: boolean;
+  issues: FieldIssue[];
+  /** the fresh state after a successful save */
+  state: SidebarState | null;
+}
+
+export interface SaveCarriersResponse {
+  saved: boolean;
+  /** row index (0-based) → problems; -1 for the table as a whole */
+  issues: { row: number; field: string; message: string }[];
+  state: SidebarState | null;
+}
+
+export interface CheckShopResponse {
+  shop: string;
+  lines: CheckLineView[];
+}
+
+export interface DateRangeState {
+  locale: 'ja' | 'en';
+  strings: Record<string, string>;
+  /** enabled shop names */
+  shops: string[];
+  /** today and the default start (today − 7 days), YYYY-MM-DD in the time zone */
+  today: string;
+  defaultFrom: string;
+}
+
+export interface FetchRangeResponse {
+  /** false when the dates were invalid: issues say why (nothing was fetched) */
+  done: boolean;
+  issues: FieldIssue[];
+  /** one readable line per shop */
+  lines: { shop: string; ok: boolean; message: string }[];
+}
+
+/** Every call: the request the server parses with its schema, and what it answers. */
+export interface UiApi {
+  sidebarGetState: { req: z.infer<typeof EmptyRequestSchema>; res: SidebarState };
+  sidebarSaveShop: { req: SaveShopRequest; res: SaveShopResponse };
+  sidebarDeleteShop: { req: DeleteShopRequest; res: SidebarState };
+  sidebarSaveCarriers: { req: SaveCarriersRequest; res: SaveCarriersResponse };
+  sidebarSaveGeneral: { req: SaveGeneralRequest; res: SaveShopResponse };
+  sidebarCheckShop: { req: CheckShopRequest; res: CheckShopResponse };
+  dateRangeGetState: { req: z.infer<typeof EmptyRequestSchema>; res: DateRangeState };
+  fetchOrdersForRange: { req: FetchRangeRequest; res: FetchRangeResponse };
+}
+export type UiCall = keyof UiApi;
+
+/**
+ * What every call returns: the answer, or a readable message (never a stack trace, never a secret).
+ * The envelope keeps failures inside the JSON so the page can show them in the user's language.
+ */
+export type Reply<T> = { ok: true; value: T } | { ok: false; message: string };
