@@ -1,18 +1,58 @@
 import { z } from 'zod';
-import type { MallConnector } from '../connector';
+import type { MallConnector, ShopContext } from '../connector';
+import { TikTokClient, type TikTokCredentials } from './client';
+import { fetchStep } from './fetch';
+import { exportOrders } from './export';
+import { checkShop } from './check';
+import { CANCELLED } from './mapping';
 
-// Placeholder until the tiktok issue lands: fetches nothing, exports nothing.
+const STATUSES = ['UNPAID', 'ON_HOLD', 'AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING', 'AWAITING_COLLECTION', 'IN_TRANSIT', 'DELIVERED', 'COMPLETED', 'CANCELLED'] as const;
+
+const nonEmpty = z.string().trim().min(1);
+const CredentialsSchema = z.object({
+  appKey: nonEmpty,
+  appSecret: nonEmpty,
+  refreshToken: nonEmpty,
+  accessToken: z.string().trim().optional(),
+  shopCipher: z.string().trim().optional(),
+});
+
+/** One client per shop run, so the token and shop cipher are looked up once, not once per fetch step. */
+const clients = new WeakMap<ShopContext, TikTokClient>();
+
+function client(ctx: ShopContext): TikTokClient {
+  let c = clients.get(ctx);
+  if (!c) {
+    // the engine validated shop.credentials with credentialsSchema before any call
+    const v = CredentialsSchema.parse(ctx.shop.credentials);
+    const creds: TikTokCredentials = { ...v, accessToken: v.accessToken || undefined, shopCipher: v.shopCipher || undefined };
+    clients.set(ctx, (c = new TikTokClient(ctx, creds)));
+  }
+  return c;
+}
+
+/** TikTok Shop Partner API 202309 (../shared/specs/tiktok-shop.md), seller-shipped JP orders. */
 export const tiktokConnector: MallConnector = {
   id: 'tiktok',
   label: 'TikTok Shop',
-  credentialFields: [],
-  credentialsSchema: z.record(z.string(), z.string()),
-  statuses: ['UNPAID', 'ON_HOLD', 'AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING', 'AWAITING_COLLECTION', 'IN_TRANSIT', 'DELIVERED', 'COMPLETED', 'CANCELLED'],
-  defaultStatuses: ['AWAITING_SHIPMENT'],
+  credentialFields: [
+    { key: 'appKey', secret: false, required: true },
+    { key: 'appSecret', secret: true, required: true },
+    { key: 'refreshToken', secret: true, required: true },
+    { key: 'accessToken', secret: true, required: false },
+    { key: 'shopCipher', secret: false, required: false },
+  ],
+  credentialsSchema: CredentialsSchema as unknown as z.ZodType<Record<string, string | undefined>>,
+  statuses: STATUSES,
+  defaultStatuses: ['ON_HOLD', 'AWAITING_SHIPMENT'],
   carrierKey: 'tiktok',
-  fetch: () => ({ lines: [], cursor: null }),
-  exportOrders: () => [],
-  check: () => [],
-  isCancelledStatus: () => false,
-  normalizeTracking: (t) => t,
+  fetch: (ctx, req) => {
+    const c = client(ctx);
+    return fetchStep(c, req, (id, detail) => ctx.t('tiktok.fetch.badOrder', { order: id, detail }));
+  },
+  exportOrders: (ctx, orders, opts) => exportOrders(client(ctx), ctx, orders, opts.dryRun),
+  check: (ctx, carriers) => checkShop(client(ctx), ctx, STATUSES, carriers),
+  isCancelledStatus: (s) => s === CANCELLED,
+  // JP tracking numbers are often written 1234-5678-9012; the mall rejects special characters (21004012)
+  normalizeTracking: (t) => t.replace(/[-\s]/g, ''),
 };

@@ -1,11 +1,374 @@
-import type { MallSandbox, SandboxOptions } from '../types';
+import { nodeCrypto } from '../../node/crypto';
+import { json, type MallSandbox, type SandboxOptions, type SandboxRequest, type SandboxResponse } from '../types';
+import { BUYERS } from '../sample-data';
+import { DELIVERY_OPTION, PROVIDERS, RETURN_WAREHOUSE_ID, WAREHOUSE_ID, generateOrders, orderView, type SbOrder } from './data';
 
-// Placeholder until the tiktok issue lands: serves nothing.
-export function createTikTokSandbox(_opts: SandboxOptions): MallSandbox {
-  return { id: 'tiktok', handles: () => false, handle: () => ({ status: 404, body: '' }), control: () => null };
+/** The sandbox app's credentials (demoTikTokShop puts them in the settings). */
+export const TIKTOK_SANDBOX_APP = {
+  appKey: '6abc29a39d',
+  appSecret: 'sandbox-tiktok-secret-e59af819cc',
+  refreshToken: 'TTP_sandbox_refresh_0001',
+} as const;
+
+const ACCESS_TTL_S = 7 * 86_400; // default lifetime (spec §1.2); the client must read it, not assume it
+const REFRESH_TTL_S = 365 * 86_400;
+const QPS = 50; // per API per shop (spec §5)
+const UPDATE_WINDOW_S = 72 * 3600; // Update Shipping Info window (spec §4.4)
+
+interface Shop {
+  id: string;
+  name: string;
+  cipher: string;
+  code: string;
+}
+
+interface Fault {
+  status?: number;
+  code?: number;
+  malformed?: boolean;
+  path?: string;
+  remaining: number;
+}
+
+interface Route {
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  /** the rate-limit bucket: one per API */
+  api: string;
+  /** /authorization/* must not carry shop_cipher; shop-scoped APIs must (spec §1.4) */
+  scoped: boolean;
+  run(ctx: Call, m: RegExpExecArray): SandboxResponse;
+}
+
+interface Call {
+  req: SandboxRequest;
+  nowS: number;
+  shop: Shop;
+}
+
+const ok = (data: unknown) => json(200, { code: 0, message: 'Success', request_id: 'sbx', data });
+const fail = (code: number, message: string, status = 200) => json(status, { code, message, request_id: 'sbx', data: null });
+
+/** TikTok Shop Partner API 202309 in-process: the checks, paging and fulfillment rules of the spec. */
+export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
+  const nowS = () => Math.floor(opts.now() / 1000);
+  const orders: SbOrder[] = generateOrders(opts.seed, opts.orders ?? 25, nowS());
+  const byId = new Map(orders.map((o) => [o.id, o]));
+  const shops: Shop[] = [{ id: '7494049642642441621', name: 'MallSheet Sandbox JP', cipher: 'ROW_sbxJPkMbgAAAeVAQra0eZ', code: 'JPLCSBX01' }];
+  const accessTokens = new Map<string, number>();
+  const refreshTokens = new Map<string, number>([[TIKTOK_SANDBOX_APP.refreshToken, nowS() + REFRESH_TTL_S]]);
+  const sends = new Map<string, number[]>();
+  const faults: Fault[] = [];
+  const shipments: unknown[] = [];
+  const updates: unknown[] = [];
+  let issued = 0;
+  let refreshes = 0;
+  let throttled = 0;
+
+  function refresh(req: SandboxRequest): SandboxResponse {
+    const q = req.query;
+    if (q.app_key !== TIKTOK_SANDBOX_APP.appKey || q.app_secret !== TIKTOK_SANDBOX_APP.appSecret) return fail(36004004, 'app_key or app_secret is invalid');
+    if (q.grant_type !== 'refresh_token') return fail(36004004, 'grant_type is invalid');
+    const expiry = refreshTokens.get(q.refresh_token ?? '');
+    if (expiry === undefined || expiry <= nowS()) return fail(36004004, 'refresh_token is invalid or expired');
+    issued++;
+    refreshes++;
+    const access = `TTP_sbx_access_${opts.seed}_${issued}`;
+    const next = `TTP_sbx_refresh_${opts.seed}_${issued}`;
+    accessTokens.set(access, nowS() + ACCESS_TTL_S);
+    // rotated; the old one keeps working until it expires (the spec leaves rotation open: store what comes back)
+    refreshTokens.set(next, nowS() + REFRESH_TTL_S);
+    return ok({
+      access_token: access,
+      access_token_expire_in: nowS() + ACCESS_TTL_S,
+      refresh_token: next,
+      refresh_token_expire_in: nowS() + REFRESH_TTL_S,
+      open_id: 'sbx-open-id',
+      seller_name: shops[0].name,
+      seller_base_region: 'JP',
+      user_type: 0,
+      granted_scopes: ['seller.order.info', 'seller.fulfillment.basic', 'seller.logistics'],
+    });
+  }
+
+  /** The common checks every Open API call passes, in the order the spec lists them (§2.1, §2.2, §5). */
+  function authenticate(req: SandboxRequest, route: Route): SandboxResponse | Shop {
+    const q = req.query;
+    if (q.app_key !== TIKTOK_SANDBOX_APP.appKey) return fail(36009004, 'invalid app_key');
+    if (!q.sign) return fail(36009004, 'missing sign');
+    const ts = q.timestamp ?? '';
+    if (!/^\d{10}$/.test(ts)) return fail(36009004, 'timestamp must be 10 digits of Unix seconds');
+    const age = nowS() - Number(ts);
+    if (age > 300) return fail(36009004, 'timestamp is older than 5 minutes');
+    if (age < -30) return fail(36009004, 'timestamp is more than 30 seconds ahead');
+    if (q.sign !== expectedSign(req)) return fail(106001, 'sign is invalid', 401);
+    if (req.method === 'POST' && !(req.headers['content-type'] ?? '').startsWith('application/json')) return fail(36009022, 'content-type must be application/json');
+    const token = req.headers['x-tts-access-token'] ?? '';
+    const expiry = accessTokens.get(token);
+    if (expiry === undefined) return fail(36009004, 'invalid x-tts-access-token', 401);
+    if (expiry <= nowS()) return fail(105002, 'access token is expired', 401);
+    if (!route.scoped) return q.shop_cipher !== undefined ? fail(36009004, 'Unexpected identifier: shop_cipher') : shops[0];
+    if (!q.shop_cipher) return fail(106013, 'Missing identifier: shop_cipher');
+    const shop = shops.find((s) => s.cipher === q.shop_cipher);
+    return shop ?? fail(101000, 'the token does not match the shop_cipher');
+  }
+
+  function rateLimited(route: Route, shop: Shop): boolean {
+    const key = `${route.api}:${shop.id}`;
+    const now = opts.now();
+    const log = (sends.get(key) ?? []).filter((t) => t > now - 1000 && t <= now);
+    if (log.length >= QPS) {
+      sends.set(key, log);
+      return true;
+    }
+    log.push(now);
+    sends.set(key, log);
+    return false;
+  }
+
+  function search(c: Call): SandboxResponse {
+    const q = c.req.query;
+    const size = Number(q.page_size);
+    if (!Number.isInteger(size) || size < 1 || size > 100) return fail(36009004, 'page_size must be 1-100');
+    const field = q.sort_field ?? 'create_time';
+    const order = q.sort_order ?? 'DESC';
+    if (field !== 'create_time' && field !== 'update_time') return fail(36009004, 'sort_field is invalid');
+    if (order !== 'ASC' && order !== 'DESC') return fail(36009004, 'sort_order is invalid');
+    const body = parseBody(c.req.body);
+    if (!body) return fail(36009004, 'body must be a JSON object');
+    const bounds: Record<string, number> = {};
+    for (const k of ['create_time_ge', 'create_time_lt', 'update_time_ge', 'update_time_lt']) {
+      if (body[k] === undefined) continue;
+      // pitfall 2: numbers sent as strings are refused
+      if (typeof body[k] !== 'number' || !Number.isInteger(body[k])) return fail(36009004, `param ${k} type invalid, expected int64`);
+      bounds[k] = body[k] as number;
+    }
+    const status = body.order_status;
+    if (status !== undefined && typeof status !== 'string') return fail(36009004, 'param order_status type invalid');
+    const time = (o: SbOrder) => (field === 'create_time' ? o.createTime : o.updateTime);
+    const dir = order === 'ASC' ? 1 : -1;
+    const cmp = (a: [number, string], b: [number, string]) => dir * (a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    let after: [number, string] | null = null;
+    if (q.page_token) {
+      after = decodeToken(q.page_token, field, order);
+      if (!after) return fail(36009004, 'page_token is invalid');
+    }
+    const matching = orders.filter(
+      (o) =>
+        (status === undefined || o.status === status) &&
+        (bounds.create_time_ge === undefined || o.createTime >= bounds.create_time_ge) &&
+        (bounds.create_time_lt === undefined || o.createTime < bounds.create_time_lt) &&
+        (bounds.update_time_ge === undefined || o.updateTime >= bounds.update_time_ge) &&
+        (bounds.update_time_lt === undefined || o.updateTime < bounds.update_time_lt),
+    );
+    // keyset paging on (time, id): an order that changes status meanwhile never shifts the pages
+    const rest = matching.filter((o) => !after || cmp([time(o), o.id], after) > 0).sort((a, b) => cmp([time(a), a.id], [time(b), b.id]));
+    const page = rest.slice(0, size);
+    const last = page[page.length - 1];
+    const more = rest.length > size;
+    return ok({ next_page_token: more && last ? encodeToken([time(last), last.id], field, order) : '', total_count: matching.length, orders: page.map(orderView) });
+  }
+
+  function detail(c: Call): SandboxResponse {
+    const ids = (c.req.query.ids ?? '').split(',').filter((s) => s !== '');
+    if (ids.length === 0 || ids.length > 50) return fail(36009004, 'ids must name 1-50 orders');
+    return ok({ orders: ids.flatMap((id) => (byId.has(id) ? [orderView(byId.get(id)!)] : [])) });
+  }
+
+  /** Mark Package As Shipped (spec §4.2) with the error codes of §4.5. */
+  function markShipped(c: Call, orderId: string): SandboxResponse {
+    const o = byId.get(orderId);
+    if (!o) return fail(36009004, 'invalid order_id');
+    const body = parseBody(c.req.body);
+    if (!body || typeof body.tracking_number !== 'string' || !body.tracking_number) return fail(36009004, 'tracking_number is required');
+    if (typeof body.shipping_provider_id !== 'string' || !body.shipping_provider_id) return fail(36009004, 'shipping_provider_id is required');
+    const ids = body.order_line_item_ids;
+    if (ids !== undefined && (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string'))) return fail(36009004, 'order_line_item_ids must be strings');
+    if (o.status === 'CANCELLED') return fail(21011041, 'Cannot complete the operation when order is cancelled');
+    if (o.status === 'ON_HOLD') return fail(21011044, 'Order status is on hold, please wait until the order status changes');
+    const wanted = ids === undefined ? o.items.filter((x) => !x.packageId && !x.cancelled) : o.items.filter((x) => (ids as string[]).includes(x.id));
+    if (ids !== undefined && wanted.length !== (ids as string[]).length) return fail(36009004, 'invalid order_line_item_ids');
+    if (wanted.length === 0 || wanted.some((x) => x.packageId)) return fail(21008099, 'Package has been shipped');
+    if (wanted.some((x) => x.cancelled)) return fail(21011042, 'Cannot complete the operation when order is cancelled');
+    if (!PROVIDERS.some((p) => p.id === body.shipping_provider_id)) return fail(21011022, 'invalid tracking number or shipping provider id');
+    const tracking = body.tracking_number;
+    if (!/^[A-Za-z0-9]+$/.test(tracking)) return fail(21004012, 'tracking number contains special characters');
+    // JP consolidation: one tracking number may cover orders of the same recipient, never another's
+    const other = orders.find((x) => x.id !== o.id && x.packages.some((p) => p.tracking === tracking));
+    if (other && !sameRecipient(other, o)) return fail(21011025, 'duplicate tracking number');
+    const pkg = { id: `1153${o.id.slice(4, 14)}${String(o.packages.length + 1).padStart(4, '0')}`, tracking, providerId: body.shipping_provider_id, lineItemIds: wanted.map((x) => x.id), shippedAt: c.nowS };
+    for (const x of wanted) x.packageId = pkg.id;
+    o.packages.push(pkg);
+    o.status = o.items.every((x) => x.packageId || x.cancelled) ? 'IN_TRANSIT' : 'PARTIALLY_SHIPPING';
+    o.updateTime = c.nowS;
+    shipments.push({ orderId: o.id, packageId: pkg.id, tracking, providerId: pkg.providerId, lineItemIds: pkg.lineItemIds, body: c.req.body });
+    return ok({ order_id: o.id, package_id: pkg.id, order_line_item_ids: pkg.lineItemIds });
+  }
+
+  /** Update Shipping Info (spec §4.4): shipped orders only, once per order in JP, within 72 h. */
+  function updateShippingInfo(c: Call, orderId: string): SandboxResponse {
+    const o = byId.get(orderId);
+    if (!o) return fail(36009004, 'invalid order_id');
+    const body = parseBody(c.req.body);
+    if (!body || typeof body.tracking_number !== 'string' || typeof body.shipping_provider_id !== 'string') return fail(36009004, 'tracking_number and shipping_provider_id are required');
+    if (o.status === 'CANCELLED') return fail(21011041, 'Cannot complete the operation when order is cancelled');
+    if (o.packages.length === 0) return fail(21011043, 'Package has not been shipped');
+    if (o.shippingInfoUpdates >= 1) return fail(21011050, 'The shipping information of this order can only be updated once');
+    if (c.nowS - o.packages[0].shippedAt > UPDATE_WINDOW_S) return fail(21011049, 'The update window of 72 hours has passed');
+    if (!PROVIDERS.some((p) => p.id === body.shipping_provider_id)) return fail(21011022, 'invalid tracking number or shipping provider id');
+    if (!/^[A-Za-z0-9]+$/.test(body.tracking_number)) return fail(21004012, 'tracking number contains special characters');
+    for (const p of o.packages) {
+      p.tracking = body.tracking_number;
+      p.providerId = body.shipping_provider_id;
+    }
+    o.shippingInfoUpdates++;
+    o.updateTime = c.nowS;
+    updates.push({ orderId: o.id, tracking: body.tracking_number, providerId: body.shipping_provider_id });
+    return ok({});
+  }
+
+  const routes: Route[] = [
+    { method: 'GET', pattern: /^\/authorization\/202309\/shops$/, api: 'shops', scoped: false, run: () => ok({ shops: shops.map((s) => ({ ...s, region: 'JP', seller_type: 'LOCAL' })) }) },
+    { method: 'POST', pattern: /^\/order\/202309\/orders\/search$/, api: 'search', scoped: true, run: (c) => (c.shop === shops[0] ? search(c) : ok({ next_page_token: '', total_count: 0, orders: [] })) },
+    { method: 'GET', pattern: /^\/order\/202309\/orders$/, api: 'detail', scoped: true, run: detail },
+    { method: 'GET', pattern: /^\/logistics\/202309\/warehouses$/, api: 'warehouses', scoped: true, run: () => ok({ warehouses: [
+      { id: WAREHOUSE_ID, name: 'Tokyo', type: 'SALES_WAREHOUSE', is_default: true, effect_status: 'ENABLED' },
+      { id: RETURN_WAREHOUSE_ID, name: 'Returns', type: 'RETURN_WAREHOUSE', is_default: true, effect_status: 'ENABLED' },
+    ] }) },
+    { method: 'GET', pattern: /^\/logistics\/202309\/warehouses\/([^/]+)\/delivery_options$/, api: 'options', scoped: true, run: (_c, m) => (m[1] === WAREHOUSE_ID ? ok({ delivery_options: [DELIVERY_OPTION] }) : fail(36009004, 'invalid warehouse_id')) },
+    { method: 'GET', pattern: /^\/logistics\/202309\/delivery_options\/([^/]+)\/shipping_providers$/, api: 'providers', scoped: true, run: (_c, m) => (m[1] === DELIVERY_OPTION.id ? ok({ shipping_providers: PROVIDERS }) : fail(21008116, 'no subscription for this delivery option')) },
+    { method: 'POST', pattern: /^\/fulfillment\/202309\/orders\/([^/]+)\/packages$/, api: 'ship', scoped: true, run: (c, m) => markShipped(c, decodeURIComponent(m[1])) },
+    { method: 'POST', pattern: /^\/fulfillment\/202309\/orders\/([^/]+)\/shipping_info\/update$/, api: 'update', scoped: true, run: (c, m) => updateShippingInfo(c, decodeURIComponent(m[1])) },
+  ];
+
+  function injectedFault(req: SandboxRequest): SandboxResponse | null {
+    const i = faults.findIndex((f) => f.remaining > 0 && (!f.path || req.path.startsWith(f.path)));
+    if (i < 0) return null;
+    const f = faults[i];
+    if (--f.remaining === 0) faults.splice(i, 1);
+    if (f.malformed) return { status: f.status ?? 200, headers: { 'content-type': 'application/json' }, body: '{"code":0,"data":{"orders":[{"id":' };
+    const status = f.status ?? 200;
+    return fail(f.code ?? (status === 429 ? 36009002 : 36009003), 'injected fault', status);
+  }
+
+  return {
+    id: 'tiktok',
+    handles: (req) => req.path === '/api/v2/token/refresh' || routes.some((r) => r.pattern.test(req.path)),
+    handle(req) {
+      const fault = injectedFault(req);
+      if (fault) return fault;
+      if (req.path === '/api/v2/token/refresh') return req.method === 'GET' ? refresh(req) : fail(36009010, 'method not allowed');
+      const route = routes.find((r) => r.pattern.test(req.path) && r.method === req.method);
+      if (!route) return fail(36009010, 'method not allowed', 405);
+      const shop = authenticate(req, route);
+      if (!('cipher' in shop)) return shop;
+      if (rateLimited(route, shop)) {
+        throttled++;
+        return fail(36009002, 'Too many requests', 429);
+      }
+      return route.run({ req, nowS: nowS(), shop }, route.pattern.exec(req.path)!);
+    },
+    control(command, args) {
+      switch (command) {
+        case 'state':
+          return { shipments, updates, refreshes, throttled, accessTokens: accessTokens.size };
+        case 'orders':
+          return orders.map((o) => ({ id: o.id, status: o.status, createTime: o.createTime, lineItemIds: o.items.map((x) => x.id), skus: o.items.map((x) => x.skuId), deliveryOptionId: o.deliveryOptionId, tracking: o.packages.map((p) => p.tracking) }));
+        case 'cancel': {
+          const o = byId.get(String(args.orderId));
+          if (!o) return { error: `no order ${String(args.orderId)}` };
+          o.status = 'CANCELLED';
+          for (const x of o.items) if (!x.packageId) x.cancelled = true;
+          o.updateTime = nowS();
+          return { id: o.id, status: o.status };
+        }
+        case 'advance': {
+          // ON_HOLD → AWAITING_SHIPMENT (the hold hour ends), for one order or all
+          const targets = orders.filter((o) => o.status === 'ON_HOLD' && (args.orderId === undefined || o.id === String(args.orderId)));
+          for (const o of targets) {
+            o.status = 'AWAITING_SHIPMENT';
+            o.updateTime = nowS();
+          }
+          return { released: targets.map((o) => o.id) };
+        }
+        case 'expire':
+          for (const k of accessTokens.keys()) accessTokens.set(k, nowS() - 1);
+          return { expired: accessTokens.size };
+        case 'fault':
+          faults.push({ status: num(args.status), code: num(args.code), malformed: args.malformed === true, path: typeof args.path === 'string' ? args.path : undefined, remaining: num(args.count) ?? 1 });
+          return { faults: faults.length };
+        case 'shops': {
+          const count = num(args.count) ?? 1;
+          shops.splice(1);
+          for (let i = 2; i <= count; i++) shops.push({ id: `749404964264244${1620 + i}`, name: `Sandbox Shop ${i}`, cipher: `ROW_sbxJPshop${i}`, code: `JPLCSBX0${i}` });
+          if (count === 0) shops.splice(0, 1);
+          return { shops: shops.map((s) => s.cipher) };
+        }
+        default:
+          return { error: `unknown control ${command}` };
+      }
+    },
+  };
+}
+
+/** The sandbox's own implementation of spec §2.2, kept apart from the connector's so each checks the other. */
+function expectedSign(req: SandboxRequest): string {
+  const pairs = Object.keys(req.query)
+    .filter((k) => k !== 'sign' && k !== 'access_token')
+    .sort()
+    .map((k) => `${k}${req.query[k]}`)
+    .join('');
+  const secret = TIKTOK_SANDBOX_APP.appSecret;
+  return nodeCrypto.hmacSha256Hex(secret, `${secret}${req.path}${pairs}${req.method === 'GET' ? '' : req.body}${secret}`);
+}
+
+function sameRecipient(a: SbOrder, b: SbOrder): boolean {
+  const x = BUYERS[a.buyer];
+  const y = BUYERS[b.buyer];
+  return x.name === y.name && x.postalCode === y.postalCode;
+}
+
+function parseBody(text: string): Record<string, unknown> | null {
+  try {
+    const v: unknown = JSON.parse(text);
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+/** Opaque page tokens with '+' and '/' in them, as the real ones have (spec §2.3 note). */
+function encodeToken(key: [number, string], field: string, order: string): string {
+  return btoa(`\xfb\xff\xbf${JSON.stringify({ k: key, f: field, o: order })}`);
+}
+
+function decodeToken(token: string, field: string, order: string): [number, string] | null {
+  try {
+    const v = JSON.parse(atob(token).slice(3)) as { k?: unknown; f?: unknown; o?: unknown };
+    const k = v.k;
+    if (v.f !== field || v.o !== order || !Array.isArray(k) || typeof k[0] !== 'number' || typeof k[1] !== 'string') return null;
+    return [k[0], k[1]];
+  } catch {
+    return null;
+  }
 }
 
 /** A shop of the settings model (CONTRACT §4) with the sandbox's valid credentials, pointed at baseUrl. */
 export function demoTikTokShop(baseUrl: string): Record<string, unknown> {
-  return { name: 'placeholder-tiktok', mall: 'tiktok', enabled: false, credentials: {}, fetch: { statuses: ['x'], days: 7 }, endpoints: { api: baseUrl, auth: baseUrl } };
+  return {
+    name: 'TikTok Shop 1号店',
+    mall: 'tiktok',
+    enabled: true,
+    credentials: { ...TIKTOK_SANDBOX_APP },
+    fetch: { statuses: ['ON_HOLD', 'AWAITING_SHIPMENT'], days: 7 },
+    initialStatus: '新規受付',
+    autoFetchMinutes: 30,
+    autoExport: false,
+    defaultCarrier: 'ヤマト運輸',
+    endpoints: { api: baseUrl, auth: baseUrl },
+  };
 }

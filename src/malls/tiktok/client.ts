@@ -1,0 +1,210 @@
+import type { z } from 'zod';
+import type { HttpRequest, HttpResponse } from '../../ports';
+import type { ShopContext } from '../connector';
+import { MallHttp, MallHttpError, defaultClassify, parseJsonKeepingBigInts, type Verdict } from '../shared/http';
+import { EnvelopeSchema, ShopsDataSchema, TokenDataSchema, type AuthorizedShop, type Envelope } from './schemas';
+import { encodeQuery, signRequest, type Query } from './sign';
+import { TikTokApiError, TOKEN_EXPIRED, TRANSIENT_CODES, describeCode } from './errors';
+
+export const API_HOST = 'https://open-api.tiktokglobalshop.com';
+export const AUTH_HOST = 'https://auth.tiktok-shops.com';
+/** Default 50 QPS per API, counted per app + shop (spec §5). */
+const QPS = 50;
+/** Refresh this long before the access token's stated expiry. */
+const REFRESH_MARGIN_S = 30 * 60;
+
+export interface TikTokCredentials {
+  appKey: string;
+  appSecret: string;
+  refreshToken: string;
+  accessToken?: string;
+  shopCipher?: string;
+}
+
+/** Document-property keys under the shop's prefix. Expiries are absolute Unix seconds, as the mall gives them. */
+export const STORE = {
+  accessToken: 'tiktok.accessToken',
+  accessTokenExpiresAt: 'tiktok.accessTokenExpiresAt',
+  refreshToken: 'tiktok.refreshToken',
+  refreshTokenExpiresAt: 'tiktok.refreshTokenExpiresAt',
+  /** md5 of the settings' refresh token the stored tokens descend from: a new one in settings starts over */
+  origin: 'tiktok.refreshTokenOrigin',
+} as const;
+
+interface CallOptions {
+  query?: Query;
+  body?: unknown;
+  /** shop-scoped APIs carry shop_cipher; /authorization/* must not (spec §1.4) */
+  shopScoped?: boolean;
+}
+
+/** One shop's session: tokens, shop cipher, signing, throttling, the envelope. */
+export class TikTokClient {
+  private readonly lanes = new Map<string, MallHttp>();
+  private cipher: string | null = null;
+
+  constructor(
+    private readonly ctx: ShopContext,
+    private readonly creds: TikTokCredentials,
+  ) {}
+
+  /** Calls the Open API; returns the envelope whatever its code (export reads fulfillment codes itself). */
+  request(api: string, method: 'get' | 'post', path: string, opts: CallOptions = {}): Envelope {
+    for (let attempt = 0; ; attempt++) {
+      const token = this.accessToken();
+      const query: Query = { app_key: this.creds.appKey, timestamp: String(Math.floor(this.ctx.clock.now() / 1000)), ...opts.query };
+      if (opts.shopScoped !== false) query.shop_cipher = this.shopCipher();
+      // the exact string signed is the string sent (spec §2.2 step 5, pitfall 10)
+      const body = opts.body === undefined ? '' : JSON.stringify(opts.body);
+      query.sign = signRequest(this.ctx.crypto, this.creds.appSecret, path, query, body);
+      const req: HttpRequest = {
+        url: `${this.apiHost()}${path}?${encodeQuery(query)}`,
+        method,
+        headers: { 'x-tts-access-token': token },
+        ...(method === 'post' ? { contentType: 'application/json', body } : {}),
+      };
+      const env = this.envelope(this.send(api, req));
+      if (env.code === TOKEN_EXPIRED && attempt === 0) {
+        this.refresh();
+        continue;
+      }
+      return env;
+    }
+  }
+
+  /** As request, but a non-zero code throws a readable TikTokApiError; the data is checked by schema. */
+  data<S extends z.ZodType>(api: string, method: 'get' | 'post', path: string, schema: S, opts: CallOptions = {}): z.infer<S> {
+    const env = this.request(api, method, path, opts);
+    if (env.code !== 0) throw this.apiError(env);
+    const parsed = schema.safeParse(env.data ?? {});
+    if (!parsed.success) throw new TikTokApiError(this.ctx.t('tiktok.err.unexpected', { api, detail: parsed.error.issues[0]?.path.join('.') ?? '' }), -1);
+    return parsed.data;
+  }
+
+  apiError(env: Envelope): TikTokApiError {
+    return new TikTokApiError(this.redact(describeCode(this.ctx.t, env.code, env.message)), env.code);
+  }
+
+  /** The shop cipher from settings, or the only shop this authorization covers (spec §1.4). */
+  shopCipher(): string {
+    if (this.cipher) return this.cipher;
+    if (this.creds.shopCipher) return (this.cipher = this.creds.shopCipher);
+    const shops = this.authorizedShops();
+    if (shops.length === 0) throw new TikTokApiError(this.ctx.t('tiktok.shop.none'), -1);
+    if (shops.length > 1) {
+      const list = shops.map((s) => `${s.name || s.id} = ${s.cipher}`).join(', ');
+      throw new TikTokApiError(this.ctx.t('tiktok.shop.several', { count: shops.length, shops: list }), -1);
+    }
+    return (this.cipher = shops[0].cipher);
+  }
+
+  authorizedShops(): AuthorizedShop[] {
+    return this.data('shops', 'get', '/authorization/202309/shops', ShopsDataSchema, { shopScoped: false }).shops;
+  }
+
+  /** A valid access token: the stored one unless it is about to expire, else a fresh one (spec §1.3). */
+  accessToken(): string {
+    const { store } = this.ctx;
+    const origin = this.ctx.crypto.md5Hex(this.creds.refreshToken);
+    if (store.get(STORE.origin) !== origin) {
+      for (const k of Object.values(STORE)) store.delete(k);
+      store.set(STORE.origin, origin);
+      if (this.creds.accessToken) store.set(STORE.accessToken, this.creds.accessToken);
+    }
+    const refreshExpiry = Number(store.get(STORE.refreshTokenExpiresAt));
+    if (refreshExpiry > 0) this.ctx.setExpiry(refreshExpiry * 1000);
+    const token = store.get(STORE.accessToken);
+    const expiresAt = store.get(STORE.accessTokenExpiresAt);
+    const nowS = this.ctx.clock.now() / 1000;
+    if (token && (expiresAt === null || Number(expiresAt) - nowS > REFRESH_MARGIN_S)) return token;
+    return this.refresh();
+  }
+
+  /** Get Refresh Token on the auth host (spec §1.3): unsigned GET, app_secret in the query. Stores what comes back. */
+  refresh(): string {
+    const { store } = this.ctx;
+    const query: Query = {
+      app_key: this.creds.appKey,
+      app_secret: this.creds.appSecret,
+      refresh_token: store.get(STORE.refreshToken) ?? this.creds.refreshToken,
+      grant_type: 'refresh_token',
+    };
+    const env = this.envelope(this.send('auth', { url: `${this.authHost()}/api/v2/token/refresh?${encodeQuery(query)}`, method: 'get' }));
+    if (env.code !== 0) {
+      const detail = this.redact(describeCode(this.ctx.t, env.code, env.message));
+      throw new TikTokApiError(this.ctx.t('tiktok.auth.refreshFailed', { detail }), env.code);
+    }
+    const parsed = TokenDataSchema.safeParse(env.data);
+    if (!parsed.success) throw new TikTokApiError(this.ctx.t('tiktok.err.unexpected', { api: 'token/refresh', detail: parsed.error.issues[0]?.path.join('.') ?? '' }), -1);
+    const d = parsed.data;
+    store.set(STORE.accessToken, d.access_token);
+    store.set(STORE.accessTokenExpiresAt, String(d.access_token_expire_in));
+    store.set(STORE.refreshToken, d.refresh_token);
+    store.set(STORE.refreshTokenExpiresAt, String(d.refresh_token_expire_in));
+    this.ctx.setExpiry(d.refresh_token_expire_in * 1000);
+    return d.access_token;
+  }
+
+  /** Replaces every secret this client knows with *** (mall messages and network errors may echo a URL). */
+  redact(text: string): string {
+    const secrets = [this.creds.appSecret, this.creds.refreshToken, this.creds.accessToken, ...[STORE.accessToken, STORE.refreshToken].map((k) => this.ctx.store.get(k))];
+    return secrets.reduce<string>((s, secret) => (secret && secret.length >= 4 ? s.split(secret).join('***') : s), text);
+  }
+
+  private apiHost(): string {
+    return this.ctx.shop.endpoints?.api ?? API_HOST;
+  }
+
+  private authHost(): string {
+    return this.ctx.shop.endpoints?.auth ?? AUTH_HOST;
+  }
+
+  private send(api: string, req: HttpRequest): HttpResponse {
+    try {
+      return this.lane(api).call(req);
+    } catch (e) {
+      if (!(e instanceof MallHttpError)) throw e;
+      throw new TikTokApiError(this.redact(this.ctx.t('tiktok.err.unavailable', { detail: e.reason })), -1);
+    }
+  }
+
+  private envelope(res: HttpResponse): Envelope {
+    let raw: unknown;
+    try {
+      raw = parseJsonKeepingBigInts(res.body);
+    } catch {
+      raw = undefined;
+    }
+    const env = EnvelopeSchema.safeParse(raw);
+    if (!env.success) throw new TikTokApiError(this.ctx.t('tiktok.err.malformed', { status: res.status }), -1);
+    return env.data;
+  }
+
+  /** One throttled request path per API, since the quota is per API per shop (spec §5). */
+  private lane(api: string): MallHttp {
+    let lane = this.lanes.get(api);
+    if (!lane) {
+      const { ctx } = this;
+      lane = new MallHttp(
+        { http: ctx.http, clock: ctx.clock, log: ctx.log, deadline: ctx.deadline },
+        { mall: 'TikTok Shop', ratePerSecond: QPS, rateKey: `tiktok:${this.creds.appKey}:${ctx.shop.name}:${api}`, classify },
+      );
+      this.lanes.set(api, lane);
+    }
+    return lane;
+  }
+}
+
+/** HTTP 429/5xx, and the transient codes even on HTTP 200 (spec §5); a garbled 2xx body is retried too. */
+export function classify(res: HttpResponse): Verdict {
+  const http = defaultClassify(res);
+  if (http.kind === 'retry') return http;
+  let code: unknown;
+  try {
+    code = (parseJsonKeepingBigInts(res.body) as { code?: unknown } | null)?.code;
+  } catch {
+    return res.status < 300 ? { kind: 'retry', reason: `HTTP ${res.status}, malformed JSON` } : { kind: 'final' };
+  }
+  if (TRANSIENT_CODES.has(Number(code))) return { kind: 'retry', reason: `TikTok ${String(code)}` };
+  return http;
+}

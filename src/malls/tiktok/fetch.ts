@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { FetchRequest, FetchStep } from '../connector';
+import type { OrderLine } from '../../engine/order-line';
+import type { LineStatusUpdate } from '../../engine/order-line';
+import type { TikTokClient } from './client';
+import { OrderSchema, SearchOrdersDataSchema, type TikTokOrder } from './schemas';
+import { CANCELLED, orderToLines } from './mapping';
+
+const PAGE_SIZE = 100; // the maximum (spec §3)
+
+/** Where a fetch stands: which status pass, and the mall's next_page_token within it. */
+const CursorSchema = z.object({ pass: z.number().int().min(0), pageToken: z.string() });
+type Cursor = z.infer<typeof CursorSchema>;
+
+interface Pass {
+  status: string;
+  /** true: only status updates for rows already in the sheet (cancellations of orders fetched earlier) */
+  updatesOnly: boolean;
+}
+
+/**
+ * Search Orders takes one order_status, so a fetch is one pass per status, then a CANCELLED pass (as
+ * updates only) when the shop does not fetch cancelled orders: an order cancelled after it was imported
+ * must still turn its rows キャンセル (CONTRACT §3). One step = one page.
+ */
+export function fetchStep(client: TikTokClient, req: FetchRequest, onBadOrder: (id: string, detail: string) => string): FetchStep {
+  const passes: Pass[] = req.statuses.map((status) => ({ status, updatesOnly: false }));
+  if (!req.statuses.includes(CANCELLED)) passes.push({ status: CANCELLED, updatesOnly: true });
+  const parsedCursor = CursorSchema.safeParse(req.cursor);
+  const cursor: Cursor = parsedCursor.success ? parsedCursor.data : { pass: 0, pageToken: '' };
+  const pass = passes[cursor.pass];
+  if (!pass) return { lines: [], cursor: null };
+
+  const query: Record<string, string> = { page_size: String(PAGE_SIZE), sort_field: 'create_time', sort_order: 'ASC' };
+  if (cursor.pageToken) query.page_token = cursor.pageToken;
+  // filters go in the JSON body as integers (spec §3, pitfall 2); [from, to) in whole seconds
+  const body = { create_time_ge: Math.ceil(req.from / 1000), create_time_lt: Math.ceil(req.to / 1000), order_status: pass.status };
+  const data = client.data('orders.search', 'post', '/order/202309/orders/search', SearchOrdersDataSchema, { query, body });
+
+  const lines: OrderLine[] = [];
+  const updates: LineStatusUpdate[] = [];
+  const notices: string[] = [];
+  for (const raw of data.orders) {
+    const order = OrderSchema.safeParse(raw);
+    if (!order.success) {
+      const id = (raw as { id?: unknown } | null)?.id;
+      notices.push(onBadOrder(String(id ?? '?'), issueText(order.error)));
+      continue;
+    }
+    const mapped = orderToLines(order.data as TikTokOrder);
+    if (pass.updatesOnly) updates.push(...mapped.map(({ orderId, lineId, mallStatus, cancelled }) => ({ orderId, lineId, mallStatus, cancelled })));
+    else lines.push(...mapped);
+  }
+  const next: Cursor | null = data.next_page_token
+    ? { pass: cursor.pass, pageToken: data.next_page_token }
+    : cursor.pass + 1 < passes.length
+      ? { pass: cursor.pass + 1, pageToken: '' }
+      : null;
+  return { lines, updates, cursor: next, notices };
+}
+
+function issueText(e: z.ZodError): string {
+  const i = e.issues[0];
+  return i ? `${i.path.join('.')}: ${i.message}` : '';
+}
