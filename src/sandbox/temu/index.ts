@@ -1,11 +1,269 @@
-import type { MallSandbox, SandboxOptions } from '../types';
+import { z } from 'zod';
+import { signParams } from '../../malls/temu/sign';
+import { nodeCrypto } from '../../node/crypto';
+import { json, type MallSandbox, type SandboxOptions, type SandboxRequest, type SandboxResponse } from '../types';
+import { amounts, CARRIERS, listItem, REGION_ID, sampleOrders, shippingInfo, STATUS, WAREHOUSES, type SandboxOrder } from './data';
+import { ShippingDesk } from './shipping';
 
-// Placeholder until the temu issue lands: serves nothing.
-export function createTemuSandbox(_opts: SandboxOptions): MallSandbox {
-  return { id: 'temu', handles: () => false, handle: () => ({ status: 404, body: '' }), control: () => null };
+/**
+ * The sandbox Temu router (POST /openapi/router). It checks what the real gateway checks (spec §5, §6):
+ * the rate limit per app key (20/s, 4000004), the timestamp (±300 s, 3000011/3000012), the MD5 signature
+ * over the parsed body (3000001), the access token (3000034 expired, 3000033 unknown), then serves the
+ * order, address, amount, carrier, warehouse and v2.confirm calls from deterministic sample orders.
+ */
+
+export const TEMU_SANDBOX_CREDENTIALS = {
+  appKey: 'sandbox-temu-app-key-0001',
+  appSecret: 'sandbox-temu-app-secret-2f8d41c7',
+  accessToken: 'sandbox-temu-access-token-9a3e5b',
+} as const;
+
+export const TEMU_ROUTER_PATH = '/openapi/router';
+const RATE_PER_SECOND = 20;
+const TIMESTAMP_WINDOW_S = 300;
+const DEFAULT_ORDERS = 25;
+
+/** What every scope-checked call of the connector needs, plus the optional amount query. */
+const SCOPES = [
+  'bg.open.accesstoken.info.get',
+  'bg.order.list.v2.get',
+  'bg.order.shippinginfo.v2.get',
+  'bg.order.amount.query',
+  'bg.logistics.companies.get',
+  'bg.logistics.warehouse.list.get',
+  'bg.logistics.shipment.v2.confirm',
+];
+
+type Fault = { kind: 500 | 503 | 429 | 'malformed' | 'code'; code?: number; remaining: number; type?: string };
+
+const FaultArgs = z.object({
+  kind: z.union([z.literal(500), z.literal(503), z.literal(429), z.literal('malformed'), z.literal('code')]),
+  code: z.number().int().optional(),
+  count: z.number().int().min(1).default(1),
+  type: z.string().optional(),
+});
+
+type Answer = { ok: true; result: unknown } | { ok: false; code: number; msg: string };
+const ok = (result: unknown): Answer => ({ ok: true, result });
+const err = (code: number, msg: string): Answer => ({ ok: false, code, msg });
+
+export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
+  const orders = sampleOrders(opts.seed, opts.orders ?? DEFAULT_ORDERS, opts.now());
+  const bySn = new Map<string, SandboxOrder>(orders.map((o) => [o.parentOrderSn, o]));
+  const desk = new ShippingDesk();
+  const sendTimes = new Map<string, number[]>();
+  const faults: Fault[] = [];
+  const requestsByType: Record<string, number> = {};
+  let tokenExpired = false;
+  let expiredTime = Math.floor(opts.now() / 1000) + 180 * 86_400;
+  let amountsDenied = false;
+  let requestCount = 0;
+  let seq = 0;
+
+  const nowS = () => Math.floor(opts.now() / 1000);
+
+  function envelope(a: Answer): SandboxResponse {
+    const requestId = `jp-sandbox-${++seq}`;
+    return a.ok
+      ? json(200, { success: true, errorCode: 1000000, errorMsg: '', requestId, result: a.result })
+      : json(200, { success: false, errorCode: a.code, errorMsg: a.msg, requestId, result: null });
+  }
+
+  function takeFault(type: string): Fault | null {
+    const f = faults.find((x) => !x.type || x.type === type);
+    if (!f) return null;
+    if (--f.remaining <= 0) faults.splice(faults.indexOf(f), 1);
+    return f;
+  }
+
+  function faultResponse(f: Fault): SandboxResponse {
+    if (f.kind === 'malformed') return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"success":tru' };
+    if (f.kind === 'code') return envelope(err(f.code ?? 4000000, f.code === 4000004 ? 'too frequent requests' : 'system_exception'));
+    if (f.kind === 429) return { status: 429, headers: { 'retry-after': '1' }, body: 'Too Many Requests' };
+    return { status: f.kind, body: 'Internal Server Error' };
+  }
+
+  /** Sliding one-second window per app key (spec §5: 20 QPS per app_key). */
+  function overRate(appKey: string): boolean {
+    const now = opts.now();
+    const times = (sendTimes.get(appKey) ?? []).filter((t) => t > now - 1000 && t <= now);
+    if (times.length >= RATE_PER_SECOND) {
+      sendTimes.set(appKey, times);
+      return true;
+    }
+    times.push(now);
+    sendTimes.set(appKey, times);
+    return false;
+  }
+
+  function gate(p: Record<string, unknown>): Answer | null {
+    const ts = p.timestamp;
+    if (typeof ts !== 'number' && typeof ts !== 'string') return err(3000012, 'timestamp is required');
+    if (!/^\d{10}$/.test(String(ts))) return err(3000012, 'timestamp must be a 10-digit second-level UNIX time');
+    if (Math.abs(Number(ts) - nowS()) > TIMESTAMP_WINDOW_S) return err(3000011, 'timestamp is out of the allowed range');
+    const { sign, ...rest } = p;
+    if (p.app_key !== TEMU_SANDBOX_CREDENTIALS.appKey || typeof sign !== 'string') return err(3000001, 'sign is invalid');
+    if (signParams(rest, TEMU_SANDBOX_CREDENTIALS.appSecret, nodeCrypto.md5Hex) !== sign) return err(3000001, 'sign is invalid');
+    if (p.access_token !== TEMU_SANDBOX_CREDENTIALS.accessToken) return err(3000033, 'access_token does not match app_key');
+    if (tokenExpired) return err(3000034, 'access_token has expired or have been refreshed');
+    return null;
+  }
+
+  function dispatch(type: string, p: Record<string, unknown>): Answer {
+    switch (type) {
+      case 'bg.open.accesstoken.info.get':
+        return ok({
+          regionId: REGION_ID,
+          mallId: 634418210000001,
+          mallType: 100,
+          expiredTime,
+          apiScopeList: SCOPES.filter((s) => !(amountsDenied && s === 'bg.order.amount.query')),
+        });
+      case 'bg.order.list.v2.get':
+        return listOrders(p);
+      case 'bg.order.shippinginfo.v2.get': {
+        const o = bySn.get(String(p.parentOrderSn ?? ''));
+        return o ? ok(shippingInfo(o)) : err(180020003, 'Invalid param');
+      }
+      case 'bg.order.amount.query': {
+        if (amountsDenied) return err(3000032, 'No permission to access this API');
+        const o = bySn.get(String(p.parentOrderSn ?? ''));
+        return o ? ok(amounts(o)) : err(140020002, 'Order not found');
+      }
+      case 'bg.logistics.companies.get':
+        return Number(p.regionId) === REGION_ID ? ok(CARRIERS) : ok([]);
+      case 'bg.logistics.warehouse.list.get':
+        return ok({ warehouseList: WAREHOUSES });
+      case 'bg.logistics.shipment.v2.confirm': {
+        const r = desk.confirm(p, bySn, nowS());
+        return r.ok ? ok({ assistantAgreementText: null, warningMessage: [] }) : err(r.code, r.msg);
+      }
+      default:
+        return err(3000003, `type ${type} not exists`);
+    }
+  }
+
+  /** spec §3.1: seconds, pairs sent together, end after start; pageSize ≤ 100; parentOrderSnList ≤ 20. */
+  function listOrders(p: Record<string, unknown>): Answer {
+    const pageSize = Number(p.pageSize ?? 10);
+    const pageNumber = Number(p.pageNumber ?? 1);
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) return err(140020011, 'pageSize must be between 1 and 100');
+    if (!Number.isInteger(pageNumber) || pageNumber < 1) return err(140020011, 'pageNumber must be 1 or more');
+    const ranges: [number, number, (o: SandboxOrder) => number][] = [];
+    for (const [a, b, field] of [
+      ['createAfter', 'createBefore', (o: SandboxOrder) => o.createdAt],
+      ['updateAtStart', 'updateAtEnd', (o: SandboxOrder) => o.updatedAt],
+    ] as const) {
+      if ((p[a] === undefined) !== (p[b] === undefined)) return err(140020013, `${p[a] === undefined ? a : b} not passed in`);
+      if (p[a] === undefined) continue;
+      const from = Number(p[a]);
+      const to = Number(p[b]);
+      if (from > 99_999_999_999 || to > 99_999_999_999) return err(140020014, `${a} requires a second level timestamp`);
+      if (to <= from) return err(140020012, `${b} must be after ${a}`);
+      ranges.push([from, to, field]);
+    }
+    const sns = p.parentOrderSnList;
+    if (sns !== undefined && (!Array.isArray(sns) || sns.length > 20)) return err(140020011, 'parentOrderSnList takes at most 20 order numbers');
+    const status = Number(p.parentOrderStatus ?? 0);
+    let hits = orders.filter(
+      (o) =>
+        (status === 0 || o.status === status) &&
+        ranges.every(([from, to, field]) => field(o) >= from && field(o) <= to) &&
+        (!Array.isArray(sns) || sns.includes(o.parentOrderSn)),
+    );
+    if (p.sortby === 'updateTime') hits = [...hits].sort((a, b) => b.updatedAt - a.updatedAt);
+    const page = hits.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+    return ok({ totalItemNum: hits.length, pageItems: page.map(listItem) });
+  }
+
+  function handle(req: SandboxRequest): SandboxResponse {
+    if (req.method !== 'POST') return json(405, { error: 'POST only' });
+    requestCount++;
+    let p: Record<string, unknown>;
+    try {
+      const v: unknown = JSON.parse(req.body);
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('not an object');
+      p = v as Record<string, unknown>;
+    } catch {
+      return json(400, { success: false, errorCode: 7000000, errorMsg: 'The request body must be a JSON object', result: null });
+    }
+    const type = String(p.type ?? '');
+    requestsByType[type] = (requestsByType[type] ?? 0) + 1;
+    const f = takeFault(type);
+    if (f) return faultResponse(f);
+    if (overRate(String(p.app_key ?? ''))) return envelope(err(4000004, 'RATE_LIMIT_EXCEED_EXCEPTION: too frequent requests'));
+    return envelope(gate(p) ?? dispatch(type, p));
+  }
+
+  function control(command: string, args: Record<string, unknown>): unknown {
+    switch (command) {
+      case 'state':
+        return { shipments: desk.shipments, requests: requestCount, requestsByType, orders: orders.length };
+      case 'orders':
+        return orders.map((o) => ({
+          parentOrderSn: o.parentOrderSn,
+          status: o.status,
+          createdAt: o.createdAt,
+          children: o.children.map((c) => ({ orderSn: c.orderSn, status: c.status, quantity: c.quantity })),
+        }));
+      case 'cancel': {
+        const o = bySn.get(String(args.parentOrderSn ?? ''));
+        if (!o) return { ok: false, error: 'unknown parentOrderSn' };
+        o.status = STATUS.CANCELED;
+        o.children.forEach((c) => (c.status = STATUS.CANCELED));
+        o.updatedAt = nowS();
+        return { ok: true };
+      }
+      case 'advance': {
+        // order updates made in Seller Center: a PENDING order becomes UN_SHIPPING, or any order a given status
+        const name = String(args.status ?? 'UN_SHIPPING') as keyof typeof STATUS;
+        const code = STATUS[name];
+        if (code === undefined) return { ok: false, error: `unknown status ${name}` };
+        const targets = args.parentOrderSn ? [bySn.get(String(args.parentOrderSn))].filter((o) => o !== undefined) : orders.filter((o) => o.status === STATUS.PENDING);
+        for (const o of targets) {
+          o.status = code;
+          o.children.forEach((c) => (c.status = c.status === STATUS.CANCELED ? c.status : code));
+          o.updatedAt = nowS();
+        }
+        return { ok: true, changed: targets.length };
+      }
+      case 'expire':
+        tokenExpired = true;
+        return { ok: true };
+      case 'expiry':
+        expiredTime = nowS() + Math.round(Number(args.inDays ?? 180) * 86_400);
+        tokenExpired = false;
+        return { ok: true, expiredTime };
+      case 'deny-amounts':
+        amountsDenied = args.deny !== false;
+        return { ok: true };
+      case 'fault': {
+        const a = FaultArgs.safeParse(args);
+        if (!a.success) return { ok: false, error: a.error.issues[0].message };
+        faults.push({ kind: a.data.kind, code: a.data.code, remaining: a.data.count, type: a.data.type });
+        return { ok: true };
+      }
+      default:
+        return { ok: false, error: `unknown command ${command}` };
+    }
+  }
+
+  return { id: 'temu', handles: (req) => req.path === TEMU_ROUTER_PATH, handle, control };
 }
 
 /** A shop of the settings model (CONTRACT §4) with the sandbox's valid credentials, pointed at baseUrl. */
 export function demoTemuShop(baseUrl: string): Record<string, unknown> {
-  return { name: 'placeholder-temu', mall: 'temu', enabled: false, credentials: {}, fetch: { statuses: ['x'], days: 7 }, endpoints: { api: baseUrl, auth: baseUrl } };
+  return {
+    name: 'Temu 1号店',
+    mall: 'temu',
+    enabled: true,
+    credentials: { ...TEMU_SANDBOX_CREDENTIALS },
+    region: 'global',
+    fetch: { statuses: ['UN_SHIPPING'], days: 7 },
+    initialStatus: '新規受付',
+    autoFetchMinutes: 30,
+    autoExport: false,
+    defaultCarrier: 'ヤマト運輸',
+    endpoints: { api: baseUrl, auth: baseUrl },
+  };
 }

@@ -1,0 +1,91 @@
+import type { ExportLine, ExportOrder, FetchRequest, ShopContext } from '../../../src/malls/connector';
+import type { LineStatusUpdate, OrderLine } from '../../../src/engine/order-line';
+import { temuConnector } from '../../../src/malls/temu';
+import { demoTemuShop } from '../../../src/sandbox/temu';
+import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
+import { sandboxWorld, shopContext, type World } from '../../support/shop-context';
+
+export const BASE = 'http://127.0.0.1:8787';
+export const DAY = 86_400_000;
+
+export function temuWorld(opts: { seed?: number; orders?: number } = {}) {
+  const world = sandboxWorld({ seed: opts.seed ?? 7, orders: opts.orders });
+  return world;
+}
+
+export function temuCtx(world: World, overrides: Record<string, unknown> = {}, extra: { budgetMs?: number; locale?: 'ja' | 'en' } = {}) {
+  return shopContext(world, { ...demoTemuShop(BASE), ...overrides }, { carriers: DEMO_CARRIERS, ...extra });
+}
+
+export function control(world: World, command: string, args: Record<string, unknown> = {}): any {
+  return world.sandbox.mall('temu').control(command, args);
+}
+
+export interface SandboxOrderView {
+  parentOrderSn: string;
+  status: number;
+  createdAt: number;
+  children: { orderSn: string; status: number; quantity: number }[];
+}
+
+export function sandboxOrders(world: World): SandboxOrderView[] {
+  return control(world, 'orders');
+}
+
+export function windowReq(world: World, statuses = ['UN_SHIPPING'], days = 7): Omit<FetchRequest, 'cursor'> {
+  const now = world.clock.now();
+  return { from: now - days * DAY, to: now, statuses };
+}
+
+/** Runs fetch steps to the end as the engine does (cursor persisted as JSON between steps). */
+export function fetchAll(ctx: ShopContext, req: Omit<FetchRequest, 'cursor'>, startCursor: unknown = null) {
+  const lines: OrderLine[] = [];
+  const updates: LineStatusUpdate[] = [];
+  const notices: string[] = [];
+  let cursor: unknown = startCursor;
+  let steps = 0;
+  do {
+    const step = temuConnector.fetch(ctx, { ...req, cursor });
+    lines.push(...step.lines);
+    updates.push(...(step.updates ?? []));
+    notices.push(...(step.notices ?? []));
+    cursor = step.cursor === null ? null : JSON.parse(JSON.stringify(step.cursor));
+    if (++steps > 1000) throw new Error('fetch does not end');
+  } while (cursor !== null);
+  return { lines, updates, notices, steps };
+}
+
+/** The sheet's rows of fetched lines, grouped per order, as the exporter sees them (nothing filled yet). */
+export function exportOrdersOf(lines: OrderLine[]): ExportOrder[] {
+  const byOrder = new Map<string, ExportLine[]>();
+  for (const l of lines) {
+    const row: ExportLine = {
+      key: `${l.orderId}\u0000${l.lineId}`,
+      orderId: l.orderId,
+      lineId: l.lineId,
+      sku: l.sku,
+      qty: l.qty,
+      mallStatus: l.mallStatus,
+      status: l.cancelled ? 'cancelled' : 'new',
+      tracking: '',
+      carrierName: 'ヤマト運輸',
+      carrier: DEMO_CARRIERS[0],
+      shippedOn: '',
+      exportedTracking: '',
+      ready: false,
+    };
+    byOrder.set(l.orderId, [...(byOrder.get(l.orderId) ?? []), row]);
+  }
+  return [...byOrder].map(([orderId, ls]) => ({ orderId, lines: ls }));
+}
+
+/** Fills tracking + date on a line as a user would; the engine would then mark it ready. */
+export function fill(line: ExportLine, tracking: string, carrier = DEMO_CARRIERS[0]): void {
+  line.tracking = tracking;
+  line.shippedOn = '2026-11-22';
+  line.carrier = carrier;
+  line.carrierName = carrier.name;
+  line.ready = true;
+}
+
+export const live = (o: ExportOrder) => o.lines.filter((l) => l.status !== 'cancelled');
