@@ -8,6 +8,12 @@ import type { Locale } from './engine/settings/schema';
 import { translate, type MessageKey } from './i18n';
 import { gasEnv } from './gas/env';
 import { parseDayRange } from './gas/day-range';
+import { menuLocale } from './gas/menu-locale';
+import { GasSpreadsheet } from './gas/sheet';
+import { findSettingsSheet, loadSettingsFromBook } from './engine/settings/tab';
+import { SettingsError } from './engine/settings/errors';
+import { SETTINGS_SHEET_NAMES } from './engine/settings/tab-layout';
+import { CONNECTORS } from './malls';
 
 export const ENTRY_POINTS = [
   'onOpen',
@@ -23,12 +29,9 @@ export const ENTRY_POINTS = [
   'onContinue',
 ] as const;
 
-const SETTINGS_TAB: Record<Locale, string> = { ja: '設定', en: 'Settings' };
-
-/** The menu's language without reading properties (onOpen may run in AuthMode.NONE, spec §C2). */
+/** The menu's language: the Settings tab's locale cell (one read of that tab), else ja. */
 function uiLocale(): Locale {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  return !ss.getSheetByName(SETTINGS_TAB.ja) && ss.getSheetByName(SETTINGS_TAB.en) ? 'en' : 'ja';
+  return menuLocale(findSettingsSheet(new GasSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()))?.readAll() ?? null);
 }
 
 export function onOpen(): void {
@@ -82,11 +85,21 @@ export function exportPreview(): void {
   });
 }
 
-/** Shows the Settings tab (created empty when missing; the settings engine fills its layout on the next run). */
+/** Shows the Settings tab; when there is none, the settings loader creates its template first. */
 export function openSettings(): void {
-  const L = uiLocale();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  (ss.getSheetByName(SETTINGS_TAB[L]) ?? ss.insertSheet(SETTINGS_TAB[L])).activate();
+  withUi(() => {
+    const env = gasEnv();
+    if (!findSettingsSheet(env.book)) {
+      try {
+        loadSettingsFromBook(env.book, env.props, CONNECTORS);
+      } catch (e) {
+        // a fresh template has no shop yet: that is what the user is about to fill in
+        if (!(e instanceof SettingsError)) throw e;
+      }
+    }
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    (ss.getSheetByName(SETTINGS_SHEET_NAMES.ja) ?? ss.getSheetByName(SETTINGS_SHEET_NAMES.en))?.activate();
+  });
 }
 
 export function checkConnections(): void {

@@ -1,5 +1,5 @@
 import type { Env } from '../engine/app';
-import { loadSettingsFromBook } from '../engine/settings/load';
+import { loadSettingsFromBook } from '../engine/settings/tab';
 import { CONNECTORS } from '../malls';
 import { GasSpreadsheet } from './sheet';
 import { GasHttp } from './http';

@@ -64,7 +64,10 @@ class XlsxSheet implements SheetPort {
     values.forEach((cells, i) => {
       const r = this.ws.getRow(row + i);
       cells.forEach((v, j) => {
-        r.getCell(col + j).value = fromCellValue(v);
+        const cell = r.getCell(col + j);
+        cell.value = fromCellValue(v);
+        // like Sheets, a date written into an automatic cell gets a date format (else .xlsx keeps a bare serial)
+        if (v instanceof Date && !isDateFormat(cell.numFmt)) cell.numFmt = 'yyyy-mm-dd hh:mm:ss';
       });
     });
   }
@@ -92,6 +95,10 @@ export function toCellValue(v: ExcelJS.CellValue): CellValue {
   if ('text' in v) return String(v.text);
   if ('error' in v) return String(v.error);
   return '';
+}
+
+function isDateFormat(fmt: string | undefined): boolean {
+  return !!fmt && fmt !== 'General' && /[ymdhs]/i.test(fmt.replace(/"[^"]*"|\[[^\]]*\]/g, ''));
 }
 
 function isPlainValue(x: unknown): x is CellValue {
