@@ -58,7 +58,8 @@ export function selectForExport(
     const tracking = rawTracking ? connector.normalizeTracking(normalizeTrackingWidth(rawTracking)) : '';
     const shipped = readShippedOn(r.shippedOn, opts.timezone);
     const started = tracking !== '' || shipped.kind !== 'empty';
-    const pending = started && tracking !== r.exportedTracking;
+    // started, and not just the number the mall already has (a date left after an export is no news)
+    const pending = started && (tracking ? tracking !== r.exportedTracking : !r.exportedTracking);
     const skip = (msg: MessageKey, params: Record<string, string | number> = {}) =>
       skipped.push({ key, row: r.row, reason: t(msg, { row: r.row, ...params }) });
 
@@ -72,10 +73,8 @@ export function selectForExport(
       if (r.status === 'hold') skip('orders.skip.hold');
       else if (r.status === 'cancelled') skip('orders.skip.cancelled');
       else if (connector.isCancelledStatus(r.mallStatus)) skip('orders.skip.mallCancelled', { status: r.mallStatus });
-      else if (!tracking) {
-        // a date alone after an export means nothing new to send
-        if (!r.exportedTracking) skip('orders.skip.noTracking');
-      } else if (shipped.kind === 'empty') skip('orders.skip.noShippedOn');
+      else if (!tracking) skip('orders.skip.noTracking');
+      else if (shipped.kind === 'empty') skip('orders.skip.noShippedOn');
       else if (shipped.kind === 'invalid') skip('orders.skip.badShippedOn', { value: shipped.text });
       else if (!carrierName) skip('orders.skip.noCarrier');
       else ready = true;

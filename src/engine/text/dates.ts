@@ -32,12 +32,39 @@ interface WallClock {
   s: number;
 }
 
-function wallClock(ms: number, timeZone: string): WallClock {
+function wallClockSlow(ms: number, timeZone: string): WallClock {
   const p: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(new Date(ms))) {
     if (part.type !== 'literal') p[part.type] = Number(part.value);
   }
   return { y: p.year, mo: p.month, d: p.day, h: p.hour, mi: p.minute, s: p.second };
+}
+
+/**
+ * formatToParts is slow (tens of µs); a table of 50,000 rows compares many dates. Zone offsets change only at
+ * quarter-hour boundaries, so the offset is looked up once per zone and quarter hour.
+ */
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, Map<number, number>>();
+
+function offsetAt(ms: number, timeZone: string): number {
+  let byQuarter = offsets.get(timeZone);
+  if (!byQuarter) offsets.set(timeZone, (byQuarter = new Map()));
+  const quarter = Math.floor(ms / QUARTER_HOUR);
+  let offset = byQuarter.get(quarter);
+  if (offset === undefined) {
+    const start = quarter * QUARTER_HOUR;
+    const w = wallClockSlow(start, timeZone);
+    offset = Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s) - start;
+    if (byQuarter.size > 50_000) byQuarter.clear();
+    byQuarter.set(quarter, offset);
+  }
+  return offset;
+}
+
+function wallClock(ms: number, timeZone: string): WallClock {
+  const t = new Date(ms + offsetAt(ms, timeZone));
+  return { y: t.getUTCFullYear(), mo: t.getUTCMonth() + 1, d: t.getUTCDate(), h: t.getUTCHours(), mi: t.getUTCMinutes(), s: t.getUTCSeconds() };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
