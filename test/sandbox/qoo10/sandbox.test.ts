@@ -1,0 +1,193 @@
+import { Sandbox } from '../../../src/sandbox/sandbox';
+import { createQoo10Sandbox, demoQoo10Shop, QOO10_SANDBOX_CREDENTIALS } from '../../../src/sandbox/qoo10';
+import { ShopBaseSchema } from '../../../src/engine/settings/schema';
+import { qoo10Connector } from '../../../src/malls/qoo10';
+import type { MallSandbox } from '../../../src/sandbox/types';
+
+const PATH = '/GMKT.INC.Front.QAPIService/ebayjapan.qapi/';
+const DAY = 86_400_000;
+
+function world(orders = 30) {
+  let t = Date.UTC(2026, 10, 22);
+  const mall = createQoo10Sandbox({ now: () => t, seed: 3, orders });
+  const tick = (ms = 1000) => (t += ms);
+  /** one QAPI call; the clock moves a second each time so the rate limit stays out of the way */
+  const call = (method: string, params: Record<string, string>, key: string, headers: Record<string, string> = {}) => {
+    tick();
+    const res = mall.handle({
+      method: 'POST',
+      path: PATH + method,
+      query: {},
+      headers: { 'content-type': 'application/x-www-form-urlencoded', giosiscertificationkey: key, qapiversion: '1.0', ...headers },
+      body: new URLSearchParams(params).toString(),
+    });
+    return { status: res.status, body: res.status === 200 ? (JSON.parse(res.body) as Record<string, unknown>) : res.body };
+  };
+  const issue = () => call('CertificationAPI.CreateCertificationKey', { user_id: QOO10_SANDBOX_CREDENTIALS.userId, pwd: QOO10_SANDBOX_CREDENTIALS.password }, QOO10_SANDBOX_CREDENTIALS.apiKey).body as { ResultObject: string };
+  return { mall, call, issue, tick, now: () => t };
+}
+
+const orders = (mall: MallSandbox) => mall.control('orders', {}) as { packNo: string; orderNos: string[]; status: number; claim: string | null }[];
+
+describe('Qoo10 sandbox: auth', () => {
+  test('CreateCertificationKey checks the API key header and the login', () => {
+    const { call, issue } = world();
+    expect(call('CertificationAPI.CreateCertificationKey', { user_id: 'sandbox-seller', pwd: 'x' }, QOO10_SANDBOX_CREDENTIALS.apiKey).body).toMatchObject({ ResultCode: -10001 });
+    expect(call('CertificationAPI.CreateCertificationKey', { user_id: 'sandbox-seller', pwd: QOO10_SANDBOX_CREDENTIALS.password }, 'other').body).toMatchObject({ ResultCode: -10000 });
+    expect(issue()).toMatchObject({ ResultCode: 0, ResultObject: expect.stringMatching(/^SAK/) });
+  });
+
+  test('methods need a seller key in GiosisCertificationKey: not the API key, not a made-up one', () => {
+    const { call, issue } = world();
+    const p = { ShippingStatus: '2', SearchStartDate: '20261120', SearchEndDate: '20261121' };
+    expect(call('ShippingBasic.GetShippingInfo_v3', p, 'SAK-made-up').body).toMatchObject({ ResultCode: -10000 });
+    expect(call('ShippingBasic.GetShippingInfo_v3', p, QOO10_SANDBOX_CREDENTIALS.apiKey).body).toMatchObject({ ResultCode: -10000, ResultMsg: 'Login IDは必須です' });
+    const key = issue().ResultObject;
+    expect(call('ShippingBasic.GetShippingInfo_v3', p, key).body).toMatchObject({ ResultCode: 0 });
+    expect(call('ShippingBasic.GetShippingInfo_v3', p, key, { qapiversion: '1.1' }).body).toMatchObject({ ResultCode: -90001 });
+    expect(call('ShippingBasic.NoSuchMethod', p, key).body).toMatchObject({ ResultCode: -90001 });
+  });
+
+  test('keys expire after a year of the sandbox clock, or on command in either envelope', () => {
+    const { call, issue, tick, mall } = world();
+    const p = { ShippingStatus: '2', SearchStartDate: '20261120', SearchEndDate: '20261121' };
+    const key = issue().ResultObject;
+    tick(364 * DAY);
+    expect(call('ShippingBasic.GetShippingInfo_v3', p, key).body).toMatchObject({ ResultCode: 0 });
+    tick(2 * DAY);
+    expect(call('ShippingBasic.GetShippingInfo_v3', p, key).body).toMatchObject({ ResultCode: -90004 });
+    const k2 = issue().ResultObject;
+    mall.control('expire', { envelope: 'error' });
+    expect(call('ShippingBasic.GetShippingInfo_v3', p, k2).body).toEqual({ ErrorCode: -90005, ErrorMsg: expect.any(String) });
+  });
+});
+
+describe('Qoo10 sandbox: searches', () => {
+  test('dates: 8 or 14 digits only, start before end, at most 90 days', () => {
+    const { call, issue } = world();
+    const key = issue().ResultObject;
+    const q = (s: string, e: string) => (call('ShippingBasic.GetShippingInfo_v3', { ShippingStatus: '2', SearchStartDate: s, SearchEndDate: e }, key).body as { ResultCode: number }).ResultCode;
+    expect(q('2026-11-01', '2026-11-20')).toBe(-10002);
+    expect(q('20261120', '20261101')).toBe(-10002);
+    expect(q('20261332', '20261401')).toBe(-10002);
+    expect(q('20260801', '20261120')).toBe(-10003);
+    expect(q('20260824', '20261121')).toBe(0); // 89 days + the whole last day
+    expect(q('20261101000000', '20261121235959')).toBe(0);
+    const claims = call('ShippingBasic.GetClaimInfo_V3', { ClaimStat: '3', search_Sdate: '20260101', search_Edate: '20261120' }, key).body;
+    expect(claims).toMatchObject({ ResultCode: -10003 });
+  });
+
+  test('a JSON body is not read as form fields', () => {
+    const { mall, issue, tick } = world();
+    const key = issue().ResultObject;
+    tick();
+    const res = mall.handle({
+      method: 'POST',
+      path: PATH + 'ShippingBasic.GetShippingInfo_v3',
+      query: {},
+      headers: { 'content-type': 'application/json', giosiscertificationkey: key, qapiversion: '1.0' },
+      body: JSON.stringify({ ShippingStatus: '2', SearchStartDate: '20261120', SearchEndDate: '20261121' }),
+    });
+    expect(JSON.parse(res.body)).toMatchObject({ ResultCode: -10002 });
+  });
+
+  test('one status per call, labels carry the code, cancelled lines vanish; 0 means 1–3', () => {
+    const { call, issue, mall } = world(60);
+    const key = issue().ResultObject;
+    const rows = (st: string) => {
+      const obj = (call('ShippingBasic.GetShippingInfo_v3', { ShippingStatus: st, SearchStartDate: '20261101', SearchEndDate: '20261122' }, key).body as { ResultObject: unknown }).ResultObject;
+      return (Array.isArray(obj) ? obj : obj ? [obj] : []) as { ShippingStatus: string; OrderNo: number }[];
+    };
+    const two = rows('2');
+    expect(two.length).toBeGreaterThan(0);
+    expect(two.every((r) => r.ShippingStatus === 'On request(2)')).toBe(true);
+    const cancelled = orders(mall).filter((o) => o.claim === '3').flatMap((o) => o.orderNos);
+    expect(cancelled.length).toBeGreaterThan(0);
+    expect(two.some((r) => cancelled.includes(String(r.OrderNo)))).toBe(false);
+    expect(rows('0').length).toBe(rows('1').length + two.length + rows('3').length);
+  });
+
+  test('envelope shapes: null when empty, one object alone, claims with ResultCode as text', () => {
+    const { call, issue, mall } = world(60);
+    const key = issue().ResultObject;
+    const empty = call('ShippingBasic.GetShippingInfo_v3', { ShippingStatus: '2', SearchStartDate: '20250101', SearchEndDate: '20250102' }, key).body;
+    expect(empty).toMatchObject({ ResultCode: 0, ResultObject: null });
+    const target = orders(mall).find((o) => o.status === 2 && !o.claim && o.orderNos.length === 1)!;
+    mall.control('cancel', { packNo: target.packNo, stat: '16' });
+    const claim = call('ShippingBasic.GetClaimInfo_V3', { ClaimStat: '16', search_Sdate: '20261122', search_Edate: '20261122', search_condition: '2' }, key).body as Record<string, unknown>;
+    expect(claim.ResultCode).toBe('0');
+    expect(claim.ResultObject).toMatchObject({ orderNo: Number(target.orderNos[0]), packNo: Number(target.packNo) });
+  });
+});
+
+describe('Qoo10 sandbox: SetSendingInfo', () => {
+  test('result codes per field and order state; success moves the line to On delivery(4)', () => {
+    const { call, issue, mall } = world(60);
+    const key = issue().ResultObject;
+    const os = orders(mall);
+    const ready = os.find((o) => o.status === 2 && !o.claim)!.orderNos[0];
+    const unpaid = os.find((o) => o.status === 1 && !o.claim)!.orderNos[0];
+    const send = (OrderNo: string, ShippingCorp = 'ヤマト宅急便', TrackingNo = 'T-1') => (call('ShippingBasic.SetSendingInfo', { OrderNo, ShippingCorp, TrackingNo }, key).body as { ResultCode: number }).ResultCode;
+    expect(send('12x')).toBe(-10001);
+    expect(send(ready, '')).toBe(-10002);
+    expect(send(ready, 'ヤマト宅急便', '')).toBe(-10003);
+    expect(send(ready, 'ヤマト宅急便', 'X'.repeat(51))).toBe(-10003);
+    expect(send('1999999999')).toBe(-10004);
+    expect(send(unpaid)).toBe(-10010);
+    expect(send(ready)).toBe(0);
+    expect(send(ready)).toBe(-10010);
+    const info = call('ShippingBasic.GetShippingAndClaimInfoByOrderNo_V2', { OrderNo: ready }, key).body as { ResultObject: { shippingStatus: string; trackingNo: string }[] };
+    expect(info.ResultObject[0]).toMatchObject({ shippingStatus: 'On delivery(4)', trackingNo: 'T-1' });
+    const cancelled = os.find((o) => o.status === 3 && !o.claim)!;
+    mall.control('cancel', { packNo: cancelled.packNo });
+    expect(send(cancelled.orderNos[0])).toBe(-10100);
+    expect((mall.control('state', {}) as { shipments: unknown[] }).shipments).toHaveLength(1);
+  });
+});
+
+describe('Qoo10 sandbox: limits, faults, data', () => {
+  test('more than the allowed requests in one second get HTTP 429 with Retry-After', () => {
+    let t = 0;
+    const mall = createQoo10Sandbox({ now: () => t, seed: 1 });
+    const req = { method: 'POST', path: PATH + 'ShippingBasic.GetShippingInfo_v3', query: {}, headers: {}, body: '' };
+    const statuses = Array.from({ length: 6 }, () => mall.handle(req).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    t += 1001;
+    expect(mall.handle(req).status).toBe(200);
+  });
+
+  test('injected faults answer the next requests, then normal service resumes', () => {
+    const { mall, issue } = world();
+    mall.control('fault', { kind: '503', count: 2 });
+    mall.control('fault', { kind: 'malformed', count: 1 });
+    const req = { method: 'POST', path: PATH + 'X', query: {}, headers: {}, body: '' };
+    expect(mall.handle(req).status).toBe(503);
+    expect(mall.handle(req).status).toBe(503);
+    expect(() => JSON.parse(mall.handle(req).body)).toThrow();
+    expect(issue()).toMatchObject({ ResultCode: 0 });
+  });
+
+  test('sample data is deterministic per seed, hostile, and 10,000 orders are cheap', () => {
+    const a = new Sandbox({ now: () => 0, seed: 5 }).mall('qoo10').control('orders', {});
+    const b = new Sandbox({ now: () => 0, seed: 5 }).mall('qoo10').control('orders', {});
+    const c = new Sandbox({ now: () => 0, seed: 6 }).mall('qoo10').control('orders', {});
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(c);
+    expect((a as unknown[]).length).toBe(25);
+    const t0 = Date.now();
+    const big = createQoo10Sandbox({ now: () => 0, seed: 9, orders: 10_000 });
+    expect(Date.now() - t0).toBeLessThan(2000);
+    const os = orders(big);
+    expect(os).toHaveLength(10_000);
+    expect(new Set(os.flatMap((o) => o.orderNos)).size).toBe(os.reduce((n, o) => n + o.orderNos.length, 0));
+    expect(os.some((o) => o.claim === '3')).toBe(true);
+    expect(os.some((o) => o.orderNos.length > 1)).toBe(true);
+  });
+
+  test('the demo shop is valid settings with the sandbox credentials', () => {
+    const shop = ShopBaseSchema.parse(demoQoo10Shop('http://127.0.0.1:8787'));
+    expect(shop).toMatchObject({ mall: 'qoo10', enabled: true, defaultCarrier: 'ヤマト運輸', endpoints: { api: 'http://127.0.0.1:8787' } });
+    expect(qoo10Connector.credentialsSchema.safeParse(shop.credentials).success).toBe(true);
+    expect(shop.fetch.statuses.every((s) => qoo10Connector.statuses.includes(s))).toBe(true);
+  });
+});
