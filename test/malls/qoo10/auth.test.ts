@@ -1,9 +1,10 @@
+import type { HttpRequest } from '../../../src/ports';
 import { qoo10Connector } from '../../../src/malls/qoo10';
 import { Qoo10Client } from '../../../src/malls/qoo10/client';
 import { QOO10_SANDBOX_CREDENTIALS } from '../../../src/sandbox/qoo10';
 import { DAY, fetchAll, qoo10Ctx, qoo10World } from './helpers';
 
-const keyCalls = (sent: { url: string }[]) => sent.filter((r) => r.url.endsWith('CertificationAPI.CreateCertificationKey'));
+const keyCalls = (sent: HttpRequest[]) => sent.filter((r) => r.url.endsWith('CertificationAPI.CreateCertificationKey'));
 const state = (mall: { control(c: string, a: Record<string, unknown>): unknown }) => mall.control('state', {}) as { keysIssued: number };
 
 describe('Qoo10 seller auth key', () => {
