@@ -201,7 +201,8 @@ export function classify(res: HttpResponse): Verdict {
   if (http.kind === 'retry') return http;
   let code: unknown;
   try {
-    code = (parseJsonKeepingBigInts(res.body) as { code?: unknown } | null)?.code;
+    // only the small top-level code is read here, so the fast native parser is enough
+    code = (JSON.parse(res.body) as { code?: unknown } | null)?.code;
   } catch {
     return res.status < 300 ? { kind: 'retry', reason: `HTTP ${res.status}, malformed JSON` } : { kind: 'final' };
   }

@@ -22,6 +22,9 @@ interface Shop {
   code: string;
 }
 
+/** What app-level calls (/authorization/*) are counted under: no shop. */
+const APP_SCOPE: Shop = { id: 'app', name: '', cipher: '', code: '' };
+
 interface Fault {
   status?: number;
   code?: number;
@@ -84,7 +87,7 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
       refresh_token: next,
       refresh_token_expire_in: nowS() + REFRESH_TTL_S,
       open_id: 'sbx-open-id',
-      seller_name: shops[0].name,
+      seller_name: shops[0]?.name ?? '',
       seller_base_region: 'JP',
       user_type: 0,
       granted_scopes: ['seller.order.info', 'seller.fulfillment.basic', 'seller.logistics'],
@@ -107,7 +110,7 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
     const expiry = accessTokens.get(token);
     if (expiry === undefined) return fail(36009004, 'invalid x-tts-access-token', 401);
     if (expiry <= nowS()) return fail(105002, 'access token is expired', 401);
-    if (!route.scoped) return q.shop_cipher !== undefined ? fail(36009004, 'Unexpected identifier: shop_cipher') : shops[0];
+    if (!route.scoped) return q.shop_cipher !== undefined ? fail(36009004, 'Unexpected identifier: shop_cipher') : APP_SCOPE;
     if (!q.shop_cipher) return fail(106013, 'Missing identifier: shop_cipher');
     const shop = shops.find((s) => s.cipher === q.shop_cipher);
     return shop ?? fail(101000, 'the token does not match the shop_cipher');

@@ -1,0 +1,76 @@
+import { tiktokConnector } from '../../../src/malls/tiktok';
+import type { ExportLine, ExportOrder, FetchStep } from '../../../src/malls/connector';
+import type { OrderLine } from '../../../src/engine/order-line';
+import type { LineStatusUpdate } from '../../../src/engine/order-line';
+import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
+import { demoTikTokShop } from '../../../src/sandbox/tiktok';
+import { sandboxWorld, shopContext, type World } from '../../support/shop-context';
+
+export const BASE = 'http://127.0.0.1:8787';
+export const DAY = 86_400_000;
+
+export interface SandboxOrder {
+  id: string;
+  status: string;
+  createTime: number;
+  lineItemIds: string[];
+  skus: string[];
+  deliveryOptionId: string;
+  tracking: string[];
+}
+
+export function setup(opts: { orders?: number; seed?: number; shop?: Record<string, unknown>; credentials?: Record<string, string>; locale?: 'ja' | 'en' } = {}) {
+  const world = sandboxWorld({ orders: opts.orders ?? 25, seed: opts.seed ?? 7 });
+  const demo = demoTikTokShop(BASE);
+  const shop = { ...demo, ...opts.shop, credentials: { ...(demo.credentials as Record<string, string>), ...opts.credentials } };
+  const ctx = shopContext(world, shop, { carriers: DEMO_CARRIERS, locale: opts.locale });
+  const sb = world.sandbox.mall('tiktok');
+  const orders = () => sb.control('orders', {}) as SandboxOrder[];
+  /** a new run of the same shop (same document properties), e.g. after the user edited the credentials */
+  const rerun = (credentials: Record<string, string>) => shopContext(world, { ...shop, credentials: { ...shop.credentials, ...credentials } }, { carriers: DEMO_CARRIERS, locale: opts.locale });
+  return { world, ctx, sb, orders, rerun };
+}
+
+/** Runs fetch steps until the cursor is null, as the engine does. */
+export function fetchAll(ctx: ReturnType<typeof setup>['ctx'], world: World, statuses: string[]) {
+  const to = world.clock.now();
+  const from = to - 7 * DAY;
+  const lines: OrderLine[] = [];
+  const updates: LineStatusUpdate[] = [];
+  let cursor: unknown = null;
+  let steps = 0;
+  do {
+    const step: FetchStep = tiktokConnector.fetch(ctx, { from, to, statuses, cursor });
+    lines.push(...step.lines);
+    updates.push(...(step.updates ?? []));
+    cursor = JSON.parse(JSON.stringify(step.cursor)) as unknown; // the engine persists it as JSON
+    steps++;
+  } while (cursor !== null && steps < 1000);
+  return { lines, updates, steps };
+}
+
+export function exportLine(l: OrderLine, over: Partial<ExportLine> = {}): ExportLine {
+  return {
+    key: `${l.orderId}\u0000${l.lineId}`,
+    orderId: l.orderId,
+    lineId: l.lineId,
+    sku: l.sku,
+    qty: l.qty,
+    mallStatus: l.mallStatus,
+    status: 'new',
+    tracking: '',
+    carrierName: 'ヤマト運輸',
+    carrier: DEMO_CARRIERS[0],
+    shippedOn: '2026-11-22',
+    exportedTracking: '',
+    ready: true,
+    ...over,
+  };
+}
+
+/** All rows of each order, grouped as the engine hands them over. */
+export function byOrder(lines: ExportLine[]): ExportOrder[] {
+  const m = new Map<string, ExportLine[]>();
+  for (const l of lines) m.set(l.orderId, [...(m.get(l.orderId) ?? []), l]);
+  return [...m].map(([orderId, ls]) => ({ orderId, lines: ls }));
+}
