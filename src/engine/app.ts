@@ -55,3 +55,13 @@ export interface ExportOptions {
   shop?: string;
   dryRun?: boolean;
 }
+
+export { runFetch } from './run/fetch';
+export { runExport } from './run/export';
+export { runTimer, applyAutoFetchTrigger, timerMinutes, isDue } from './run/timer';
+export { runCheck, type CheckReport, type ShopCheck } from './check/check';
+export { parseSettings } from './settings/parse';
+export { SettingsError, type SettingsIssue } from './settings/errors';
+export { loadSettingsFromBook, writeShopStatus } from './settings/tab';
+export { readState, type ShopState } from './run/state';
+export { appendLog, readLog, type LogRow } from './log/log-sheet';

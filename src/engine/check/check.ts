@@ -1,0 +1,108 @@
+import type { CheckLine } from '../../malls/connector';
+import type { Env, RunReport, ShopReport } from '../app';
+import { readLog, type LogRow } from '../log/log-sheet';
+import type { ShopSettings } from '../settings/schema';
+import { joinMessages, record, selectShops, shopReport, withRun, type Run } from '../run/frame';
+import { buildShopContext, errorText } from '../run/shop-context';
+import { readState, type ShopState } from '../run/state';
+
+/** Connection check (issue #6): the connector's lines, then what the engine knows of each shop. */
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/** Warn this many days before a token or key expires (issue #6). */
+export const EXPIRY_WARN_DAYS = 14;
+/** Export success rate window (issue #6). */
+const RATE_WINDOW_MS = 7 * DAY_MS;
+
+/** A shop's check: its report line (ok, message = what needs attention) and every check line. */
+export interface ShopCheck extends ShopReport {
+  lines: CheckLine[];
+}
+
+/** A RunReport whose shops carry their check lines; exitCode 1 when some line needs attention. */
+export interface CheckReport extends RunReport {
+  shops: ShopCheck[];
+}
+
+export function runCheck(env: Env, opts: { shop?: string; trigger?: 'manual' | 'auto' } = {}): CheckReport {
+  const checks: ShopCheck[] = [];
+  const report = withRun(env, { action: 'check', trigger: opts.trigger ?? 'manual' }, (run) => {
+    const shops = opts.shop === undefined ? run.settings.shops : selectShops(run, opts.shop, true);
+    if (!shops) return;
+    const log = safeReadLog(run);
+    for (const shop of shops) checks.push(checkShop(run, shop, log));
+  });
+  // the frame's report holds these same objects (record), with messages already masked
+  return { ...report, shops: checks };
+}
+
+function safeReadLog(run: Run): LogRow[] | string {
+  try {
+    return readLog(run.env.book, run.settings.timezone);
+  } catch (e) {
+    return errorText(e, run.locale);
+  }
+}
+
+function checkShop(run: Run, shop: ShopSettings, log: LogRow[] | string): ShopCheck {
+  const { env } = run;
+  const connector = env.connectors.find((c) => c.id === shop.mall)!;
+  const started = env.clock.now();
+  const ctx = buildShopContext(env, run.settings, shop, run.deadline, true);
+  let lines: CheckLine[];
+  try {
+    lines = connector.check(ctx, run.settings.carriers);
+  } catch (e) {
+    lines = [{ id: 'connection', ok: false, message: errorText(e, run.locale) }];
+  }
+  // after the connector's own check, which may just have recorded a fresh expiry
+  const now = env.clock.now();
+  lines = [...lines, ...engineCheckLines(run, shop, readState(env.props, shop.name), log, now)].map((l) => ({ ...l, message: run.redact(l.message) }));
+  run.touched.add(shop.name);
+  const bad = lines.filter((l) => !l.ok);
+  const report: ShopCheck = { ...shopReport(shop, 'check', connector.label), lines, ok: bad.length === 0, failed: bad.length };
+  report.message = bad.length === 0 ? run.t('check.allOk') : joinMessages(run, bad.map((l) => l.message));
+  record(run, 'check', report, env.clock.now() - started);
+  return report;
+}
+
+/** The lines only the engine can give: last successful fetch, expiry, and the Log's export success rate. */
+export function engineCheckLines(run: Pick<Run, 't'>, shop: ShopSettings, state: ShopState, log: LogRow[] | string, now: number): CheckLine[] {
+  const { t } = run;
+  const lines: CheckLine[] = [];
+
+  if (state.lastFetchAt === undefined) lines.push({ id: 'lastFetch', ok: false, message: t('check.neverFetched') });
+  else {
+    const ago = now - state.lastFetchAt;
+    const agoText = ago < HOUR_MS ? t('check.minutes', { n: Math.floor(ago / 60_000) }) : ago < 2 * DAY_MS ? t('check.hours', { n: Math.floor(ago / HOUR_MS) }) : t('check.days', { n: Math.floor(ago / DAY_MS) });
+    // an auto-fetching shop three intervals behind has a timer that is not running (or failing)
+    const stale = shop.autoFetchMinutes > 0 && ago > 3 * shop.autoFetchMinutes * 60_000;
+    lines.push({ id: 'lastFetch', ok: !stale, message: t(stale ? 'check.fetchStale' : 'check.lastFetch', { ago: agoText }) });
+  }
+
+  if (state.expiresAt !== undefined && state.expiresAt !== null) {
+    const days = Math.floor((state.expiresAt - now) / DAY_MS);
+    if (state.expiresAt <= now) lines.push({ id: 'expiry', ok: false, message: t('check.expired') });
+    else if (days < EXPIRY_WARN_DAYS) lines.push({ id: 'expiry', ok: false, message: t('check.expiresSoon', { days }) });
+    else lines.push({ id: 'expiry', ok: true, message: t('check.expiresIn', { days }) });
+  }
+
+  if (typeof log === 'string') lines.push({ id: 'exportRate', ok: false, message: t('check.logUnreadable', { detail: log }) });
+  else {
+    let exported = 0;
+    let failed = 0;
+    for (const r of log) {
+      if (r.action !== 'export' || r.shop !== shop.name || r.time < now - RATE_WINDOW_MS || r.time > now) continue;
+      exported += r.exported ?? 0;
+      failed += r.failed ?? 0;
+    }
+    const total = exported + failed;
+    if (total === 0) lines.push({ id: 'exportRate', ok: true, message: t('check.noExports') });
+    else {
+      const rate = Math.floor((exported / total) * 100);
+      lines.push({ id: 'exportRate', ok: failed === 0, message: t(failed === 0 ? 'check.exportRate' : 'check.exportRateLow', { rate, exported, total }) });
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,69 @@
+import type { Env, ExportOptions, RunReport } from '../app';
+import type { ShopSettings } from '../settings/schema';
+import { joinMessages, record, selectShops, shopReport, withRun, type Run } from './frame';
+import { buildShopContext, errorText } from './shop-context';
+
+/** Export tracking numbers (menu, CLI): every enabled shop, or the one named. A dry run changes nothing. */
+export function runExport(env: Env, opts: ExportOptions): RunReport {
+  const dryRun = opts.dryRun === true;
+  return withRun(env, { action: 'export', trigger: opts.trigger, quiet: dryRun }, (run) => {
+    const shops = selectShops(run, opts.shop);
+    if (shops) exportShops(run, shops, dryRun);
+  });
+}
+
+/**
+ * CONTRACT §3 export: the table selects the ready rows, the connector sends them, the outcomes go back into
+ * the rows, and the table is written right after each shop — what a mall accepted is on the sheet before
+ * the next mall is called.
+ */
+export function exportShops(run: Run, shops: ShopSettings[], dryRun: boolean): void {
+  const table = run.table();
+  if (!table) return;
+  const { env } = run;
+  for (const shop of shops) {
+    const connector = env.connectors.find((c) => c.id === shop.mall)!;
+    const report = shopReport(shop, 'export', connector.label);
+    const started = env.clock.now();
+    const messages: string[] = [];
+    if (started >= run.deadline) {
+      run.unfinished = !dryRun;
+      report.message = run.t('run.deferred');
+      finishShop(run, report, started, dryRun);
+      continue;
+    }
+    try {
+      const { orders, skipped } = table.selectForExport(shop.name, connector, run.settings.carriers);
+      for (const s of skipped) messages.push(run.t('run.rowSkipped', { row: s.row, reason: s.reason }));
+      const ready = orders.reduce((n, o) => n + o.lines.filter((l) => l.ready).length, 0);
+      if (ready > 0) {
+        env.progress.progress(run.t('run.progress.export', { shop: shop.name, rows: ready }));
+        const ctx = buildShopContext(env, run.settings, shop, run.deadline, !dryRun);
+        const outcomes = connector.exportOrders(ctx, orders, { dryRun });
+        if (dryRun) {
+          for (const o of outcomes) {
+            const text = o.kind === 'preview' || o.kind === 'error' || o.kind === 'held' ? o.message : (o.note ?? '');
+            if (text) run.report.preview.push(run.redact(`${shop.name}: ${text}`));
+          }
+        } else {
+          const res = table.applyOutcomes(shop.name, orders, outcomes, env.clock.now());
+          table.flush();
+          report.exported = res.exported;
+          report.failed = res.failed;
+          for (const o of outcomes) if (o.kind === 'error') messages.push(o.message);
+        }
+      }
+    } catch (e) {
+      report.ok = false;
+      messages.unshift(errorText(e, run.locale));
+    }
+    for (const m of messages) env.log.warn(run.redact(`${shop.name}: ${m}`));
+    report.message = joinMessages(run, messages);
+    finishShop(run, report, started, dryRun);
+  }
+}
+
+function finishShop(run: Run, report: ReturnType<typeof shopReport>, started: number, dryRun: boolean): void {
+  if (dryRun) run.report.shops.push(report);
+  else record(run, 'export', report, run.env.clock.now() - started);
+}

@@ -1,0 +1,189 @@
+import type { MallConnector } from '../../malls/connector';
+import type { FetchOptions, RunReport, ShopReport } from '../app';
+import type { Env } from '../app';
+import { LineStatusUpdateSchema, MANAGEMENT_STATUS_LABELS, OrderLineSchema, type LineStatusUpdate, type ManagementStatus, type OrderLine } from '../order-line';
+import type { OrdersTable, ShopRowDefaults } from '../orders/table';
+import type { ShopSettings } from '../settings/schema';
+import { joinMessages, record, selectShops, shopReport, withRun, type Run } from './frame';
+import { buildShopContext, errorText } from './shop-context';
+import { readState, updateState, type ShopState } from './state';
+
+const DAY_MS = 86_400_000;
+
+/** Fetch now (menu, CLI): every enabled shop, or the one named; the user's range or each shop's `days`. */
+export function runFetch(env: Env, opts: FetchOptions): RunReport {
+  return withRun(env, { action: 'fetch', trigger: opts.trigger }, (run) => {
+    const shops = selectShops(run, opts.shop);
+    if (shops) fetchShops(run, shops, opts.range);
+  });
+}
+
+interface Window {
+  from: number;
+  to: number;
+  cursor: unknown;
+}
+
+/** What a shop's fetch leaves to persist once its rows are written (the cursor never runs ahead of them). */
+interface Pending {
+  shop: string;
+  patch: Partial<ShopState>;
+}
+
+/**
+ * Fetches the shops one after another into one orders table, writes it with one flush, and only then
+ * records each shop's state (resume cursor, 最終取得日時).
+ */
+export function fetchShops(run: Run, shops: ShopSettings[], range?: { from: number; to: number }): void {
+  const table = run.table();
+  if (!table) return;
+  const pending: Pending[] = [];
+  const reports: { report: ShopReport; started: number }[] = [];
+  for (const shop of shops) {
+    const connector = run.env.connectors.find((c) => c.id === shop.mall)!;
+    const report = shopReport(shop, 'fetch', connector.label);
+    const started = run.env.clock.now();
+    reports.push({ report, started });
+    if (started >= run.deadline) {
+      run.unfinished = true;
+      report.message = run.t('run.deferred');
+      continue;
+    }
+    pending.push({ shop: shop.name, patch: fetchShop(run, table, shop, connector, report, range) });
+  }
+  try {
+    table.flush();
+  } catch (e) {
+    // nothing was written: no state advances, and every shop says why
+    const why = run.t('run.writeFailed', { detail: errorText(e, run.locale) });
+    for (const { report } of reports) {
+      report.ok = false;
+      report.message = joinMessages(run, [why, ...(report.message ? [report.message] : [])]);
+    }
+    pending.length = 0;
+  }
+  for (const p of pending) {
+    updateState(run.env.props, p.shop, p.patch);
+    run.touched.add(p.shop);
+  }
+  for (const { report, started } of reports) record(run, 'fetch', report, run.env.clock.now() - started);
+}
+
+function fetchShop(
+  run: Run,
+  table: OrdersTable,
+  shop: ShopSettings,
+  connector: MallConnector,
+  report: ShopReport,
+  range: { from: number; to: number } | undefined,
+): Partial<ShopState> {
+  const { env } = run;
+  const now = env.clock.now();
+  const ctx = buildShopContext(env, run.settings, shop, run.deadline, true);
+  const state = readState(env.props, shop.name);
+  const defaults = rowDefaults(shop, connector);
+  const windows = planWindows(state, shop, now, range);
+  const messages: string[] = [];
+  let resume = state.resume;
+  let complete = true;
+  let rows = 0;
+  let page = 0;
+  try {
+    for (const w of windows) {
+      let cursor = w.cursor;
+      do {
+        if (env.clock.now() >= run.deadline) {
+          // resume this window next run from the last step whose rows are in the table
+          if (cursor !== null) resume = { from: w.from, to: w.to, cursor };
+          complete = false;
+          run.unfinished = true;
+          messages.push(run.t('run.budgetStop'));
+          break;
+        }
+        const step = connector.fetch(ctx, { from: w.from, to: w.to, statuses: shop.fetch.statuses, cursor });
+        const lines = validLines(run, shop, step.lines, messages, report);
+        const updates = validUpdates(run, shop, step.updates ?? [], messages, report);
+        const counts = table.upsert(defaults, lines, updates, env.clock.now());
+        report.fetched += counts.fetched;
+        report.new += counts.new;
+        report.updated += counts.updated;
+        messages.push(...counts.warnings, ...(step.notices ?? []));
+        rows += lines.length;
+        page++;
+        env.progress.progress(run.t('run.progress.fetch', { shop: shop.name, page, rows }));
+        cursor = step.cursor ?? null;
+        if (cursor !== null) resume = { from: w.from, to: w.to, cursor };
+        else if (resume && resume.from === w.from && resume.to === w.to) resume = undefined;
+      } while (cursor !== null);
+      if (!complete) break;
+    }
+  } catch (e) {
+    complete = false;
+    report.ok = false;
+    messages.unshift(errorText(e, run.locale));
+  }
+  for (const m of messages) env.log.warn(run.redact(`${shop.name}: ${m}`));
+  report.message = joinMessages(run, messages);
+  return { lastAttemptAt: now, resume, ...(complete ? { lastFetchAt: now } : {}) };
+}
+
+/**
+ * The windows of one fetch: an unfinished window first (issue #7: a backlog finishes over consecutive
+ * runs), then the rest of the shop's `days` not covered by it. A user-given range is fetched as it is,
+ * resuming only its own unfinished cursor.
+ */
+export function planWindows(state: ShopState, shop: ShopSettings, now: number, range?: { from: number; to: number }): Window[] {
+  const r = state.resume;
+  if (range) {
+    const own = r && r.from === range.from && r.to === range.to;
+    return [{ from: range.from, to: range.to, cursor: own ? r.cursor : null }];
+  }
+  const from = now - shop.fetch.days * DAY_MS;
+  if (!r) return [{ from, to: now, cursor: null }];
+  const rest = Math.max(from, r.to);
+  return rest < now ? [{ ...r }, { from: rest, to: now, cursor: null }] : [{ ...r }];
+}
+
+function validLines(run: Run, shop: ShopSettings, lines: unknown[], messages: string[], report: ShopReport): OrderLine[] {
+  const good: OrderLine[] = [];
+  for (const line of lines) {
+    const parsed = OrderLineSchema.safeParse(line);
+    if (parsed.success) good.push(parsed.data);
+    else {
+      report.failed++;
+      messages.push(run.t('run.badLine', { shop: shop.name, order: idOf(line), field: parsed.error.issues[0]?.path.join('.') ?? '' }));
+    }
+  }
+  return good;
+}
+
+function validUpdates(run: Run, shop: ShopSettings, updates: unknown[], messages: string[], report: ShopReport): LineStatusUpdate[] {
+  const good: LineStatusUpdate[] = [];
+  for (const u of updates) {
+    const parsed = LineStatusUpdateSchema.safeParse(u);
+    if (parsed.success) good.push(parsed.data);
+    else {
+      report.failed++;
+      messages.push(run.t('run.badLine', { shop: shop.name, order: idOf(u), field: parsed.error.issues[0]?.path.join('.') ?? '' }));
+    }
+  }
+  return good;
+}
+
+function idOf(line: unknown): string {
+  const rec = typeof line === 'object' && line !== null ? (line as Record<string, unknown>) : {};
+  const id = [rec.orderId, rec.lineId].filter((v) => typeof v === 'string' || typeof v === 'number').join(' / ');
+  return id === '' ? '?' : id;
+}
+
+function rowDefaults(shop: ShopSettings, connector: MallConnector): ShopRowDefaults {
+  return { name: shop.name, mallLabel: connector.label, initialStatus: statusId(shop.initialStatus), defaultCarrier: shop.defaultCarrier };
+}
+
+/** 管理ステータス label (either locale, already validated) → canonical id. */
+function statusId(label: string): ManagementStatus {
+  for (const loc of ['ja', 'en'] as const) {
+    for (const [id, l] of Object.entries(MANAGEMENT_STATUS_LABELS[loc])) if (l === label) return id as ManagementStatus;
+  }
+  return 'new';
+}

@@ -1,0 +1,206 @@
+import { translate, type MessageKey } from '../../i18n';
+import type { Env, RunReport, ShopReport, Trigger } from '../app';
+import { OrdersTable } from '../orders/table';
+import { appendLog, type LogAction, type LogRow } from '../log/log-sheet';
+import { SettingsError } from '../settings/errors';
+import { LocaleSchema, type Locale, type Settings, type ShopSettings } from '../settings/schema';
+import { writeShopStatus } from '../settings/tab';
+import { errorText, redactor } from './shop-context';
+import { readState, type ShopState } from './state';
+
+/**
+ * The frame every run shares (CONTRACT §3, §5): one run at a time (tryLock; busy → one Log line, nothing
+ * else), settings validated before anything is fetched or sent (exit 2), one shop's failure never stops
+ * another (exit 1), and the run's Log rows appended in one write at the end.
+ */
+
+/** Apps Script's document lock: we never queue behind another run (specs §C4). */
+const LOCK_WAIT_MS = 3000;
+/** Default time budget: stop starting new work before Apps Script's 6-minute limit (issue #7). */
+export const DEFAULT_BUDGET_MS = 270_000;
+/** The locale of the last valid settings, so a busy line needs no settings read. */
+const LOCALE_KEY = 'engine:locale';
+/** A continuation run picks up shops left unfinished by the time budget. */
+const CONTINUE_AFTER_MS = 60_000;
+
+export interface Run {
+  env: Env;
+  settings: Settings;
+  locale: Locale;
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+  trigger: Trigger;
+  start: number;
+  deadline: number;
+  report: RunReport;
+  logRows: LogRow[];
+  redact(text: string): string;
+  /** shops whose status columns (最終取得日時 / 有効期限) should be refreshed */
+  touched: Set<string>;
+  /** some work was left for a continuation run */
+  unfinished: boolean;
+  /** the orders table, opened on first use; null after a workbook problem (already reported, exit 2) */
+  table(): OrdersTable | null;
+}
+
+export function emptyReport(): RunReport {
+  return { busy: false, shops: [], preview: [], exitCode: 0, errors: [] };
+}
+
+export interface FrameOptions {
+  action: LogAction;
+  trigger: Trigger;
+  /** dry run: no Log rows, no status columns, no continuation */
+  quiet?: boolean;
+}
+
+export function withRun(env: Env, opts: FrameOptions, body: (run: Run) => void): RunReport {
+  const report = emptyReport();
+  const start = env.clock.now();
+  const cachedLocale = LocaleSchema.safeParse(env.props.get(LOCALE_KEY));
+  const fallbackLocale: Locale = cachedLocale.success ? cachedLocale.data : 'ja';
+  if (!env.lock.tryLock(LOCK_WAIT_MS)) {
+    report.busy = true;
+    const message = translate(fallbackLocale, 'engine.busy');
+    env.log.warn(message);
+    if (!opts.quiet) safeAppend(env, [runLine(opts, start, message)], fallbackLocale, 'Asia/Tokyo', report);
+    return report;
+  }
+  let settings: Settings | null = null;
+  try {
+    try {
+      settings = env.loadSettings();
+    } catch (e) {
+      report.exitCode = 2;
+      const redact = redactor(env, null, env.connectors);
+      report.errors = (e instanceof SettingsError ? e.lines : [errorText(e, fallbackLocale)]).map(redact);
+      for (const line of report.errors) env.log.error(line);
+      // a timer run has no one watching: its only way to tell the seller is the Log
+      if (opts.trigger === 'auto')
+        safeAppend(env, [runLine(opts, start, translate(fallbackLocale, 'run.settingsInvalid', { detail: report.errors.join(' / ') }))], fallbackLocale, 'Asia/Tokyo', report);
+      return report;
+    }
+    if (env.props.get(LOCALE_KEY) !== settings.locale) env.props.set(LOCALE_KEY, settings.locale);
+    const run = makeRun(env, settings, opts, report, start);
+    try {
+      body(run);
+    } catch (e) {
+      // a bug or a port failure outside any shop: still a readable line, never a stack trace
+      report.errors.push(run.redact(errorText(e, run.locale)));
+      env.log.error(report.errors[report.errors.length - 1]);
+      if (report.exitCode === 0) report.exitCode = 1;
+    }
+    finish(run, opts);
+    return report;
+  } finally {
+    env.lock.release();
+  }
+}
+
+function makeRun(env: Env, settings: Settings, opts: FrameOptions, report: RunReport, start: number): Run {
+  let table: OrdersTable | null | undefined;
+  const locale = settings.locale;
+  const run: Run = {
+    env,
+    settings,
+    locale,
+    t: (key, params) => translate(locale, key, params),
+    trigger: opts.trigger,
+    start,
+    deadline: start + (env.budgetMs ?? DEFAULT_BUDGET_MS),
+    report,
+    logRows: [],
+    redact: redactor(env, settings, env.connectors),
+    touched: new Set(),
+    unfinished: false,
+    table: () => {
+      if (table !== undefined) return table;
+      try {
+        table = OrdersTable.open(env.book, { locale, timezone: settings.timezone });
+      } catch (e) {
+        // CONTRACT §5: a workbook the engine cannot read is exit 2, nothing fetched or sent
+        table = null;
+        report.exitCode = 2;
+        report.errors.push(run.t('run.workbookError', { detail: run.redact(errorText(e, locale)) }));
+      }
+      return table;
+    },
+  };
+  return run;
+}
+
+function finish(run: Run, opts: FrameOptions): void {
+  const { env, report } = run;
+  for (const s of report.shops) s.message = run.redact(s.message);
+  if (report.exitCode !== 2 && report.shops.some((s) => !s.ok || s.failed > 0)) report.exitCode = 1;
+  if (opts.quiet) return;
+  if (run.touched.size > 0) {
+    const state: Record<string, ShopState> = {};
+    for (const name of run.touched) state[name] = readState(env.props, name);
+    try {
+      writeShopStatus(env.book, run.settings, state, env.clock.now());
+    } catch (e) {
+      env.log.warn(run.redact(errorText(e, run.locale)));
+    }
+  }
+  if (run.unfinished) env.triggers.scheduleContinuation(CONTINUE_AFTER_MS);
+  safeAppend(env, run.logRows.map((r) => ({ ...r, message: run.redact(r.message) })), run.locale, run.settings.timezone, report);
+}
+
+function safeAppend(env: Env, rows: LogRow[], locale: Locale, timezone: string, report: RunReport): void {
+  try {
+    appendLog(env.book, rows, { locale, timezone });
+  } catch (e) {
+    const line = translate(locale, 'run.logFailed', { detail: errorText(e, locale) });
+    env.log.error(line);
+    report.errors.push(line);
+    if (report.exitCode === 0) report.exitCode = 1;
+  }
+}
+
+function runLine(opts: FrameOptions, time: number, message: string): LogRow {
+  return { time, trigger: opts.trigger, action: opts.action, shop: '', message };
+}
+
+/** The shops a run acts on: every enabled shop, or the one named (an unknown or disabled name is exit 2). */
+export function selectShops(run: Run, name: string | undefined, allowDisabled = false): ShopSettings[] | null {
+  const { settings, report } = run;
+  if (name === undefined) return settings.shops.filter((s) => s.enabled);
+  const shop = settings.shops.find((s) => s.name === name.trim());
+  if (!shop || (!shop.enabled && !allowDisabled)) {
+    report.exitCode = 2;
+    report.errors.push(run.t(shop ? 'run.shopDisabled' : 'run.unknownShop', { shop: name }));
+    return null;
+  }
+  return [shop];
+}
+
+/** A report line and its Log row, written together so the two never disagree. */
+export function record(run: Run, action: LogAction, shopReport: ShopReport, durationMs: number): void {
+  run.report.shops.push(shopReport);
+  const counts =
+    action === 'fetch'
+      ? { fetched: shopReport.fetched, new: shopReport.new, updated: shopReport.updated, failed: shopReport.failed }
+      : action === 'export'
+        ? { exported: shopReport.exported, failed: shopReport.failed }
+        : { failed: shopReport.failed };
+  run.logRows.push({
+    time: run.env.clock.now(),
+    trigger: run.trigger,
+    action,
+    shop: shopReport.shop,
+    ...counts,
+    durationMs,
+    message: shopReport.message,
+  });
+}
+
+export function shopReport(shop: ShopSettings, action: ShopReport['action'], mallLabel: string): ShopReport {
+  return { shop: shop.name, mall: mallLabel, action, fetched: 0, new: 0, updated: 0, exported: 0, failed: 0, ok: true, message: '' };
+}
+
+/** Messages joined for one Log cell: the first few, and how many more. */
+export function joinMessages(run: Run, parts: string[]): string {
+  const shown = parts.slice(0, 5);
+  const more = parts.length - shown.length;
+  return [...shown, ...(more > 0 ? [run.t('run.more', { count: more })] : [])].join(' / ');
+}

@@ -1,0 +1,77 @@
+import type { MallConnector, ShopContext } from '../../malls/connector';
+import { MallHttpError } from '../../malls/shared/http';
+import { PrefixedProperties } from '../memory-ports';
+import { translate } from '../../i18n';
+import type { Env } from '../app';
+import type { Locale, Settings, ShopSettings } from '../settings/schema';
+import { updateState } from './state';
+
+/** Everything one connector call may touch, built the same way for fetch, export and check. */
+export function buildShopContext(
+  env: Env,
+  settings: Settings,
+  shop: ShopSettings,
+  deadline: number,
+  /** false in a dry run: nothing is recorded */
+  persist: boolean,
+): ShopContext {
+  const locale = settings.locale;
+  return {
+    shop,
+    locale,
+    timezone: settings.timezone,
+    carriers: settings.carriers,
+    http: env.http,
+    clock: env.clock,
+    crypto: env.crypto,
+    log: env.log,
+    progress: env.progress,
+    store: new PrefixedProperties(env.props, shopStorePrefix(shop.name)),
+    t: (key, params) => translate(locale, key, params),
+    deadline,
+    setExpiry: (ms) => {
+      if (persist) updateState(env.props, shop.name, { expiresAt: ms });
+    },
+  };
+}
+
+export const shopStorePrefix = (name: string) => `shop:${name}:`;
+
+/**
+ * A thrown error as a line a seller can read: no stack trace, the mall's reason for HTTP failures, and no
+ * secret (every credential and stored token is masked out).
+ */
+export function errorText(e: unknown, locale: Locale): string {
+  if (e instanceof MallHttpError) return translate(locale, 'run.httpError', { mall: e.mall, reason: e.reason });
+  const raw = e instanceof Error ? e.message : String(e);
+  const firstLine = raw.split('\n')[0].trim();
+  const text = firstLine === '' ? translate(locale, 'run.unknownError') : firstLine;
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+/** Masks every secret the run knows of: credentials of every shop and what the connectors stored. */
+export function redactor(env: Env, settings: Settings | null, connectors: readonly MallConnector[]): (text: string) => string {
+  return (text: string) => {
+    const secrets = new Set<string>();
+    for (const shop of settings?.shops ?? []) {
+      const declared = connectors.find((c) => c.id === shop.mall)?.credentialFields ?? [];
+      for (const [k, v] of Object.entries(shop.credentials)) {
+        if (declared.some((f) => f.key === k && !f.secret) && !looksLikeToken(v)) continue;
+        secrets.add(v);
+      }
+    }
+    for (const key of env.props.keys()) {
+      if (!key.startsWith('shop:') && !key.startsWith('secret:')) continue;
+      const v = env.props.get(key);
+      if (v !== null) secrets.add(v);
+    }
+    let out = text;
+    for (const s of [...secrets].filter((s) => s.length >= 6).sort((a, b) => b.length - a.length)) out = out.split(s).join('●●●●');
+    return out;
+  };
+}
+
+/** A non-secret field (an app key) still stays out of messages when it looks like a credential. */
+function looksLikeToken(v: string): boolean {
+  return /^[A-Za-z0-9_\-.=+/]{16,}$/.test(v);
+}

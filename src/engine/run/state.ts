@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import type { PropertiesPort } from '../../ports';
+
+/**
+ * What the engine remembers per shop between runs, in document properties under `state:<shop>`
+ * (Apps Script keeps nothing else between executions; issue #7).
+ */
+const ShopStateSchema = z.object({
+  /** end of the last fetch that completed every window (CONTRACT §3: shown as 最終取得日時) */
+  lastFetchAt: z.number().optional(),
+  /** when the last fetch of this shop started, successful or not */
+  lastAttemptAt: z.number().optional(),
+  /** token / key expiry the connector recorded (shown as 有効期限) */
+  expiresAt: z.number().nullable().optional(),
+  /** an unfinished window: the next run resumes it (the cursor covers only rows already written) */
+  resume: z.object({ from: z.number(), to: z.number(), cursor: z.unknown() }).optional(),
+});
+export type ShopState = z.infer<typeof ShopStateSchema>;
+
+export const stateKey = (shop: string) => `state:${shop}`;
+
+/** A damaged value reads as no state: the next fetch starts its window afresh (nothing is lost, upserts are keyed). */
+export function readState(props: PropertiesPort, shop: string): ShopState {
+  const raw = props.get(stateKey(shop));
+  if (raw === null) return {};
+  try {
+    const parsed = ShopStateSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+export function updateState(props: PropertiesPort, shop: string, patch: Partial<ShopState>): ShopState {
+  const next: ShopState = { ...readState(props, shop), ...patch };
+  for (const k of Object.keys(next) as (keyof ShopState)[]) if (next[k] === undefined) delete next[k];
+  props.set(stateKey(shop), JSON.stringify(next));
+  return next;
+}

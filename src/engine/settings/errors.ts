@@ -1,0 +1,19 @@
+/** One problem in the settings: which shop, which field (CONTRACT §4 path), and in Sheets which cell. */
+export interface SettingsIssue {
+  shop?: string;
+  field: string;
+  cell?: string;
+  message: string;
+}
+
+/** Invalid settings (CONTRACT §4): every problem at once, each naming shop, field and cell. */
+export class SettingsError extends Error {
+  constructor(
+    readonly issues: SettingsIssue[],
+    /** one line per issue, already in the settings' locale */
+    readonly lines: string[],
+  ) {
+    super(lines.join('\n'));
+    this.name = 'SettingsError';
+  }
+}

@@ -1,0 +1,231 @@
+import type { z } from 'zod';
+import type { MallConnector } from '../../malls/connector';
+import { translate, type MessageKey } from '../../i18n';
+import { LocaleSchema, SettingsBaseSchema, ShopBaseSchema, type Locale, type Settings, type ShopSettings } from './schema';
+import { SettingsError, type SettingsIssue } from './errors';
+
+/**
+ * CONTRACT §4 validation shared by the CLI's JSON config and the Settings tab: every problem is collected
+ * (never the first only), each naming the shop and the field, in the settings' own locale.
+ */
+
+/** Intervals the recurring trigger can honour (everyMinutes 5/10/15/30, hourly; specs §C2). */
+export const TIMER_MINUTES = [5, 10, 15, 30, 60] as const;
+
+export function isHonourableInterval(m: number): boolean {
+  return m === 0 || (TIMER_MINUTES as readonly number[]).includes(m) || (m > 0 && m % 60 === 0);
+}
+
+/** An issue before it is worded for a sheet: which shop row / carrier row it came from. */
+export interface FoundIssue extends SettingsIssue {
+  shopIndex?: number;
+  carrierIndex?: number;
+}
+
+export interface SettingsCheck {
+  settings: Settings | null;
+  issues: FoundIssue[];
+  locale: Locale;
+}
+
+type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function parseSettings(input: unknown, connectors: readonly MallConnector[]): Settings {
+  const { settings, issues, locale } = checkSettings(input, connectors);
+  if (!settings) throw settingsError(issues, locale);
+  return settings;
+}
+
+/** Turns issues into the one error a caller shows: one readable line per problem. */
+export function settingsError(
+  issues: FoundIssue[],
+  locale: Locale,
+  fieldLabel: (field: string) => string = (f) => f,
+): SettingsError {
+  const t: T = (key, params) => translate(locale, key, params);
+  const lines = issues.map((i) => {
+    const where = [i.cell ?? '', i.shop !== undefined ? t('settings.shopLabel', { shop: i.shop }) : '', fieldLabel(i.field)]
+      .filter((s) => s !== '')
+      .join(' ');
+    return `${where}: ${i.message}`;
+  });
+  const plain: SettingsIssue[] = issues.map(({ shop, field, cell, message }) => ({
+    ...(shop !== undefined ? { shop } : {}),
+    field,
+    ...(cell !== undefined ? { cell } : {}),
+    message,
+  }));
+  return new SettingsError(plain, [t('settings.invalidHeader', { count: issues.length }), ...lines]);
+}
+
+export function checkSettings(input: unknown, connectors: readonly MallConnector[]): SettingsCheck {
+  const rawLocale = isRecord(input) ? LocaleSchema.safeParse(input.locale) : null;
+  const locale: Locale = rawLocale?.success ? rawLocale.data : 'ja';
+  const t: T = (key, params) => translate(locale, key, params);
+  const issues: FoundIssue[] = [];
+
+  const base = SettingsBaseSchema.safeParse(input);
+  if (!base.success) {
+    for (const zi of base.error.issues) {
+      const carrierIndex = zi.path[0] === 'carriers' && typeof zi.path[1] === 'number' ? zi.path[1] : undefined;
+      issues.push({ field: pathText(zi.path), message: describeZodIssue(zi, input, t), carrierIndex });
+    }
+    return { settings: null, issues, locale };
+  }
+  const { timezone, carriers } = base.data;
+  if (!isTimeZone(timezone)) issues.push({ field: 'timezone', message: t('settings.timezone', { value: timezone }) });
+  const carrierNames = new Set(carriers.map((c) => c.name.trim()));
+  carriers.forEach((c, i) => {
+    if (carriers.findIndex((o) => o.name.trim() === c.name.trim()) !== i)
+      issues.push({ field: `carriers[${i}].name`, message: t('settings.duplicateCarrier', { name: c.name }), carrierIndex: i });
+  });
+
+  const rawShops = base.data.shops;
+  if (rawShops.length === 0) issues.push({ field: 'shops', message: t('settings.noShops') });
+  const shops: ShopSettings[] = [];
+  const seen = new Set<string>();
+  rawShops.forEach((raw, shopIndex) => {
+    const shopLabel = shopNameOf(raw, shopIndex);
+    const add = (field: string, message: string) => issues.push({ shop: shopLabel, field, message, shopIndex });
+    const shop = checkShop(raw, connectors, carrierNames, t, add);
+    if (!shop) return;
+    if (seen.has(shop.name)) add('name', t('settings.duplicateShop', { name: shop.name }));
+    seen.add(shop.name);
+    shops.push(shop);
+  });
+
+  if (issues.length > 0) return { settings: null, issues: firstPerField(issues), locale };
+  return { settings: { locale, timezone, shops, carriers }, issues, locale };
+}
+
+function checkShop(
+  raw: unknown,
+  connectors: readonly MallConnector[],
+  carrierNames: Set<string>,
+  t: T,
+  add: (field: string, message: string) => void,
+): ShopSettings | null {
+  const parsed = ShopBaseSchema.safeParse(raw);
+  const rec = isRecord(raw) ? raw : {};
+  if (!parsed.success) for (const zi of parsed.error.issues) add(pathText(zi.path), describeZodIssue(zi, raw, t));
+
+  const name = typeof rec.name === 'string' ? rec.name.trim() : '';
+  // ':' separates the parts of property keys (`secret:<shop>:<field>`, `shop:<name>:`)
+  if (name.includes(':')) add('name', t('settings.nameColon'));
+
+  const mall = typeof rec.mall === 'string' ? rec.mall : '';
+  const connector = connectors.find((c) => c.id === mall);
+  if (!connector) {
+    if (mall !== '' || rec.mall !== undefined)
+      add('mall', t('settings.unknownMall', { value: String(rec.mall ?? ''), malls: connectors.map((c) => c.id).join(' / ') }));
+    return null;
+  }
+
+  const creds = isRecord(rec.credentials) ? rec.credentials : {};
+  const reported = new Set<string>();
+  for (const f of connector.credentialFields) {
+    const v = creds[f.key];
+    if (f.required && (typeof v !== 'string' || v.trim() === '')) {
+      add(`credentials.${f.key}`, t('settings.required'));
+      reported.add(f.key);
+    }
+  }
+  const credCheck = connector.credentialsSchema.safeParse(creds);
+  if (!credCheck.success) {
+    for (const zi of credCheck.error.issues) {
+      const key = String(zi.path[0] ?? '');
+      if (reported.has(key)) continue;
+      reported.add(key);
+      add(`credentials${key ? `.${key}` : ''}`, describeZodIssue(zi, creds, t));
+    }
+  }
+
+  const statuses = isRecord(rec.fetch) && Array.isArray(rec.fetch.statuses) ? rec.fetch.statuses : [];
+  const unknown = statuses.filter((s) => typeof s !== 'string' || !connector.statuses.includes(s));
+  if (unknown.length > 0)
+    add('fetch.statuses', t('settings.unknownStatuses', { values: unknown.map(String).join(', '), allowed: connector.statuses.join(', ') }));
+
+  const minutes = rec.autoFetchMinutes;
+  if (typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 0 && !isHonourableInterval(minutes))
+    add('autoFetchMinutes', t('settings.interval', { value: minutes }));
+
+  const carrier = typeof rec.defaultCarrier === 'string' ? rec.defaultCarrier.trim() : '';
+  if (carrier !== '' && !carrierNames.has(carrier)) add('defaultCarrier', t('settings.unknownCarrier', { value: carrier }));
+
+  if (!parsed.success) return null;
+  return { ...parsed.data, name: parsed.data.name.trim(), defaultCarrier: carrier };
+}
+
+/** Two checks may flag one field (the base schema and the connector's): the user needs it once. */
+function firstPerField(issues: FoundIssue[]): FoundIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const k = `${i.shopIndex ?? ''}|${i.carrierIndex ?? ''}|${i.field}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function shopNameOf(raw: unknown, index: number): string {
+  const name = isRecord(raw) && typeof raw.name === 'string' ? raw.name.trim() : '';
+  return name !== '' ? name : `#${index + 1}`;
+}
+
+/** `fetch.statuses`, `carriers[2].temu`: the CONTRACT §4 name of a field. */
+export function pathText(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '');
+}
+
+/** A zod issue in the user's words, without ever quoting the input (it may be a secret). */
+function describeZodIssue(zi: z.core.$ZodIssue, root: unknown, t: T): string {
+  const field = String(zi.path[zi.path.length - 1] ?? '');
+  if (field === 'api' || field === 'auth') return t('settings.endpoint');
+  if (field === 'initialStatus') return t('settings.initialStatus');
+  switch (zi.code) {
+    case 'invalid_type':
+      if (valueAt(root, zi.path) === undefined) return t('settings.required');
+      return t(`settings.type.${typeWord(zi.expected)}`);
+    case 'too_small':
+      if (zi.origin === 'string' || zi.origin === 'array') return t('settings.required');
+      return t('settings.min', { min: String(zi.minimum) });
+    case 'too_big':
+      return t('settings.max', { max: String(zi.maximum) });
+    case 'invalid_value':
+      return t('settings.oneOf', { values: zi.values.map(String).join(' / ') });
+    case 'invalid_format':
+      return t('settings.format');
+    default:
+      return t('settings.invalid');
+  }
+}
+
+function typeWord(expected: string): 'number' | 'boolean' | 'text' | 'list' | 'object' {
+  if (expected === 'number' || expected === 'int') return 'number';
+  if (expected === 'boolean') return 'boolean';
+  if (expected === 'array') return 'list';
+  if (expected === 'object' || expected === 'record') return 'object';
+  return 'text';
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = root;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,291 @@
+import type { CellValue, PropertiesPort, SheetPort, SpreadsheetPort } from '../../ports';
+import type { MallConnector } from '../../malls/connector';
+import { translate } from '../../i18n';
+import { cellText, looseKey, toSheetValue } from '../text/sheet-text';
+import { formatDateTime } from '../text/dates';
+import type { ShopState } from '../run/state';
+import { LocaleSchema, type Locale, type Settings } from './schema';
+import { checkSettings, settingsError, type FoundIssue } from './parse';
+import {
+  SETTINGS_SHEET_NAMES,
+  GENERAL_FIELDS,
+  blockOf,
+  carrierColumns,
+  cellName,
+  findColumns,
+  isMasked,
+  maskText,
+  secretKey,
+  shopColumns,
+  templateRows,
+  type BlockId,
+  type ShopColumn,
+} from './tab-layout';
+
+/** Rows (0-based into the grid) of each block: the header row, and the data rows after it. */
+interface Blocks {
+  general: number[];
+  shops: { header: number; rows: number[] } | null;
+  carriers: { header: number; rows: number[] } | null;
+}
+
+export function findSettingsSheet(book: SpreadsheetPort): SheetPort | null {
+  return book.getSheet(SETTINGS_SHEET_NAMES.ja) ?? book.getSheet(SETTINGS_SHEET_NAMES.en);
+}
+
+/**
+ * Reads the Settings tab into the CONTRACT §4 model (creating a template tab when there is none). Secrets
+ * typed into cells move to document properties and the cell is masked — even when other settings are
+ * invalid, so a secret never stays visible longer than one run. Throws SettingsError naming each cell.
+ */
+export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPort, connectors: readonly MallConnector[]): Settings {
+  let sheet = findSettingsSheet(book);
+  let grid: CellValue[][];
+  if (sheet) grid = sheet.readAll();
+  else {
+    sheet = book.insertSheet(SETTINGS_SHEET_NAMES.ja);
+    grid = templateRows(connectors, 'ja');
+    sheet.writeBlock(1, 1, grid);
+    sheet.setFormats(1, 1, grid.map((r) => r.map(() => '@')));
+  }
+  const text = (r: number, c: number) => cellText(grid[r]?.[c] ?? '', 'UTC').trim();
+  const blocks = findBlocks(grid, text);
+  const cellOf = (r: number, c: number) => cellName(sheet.name, r + 1, c + 1);
+
+  const general: Record<string, unknown> = {};
+  const generalCells = new Map<string, string>();
+  for (const r of blocks.general) {
+    for (const [field, key] of Object.entries(GENERAL_FIELDS)) {
+      if (looseKey(text(r, 0)) !== looseKey(translate('ja', key)) && looseKey(text(r, 0)) !== looseKey(translate('en', key))) continue;
+      const v = text(r, 1);
+      if (v !== '') general[field] = field === 'locale' ? localeOf(v) : v;
+      generalCells.set(field, cellOf(r, 1));
+    }
+  }
+  const parsedLocale = LocaleSchema.safeParse(general.locale);
+  const locale: Locale = parsedLocale.success ? parsedLocale.data : 'ja';
+
+  const layoutIssues: FoundIssue[] = [];
+  const cells = new Map<string, string>(); // `${shopIndex}|${field}` or `c${i}|${field}` → A1
+  const shops: Record<string, unknown>[] = [];
+  const columns = shopColumns(connectors);
+  if (!blocks.shops) layoutIssues.push({ field: 'shops', message: translate(locale, 'settings.tab.noBlock', { block: translate(locale, 'settings.block.shops') }) });
+  else {
+    const at = findColumns(grid[blocks.shops.header] ?? [], columns);
+    for (const need of ['name', 'mall']) {
+      if (!at.has(need)) {
+        const label = columns.find((c) => c.field === need)!.label[locale];
+        layoutIssues.push({ field: need, cell: cellOf(blocks.shops.header, 0), message: translate(locale, 'settings.tab.noColumn', { column: label }) });
+      }
+    }
+    const masks: { r: number; c: number }[] = [];
+    for (const r of blocks.shops.rows) {
+      const filled = columns.some((col) => col.kind !== 'status' && at.has(col.field) && text(r, at.get(col.field)!) !== '');
+      if (!filled) continue;
+      const shopIndex = shops.length;
+      const shop = readShopRow(r, at, columns, text, connectors, props, locale, (field, c) => cells.set(`${shopIndex}|${field}`, cellOf(r, c)), masks, layoutIssues, shopIndex, cellOf);
+      shops.push(shop);
+    }
+    // One write per moved secret: typing a secret into the sheet is rare, and each cell must be masked.
+    for (const m of masks) sheet.writeBlock(m.r + 1, m.c + 1, [[maskText(locale)]]);
+  }
+
+  const carriers: Record<string, string>[] = [];
+  if (blocks.carriers) {
+    const ccols = carrierColumns(connectors);
+    const at = findColumns(grid[blocks.carriers.header] ?? [], ccols);
+    for (const r of blocks.carriers.rows) {
+      const entry: Record<string, string> = {};
+      for (const [field, c] of at) if (text(r, c) !== '') entry[field] = text(r, c);
+      if (Object.keys(entry).length === 0) continue;
+      const i = carriers.length;
+      for (const [field, c] of at) cells.set(`c${i}|${field}`, cellOf(r, c));
+      carriers.push({ name: '', ...entry });
+    }
+  }
+
+  const input = { ...general, shops, carriers };
+  const checked = checkSettings(input, connectors);
+  const issues = [...layoutIssues, ...checked.issues].map((i) => withCell(i, cells, generalCells));
+  if (issues.length > 0 || !checked.settings) {
+    const label = (field: string) => fieldLabel(field, columns, locale);
+    throw settingsError(issues, locale, label);
+  }
+  return checked.settings;
+}
+
+function readShopRow(
+  r: number,
+  at: Map<string, number>,
+  columns: ShopColumn[],
+  text: (r: number, c: number) => string,
+  connectors: readonly MallConnector[],
+  props: PropertiesPort,
+  locale: Locale,
+  cell: (field: string, c: number) => void,
+  masks: { r: number; c: number }[],
+  issues: FoundIssue[],
+  shopIndex: number,
+  cellOf: (r: number, c: number) => string,
+): Record<string, unknown> {
+  const get = (field: string) => (at.has(field) ? text(r, at.get(field)!) : '');
+  const name = get('name');
+  const mallText = get('mall');
+  const connector = connectors.find((c) => looseKey(c.id) === looseKey(mallText) || looseKey(c.label) === looseKey(mallText));
+  const shop: Record<string, unknown> = { name, mall: connector ? connector.id : mallText };
+  const credentials: Record<string, string> = {};
+  const fetch: Record<string, unknown> = {};
+  const endpoints: Record<string, string> = {};
+  const needed = new Set(connector?.credentialFields.map((f) => f.key) ?? []);
+
+  for (const col of columns) {
+    const c = at.get(col.field);
+    if (c === undefined || col.kind === 'status') continue;
+    cell(col.field, c);
+    const v = text(r, c);
+    if (col.kind === 'secret') {
+      const key = col.field.slice('credentials.'.length);
+      let value = v;
+      if (v !== '' && isMasked(v)) {
+        value = name === '' ? '' : (props.get(secretKey(name, key)) ?? '');
+        if (value === '') issues.push({ shop: name || `#${shopIndex + 1}`, field: col.field, cell: cellOf(r, c), message: translate(locale, 'settings.secretMissing'), shopIndex });
+      } else if (v !== '' && name !== '') {
+        props.set(secretKey(name, key), v);
+        masks.push({ r, c });
+      } else if (v === '' && name !== '') props.delete(secretKey(name, key));
+      if (value !== '' && needed.has(key)) credentials[key] = value;
+      continue;
+    }
+    if (v === '') continue;
+    const value = parseCell(v, col.kind);
+    if (col.field.startsWith('credentials.')) {
+      const key = col.field.slice('credentials.'.length);
+      if (needed.has(key)) credentials[key] = v;
+    } else if (col.field.startsWith('fetch.')) fetch[col.field.slice(6)] = value;
+    else if (col.field.startsWith('endpoints.')) endpoints[col.field.slice(10)] = v;
+    else if (col.field !== 'name' && col.field !== 'mall') shop[col.field] = value;
+  }
+  // Blank cells mean the documented defaults (docs/settings-tab.md): off, 7 days, the mall's default statuses.
+  shop.autoFetchMinutes ??= 0;
+  shop.autoExport ??= false;
+  fetch.statuses ??= connector ? [...connector.defaultStatuses] : [];
+  fetch.days ??= 7;
+  shop.credentials = credentials;
+  shop.fetch = fetch;
+  if (Object.keys(endpoints).length > 0) shop.endpoints = endpoints;
+  return shop;
+}
+
+/** A cell typed as the column expects; anything else goes through as text and the schema names it. */
+function parseCell(v: string, kind: ShopColumn['kind']): unknown {
+  if (kind === 'number') {
+    const n = Number(v.normalize('NFKC').replace(/,/g, ''));
+    return Number.isFinite(n) ? n : v;
+  }
+  if (kind === 'boolean') {
+    const k = looseKey(v);
+    if (['true', '1', 'yes', 'on', 'はい', '有効', 'する', '✓', '○', '◯'].includes(k)) return true;
+    if (['false', '0', 'no', 'off', 'いいえ', '無効', 'しない', '×', '-'].includes(k)) return false;
+    return v;
+  }
+  if (kind === 'list') return v.split(/[,、，\s]+/).filter((s) => s !== '');
+  return v;
+}
+
+function localeOf(v: string): string {
+  const k = looseKey(v);
+  if (k === 'ja' || k === '日本語' || k === 'japanese') return 'ja';
+  if (k === 'en' || k === '英語' || k === 'english') return 'en';
+  return v;
+}
+
+function findBlocks(grid: CellValue[][], text: (r: number, c: number) => string): Blocks {
+  const starts: { id: BlockId; row: number }[] = [];
+  grid.forEach((_, r) => {
+    const id = blockOf(text(r, 0));
+    if (id && !starts.some((s) => s.id === id)) starts.push({ id, row: r });
+  });
+  const rowsOf = (i: number) => {
+    const end = i + 1 < starts.length ? starts[i + 1].row : grid.length;
+    const rows: number[] = [];
+    for (let r = starts[i].row + 1; r < end; r++) rows.push(r);
+    return rows;
+  };
+  const out: Blocks = { general: [], shops: null, carriers: null };
+  starts.sort((a, b) => a.row - b.row).forEach((s, i) => {
+    const rows = rowsOf(i);
+    if (s.id === 'general') out.general = rows;
+    else {
+      // the header is the first non-blank row of the block
+      const header = rows.find((r) => (grid[r] ?? []).some((_, c) => text(r, c) !== ''));
+      if (header !== undefined) out[s.id] = { header, rows: rows.filter((r) => r > header) };
+    }
+  });
+  return out;
+}
+
+function withCell(i: FoundIssue, cells: Map<string, string>, generalCells: Map<string, string>): FoundIssue {
+  if (i.cell) return i;
+  const field = i.field.replace(/\[\d+\]$/, '');
+  let cell: string | undefined;
+  if (i.shopIndex !== undefined) cell = cells.get(`${i.shopIndex}|${field}`) ?? cells.get(`${i.shopIndex}|${field.split('.')[0]}`);
+  else if (i.carrierIndex !== undefined) cell = cells.get(`c${i.carrierIndex}|${field.replace(/^carriers\[\d+\]\./, '')}`);
+  else cell = generalCells.get(field);
+  return cell ? { ...i, cell } : i;
+}
+
+function fieldLabel(field: string, columns: ShopColumn[], locale: Locale): string {
+  const f = field.replace(/\[\d+\]$/, '');
+  const col = columns.find((c) => c.field === f);
+  if (col) return col.label[locale];
+  if (f in GENERAL_FIELDS) return translate(locale, GENERAL_FIELDS[f as keyof typeof GENERAL_FIELDS]);
+  return field;
+}
+
+/**
+ * Shows each shop's last successful fetch and token/key expiry (CONTRACT §3, as GoQSystem's 最終取得日時 and
+ * 有効期限) in the shop table's status columns: one read and one write per column. No tab, nothing to do.
+ */
+export function writeShopStatus(
+  book: SpreadsheetPort,
+  settings: Settings,
+  state: Readonly<Record<string, ShopState>>,
+  now: number,
+): void {
+  const sheet = findSettingsSheet(book);
+  if (!sheet) return;
+  const grid = sheet.readAll();
+  const text = (r: number, c: number) => cellText(grid[r]?.[c] ?? '', 'UTC').trim();
+  const blocks = findBlocks(grid, text);
+  if (!blocks.shops || blocks.shops.rows.length === 0) return;
+  const columns = shopColumns([]);
+  const header = grid[blocks.shops.header] ?? [];
+  const at = findColumns(header, columns);
+  const nameCol = at.get('name');
+  if (nameCol === undefined) return;
+  const first = blocks.shops.rows[0];
+  const last = blocks.shops.rows[blocks.shops.rows.length - 1];
+  let nextFree = header.length;
+  const { locale, timezone } = settings;
+  const show = (field: 'lastFetchAt' | 'expiresAt', s: ShopState): string => {
+    const ms = s[field];
+    if (ms === undefined || ms === null) return '';
+    const when = formatDateTime(ms, timezone);
+    return field === 'expiresAt' && ms <= now ? translate(locale, 'settings.status.expired', { when }) : when;
+  };
+  for (const field of ['lastFetchAt', 'expiresAt'] as const) {
+    let c = at.get(`status.${field}`);
+    if (c === undefined) {
+      c = nextFree++;
+      sheet.writeBlock(blocks.shops.header + 1, c + 1, [[columns.find((x) => x.field === `status.${field}`)!.label[locale]]]);
+    }
+    const col = c;
+    const values: CellValue[][] = [];
+    for (let r = first; r <= last; r++) {
+      const s = state[text(r, nameCol)];
+      const known = s !== undefined && settings.shops.some((shop) => shop.name === text(r, nameCol));
+      values.push([known ? toSheetValue(show(field, s), 'plain') : (grid[r]?.[col] ?? '')]);
+    }
+    sheet.writeBlock(first + 1, col + 1, values);
+  }
+}
