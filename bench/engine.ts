@@ -86,6 +86,7 @@ function naiveCalls(book: MemorySpreadsheet, changedRows: number, newRows: numbe
   return book.calls.total;
 }
 
-if (typeof require !== 'undefined' && require.main === module) {
+// Run as main, or when dist-node/bench.js (npm run bench) requires every built benchmark in turn.
+if (typeof require !== 'undefined' && (require.main === module || /[\\/]bench\.js$/.test(require.main?.filename ?? ''))) {
   for (const l of runEngineBench().lines) console.log(l);
 }

@@ -191,7 +191,8 @@ export class OrdersTable {
     for (const outcome of outcomes) {
       const line = sent.get(outcome.key);
       const i = line ? this.index.get(fullKey(shopName, line.orderId, line.lineId)) : undefined;
-      if (!line || i === undefined || outcome.kind === 'preview') continue;
+      // outcomes count for the lines the rules selected, never for a line that was only sent along
+      if (!line || !line.ready || i === undefined || outcome.kind === 'preview') continue;
       if (outcome.kind === 'ok' || outcome.kind === 'already') {
         this.set(i, 'exportedAt', stamp);
         this.set(i, 'exportResult', outcome.note ? this.t('orders.exportOkNote', { note: outcome.note }) : this.t('orders.exportOk', {}));

@@ -107,6 +107,16 @@ describe('export selection (CONTRACT §3)', () => {
     expect(open(b).selectForExport(SHOP.name, connector, CARRIERS).orders.map((o) => o.orderId)).toEqual(['PO-1000', 'PO-1002']);
   });
 
+  test('an outcome for a line that was only sent along (not ready) changes nothing', () => {
+    const { b, sheet, fill } = seeded();
+    fill('L-0', { 伝票番号: 'T-100', 出荷日: '2026-11-22' });
+    const t = open(b);
+    const { orders } = t.selectForExport(SHOP.name, connector, CARRIERS);
+    expect(t.applyOutcomes(SHOP.name, orders, [{ key: 'PO-1000\u0000L-1', kind: 'ok' }], NOW)).toEqual({ exported: 0, failed: 0 });
+    t.flush();
+    expect(cellOf(sheet, 'L-1', '管理ステータス')).toBe('新規受付');
+  });
+
   test('preview outcomes change nothing', () => {
     const { b, fill } = seeded();
     fill('L-0', { 伝票番号: 'T-100', 出荷日: '2026-11-22' });
@@ -119,7 +129,7 @@ describe('export selection (CONTRACT §3)', () => {
   });
 
   test('a duplicate row of a key is reported, and only the first row is sent', () => {
-    const { b, sheet, fill } = seeded();
+    const { b, sheet } = seeded();
     const width = sheet.readAll()[0].length;
     const copyRow = sheet.readAll().length + 1;
     sheet.writeBlock(copyRow, 1, [sheet.readAll()[rowOf(sheet, 'L-0') - 1].slice(0, width)]);
