@@ -5,7 +5,7 @@ import type { Qoo10Client } from './client';
 import { searchBounds, splitWindows } from './dates';
 import { Qoo10Error } from './errors';
 import { statusDigit, toClaimUpdate, toOrderLine } from './mapping';
-import { asRows, CANCEL_CLAIM_STATS, METHODS, STATUS_CODES, STATUS_NAMES, type Qoo10Status } from './protocol';
+import { asRows, CANCEL_CLAIM_STATS, FINAL_CANCEL_STATS, METHODS, STATUS_CODES, STATUS_NAMES, type Qoo10Status } from './protocol';
 import { ClaimRowSchema, ShippingRowSchema } from './schemas';
 
 /**
@@ -39,7 +39,9 @@ export function fetchStep(ctx: ShopContext, client: Qoo10Client, req: FetchReque
       ClaimStat: task.claimStat,
       search_Sdate: start,
       search_Edate: end,
-      search_condition: '2', // claim request date: a cancellation is newer than its order
+      // a finished cancellation by its completion date, an open one by its request date: either is
+      // newer than the order, so older rows in the sheet still learn of it (§3 Cancellations)
+      search_condition: FINAL_CANCEL_STATS.has(task.claimStat) ? '3' : '2',
     });
     step.updates = readClaimRows(ctx, asRows(env.obj), task.claimStat, notices);
   }

@@ -63,6 +63,9 @@ describe('Qoo10 fetch', () => {
     const claims = world.http.sent.filter((r) => r.url.endsWith('GetClaimInfo_V3'));
     expect(claims).toHaveLength(12);
     expect(new URLSearchParams(claims[0].body).get('search_Sdate')).toMatch(/^\d{14}$/);
+    // finished cancellations by completion date, open ones by request date
+    const conds = claims.slice(0, 4).map((r) => new URLSearchParams(r.body)).map((b) => `${b.get('ClaimStat')}:${b.get('search_condition')}`);
+    expect(conds).toEqual(['1:2', '2:2', '3:3', '16:3']);
   });
 
   test('maps a Qoo10 row: IDs as text, cart = 注文番号, phone without +81, postcode text, amount with currency', () => {
