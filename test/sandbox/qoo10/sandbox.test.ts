@@ -120,6 +120,22 @@ describe('Qoo10 sandbox: searches', () => {
   });
 });
 
+describe('Qoo10 sandbox: controls', () => {
+  test("'advance' moves a cart to another status, as the seller's confirmation in QSM would", () => {
+    const { call, issue, mall } = world(60);
+    const key = issue().ResultObject;
+    const target = orders(mall).find((o) => o.status === 2 && !o.claim)!;
+    const ids = (st: string) => {
+      const obj = (call('ShippingBasic.GetShippingInfo_v3', { ShippingStatus: st, SearchStartDate: '20261101', SearchEndDate: '20261122' }, key).body as { ResultObject: unknown }).ResultObject;
+      return ((Array.isArray(obj) ? obj : obj ? [obj] : []) as { OrderNo: number }[]).map((r) => String(r.OrderNo));
+    };
+    expect(ids('2')).toEqual(expect.arrayContaining(target.orderNos));
+    expect(mall.control('advance', { packNo: target.packNo, status: 3 })).toBe(target.orderNos.length);
+    expect(ids('2')).not.toEqual(expect.arrayContaining([target.orderNos[0]]));
+    expect(ids('3')).toEqual(expect.arrayContaining(target.orderNos));
+  });
+});
+
 describe('Qoo10 sandbox: SetSendingInfo', () => {
   test('result codes per field and order state; success moves the line to On delivery(4)', () => {
     const { call, issue, mall } = world(60);
