@@ -158,6 +158,28 @@ describe('OrdersTable: upsert', () => {
     expect(cellOf(sheet, 'L-4', 'モールステータス')).toBe('UN_SHIPPING');
   });
 
+  test('rows the user inserted in the middle do not disturb matching', () => {
+    const b = book();
+    fetchOnce(b, [line(1), line(2), line(3)]);
+    const sheet = b.getSheet('受注一覧')! as MemorySheet;
+    sheet.insertRow(3);
+    sheet.edit(3, sheet.columnOf('メモ'), '区切り');
+    const counts = fetchOnce(b, [line(2, { qty: 7 }), line(3), line(4)], NOW + HOUR);
+    expect(counts).toMatchObject({ new: 1, updated: 1 });
+    expect(column(sheet, '明細番号')).toEqual(['L-1', '', 'L-2', 'L-3', 'L-4']);
+    expect(cellOf(sheet, 'L-2', '数量')).toBe(7);
+    expect(sheet.valueAt(3, sheet.columnOf('メモ'))).toBe('区切り');
+  });
+
+  test('IDs beyond 2^53 stay exact text', () => {
+    const b = book();
+    const big = line(1, { orderId: '576460752303423489', lineId: '1729382256910270465,1729382256910270466' });
+    fetchOnce(b, [big]);
+    const sheet = b.getSheet('受注一覧')! as MemorySheet;
+    expect(sheet.valueAt(2, sheet.columnOf('注文番号'))).toBe('576460752303423489');
+    expect(fetchOnce(b, [big], NOW + HOUR)).toMatchObject({ new: 0, updated: 0 });
+  });
+
   test('formula-like text and leading zeros from the mall survive the sheet exactly', () => {
     const b = book();
     const hostile = line(1, {
