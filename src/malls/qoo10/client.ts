@@ -117,9 +117,13 @@ export class Qoo10Client {
     } catch (e) {
       if (e instanceof MallHttpError) {
         const status = e.lastResponse?.status;
-        throw new Qoo10Error(
-          status && status !== 200 ? this.ctx.t('qoo10.err.http', { status, method }) : this.ctx.t('http.network', { mall: 'Qoo10', detail: e.reason }),
-        );
+        const message =
+          status === undefined
+            ? this.ctx.t('http.network', { mall: 'Qoo10', detail: e.reason })
+            : status === 200
+              ? this.ctx.t('qoo10.err.malformed', { method, detail: e.lastResponse!.body.slice(0, 80) })
+              : this.ctx.t('qoo10.err.http', { status, method });
+        throw new Qoo10Error(message);
       }
       throw e;
     }

@@ -125,6 +125,21 @@ describe('Qoo10 export', () => {
     expect(world.clock.now() - t0).toBeGreaterThanOrEqual(300 * n); // n sends + the key issuance
   });
 
+  test('a mall that keeps failing: that line and the rest get the readable reason, nothing is lost', () => {
+    const { world, mall } = qoo10World({ orders: 40 });
+    const ctx = qoo10Ctx(world);
+    const [a, b] = sandboxOrders(mall).filter((x) => x.status === 2 && !x.claim && x.orderNos.length === 1);
+    qoo10Connector.check(ctx, []); // key issued first
+    mall.control('fault', { kind: 'malformed', count: 4 });
+    const out = qoo10Connector.exportOrders(ctx, [exportOrder(a, 'M1'), exportOrder(b, 'M2')], { dryRun: false });
+    expect(out.map((o) => o.kind)).toEqual(['error', 'error']);
+    expect(out[0]).toMatchObject({ message: expect.stringContaining('Qoo10 の応答を読めません（ShippingBasic.SetSendingInfo）') });
+    mall.control('fault', { kind: '503', count: 4 });
+    const [c] = qoo10Connector.exportOrders(ctx, [exportOrder(a, 'M1')], { dryRun: false });
+    expect(c).toMatchObject({ kind: 'error', message: 'Qoo10 が HTTP 503 を返しました（ShippingBasic.SetSendingInfo）' });
+    expect(shipments(mall)).toHaveLength(0);
+  });
+
   test('lines past the time budget are held, not failed', () => {
     const { world, mall } = qoo10World({ orders: 60 });
     const ctx = qoo10Ctx(world, {}, { budgetMs: 1000 });
