@@ -110,7 +110,6 @@ export const en: Record<keyof typeof ja, string> = {
   'run.budgetStop': 'Out of time: stopped part-way; the next run continues from here',
   'run.writeFailed': 'Could not write to the sheet (will retry next run): {detail}',
   'run.badLine': 'Order {order} of shop "{shop}" could not be read ({field}); this line was not imported',
-  'run.rowSkipped': 'row {row}: {reason}',
   'run.more': 'and {count} more',
   'run.progress.fetch': '{shop}: page {page}, {rows} rows',
   'run.progress.export': '{shop}: exporting {rows} rows',

@@ -111,7 +111,6 @@ export const ja = {
   'run.budgetStop': '時間切れのため途中で止めました。次回の実行で続きから取得します',
   'run.writeFailed': 'シートに書き込めませんでした（次回やり直します）: {detail}',
   'run.badLine': 'ショップ「{shop}」の注文 {order} を読めません（{field}）。この行は取り込んでいません',
-  'run.rowSkipped': '{row} 行目: {reason}',
   'run.more': 'ほか {count} 件',
   'run.progress.fetch': '{shop}: {page} ページ目、{rows} 行',
   'run.progress.export': '{shop}: {rows} 行を書き出し中',

@@ -34,7 +34,8 @@ export function exportShops(run: Run, shops: ShopSettings[], dryRun: boolean): v
     }
     try {
       const { orders, skipped } = table.selectForExport(shop.name, connector, run.settings.carriers);
-      for (const s of skipped) messages.push(run.t('run.rowSkipped', { row: s.row, reason: s.reason }));
+      // each reason already names its row
+      for (const s of skipped) messages.push(s.reason);
       const ready = orders.reduce((n, o) => n + o.lines.filter((l) => l.ready).length, 0);
       if (ready > 0) {
         env.progress.progress(run.t('run.progress.export', { shop: shop.name, rows: ready }));

@@ -45,8 +45,9 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
   else {
     sheet = book.insertSheet(SETTINGS_SHEET_NAMES.ja);
     grid = templateRows(connectors, 'ja');
-    sheet.writeBlock(1, 1, grid);
+    // plain text first, so keys and passwords with leading zeros stay as typed
     sheet.setFormats(1, 1, grid.map((r) => r.map(() => '@')));
+    sheet.writeBlock(1, 1, grid);
   }
   const text = (r: number, c: number) => cellText(grid[r]?.[c] ?? '', 'UTC').trim();
   const blocks = findBlocks(grid, text);

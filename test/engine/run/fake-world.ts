@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import type { CheckLine, ExportOrder, FetchRequest, FetchStep, LineOutcome, MallConnector, ShopContext } from '../../../src/malls/connector';
+import type { OrderLine } from '../../../src/engine/order-line';
+import type { Env } from '../../../src/engine/app';
+import { parseSettings } from '../../../src/engine/settings/parse';
+import { MemoryLock, MemoryLogger, MemoryProperties, MemoryTriggers, VirtualClock } from '../../../src/engine/memory-ports';
+import { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
+import { nodeCrypto } from '../../../src/node/crypto';
+
+/** A secret no message, cell or log line may ever show. */
+export const SECRET = 'sk-TOP-SECRET-0123456789';
+
+export function line(orderId: string, lineId = `${orderId}-1`, extra: Partial<OrderLine> = {}): OrderLine {
+  return {
+    orderId,
+    lineId,
+    mallStatus: 'NEW',
+    cancelled: false,
+    hold: false,
+    orderedAt: Date.UTC(2026, 10, 20),
+    shipBy: null,
+    item: 'Item',
+    sku: 'SKU-1',
+    variant: '',
+    qty: 1,
+    unitPrice: 100,
+    amount: 100,
+    currency: 'JPY',
+    recipient: 'Buyer',
+    postalCode: '0123456',
+    address: 'Tokyo',
+    phone: '0312345678',
+    ...extra,
+  };
+}
+
+export interface FakeBehaviour {
+  /** pages the fetch returns, one per step */
+  pages: unknown[][];
+  /** thrown by fetch (at the given page index, default 0) */
+  fail?: { error: Error; atPage?: number };
+  /** ms the clock advances per fetch step */
+  stepMs?: number;
+  outcome?: (key: string, dryRun: boolean) => LineOutcome;
+  checkLines?: CheckLine[];
+  expiresAt?: number;
+}
+
+/** A tiny mall: pages of lines addressed by a numeric cursor, and an export that records what it was sent. */
+export function fakeConnector(id: string, clock: VirtualClock, behaviour: FakeBehaviour) {
+  const calls = { fetch: [] as FetchRequest[], exported: [] as ExportOrder[][], dryRuns: 0, checks: 0 };
+  const connector: MallConnector = {
+    id,
+    label: `Fake ${id}`,
+    credentialFields: [
+      { key: 'apiKey', secret: true, required: true },
+      { key: 'userId', secret: false, required: false },
+    ],
+    credentialsSchema: z.object({ apiKey: z.string().min(8), userId: z.string().optional() }),
+    statuses: ['NEW', 'SHIPPED', 'CANCELLED'],
+    defaultStatuses: ['NEW'],
+    carrierKey: id,
+    fetch(ctx: ShopContext, req: FetchRequest): FetchStep {
+      calls.fetch.push(req);
+      const page = req.cursor === null ? 0 : (req.cursor as number);
+      clock.advance(behaviour.stepMs ?? 1000);
+      if (behaviour.expiresAt !== undefined) ctx.setExpiry(behaviour.expiresAt);
+      if (behaviour.fail && page === (behaviour.fail.atPage ?? 0)) throw behaviour.fail.error;
+      const lines = (behaviour.pages[page] ?? []) as OrderLine[];
+      return { lines, cursor: page + 1 < behaviour.pages.length ? page + 1 : null };
+    },
+    exportOrders(_ctx, orders, { dryRun }): LineOutcome[] {
+      if (dryRun) calls.dryRuns++;
+      else calls.exported.push(orders);
+      const out: LineOutcome[] = [];
+      for (const o of orders)
+        for (const l of o.lines)
+          if (l.ready)
+            out.push(
+              behaviour.outcome?.(l.key, dryRun) ??
+                (dryRun ? { key: l.key, kind: 'preview', message: `${o.orderId} ${l.tracking}` } : { key: l.key, kind: 'ok' }),
+            );
+      return out;
+    },
+    check(ctx): CheckLine[] {
+      calls.checks++;
+      if (behaviour.expiresAt !== undefined) ctx.setExpiry(behaviour.expiresAt);
+      return behaviour.checkLines ?? [{ id: 'auth', ok: true, message: 'OK' }];
+    },
+    isCancelledStatus: (s) => s === 'CANCELLED',
+    normalizeTracking: (t) => t.replace(/-/g, ''),
+  };
+  return { connector, calls };
+}
+
+export function shopConfig(name: string, mall: string, extra: Record<string, unknown> = {}) {
+  return {
+    name,
+    mall,
+    credentials: { apiKey: SECRET, userId: 'seller-1' },
+    fetch: { statuses: ['NEW'], days: 7 },
+    autoFetchMinutes: 30,
+    defaultCarrier: 'ヤマト運輸',
+    ...extra,
+  };
+}
+
+export function fakeEnv(connectors: MallConnector[], config: () => unknown, clock: VirtualClock, budgetMs?: number) {
+  const book = new MemorySpreadsheet('Asia/Tokyo');
+  const props = new MemoryProperties();
+  const lock = new MemoryLock();
+  const log = new MemoryLogger();
+  const triggers = new MemoryTriggers();
+  const env: Env = {
+    book,
+    http: {
+      fetch: () => {
+        throw new Error('no network in engine tests');
+      },
+      fetchAll: () => {
+        throw new Error('no network in engine tests');
+      },
+    },
+    props,
+    lock,
+    clock,
+    crypto: nodeCrypto,
+    log,
+    progress: log,
+    triggers,
+    connectors,
+    loadSettings: () => parseSettings(config(), connectors),
+    budgetMs,
+  };
+  return { env, book, props, lock, log, triggers };
+}
+
+export const CARRIERS = [{ name: 'ヤマト運輸', a: 'Yamato', b: 'Yamato' }];
+
+/** Every value in every sheet, as text: for "the secret is nowhere" assertions. */
+export function bookText(book: MemorySpreadsheet, names: string[]): string {
+  return names
+    .map((n) => book.getSheet(n))
+    .filter((s) => s !== null)
+    .map((s) => JSON.stringify(s!.readAll()))
+    .join('\n');
+}
