@@ -46,7 +46,7 @@ const fullKey = (shop: string, orderId: string, lineId: string) => `${shop}\u000
 export class OrdersTable {
   /** data rows (sheet row = index + 2): the rows read, then the rows appended since */
   private readonly rows: CellValue[][];
-  /** rows below this index are not in the sheet yet */
+  /** rows from this index on are not in the sheet yet */
   private written: number;
   /** changed cells of rows already in the sheet: row index → sheet columns (0-based) */
   private readonly dirty = new Map<number, Set<number>>();

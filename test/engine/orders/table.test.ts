@@ -72,6 +72,23 @@ describe('OrdersTable: tab and headers', () => {
     expect(sheet.valueAt(2, 3)).toBe('PO-1000');
   });
 
+  test('a header that appears twice: the first column is used, the other left alone, and a warning says so', () => {
+    const b = book();
+    fetchOnce(b, [line(1)]);
+    const sheet = b.getSheet('受注一覧')! as MemorySheet;
+    const itemCol = sheet.columnOf('商品名');
+    const mine = sheet.readAll()[0].length + 1;
+    sheet.edit(1, mine, 'Item');
+    sheet.edit(2, mine, '自分のメモ');
+    const t = open(b);
+    const counts = t.upsert(SHOP, [line(1, { item: '改名' })], [], NOW + HOUR);
+    t.flush();
+    expect(counts.warnings).toEqual([`受注一覧: 列「Item」が ${itemCol} 列目と ${mine} 列目にあります。${itemCol} 列目を使います`]);
+    expect(sheet.valueAt(2, itemCol)).toBe('改名');
+    expect(sheet.valueAt(2, mine)).toBe('自分のメモ');
+    expect(t.upsert(SHOP, [], [], NOW + HOUR).warnings).toEqual([]);
+  });
+
   test('duplicate keys already in the sheet: the first row is used and a warning names both rows', () => {
     const b = book();
     fetchOnce(b, [line(1), line(2)]);
