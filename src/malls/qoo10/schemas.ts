@@ -66,7 +66,6 @@ export const OrderInfoSchema = z.object({
   /** ClaimStat digit when the line is under a claim, else empty */
   claimStatus: Text,
 });
-export type OrderInfo = z.infer<typeof OrderInfoSchema>;
 
 /** CreateCertificationKey: ResultObject is the key itself (§2 Flow 3). */
 export const CertificationKeySchema = z.string().trim().min(8);
