@@ -27,6 +27,8 @@ export const STORE = {
   accessTokenExpiresAt: 'tiktok.accessTokenExpiresAt',
   refreshToken: 'tiktok.refreshToken',
   refreshTokenExpiresAt: 'tiktok.refreshTokenExpiresAt',
+  /** the shop cipher Get Authorized Shops gave for this authorization (when settings name none) */
+  shopCipher: 'tiktok.shopCipher',
   /** md5 of the settings' refresh token the stored tokens descend from: a new one in settings starts over */
   origin: 'tiktok.refreshTokenOrigin',
 } as const;
@@ -51,9 +53,11 @@ export class TikTokClient {
   /** Calls the Open API; returns the envelope whatever its code (export reads fulfillment codes itself). */
   request(api: string, method: 'get' | 'post', path: string, opts: CallOptions = {}): Envelope {
     for (let attempt = 0; ; attempt++) {
+      // the cipher first: looking it up may refresh the token this request must then carry
+      const cipher = opts.shopScoped === false ? null : this.shopCipher();
       const token = this.accessToken();
       const query: Query = { app_key: this.creds.appKey, timestamp: String(Math.floor(this.ctx.clock.now() / 1000)), ...opts.query };
-      if (opts.shopScoped !== false) query.shop_cipher = this.shopCipher();
+      if (cipher !== null) query.shop_cipher = cipher;
       // the exact string signed is the string sent (spec §2.2 step 5, pitfall 10)
       const body = opts.body === undefined ? '' : JSON.stringify(opts.body);
       query.sign = signRequest(this.ctx.crypto, this.creds.appSecret, path, query, body);
@@ -89,12 +93,16 @@ export class TikTokClient {
   shopCipher(): string {
     if (this.cipher) return this.cipher;
     if (this.creds.shopCipher) return (this.cipher = this.creds.shopCipher);
+    this.accessToken(); // settles the stored tokens (and drops a cipher looked up for an older authorization)
+    const stored = this.ctx.store.get(STORE.shopCipher);
+    if (stored) return (this.cipher = stored);
     const shops = this.authorizedShops();
     if (shops.length === 0) throw new TikTokApiError(this.ctx.t('tiktok.shop.none'), -1);
     if (shops.length > 1) {
       const list = shops.map((s) => `${s.name || s.id} = ${s.cipher}`).join(', ');
       throw new TikTokApiError(this.ctx.t('tiktok.shop.several', { count: shops.length, shops: list }), -1);
     }
+    this.ctx.store.set(STORE.shopCipher, shops[0].cipher);
     return (this.cipher = shops[0].cipher);
   }
 

@@ -162,6 +162,18 @@ describe('TikTok shop cipher', () => {
     expect(() => fetchAll(ctx, world, ['AWAITING_SHIPMENT'])).toThrow(/authorized by 3 shops.*ROW_sbxJPshop2.*set shopCipher/);
   });
 
+  test('the looked-up cipher is kept for later runs, and asked again after a new authorization', () => {
+    const { world, ctx, rerun } = setup();
+    fetchAll(ctx, world, ['AWAITING_SHIPMENT']);
+    const asked = () => world.http.sent.filter((r) => r.url.includes('/authorization/202309/shops')).length;
+    expect(asked()).toBe(1);
+    fetchAll(rerun({}), world, ['AWAITING_SHIPMENT']);
+    expect(asked()).toBe(1);
+    // the seller re-authorized: the user pastes a new (valid) refresh token into the settings
+    fetchAll(rerun({ refreshToken: ctx.store.get(STORE.refreshToken)! }), world, ['AWAITING_SHIPMENT']);
+    expect(asked()).toBe(2);
+  });
+
   test('the shop named by shopCipher is used; no shop at all is explained', () => {
     const a = setup({ credentials: { shopCipher: 'ROW_sbxJPshop2' } });
     a.sb.control('shops', { count: 2 });
