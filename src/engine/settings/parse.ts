@@ -87,11 +87,11 @@ export function checkSettings(input: unknown, connectors: readonly MallConnector
   rawShops.forEach((raw, shopIndex) => {
     const shopLabel = shopNameOf(raw, shopIndex);
     const add = (field: string, message: string) => issues.push({ shop: shopLabel, field, message, shopIndex });
+    const name = isRecord(raw) && typeof raw.name === 'string' ? raw.name.trim() : '';
+    if (name !== '' && seen.has(name)) add('name', t('settings.duplicateShop', { name }));
+    seen.add(name);
     const shop = checkShop(raw, connectors, carrierNames, t, add);
-    if (!shop) return;
-    if (seen.has(shop.name)) add('name', t('settings.duplicateShop', { name: shop.name }));
-    seen.add(shop.name);
-    shops.push(shop);
+    if (shop) shops.push(shop);
   });
 
   if (issues.length > 0) return { settings: null, issues: firstPerField(issues), locale };
@@ -157,7 +157,7 @@ function checkShop(
 }
 
 /** Two checks may flag one field (the base schema and the connector's): the user needs it once. */
-function firstPerField(issues: FoundIssue[]): FoundIssue[] {
+export function firstPerField(issues: FoundIssue[]): FoundIssue[] {
   const seen = new Set<string>();
   return issues.filter((i) => {
     const k = `${i.shopIndex ?? ''}|${i.carrierIndex ?? ''}|${i.field}`;

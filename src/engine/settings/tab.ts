@@ -5,7 +5,7 @@ import { cellText, looseKey, toSheetValue } from '../text/sheet-text';
 import { formatDateTime } from '../text/dates';
 import type { ShopState } from '../run/state';
 import { LocaleSchema, type Locale, type Settings } from './schema';
-import { checkSettings, settingsError, type FoundIssue } from './parse';
+import { checkSettings, firstPerField, settingsError, type FoundIssue } from './parse';
 import {
   SETTINGS_SHEET_NAMES,
   GENERAL_FIELDS,
@@ -56,11 +56,14 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
   const general: Record<string, unknown> = {};
   const generalCells = new Map<string, string>();
   for (const r of blocks.general) {
+    const c = (grid[r] ?? []).findIndex((_, i) => text(r, i) !== '');
+    if (c < 0) continue;
     for (const [field, key] of Object.entries(GENERAL_FIELDS)) {
-      if (looseKey(text(r, 0)) !== looseKey(translate('ja', key)) && looseKey(text(r, 0)) !== looseKey(translate('en', key))) continue;
-      const v = text(r, 1);
+      const label = looseKey(text(r, c));
+      if (label !== looseKey(translate('ja', key)) && label !== looseKey(translate('en', key))) continue;
+      const v = text(r, c + 1);
       if (v !== '') general[field] = field === 'locale' ? localeOf(v) : v;
-      generalCells.set(field, cellOf(r, 1));
+      generalCells.set(field, cellOf(r, c + 1));
     }
   }
   const parsedLocale = LocaleSchema.safeParse(general.locale);
@@ -107,7 +110,7 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
 
   const input = { ...general, shops, carriers };
   const checked = checkSettings(input, connectors);
-  const issues = [...layoutIssues, ...checked.issues].map((i) => withCell(i, cells, generalCells));
+  const issues = firstPerField([...layoutIssues, ...checked.issues]).map((i) => withCell(i, cells, generalCells));
   if (issues.length > 0 || !checked.settings) {
     const label = (field: string) => fieldLabel(field, columns, locale);
     throw settingsError(issues, locale, label);
@@ -202,8 +205,10 @@ function localeOf(v: string): string {
 
 function findBlocks(grid: CellValue[][], text: (r: number, c: number) => string): Blocks {
   const starts: { id: BlockId; row: number }[] = [];
-  grid.forEach((_, r) => {
-    const id = blockOf(text(r, 0));
+  grid.forEach((row, r) => {
+    // a marker row holds the marker alone; it need not stay in column A once the user moves columns
+    const filled = row.map((_, c) => text(r, c)).filter((v) => v !== '');
+    const id = filled.length === 1 ? blockOf(filled[0]) : null;
     if (id && !starts.some((s) => s.id === id)) starts.push({ id, row: r });
   });
   const rowsOf = (i: number) => {
