@@ -346,6 +346,7 @@ export const en: Record<keyof typeof ja, string> = {
   'tiktok.check.statuses': 'Fetch statuses {bad} do not exist in TikTok Shop (valid: {valid})',
   'tiktok.check.expiry': 'Refresh token expires on {date}',
   'tiktok.check.expirySoon': 'The refresh token expires soon ({date}); have the seller re-authorize',
+  'tiktok.credentials': 'TikTok Shop credential {field} is missing',
   'tiktok.check.shop': 'Shop OK (shopCipher {cipher})',
 
   // ---- qoo10 ----

@@ -347,6 +347,7 @@ export const ja = {
   'tiktok.check.statuses': '取得ステータス {bad} は TikTok Shop にありません（使えるもの: {valid}）',
   'tiktok.check.expiry': 'リフレッシュトークンの有効期限: {date}',
   'tiktok.check.expirySoon': 'リフレッシュトークンの有効期限が近づいています（{date}）。ショップに再認証してもらってください',
+  'tiktok.credentials': 'TikTok Shop の認証情報 {field} が未入力です',
   'tiktok.check.shop': 'ショップ OK（shopCipher {cipher}）',
 
   // ---- qoo10 ----

@@ -4,6 +4,7 @@ import { TikTokClient, type TikTokCredentials } from './client';
 import { fetchStep } from './fetch';
 import { exportOrders } from './export';
 import { checkShop } from './check';
+import { TikTokApiError } from './errors';
 import { CANCELLED } from './mapping';
 
 const STATUSES = ['UNPAID', 'ON_HOLD', 'AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING', 'AWAITING_COLLECTION', 'IN_TRANSIT', 'DELIVERED', 'COMPLETED', 'CANCELLED'] as const;
@@ -23,8 +24,10 @@ const clients = new WeakMap<ShopContext, TikTokClient>();
 function client(ctx: ShopContext): TikTokClient {
   let c = clients.get(ctx);
   if (!c) {
-    // the engine validated shop.credentials with credentialsSchema before any call
-    const v = CredentialsSchema.parse(ctx.shop.credentials);
+    // the engine validates shop.credentials with credentialsSchema first; this only guards direct callers
+    const parsed = CredentialsSchema.safeParse(ctx.shop.credentials);
+    if (!parsed.success) throw new TikTokApiError(ctx.t('tiktok.credentials', { field: String(parsed.error.issues[0]?.path[0] ?? '') }), -1);
+    const v = parsed.data;
     const creds: TikTokCredentials = { ...v, accessToken: v.accessToken || undefined, shopCipher: v.shopCipher || undefined };
     clients.set(ctx, (c = new TikTokClient(ctx, creds)));
   }
@@ -42,7 +45,7 @@ export const tiktokConnector: MallConnector = {
     { key: 'accessToken', secret: true, required: false },
     { key: 'shopCipher', secret: false, required: false },
   ],
-  credentialsSchema: CredentialsSchema as unknown as z.ZodType<Record<string, string | undefined>>,
+  credentialsSchema: CredentialsSchema,
   statuses: STATUSES,
   defaultStatuses: ['ON_HOLD', 'AWAITING_SHIPMENT'],
   carrierKey: 'tiktok',
