@@ -24,7 +24,11 @@ export function checkShop(client: TikTokClient, ctx: ShopContext, statuses: read
       return false;
     }
   };
-  if (!step('auth', () => (client.accessToken(), 'OK'))) return lines;
+  const auth = step('auth', () => {
+    client.accessToken();
+    return 'OK';
+  });
+  if (!auth) return lines;
 
   const expiry = Number(ctx.store.get(STORE.refreshTokenExpiresAt)) * 1000;
   if (expiry > 0) {

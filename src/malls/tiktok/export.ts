@@ -49,10 +49,11 @@ function toShipments(order: ExportOrder): Shipment[] {
   return [...groups.values()];
 }
 
-type Outcome = { kind: 'ok'; note?: string } | { kind: 'already'; note: string } | { kind: 'error'; message: string } | { kind: 'preview'; message: string };
+/** A LineOutcome before it is copied to each row of the shipment. */
+type Outcome = LineOutcome extends infer U ? (U extends LineOutcome ? Omit<U, 'key'> : never) : never;
 
 function each(s: Shipment, outcome: Outcome): LineOutcome[] {
-  return s.lines.map((l) => ({ key: l.key, ...outcome }) as LineOutcome);
+  return s.lines.map((l) => ({ key: l.key, ...outcome }));
 }
 
 function send(client: TikTokClient, ctx: ShopContext, providers: ProviderDirectory, order: TikTokOrder | undefined, s: Shipment): Outcome {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { FetchRequest, FetchStep } from '../connector';
-import type { OrderLine } from '../../engine/order-line';
-import type { LineStatusUpdate } from '../../engine/order-line';
+import type { LineStatusUpdate, OrderLine } from '../../engine/order-line';
 import type { TikTokClient } from './client';
 import { OrderSchema, SearchOrdersDataSchema, type TikTokOrder } from './schemas';
 import { CANCELLED, orderToLines } from './mapping';

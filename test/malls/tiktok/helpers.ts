@@ -1,7 +1,6 @@
 import { tiktokConnector } from '../../../src/malls/tiktok';
 import type { ExportLine, ExportOrder, FetchStep } from '../../../src/malls/connector';
-import type { OrderLine } from '../../../src/engine/order-line';
-import type { LineStatusUpdate } from '../../../src/engine/order-line';
+import type { LineStatusUpdate, OrderLine } from '../../../src/engine/order-line';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { demoTikTokShop } from '../../../src/sandbox/tiktok';
 import { sandboxWorld, shopContext, type World } from '../../support/shop-context';
