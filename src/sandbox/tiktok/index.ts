@@ -29,6 +29,8 @@ interface Fault {
   status?: number;
   code?: number;
   malformed?: boolean;
+  /** answer code 0 with this data instead (e.g. a Mark Package As Shipped warning) */
+  data?: unknown;
   path?: string;
   remaining: number;
 }
@@ -249,6 +251,7 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
     if (i < 0) return null;
     const f = faults[i];
     if (--f.remaining === 0) faults.splice(i, 1);
+    if (f.data !== undefined) return ok(f.data);
     if (f.malformed) return { status: f.status ?? 200, headers: { 'content-type': 'application/json' }, body: '{"code":0,"data":{"orders":[{"id":' };
     const status = f.status ?? 200;
     return fail(f.code ?? (status === 429 ? 36009002 : 36009003), 'injected fault', status);
@@ -298,7 +301,7 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
           for (const k of accessTokens.keys()) accessTokens.set(k, nowS() - 1);
           return { expired: accessTokens.size };
         case 'fault':
-          faults.push({ status: num(args.status), code: num(args.code), malformed: args.malformed === true, path: typeof args.path === 'string' ? args.path : undefined, remaining: num(args.count) ?? 1 });
+          faults.push({ status: num(args.status), code: num(args.code), malformed: args.malformed === true, data: args.data, path: typeof args.path === 'string' ? args.path : undefined, remaining: num(args.count) ?? 1 });
           return { faults: faults.length };
         case 'shops': {
           const count = num(args.count) ?? 1;

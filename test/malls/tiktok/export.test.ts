@@ -134,6 +134,14 @@ describe('TikTok export', () => {
     expect((out as { note: string }).note).toContain(String(code));
   });
 
+  test('a warning in a successful answer becomes the note', () => {
+    const w = world();
+    const [a] = w.awaiting();
+    w.sb.control('fault', { data: { package_id: '1', warning: { message: 'match more than one provider' } }, path: '/fulfillment/' });
+    const [out] = w.run([exportLine(a, { tracking: '123456789012' })]);
+    expect(out).toEqual({ key: `${a.orderId}\u0000${a.lineId}`, kind: 'ok', note: 'TikTok Shop からの警告: match more than one provider' });
+  });
+
   test('a tracking number already used for another recipient is refused as a duplicate', () => {
     const w = world(60);
     const info = w.orders();
