@@ -28,7 +28,8 @@ export interface CheckReport extends RunReport {
 export function runCheck(env: Env, opts: { shop?: string; trigger?: 'manual' | 'auto' } = {}): CheckReport {
   const checks: ShopCheck[] = [];
   const report = withRun(env, { action: 'check', trigger: opts.trigger ?? 'manual' }, (run) => {
-    const shops = opts.shop === undefined ? run.settings.shops : selectShops(run, opts.shop, true);
+    // every enabled shop, or the one named even while it is disabled (a shop being set up)
+    const shops = selectShops(run, opts.shop, true);
     if (!shops) return;
     const log = safeReadLog(run);
     for (const shop of shops) checks.push(checkShop(run, shop, log));

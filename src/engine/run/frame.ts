@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { translate, type MessageKey } from '../../i18n';
 import type { Env, RunReport, ShopReport, Trigger } from '../app';
 import { OrdersTable } from '../orders/table';
@@ -18,8 +19,9 @@ import { readState, type ShopState } from './state';
 const LOCK_WAIT_MS = 3000;
 /** Default time budget: stop starting new work before Apps Script's 6-minute limit (issue #7). */
 export const DEFAULT_BUDGET_MS = 270_000;
-/** The locale of the last valid settings, so a busy line needs no settings read. */
-const LOCALE_KEY = 'engine:locale';
+/** Locale and time zone of the last valid settings, so a busy line needs no settings read. */
+const DISPLAY_KEY = 'engine:display';
+const DisplaySchema = z.object({ locale: LocaleSchema, timezone: z.string() });
 /** A continuation run picks up shops left unfinished by the time budget. */
 const CONTINUE_AFTER_MS = 60_000;
 
@@ -56,13 +58,12 @@ export interface FrameOptions {
 export function withRun(env: Env, opts: FrameOptions, body: (run: Run) => void): RunReport {
   const report = emptyReport();
   const start = env.clock.now();
-  const cachedLocale = LocaleSchema.safeParse(env.props.get(LOCALE_KEY));
-  const fallbackLocale: Locale = cachedLocale.success ? cachedLocale.data : 'ja';
+  const { locale: fallbackLocale, timezone: fallbackZone } = lastDisplay(env);
   if (!env.lock.tryLock(LOCK_WAIT_MS)) {
     report.busy = true;
     const message = translate(fallbackLocale, 'engine.busy');
     env.log.warn(message);
-    if (!opts.quiet) safeAppend(env, [runLine(opts, start, message)], fallbackLocale, 'Asia/Tokyo', report);
+    if (!opts.quiet) safeAppend(env, [runLine(opts, start, message)], fallbackLocale, fallbackZone, report);
     return report;
   }
   let settings: Settings | null = null;
@@ -76,10 +77,11 @@ export function withRun(env: Env, opts: FrameOptions, body: (run: Run) => void):
       for (const line of report.errors) env.log.error(line);
       // a timer run has no one watching: its only way to tell the seller is the Log
       if (opts.trigger === 'auto')
-        safeAppend(env, [runLine(opts, start, translate(fallbackLocale, 'run.settingsInvalid', { detail: report.errors.join(' / ') }))], fallbackLocale, 'Asia/Tokyo', report);
+        safeAppend(env, [runLine(opts, start, translate(fallbackLocale, 'run.settingsInvalid', { detail: report.errors.join(' / ') }))], fallbackLocale, fallbackZone, report);
       return report;
     }
-    if (env.props.get(LOCALE_KEY) !== settings.locale) env.props.set(LOCALE_KEY, settings.locale);
+    const display = JSON.stringify({ locale: settings.locale, timezone: settings.timezone });
+    if (env.props.get(DISPLAY_KEY) !== display) env.props.set(DISPLAY_KEY, display);
     const run = makeRun(env, settings, opts, report, start);
     try {
       body(run);
@@ -94,6 +96,16 @@ export function withRun(env: Env, opts: FrameOptions, body: (run: Run) => void):
   } finally {
     env.lock.release();
   }
+}
+
+function lastDisplay(env: Env): { locale: Locale; timezone: string } {
+  try {
+    const parsed = DisplaySchema.safeParse(JSON.parse(env.props.get(DISPLAY_KEY) ?? 'null'));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // a damaged value: the defaults below
+  }
+  return { locale: 'ja', timezone: 'Asia/Tokyo' };
 }
 
 function makeRun(env: Env, settings: Settings, opts: FrameOptions, report: RunReport, start: number): Run {

@@ -63,12 +63,29 @@ export function redactor(env: Env, settings: Settings | null, connectors: readon
     for (const key of env.props.keys()) {
       if (!key.startsWith('shop:') && !key.startsWith('secret:')) continue;
       const v = env.props.get(key);
-      if (v !== null) secrets.add(v);
+      if (v !== null) for (const leaf of stringLeaves(v)) secrets.add(leaf);
     }
     let out = text;
     for (const s of [...secrets].filter((s) => s.length >= 6).sort((a, b) => b.length - a.length)) out = out.split(s).join('●●●●');
     return out;
   };
+}
+
+/** A stored value, and when it is JSON (a token record), every string inside it. */
+function stringLeaves(v: string): string[] {
+  const out = [v];
+  const walk = (x: unknown): void => {
+    if (typeof x === 'string') out.push(x);
+    else if (x !== null && typeof x === 'object') Object.values(x).forEach(walk);
+  };
+  if (v.startsWith('{') || v.startsWith('[')) {
+    try {
+      walk(JSON.parse(v));
+    } catch {
+      // not JSON: the whole value is what we mask
+    }
+  }
+  return out;
 }
 
 /** A non-secret field (an app key) still stays out of messages when it looks like a credential. */

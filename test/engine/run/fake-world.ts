@@ -44,6 +44,8 @@ export interface FakeBehaviour {
   outcome?: (key: string, dryRun: boolean) => LineOutcome;
   checkLines?: CheckLine[];
   expiresAt?: number;
+  /** runs at the start of every fetch step (e.g. to store a token as a real connector would) */
+  onFetch?: (ctx: ShopContext) => void;
 }
 
 /** A tiny mall: pages of lines addressed by a numeric cursor, and an export that records what it was sent. */
@@ -62,6 +64,7 @@ export function fakeConnector(id: string, clock: VirtualClock, behaviour: FakeBe
     carrierKey: id,
     fetch(ctx: ShopContext, req: FetchRequest): FetchStep {
       calls.fetch.push(req);
+      behaviour.onFetch?.(ctx);
       const page = req.cursor === null ? 0 : (req.cursor as number);
       clock.advance(behaviour.stepMs ?? 1000);
       if (behaviour.expiresAt !== undefined) ctx.setExpiry(behaviour.expiresAt);

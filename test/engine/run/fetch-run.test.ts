@@ -4,6 +4,7 @@ import { readState } from '../../../src/engine/run/state';
 import { readLog } from '../../../src/engine/log/log-sheet';
 import { VirtualClock } from '../../../src/engine/memory-ports';
 import type { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
+import { loadSettingsFromBook } from '../../../src/engine/settings/tab';
 import { CARRIERS, SECRET, bookText, fakeConnector, fakeEnv, line, shopConfig } from './fake-world';
 
 const config = (shops: unknown[], extra: Record<string, unknown> = {}) => () => ({ locale: 'ja', shops, carriers: CARRIERS, ...extra });
@@ -206,5 +207,55 @@ describe('resume within the time budget', () => {
     expect(report.exitCode).toBe(1);
     expect(orderIds(w.book)).toEqual(['P0', 'P1']);
     expect(readState(w.props, 'Shop A').resume).toMatchObject({ cursor: 2 });
+  });
+});
+
+describe('secrets and unattended runs', () => {
+  test('a token a connector stored as JSON is masked in every message', () => {
+    const clock = new VirtualClock();
+    const token = 'tok-XYZ-987654321';
+    const a = fakeConnector('a', clock, {
+      pages: [[line('A1')]],
+      onFetch: (ctx) => ctx.store.set('token', JSON.stringify({ accessToken: token, expiresAt: 1 })),
+      fail: { error: new Error(`401 for access_token=${token}`) },
+    });
+    const w = fakeEnv([a.connector], config([shopConfig('Shop A', 'a')]), clock);
+    const report = runFetch(w.env, { trigger: 'manual' });
+    expect(report.shops[0].message).toBe('401 for access_token=●●●●');
+    expect(bookText(w.book, ['ログ']) + w.log.lines.join('\n')).not.toContain(token);
+  });
+
+  test('a timer run with invalid settings leaves one Log line (no one else would see it)', () => {
+    const clock = new VirtualClock();
+    const a = fakeConnector('a', clock, { pages: [[line('A1')]] });
+    const w = fakeEnv([a.connector], config([shopConfig('Shop A', 'a', { mall: 'nope' })]), clock);
+    const report = runFetch(w.env, { trigger: 'auto' });
+    expect(report.exitCode).toBe(2);
+    const log = readLog(w.book, 'Asia/Tokyo');
+    expect(log).toHaveLength(1);
+    expect(log[0].message).toContain('nope');
+    expect(w.book.getSheet('受注一覧')).toBeNull();
+  });
+
+  test('Sheets flow: a secret typed into the Settings tab is in no cell, Log line or log message after a failing run', () => {
+    const clock = new VirtualClock();
+    const a = fakeConnector('a', clock, { pages: [[line('A1')]], fail: { error: new Error(`rejected key ${SECRET}`) } });
+    const w = fakeEnv([a.connector], () => null, clock);
+    w.env.loadSettings = () => loadSettingsFromBook(w.book, w.props, [a.connector]);
+    expect(runFetch(w.env, { trigger: 'manual' }).exitCode).toBe(2); // the template is created
+    const tab = w.book.getSheet('設定')!;
+    const header = tab.readAll()[5];
+    const put = (h: string, v: string) => tab.edit(7, header.indexOf(h) + 1, v);
+    put('ショップ名', 'Shop A');
+    put('モール', 'a');
+    put('APIキー', SECRET);
+    const report = runFetch(w.env, { trigger: 'manual' });
+    expect(report.exitCode).toBe(1);
+    expect(report.shops[0].message).toBe('rejected key ●●●●');
+    const everything = [JSON.stringify(report), bookText(w.book, ['設定', '受注一覧', 'ログ']), w.log.lines.join('\n')].join('\n');
+    expect(everything).not.toContain(SECRET);
+    expect(w.props.get('secret:Shop A:apiKey')).toBe(SECRET);
+    // the status column shows the attempt's outcome: no successful fetch yet
+    expect(tab.readAll()[6][header.indexOf('最終取得日時')]).toBe('');
   });
 });
