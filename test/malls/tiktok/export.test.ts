@@ -114,6 +114,11 @@ describe('TikTok export', () => {
     [105005, /権限がありません/],
     [101000, /shopCipher/],
     [36009033, /IP 許可リスト/],
+    [10007002, /ステータスでは発送情報を更新できません/],
+    [21011043, /まだ発送済みになっていない/],
+    [21011051, /1 注文につき 1 回まで/],
+    [21008116, /配送業者が登録されていません/],
+    [106001, /署名が無効/],
     [12345678, /TikTok Shop のエラー: injected fault/],
   ])('mall code %i on Mark Package As Shipped reads as a sentence with the code', (code, text) => {
     const w = world();
