@@ -59,13 +59,27 @@ function checkShop(run: Run, shop: ShopSettings, log: LogRow[] | string): ShopCh
   }
   // after the connector's own check, which may just have recorded a fresh expiry
   const now = env.clock.now();
-  lines = [...lines, ...engineCheckLines(run, shop, readState(env.props, shop.name), log, now)].map((l) => ({ ...l, message: run.redact(l.message) }));
+  lines = mergeLines(lines, engineCheckLines(run, shop, readState(env.props, shop.name), log, now)).map((l) => ({ ...l, message: run.redact(l.message) }));
   run.touched.add(shop.name);
   const bad = lines.filter((l) => !l.ok);
   const report: ShopCheck = { ...shopReport(shop, 'check', connector.label), lines, ok: bad.length === 0, failed: bad.length };
   report.message = bad.length === 0 ? run.t('check.allOk') : joinMessages(run, bad.map((l) => l.message));
   record(run, 'check', report, env.clock.now() - started);
   return report;
+}
+
+/**
+ * The engine's lines after the connector's. Where the connector already said it (its own expiry line, with
+ * the mall's wording), the engine's line only replaces it to raise a warning the connector did not.
+ */
+function mergeLines(connectorLines: CheckLine[], engineLines: CheckLine[]): CheckLine[] {
+  const out = [...connectorLines];
+  for (const l of engineLines) {
+    const i = out.findIndex((x) => x.id === l.id);
+    if (i < 0) out.push(l);
+    else if (!l.ok && out[i].ok) out[i] = { id: l.id, ok: false, message: `${out[i].message} — ${l.message}` };
+  }
+  return out;
 }
 
 /** The lines only the engine can give: last successful fetch, expiry, and the Log's export success rate. */
