@@ -82,14 +82,14 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
         layoutIssues.push({ field: need, cell: cellOf(blocks.shops.header, 0), message: translate(locale, 'settings.tab.noColumn', { column: label }) });
       }
     }
-    const masks: { r: number; c: number }[] = [];
+    const reader: RowReader = { at, columns, text, connectors, props, locale, cellOf, masks: [], issues: layoutIssues };
     for (const r of blocks.shops.rows) {
       const filled = columns.some((col) => col.kind !== 'status' && at.has(col.field) && text(r, at.get(col.field)!) !== '');
       if (!filled) continue;
       const shopIndex = shops.length;
-      const shop = readShopRow(r, at, columns, text, connectors, props, locale, (field, c) => cells.set(`${shopIndex}|${field}`, cellOf(r, c)), masks, layoutIssues, shopIndex, cellOf);
-      shops.push(shop);
+      shops.push(readShopRow(reader, r, shopIndex, (field, c) => cells.set(`${shopIndex}|${field}`, cellOf(r, c))));
     }
+    const { masks } = reader;
     // One write per moved secret: typing a secret into the sheet is rare, and each cell must be masked.
     for (const m of masks) sheet.writeBlock(m.r + 1, m.c + 1, [[maskText(locale)]]);
   }
@@ -118,19 +118,26 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
   return checked.settings;
 }
 
+/** What reading shop rows needs: the table's columns, the cells, and where secrets and problems go. */
+interface RowReader {
+  at: Map<string, number>;
+  columns: ShopColumn[];
+  text: (r: number, c: number) => string;
+  connectors: readonly MallConnector[];
+  props: PropertiesPort;
+  locale: Locale;
+  cellOf: (r: number, c: number) => string;
+  /** secret cells to mask once their value is in properties */
+  masks: { r: number; c: number }[];
+  issues: FoundIssue[];
+}
+
+/** One shop row as CONTRACT §4 input (still unvalidated); `cell` notes which cell holds each field. */
 function readShopRow(
+  { at, columns, text, connectors, props, locale, cellOf, masks, issues }: RowReader,
   r: number,
-  at: Map<string, number>,
-  columns: ShopColumn[],
-  text: (r: number, c: number) => string,
-  connectors: readonly MallConnector[],
-  props: PropertiesPort,
-  locale: Locale,
-  cell: (field: string, c: number) => void,
-  masks: { r: number; c: number }[],
-  issues: FoundIssue[],
   shopIndex: number,
-  cellOf: (r: number, c: number) => string,
+  cell: (field: string, c: number) => void,
 ): Record<string, unknown> {
   const get = (field: string) => (at.has(field) ? text(r, at.get(field)!) : '');
   const name = get('name');
