@@ -12,6 +12,9 @@ import { SettingsError, type SettingsIssue } from './errors';
 /** Intervals the recurring trigger can honour (everyMinutes 5/10/15/30, hourly; specs §C2). */
 export const TIMER_MINUTES = [5, 10, 15, 30, 60] as const;
 
+/** Days of orders a fetch covers when the settings do not say (both views). */
+export const DEFAULT_DAYS = 7;
+
 export function isHonourableInterval(m: number): boolean {
   return m === 0 || (TIMER_MINUTES as readonly number[]).includes(m) || (m > 0 && m % 60 === 0);
 }
@@ -105,9 +108,9 @@ function checkShop(
   t: T,
   add: (field: string, message: string) => void,
 ): ShopSettings | null {
-  const parsed = ShopBaseSchema.safeParse(raw);
-  const rec = isRecord(raw) ? raw : {};
-  if (!parsed.success) for (const zi of parsed.error.issues) add(pathText(zi.path), describeZodIssue(zi, raw, t));
+  const rec = withFetchDefaults(raw, connectors);
+  const parsed = ShopBaseSchema.safeParse(rec);
+  if (!parsed.success) for (const zi of parsed.error.issues) add(pathText(zi.path), describeZodIssue(zi, rec, t));
 
   const name = typeof rec.name === 'string' ? rec.name.trim() : '';
   // ':' separates the parts of property keys (`secret:<shop>:<field>`, `shop:<name>:`)
@@ -165,6 +168,15 @@ export function firstPerField(issues: FoundIssue[]): FoundIssue[] {
     seen.add(k);
     return true;
   });
+}
+
+/** Both views share one default: a missing `fetch` means the mall's default statuses over 7 days. */
+function withFetchDefaults(raw: unknown, connectors: readonly MallConnector[]): Record<string, unknown> {
+  const rec = isRecord(raw) ? raw : {};
+  const connector = connectors.find((c) => c.id === rec.mall);
+  if (!connector || (rec.fetch !== undefined && !isRecord(rec.fetch))) return rec;
+  const fetch = isRecord(rec.fetch) ? rec.fetch : {};
+  return { ...rec, fetch: { statuses: [...connector.defaultStatuses], days: DEFAULT_DAYS, ...fetch } };
 }
 
 function shopNameOf(raw: unknown, index: number): string {

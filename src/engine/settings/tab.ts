@@ -176,13 +176,11 @@ function readShopRow(
     else if (col.field.startsWith('endpoints.')) endpoints[col.field.slice(10)] = v;
     else if (col.field !== 'name' && col.field !== 'mall') shop[col.field] = value;
   }
-  // Blank cells mean the documented defaults (docs/settings-tab.md): off, 7 days, the mall's default statuses.
+  // Blank cells mean the documented defaults (docs/settings-tab.md); parseSettings fills 取得ステータス and 取得日数.
   shop.autoFetchMinutes ??= 0;
   shop.autoExport ??= false;
-  fetch.statuses ??= connector ? [...connector.defaultStatuses] : [];
-  fetch.days ??= 7;
   shop.credentials = credentials;
-  shop.fetch = fetch;
+  if (Object.keys(fetch).length > 0) shop.fetch = fetch;
   if (Object.keys(endpoints).length > 0) shop.endpoints = endpoints;
   return shop;
 }

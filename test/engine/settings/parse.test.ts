@@ -73,11 +73,24 @@ describe('parseSettings', () => {
     expect(errorOf({ shops: [], carriers: CARRIERS }).issues).toEqual([expect.objectContaining({ field: 'shops' })]);
     const e = errorOf({
       timezone: 'Mars/Base',
-      shops: [shopConfig('A:B', 'a', { enabled: 'yes', fetch: { statuses: ['NEW'] } })],
+      shops: [shopConfig('A:B', 'a', { enabled: 'yes' })],
       carriers: CARRIERS,
     });
-    expect(e.issues.map((i) => i.field).sort()).toEqual(['enabled', 'fetch.days', 'name', 'timezone']);
+    expect(e.issues.map((i) => i.field).sort()).toEqual(['enabled', 'name', 'timezone']);
     expect(e.message).toContain('Mars/Base');
+  });
+
+  test('fetch statuses and days default to the mall\'s default statuses over 7 days', () => {
+    const shop = { ...shopConfig('Shop A', 'a'), fetch: undefined };
+    const s = parseSettings({ shops: [shop, shopConfig('Shop B', 'b', { fetch: { days: 3 } })], carriers: CARRIERS }, connectors);
+    expect(s.shops.map((x) => x.fetch)).toEqual([
+      { statuses: ['NEW'], days: 7 },
+      { statuses: ['NEW'], days: 3 },
+    ]);
+    expect(errorOf({ shops: [shopConfig('Shop A', 'a', { fetch: { statuses: [], days: 0 } })], carriers: CARRIERS }).issues.map((i) => i.field).sort()).toEqual([
+      'fetch.days',
+      'fetch.statuses',
+    ]);
   });
 
   test('a duplicate carrier and a carrier without a name are named by row', () => {
