@@ -66,7 +66,7 @@ export function withRun(env: Env, opts: FrameOptions, body: (run: Run) => void):
     if (!opts.quiet) safeAppend(env, [runLine(opts, start, message)], fallbackLocale, fallbackZone, report);
     return report;
   }
-  let settings: Settings | null = null;
+  let settings: Settings;
   try {
     try {
       settings = env.loadSettings();
@@ -81,7 +81,7 @@ export function withRun(env: Env, opts: FrameOptions, body: (run: Run) => void):
       return report;
     }
     const display = JSON.stringify({ locale: settings.locale, timezone: settings.timezone });
-    if (env.props.get(DISPLAY_KEY) !== display) env.props.set(DISPLAY_KEY, display);
+    if (!opts.quiet && env.props.get(DISPLAY_KEY) !== display) env.props.set(DISPLAY_KEY, display);
     const run = makeRun(env, settings, opts, report, start);
     try {
       body(run);
