@@ -28,6 +28,9 @@ export interface LogRow {
   message: string;
 }
 
+/** Rows the Log keeps; it may grow a tenth past that before one trim. */
+const MAX_LOG_ROWS = 5000;
+
 export const LOG_SHEET_NAMES = { ja: 'ログ', en: 'Log' } as const;
 
 type Field = 'time' | 'trigger' | 'action' | 'shop' | 'fetched' | 'new' | 'updated' | 'exported' | 'failed' | 'duration' | 'message';
@@ -65,9 +68,13 @@ function columnsAt(header: readonly CellValue[]): Map<Field, number> {
  * Appends every row of a run. Writing them is ONE spreadsheet call (one read finds the end and the
  * columns); a new tab is created with its header in that same write.
  */
-export function appendLog(book: SpreadsheetPort, rows: readonly LogRow[], opts: { locale: Locale; timezone: string }): void {
+export function appendLog(
+  book: SpreadsheetPort,
+  rows: readonly LogRow[],
+  opts: { locale: Locale; timezone: string; maxRows?: number },
+): void {
   if (rows.length === 0) return;
-  const { locale, timezone } = opts;
+  const { locale, timezone, maxRows = MAX_LOG_ROWS } = opts;
   let sheet = findLogSheet(book);
   let grid: CellValue[][] = [];
   let at: Map<Field, number>;
@@ -107,7 +114,23 @@ export function appendLog(book: SpreadsheetPort, rows: readonly LogRow[], opts: 
     return out;
   });
   if (headerOut) sheet.writeBlock(1, 1, [headerOut, ...block]);
+  else if (grid.length - 1 + block.length > maxRows + Math.ceil(maxRows / 10)) sheet.writeBlock(2, 1, trimmed(grid.slice(1), block, maxRows));
   else sheet.writeBlock(grid.length + 1, 1, block);
+}
+
+/**
+ * The Log keeps the newest rows only (a 5-minute timer over three shops adds ~900 rows a day; a sheet has
+ * 10 million cells and every run reads the tab). Trimming happens in batches, in the same one write: the
+ * kept rows move up and the rows freed at the bottom are blanked.
+ */
+function trimmed(old: CellValue[][], block: CellValue[][], maxRows: number): CellValue[][] {
+  const width = Math.max(...old.map((r) => r.length), ...block.map((r) => r.length));
+  // values read back are what cells show: text that would parse again (a formula, a number) keeps its '
+  const again = old.map((r) => r.map((v) => (typeof v === 'string' ? toSheetValue(v, 'plain') : v)));
+  const all = [...again, ...block].map((r) => [...r, ...new Array<CellValue>(width - r.length).fill('')]);
+  const kept = all.slice(-maxRows);
+  const blanks = Array.from({ length: all.length - kept.length }, () => new Array<CellValue>(width).fill(''));
+  return [...kept, ...blanks];
 }
 
 /** The Log's rows read back (for the check's export success rate); rows it cannot read are skipped. */

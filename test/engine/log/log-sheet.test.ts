@@ -54,6 +54,21 @@ describe('Log', () => {
     expect(readLog(book, 'Asia/Tokyo')).toEqual([expect.objectContaining({ action: 'check', trigger: 'auto', failed: 2 })]);
   });
 
+  test('the Log keeps its newest rows, trimmed in the same one write', () => {
+    const book = new MemorySpreadsheet();
+    const big = { ...opts, maxRows: 1000 };
+    appendLog(book, Array.from({ length: 1400 }, (_, i) => row({ fetched: i, message: i === 1399 ? '=1+1' : '' })), big);
+    book.resetCalls();
+    appendLog(book, [row({ fetched: 5000 }), row({ fetched: 5001 })], big);
+    expect(book.calls).toMatchObject({ readAll: 1, writeBlock: 1 });
+    const rows = readLog(book, 'Asia/Tokyo');
+    expect(rows).toHaveLength(1000);
+    expect(rows[0].fetched).toBe(402);
+    expect(rows[997]).toMatchObject({ fetched: 1399, message: '=1+1' });
+    expect(rows[999].fetched).toBe(5001);
+    expect(book.getSheet('ログ')!.formulaAt(999, 11)).toBeNull();
+  });
+
   test('nothing to log writes nothing', () => {
     const book = new MemorySpreadsheet();
     appendLog(book, [], opts);
