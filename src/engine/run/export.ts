@@ -39,7 +39,7 @@ export function exportShops(run: Run, shops: ShopSettings[], dryRun: boolean): v
       const ready = orders.reduce((n, o) => n + o.lines.filter((l) => l.ready).length, 0);
       if (ready > 0) {
         env.progress.progress(run.t('run.progress.export', { shop: shop.name, rows: ready }));
-        const ctx = buildShopContext(env, run.settings, shop, run.deadline, !dryRun);
+        const ctx = buildShopContext(env, run.settings, shop, run.deadline, !dryRun, run.redact);
         const outcomes = connector.exportOrders(ctx, orders, { dryRun });
         if (dryRun) {
           for (const o of outcomes) {

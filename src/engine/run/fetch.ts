@@ -79,7 +79,7 @@ function fetchShop(
 ): Partial<ShopState> {
   const { env } = run;
   const now = env.clock.now();
-  const ctx = buildShopContext(env, run.settings, shop, run.deadline, true);
+  const ctx = buildShopContext(env, run.settings, shop, run.deadline, true, run.redact);
   const state = readState(env.props, shop.name);
   const defaults = rowDefaults(shop, connector);
   const windows = planWindows(state, shop, now, range);

@@ -14,6 +14,8 @@ export function buildShopContext(
   deadline: number,
   /** false in a dry run: nothing is recorded */
   persist: boolean,
+  /** what a connector logs passes the run's secret mask too: a slip in one connector never leaks */
+  redact: (text: string) => string,
 ): ShopContext {
   const locale = settings.locale;
   return {
@@ -24,7 +26,11 @@ export function buildShopContext(
     http: env.http,
     clock: env.clock,
     crypto: env.crypto,
-    log: env.log,
+    log: {
+      info: (m) => env.log.info(redact(m)),
+      warn: (m) => env.log.warn(redact(m)),
+      error: (m) => env.log.error(redact(m)),
+    },
     progress: env.progress,
     store: new PrefixedProperties(env.props, shopStorePrefix(shop.name)),
     t: (key, params) => translate(locale, key, params),

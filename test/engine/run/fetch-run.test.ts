@@ -216,13 +216,17 @@ describe('secrets and unattended runs', () => {
     const token = 'tok-XYZ-987654321';
     const a = fakeConnector('a', clock, {
       pages: [[line('A1')]],
-      onFetch: (ctx) => ctx.store.set('token', JSON.stringify({ accessToken: token, expiresAt: 1 })),
+      onFetch: (ctx) => {
+        ctx.store.set('token', JSON.stringify({ accessToken: token, expiresAt: 1 }));
+        ctx.log.info(`refreshed: ${token}`);
+      },
       fail: { error: new Error(`401 for access_token=${token}`) },
     });
     const w = fakeEnv([a.connector], config([shopConfig('Shop A', 'a')]), clock);
     const report = runFetch(w.env, { trigger: 'manual' });
     expect(report.shops[0].message).toBe('401 for access_token=●●●●');
     expect(bookText(w.book, ['ログ']) + w.log.lines.join('\n')).not.toContain(token);
+    expect(w.log.lines).toContain('INFO refreshed: ●●●●');
   });
 
   test('a timer run with invalid settings leaves one Log line (no one else would see it)', () => {
