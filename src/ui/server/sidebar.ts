@@ -20,7 +20,7 @@ import type {
 import type { RawSettings, UiEnv } from './settings-document';
 import { deleteSecrets, savedSecrets, secretFields, storeSecrets } from './secrets';
 import { extraFieldsOf, formFieldOf, formToShop, hasAuthEndpoint, shopToForm } from './shop-form';
-import { readShopStatus } from './shop-status';
+import { readState } from '../../engine/run/state';
 
 /**
  * The sidebar's server side: what the page may see of the settings, and every save, validated by the
@@ -102,14 +102,14 @@ function shopView(env: UiEnv, raw: RawSettings, shop: Record<string, unknown>, l
   const connector = connectorOf(env, shop.mall);
   const name = strOf(shop.name).trim();
   const saved = savedSecrets(env.props, name, connector);
-  const status = readShopStatus(env.props, name);
+  const { lastFetchAt, expiresAt } = readState(env.props, name);
   const now = env.clock.now();
   return {
     form: shopToForm(shop, connector),
     secretsSaved: Object.fromEntries(secretFields(connector).map((k) => [k, k in saved])),
-    lastFetch: status.lastFetchAt !== null ? formatDateTime(status.lastFetchAt, timezone) : null,
-    expiry: status.expiresAt !== null ? formatDateTime(status.expiresAt, timezone) : null,
-    expiryDays: status.expiresAt !== null ? Math.floor((status.expiresAt - now) / DAY) : null,
+    lastFetch: lastFetchAt !== undefined ? formatDateTime(lastFetchAt, timezone) : null,
+    expiry: expiresAt !== undefined && expiresAt !== null ? formatDateTime(expiresAt, timezone) : null,
+    expiryDays: expiresAt !== undefined && expiresAt !== null ? Math.floor((expiresAt - now) / DAY) : null,
     issues: toFieldIssues(shopIssues(env, raw, withSecrets(env, shop)), connector),
   };
 }

@@ -23,12 +23,12 @@ export function rangeProblems(from: string, to: string, today: string): RangePro
   const f = dayNumber(from);
   const t = dayNumber(to);
   const problems: RangeProblem[] = [];
+  const now = dayNumber(today);
   if (f === null) problems.push({ field: 'from', code: 'errDate' });
   if (t === null) problems.push({ field: 'to', code: 'errDate' });
+  else if (now !== null && t > now) problems.push({ field: 'to', code: 'errFuture' });
   if (f === null || t === null) return problems;
-  const now = dayNumber(today);
   if (f > t) problems.push({ field: 'to', code: 'errOrder' });
   else if (t - f + 1 > MAX_RANGE_DAYS) problems.push({ field: 'from', code: 'errTooLong' });
-  if (now !== null && t > now) problems.push({ field: 'to', code: 'errFuture' });
   return problems;
 }

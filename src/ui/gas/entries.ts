@@ -1,0 +1,58 @@
+import { gasEnv } from '../../gas/env';
+import { translate } from '../../i18n';
+import type { Reply, UiApi, UiCall } from '../shared/rpc';
+import { handleUiCall } from '../server/handlers';
+import type { UiEnv } from '../server/settings-document';
+import { SettingsTabDocument } from '../server/settings-tab-document';
+import { localeOf } from '../server/sidebar';
+
+/**
+ * Apps Script side of the pages: opening them, and one function per google.script.run call. src/entry.ts
+ * re-exports these names in ENTRY_POINTS so the build declares them top-level (CONTRACT §6). The HTML
+ * files are the ones scripts/build-ui.mjs writes to dist/ (Sidebar.html, DateRange.html).
+ */
+
+function uiEnv(): UiEnv {
+  const env = gasEnv();
+  return { ...env, settingsDoc: new SettingsTabDocument(env.book, env.props, env.connectors) };
+}
+
+export function openSettingsSidebar(): void {
+  const locale = localeOf(uiEnv().settingsDoc.read());
+  const page = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(translate(locale, 'sidebar.title'));
+  SpreadsheetApp.getUi().showSidebar(page);
+}
+
+export function openDateRangeDialog(): void {
+  const locale = localeOf(uiEnv().settingsDoc.read());
+  const page = HtmlService.createHtmlOutputFromFile('DateRange').setWidth(420).setHeight(400);
+  SpreadsheetApp.getUi().showModalDialog(page, translate(locale, 'sidebar.range.title'));
+}
+
+const call =
+  <K extends UiCall>(name: K) =>
+  (req: unknown): Reply<UiApi[K]['res']> =>
+    handleUiCall(name, uiEnv(), req);
+
+export const sidebarGetState = call('sidebarGetState');
+export const sidebarSaveShop = call('sidebarSaveShop');
+export const sidebarDeleteShop = call('sidebarDeleteShop');
+export const sidebarSaveCarriers = call('sidebarSaveCarriers');
+export const sidebarSaveGeneral = call('sidebarSaveGeneral');
+export const sidebarCheckShop = call('sidebarCheckShop');
+export const dateRangeGetState = call('dateRangeGetState');
+export const fetchOrdersForRange = call('fetchOrdersForRange');
+
+/** Every name src/entry.ts must list in ENTRY_POINTS (and re-export) for the pages to work. */
+export const UI_ENTRY_POINTS = [
+  'openSettingsSidebar',
+  'openDateRangeDialog',
+  'sidebarGetState',
+  'sidebarSaveShop',
+  'sidebarDeleteShop',
+  'sidebarSaveCarriers',
+  'sidebarSaveGeneral',
+  'sidebarCheckShop',
+  'dateRangeGetState',
+  'fetchOrdersForRange',
+] as const;

@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import { translate } from '../../i18n';
+import {
+  CheckShopRequestSchema,
+  DeleteShopRequestSchema,
+  EmptyRequestSchema,
+  FetchRangeRequestSchema,
+  SaveCarriersRequestSchema,
+  SaveGeneralRequestSchema,
+  SaveShopRequestSchema,
+  type Reply,
+  type UiApi,
+  type UiCall,
+} from '../shared/rpc';
+import { checkOneShop } from './check';
+import { dateRangeState, fetchForRange } from './date-range';
+import type { UiEnv } from './settings-document';
+import { scrubSecrets } from './secrets';
+import { deleteShop, localeOf, saveCarriers, saveGeneral, saveShop, sidebarState, UiError } from './sidebar';
+
+/**
+ * Every call a page makes, by name: the request is parsed with its schema (zod at the boundary) and the
+ * answer wrapped in a Reply. Apps Script's entry points and the browser test's shim both go through here.
+ */
+
+type Handler<K extends UiCall> = { schema: z.ZodType<UiApi[K]['req']>; run: (env: UiEnv, req: UiApi[K]['req']) => UiApi[K]['res'] };
+
+export const UI_HANDLERS: { [K in UiCall]: Handler<K> } = {
+  sidebarGetState: { schema: EmptyRequestSchema, run: (env) => sidebarState(env) },
+  sidebarSaveShop: { schema: SaveShopRequestSchema, run: saveShop },
+  sidebarDeleteShop: { schema: DeleteShopRequestSchema, run: (env, req) => deleteShop(env, req.name) },
+  sidebarSaveCarriers: { schema: SaveCarriersRequestSchema, run: saveCarriers },
+  sidebarSaveGeneral: { schema: SaveGeneralRequestSchema, run: saveGeneral },
+  sidebarCheckShop: { schema: CheckShopRequestSchema, run: (env, req) => checkOneShop(env, req.shop) },
+  dateRangeGetState: { schema: EmptyRequestSchema, run: (env) => dateRangeState(env) },
+  fetchOrdersForRange: { schema: FetchRangeRequestSchema, run: fetchForRange },
+};
+
+export const UI_CALLS = Object.keys(UI_HANDLERS) as UiCall[];
+
+export function isUiCall(name: string): name is UiCall {
+  return Object.prototype.hasOwnProperty.call(UI_HANDLERS, name);
+}
+
+/**
+ * Runs one call. Never throws: a failure becomes a readable message in the settings' language, with
+ * every stored secret masked out; the details go to the log only.
+ */
+export function handleUiCall<K extends UiCall>(name: K, env: UiEnv, input: unknown): Reply<UiApi[K]['res']> {
+  const handler = UI_HANDLERS[name] as Handler<K>;
+  let locale: 'ja' | 'en' = 'ja';
+  try {
+    locale = localeOf(env.settingsDoc.read());
+    const req = handler.schema.safeParse(input ?? {});
+    if (!req.success) return { ok: false, message: translate(locale, 'sidebar.err.badRequest') };
+    return { ok: true, value: handler.run(env, req.data) };
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    env.log.error(scrubSecrets(`${name}: ${e instanceof Error ? (e.stack ?? detail) : detail}`, env.props));
+    const message = e instanceof UiError ? detail : translate(locale, 'sidebar.err.failed', { detail });
+    return { ok: false, message: scrubSecrets(message, env.props) };
+  }
+}

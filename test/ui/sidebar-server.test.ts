@@ -1,0 +1,248 @@
+import { loadSettingsFromBook } from '../../src/engine/settings/tab';
+import { CONNECTORS } from '../../src/malls';
+import { TEMU_SANDBOX_CREDENTIALS } from '../../src/sandbox/temu';
+import { QOO10_SANDBOX_CREDENTIALS } from '../../src/sandbox/qoo10';
+import { DEMO_CARRIERS } from '../../src/sandbox/demo-config';
+import { handleUiCall } from '../../src/ui/server/handlers';
+import type { SaveShopResponse, SidebarState } from '../../src/ui/shared/rpc';
+import { allCellText, SANDBOX_URL, shopForm, uiWorld, type UiWorld } from './support/ui-world';
+
+const TABS = ['設定', 'Settings', '受注一覧', 'Orders', 'ログ', 'Log'];
+const TEMU_SECRETS = { appSecret: TEMU_SANDBOX_CREDENTIALS.appSecret, accessToken: TEMU_SANDBOX_CREDENTIALS.accessToken };
+
+function call<T>(w: UiWorld, name: Parameters<typeof handleUiCall>[0], req: unknown): T {
+  const reply = handleUiCall(name, w.env, req);
+  if (!reply.ok) throw new Error(`call failed: ${reply.message}`);
+  // what google.script.run would carry: JSON only
+  return JSON.parse(JSON.stringify(reply.value)) as T;
+}
+
+function saveCarriers(w: UiWorld) {
+  const carriers = DEMO_CARRIERS.map(({ name, ...values }) => ({ name, values }));
+  return call<{ saved: boolean }>(w, 'sidebarSaveCarriers', { carriers });
+}
+
+function addTemu(w: UiWorld, over: Parameters<typeof shopForm>[0] = {}) {
+  return call<SaveShopResponse>(w, 'sidebarSaveShop', {
+    originalName: null,
+    shop: shopForm({ credentials: { appKey: TEMU_SANDBOX_CREDENTIALS.appKey }, secrets: TEMU_SECRETS, ...over }),
+  });
+}
+
+describe('sidebar server: shops', () => {
+  test('an empty book shows no shops and no problem to fix', () => {
+    const w = uiWorld();
+    const state = call<SidebarState>(w, 'sidebarGetState', {});
+    expect(state.shops).toEqual([]);
+    expect(state.problems).toEqual([]);
+    expect(state.malls.map((m) => m.id)).toEqual(['temu', 'tiktok', 'qoo10']);
+    // only the fields each mall needs: Temu has region and warehouse, Qoo10 neither
+    expect(state.malls.find((m) => m.id === 'temu')!.extraFields).toEqual(['region', 'warehouseId']);
+    expect(state.malls.find((m) => m.id === 'qoo10')!.extraFields).toEqual([]);
+    expect(state.strings['sidebar.save']).toBe('保存');
+  });
+
+  test('invalid input comes back field by field from the engine schema, and nothing is stored', () => {
+    const w = uiWorld();
+    const res = call<SaveShopResponse>(w, 'sidebarSaveShop', {
+      originalName: null,
+      shop: shopForm({ name: '', days: 'abc', statuses: [], autoFetchMinutes: '7', endpointApi: 'http://x/path', secrets: { appSecret: 'typed-but-rejected' } }),
+    });
+    expect(res.saved).toBe(false);
+    const fields = res.issues.map((i) => i.field).sort();
+    expect(fields).toEqual(expect.arrayContaining(['name', 'days', 'statuses', 'autoFetchMinutes', 'endpointApi', 'credentials.appKey', 'secrets.accessToken']));
+    expect(fields).not.toContain('secrets.appSecret');
+    for (const i of res.issues) expect(i.message).not.toBe('');
+    expect(w.props.keys()).toEqual([]);
+    expect(w.book.getSheet('設定')).toBeNull();
+    expect(JSON.stringify(res)).not.toContain('typed-but-rejected');
+  });
+
+  test('a valid shop is saved: secrets in properties only, the tab masked, and the engine reads it back', () => {
+    const w = uiWorld();
+    expect(saveCarriers(w).saved).toBe(true);
+    const res = addTemu(w, { defaultCarrier: 'ヤマト運輸' });
+    expect(res.issues).toEqual([]);
+    expect(res.saved).toBe(true);
+    const shop = res.state!.shops[0];
+    expect(shop.form.name).toBe('Temu 1号店');
+    expect(shop.secretsSaved).toEqual({ appSecret: true, accessToken: true });
+    expect(w.props.get('secret:Temu 1号店:appSecret')).toBe(TEMU_SECRETS.appSecret);
+
+    const page = JSON.stringify(res);
+    const cells = allCellText(w.book, TABS);
+    for (const secret of Object.values(TEMU_SECRETS)) {
+      expect(page).not.toContain(secret);
+      expect(cells).not.toContain(secret);
+    }
+    expect(cells).toContain('●●●●');
+    expect(cells).toContain(TEMU_SANDBOX_CREDENTIALS.appKey);
+
+    const settings = loadSettingsFromBook(w.book, w.props, CONNECTORS);
+    expect(settings.shops).toHaveLength(1);
+    expect(settings.shops[0]).toMatchObject({
+      name: 'Temu 1号店',
+      mall: 'temu',
+      credentials: { appKey: TEMU_SANDBOX_CREDENTIALS.appKey, ...TEMU_SECRETS },
+      fetch: { statuses: ['UN_SHIPPING'], days: 7 },
+      autoFetchMinutes: 30,
+      defaultCarrier: 'ヤマト運輸',
+      endpoints: { api: SANDBOX_URL },
+    });
+    expect(settings.carriers.map((c) => c.name)).toEqual(DEMO_CARRIERS.map((c) => c.name));
+  });
+
+  test('editing keeps saved secrets when the inputs are left empty; a rename takes them along', () => {
+    const w = uiWorld();
+    addTemu(w);
+    const before = call<SidebarState>(w, 'sidebarGetState', {}).shops[0].form;
+    const res = call<SaveShopResponse>(w, 'sidebarSaveShop', { originalName: 'Temu 1号店', shop: { ...before, name: 'Temu 本店', days: '14' } });
+    expect(res.issues).toEqual([]);
+    expect(res.state!.shops.map((s) => s.form.name)).toEqual(['Temu 本店']);
+    expect(w.props.get('secret:Temu 1号店:appSecret')).toBeNull();
+    const settings = loadSettingsFromBook(w.book, w.props, CONNECTORS);
+    expect(settings.shops[0]).toMatchObject({ name: 'Temu 本店', fetch: { days: 14 }, credentials: TEMU_SECRETS });
+  });
+
+  test('a second shop with the same name is refused; a third shop grows the block without losing carriers', () => {
+    const w = uiWorld();
+    saveCarriers(w);
+    addTemu(w);
+    const dup = addTemu(w);
+    expect(dup.saved).toBe(false);
+    expect(dup.issues[0].field).toBe('name');
+    for (let i = 2; i <= 7; i++) expect(addTemu(w, { name: `Temu ${i}` }).saved).toBe(true);
+    const settings = loadSettingsFromBook(w.book, w.props, CONNECTORS);
+    expect(settings.shops.map((s) => s.name)).toEqual(['Temu 1号店', 'Temu 2', 'Temu 3', 'Temu 4', 'Temu 5', 'Temu 6', 'Temu 7']);
+    expect(settings.carriers).toHaveLength(3);
+  });
+
+  test('deleting a shop removes its row and its secrets', () => {
+    const w = uiWorld();
+    addTemu(w);
+    addTemu(w, { name: 'Temu 2' });
+    const state = call<SidebarState>(w, 'sidebarDeleteShop', { name: 'Temu 1号店' });
+    expect(state.shops.map((s) => s.form.name)).toEqual(['Temu 2']);
+    expect(w.props.keys().filter((k) => k.startsWith('secret:Temu 1号店:'))).toEqual([]);
+    expect(loadSettingsFromBook(w.book, w.props, CONNECTORS).shops.map((s) => s.name)).toEqual(['Temu 2']);
+  });
+
+  test('a secret typed into the tab by hand is kept when the sidebar saves', () => {
+    const w = uiWorld();
+    addTemu(w);
+    const tab = w.book.getSheet('設定')!;
+    const grid = tab.readAll();
+    const r = grid.findIndex((row) => row[0] === 'Temu 1号店');
+    const c = grid.findIndex((row) => row.includes('App Secret')) >= 0 ? grid.find((row) => row.includes('App Secret'))!.indexOf('App Secret') : -1;
+    expect(r).toBeGreaterThan(0);
+    expect(c).toBeGreaterThan(0);
+    tab.writeBlock(r + 1, c + 1, [['typed-in-the-cell-secret']]);
+    const form = call<SidebarState>(w, 'sidebarGetState', {}).shops[0].form;
+    expect(call<SaveShopResponse>(w, 'sidebarSaveShop', { originalName: 'Temu 1号店', shop: form }).saved).toBe(true);
+    expect(w.props.get('secret:Temu 1号店:appSecret')).toBe('typed-in-the-cell-secret');
+    expect(allCellText(w.book, TABS)).not.toContain('typed-in-the-cell-secret');
+  });
+
+  test('English settings give English pages and messages', () => {
+    const w = uiWorld();
+    const res = call<SaveShopResponse>(w, 'sidebarSaveGeneral', { locale: 'en', timezone: 'Asia/Tokyo' });
+    expect(res.saved).toBe(true);
+    expect(res.state!.locale).toBe('en');
+    expect(res.state!.strings['sidebar.save']).toBe('Save');
+    expect(res.state!.managementStatuses).toContain('Awaiting shipment');
+    const bad = call<SaveShopResponse>(w, 'sidebarSaveGeneral', { locale: 'en', timezone: 'Mars/Olympus' });
+    expect(bad.saved).toBe(false);
+    expect(bad.issues[0].field).toBe('timezone');
+  });
+});
+
+describe('sidebar server: carriers', () => {
+  test('nameless and duplicate carriers are named by their row on the page; empty rows are dropped', () => {
+    const w = uiWorld();
+    type R = { saved: boolean; issues: { row: number; field: string }[] };
+    const rows = [
+      { name: 'ヤマト運輸', values: { temu: 'Yamato' } },
+      { name: '', values: {} },
+      { name: 'ヤマト運輸', values: { qoo10: 'ヤマト宅急便' } },
+      { name: '', values: { temu: 'Sagawa' } },
+    ];
+    const nameless = call<R>(w, 'sidebarSaveCarriers', { carriers: rows });
+    expect(nameless.saved).toBe(false);
+    expect(nameless.issues).toEqual([expect.objectContaining({ row: 3, field: 'name' })]);
+    rows[3].name = '佐川急便';
+    const dup = call<R>(w, 'sidebarSaveCarriers', { carriers: rows });
+    expect(dup.issues).toEqual([expect.objectContaining({ row: 2, field: 'name' })]);
+    rows[2].name = 'ヤマト運輸（着払い）';
+    expect(call<R>(w, 'sidebarSaveCarriers', { carriers: rows }).saved).toBe(true);
+    expect(w.env.settingsDoc.read().carriers.map((c) => c.name)).toEqual(['ヤマト運輸', 'ヤマト運輸（着払い）', '佐川急便']);
+  });
+});
+
+describe('sidebar server: connection check and date range', () => {
+  test('the check runs the engine against the sandbox mall and reports each line', () => {
+    const w = uiWorld();
+    saveCarriers(w);
+    addTemu(w);
+    const ok = call<{ lines: { id: string; ok: boolean; message: string }[] }>(w, 'sidebarCheckShop', { shop: 'Temu 1号店' });
+    expect(ok.lines.length).toBeGreaterThan(2);
+    expect(ok.lines.find((l) => l.id === 'expiry')?.ok).toBe(true);
+    expect(JSON.stringify(ok)).not.toContain(TEMU_SECRETS.accessToken);
+
+    w.sandbox.mall('temu').control('expire', {});
+    const expired = call<{ lines: { id: string; ok: boolean; message: string }[] }>(w, 'sidebarCheckShop', { shop: 'Temu 1号店' });
+    expect(expired.lines.some((l) => !l.ok)).toBe(true);
+  });
+
+  test('an unknown carrier in the table is a line saying what to do', () => {
+    const w = uiWorld();
+    call(w, 'sidebarSaveCarriers', { carriers: [{ name: 'どこか便', values: { temu: 'Nowhere Express' } }] });
+    addTemu(w, { defaultCarrier: 'どこか便' });
+    const res = call<{ lines: { id: string; ok: boolean; message: string }[] }>(w, 'sidebarCheckShop', { shop: 'Temu 1号店' });
+    const line = res.lines.find((l) => l.id.startsWith('carrier'));
+    expect(line?.ok).toBe(false);
+    expect(line?.message).toContain('Nowhere Express');
+  });
+
+  test('the range dialog refuses bad dates and fetches a good range', () => {
+    const w = uiWorld();
+    addTemu(w);
+    const state = call<{ today: string; defaultFrom: string; shops: string[] }>(w, 'dateRangeGetState', {});
+    expect(state).toMatchObject({ today: '2026-11-22', defaultFrom: '2026-11-15', shops: ['Temu 1号店'] });
+
+    type R = { done: boolean; issues: { field: string }[]; lines: { ok: boolean; message: string }[] };
+    const bad = call<R>(w, 'fetchOrdersForRange', { from: '2026-11-20', to: '2026-11-02', shop: '' });
+    expect(bad.done).toBe(false);
+    expect(bad.issues.map((i) => i.field)).toEqual(['to']);
+    expect(call<R>(w, 'fetchOrdersForRange', { from: '2026-02-30', to: '2026-11-23', shop: '' }).issues.map((i) => i.field)).toEqual(['from', 'to']);
+    expect(call<R>(w, 'fetchOrdersForRange', { from: '2025-01-01', to: '2026-11-22', shop: '' }).issues.map((i) => i.field)).toEqual(['from']);
+    expect(w.book.getSheet('受注一覧')).toBeNull();
+
+    const good = call<R>(w, 'fetchOrdersForRange', { from: '2026-11-01', to: '2026-11-22', shop: 'Temu 1号店' });
+    expect(good.issues).toEqual([]);
+    expect(good.done).toBe(true);
+    expect(good.lines).toHaveLength(1);
+    expect(good.lines[0].ok).toBe(true);
+    expect(w.book.getSheet('受注一覧')!.readAll().length).toBeGreaterThan(1);
+  });
+});
+
+describe('sidebar server: the call boundary', () => {
+  test('a malformed request is a readable refusal, not a stack trace', () => {
+    const w = uiWorld();
+    const reply = handleUiCall('sidebarSaveShop', w.env, { shop: 42 });
+    expect(reply).toEqual({ ok: false, message: expect.stringContaining('サイドバー') });
+  });
+
+  test('an unexpected failure never echoes a stored secret', () => {
+    const w = uiWorld();
+    addTemu(w, { credentials: { appKey: TEMU_SANDBOX_CREDENTIALS.appKey } });
+    w.props.set('secret:x:password', QOO10_SANDBOX_CREDENTIALS.password);
+    w.env.settingsDoc.read = () => {
+      throw new Error(`boom ${QOO10_SANDBOX_CREDENTIALS.password}`);
+    };
+    const reply = handleUiCall('sidebarGetState', w.env, {});
+    expect(reply.ok).toBe(false);
+    expect(JSON.stringify(reply)).not.toContain(QOO10_SANDBOX_CREDENTIALS.password);
+    expect(w.log.lines.join('\n')).not.toContain(QOO10_SANDBOX_CREDENTIALS.password);
+  });
+});
