@@ -282,6 +282,7 @@ export const en: Record<keyof typeof ja, string> = {
   'temu.err.badAnswer': 'Temu answered in an unexpected format ({api}): {detail}',
   'temu.err.credentials': 'Temu: credential {field} is missing',
   'temu.err.status': 'Temu: fetch status "{status}" is not valid ({allowed})',
+  'temu.held.budget': 'Not sent: the run ran out of time (it goes with the next export)',
   'temu.held.allLines': 'All lines of this order need a tracking number and a ship date (Temu confirms a whole parent order at once)',
   'temu.err.carrierMissing': 'No carrier given',
   'temu.err.carrierUnknown': 'Temu\'s carrier list has no "{value}". Candidates: {candidates}',

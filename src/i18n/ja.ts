@@ -283,6 +283,7 @@ export const ja = {
   'temu.err.badAnswer': 'Temu の応答の形式が想定外です（{api}）: {detail}',
   'temu.err.credentials': 'Temu: 認証情報 {field} が未設定です',
   'temu.err.status': 'Temu: 取得ステータス「{status}」は使えません（{allowed}）',
+  'temu.held.budget': '今回の実行時間内に送れなかったため未送信です（次回の書き出しで送信します）',
   'temu.held.allLines': 'この注文のすべての明細に伝票番号と出荷日が必要です（Temu は親注文単位で発送登録します）',
   'temu.err.carrierMissing': '配送業者が未入力です',
   'temu.err.carrierUnknown': 'Temu の配送業者一覧に「{value}」がありません。候補: {candidates}',

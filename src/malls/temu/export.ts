@@ -67,13 +67,13 @@ export function exportOrders(
     return outcomes;
   }
 
-  const calls = shipments.map((s) => confirmCall(s, warehouseId));
   if (opts.dryRun) {
-    shipments.forEach((s, i) => {
+    shipments.forEach((s) => {
+      const call = confirmCall(s, warehouseId);
       const message = ctx.t('temu.preview', {
         order: s.order.orderId,
         packages: s.packages.map((p) => `${p.carrier.names[0] ?? p.carrier.id} ${p.tracking} ×${p.lines.length}`).join(', '),
-        sendType: String(calls[i].params?.sendType),
+        sendType: String(call.params?.sendType),
         warehouse: warehouseId,
       });
       s.ready.forEach((l) => outcomes.push({ key: l.key, kind: 'preview', message }));
@@ -81,15 +81,32 @@ export function exportOrders(
     return outcomes;
   }
 
+  // Requests are signed when built (timestamp ±300 s, spec §5), so they are built and sent per group;
+  // a group that would not finish within the run's budget waits for the next export.
+  for (let i = 0; i < shipments.length; i += CONFIRM_GROUP) {
+    const group = shipments.slice(i, i + CONFIRM_GROUP);
+    if (i > 0 && ctx.clock.now() + Math.ceil(group.length / 20) * 1000 + 2000 > ctx.deadline) {
+      shipments.slice(i).forEach((s) => s.ready.forEach((l) => outcomes.push({ key: l.key, kind: 'held', message: ctx.t('temu.held.budget') })));
+      break;
+    }
+    sendGroup(client, ctx, group, warehouseId, outcomes);
+  }
+  return outcomes;
+}
+
+const CONFIRM_GROUP = 100;
+
+function sendGroup(client: TemuClient, ctx: ShopContext, group: Shipment[], warehouseId: string, outcomes: LineOutcome[]): void {
+  const fail = (lines: ExportLine[], message: string) => lines.forEach((l) => outcomes.push({ key: l.key, kind: 'error', message }));
   let answers;
   try {
-    answers = client.callAll(calls);
+    answers = client.callAll(group.map((s) => confirmCall(s, warehouseId)));
   } catch (e) {
     if (!(e instanceof TemuError)) throw e;
-    shipments.forEach((s) => fail(s.ready, e.message));
-    return outcomes;
+    group.forEach((s) => fail(s.ready, e.message));
+    return;
   }
-  shipments.forEach((s, i) => {
+  group.forEach((s, i) => {
     const a = answers[i];
     if (a.ok) {
       const warnings = safeWarnings(a.result);
@@ -101,7 +118,6 @@ export function exportOrders(
       fail(s.ready, a.message);
     }
   });
-  return outcomes;
 }
 
 /** Ready lines grouped by tracking number; the carrier of a package is that of its first line. */

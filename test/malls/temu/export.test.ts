@@ -165,4 +165,16 @@ describe('Temu export against the sandbox', () => {
     expect(outs[0]).toMatchObject({ kind: 'error', message: expect.stringMatching(/cancellation request.*120012030/) });
     expect(outs[1]).toMatchObject({ kind: 'error', message: expect.stringMatching(/tracking number is invalid.*120014008/) });
   });
+
+  test('confirms go in groups; what does not fit in the run time budget is held for the next export', () => {
+    const world = temuWorld({ orders: 400 });
+    const orders = singleLive(fetched(world));
+    expect(orders.length).toBeGreaterThan(100);
+    orders.forEach((o, i) => fill(live(o)[0], `BUD${String(i).padStart(9, '0')}`));
+    const outs = temuConnector.exportOrders(temuCtx(world, {}, { budgetMs: 4000 }), orders, { dryRun: false });
+    expect(outs).toHaveLength(orders.length);
+    expect(outs.slice(0, 100).every((o) => o.kind === 'ok')).toBe(true);
+    expect(outs.slice(100).every((o) => o.kind === 'held' && o.message.includes('次回'))).toBe(true);
+    expect(control(world, 'state').shipments).toHaveLength(100);
+  });
 });

@@ -1,5 +1,6 @@
 import type { ExportLine, ExportOrder, FetchRequest, ShopContext } from '../../../src/malls/connector';
 import type { LineStatusUpdate, OrderLine } from '../../../src/engine/order-line';
+import type { CarrierEntry } from '../../../src/engine/settings/schema';
 import { temuConnector } from '../../../src/malls/temu';
 import { demoTemuShop } from '../../../src/sandbox/temu';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
@@ -80,7 +81,7 @@ export function exportOrdersOf(lines: OrderLine[]): ExportOrder[] {
 }
 
 /** Fills tracking + date on a line as a user would; the engine would then mark it ready. */
-export function fill(line: ExportLine, tracking: string, carrier = DEMO_CARRIERS[0]): void {
+export function fill(line: ExportLine, tracking: string, carrier: CarrierEntry = DEMO_CARRIERS[0]): void {
   line.tracking = tracking;
   line.shippedOn = '2026-11-22';
   line.carrier = carrier;
