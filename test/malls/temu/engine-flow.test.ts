@@ -1,0 +1,96 @@
+import { runExport, runFetch, type Env } from '../../../src/engine/app';
+import { parseSettings } from '../../../src/engine/settings/parse';
+import { CONNECTORS } from '../../../src/malls';
+import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
+import { InProcessHttp, Sandbox } from '../../../src/sandbox/sandbox';
+import { demoTemuShop, TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
+import { MemoryLock, MemoryLogger, MemoryProperties, MemoryTriggers, VirtualClock } from '../../../src/engine/memory-ports';
+import { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
+import { nodeCrypto } from '../../../src/node/crypto';
+
+/** The Temu connector under the real engine and the in-process sandbox: what a seller sees in 受注一覧. */
+function world(shopOverrides: Record<string, unknown> = {}) {
+  const clock = new VirtualClock();
+  const sandbox = new Sandbox({ now: () => clock.now(), seed: 11, orders: 40 });
+  const book = new MemorySpreadsheet();
+  const log = new MemoryLogger();
+  const settings = { locale: 'ja', timezone: 'Asia/Tokyo', shops: [{ ...demoTemuShop('http://sandbox.local'), ...shopOverrides }], carriers: DEMO_CARRIERS };
+  const env: Env = {
+    book,
+    http: new InProcessHttp(sandbox),
+    props: new MemoryProperties(),
+    lock: new MemoryLock(),
+    clock,
+    crypto: nodeCrypto,
+    log,
+    progress: log,
+    triggers: new MemoryTriggers(),
+    connectors: CONNECTORS,
+    loadSettings: () => parseSettings(settings, CONNECTORS),
+  };
+  const temu = sandbox.mall('temu');
+  const sheet = () => book.getSheet('受注一覧')!;
+  const col = (h: string) => sheet().columnOf(h) - 1;
+  const rows = () => sheet().readAll().slice(1);
+  const rowsOf = (orderId: string) => rows().filter((r) => r[col('注文番号')] === orderId);
+  const fill = (orderId: string, tracking: string, onlyFirst = false) => {
+    const all = sheet().readAll();
+    let done = 0;
+    all.forEach((r, i) => {
+      if (i === 0 || r[col('注文番号')] !== orderId || r[col('管理ステータス')] === 'キャンセル') return;
+      if (onlyFirst && done > 0) return;
+      sheet().edit(i + 1, col('伝票番号') + 1, tracking);
+      sheet().edit(i + 1, col('出荷日') + 1, '2026-11-22');
+      done++;
+    });
+  };
+  return { env, clock, temu, rows, rowsOf, col, fill };
+}
+
+test('fetch → fill → export: one confirm per ready parent, held partial parents, none on re-run, cancellation flips the row', () => {
+  const w = world();
+  const fetched = runFetch(w.env, { trigger: 'manual' });
+  expect(fetched.exitCode).toBe(0);
+  expect(fetched.shops[0]).toMatchObject({ mall: 'Temu', ok: true });
+  const orderIds = [...new Set(w.rows().map((r) => String(r[w.col('注文番号')])))];
+  const live = (id: string) => w.rowsOf(id).filter((r) => r[w.col('管理ステータス')] !== 'キャンセル');
+  const multi = orderIds.filter((id) => live(id).length >= 2);
+  const single = orderIds.filter((id) => live(id).length === 1);
+  // hostile text stays text
+  expect(w.rows().some((r) => String(r[w.col('郵便番号')]).startsWith('0'))).toBe(true);
+  expect(w.rows().some((r) => String(r[w.col('電話番号')]).startsWith('+81'))).toBe(true);
+
+  w.fill(multi[0], 'YMT900000001');
+  w.fill(single[0], 'YMT900000002');
+  w.fill(multi[1], 'YMT900000003', true);
+  const exported = runExport(w.env, { trigger: 'manual' });
+  expect(w.temu.control('state', {})).toMatchObject({ requestsByType: expect.objectContaining({ 'bg.logistics.shipment.v2.confirm': 2 }) });
+  expect(exported.shops[0].exported).toBe(live(multi[0]).length + 1);
+  for (const r of [...live(multi[0]), ...live(single[0])]) {
+    expect(r[w.col('書出結果')]).toBe('OK');
+    expect(r[w.col('管理ステータス')]).toBe('処理済');
+  }
+  const heldRow = w.rowsOf(multi[1]).find((r) => r[w.col('伝票番号')] === 'YMT900000003')!;
+  expect(String(heldRow[w.col('書出結果')])).toContain('すべての明細に伝票番号');
+
+  runExport(w.env, { trigger: 'manual' });
+  expect((w.temu.control('state', {}) as { requestsByType: Record<string, number> }).requestsByType['bg.logistics.shipment.v2.confirm']).toBe(2);
+
+  const victim = single[1];
+  w.temu.control('cancel', { parentOrderSn: victim });
+  w.clock.advance(60_000);
+  runFetch(w.env, { trigger: 'manual' });
+  expect(w.rowsOf(victim).every((r) => r[w.col('管理ステータス')] === 'キャンセル')).toBe(true);
+  // re-fetch: still one row per key
+  const keys = w.rows().map((r) => `${r[w.col('注文番号')]}/${r[w.col('明細番号')]}`);
+  expect(new Set(keys).size).toBe(keys.length);
+});
+
+test('a wrong secret: that shop fails with a readable message and exit 1; no secret in the report', () => {
+  const w = world({ credentials: { ...TEMU_SANDBOX_CREDENTIALS, appSecret: 'definitely-wrong' } });
+  const r = runFetch(w.env, { trigger: 'manual' });
+  expect(r.exitCode).toBe(1);
+  expect(r.shops[0].ok).toBe(false);
+  expect(r.shops[0].message).toContain('3000001');
+  expect(JSON.stringify(r)).not.toContain('definitely-wrong');
+});
