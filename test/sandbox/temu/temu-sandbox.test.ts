@@ -111,6 +111,20 @@ describe('Temu sandbox: orders (spec §3)', () => {
     expect(big.filter((o) => o.status === 3).length).toBeGreaterThan(300);
   });
 
+  test("'advance' moves PENDING orders on (or one order to a given status) and stamps the update time", () => {
+    const w = world(60);
+    const pending = w.orderList().filter((o) => o.status === 1).map((o) => o.parentOrderSn);
+    expect(pending.length).toBeGreaterThan(0);
+    w.clock.advance(5000);
+    expect(w.temu.control('advance', {})).toEqual({ ok: true, changed: pending.length });
+    expect(w.orderList().filter((o) => pending.includes(o.parentOrderSn)).every((o) => o.status === 2)).toBe(true);
+    const now = Math.floor(w.clock.now() / 1000);
+    const updated = w.call('bg.order.list.v2.get', { pageSize: 100, updateAtStart: now - 1, updateAtEnd: now });
+    expect(updated.result.pageItems.map((i: any) => i.parentOrderMap.parentOrderSn).sort()).toEqual([...pending].sort());
+    expect(w.temu.control('advance', { parentOrderSn: pending[0], status: 'SHIPPED' })).toEqual({ ok: true, changed: 1 });
+    expect(w.temu.control('advance', { status: 'LOST' })).toMatchObject({ ok: false });
+  });
+
   test('amount query is refused with 3000032 once permission is denied', () => {
     const w = world();
     const sn = w.orderList()[0].parentOrderSn;
