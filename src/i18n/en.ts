@@ -248,6 +248,7 @@ export const en: Record<keyof typeof ja, string> = {
   'sidebar.range.fetching': 'Fetching…',
   'sidebar.range.close': 'Close',
   'sidebar.range.done': 'Fetch finished',
+  'sidebar.range.doneWithErrors': 'Fetch finished, but some shops had problems',
   'sidebar.range.errDate': 'Enter the date as YYYY-MM-DD',
   'sidebar.range.errOrder': 'The end date must not be before the start date',
   'sidebar.range.errFuture': 'The end date cannot be in the future',

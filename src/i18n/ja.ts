@@ -249,6 +249,7 @@ export const ja = {
   'sidebar.range.fetching': '取得中…',
   'sidebar.range.close': '閉じる',
   'sidebar.range.done': '取得が終わりました',
+  'sidebar.range.doneWithErrors': '取得が終わりました。うまくいかなかったショップがあります',
   'sidebar.range.errDate': '日付を YYYY-MM-DD で入力してください',
   'sidebar.range.errOrder': '終了日は開始日以降にしてください',
   'sidebar.range.errFuture': '終了日に未来の日付は指定できません',

@@ -42,7 +42,7 @@ function render(): void {
       showIssues(form, res.issues);
       if (res.done)
         append(results, [
-          h('p', { className: 'done' }, s('done')),
+          res.lines.every((l) => l.ok) ? h('p', { className: 'done' }, s('done')) : h('p', { className: 'done partly' }, s('doneWithErrors')),
           h('ul', { className: 'check-list' }, ...res.lines.map((l) => h('li', { className: l.ok ? 'ok' : 'bad' }, h('span', { className: 'check-icon' }, l.ok ? '✓' : '!'), h('span', {}, `${l.shop}: ${l.message}`)))),
         ]);
     } catch (err) {

@@ -5,6 +5,7 @@ import { handleUiCall } from '../server/handlers';
 import type { UiEnv } from '../server/settings-document';
 import { SettingsTabDocument } from '../server/settings-tab-document';
 import { localeOf } from '../server/sidebar';
+import { throttledProgress } from '../server/progress';
 
 /**
  * Apps Script side of the pages: opening them, and one function per google.script.run call. src/entry.ts
@@ -14,7 +15,11 @@ import { localeOf } from '../server/sidebar';
 
 function uiEnv(): UiEnv {
   const env = gasEnv();
-  return { ...env, settingsDoc: new SettingsTabDocument(env.book, env.props, env.connectors) };
+  return {
+    ...env,
+    progress: throttledProgress(env.progress, env.clock),
+    settingsDoc: new SettingsTabDocument(env.book, env.props, env.connectors),
+  };
 }
 
 export function openSettingsSidebar(): void {
