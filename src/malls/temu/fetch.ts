@@ -71,6 +71,7 @@ export function fetchStep(client: TemuClient, ctx: ShopContext, req: FetchReques
   } else {
     const pass = passes[cur.pass];
     linesWanted = pass.linesWanted;
+    ctx.progress.progress(ctx.t('temu.progress.page', { shop: ctx.shop.name, status: pass.status, page: cur.page }));
     const { total, pageItems } = listPage(client, pass, cur.page, req);
     items = pageItems;
     const more = cur.page * PAGE_SIZE < total && pageItems.length > 0;
