@@ -1,9 +1,8 @@
 import { runFetch } from '../../engine/run/fetch';
-import { formatDate } from '../../engine/text/dates';
-import { parseDayRange } from '../../gas/day-range';
+import { formatDate, zonedTimeToEpoch } from '../../engine/text/dates';
 import { translate } from '../../i18n';
 import type { DateRangeState, FetchRangeRequest, FetchRangeResponse } from '../shared/rpc';
-import { MAX_RANGE_DAYS, rangeProblems } from '../shared/date-range';
+import { dayNumber, MAX_RANGE_DAYS, rangeProblems } from '../shared/date-range';
 import type { UiEnv } from './settings-document';
 import { localeOf, pageStrings } from './sidebar';
 
@@ -30,6 +29,15 @@ export function dateRangeState(env: UiEnv): DateRangeState {
   };
 }
 
+/** Two checked days (both included) → the engine's [from, to): 00:00 of `from` to 00:00 after `to`, in tz. */
+export function dayRangeToEpoch(from: string, to: string, tz: string): { from: number; to: number } {
+  const midnight = (day: number) => {
+    const d = new Date(day * DAY);
+    return zonedTimeToEpoch(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 0, 0, 0, tz);
+  };
+  return { from: midnight(dayNumber(from)!), to: midnight(dayNumber(to)! + 1) };
+}
+
 export function fetchForRange(env: UiEnv, req: FetchRangeRequest): FetchRangeResponse {
   const locale = localeOf(env.settingsDoc.read());
   const tz = timezoneOf(env);
@@ -37,11 +45,8 @@ export function fetchForRange(env: UiEnv, req: FetchRangeRequest): FetchRangeRes
     translate(locale, key, { days: MAX_RANGE_DAYS });
   const problems = rangeProblems(req.from, req.to, formatDate(env.clock.now(), tz));
   if (problems.length) return { done: false, issues: problems.map((p) => ({ field: p.field, message: t(`sidebar.range.${p.code}`) })), lines: [] };
-  const range = parseDayRange(req.from, req.to, tz);
-  // rangeProblems already accepted both days and their order; parseDayRange only converts
-  if (!range.ok) return { done: false, issues: [{ field: range.field === 'order' ? 'to' : range.field, message: t('sidebar.range.errDate') }], lines: [] };
-
-  const report = runFetch(env, { trigger: 'manual', range: { from: range.from, to: range.to }, ...(req.shop ? { shop: req.shop } : {}) });
+  const range = dayRangeToEpoch(req.from, req.to, tz);
+  const report = runFetch(env, { trigger: 'manual', range, ...(req.shop ? { shop: req.shop } : {}) });
   if (report.busy) return { done: false, issues: [{ field: '', message: translate(locale, 'sidebar.err.busy') }], lines: [] };
   if (report.exitCode === 2)
     return { done: false, issues: [{ field: '', message: translate(locale, 'sidebar.err.settings', { detail: report.errors.join(' / ') }) }], lines: [] };
