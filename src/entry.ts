@@ -7,13 +7,14 @@ import { applyAutoFetchTrigger, runCheck, runExport, runFetch, runTimer, type Ru
 import type { Locale } from './engine/settings/schema';
 import { translate, type MessageKey } from './i18n';
 import { gasEnv } from './gas/env';
-import { parseDayRange } from './gas/day-range';
 import { menuLocale } from './gas/menu-locale';
 import { GasSpreadsheet } from './gas/sheet';
-import { findSettingsSheet, loadSettingsFromBook } from './engine/settings/tab';
-import { SettingsError } from './engine/settings/errors';
+import { findSettingsSheet } from './engine/settings/tab';
 import { SETTINGS_SHEET_NAMES } from './engine/settings/tab-layout';
-import { CONNECTORS } from './malls';
+import { UI_ENTRY_POINTS, openDateRangeDialog, openSettingsSidebar } from './ui/gas/entries';
+
+// the sidebar's and dialog's server functions (google.script.run) are entry points too
+export * from './ui/gas/entries';
 
 export const ENTRY_POINTS = [
   'onOpen',
@@ -27,6 +28,7 @@ export const ENTRY_POINTS = [
   'disableAutoFetch',
   'onTimer',
   'onContinue',
+  ...UI_ENTRY_POINTS,
 ] as const;
 
 /** The menu's language: the Settings tab's locale cell (one read of that tab), else ja. */
@@ -56,20 +58,9 @@ export function fetchOrdersNow(): void {
   withUi((L) => showReport(L, runFetch(gasEnv(), { trigger: 'manual' })));
 }
 
-/** A plain prompt for now; the sidebar will offer date pickers. */
+/** The date-range dialog (two date pickers); it calls fetchOrdersForRange. */
 export function fetchOrdersRange(): void {
-  withUi((L) => {
-    const ui = SpreadsheetApp.getUi();
-    const answer = ui.prompt(translate(L, 'menu.fetchRange'), translate(L, 'ui.range.prompt'), ui.ButtonSet.OK_CANCEL);
-    if (answer.getSelectedButton() !== ui.Button.OK) return;
-    const [from = '', to = from] = answer.getResponseText().trim().split(/[\s~〜]+/);
-    const range = parseDayRange(from, to, SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone());
-    if (!range.ok) {
-      ui.alert(translate(L, 'ui.range.invalid', { value: range.value }));
-      return;
-    }
-    showReport(L, runFetch(gasEnv(), { trigger: 'manual', range: { from: range.from, to: range.to } }));
-  });
+  withUi(() => openDateRangeDialog());
 }
 
 export function exportTracking(): void {
@@ -85,20 +76,12 @@ export function exportPreview(): void {
   });
 }
 
-/** Shows the Settings tab; when there is none, the settings loader creates its template first. */
+/** Shows the Settings tab and the settings sidebar beside it. */
 export function openSettings(): void {
   withUi(() => {
-    const env = gasEnv();
-    if (!findSettingsSheet(env.book)) {
-      try {
-        loadSettingsFromBook(env.book, env.props, CONNECTORS);
-      } catch (e) {
-        // a fresh template has no shop yet: that is what the user is about to fill in
-        if (!(e instanceof SettingsError)) throw e;
-      }
-    }
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     (ss.getSheetByName(SETTINGS_SHEET_NAMES.ja) ?? ss.getSheetByName(SETTINGS_SHEET_NAMES.en))?.activate();
+    openSettingsSidebar();
   });
 }
 

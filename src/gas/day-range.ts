@@ -2,7 +2,7 @@ import { isCalendarDate, zonedTimeToEpoch } from '../engine/text/dates';
 
 /**
  * A user-typed day range (YYYY-MM-DD, both days included) → the engine's [from, to) in epoch ms, midnight
- * in the shops' time zone. Pure: the menu's range dialog and the CLI's --from/--to both use it.
+ * in the shops' time zone. Pure: the date-range dialog's server side and the CLI's --from/--to use it.
  */
 export type DayRangeResult = { ok: true; from: number; to: number } | { ok: false; field: 'from' | 'to' | 'order'; value: string };
 
