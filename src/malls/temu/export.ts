@@ -37,7 +37,7 @@ export function exportOrders(
   deps: ExportDeps,
 ): LineOutcome[] {
   const outcomes: LineOutcome[] = [];
-  const fail = (lines: ExportLine[], message: string) => lines.forEach((l) => outcomes.push({ key: l.key, kind: 'error', message }));
+  const fail = (lines: ExportLine[], message: string) => failAll(outcomes, lines, message);
   const lookups = new RunLookups(client, ctx);
   const shipments: Shipment[] = [];
 
@@ -96,8 +96,12 @@ export function exportOrders(
 
 const CONFIRM_GROUP = 100;
 
+function failAll(outcomes: LineOutcome[], lines: ExportLine[], message: string): void {
+  lines.forEach((l) => outcomes.push({ key: l.key, kind: 'error', message }));
+}
+
 function sendGroup(client: TemuClient, ctx: ShopContext, group: Shipment[], warehouseId: string, outcomes: LineOutcome[]): void {
-  const fail = (lines: ExportLine[], message: string) => lines.forEach((l) => outcomes.push({ key: l.key, kind: 'error', message }));
+  const fail = (lines: ExportLine[], message: string) => failAll(outcomes, lines, message);
   let answers;
   try {
     answers = client.callAll(group.map((s) => confirmCall(s, warehouseId)));
