@@ -95,11 +95,17 @@ describe('sidebar server: shops', () => {
   test('editing keeps saved secrets when the inputs are left empty; a rename takes them along', () => {
     const w = uiWorld();
     addTemu(w);
+    w.props.set('state:Temu 1号店', JSON.stringify({ lastFetchAt: Date.UTC(2026, 10, 21, 3, 0), expiresAt: Date.UTC(2026, 11, 1, 15, 0) }));
+    w.props.set('shop:Temu 1号店:token', 'cached');
     const before = call<SidebarState>(w, 'sidebarGetState', {}).shops[0].form;
     const res = call<SaveShopResponse>(w, 'sidebarSaveShop', { originalName: 'Temu 1号店', shop: { ...before, name: 'Temu 本店', days: '14' } });
     expect(res.issues).toEqual([]);
     expect(res.state!.shops.map((s) => s.form.name)).toEqual(['Temu 本店']);
     expect(w.props.get('secret:Temu 1号店:appSecret')).toBeNull();
+    // the shop keeps its history: last fetch and expiry shown in the time zone, the connector's store
+    expect(res.state!.shops[0]).toMatchObject({ lastFetch: '2026-11-21 12:00', expiry: '2026-12-02 00:00', expiryDays: 9 });
+    expect(w.props.get('shop:Temu 本店:token')).toBe('cached');
+    expect(w.props.keys().filter((k) => k.includes('Temu 1号店'))).toEqual([]);
     const settings = loadSettingsFromBook(w.book, w.props, CONNECTORS);
     expect(settings.shops[0]).toMatchObject({ name: 'Temu 本店', fetch: { days: 14 }, credentials: TEMU_SECRETS });
   });
@@ -123,7 +129,7 @@ describe('sidebar server: shops', () => {
     addTemu(w, { name: 'Temu 2' });
     const state = call<SidebarState>(w, 'sidebarDeleteShop', { name: 'Temu 1号店' });
     expect(state.shops.map((s) => s.form.name)).toEqual(['Temu 2']);
-    expect(w.props.keys().filter((k) => k.startsWith('secret:Temu 1号店:'))).toEqual([]);
+    expect(w.props.keys().filter((k) => k.includes('Temu 1号店'))).toEqual([]);
     expect(loadSettingsFromBook(w.book, w.props, CONNECTORS).shops.map((s) => s.name)).toEqual(['Temu 2']);
   });
 

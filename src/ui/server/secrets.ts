@@ -1,5 +1,7 @@
 import type { MallConnector } from '../../malls/connector';
 import type { PropertiesPort } from '../../ports';
+import { stateKey } from '../../engine/run/state';
+import { shopStorePrefix } from '../../engine/run/shop-context';
 
 /**
  * Secret credential values (CONTRACT §2 設定: never in cells, logs or messages) live in document
@@ -48,8 +50,28 @@ export function storeSecrets(
   }
 }
 
-export function deleteSecrets(props: PropertiesPort, shop: string): void {
-  for (const k of props.keys()) if (k.startsWith(secretKey(shop, ''))) props.delete(k);
+/**
+ * What the runs keep under a shop's name (its state: last fetch, expiry, resume cursor; its connector's
+ * store: e.g. TikTok's access token) follows a rename, so the shop does not start over.
+ */
+export function renameShopRecords(props: PropertiesPort, from: string, to: string): void {
+  if (from === to) return;
+  const state = props.get(stateKey(from));
+  if (state !== null) {
+    props.set(stateKey(to), state);
+    props.delete(stateKey(from));
+  }
+  for (const k of props.keys()) {
+    if (!k.startsWith(shopStorePrefix(from))) continue;
+    props.set(shopStorePrefix(to) + k.slice(shopStorePrefix(from).length), props.get(k) ?? '');
+    props.delete(k);
+  }
+}
+
+/** A deleted shop leaves nothing behind in properties: secrets, state, connector store. */
+export function deleteShopRecords(props: PropertiesPort, shop: string): void {
+  props.delete(stateKey(shop));
+  for (const k of props.keys()) if (k.startsWith(secretKey(shop, '')) || k.startsWith(shopStorePrefix(shop))) props.delete(k);
 }
 
 /** Every secret value in the store, so no message sent to a page can echo one (defence in depth). */

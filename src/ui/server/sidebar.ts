@@ -18,7 +18,7 @@ import type {
   SidebarState,
 } from '../shared/rpc';
 import type { RawSettings, UiEnv } from './settings-document';
-import { deleteSecrets, savedSecrets, secretFields, storeSecrets } from './secrets';
+import { deleteShopRecords, renameShopRecords, savedSecrets, secretFields, storeSecrets } from './secrets';
 import { extraFieldsOf, formFieldOf, formToShop, hasAuthEndpoint, shopToForm } from './shop-form';
 import { readState } from '../../engine/run/state';
 
@@ -162,6 +162,7 @@ export function saveShop(env: UiEnv, req: SaveShopRequest): SaveShopResponse {
   if (issues.length) return { saved: false, issues, state: null };
 
   storeSecrets(env.props, req.originalName, name, connector, req.shop.secrets);
+  if (req.originalName !== null) renameShopRecords(env.props, req.originalName, name);
   const shops = [...raw.shops];
   if (index < 0) shops.push(shop);
   else shops[index] = shop;
@@ -174,7 +175,7 @@ export function deleteShop(env: UiEnv, name: string): SidebarState {
   const shops = raw.shops.filter((s) => strOf(s.name).trim() !== name);
   if (shops.length === raw.shops.length) throw new UiError(translate(localeOf(raw), 'sidebar.err.unknownShop', { name }));
   env.settingsDoc.write({ ...raw, shops });
-  deleteSecrets(env.props, name);
+  deleteShopRecords(env.props, name);
   return sidebarState(env);
 }
 
