@@ -61,6 +61,8 @@ export function fetchStep(client: TemuClient, ctx: ShopContext, req: FetchReques
     notices.push(text);
   };
   if (req.cursor === null) checkExpiry(client, ctx, notice);
+  // a cursor from before the shop's statuses changed may point past the last pass
+  if (done(cur, passes)) return { lines: [], cursor: null, notices };
 
   let items: ListItem[];
   let linesWanted = true;

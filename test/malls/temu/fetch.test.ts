@@ -173,4 +173,12 @@ describe('Temu fetch against the sandbox', () => {
     expect(body.sign).toMatch(/^[0-9A-F]{32}$/);
     expect(String(body.timestamp)).toMatch(/^\d{10}$/);
   });
+
+  test('a stale or unreadable cursor never breaks the fetch', () => {
+    const world = temuWorld({ orders: 10 });
+    const ctx = temuCtx(world);
+    expect(temuConnector.fetch(ctx, { ...windowReq(world), cursor: { pass: 5, page: 1 } })).toEqual({ lines: [], cursor: null, notices: [] });
+    const restarted = fetchAll(ctx, windowReq(world), { garbage: true });
+    expect(restarted.lines.length).toBeGreaterThan(0);
+  });
 });
