@@ -130,7 +130,11 @@ test('add a shop, see validation errors, fix and save, run the connection check'
 test('an expired token shows as a line that says what to do', async () => {
   world.sandbox.mall('temu').control('expire', {});
   await page.reload();
-  await page.locator('[data-shop="Temu 1号店"] .shop-head').click();
+  // the closed card shows the shop at a glance: name, mall, last fetch, expiry
+  const card = page.locator('[data-shop="Temu 1号店"]');
+  await expect(card.textContent()).resolves.toMatch(/Temu 1号店Temu.*最終取得日時.*有効期限/);
+  await page.screenshot({ path: join(ARTIFACTS, 'sidebar-list.png') });
+  await card.locator('.shop-head').click();
   await form().locator('[data-action="check-shop"]').click();
   await form().locator('[data-check-results] li.bad').first().waitFor();
   const bad = await form().locator('[data-check-results] li.bad').allTextContents();
@@ -160,4 +164,15 @@ test('the date-range dialog checks the dates, then fetches', async () => {
   expect(world.book.getSheet('受注一覧')!.readAll().length).toBeGreaterThan(1);
   await dialog.screenshot({ path: join(ARTIFACTS, 'date-range.png') });
   await dialog.close();
+});
+
+test('switching the language to English re-renders the sidebar in English', async () => {
+  await page.reload();
+  await page.locator('[data-general] [data-field="locale"]').selectOption('en');
+  await page.locator('[data-action="save-general"]').click();
+  await page.getByRole('button', { name: /Add a shop/ }).waitFor();
+  await expect(page.locator('[data-section="carriers"] .section-title').textContent()).resolves.toBe('Carriers');
+  expect(world.env.settingsDoc.read().locale).toBe('en');
+  await page.waitForFunction(() => !document.querySelector('#toast')!.classList.contains('show'));
+  await page.screenshot({ path: join(ARTIFACTS, 'sidebar-en.png') });
 });
