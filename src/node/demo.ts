@@ -13,7 +13,8 @@ import { translate, type MessageKey } from '../i18n';
 import { cliEnv } from './cli-env';
 import { openWorkbook, printReport } from './session';
 
-const CANCELLED = new Set(['キャンセル', 'Cancelled']);
+/** rows a seller leaves alone: cancelled or on hold (管理ステータス, either locale) */
+const NOT_SHIPPING = new Set(['キャンセル', 'Cancelled', '保留', 'On hold']);
 
 /**
  * `mallsheet demo`: the sandbox malls in a child process, the demo settings, a fetch into the workbook,
@@ -83,7 +84,7 @@ export function fillTrackingAsSeller(book: SpreadsheetPort, timeZone: string, no
   if (shop === undefined || orderId === undefined || tracking === undefined || shippedOn === undefined) return 0;
   const orders = new Map<string, number[]>();
   rows.slice(1).forEach((row, i) => {
-    if (String(row[tracking]) !== '' || (status !== undefined && CANCELLED.has(String(row[status])))) return;
+    if (String(row[tracking]) !== '' || (status !== undefined && NOT_SHIPPING.has(String(row[status])))) return;
     const key = `${row[shop]}\u0000${row[orderId]}`;
     orders.set(key, [...(orders.get(key) ?? []), i + 2]);
   });
