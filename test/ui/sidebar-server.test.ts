@@ -13,8 +13,10 @@ const TEMU_SECRETS = { appSecret: TEMU_SANDBOX_CREDENTIALS.appSecret, accessToke
 function call<T>(w: UiWorld, name: Parameters<typeof handleUiCall>[0], req: unknown): T {
   const reply = handleUiCall(name, w.env, req);
   if (!reply.ok) throw new Error(`call failed: ${reply.message}`);
-  // what google.script.run would carry: JSON only
-  return JSON.parse(JSON.stringify(reply.value)) as T;
+  // what google.script.run carries: JSON only (a Date or a function would fail the call in Apps Script)
+  const carried = JSON.parse(JSON.stringify(reply.value)) as T;
+  expect(carried).toStrictEqual(reply.value);
+  return carried;
 }
 
 function saveCarriers(w: UiWorld) {
@@ -147,6 +149,24 @@ describe('sidebar server: shops', () => {
     expect(call<SaveShopResponse>(w, 'sidebarSaveShop', { originalName: 'Temu 1号店', shop: form }).saved).toBe(true);
     expect(w.props.get('secret:Temu 1号店:appSecret')).toBe('typed-in-the-cell-secret');
     expect(allCellText(w.book, TABS)).not.toContain('typed-in-the-cell-secret');
+  });
+
+  test('shops typed into the tab with mistakes open with their problems shown', () => {
+    const w = uiWorld();
+    w.env.settingsDoc.write({
+      locale: 'ja',
+      timezone: 'Asia/Tokyo',
+      shops: [
+        { name: 'Amazon', mall: 'amazon', credentials: {}, fetch: { statuses: [], days: 7 } },
+        { name: 'Qoo10', mall: 'qoo10', credentials: { userId: 'u' }, fetch: { statuses: ['SHIPPED'], days: 'abc' }, autoFetchMinutes: 7 },
+      ],
+      carriers: [{ name: '', temu: 'Yamato' }],
+    });
+    const state = call<SidebarState>(w, 'sidebarGetState', {});
+    expect(state.shops[0].issues.map((i) => i.field).sort()).toEqual(['mall', 'statuses']);
+    expect(state.shops[1].issues.map((i) => i.field).sort()).toEqual(['autoFetchMinutes', 'days', 'secrets.apiKey', 'secrets.password', 'statuses']);
+    expect(state.shops[1].form).toMatchObject({ days: 'abc', statuses: ['SHIPPED'], autoFetchMinutes: '7' });
+    expect(state.problems).toHaveLength(1);
   });
 
   test('English settings give English pages and messages', () => {

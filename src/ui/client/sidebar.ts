@@ -149,6 +149,8 @@ function shopFormCard(shop: ShopView | null): HTMLElement {
             renderMallFields();
           },
         },
+        // a mall typed in the Settings tab that MallSheet does not know stays visible, with the server's message
+        mallOf(draft.mall) ? null : h('option', { value: draft.mall, selected: true }, draft.mall),
         ...state.malls.map((m) => h('option', { value: m.id, selected: m.id === draft.mall }, m.label)),
       ),
       errorSlot('mall'),
