@@ -15,7 +15,11 @@ export interface RawSettings {
 /** Where the sidebar reads and writes the settings: in Sheets the Settings tab (settings-tab-document.ts). */
 export interface SettingsDocument {
   read(): RawSettings;
-  /** Replaces the stored settings. Secret credential fields are left out of `next`. */
+  /**
+   * Replaces the stored settings with `next`, built from this document's last read() (its shop objects
+   * tell where each shop was, so what else the store keeps beside a shop stays with it). Secret
+   * credential fields are left out of `next`.
+   */
   write(next: RawSettings): void;
 }
 
