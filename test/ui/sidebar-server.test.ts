@@ -135,6 +135,25 @@ describe('sidebar server: shops', () => {
     expect(loadSettingsFromBook(w.book, w.props, CONNECTORS).shops.map((s) => s.name)).toEqual(['Temu 2']);
   });
 
+  test("the user's own columns stay with their shop through deletes and renames", () => {
+    const w = uiWorld();
+    addTemu(w, { name: 'A' });
+    addTemu(w, { name: 'B' });
+    const tab = w.book.getSheet('設定')!;
+    const grid = tab.readAll();
+    const header = grid.findIndex((row) => row[0] === 'ショップ名');
+    const col = Math.max(...grid.map((r) => r.length)) + 1;
+    tab.writeBlock(header + 1, col, [['担当者'], ['佐藤'], ['鈴木']]);
+    call(w, 'sidebarDeleteShop', { name: 'A' });
+    const form = call<SidebarState>(w, 'sidebarGetState', {}).shops[0].form;
+    call(w, 'sidebarSaveShop', { originalName: 'B', shop: { ...form, name: 'B2' } });
+    const after = tab.readAll();
+    const row = after.find((r) => r[0] === 'B2')!;
+    expect(row[col - 1]).toBe('鈴木');
+    expect(after.flat()).not.toContain('佐藤');
+    expect(after[header][col - 1]).toBe('担当者');
+  });
+
   test('a secret typed into the tab by hand is kept when the sidebar saves', () => {
     const w = uiWorld();
     addTemu(w);
