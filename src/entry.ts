@@ -8,6 +8,7 @@ import type { Locale } from './engine/settings/schema';
 import { translate, type MessageKey } from './i18n';
 import { gasEnv } from './gas/env';
 import { menuLocale } from './gas/menu-locale';
+import { checkText, shopCounts } from './gas/report-text';
 import { GasSpreadsheet } from './gas/sheet';
 import { findSettingsSheet } from './engine/settings/tab';
 import { SETTINGS_SHEET_NAMES } from './engine/settings/tab-layout';
@@ -89,7 +90,7 @@ export function checkConnections(): void {
   withUi((L) => {
     const report = runCheck(gasEnv(), {});
     if (report.exitCode === 2 || report.busy) return showReport(L, report);
-    showText(translate(L, 'ui.check.title'), report.shops.map((s) => `${s.shop} (${s.mall}): ${s.message}`));
+    showText(translate(L, 'ui.check.title'), report.shops.length ? checkText(report) : [translate(L, 'ui.report.none')]);
   });
 }
 
@@ -97,7 +98,9 @@ export function enableAutoFetch(): void {
   withUi((L) => {
     const report = applyAutoFetchTrigger(gasEnv());
     if (report.exitCode === 2) return showReport(L, report);
-    SpreadsheetApp.getUi().alert([translate(L, 'ui.auto.on'), ...report.shops.map((s) => s.message)].join('\n'));
+    // no enabled shop has an interval: the trigger was removed rather than installed
+    const head = report.minutes ? translate(L, 'ui.auto.on') : translate(L, 'ui.auto.off');
+    SpreadsheetApp.getUi().alert([head, ...report.shops.map((s) => s.message).filter(Boolean)].join('\n'));
   });
 }
 
@@ -136,7 +139,7 @@ function showReport(L: Locale, report: RunReport): void {
   if (report.busy) return void ui.alert(translate(L, 'engine.busy'));
   if (report.exitCode === 2) return void ui.alert([translate(L, 'ui.settings.invalid'), ...report.errors].join('\n'));
   const lines = report.shops.map((s) => {
-    const counts = translate(L, 'ui.report.shop', { shop: s.shop, mall: s.mall, fetched: s.fetched, new: s.new, updated: s.updated, exported: s.exported, failed: s.failed });
+    const counts = shopCounts(L, s);
     return s.message ? `${counts}\n  ${s.message}` : counts;
   });
   ui.alert(translate(L, 'ui.result.title'), lines.length ? lines.join('\n') : translate(L, 'ui.report.none'), ui.ButtonSet.OK);

@@ -10,6 +10,7 @@ import { MemoryProperties } from '../engine/memory-ports';
 import { CONNECTORS } from '../malls';
 import { translate, type MessageKey } from '../i18n';
 import { parseDayRange } from '../gas/day-range';
+import { checkText } from '../gas/report-text';
 import { UsageError, openWorkbook, printReport, type T } from './session';
 import { cliEnv } from './cli-env';
 import { serveSandbox } from './sandbox-server';
@@ -153,7 +154,7 @@ export async function withWorkbook(
       await book.save(file);
       props.save();
     }
-    printReport(report, t);
+    printReport(report, settings.locale);
     if (!opts.save && report.exitCode !== 2) process.stdout.write(t('cli.dryRun.unchanged') + '\n');
     else if (report.exitCode !== 2) process.stdout.write(t('cli.saved', { file }) + '\n');
     return report.exitCode;
@@ -169,7 +170,7 @@ function checkCommand(settings: Settings, shop: string | undefined, verbose: boo
   try {
     const report = runCheck(env, { shop });
     for (const line of report.errors) process.stderr.write(line + '\n');
-    for (const s of report.shops) process.stdout.write(`${s.ok ? 'OK' : 'NG'}  ${s.shop} (${s.mall}): ${s.message}\n`);
+    for (const line of checkText(report)) process.stdout.write(line + '\n');
     if (report.shops.length === 0 && report.exitCode !== 2) process.stdout.write(t('ui.report.none') + '\n');
     return report.exitCode;
   } finally {

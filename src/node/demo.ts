@@ -33,11 +33,11 @@ export async function runDemo(opts: { workbook?: string; verbose: boolean; cliPa
     const env = cliEnv(book, props, settings, { verbose: opts.verbose });
     try {
       const fetched = runFetch(env, { trigger: 'manual' });
-      printReport(fetched, t);
+      printReport(fetched, settings.locale);
       const filled = fillTrackingAsSeller(book, settings.timezone, env.clock.now());
       process.stdout.write((filled > 0 ? t('cli.demo.filled', { count: filled }) : t('cli.demo.noRows')) + '\n');
       const exported = runExport(env, { trigger: 'manual' });
-      printReport(exported, t);
+      printReport(exported, settings.locale);
       await book.save(file);
       props.save();
       process.stdout.write('\n' + summaryTable(fetched, exported, t) + '\n\n' + t('cli.saved', { file }) + '\n');

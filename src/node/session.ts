@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RunReport } from '../engine/app';
-import type { MessageKey } from '../i18n';
+import { translate, type MessageKey } from '../i18n';
+import type { Locale } from '../engine/settings/schema';
+import { shopCounts } from '../gas/report-text';
 import { XlsxWorkbook } from './workbook';
 import { FileLock, FileProperties } from './services';
 
@@ -35,11 +37,11 @@ export async function openWorkbook(
   }
 }
 
-export function printReport(report: RunReport, t: T): void {
-  if (report.busy) process.stderr.write(t('engine.busy') + '\n');
+export function printReport(report: RunReport, locale: Locale): void {
+  if (report.busy) process.stderr.write(translate(locale, 'engine.busy') + '\n');
   for (const line of report.errors) process.stderr.write(line + '\n');
   for (const s of report.shops) {
-    const counts = t('ui.report.shop', { shop: s.shop, mall: s.mall, fetched: s.fetched, new: s.new, updated: s.updated, exported: s.exported, failed: s.failed });
+    const counts = shopCounts(locale, s);
     (s.ok ? process.stdout : process.stderr).write(s.message ? `${counts}\n  ${s.message}\n` : `${counts}\n`);
   }
   for (const line of report.preview) process.stdout.write(line + '\n');

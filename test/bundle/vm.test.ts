@@ -24,7 +24,7 @@ beforeAll(() => {
   code = fs.readFileSync(codeFile, 'utf8');
 });
 
-function appsScriptGlobals() {
+function appsScriptGlobals(tabs: Record<string, unknown[][]> = {}) {
   const calls: string[] = [];
   const record = (name: string) => (...args: unknown[]) => {
     calls.push(`${name}(${args.map((a) => JSON.stringify(a)).join(',')})`);
@@ -43,7 +43,13 @@ function appsScriptGlobals() {
   const triggers: { handler: string }[] = [{ handler: 'onTimer' }, { handler: 'somethingElse' }];
   const globals = {
     SpreadsheetApp: {
-      getActiveSpreadsheet: () => ({ getSheetByName: () => null, toast: record('toast') }),
+      getActiveSpreadsheet: () => ({
+        getSheetByName: (name: string) =>
+          name in tabs
+            ? { getName: () => name, getDataRange: () => ({ getValues: () => (calls.push(`getValues(${name})`), tabs[name]) }) }
+            : null,
+        toast: record('toast'),
+      }),
       getUi: () => ({
         createMenu: (title: string) => (calls.push(`createMenu(${title})`), menu),
         alert: record('Ui.alert'),
@@ -67,8 +73,8 @@ function appsScriptGlobals() {
   return { globals, calls, menu, triggers };
 }
 
-function load() {
-  const world = appsScriptGlobals();
+function load(tabs: Record<string, unknown[][]> = {}) {
+  const world = appsScriptGlobals(tabs);
   const ctx = vm.createContext({ ...world.globals });
   vm.runInContext(code, ctx, { filename: 'Code.js' });
   return { ...world, ctx: ctx as Record<string, unknown> };
@@ -99,6 +105,13 @@ describe('dist/Code.js in node:vm', () => {
     expect(handlers).toEqual(['fetchOrdersNow', 'fetchOrdersRange', 'exportTracking', 'exportPreview', 'openSettings', 'checkConnections', 'enableAutoFetch', 'disableAutoFetch']);
     for (const fn of handlers) expect(typeof ctx[fn]).toBe('function');
     expect(menu.items[0][0]).toBe('注文を今すぐ取得');
+  });
+
+  test("the menu speaks the Settings tab's language, read with one getValues", () => {
+    const { calls, menu, ctx } = load({ Settings: [['[General]'], ['Language', 'en'], ['Time zone', 'Asia/Tokyo']] });
+    (ctx.onOpen as () => void)();
+    expect(calls).toEqual(['getValues(Settings)', 'createMenu(MallSheet)', 'Menu.addToUi()']);
+    expect(menu.items[0][0]).toBe('Fetch orders now');
   });
 
   test('disableAutoFetch removes the timer trigger through ScriptApp', () => {

@@ -1,0 +1,22 @@
+import type { CheckReport, ShopReport } from '../engine/app';
+import type { Locale } from '../engine/settings/schema';
+import { translate } from '../i18n';
+
+/** Readable lines of a run's results, shared by the menu's dialogs and the CLI (pure). */
+
+export function shopCounts(L: Locale, s: ShopReport): string {
+  return translate(L, 'ui.report.shop', {
+    shop: s.shop,
+    mall: s.mall,
+    fetched: s.fetched,
+    new: s.new,
+    updated: s.updated,
+    exported: s.exported,
+    failed: s.failed,
+  });
+}
+
+/** One head line per shop, then one line per check (✓ fine / ✗ needs attention). */
+export function checkText(report: CheckReport): string[] {
+  return report.shops.flatMap((s) => [`${s.ok ? '✓' : '✗'} ${s.shop} (${s.mall})`, ...s.lines.map((l) => `    ${l.ok ? '✓' : '✗'} ${l.message}`)]);
+}
