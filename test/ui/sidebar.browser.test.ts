@@ -32,6 +32,8 @@ let browser: Browser;
 let world: UiWorld;
 let server: PageServer;
 let page: Page;
+/** script errors in the page: there must be none */
+const pageErrors: string[] = [];
 
 beforeAll(async () => {
   ensureChromium();
@@ -48,7 +50,10 @@ beforeAll(async () => {
   // the Sheets sidebar is 300 px wide
   page = await browser.newPage({ viewport: { width: 300, height: 900 }, deviceScaleFactor: 2, locale: 'ja-JP' });
   page.on('dialog', (d) => void d.accept());
+  page.on('pageerror', (e) => pageErrors.push(e.message));
 }, 600_000);
+
+afterEach(() => expect(pageErrors).toEqual([]));
 
 afterAll(async () => {
   await browser?.close();
@@ -145,6 +150,7 @@ test('an expired token shows as a line that says what to do', async () => {
 test('the date-range dialog checks the dates, then fetches', async () => {
   world.sandbox.mall('temu').control('expiry', { inDays: 180 });
   const dialog = await browser.newPage({ viewport: { width: 420, height: 400 }, deviceScaleFactor: 2, locale: 'ja-JP' });
+  dialog.on('pageerror', (e) => pageErrors.push(e.message));
   await dialog.goto(`${server.url}/DateRange.html`);
   await dialog.locator('[data-field="from"]').fill('2026-11-20');
   await dialog.locator('[data-field="to"]').fill('2026-11-10');
