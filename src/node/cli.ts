@@ -12,6 +12,9 @@ import { translate, type MessageKey } from '../i18n';
 import { parseDayRange } from '../gas/day-range';
 import { checkText } from '../gas/report-text';
 import { UsageError, openWorkbook, printReport, type T } from './session';
+import { XlsxWorkbook } from './workbook';
+import { FileProperties } from './services';
+import type { PropertiesPort, SpreadsheetPort } from '../ports';
 import { cliEnv } from './cli-env';
 import { serveSandbox } from './sandbox-server';
 import { runDemo } from './demo';
@@ -35,7 +38,7 @@ const ACCEPTS: Record<string, readonly string[]> = {
   demo: ['workbook', 'verbose'],
   fetch: ['config', 'workbook', 'shop', 'from', 'to', 'verbose'],
   export: ['config', 'workbook', 'shop', 'dry-run', 'verbose'],
-  check: ['config', 'shop', 'verbose'],
+  check: ['config', 'workbook', 'shop', 'verbose'],
   sandbox: ['port'],
 };
 
@@ -77,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
       throw new UsageError([t('cli.args.invalid', { detail: `--shop "${values.shop}" is not a shop in ${values.config}` })]);
     }
     const verbose = !!values.verbose;
-    if (command === 'check') return checkCommand(settings, values.shop, verbose, t);
+    if (command === 'check') return await checkCommand(settings, values, verbose, t);
     const workbook = path.resolve(need(values, 'workbook', t));
     if (command === 'fetch') {
       const range = rangeOf(values, settings.timezone, t);
@@ -164,17 +167,31 @@ export async function withWorkbook(
   }
 }
 
-function checkCommand(settings: Settings, shop: string | undefined, verbose: boolean, t: T): number {
-  // a health check needs no workbook: an in-memory book and store keep it from writing anything
-  const env = cliEnv(new MemorySpreadsheet(settings.timezone), new MemoryProperties(), settings, { verbose });
+/**
+ * Connection and credential health. With --workbook, its state (last fetch, tokens) is read too, and
+ * nothing is saved; without it an in-memory book and store stand in.
+ */
+async function checkCommand(settings: Settings, values: Values, verbose: boolean, t: T): Promise<number> {
+  let book: SpreadsheetPort = new MemorySpreadsheet(settings.timezone);
+  let props: PropertiesPort = new MemoryProperties();
+  if (values.workbook !== undefined) {
+    const file = path.resolve(values.workbook);
+    try {
+      book = await XlsxWorkbook.open(file);
+      props = FileProperties.load(`${file}.props.json`);
+    } catch (e) {
+      throw new UsageError([t('cli.workbook.invalid', { file, detail: (e as Error).message })]);
+    }
+  }
+  const env = cliEnv(book, props, settings, { verbose });
   try {
-    const report = runCheck(env, { shop });
+    const report = runCheck(env, { shop: values.shop });
     for (const line of report.errors) process.stderr.write(line + '\n');
     for (const line of checkText(report)) process.stdout.write(line + '\n');
     if (report.shops.length === 0 && report.exitCode !== 2) process.stdout.write(t('ui.report.none') + '\n');
     return report.exitCode;
   } finally {
-    void env.http.close();
+    await env.http.close();
   }
 }
 
