@@ -126,10 +126,6 @@ test('add a shop, see validation errors, fix and save, run the connection check'
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.waitForFunction(() => !document.querySelector('#toast')!.classList.contains('show'));
   await page.screenshot({ path: join(ARTIFACTS, 'sidebar.png'), fullPage: true });
-  if (process.env.UI_PARTS) {
-    const h = await page.evaluate(() => document.documentElement.scrollHeight);
-    for (let y = 0, i = 0; y < h; y += 800, i++) await page.screenshot({ path: `/tmp/part-${i}.png`, fullPage: true, clip: { x: 0, y, width: 300, height: Math.min(800, h - y) } });
-  }
 });
 
 test('an expired token shows as a line that says what to do', async () => {
