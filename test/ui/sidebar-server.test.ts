@@ -289,5 +289,15 @@ describe('sidebar server: the call boundary', () => {
     expect(reply.ok).toBe(false);
     expect(JSON.stringify(reply)).not.toContain(QOO10_SANDBOX_CREDENTIALS.password);
     expect(w.log.lines.join('\n')).not.toContain(QOO10_SANDBOX_CREDENTIALS.password);
+
+    // nor one the user just typed and that never reached properties
+    const typed = 'just-typed-secret-value';
+    w.env.settingsDoc.read = () => {
+      throw new Error(`boom ${typed}`);
+    };
+    const save = handleUiCall('sidebarSaveShop', w.env, { originalName: null, shop: shopForm({ secrets: { appSecret: typed } }) });
+    expect(save.ok).toBe(false);
+    expect(JSON.stringify(save)).not.toContain(typed);
+    expect(w.log.lines.join('\n')).not.toContain(typed);
   });
 });

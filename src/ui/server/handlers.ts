@@ -56,8 +56,16 @@ export function handleUiCall<K extends UiCall>(name: K, env: UiEnv, input: unkno
     return { ok: true, value: handler.run(env, req.data) };
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    env.log.error(scrubSecrets(`${name}: ${e instanceof Error ? (e.stack ?? detail) : detail}`, env.props));
+    const typed = typedSecrets(input);
+    env.log.error(scrubSecrets(`${name}: ${e instanceof Error ? (e.stack ?? detail) : detail}`, env.props, typed));
     const message = e instanceof UiError ? detail : translate(locale, 'sidebar.err.failed', { detail });
-    return { ok: false, message: scrubSecrets(message, env.props) };
+    return { ok: false, message: scrubSecrets(message, env.props, typed) };
   }
+}
+
+/** Secret values a save request carries (not yet in properties when the save fails). */
+function typedSecrets(input: unknown): string[] {
+  const shop = typeof input === 'object' && input !== null ? (input as { shop?: { secrets?: unknown } }).shop : undefined;
+  const secrets = shop && typeof shop.secrets === 'object' && shop.secrets !== null ? Object.values(shop.secrets) : [];
+  return secrets.filter((v): v is string => typeof v === 'string');
 }
