@@ -15,6 +15,8 @@ export interface Env extends Ports {
   loadSettings(): Settings;
   /** time budget of one run in ms (Apps Script gives 6 min; default 4.5 min) */
   budgetMs?: number;
+  /** URL fetches allowed per day (default URL_FETCH_QUOTA.consumer; Workspace accounts have more) */
+  urlFetchQuota?: number;
 }
 
 export interface ShopReport {

@@ -22,6 +22,11 @@ export interface MallConnector {
   defaultStatuses: readonly string[];
   /** the carrier-table column this mall reads (CarrierEntry key) */
   carrierKey: string;
+  /**
+   * true when fetch honours `by: 'updated'` (the mall filters by update time): the engine then syncs
+   * incrementally between full windows (issue #7). Absent = creation-time windows only.
+   */
+  fetchesByUpdate?: boolean;
 
   /**
    * One step of a fetch. The engine calls it until cursor is null or the run's budget is spent, writes
@@ -55,6 +60,13 @@ export interface FetchRequest {
   /** epoch ms, inclusive from / exclusive to */
   from: number;
   to: number;
+  /**
+   * what [from, to) bounds: the orders' creation time (default), or their last update (incremental sync,
+   * only sent to connectors with `fetchesByUpdate`)
+   */
+  by?: 'created' | 'updated';
+  /** with by 'updated': orders created before this are left out (the shop's `days`, CONTRACT §3) */
+  createdFrom?: number;
   statuses: string[];
   /** null on the first step; afterwards what the previous step returned (JSON-serialisable) */
   cursor: unknown;

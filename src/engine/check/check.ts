@@ -50,7 +50,7 @@ function checkShop(run: Run, shop: ShopSettings, log: LogRow[] | string): ShopCh
   const { env } = run;
   const connector = env.connectors.find((c) => c.id === shop.mall)!;
   const started = env.clock.now();
-  const ctx = buildShopContext(env, run.settings, shop, run.deadline, true, run.redact);
+  const ctx = buildShopContext(env, run.settings, shop, run.deadline, true, run.redact, run.quota);
   let lines: CheckLine[];
   try {
     lines = connector.check(ctx, run.settings.carriers);

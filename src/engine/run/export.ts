@@ -1,7 +1,8 @@
 import type { Env, ExportOptions, RunReport } from '../app';
 import type { ShopSettings } from '../settings/schema';
 import { joinMessages, record, selectShops, shopReport, withRun, type Run } from './frame';
-import { buildShopContext, errorText } from './shop-context';
+import { buildShopContext, errorText, quotaText } from './shop-context';
+import { STEP_RESERVE } from '../quota/url-fetch-quota';
 
 /** Export tracking numbers (menu, CLI): every enabled shop, or the one named. A dry run changes nothing. */
 export function runExport(env: Env, opts: ExportOptions): RunReport {
@@ -32,6 +33,13 @@ export function exportShops(run: Run, shops: ShopSettings[], dryRun: boolean): v
       finishShop(run, report, started, dryRun);
       continue;
     }
+    if (!run.quota.allows(STEP_RESERVE)) {
+      // the rows stay eligible: the first export after the quota starts over sends them
+      report.message = quotaText(run.quota, run.locale, run.settings.timezone);
+      env.log.warn(`${shop.name}: ${report.message}`);
+      finishShop(run, report, started, dryRun);
+      continue;
+    }
     try {
       const { orders, skipped } = table.selectForExport(shop.name, connector, run.settings.carriers);
       // each reason already names its row
@@ -39,7 +47,7 @@ export function exportShops(run: Run, shops: ShopSettings[], dryRun: boolean): v
       const ready = orders.reduce((n, o) => n + o.lines.filter((l) => l.ready).length, 0);
       if (ready > 0) {
         env.progress.progress(run.t('run.progress.export', { shop: shop.name, rows: ready }));
-        const ctx = buildShopContext(env, run.settings, shop, run.deadline, !dryRun, run.redact);
+        const ctx = buildShopContext(env, run.settings, shop, run.deadline, !dryRun, run.redact, run.quota);
         const outcomes = connector.exportOrders(ctx, orders, { dryRun });
         if (dryRun) {
           for (const o of outcomes) {
@@ -49,6 +57,7 @@ export function exportShops(run: Run, shops: ShopSettings[], dryRun: boolean): v
         } else {
           const res = table.applyOutcomes(shop.name, orders, outcomes, env.clock.now());
           table.flush();
+          run.quota.save();
           report.exported = res.exported;
           report.failed = res.failed;
           for (const o of outcomes) if (o.kind === 'error') messages.push(o.message);

@@ -5,7 +5,8 @@ import { LineStatusUpdateSchema, MANAGEMENT_STATUS_LABELS, OrderLineSchema, type
 import type { OrdersTable, ShopRowDefaults } from '../orders/table';
 import type { ShopSettings } from '../settings/schema';
 import { joinMessages, record, selectShops, shopReport, withRun, type Run } from './frame';
-import { buildShopContext, errorText } from './shop-context';
+import { buildShopContext, errorText, quotaText } from './shop-context';
+import { STEP_RESERVE } from '../quota/url-fetch-quota';
 import { readState, updateState, type ShopState } from './state';
 
 const DAY_MS = 86_400_000;
@@ -22,7 +23,18 @@ interface Window {
   from: number;
   to: number;
   cursor: unknown;
+  by: 'created' | 'updated';
+  createdFrom?: number;
 }
+
+/**
+ * Incremental sync (issue #7): between full windows, malls that filter by update time are asked only for
+ * what changed since the last complete fetch, less this overlap (the mall's update stamps and our clock
+ * may disagree a little; rows are upserted by key, so reading one twice costs nothing).
+ */
+export const OVERLAP_MS = 10 * 60_000;
+/** A full creation-time window at least this often catches anything an incremental read missed. */
+export const FULL_EVERY_MS = DAY_MS;
 
 /** What a shop's fetch leaves to persist once its rows are written (the cursor never runs ahead of them). */
 interface Pending {
@@ -66,6 +78,7 @@ export function fetchShops(run: Run, shops: ShopSettings[], range?: { from: numb
     updateState(run.env.props, p.shop, p.patch);
     run.touched.add(p.shop);
   }
+  run.quota.save();
   for (const { report, started } of reports) record(run, 'fetch', report, run.env.clock.now() - started);
 }
 
@@ -79,10 +92,10 @@ function fetchShop(
 ): Partial<ShopState> {
   const { env } = run;
   const now = env.clock.now();
-  const ctx = buildShopContext(env, run.settings, shop, run.deadline, true, run.redact);
+  const ctx = buildShopContext(env, run.settings, shop, run.deadline, true, run.redact, run.quota);
   const state = readState(env.props, shop.name);
   const defaults = rowDefaults(shop, connector);
-  const windows = planWindows(state, shop, now, range);
+  const windows = planWindows(state, shop, now, range, connector.fetchesByUpdate === true);
   const messages: string[] = [];
   let resume = state.resume;
   let complete = true;
@@ -92,15 +105,21 @@ function fetchShop(
     for (const w of windows) {
       let cursor = w.cursor;
       do {
-        if (env.clock.now() >= run.deadline) {
+        const quotaLeft = run.quota.allows(STEP_RESERVE);
+        if (env.clock.now() >= run.deadline || !quotaLeft) {
           // resume this window next run from the last step whose rows are in the table
-          if (cursor !== null) resume = { from: w.from, to: w.to, cursor };
+          if (cursor !== null) resume = { ...windowOf(w), cursor };
           complete = false;
-          run.unfinished = true;
-          messages.push(run.t('run.budgetStop'));
+          if (quotaLeft) {
+            run.unfinished = true;
+            messages.push(run.t('run.budgetStop'));
+          } else {
+            // no continuation: the timer picks the window up once the day's quota starts over
+            messages.push(quotaText(run.quota, run.locale, run.settings.timezone));
+          }
           break;
         }
-        const step = connector.fetch(ctx, { from: w.from, to: w.to, statuses: shop.fetch.statuses, cursor });
+        const step = connector.fetch(ctx, { ...windowOf(w), statuses: shop.fetch.statuses, cursor });
         const lines = validLines(run, shop, step.lines, messages, report);
         const updates = validUpdates(run, shop, step.updates ?? [], messages, report);
         const counts = table.upsert(defaults, lines, updates, env.clock.now());
@@ -112,7 +131,7 @@ function fetchShop(
         page++;
         env.progress.progress(run.t('run.progress.fetch', { shop: shop.name, page, rows }));
         cursor = step.cursor ?? null;
-        if (cursor !== null) resume = { from: w.from, to: w.to, cursor };
+        if (cursor !== null) resume = { ...windowOf(w), cursor };
         else if (resume && resume.from === w.from && resume.to === w.to) resume = undefined;
       } while (cursor !== null);
       if (!complete) break;
@@ -124,24 +143,48 @@ function fetchShop(
   }
   for (const m of messages) env.log.warn(run.redact(`${shop.name}: ${m}`));
   report.message = joinMessages(run, messages);
-  return { lastAttemptAt: now, resume, ...(complete ? { lastFetchAt: now } : {}) };
+  const full = complete && !range && windows.every((w) => w.by === 'created');
+  return { lastAttemptAt: now, resume, ...(complete ? { lastFetchAt: now } : {}), ...(full ? { lastFullAt: now } : {}) };
+}
+
+/** What a window tells the connector, and what a resume cursor remembers of it. */
+function windowOf(w: Window): { from: number; to: number; by: Window['by']; createdFrom?: number } {
+  return { from: w.from, to: w.to, by: w.by, ...(w.createdFrom !== undefined ? { createdFrom: w.createdFrom } : {}) };
 }
 
 /**
  * The windows of one fetch: an unfinished window first (issue #7: a backlog finishes over consecutive
- * runs), then the rest of the shop's `days` not covered by it. A user-given range is fetched as it is,
- * resuming only its own unfinished cursor.
+ * runs), then the rest up to now, of the same kind. Otherwise a full creation-time window over the shop's
+ * `days`, or, when the mall filters by update time and a full window completed within FULL_EVERY_MS, only
+ * what was updated since the last complete fetch (less OVERLAP_MS). A user-given range is fetched as it
+ * is, resuming only its own unfinished cursor. Every plan ends at now.
  */
-export function planWindows(state: ShopState, shop: ShopSettings, now: number, range?: { from: number; to: number }): Window[] {
+export function planWindows(state: ShopState, shop: ShopSettings, now: number, range?: { from: number; to: number }, byUpdate = false): Window[] {
   const r = state.resume;
   if (range) {
-    const own = r && r.from === range.from && r.to === range.to;
-    return [{ from: range.from, to: range.to, cursor: own ? r.cursor : null }];
+    const own = r && r.from === range.from && r.to === range.to && (r.by ?? 'created') === 'created';
+    return [{ from: range.from, to: range.to, cursor: own ? r.cursor : null, by: 'created' }];
   }
   const from = now - shop.fetch.days * DAY_MS;
-  if (!r) return [{ from, to: now, cursor: null }];
-  const rest = Math.max(from, r.to);
-  return rest < now ? [{ ...r }, { from: rest, to: now, cursor: null }] : [{ ...r }];
+  // [from, to) must hold what changed in this very millisecond (an update stamped now)
+  const end = now + 1;
+  const full: Window = { from, to: end, cursor: null, by: 'created' };
+  if (r && r.by === 'updated') {
+    // a connector that no longer filters by update time starts over with a full window
+    if (!byUpdate) return [full];
+    const resumed: Window = { from: r.from, to: r.to, cursor: r.cursor, by: 'updated', createdFrom: r.createdFrom ?? from };
+    return r.to < end ? [resumed, { from: r.to, to: end, cursor: null, by: 'updated', createdFrom: from }] : [resumed];
+  }
+  if (r) {
+    const resumed: Window = { from: r.from, to: r.to, cursor: r.cursor, by: 'created' };
+    const rest = Math.max(from, r.to);
+    return rest < end ? [resumed, { from: rest, to: end, cursor: null, by: 'created' }] : [resumed];
+  }
+  const { lastFetchAt, lastFullAt } = state;
+  if (byUpdate && lastFetchAt !== undefined && lastFullAt !== undefined && now - lastFullAt < FULL_EVERY_MS) {
+    return [{ from: Math.max(from, lastFetchAt - OVERLAP_MS), to: end, cursor: null, by: 'updated', createdFrom: from }];
+  }
+  return [full];
 }
 
 function validLines(run: Run, shop: ShopSettings, lines: unknown[], messages: string[], report: ShopReport): OrderLine[] {

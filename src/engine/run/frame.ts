@@ -8,6 +8,8 @@ import { LocaleSchema, type Locale, type Settings, type ShopSettings } from '../
 import { writeShopStatus } from '../settings/tab';
 import { errorText, redactor } from './shop-context';
 import { readState, type ShopState } from './state';
+import { URL_FETCH_QUOTA, UrlFetchQuota } from '../quota/url-fetch-quota';
+import { formatDateTime } from '../text/dates';
 
 /**
  * The frame every run shares (CONTRACT §3, §5): one run at a time (tryLock; busy → one Log line, nothing
@@ -24,6 +26,12 @@ const DISPLAY_KEY = 'engine:display';
 const DisplaySchema = z.object({ locale: LocaleSchema, timezone: z.string() });
 /** A continuation run picks up shops left unfinished by the time budget. */
 const CONTINUE_AFTER_MS = 60_000;
+/**
+ * Set while a run holds the lock and cleared when it ends: found set, the previous run was killed
+ * (Apps Script's 6-minute limit, a crash) and the Log says so (issue #7: every failure visible).
+ */
+const RUNNING_KEY = 'engine:running';
+const RunningSchema = z.object({ start: z.number(), action: z.enum(['fetch', 'export', 'check']) });
 
 export interface Run {
   env: Env;
@@ -42,6 +50,8 @@ export interface Run {
   unfinished: boolean;
   /** the orders table, opened on first use; null after a workbook problem (already reported, exit 2) */
   table(): OrdersTable | null;
+  /** URL fetches counted against the day's quota (issue #7); saved at the end of each shop and run */
+  quota: UrlFetchQuota;
 }
 
 export function emptyReport(): RunReport {
@@ -83,6 +93,7 @@ export function withRun(env: Env, opts: FrameOptions, body: (run: Run) => void):
     const display = JSON.stringify({ locale: settings.locale, timezone: settings.timezone });
     if (!opts.quiet && env.props.get(DISPLAY_KEY) !== display) env.props.set(DISPLAY_KEY, display);
     const run = makeRun(env, settings, opts, report, start);
+    if (!opts.quiet) noteInterruptedRun(run, opts);
     try {
       body(run);
     } catch (e) {
@@ -108,6 +119,35 @@ function lastDisplay(env: Env): { locale: Locale; timezone: string } {
   return { locale: 'ja', timezone: 'Asia/Tokyo' };
 }
 
+/** Logs a previous run that never reached its end, then marks this one as running. */
+function noteInterruptedRun(run: Run, opts: FrameOptions): void {
+  const { env } = run;
+  try {
+    const raw = env.props.get(RUNNING_KEY);
+    if (raw !== null) {
+      const prev = RunningSchema.safeParse(parseOrNull(raw));
+      const detail = prev.success
+        ? { time: formatDateTime(prev.data.start, run.settings.timezone), action: run.t(`log.action.${prev.data.action}`) }
+        : { time: '-', action: '-' };
+      const message = run.t('run.interrupted', detail);
+      env.log.warn(message);
+      run.logRows.push(runLine(opts, run.start, message));
+    }
+    env.props.set(RUNNING_KEY, JSON.stringify({ start: run.start, action: opts.action }));
+  } catch (e) {
+    // the marker only serves the Log: a properties failure here must not stop the run
+    env.log.warn(run.redact(errorText(e, run.locale)));
+  }
+}
+
+function parseOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 function makeRun(env: Env, settings: Settings, opts: FrameOptions, report: RunReport, start: number): Run {
   let table: OrdersTable | null | undefined;
   const locale = settings.locale;
@@ -124,6 +164,7 @@ function makeRun(env: Env, settings: Settings, opts: FrameOptions, report: RunRe
     redact: redactor(env, settings, env.connectors),
     touched: new Set(),
     unfinished: false,
+    quota: UrlFetchQuota.load(env.props, env.clock, env.urlFetchQuota ?? URL_FETCH_QUOTA.consumer),
     table: () => {
       if (table !== undefined) return table;
       try {
@@ -145,6 +186,12 @@ function finish(run: Run, opts: FrameOptions): void {
   for (const s of report.shops) s.message = run.redact(s.message);
   if (report.exitCode !== 2 && report.shops.some((s) => !s.ok || s.failed > 0)) report.exitCode = 1;
   if (opts.quiet) return;
+  try {
+    run.quota.save();
+    env.props.delete(RUNNING_KEY);
+  } catch (e) {
+    env.log.warn(run.redact(errorText(e, run.locale)));
+  }
   if (run.touched.size > 0) {
     const state: Record<string, ShopState> = {};
     for (const name of run.touched) state[name] = readState(env.props, name);

@@ -5,6 +5,8 @@ import { translate } from '../../i18n';
 import type { Env } from '../app';
 import type { Locale, Settings, ShopSettings } from '../settings/schema';
 import { updateState } from './state';
+import type { UrlFetchQuota } from '../quota/url-fetch-quota';
+import { formatDateTime } from '../text/dates';
 
 /** Everything one connector call may touch, built the same way for fetch, export and check. */
 export function buildShopContext(
@@ -16,14 +18,17 @@ export function buildShopContext(
   persist: boolean,
   /** what a connector logs passes the run's secret mask too: a slip in one connector never leaks */
   redact: (text: string) => string,
+  /** the run's URL fetch count (issue #7): every request of the connector goes through it */
+  quota?: UrlFetchQuota,
 ): ShopContext {
   const locale = settings.locale;
+  const http = quota ? quota.wrap(env.http, () => quotaText(quota, locale, settings.timezone)) : env.http;
   return {
     shop,
     locale,
     timezone: settings.timezone,
     carriers: settings.carriers,
-    http: env.http,
+    http,
     clock: env.clock,
     crypto: env.crypto,
     log: {
@@ -39,6 +44,16 @@ export function buildShopContext(
       if (persist) updateState(env.props, shop.name, { expiresAt: ms });
     },
   };
+}
+
+/** The Log line of a run stopped by the day's URL fetch quota: how many, and when it starts over. */
+export function quotaText(quota: UrlFetchQuota, locale: Locale, timezone: string): string {
+  const reset = quota.resetsAt();
+  return translate(locale, 'run.quotaStop', {
+    used: quota.used(),
+    limit: quota.limit,
+    reset: reset === null ? '-' : formatDateTime(reset, timezone),
+  });
 }
 
 export const shopStorePrefix = (name: string) => `shop:${name}:`;

@@ -8,12 +8,23 @@ import type { PropertiesPort } from '../../ports';
 const ShopStateSchema = z.object({
   /** end of the last fetch that completed every window (CONTRACT §3: shown as 最終取得日時) */
   lastFetchAt: z.number().optional(),
+  /** start of the last complete fetch that read the shop's whole `days` window by creation time (issue #7) */
+  lastFullAt: z.number().optional(),
   /** when the last fetch of this shop started, successful or not */
   lastAttemptAt: z.number().optional(),
   /** token / key expiry the connector recorded (shown as 有効期限) */
   expiresAt: z.number().nullable().optional(),
   /** an unfinished window: the next run resumes it (the cursor covers only rows already written) */
-  resume: z.object({ from: z.number(), to: z.number(), cursor: z.unknown() }).optional(),
+  resume: z
+    .object({
+      from: z.number(),
+      to: z.number(),
+      cursor: z.unknown(),
+      /** incremental windows bound the update time (absent in states written before incremental sync) */
+      by: z.enum(['created', 'updated']).optional(),
+      createdFrom: z.number().optional(),
+    })
+    .optional(),
 });
 export type ShopState = z.infer<typeof ShopStateSchema>;
 

@@ -37,6 +37,9 @@ export const qoo10Connector: MallConnector = {
   // 配送要請 and 配送準備 are the ship-ready states; 配送待ち is awaiting payment (specs/qoo10.md §6.5)
   defaultStatuses: ['SHIPPING_REQUESTED', 'SELLER_CONFIRMED'],
   carrierKey: 'qoo10',
+  // GetShippingInfo_v3 searches by order, payment, shipping or delivery date only (specs/qoo10.md §3): every
+  // fetch reads its created window, and cancellations come from the claims calls by their own dates
+  fetchesByUpdate: false,
   fetch: (ctx, req) => fetchStep(ctx, clientFor(ctx), req),
   exportOrders: (ctx, orders, opts) => {
     let client: Qoo10Client | null = null;

@@ -30,10 +30,13 @@ export function fetchStep(client: TikTokClient, req: FetchRequest, onBadOrder: (
   const pass = passes[cursor.pass];
   if (!pass) return { lines: [], cursor: null };
 
-  const query: Record<string, string> = { page_size: String(PAGE_SIZE), sort_field: 'create_time', sort_order: 'ASC' };
+  // incremental sync reads by update time (spec §3 "Incremental sync"); the page token belongs to its sort field
+  const field = req.by === 'updated' ? 'update_time' : 'create_time';
+  const query: Record<string, string> = { page_size: String(PAGE_SIZE), sort_field: field, sort_order: 'ASC' };
   if (cursor.pageToken) query.page_token = cursor.pageToken;
   // filters go in the JSON body as integers (spec §3, pitfall 2); [from, to) in whole seconds
-  const body = { create_time_ge: Math.ceil(req.from / 1000), create_time_lt: Math.ceil(req.to / 1000), order_status: pass.status };
+  const body: Record<string, string | number> = { [`${field}_ge`]: Math.ceil(req.from / 1000), [`${field}_lt`]: Math.ceil(req.to / 1000), order_status: pass.status };
+  if (req.by === 'updated' && req.createdFrom !== undefined) body.create_time_ge = Math.ceil(req.createdFrom / 1000);
   const data = client.data('orders.search', 'post', '/order/202309/orders/search', SearchOrdersDataSchema, { query, body });
 
   const lines: OrderLine[] = [];

@@ -49,6 +49,8 @@ export const tiktokConnector: MallConnector = {
   statuses: STATUSES,
   defaultStatuses: ['ON_HOLD', 'AWAITING_SHIPMENT'],
   carrierKey: 'tiktok',
+  // Search Orders filters and sorts by update_time (spec §3): incremental sync between full windows
+  fetchesByUpdate: true,
   fetch: (ctx, req) => {
     const c = client(ctx);
     return fetchStep(c, req, (id, detail) => ctx.t('tiktok.fetch.badOrder', { order: id, detail }));

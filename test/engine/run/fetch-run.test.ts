@@ -36,8 +36,8 @@ describe('runFetch', () => {
     ]);
     expect(orderIds(w.book).sort()).toEqual(['A1', 'A2', 'A3', 'B1']);
     expect(off.calls.fetch).toHaveLength(0);
-    // the window is [now - days, now) and the cursor is handed back step by step
-    expect(a.calls.fetch[0]).toMatchObject({ from: start - 7 * 86_400_000, to: start, statuses: ['NEW'], cursor: null });
+    // the window is [now - days, now] (exclusive end just past now) and the cursor is handed back step by step
+    expect(a.calls.fetch[0]).toMatchObject({ from: start - 7 * 86_400_000, to: start + 1, statuses: ['NEW'], cursor: null });
     expect(a.calls.fetch[1].cursor).toBe(1);
     expect(readState(w.props, 'Shop A')).toMatchObject({ lastFetchAt: start });
     expect(readState(w.props, 'Shop A').resume).toBeUndefined();
