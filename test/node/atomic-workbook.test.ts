@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { writeFileAtomic } from '../../src/node/atomic-file';
 import { XlsxWorkbook } from '../../src/node/workbook';
 
@@ -64,5 +66,20 @@ describe('XlsxWorkbook', () => {
     const file = path.join(dir, 'broken.xlsx');
     fs.writeFileSync(file, 'this is not a zip');
     await expect(XlsxWorkbook.open(file)).rejects.toThrow();
+  });
+});
+
+describe('writeFileAtomic under a real kill', () => {
+  test('SIGKILL in the middle of a save leaves the old file byte-identical', () => {
+    const script = path.join(dir, 'atomic.js');
+    buildSync({ entryPoints: [path.resolve(__dirname, '../../src/node/atomic-file.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'silent' });
+    const file = path.join(dir, 'orders.xlsx');
+    fs.writeFileSync(file, 'old workbook bytes');
+    const child = spawnSync(process.execPath, [
+      '-e',
+      `require(${JSON.stringify(script)}).writeFileAtomic(${JSON.stringify(file)}, Buffer.alloc(8 << 20, 1), { afterWrite: () => process.kill(process.pid, 'SIGKILL') })`,
+    ]);
+    expect(child.signal).toBe('SIGKILL');
+    expect(fs.readFileSync(file, 'utf8')).toBe('old workbook bytes');
   });
 });
