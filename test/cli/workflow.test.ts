@@ -51,6 +51,9 @@ test('fetch creates the workbook with orders; export --dry-run previews and leav
 
   const before = fs.readFileSync(file);
   const propsBefore = fs.readFileSync(`${file}.props.json`);
+  const withState = mallsheet(['check', '--config', 'config.json', '--workbook', 'shop.xlsx', '--shop', 'Qoo10 デモ店']);
+  const stateless = mallsheet(['check', '--config', 'config.json', '--shop', 'Qoo10 デモ店']);
+  expect(withState.stdout.split('\n').filter((l) => l.includes('✗')).length).toBeLessThan(stateless.stdout.split('\n').filter((l) => l.includes('✗')).length);
   const preview = mallsheet(['export', '--config', 'config.json', '--workbook', 'shop.xlsx', '--dry-run']);
   expect([0, 1]).toContain(preview.code);
   expect(preview.stdout).toMatch(/Dry run|ドライラン/);
