@@ -27,11 +27,15 @@ const DisplaySchema = z.object({ locale: LocaleSchema, timezone: z.string() });
 /** A continuation run picks up shops left unfinished by the time budget. */
 const CONTINUE_AFTER_MS = 60_000;
 /**
- * Set while a run holds the lock and cleared when it ends: found set, the previous run was killed
- * (Apps Script's 6-minute limit, a crash) and the Log says so (issue #7: every failure visible).
+ * Set while a run holds the lock and cleared once its Log rows are written: found set, the previous run
+ * was killed (Apps Script's 6-minute limit, a crash) and the Log says so (issue #7: every failure
+ * visible). Runs killed before they could log that carry it over, so each is reported once.
  */
 const RUNNING_KEY = 'engine:running';
-const RunningSchema = z.object({ start: z.number(), action: z.enum(['fetch', 'export', 'check']) });
+const RunStartSchema = z.object({ start: z.number(), action: z.enum(['fetch', 'export', 'check']) });
+const RunningSchema = RunStartSchema.extend({ unlogged: z.array(RunStartSchema).default([]) });
+/** interrupted runs remembered at most (the marker stays one small property) */
+const MAX_UNLOGGED = 5;
 
 export interface Run {
   env: Env;
@@ -119,21 +123,25 @@ function lastDisplay(env: Env): { locale: Locale; timezone: string } {
   return { locale: 'ja', timezone: 'Asia/Tokyo' };
 }
 
-/** Logs a previous run that never reached its end, then marks this one as running. */
+/** Logs the runs that never reached their end, then marks this one as running. */
 function noteInterruptedRun(run: Run, opts: FrameOptions): void {
   const { env } = run;
   try {
     const raw = env.props.get(RUNNING_KEY);
+    let killed: z.infer<typeof RunStartSchema>[] = [];
     if (raw !== null) {
       const prev = RunningSchema.safeParse(parseOrNull(raw));
-      const detail = prev.success
-        ? { time: formatDateTime(prev.data.start, run.settings.timezone), action: run.t(`log.action.${prev.data.action}`) }
-        : { time: '-', action: '-' };
-      const message = run.t('run.interrupted', detail);
-      env.log.warn(message);
-      run.logRows.push(runLine(opts, run.start, message));
+      killed = prev.success ? [...prev.data.unlogged, { start: prev.data.start, action: prev.data.action }].slice(-MAX_UNLOGGED) : [];
+      const details = prev.success
+        ? killed.map((k) => ({ time: formatDateTime(k.start, run.settings.timezone), action: run.t(`log.action.${k.action}`) }))
+        : [{ time: '-', action: '-' }];
+      for (const detail of details) {
+        const message = run.t('run.interrupted', detail);
+        env.log.warn(message);
+        run.logRows.push(runLine(opts, run.start, message));
+      }
     }
-    env.props.set(RUNNING_KEY, JSON.stringify({ start: run.start, action: opts.action }));
+    env.props.set(RUNNING_KEY, JSON.stringify({ start: run.start, action: opts.action, unlogged: killed }));
   } catch (e) {
     // the marker only serves the Log: a properties failure here must not stop the run
     env.log.warn(run.redact(errorText(e, run.locale)));
@@ -188,7 +196,6 @@ function finish(run: Run, opts: FrameOptions): void {
   if (opts.quiet) return;
   try {
     run.quota.save();
-    env.props.delete(RUNNING_KEY);
   } catch (e) {
     env.log.warn(run.redact(errorText(e, run.locale)));
   }
@@ -202,17 +209,26 @@ function finish(run: Run, opts: FrameOptions): void {
     }
   }
   if (run.unfinished) env.triggers.scheduleContinuation(CONTINUE_AFTER_MS);
-  safeAppend(env, run.logRows.map((r) => ({ ...r, message: run.redact(r.message) })), run.locale, run.settings.timezone, report);
+  if (!safeAppend(env, run.logRows.map((r) => ({ ...r, message: run.redact(r.message) })), run.locale, run.settings.timezone, report)) return;
+  try {
+    env.props.delete(RUNNING_KEY);
+  } catch (e) {
+    // the next run reports this one as cut off: a false alarm, never a lost one
+    env.log.warn(run.redact(errorText(e, run.locale)));
+  }
 }
 
-function safeAppend(env: Env, rows: LogRow[], locale: Locale, timezone: string, report: RunReport): void {
+/** true when the rows reached the Log */
+function safeAppend(env: Env, rows: LogRow[], locale: Locale, timezone: string, report: RunReport): boolean {
   try {
     appendLog(env.book, rows, { locale, timezone });
+    return true;
   } catch (e) {
     const line = translate(locale, 'run.logFailed', { detail: errorText(e, locale) });
     env.log.error(line);
     report.errors.push(line);
     if (report.exitCode === 0) report.exitCode = 1;
+    return false;
   }
 }
 

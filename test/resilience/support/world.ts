@@ -1,0 +1,311 @@
+import type { Env, RunReport } from '../../../src/engine/app';
+import { parseSettings } from '../../../src/engine/settings/parse';
+import { MemoryLock, MemoryTriggers } from '../../../src/engine/memory-ports';
+import { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
+import { discoverHeaders } from '../../../src/engine/orders/headers';
+import { ORDERS_SHEET_NAMES } from '../../../src/engine/orders/columns';
+import { readLog } from '../../../src/engine/log/log-sheet';
+import { readState } from '../../../src/engine/run/state';
+import { formatDate } from '../../../src/engine/text/dates';
+import { CONNECTORS } from '../../../src/malls';
+import { nodeCrypto } from '../../../src/node/crypto';
+import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
+import { demoQoo10Shop } from '../../../src/sandbox/qoo10';
+import { demoTemuShop } from '../../../src/sandbox/temu';
+import { demoTikTokShop } from '../../../src/sandbox/tiktok';
+import { rng } from '../../../src/sandbox/sample-data';
+import type { CellValue, HttpPort, HttpRequest, PropertiesPort, SheetPort, SpreadsheetPort } from '../../../src/ports';
+import { sandboxWorld } from '../../support/shop-context';
+
+/**
+ * The engine, the real connectors and one in-process sandbox mall, with every port the engine touches
+ * (sheet, HTTP, properties) behind a fuse that can kill the run at its Nth call, and an HTTP layer that
+ * can lose requests or answers. Tests drive runs, then check the invariants of issue #7.
+ */
+
+export type MallId = 'temu' | 'tiktok' | 'qoo10';
+export const MALLS: MallId[] = ['temu', 'tiktok', 'qoo10'];
+const BASE = 'http://sandbox.local';
+const SHOPS = { temu: demoTemuShop, tiktok: demoTikTokShop, qoo10: demoQoo10Shop } as const;
+
+/** What a killed execution looks like from inside: the port call never returns. */
+export class Killed extends Error {
+  constructor(what: string) {
+    super(`killed at ${what}`);
+    this.name = 'Killed';
+  }
+}
+
+/**
+ * Counts port calls; at the Nth it blows, and every call after that throws too (the execution is gone:
+ * nothing more reaches the sheet, the mall or the properties).
+ */
+export class Fuse {
+  calls = 0;
+  blown = false;
+  private blowAt = Infinity;
+  arm(n: number): void {
+    this.calls = 0;
+    this.blowAt = n;
+    this.blown = false;
+  }
+  disarm(): void {
+    this.blowAt = Infinity;
+    this.blown = false;
+  }
+  tick(what: string): void {
+    if (this.blown) throw new Killed(what);
+    if (++this.calls >= this.blowAt) {
+      this.blown = true;
+      throw new Killed(what);
+    }
+  }
+}
+
+/** HTTP trouble that never reaches the sandbox's own fault controls: timeouts before or after the mall acted. */
+export interface NetChaos {
+  /** probability that a request times out before the mall sees it */
+  lostRequest: number;
+  /** probability that the mall acts but the answer is lost (the dangerous case for export) */
+  lostAnswer: number;
+}
+
+export interface Hooks {
+  /** runs before every request leaves (e.g. a second run starting meanwhile) */
+  beforeSend?: () => void;
+}
+
+export function world(mall: MallId, opts: { seed: number; orders: number; budgetMs: number; shop?: Record<string, unknown> }) {
+  const base = sandboxWorld({ seed: opts.seed, orders: opts.orders });
+  const { clock, sandbox, props: rawProps, log } = base;
+  const fuse = new Fuse();
+  const random = rng(opts.seed * 7919 + 17);
+  const chaos: NetChaos = { lostRequest: 0, lostAnswer: 0 };
+  const hooks: Hooks = {};
+  const rawBook = new MemorySpreadsheet('Asia/Tokyo');
+  const shop = { ...SHOPS[mall](BASE), ...opts.shop };
+  const settings = parseSettings({ locale: 'ja', timezone: 'Asia/Tokyo', shops: [shop], carriers: DEMO_CARRIERS }, CONNECTORS);
+  const shopName = settings.shops[0].name;
+  const lock = new MemoryLock();
+  const triggers = new MemoryTriggers();
+  const http = chaoticHttp(base.http, fuse, chaos, random, hooks);
+  const env: Env = {
+    book: fusedBook(rawBook, fuse),
+    http,
+    props: fusedProps(rawProps, fuse),
+    lock,
+    clock,
+    crypto: nodeCrypto,
+    log,
+    progress: { progress: () => undefined },
+    triggers,
+    connectors: CONNECTORS,
+    loadSettings: () => settings,
+    budgetMs: opts.budgetMs,
+  };
+  const sbx = sandbox.mall(mall);
+  return {
+    mall,
+    env,
+    clock,
+    sandbox: sbx,
+    fuse,
+    chaos,
+    hooks,
+    random,
+    lock,
+    triggers,
+    log,
+    props: rawProps,
+    book: rawBook,
+    shopName,
+    http: base.http,
+    state: () => readState(rawProps, shopName),
+    rows: () => orderRows(rawBook),
+    logRows: () => readLog(rawBook, 'Asia/Tokyo'),
+  };
+}
+
+export type World = ReturnType<typeof world>;
+
+function fusedBook(book: MemorySpreadsheet, fuse: Fuse): SpreadsheetPort {
+  const wrap = (sheet: SheetPort | null): SheetPort | null =>
+    sheet && {
+      name: sheet.name,
+      readAll: () => {
+        fuse.tick(`${sheet.name}.readAll`);
+        return sheet.readAll();
+      },
+      writeBlock: (row: number, col: number, values: CellValue[][]) => {
+        fuse.tick(`${sheet.name}.writeBlock`);
+        sheet.writeBlock(row, col, values);
+      },
+      setFormats: (row: number, col: number, formats: string[][]) => {
+        fuse.tick(`${sheet.name}.setFormats`);
+        sheet.setFormats(row, col, formats);
+      },
+    };
+  return {
+    getSheet: (name) => {
+      fuse.tick('getSheet');
+      return wrap(book.getSheet(name));
+    },
+    insertSheet: (name) => {
+      fuse.tick('insertSheet');
+      return wrap(book.insertSheet(name))!;
+    },
+  };
+}
+
+function fusedProps(props: PropertiesPort, fuse: Fuse): PropertiesPort {
+  return {
+    get: (k) => (fuse.tick('props.get'), props.get(k)),
+    set: (k, v) => (fuse.tick('props.set'), props.set(k, v)),
+    delete: (k) => (fuse.tick('props.delete'), props.delete(k)),
+    keys: () => (fuse.tick('props.keys'), props.keys()),
+  };
+}
+
+/** The fuse ticks before sending and again when the answer arrives: a kill may fall after the mall acted. */
+function chaoticHttp(http: HttpPort, fuse: Fuse, chaos: NetChaos, random: () => number, hooks: Hooks): HttpPort {
+  const one = (req: HttpRequest) => {
+    hooks.beforeSend?.();
+    fuse.tick('http.send');
+    if (random() < chaos.lostRequest) throw new Error('Timeout: the request did not reach the mall');
+    const res = http.fetch(req);
+    fuse.tick('http.answer');
+    if (random() < chaos.lostAnswer) throw new Error('Timeout: no answer (the mall may have acted)');
+    return res;
+  };
+  return { fetch: one, fetchAll: (reqs) => reqs.map(one) };
+}
+
+export interface SheetRow {
+  shop: string;
+  orderId: string;
+  lineId: string;
+  mallStatus: string;
+  status: string;
+  tracking: string;
+  shippedOn: CellValue;
+  exportResult: string;
+  sheetRow: number;
+}
+
+export function orderRows(book: MemorySpreadsheet): SheetRow[] {
+  const sheet = book.getSheet(ORDERS_SHEET_NAMES.ja);
+  if (!sheet) return [];
+  const all = sheet.readAll();
+  if (all.length === 0) return [];
+  const { at } = discoverHeaders(all[0]);
+  const text = (r: CellValue[], i: number | undefined) => (i === undefined ? '' : String(r[i] ?? ''));
+  return all.slice(1).map((r, i) => ({
+    shop: text(r, at.shop),
+    orderId: text(r, at.orderId),
+    lineId: text(r, at.lineId),
+    mallStatus: text(r, at.mallStatus),
+    status: text(r, at.status),
+    tracking: text(r, at.tracking),
+    shippedOn: at.shippedOn === undefined ? '' : r[at.shippedOn],
+    exportResult: text(r, at.exportResult),
+    sheetRow: i + 2,
+  }));
+}
+
+/**
+ * The seller types tracking numbers for about half of the orders whose rows all await shipment; each
+ * order gets its own number (a number reused for another buyer is refused by every mall).
+ */
+export function fillTracking(w: World, share = 0.5): number {
+  const sheet = w.book.getSheet(ORDERS_SHEET_NAMES.ja);
+  if (!sheet) return 0;
+  const header = sheet.readAll()[0];
+  const { at } = discoverHeaders(header);
+  const byOrder = new Map<string, SheetRow[]>();
+  for (const r of w.rows()) byOrder.set(r.orderId, [...(byOrder.get(r.orderId) ?? []), r]);
+  const today = formatDate(w.clock.now(), 'Asia/Tokyo');
+  let filled = 0;
+  for (const [orderId, rows] of byOrder) {
+    if (!rows.every((r) => r.status === '新規受付' && r.tracking === '')) continue;
+    if (w.random() >= share) continue;
+    const number = `TR${orderId.replace(/[^0-9A-Za-z]/g, '')}`;
+    for (const r of rows) {
+      sheet.writeBlock(r.sheetRow, at.tracking! + 1, [[number]]);
+      sheet.writeBlock(r.sheetRow, at.shippedOn! + 1, [[today]]);
+      filled++;
+    }
+  }
+  return filled;
+}
+
+/** The mall's sandbox fault controls behind one vocabulary. */
+export type FaultKind = '500' | '503' | '429' | 'malformed';
+export function injectFault(w: World, kind: FaultKind, count: number): void {
+  if (w.mall === 'temu') w.sandbox.control('fault', { kind: kind === 'malformed' ? 'malformed' : Number(kind), count });
+  else if (w.mall === 'tiktok') w.sandbox.control('fault', kind === 'malformed' ? { malformed: true, count } : { status: Number(kind), count });
+  else w.sandbox.control('fault', { kind, count });
+}
+
+/** Every line key the mall holds that the shop's fetch selects (statuses, `days`): what the sheet must show. */
+export function expectedKeys(w: World): string[] {
+  const key = (order: string, line: string) => `${order}\u0000${line}`;
+  const since = w.clock.now() - 7 * 86_400_000;
+  if (w.mall === 'temu') {
+    const orders = w.sandbox.control('orders', {}) as { parentOrderSn: string; status: number; createdAt: number; children: { orderSn: string }[] }[];
+    return orders.filter((o) => o.status === 2 && o.createdAt * 1000 >= since).flatMap((o) => o.children.map((c) => key(o.parentOrderSn, c.orderSn)));
+  }
+  if (w.mall === 'tiktok') {
+    const orders = w.sandbox.control('orders', {}) as { id: string; status: string; createTime: number; lineItemIds: string[] }[];
+    return orders
+      .filter((o) => (o.status === 'ON_HOLD' || o.status === 'AWAITING_SHIPMENT') && o.createTime * 1000 >= since)
+      .flatMap((o) => o.lineItemIds.map((id) => key(o.id, id)));
+  }
+  const packs = w.sandbox.control('orders', {}) as { packNo: string; orderNos: string[]; status: number; claim: string | null; orderDate: number }[];
+  return packs
+    .filter((p) => (p.status === 2 || p.status === 3) && p.claim !== '3' && p.claim !== '16' && p.orderDate >= since)
+    .flatMap((p) => p.orderNos.map((n) => key(p.packNo, n)));
+}
+
+/** Keys in the sheet, TikTok's comma-joined line item ids split into one key each. */
+export function sheetKeys(w: World): string[] {
+  return w.rows().flatMap((r) => r.lineId.split(',').map((id) => `${r.orderId}\u0000${id}`));
+}
+
+/** How many times the mall accepted a tracking number for each line (from the sandbox's 'state'). */
+export function acceptedPerLine(w: World): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
+  const state = w.sandbox.control('state', {}) as { shipments: unknown[] };
+  for (const s of state.shipments as Record<string, unknown>[]) {
+    if (w.mall === 'temu') for (const p of s.packages as { lines: { orderSn: string }[] }[]) for (const l of p.lines) add(l.orderSn);
+    else if (w.mall === 'tiktok') for (const id of s.lineItemIds as string[]) add(id);
+    else add(String(s.orderNo));
+  }
+  return counts;
+}
+
+/**
+ * Runs until done, bounded: a fetch is done when no window is left unfinished and the shop fetched
+ * cleanly; an export when a run had nothing more to send.
+ */
+export function runUntilDone(w: World, run: (w: World) => RunReport, maxRuns = 40): RunReport[] {
+  const reports: RunReport[] = [];
+  for (let i = 0; i < maxRuns; i++) {
+    w.triggers.continuations.length = 0;
+    const report = run(w);
+    reports.push(report);
+    w.clock.advance(60_000);
+    const exporting = report.shops.some((s) => s.action === 'export');
+    const done = exporting
+      ? report.shops.every((s) => s.exported === 0)
+      : !w.state().resume && report.shops.every((s) => s.ok) && w.triggers.continuations.length === 0;
+    if (done) return reports;
+  }
+  throw new Error(`${w.mall}: not done after ${maxRuns} runs: ${JSON.stringify(reports[reports.length - 1])}`);
+}
+
+/** true when the marker of a run started at `start` is still set: the run was cut off before its Log row. */
+export function cutOff(w: World, start: number): boolean {
+  const raw = w.props.get('engine:running');
+  return raw !== null && (JSON.parse(raw) as { start: number }).start === start;
+}
