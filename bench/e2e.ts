@@ -26,7 +26,7 @@ import { nodeCrypto } from '../src/node/crypto';
 import { fillTrackingAsSeller } from '../src/node/demo';
 import { demoSettings } from '../src/sandbox/demo-config';
 import { InProcessHttp, Sandbox, toSandboxRequest } from '../src/sandbox/sandbox';
-import type { SandboxOptions, SandboxRequest, SandboxResponse } from '../src/sandbox/types';
+import type { SandboxRequest, SandboxResponse } from '../src/sandbox/types';
 import type { HttpRequest } from '../src/ports';
 import { storeSecrets } from '../src/ui/server/secrets';
 import { SettingsTabDocument } from '../src/ui/server/settings-tab-document';
@@ -52,11 +52,7 @@ export class CountingSandbox extends Sandbox {
   readonly received: Record<string, number> = {};
   readonly receivedByApi: Record<string, number> = {};
 
-  constructor(opts: SandboxOptions) {
-    super(opts);
-  }
-
-  handle(req: SandboxRequest): SandboxResponse {
+  override handle(req: SandboxRequest): SandboxResponse {
     const mall = this.malls.find((m) => m.handles(req));
     if (mall) {
       this.received[mall.id] = (this.received[mall.id] ?? 0) + 1;
@@ -328,8 +324,9 @@ export function fetchMinimum(world: World): Record<string, Minimum> {
 
 /**
  * Export: one call per shipment (no mall has a batch call: Temu per parent, TikTok per order and tracking
- * number, Qoo10 per OrderNo), plus the lookups each needs once: Temu token info (region), carrier list and
- * warehouse; TikTok Get Order Detail per 50 orders and the delivery option's providers; Qoo10 none.
+ * number, Qoo10 per OrderNo), plus the lookups each needs once: Temu carrier list and warehouse (the
+ * region comes from settings); TikTok Get Order Detail per 50 orders and the delivery option's providers;
+ * Qoo10 none (the seller auth key is cached from the fetch).
  */
 export function exportMinimum(world: World): Record<string, Minimum> {
   const sheet = world.rawBook.getSheet(ORDERS_SHEET_NAMES.ja);
@@ -349,7 +346,7 @@ export function exportMinimum(world: World): Record<string, Minimum> {
     (orders[mall] ??= new Set()).add(order);
   }
   for (const [mall, set] of Object.entries(shipments)) {
-    const lookups = mall === 'temu' ? 3 : mall === 'tiktok' ? Math.ceil(orders[mall].size / 50) + 1 : 0;
+    const lookups = mall === 'temu' ? 2 : mall === 'tiktok' ? Math.ceil(orders[mall].size / 50) + 1 : 0;
     out[mall] = minimumOf(0, set.size, lookups);
   }
   return out;
