@@ -1,5 +1,7 @@
 import { benchWorld, e2eTable, mallsheetExport, mallsheetFetch, naiveImport, runE2eBench, targetsOf } from '../../bench/e2e';
+import { ExecutionKilled, NAIVE_SHEET, naiveRun, type NaiveShop } from '../../bench/naive-importer';
 import { runFetch } from '../../src/engine/app';
+import { buildShopContext } from '../../src/engine/run/shop-context';
 import { snapshot, meterDelta } from '../../src/engine/sim/cost-model';
 
 /**
@@ -53,6 +55,33 @@ describe('end-to-end benchmark (small backlog)', () => {
     expect(naive.runs[0].meter.sheetCalls).toBe(naive.rows + 2);
     expect(world.model.meter.fetchesBy).toEqual(world.sandbox.received);
     expect(naive.runs[0].meter.fetches).toBeGreaterThan(fetch.runs[0].meter.fetches);
+  });
+
+  test('a killed naive execution keeps its rows; the next one imports the rest without duplicating any', () => {
+    const world = benchWorld({ ordersPerMall: 12, start: start(5) });
+    const now = world.clock.now();
+    const shops: NaiveShop[] = world.settings.shops.map((shop) => ({
+      mall: shop.mall as NaiveShop['mall'],
+      ctx: buildShopContext(world.env, world.settings, shop, now + 600_000, true, (t) => t),
+    }));
+    const window = { from: now - 14 * DAY, to: now };
+    let checks = 0;
+    expect(() =>
+      naiveRun(world.env.book, shops, window, () => {
+        if (++checks > 25) throw new ExecutionKilled();
+      }),
+    ).toThrow(ExecutionKilled);
+    const first = world.rawBook.getSheet(NAIVE_SHEET)!.readAll().length - 1;
+    expect(first).toBeGreaterThan(0);
+    const second = naiveRun(world.env.book, shops, window, () => undefined);
+    expect(second.appended).toBeGreaterThan(0);
+    const keys = world.rawBook
+      .getSheet(NAIVE_SHEET)!
+      .readAll()
+      .slice(1)
+      .map((r) => `${String(r[0])}|${String(r[3])}`);
+    expect(keys).toHaveLength(first + second.appended);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   test('the table has a verdict for every target and the same columns on every row', () => {
