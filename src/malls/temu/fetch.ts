@@ -36,6 +36,14 @@ const CursorSchema = z.object({
   amountsDenied: z.boolean().default(false),
   /** notice ids already emitted this run */
   noticed: z.array(z.string()).default([]),
+  /**
+   * creation-time bound (epoch s) of the pages still to read: the list is sorted newest first, so the
+   * next page is "created up to the oldest order of this one" (keyset paging). Page numbers alone skip
+   * orders when earlier ones leave the status meanwhile (an export between two runs of one fetch).
+   */
+  before: z.number().int().nullable().default(null),
+  /** parents already read in this pass that the next page shows again (its boundary seconds): skipped */
+  seen: z.array(z.string()).default([]),
 });
 type Cursor = z.infer<typeof CursorSchema>;
 
@@ -53,7 +61,7 @@ export function passesFor(ctx: ShopContext, statuses: string[]): Pass[] {
 export function fetchStep(client: TemuClient, ctx: ShopContext, req: FetchRequest): FetchStep {
   const passes = passesFor(ctx, req.statuses);
   const parsed = CursorSchema.safeParse(req.cursor);
-  const cur: Cursor = req.cursor !== null && parsed.success ? parsed.data : { pass: 0, page: 1, pending: [], amountsDenied: false, noticed: [] };
+  const cur: Cursor = req.cursor !== null && parsed.success ? parsed.data : { pass: 0, page: 1, pending: [], amountsDenied: false, noticed: [], before: null, seen: [] };
   const notices: string[] = [];
   const notice = (id: string, text: string) => {
     if (cur.noticed.includes(id)) return;
@@ -74,10 +82,10 @@ export function fetchStep(client: TemuClient, ctx: ShopContext, req: FetchReques
     const pass = passes[cur.pass];
     linesWanted = pass.linesWanted;
     ctx.progress.progress(ctx.t('temu.progress.page', { shop: ctx.shop.name, status: pass.status, page: cur.page }));
-    const { total, pageItems } = listPage(client, pass, cur.page, req);
-    items = pageItems;
+    const { total, pageItems } = listPage(client, pass, cur, req);
+    items = pageItems.filter((it) => !cur.seen.includes(it.parentOrderMap.parentOrderSn));
     const more = cur.page * PAGE_SIZE < total && pageItems.length > 0;
-    next = more ? { ...cur, page: cur.page + 1 } : { ...cur, pass: cur.pass + 1, page: 1 };
+    next = more ? { ...cur, ...nextPage(pass, cur, req, pageItems) } : { ...cur, pass: cur.pass + 1, page: 1, before: null, seen: [] };
   }
 
   if (!linesWanted) {
@@ -116,19 +124,46 @@ function checkExpiry(client: TemuClient, ctx: ShopContext, notice: (id: string, 
   }
 }
 
-/** One list page. Cancellations are found by update time, everything else by creation time (spec §3.1). */
-function listPage(client: TemuClient, pass: Pass, page: number, req: FetchRequest): { total: number; pageItems: ListItem[] } {
+/**
+ * One list page. Cancellations are found by update time, everything else by creation time, or by update
+ * time too in an incremental fetch (spec §3.1 recommends polling by updateAtStart/updateAtEnd), then
+ * still within the shop's creation window.
+ */
+function listPage(client: TemuClient, pass: Pass, cur: Cursor, req: FetchRequest): { total: number; pageItems: ListItem[] } {
   const from = Math.floor(req.from / 1000);
   const to = Math.ceil(req.to / 1000);
-  const window = pass.linesWanted ? { createAfter: from, createBefore: to } : { updateAtStart: from, updateAtEnd: to };
+  const before = cur.before === null ? to : Math.min(to, cur.before);
+  const byUpdate = !pass.linesWanted || req.by === 'updated';
+  const created = keyset(pass, req) && req.by === 'updated' ? { createAfter: Math.floor(req.createdFrom! / 1000), createBefore: before } : {};
+  const window = byUpdate ? { updateAtStart: from, updateAtEnd: to, ...created } : { createAfter: from, createBefore: before };
   const result = client.get(
     {
       type: 'bg.order.list.v2.get',
-      params: { pageNumber: page, pageSize: PAGE_SIZE, parentOrderStatus: TEMU_STATUS_CODES[pass.status], ...window },
+      params: { pageNumber: cur.page, pageSize: PAGE_SIZE, parentOrderStatus: TEMU_STATUS_CODES[pass.status], ...window },
     },
     OrderListResultSchema,
   );
   return { total: result.totalItemNum, pageItems: result.pageItems };
+}
+
+/** Passes that bound creation time page by page: the order lines (cancellation passes keep page numbers). */
+function keyset(pass: Pass, req: FetchRequest): boolean {
+  return pass.linesWanted && (req.by !== 'updated' || req.createdFrom !== undefined);
+}
+
+/**
+ * The page after this one: page 1 of the orders created up to this page's oldest second (+1, so an
+ * inclusive or exclusive createBefore both keep that second), skipping the parents of those two seconds
+ * already read. When a whole page falls within two seconds, or a time is missing, the next page number.
+ */
+function nextPage(pass: Pass, cur: Cursor, req: FetchRequest, items: ListItem[]): Pick<Cursor, 'page' | 'before' | 'seen'> {
+  const times = items.map((it) => it.parentOrderMap.parentOrderTime);
+  const byNumber = { page: cur.page + 1, before: cur.before, seen: cur.seen };
+  if (!keyset(pass, req) || times.some((t) => t === null)) return byNumber;
+  const oldest = Math.min(...(times as number[]));
+  if (Math.max(...(times as number[])) <= oldest + 1) return byNumber;
+  const seen = items.filter((it) => it.parentOrderMap.parentOrderTime! <= oldest + 1).map((it) => it.parentOrderMap.parentOrderSn);
+  return { page: 1, before: oldest + 1, seen };
 }
 
 function loadParents(client: TemuClient, sns: string[]): ListItem[] {

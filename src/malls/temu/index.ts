@@ -26,6 +26,8 @@ export const temuConnector: MallConnector = {
   // spec §3.2 Lifecycle: do not process PENDING orders; start at UN_SHIPPING
   defaultStatuses: ['UN_SHIPPING'],
   carrierKey: 'temu',
+  // bg.order.list.v2.get filters by updateAtStart/updateAtEnd (spec §3.1): incremental sync between full windows
+  fetchesByUpdate: true,
   fetch: (ctx, req) => fetchStep(new TemuClient(ctx), ctx, req),
   exportOrders: (ctx: ShopContext, orders: ExportOrder[], opts: { dryRun: boolean }): LineOutcome[] => {
     let client: TemuClient;
