@@ -48,7 +48,7 @@ describe('MallHttp', () => {
     const http: HttpPort = { fetch: () => ok, fetchAll: (r) => (waves.push(clock.now()), r.map(() => ok)) };
     const client = new MallHttp({ http, clock, log: new MemoryLogger(), deadline: 60_000 }, { mall: 'X', ratePerSecond: 20, rateKey: 'k4' });
     expect(client.callAll(new Array(50).fill(req))).toHaveLength(50);
-    expect(waves).toEqual([0, 1000, 2000]);
+    expect(waves).toEqual([0, 1050, 2100]);
   });
 
   test('minIntervalMs spaces single sends', () => {

@@ -15,7 +15,7 @@ export type Verdict =
 export interface MallHttpOptions {
   /** label used in messages, e.g. 'Temu' */
   mall: string;
-  /** requests per second allowed for rateKey (sliding one-second window) */
+  /** requests per second allowed for rateKey (sliding one-second window, plus a jitter margin) */
   ratePerSecond: number;
   /** what the limit is counted per: an app key, a shop */
   rateKey: string;
@@ -59,6 +59,12 @@ function retryAfterMs(res: HttpResponse): number | undefined {
   const s = v === undefined ? NaN : Number(v);
   return Number.isFinite(s) && s >= 0 ? s * 1000 : undefined;
 }
+
+/**
+ * A mall counts its one-second window by arrival time; requests leave and arrive with some jitter, so a
+ * wave sent exactly one second after the previous one can land inside the mall's window. Keep a margin.
+ */
+const WINDOW_MS = 1000 + 50;
 
 /** Send times per rate key, shared by every client of one execution (limits are per app key). */
 const sendLog = new Map<string, number[]>();
@@ -157,7 +163,7 @@ export class MallHttp {
     const key = this.opts.rateKey;
     let now = clock.now();
     // drop stale entries and any from a clock that went backwards (tests with fake clocks)
-    let log = (sendLog.get(key) ?? []).filter((t) => t > now - 1000 && t <= now);
+    let log = (sendLog.get(key) ?? []).filter((t) => t > now - WINDOW_MS && t <= now);
     const spacing = this.opts.minIntervalMs ?? 0;
     if (spacing > 0 && log.length > 0) {
       const wait = log[log.length - 1] + spacing - now;
@@ -166,10 +172,10 @@ export class MallHttp {
     }
     if (log.length + n > this.rate) {
       const oldestThatMustExpire = log[log.length + n - this.rate - 1];
-      const wait = oldestThatMustExpire + 1000 - now;
+      const wait = oldestThatMustExpire + WINDOW_MS - now;
       if (wait > 0) clock.sleep(wait);
       now = clock.now();
-      log = log.filter((t) => t > now - 1000);
+      log = log.filter((t) => t > now - WINDOW_MS);
     }
     for (let i = 0; i < n; i++) log.push(now);
     sendLog.set(key, log);
