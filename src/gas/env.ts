@@ -5,6 +5,7 @@ import { GasSpreadsheet } from './sheet';
 import { GasHttp } from './http';
 import { GasLock, GasProperties, consoleLogger, gasClock, gasCrypto, toastProgress } from './services';
 import { GasTriggers } from './triggers';
+import { throttledProgress } from '../ui/server/progress';
 
 /** Apps Script gives 6 minutes per execution; stop starting new work at 4.5 (spec §C1, §C2). */
 const BUDGET_MS = 270_000;
@@ -14,15 +15,17 @@ export function gasEnv(): Env & { triggers: GasTriggers } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const book = new GasSpreadsheet(ss);
   const props = new GasProperties(PropertiesService.getDocumentProperties());
+  const clock = gasClock(Utilities);
   return {
     book,
     http: new GasHttp(UrlFetchApp),
     props,
     lock: new GasLock(LockService.getDocumentLock()),
-    clock: gasClock(Utilities),
+    clock,
     crypto: gasCrypto(Utilities),
     log: consoleLogger,
-    progress: toastProgress(ss),
+    // each toast is a spreadsheet call: one every few seconds is what a person can read anyway
+    progress: throttledProgress(toastProgress(ss), clock),
     triggers: new GasTriggers(ScriptApp),
     connectors: CONNECTORS,
     loadSettings: () => loadSettingsFromBook(book, props, CONNECTORS),
