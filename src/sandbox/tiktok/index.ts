@@ -2,6 +2,7 @@ import { nodeCrypto } from '../../node/crypto';
 import { json, type MallSandbox, type SandboxOptions, type SandboxRequest, type SandboxResponse } from '../types';
 import { BUYERS } from '../sample-data';
 import { DELIVERY_OPTION, PROVIDERS, RETURN_WAREHOUSE_ID, WAREHOUSE_ID, generateOrders, orderView, type SbOrder } from './data';
+import { tokenMint } from './tokens';
 
 /** The sandbox app's credentials (demoTikTokShop puts them in the settings). */
 export const TIKTOK_SANDBOX_APP = {
@@ -14,6 +15,7 @@ const ACCESS_TTL_S = 7 * 86_400; // default lifetime (spec §1.2); the client mu
 const REFRESH_TTL_S = 365 * 86_400;
 const QPS = 50; // per API per shop (spec §5)
 const UPDATE_WINDOW_S = 72 * 3600; // Update Shipping Info window (spec §4.4)
+const SELLER_OPEN_ID = 'sbx-open-id';
 
 interface Shop {
   id: string;
@@ -60,8 +62,11 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
   const orders: SbOrder[] = generateOrders(opts.seed, opts.orders ?? 25, nowS());
   const byId = new Map(orders.map((o) => [o.id, o]));
   const shops: Shop[] = [{ id: '7494049642642441621', name: 'MallSheet Sandbox JP', cipher: 'ROW_sbxJPkMbgAAAeVAQra0eZ', code: 'JPLCSBX01' }];
-  const accessTokens = new Map<string, number>();
-  const refreshTokens = new Map<string, number>([[TIKTOK_SANDBOX_APP.refreshToken, nowS() + REFRESH_TTL_S]]);
+  // tokens verify without this process's memory, so a restarted sandbox accepts what an earlier one issued
+  const mint = tokenMint(TIKTOK_SANDBOX_APP.appKey, TIKTOK_SANDBOX_APP.appSecret);
+  /** the 'expire' control: access tokens issued up to this instant (epoch ms) count as expired, except those issued since */
+  let expiredUpTo: number | null = null;
+  const issuedSinceExpire = new Set<string>();
   const sends = new Map<string, number[]>();
   const faults: Fault[] = [];
   const shipments: unknown[] = [];
@@ -74,21 +79,23 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
     const q = req.query;
     if (q.app_key !== TIKTOK_SANDBOX_APP.appKey || q.app_secret !== TIKTOK_SANDBOX_APP.appSecret) return fail(36004004, 'app_key or app_secret is invalid');
     if (q.grant_type !== 'refresh_token') return fail(36004004, 'grant_type is invalid');
-    const expiry = refreshTokens.get(q.refresh_token ?? '');
-    if (expiry === undefined || expiry <= nowS()) return fail(36004004, 'refresh_token is invalid or expired');
+    // the seller's first refresh token (the one in the settings) never expires here; rotated ones carry their expiry
+    const given = q.refresh_token ?? '';
+    const claims = given === TIKTOK_SANDBOX_APP.refreshToken ? null : mint.verify(given, 'refresh');
+    if (given !== TIKTOK_SANDBOX_APP.refreshToken && (!claims || claims.seller !== SELLER_OPEN_ID || claims.expiresAt <= nowS())) return fail(36004004, 'refresh_token is invalid or expired');
     issued++;
     refreshes++;
-    const access = `TTP_sbx_access_${opts.seed}_${issued}`;
-    const next = `TTP_sbx_refresh_${opts.seed}_${issued}`;
-    accessTokens.set(access, nowS() + ACCESS_TTL_S);
+    const base = { app: TIKTOK_SANDBOX_APP.appKey, seller: SELLER_OPEN_ID, issuedAt: opts.now(), serial: issued };
+    const access = mint.issue({ ...base, kind: 'access', expiresAt: nowS() + ACCESS_TTL_S });
     // rotated; the old one keeps working until it expires (the spec leaves rotation open: store what comes back)
-    refreshTokens.set(next, nowS() + REFRESH_TTL_S);
+    const next = mint.issue({ ...base, kind: 'refresh', expiresAt: nowS() + REFRESH_TTL_S });
+    if (expiredUpTo !== null) issuedSinceExpire.add(access);
     return ok({
       access_token: access,
       access_token_expire_in: nowS() + ACCESS_TTL_S,
       refresh_token: next,
       refresh_token_expire_in: nowS() + REFRESH_TTL_S,
-      open_id: 'sbx-open-id',
+      open_id: SELLER_OPEN_ID,
       seller_name: shops[0]?.name ?? '',
       seller_base_region: 'JP',
       user_type: 0,
@@ -109,9 +116,10 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
     if (q.sign !== expectedSign(req)) return fail(106001, 'sign is invalid', 401);
     if (req.method === 'POST' && !(req.headers['content-type'] ?? '').startsWith('application/json')) return fail(36009022, 'content-type must be application/json');
     const token = req.headers['x-tts-access-token'] ?? '';
-    const expiry = accessTokens.get(token);
-    if (expiry === undefined) return fail(36009004, 'invalid x-tts-access-token', 401);
-    if (expiry <= nowS()) return fail(105002, 'access token is expired', 401);
+    const claims = mint.verify(token, 'access');
+    if (!claims || claims.seller !== SELLER_OPEN_ID) return fail(36009004, 'invalid x-tts-access-token', 401);
+    const expiredByControl = expiredUpTo !== null && claims.issuedAt <= expiredUpTo && !issuedSinceExpire.has(token);
+    if (claims.expiresAt <= nowS() || expiredByControl) return fail(105002, 'access token is expired', 401);
     if (!route.scoped) return q.shop_cipher !== undefined ? fail(36009004, 'Unexpected identifier: shop_cipher') : APP_SCOPE;
     if (!q.shop_cipher) return fail(106013, 'Missing identifier: shop_cipher');
     const shop = shops.find((s) => s.cipher === q.shop_cipher);
@@ -277,7 +285,7 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
     control(command, args) {
       switch (command) {
         case 'state':
-          return { shipments, updates, refreshes, throttled, accessTokens: accessTokens.size };
+          return { shipments, updates, refreshes, throttled };
         case 'orders':
           return orders.map((o) => ({ id: o.id, status: o.status, createTime: o.createTime, lineItemIds: o.items.map((x) => x.id), skus: o.items.map((x) => x.skuId), deliveryOptionId: o.deliveryOptionId, tracking: o.packages.map((p) => p.tracking) }));
         case 'cancel': {
@@ -298,8 +306,10 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
           return { released: targets.map((o) => o.id) };
         }
         case 'expire':
-          for (const k of accessTokens.keys()) accessTokens.set(k, nowS() - 1);
-          return { expired: accessTokens.size };
+          // every access token issued so far, by this process or an earlier one
+          expiredUpTo = opts.now();
+          issuedSinceExpire.clear();
+          return { expiredUpTo };
         case 'fault':
           faults.push({ status: num(args.status), code: num(args.code), malformed: args.malformed === true, data: args.data, path: typeof args.path === 'string' ? args.path : undefined, remaining: num(args.count) ?? 1 });
           return { faults: faults.length };

@@ -3,6 +3,7 @@ import { TIKTOK_SANDBOX_APP } from '../../../src/sandbox/tiktok';
 import type { SandboxResponse } from '../../../src/sandbox/types';
 import { signRequest } from '../../../src/malls/tiktok/sign';
 import { nodeCrypto } from '../../../src/node/crypto';
+import { tokenMint, type TokenClaims } from '../../../src/sandbox/tiktok/tokens';
 
 const NOW = Date.UTC(2026, 10, 22, 0, 0, 0);
 const CIPHER = 'ROW_sbxJPkMbgAAAeVAQra0eZ';
@@ -146,5 +147,46 @@ describe('TikTok sandbox mall', () => {
     expect(answers[50]).toMatchObject({ status: 429, code: 36009002 });
     w.advance(1000);
     expect(get().status).toBe(200);
+  });
+
+  test('tokens outlive the sandbox process: a new instance (same options) accepts them until they expire; forged or tampered ones are refused', () => {
+    let now = NOW;
+    const opts = { now: () => now, seed: 3 };
+    const first = new Sandbox(opts);
+    const call = (sandbox: Sandbox, method: string, path: string, query: Record<string, string>, headers: Record<string, string> = {}) =>
+      JSON.parse(sandbox.handle({ method, path, query, headers, body: '' }).body) as { code: number; message: string; data: Record<string, string> };
+    const refresh = (sandbox: Sandbox, refreshToken: string) =>
+      call(sandbox, 'GET', '/api/v2/token/refresh', { app_key: TIKTOK_SANDBOX_APP.appKey, app_secret: TIKTOK_SANDBOX_APP.appSecret, refresh_token: refreshToken, grant_type: 'refresh_token' });
+    const warehouses = (sandbox: Sandbox, token: string) => {
+      const path = '/logistics/202309/warehouses';
+      const query: Record<string, string> = { app_key: TIKTOK_SANDBOX_APP.appKey, timestamp: String(Math.floor(now / 1000)), shop_cipher: CIPHER };
+      query.sign = signRequest(nodeCrypto, TIKTOK_SANDBOX_APP.appSecret, path, query, '');
+      return call(sandbox, 'GET', path, query, { 'x-tts-access-token': token });
+    };
+    const issued = refresh(first, TIKTOK_SANDBOX_APP.refreshToken).data;
+    expect(warehouses(first, issued.access_token).code).toBe(0);
+
+    now += 3_600_000;
+    const second = new Sandbox(opts);
+    expect(warehouses(second, issued.access_token).code).toBe(0);
+    const rotated = refresh(second, issued.refresh_token);
+    expect(rotated.code).toBe(0);
+    expect(warehouses(second, rotated.data.access_token).code).toBe(0);
+
+    const [payload, mac] = issued.access_token.slice('TTP_'.length).split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as TokenClaims;
+    const reencode = (c: TokenClaims) => Buffer.from(JSON.stringify(c), 'utf8').toString('base64url');
+    const longer = `TTP_${reencode({ ...claims, expiresAt: claims.expiresAt + 86_400 * 365 })}.${mac}`;
+    const otherKey = tokenMint(TIKTOK_SANDBOX_APP.appKey, 'not-the-app-secret').issue(claims);
+    const flippedMac = `TTP_${payload}.${mac.slice(0, -1)}${mac.endsWith('0') ? '1' : '0'}`;
+    for (const forged of [longer, otherKey, flippedMac, issued.refresh_token, 'TTP_sbx_access_3_1', '']) {
+      expect(warehouses(second, forged)).toMatchObject({ code: 36009004, message: 'invalid x-tts-access-token' });
+    }
+    expect(refresh(second, issued.access_token).code).toBe(36004004);
+    expect(refresh(second, `TTP_${reencode({ ...claims, kind: 'refresh' })}.${mac}`).code).toBe(36004004);
+
+    // the lifetime travels with the token: past it, a fresh process answers 105002
+    now = (Number(issued.access_token_expire_in) + 1) * 1000;
+    expect(warehouses(new Sandbox(opts), issued.access_token).code).toBe(105002);
   });
 });
