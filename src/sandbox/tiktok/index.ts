@@ -85,7 +85,8 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
     if (given !== TIKTOK_SANDBOX_APP.refreshToken && (!claims || claims.seller !== SELLER_OPEN_ID || claims.expiresAt <= nowS())) return fail(36004004, 'refresh_token is invalid or expired');
     issued++;
     refreshes++;
-    const base = { app: TIKTOK_SANDBOX_APP.appKey, seller: SELLER_OPEN_ID, issuedAt: opts.now(), serial: issued };
+    // whole ms: the claims schema wants an integer, and simulated clocks (bench cost model) run fractional
+    const base = { app: TIKTOK_SANDBOX_APP.appKey, seller: SELLER_OPEN_ID, issuedAt: Math.floor(opts.now()), serial: issued };
     const access = mint.issue({ ...base, kind: 'access', expiresAt: nowS() + ACCESS_TTL_S });
     // rotated; the old one keeps working until it expires (the spec leaves rotation open: store what comes back)
     const next = mint.issue({ ...base, kind: 'refresh', expiresAt: nowS() + REFRESH_TTL_S });
