@@ -61,6 +61,8 @@ export function exportShops(run: Run, shops: ShopSettings[], dryRun: boolean): v
           report.exported = res.exported;
           report.failed = res.failed;
           for (const o of outcomes) if (o.kind === 'error') messages.push(o.message);
+          // rows held back (budget, incomplete orders) count as failed: the Log says why, once per reason
+          messages.push(...new Set(outcomes.flatMap((o) => (o.kind === 'held' ? [o.message] : []))));
         }
       }
     } catch (e) {

@@ -99,19 +99,29 @@ function fetchShop(
   const messages: string[] = [];
   let resume = state.resume;
   let complete = true;
+  /** when the run stops in the window that follows a resumed one: the end of what it completed */
+  let completedTo: number | null = null;
   let rows = 0;
   let page = 0;
   try {
-    for (const w of windows) {
+    for (const [i, w] of windows.entries()) {
       let cursor = w.cursor;
       do {
         const quotaLeft = run.quota.allows(STEP_RESERVE);
         if (env.clock.now() >= run.deadline || !quotaLeft) {
-          // resume this window next run from the last step whose rows are in the table
-          if (cursor !== null) resume = { ...windowOf(w), cursor };
+          if (i > 0) {
+            // only a resume plan has two windows. The one after the finished resumed window is not resumed
+            // itself: a window that never fits the budget would chase ever-new windows. The fetch is
+            // complete up to the resumed window's end; the next due run reads the rest afresh.
+            resume = undefined;
+            completedTo = windows[i - 1].to - 1;
+          } else if (cursor !== null) {
+            // resume this window next run from the last step whose rows are in the table
+            resume = { ...windowOf(w), cursor };
+          }
           complete = false;
           if (quotaLeft) {
-            run.unfinished = true;
+            if (resume) run.unfinished = true;
             messages.push(run.t('run.budgetStop'));
           } else {
             // no continuation: the timer picks the window up once the day's quota starts over
@@ -143,8 +153,10 @@ function fetchShop(
   }
   for (const m of messages) env.log.warn(run.redact(`${shop.name}: ${m}`));
   report.message = joinMessages(run, messages);
-  const full = complete && !range && windows.every((w) => w.by === 'created');
-  return { lastAttemptAt: now, resume, ...(complete ? { lastFetchAt: now } : {}), ...(full ? { lastFullAt: now } : {}) };
+  const fetchedTo = complete ? now : completedTo;
+  const covered = complete ? windows : windows.slice(0, 1);
+  const full = fetchedTo !== null && !range && covered.every((w) => w.by === 'created');
+  return { lastAttemptAt: now, resume, ...(fetchedTo !== null ? { lastFetchAt: fetchedTo } : {}), ...(full ? { lastFullAt: fetchedTo } : {}) };
 }
 
 /** What a window tells the connector, and what a resume cursor remembers of it. */

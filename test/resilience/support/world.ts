@@ -75,6 +75,9 @@ export interface Hooks {
   beforeSend?: () => void;
 }
 
+/** Simulated time a request takes (issue #7's cost model: ~250 ms per URL fetch; fetchAll in parallel). */
+export const LATENCY_MS = 250;
+
 export function world(mall: MallId, opts: { seed: number; orders: number; budgetMs: number; shop?: Record<string, unknown> }) {
   const base = sandboxWorld({ seed: opts.seed, orders: opts.orders });
   const { clock, sandbox, props: rawProps, log } = base;
@@ -88,7 +91,7 @@ export function world(mall: MallId, opts: { seed: number; orders: number; budget
   const shopName = settings.shops[0].name;
   const lock = new MemoryLock();
   const triggers = new MemoryTriggers();
-  const http = chaoticHttp(base.http, fuse, chaos, random, hooks);
+  const http = chaoticHttp(base.http, fuse, chaos, random, hooks, () => clock.advance(LATENCY_MS));
   const env: Env = {
     book: fusedBook(rawBook, fuse),
     http,
@@ -167,7 +170,7 @@ function fusedProps(props: PropertiesPort, fuse: Fuse): PropertiesPort {
 }
 
 /** The fuse ticks before sending and again when the answer arrives: a kill may fall after the mall acted. */
-function chaoticHttp(http: HttpPort, fuse: Fuse, chaos: NetChaos, random: () => number, hooks: Hooks): HttpPort {
+function chaoticHttp(http: HttpPort, fuse: Fuse, chaos: NetChaos, random: () => number, hooks: Hooks, wait: () => void): HttpPort {
   const one = (req: HttpRequest) => {
     hooks.beforeSend?.();
     fuse.tick('http.send');
@@ -177,7 +180,16 @@ function chaoticHttp(http: HttpPort, fuse: Fuse, chaos: NetChaos, random: () => 
     if (random() < chaos.lostAnswer) throw new Error('Timeout: no answer (the mall may have acted)');
     return res;
   };
-  return { fetch: one, fetchAll: (reqs) => reqs.map(one) };
+  return {
+    fetch: (req) => {
+      wait();
+      return one(req);
+    },
+    fetchAll: (reqs) => {
+      wait();
+      return reqs.map(one);
+    },
+  };
 }
 
 export interface SheetRow {
