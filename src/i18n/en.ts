@@ -346,6 +346,7 @@ export const en: Record<keyof typeof ja, string> = {
   'tiktok.export.warning': 'Warning from TikTok Shop: {message}',
   'tiktok.export.preview': 'Order {order}: mark items {items} shipped with tracking number {tracking} ({carrier})',
   'tiktok.export.previewUpdate': 'Order {order}: change the tracking number to {tracking} ({carrier})',
+  'tiktok.export.budget': 'Not sent: the run reached its time limit. It will be sent on the next export',
   'tiktok.check.statuses': 'Fetch statuses {bad} do not exist in TikTok Shop (valid: {valid})',
   'tiktok.check.expiry': 'Refresh token expires on {date}',
   'tiktok.check.expirySoon': 'The refresh token expires soon ({date}); have the seller re-authorize',

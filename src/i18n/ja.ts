@@ -347,6 +347,7 @@ export const ja = {
   'tiktok.export.warning': 'TikTok Shop からの警告: {message}',
   'tiktok.export.preview': '注文 {order}: 明細 {items} を伝票番号 {tracking}（{carrier}）で発送済みにします',
   'tiktok.export.previewUpdate': '注文 {order}: 伝票番号を {tracking}（{carrier}）に変更します',
+  'tiktok.export.budget': '今回の実行時間内に送れなかったため未送信です（次回の書き出しで送信します）',
   'tiktok.check.statuses': '取得ステータス {bad} は TikTok Shop にありません（使えるもの: {valid}）',
   'tiktok.check.expiry': 'リフレッシュトークンの有効期限: {date}',
   'tiktok.check.expirySoon': 'リフレッシュトークンの有効期限が近づいています（{date}）。ショップに再認証してもらってください',

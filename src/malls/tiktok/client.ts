@@ -33,17 +33,31 @@ export const STORE = {
   origin: 'tiktok.refreshTokenOrigin',
 } as const;
 
-interface CallOptions {
+export interface CallOptions {
   query?: Query;
   body?: unknown;
   /** shop-scoped APIs carry shop_cipher; /authorization/* must not (spec §1.4) */
   shopScoped?: boolean;
 }
 
+export interface ApiCall {
+  path: string;
+  opts?: CallOptions;
+}
+
+/** The stored tokens as this client knows them: read once per client (run), changed only by a refresh. */
+interface Session {
+  accessToken: string | null;
+  /** Unix seconds; null when unknown (a token from settings), NaN when the stored value is damaged */
+  accessExpiresAt: number | null;
+  refreshToken: string | null;
+}
+
 /** One shop's session: tokens, shop cipher, signing, throttling, the envelope. */
 export class TikTokClient {
   private readonly lanes = new Map<string, MallHttp>();
   private cipher: string | null = null;
+  private session: Session | null = null;
 
   constructor(
     private readonly ctx: ShopContext,
@@ -52,28 +66,35 @@ export class TikTokClient {
 
   /** Calls the Open API; returns the envelope whatever its code (export reads fulfillment codes itself). */
   request(api: string, method: 'get' | 'post', path: string, opts: CallOptions = {}): Envelope {
-    for (let attempt = 0; ; attempt++) {
-      // the cipher first: looking it up may refresh the token this request must then carry
-      const cipher = opts.shopScoped === false ? null : this.shopCipher();
+    const [answer] = this.requestAll(api, method, [{ path, opts }]);
+    if (answer instanceof TikTokApiError) throw answer;
+    return answer;
+  }
+
+  /**
+   * Several calls of one API sent together through fetchAll, in waves the API's quota allows (spec §5).
+   * Each answer is its envelope, or a readable error when that one answer was unreadable; an expired token
+   * is refreshed once and only the calls it refused are sent again. Throws when no answer came at all.
+   */
+  requestAll(api: string, method: 'get' | 'post', calls: readonly ApiCall[]): (Envelope | TikTokApiError)[] {
+    const out: (Envelope | TikTokApiError)[] = new Array(calls.length);
+    let pending = calls.map((_, i) => i);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      // the cipher first: looking it up may refresh the token these requests must then carry
+      const ciphers = pending.map((i) => (calls[i].opts?.shopScoped === false ? null : this.shopCipher()));
       const token = this.accessToken();
-      const query: Query = { app_key: this.creds.appKey, timestamp: String(Math.floor(this.ctx.clock.now() / 1000)), ...opts.query };
-      if (cipher !== null) query.shop_cipher = cipher;
-      // the exact string signed is the string sent (spec §2.2 step 5, pitfall 10)
-      const body = opts.body === undefined ? '' : JSON.stringify(opts.body);
-      query.sign = signRequest(this.ctx.crypto, this.creds.appSecret, path, query, body);
-      const req: HttpRequest = {
-        url: `${this.apiHost()}${path}?${encodeQuery(query)}`,
-        method,
-        headers: { 'x-tts-access-token': token },
-        ...(method === 'post' ? { contentType: 'application/json', body } : {}),
-      };
-      const env = this.envelope(this.send(api, req));
-      if (env.code === TOKEN_EXPIRED && attempt === 0) {
-        this.refresh();
-        continue;
-      }
-      return env;
+      const reqs = pending.map((i, j) => this.build(method, calls[i].path, calls[i].opts ?? {}, ciphers[j], token));
+      const answers = this.sendAll(api, reqs);
+      const expired: number[] = [];
+      pending.forEach((i, j) => {
+        const env = this.envelopeOrError(answers[j]);
+        if (attempt === 0 && !(env instanceof TikTokApiError) && env.code === TOKEN_EXPIRED) expired.push(i);
+        else out[i] = env;
+      });
+      if (expired.length > 0) this.refresh();
+      pending = expired;
     }
+    return out;
   }
 
   /** As request, but a non-zero code throws a readable TikTokApiError; the data is checked by schema. */
@@ -112,20 +133,35 @@ export class TikTokClient {
 
   /** A valid access token: the stored one unless it is about to expire, else a fresh one (spec §1.3). */
   accessToken(): string {
+    const s = this.stored();
+    const nowS = this.ctx.clock.now() / 1000;
+    if (s.accessToken && (s.accessExpiresAt === null || s.accessExpiresAt - nowS > REFRESH_MARGIN_S)) return s.accessToken;
+    return this.refresh();
+  }
+
+  /**
+   * The stored tokens, read from document properties once per client: every request needs them, and each
+   * property call costs tens of ms in Apps Script (issue #7). The expiry is recorded for the Settings tab
+   * once here and again after a refresh, not on every request.
+   */
+  private stored(): Session {
+    if (this.session) return this.session;
     const { store } = this.ctx;
     const origin = this.ctx.crypto.md5Hex(this.creds.refreshToken);
     if (store.get(STORE.origin) !== origin) {
       for (const k of Object.values(STORE)) store.delete(k);
       store.set(STORE.origin, origin);
       if (this.creds.accessToken) store.set(STORE.accessToken, this.creds.accessToken);
+      return (this.session = { accessToken: this.creds.accessToken ?? null, accessExpiresAt: null, refreshToken: null });
     }
     const refreshExpiry = Number(store.get(STORE.refreshTokenExpiresAt));
     if (refreshExpiry > 0) this.ctx.setExpiry(refreshExpiry * 1000);
-    const token = store.get(STORE.accessToken);
     const expiresAt = store.get(STORE.accessTokenExpiresAt);
-    const nowS = this.ctx.clock.now() / 1000;
-    if (token && (expiresAt === null || Number(expiresAt) - nowS > REFRESH_MARGIN_S)) return token;
-    return this.refresh();
+    return (this.session = {
+      accessToken: store.get(STORE.accessToken),
+      accessExpiresAt: expiresAt === null ? null : Number(expiresAt),
+      refreshToken: store.get(STORE.refreshToken),
+    });
   }
 
   /** Get Refresh Token on the auth host (spec §1.3): unsigned GET, app_secret in the query. Stores what comes back. */
@@ -134,7 +170,7 @@ export class TikTokClient {
     const query: Query = {
       app_key: this.creds.appKey,
       app_secret: this.creds.appSecret,
-      refresh_token: store.get(STORE.refreshToken) ?? this.creds.refreshToken,
+      refresh_token: this.stored().refreshToken ?? this.creds.refreshToken,
       grant_type: 'refresh_token',
     };
     const env = this.envelope(this.send('auth', { url: `${this.authHost()}/api/v2/token/refresh?${encodeQuery(query)}`, method: 'get' }));
@@ -149,13 +185,15 @@ export class TikTokClient {
     store.set(STORE.accessTokenExpiresAt, String(d.access_token_expire_in));
     store.set(STORE.refreshToken, d.refresh_token);
     store.set(STORE.refreshTokenExpiresAt, String(d.refresh_token_expire_in));
+    this.session = { accessToken: d.access_token, accessExpiresAt: d.access_token_expire_in, refreshToken: d.refresh_token };
     this.ctx.setExpiry(d.refresh_token_expire_in * 1000);
     return d.access_token;
   }
 
   /** Replaces every secret this client knows with *** (mall messages and network errors may echo a URL). */
   redact(text: string): string {
-    const secrets = [this.creds.appSecret, this.creds.refreshToken, this.creds.accessToken, ...[STORE.accessToken, STORE.refreshToken].map((k) => this.ctx.store.get(k))];
+    // the stored tokens as last read or refreshed: a request can only have carried those
+    const secrets = [this.creds.appSecret, this.creds.refreshToken, this.creds.accessToken, this.session?.accessToken, this.session?.refreshToken];
     return secrets.reduce<string>((s, secret) => (secret && secret.length >= 4 ? s.split(secret).join('***') : s), text);
   }
 
@@ -167,12 +205,39 @@ export class TikTokClient {
     return this.ctx.shop.endpoints?.auth ?? AUTH_HOST;
   }
 
+  /** One signed request; the exact string signed is the string sent (spec §2.2 step 5, pitfall 10). */
+  private build(method: 'get' | 'post', path: string, opts: CallOptions, cipher: string | null, token: string): HttpRequest {
+    const query: Query = { app_key: this.creds.appKey, timestamp: String(Math.floor(this.ctx.clock.now() / 1000)), ...opts.query };
+    if (cipher !== null) query.shop_cipher = cipher;
+    const body = opts.body === undefined ? '' : JSON.stringify(opts.body);
+    query.sign = signRequest(this.ctx.crypto, this.creds.appSecret, path, query, body);
+    return {
+      url: `${this.apiHost()}${path}?${encodeQuery(query)}`,
+      method,
+      headers: { 'x-tts-access-token': token },
+      ...(method === 'post' ? { contentType: 'application/json', body } : {}),
+    };
+  }
+
   private send(api: string, req: HttpRequest): HttpResponse {
+    return this.sendAll(api, [req])[0];
+  }
+
+  private sendAll(api: string, reqs: HttpRequest[]): HttpResponse[] {
     try {
-      return this.lane(api).call(req);
+      return this.lane(api).callAll(reqs);
     } catch (e) {
       if (!(e instanceof MallHttpError)) throw e;
       throw new TikTokApiError(this.redact(this.ctx.t('tiktok.err.unavailable', { detail: e.reason })), -1);
+    }
+  }
+
+  private envelopeOrError(res: HttpResponse): Envelope | TikTokApiError {
+    try {
+      return this.envelope(res);
+    } catch (e) {
+      if (e instanceof TikTokApiError) return e;
+      throw e;
     }
   }
 

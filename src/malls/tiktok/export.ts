@@ -1,10 +1,10 @@
 import type { ExportLine, ExportOrder, LineOutcome, ShopContext } from '../connector';
 import { matchCarrier } from '../shared/carriers';
-import type { TikTokClient } from './client';
+import type { ApiCall, TikTokClient } from './client';
 import { ALREADY_SHIPPED_CODES, TikTokApiError, describeCode } from './errors';
 import { lineItemIds } from './mapping';
 import { ProviderDirectory } from './providers';
-import { OrderDetailDataSchema, OrderSchema, MarkShippedDataSchema, type TikTokOrder } from './schemas';
+import { OrderDetailDataSchema, OrderSchema, MarkShippedDataSchema, type Envelope, type TikTokOrder } from './schemas';
 
 /** Get Order Detail takes at most 50 ids (spec §3). */
 const DETAIL_BATCH = 50;
@@ -17,6 +17,19 @@ interface Shipment {
   carrier: string;
   /** 'update': the user changed a tracking number the mall had already accepted (spec §4.4) */
   kind: 'ship' | 'update';
+}
+
+/** One wave of Mark-as-Shipped calls: the API's quota per shop (spec §5, 50 QPS per API). */
+const WAVE = 50;
+/** A wave must start this long before the run's deadline: its throttle window, the fetch, one retry. */
+const WAVE_MARGIN_MS = 3000;
+
+/** A shipment whose carrier resolved: the call that ships it. */
+interface Ready {
+  index: number;
+  shipment: Shipment;
+  api: 'fulfillment.ship' | 'fulfillment.update';
+  call: ApiCall;
 }
 
 export function exportOrders(client: TikTokClient, ctx: ShopContext, orders: ExportOrder[], dryRun: boolean): LineOutcome[] {
@@ -32,7 +45,31 @@ export function exportOrders(client: TikTokClient, ctx: ShopContext, orders: Exp
     return shipments.flatMap((s) => each(s, { kind: 'error', message }));
   }
   const providers = new ProviderDirectory(client);
-  return shipments.flatMap((s) => each(s, send(client, ctx, providers, details.get(s.orderId), s)));
+  // shipments are independent of each other: they go in fetchAll waves; what the run's budget cannot
+  // send waits for the next export (as Temu's and Qoo10's exports do)
+  const outcomes: Outcome[] = new Array(shipments.length);
+  let wave: Ready[] = [];
+  let held = false;
+  shipments.forEach((s, index) => {
+    if (!held && ctx.clock.now() + WAVE_MARGIN_MS > ctx.deadline) {
+      sendWave(client, ctx, wave, outcomes);
+      wave = [];
+      held = true;
+    }
+    if (held) {
+      outcomes[index] = { kind: 'held', message: ctx.t('tiktok.export.budget') };
+      return;
+    }
+    const ready = prepare(client, ctx, providers, details.get(s.orderId), s, index);
+    if ('kind' in ready) outcomes[index] = ready;
+    else wave.push(ready);
+    if (wave.length === WAVE) {
+      sendWave(client, ctx, wave, outcomes);
+      wave = [];
+    }
+  });
+  sendWave(client, ctx, wave, outcomes);
+  return shipments.flatMap((s, i) => each(s, outcomes[i]));
 }
 
 function toShipments(order: ExportOrder): Shipment[] {
@@ -56,7 +93,8 @@ function each(s: Shipment, outcome: Outcome): LineOutcome[] {
   return s.lines.map((l) => ({ key: l.key, ...outcome }));
 }
 
-function send(client: TikTokClient, ctx: ShopContext, providers: ProviderDirectory, order: TikTokOrder | undefined, s: Shipment): Outcome {
+/** The call that ships s, or why it cannot be sent (the carrier lists are looked up once per run). */
+function prepare(client: TikTokClient, ctx: ShopContext, providers: ProviderDirectory, order: TikTokOrder | undefined, s: Shipment, index: number): Ready | Outcome {
   const { t } = ctx;
   if (!s.carrier) return { kind: 'error', message: t('tiktok.export.noCarrier') };
   if (!order) return { kind: 'error', message: t('tiktok.export.orderNotFound', { order: s.orderId }) };
@@ -67,23 +105,50 @@ function send(client: TikTokClient, ctx: ShopContext, providers: ProviderDirecto
     const orderPath = `/fulfillment/202309/orders/${encodeURIComponent(s.orderId)}`;
     if (s.kind === 'update') {
       // JP allows one shipping-info update per order (spec §4.2/§4.4)
-      const env = client.request('fulfillment.update', 'post', `${orderPath}/shipping_info/update`, { body: { shipping_provider_id: provider, tracking_number: s.tracking } });
-      if (env.code === 0) return { kind: 'ok', note: t('tiktok.export.updated') };
-      return { kind: 'error', message: t('tiktok.export.updateRefused', { detail: client.apiError(env).message }) };
+      const body = { shipping_provider_id: provider, tracking_number: s.tracking };
+      return { index, shipment: s, api: 'fulfillment.update', call: { path: `${orderPath}/shipping_info/update`, opts: { body } } };
     }
     // keys in alphabetical order, as in the spec's vector D; the string signed is the string sent
     const body = { order_line_item_ids: s.lines.flatMap((l) => lineItemIds(l.lineId)), shipping_provider_id: provider, tracking_number: s.tracking };
-    const env = client.request('fulfillment.ship', 'post', `${orderPath}/packages`, { body });
-    if (env.code === 0) {
-      const warning = MarkShippedDataSchema.safeParse(env.data);
-      const note = warning.success ? warning.data?.warning?.message : '';
-      return note ? { kind: 'ok', note: t('tiktok.export.warning', { message: note }) } : { kind: 'ok' };
-    }
-    if (ALREADY_SHIPPED_CODES.has(env.code)) return { kind: 'already', note: describeCode(t, env.code, env.message) };
-    return { kind: 'error', message: client.apiError(env).message };
+    return { index, shipment: s, api: 'fulfillment.ship', call: { path: `${orderPath}/packages`, opts: { body } } };
   } catch (e) {
     return { kind: 'error', message: errorText(e) };
   }
+}
+
+/** Sends one wave (one fetchAll per API) and records each shipment's outcome. */
+function sendWave(client: TikTokClient, ctx: ShopContext, wave: Ready[], outcomes: Outcome[]): void {
+  for (const api of ['fulfillment.ship', 'fulfillment.update'] as const) {
+    const group = wave.filter((r) => r.api === api);
+    if (group.length === 0) continue;
+    let answers: (Envelope | TikTokApiError)[];
+    try {
+      answers = client.requestAll(api, 'post', group.map((r) => r.call));
+    } catch (e) {
+      const message = errorText(e);
+      for (const r of group) outcomes[r.index] = { kind: 'error', message };
+      continue;
+    }
+    group.forEach((r, i) => {
+      const env = answers[i];
+      outcomes[r.index] = env instanceof TikTokApiError ? { kind: 'error', message: env.message } : outcomeOf(client, ctx, r.shipment, env);
+    });
+  }
+}
+
+function outcomeOf(client: TikTokClient, ctx: ShopContext, s: Shipment, env: Envelope): Outcome {
+  const { t } = ctx;
+  if (s.kind === 'update') {
+    if (env.code === 0) return { kind: 'ok', note: t('tiktok.export.updated') };
+    return { kind: 'error', message: t('tiktok.export.updateRefused', { detail: client.apiError(env).message }) };
+  }
+  if (env.code === 0) {
+    const warning = MarkShippedDataSchema.safeParse(env.data);
+    const note = warning.success ? warning.data?.warning?.message : '';
+    return note ? { kind: 'ok', note: t('tiktok.export.warning', { message: note }) } : { kind: 'ok' };
+  }
+  if (ALREADY_SHIPPED_CODES.has(env.code)) return { kind: 'already', note: describeCode(t, env.code, env.message) };
+  return { kind: 'error', message: client.apiError(env).message };
 }
 
 /** Get Order Detail for the orders to ship: their delivery option (for the carrier list). */
