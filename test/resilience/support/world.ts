@@ -73,6 +73,8 @@ export interface NetChaos {
 export interface Hooks {
   /** runs before every request leaves (e.g. a second run starting meanwhile) */
   beforeSend?: () => void;
+  /** runs when an answer arrived, before the engine sees it (e.g. the run dies right after the mall acted) */
+  afterAnswer?: (req: HttpRequest) => void;
 }
 
 /** Simulated time a request takes (issue #7's cost model: ~250 ms per URL fetch; fetchAll in parallel). */
@@ -176,6 +178,7 @@ function chaoticHttp(http: HttpPort, fuse: Fuse, chaos: NetChaos, random: () => 
     fuse.tick('http.send');
     if (random() < chaos.lostRequest) throw new Error('Timeout: the request did not reach the mall');
     const res = http.fetch(req);
+    hooks.afterAnswer?.(req);
     fuse.tick('http.answer');
     if (random() < chaos.lostAnswer) throw new Error('Timeout: no answer (the mall may have acted)');
     return res;
