@@ -392,6 +392,7 @@ export const en: Record<keyof typeof ja, string> = {
   'qoo10.export.alreadyOther': 'Already shipped on Qoo10 with another tracking number {tracking} ({corp})',
   'qoo10.export.wrongStatus': 'Qoo10 cannot ship this line in status "{status}" (code {code})',
   'qoo10.export.budget': 'Not sent: the run reached its time limit. It will be sent on the next export',
+  'qoo10.export.cancelPending': 'Not sent: a cancellation is pending on Qoo10 ({status}). Accept or reject it on Qoo10, fetch again, then export',
   'qoo10.check.authOk': 'Seller authorization key OK (issued {issued})',
   'qoo10.check.expiry': 'Seller authorization key expires (estimated) {date}; it is re-issued automatically after about 11 months',
   'qoo10.check.statusesOk': 'Fetch statuses: {statuses}',

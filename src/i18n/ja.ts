@@ -393,6 +393,7 @@ export const ja = {
   'qoo10.export.alreadyOther': 'Qoo10 では別の伝票番号 {tracking}（{corp}）で発送済みです',
   'qoo10.export.wrongStatus': 'Qoo10 の状態が「{status}」のため発送処理できません（コード {code}）',
   'qoo10.export.budget': '実行時間の上限に達したため未送信です。次回の書き出しで送信します',
+  'qoo10.export.cancelPending': 'Qoo10 でキャンセルが処理待ち（{status}）のため送信していません。Qoo10 でキャンセルを承認または拒否し、取得し直してから書き出してください',
   'qoo10.check.authOk': '販売認証キー OK（発行日 {issued}）',
   'qoo10.check.expiry': '販売認証キーの有効期限（推定）: {date}。約11か月で自動的に再発行します',
   'qoo10.check.statusesOk': '取得ステータス: {statuses}',

@@ -34,6 +34,8 @@ export interface Qoo10Credentials {
  */
 export class Qoo10Client {
   private readonly http: MallHttp;
+  /** the seller auth key as this client knows it (see sellerKey); recorded: its expiry went to setExpiry */
+  private key: { value: string; issuedAt: number; recorded: boolean } | null = null;
 
   constructor(
     private readonly ctx: ShopContext,
@@ -66,19 +68,27 @@ export class Qoo10Client {
   /** Issue date of the cached key (epoch ms), issuing one first when there is none. */
   keyIssuedAt(): number {
     this.sellerKey(false);
-    return Number(this.ctx.store.get(STORE.issuedAt));
+    return this.key!.issuedAt;
   }
 
+  /**
+   * The stored key, read from document properties once per client: every call needs it, and each property
+   * call costs tens of ms in Apps Script (issue #7). Its expiry is recorded once here, and again on issue.
+   */
   private sellerKey(forceNew: boolean): string {
-    const { store, clock } = this.ctx;
-    const cached = store.get(STORE.key);
-    const issuedAt = Number(store.get(STORE.issuedAt) ?? NaN);
-    const fresh = Number.isFinite(issuedAt) && clock.now() - issuedAt < KEY_REFRESH_AFTER_MS;
-    if (!forceNew && cached && fresh && store.get(STORE.owner) === this.owner()) {
-      this.ctx.setExpiry(issuedAt + KEY_LIFETIME_MS);
-      return cached;
+    if (!this.key) {
+      const { store } = this.ctx;
+      const cached = store.get(STORE.key);
+      const issuedAt = Number(store.get(STORE.issuedAt) ?? NaN);
+      if (cached && Number.isFinite(issuedAt) && store.get(STORE.owner) === this.owner()) this.key = { value: cached, issuedAt, recorded: false };
     }
-    return this.issueKey();
+    const key = this.key;
+    if (forceNew || !key || this.ctx.clock.now() - key.issuedAt >= KEY_REFRESH_AFTER_MS) return this.issueKey();
+    if (!key.recorded) {
+      this.ctx.setExpiry(key.issuedAt + KEY_LIFETIME_MS);
+      key.recorded = true;
+    }
+    return key.value;
   }
 
   /** CertificationAPI.CreateCertificationKey: API key in the header, QSM login in the body (§2 Flow 2). */
@@ -90,6 +100,7 @@ export class Qoo10Client {
       throw new Qoo10Error(this.ctx.t('qoo10.err.keyIssue', { code: env.code, detail, shop: this.ctx.shop.name }), env.code);
     }
     const now = this.ctx.clock.now();
+    this.key = { value: key.data, issuedAt: now, recorded: true };
     this.ctx.store.set(STORE.key, key.data);
     this.ctx.store.set(STORE.issuedAt, String(now));
     this.ctx.store.set(STORE.owner, this.owner());

@@ -1,7 +1,7 @@
 import type { ExportLine, ExportOrder, LineOutcome, ShopContext } from '../connector';
 import type { Qoo10Client } from './client';
 import { Qoo10Error, resultMessage } from './errors';
-import { claimLabel, statusDigit, statusLabel } from './mapping';
+import { claimLabel, PENDING_CANCEL_LABELS, statusDigit, statusLabel } from './mapping';
 import { asRows, METHODS, MIN_INTERVAL_MS } from './protocol';
 import { OrderInfoSchema } from './schemas';
 
@@ -14,6 +14,8 @@ const MAX_TRACKING = 50;
  * Qoo10 confirms shipment per order line (OrderNo), not per cart (§4 "Call it once per OrderNo", §6.6):
  * each ready line is one SetSendingInfo, with the carrier table's qoo10 value as ShippingCorp.
  * The ship date has no field in the API (§4 Carrier strings, GoQ's caution): previews say so.
+ * A line whose cancellation awaits the seller's answer is held, not sent (§4: skip orders under a claim);
+ * it stays eligible and goes out once a fetch shows the claim withdrawn or rejected.
  */
 export function exportOrders(ctx: ShopContext, client: () => Qoo10Client, orders: ExportOrder[], dryRun: boolean): LineOutcome[] {
   const ready = uniqueReady(orders);
@@ -24,7 +26,10 @@ export function exportOrders(ctx: ShopContext, client: () => Qoo10Client, orders
   for (const line of ready) {
     const corp = (line.carrier?.qoo10 ?? '').trim() || line.carrierName.trim();
     const invalid = validate(ctx, line, corp);
-    if (invalid) {
+    if (PENDING_CANCEL_LABELS.has(line.mallStatus.trim())) {
+      // the mall would refuse it (-10100) and a lookup would only say why: the row's own status already does
+      out.push({ key: line.key, kind: 'held', message: ctx.t('qoo10.export.cancelPending', { status: line.mallStatus.trim() }) });
+    } else if (invalid) {
       out.push({ key: line.key, kind: 'error', message: invalid });
     } else if (line.exportedTracking && line.exportedTracking === line.tracking) {
       out.push({ key: line.key, kind: 'already', note: ctx.t('qoo10.export.already', { tracking: line.tracking }) });

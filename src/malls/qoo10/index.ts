@@ -15,13 +15,20 @@ const CredentialsSchema = z.object({
   password: z.string().min(1),
 });
 
+/** One client per shop run, so the seller auth key is read from properties once, not once per step. */
+const clients = new WeakMap<ShopContext, Qoo10Client>();
+
 function clientFor(ctx: ShopContext): Qoo10Client {
+  const known = clients.get(ctx);
+  if (known) return known;
   const creds = CredentialsSchema.safeParse(ctx.shop.credentials);
   if (!creds.success) {
     const field = String(creds.error.issues[0]?.path[0] ?? 'credentials');
     throw new Qoo10Error(ctx.t('qoo10.err.credentials', { shop: ctx.shop.name, field }));
   }
-  return new Qoo10Client(ctx, creds.data);
+  const client = new Qoo10Client(ctx, creds.data);
+  clients.set(ctx, client);
+  return client;
 }
 
 export const qoo10Connector: MallConnector = {
@@ -41,14 +48,8 @@ export const qoo10Connector: MallConnector = {
   // fetch reads its created window, and cancellations come from the claims calls by their own dates
   fetchesByUpdate: false,
   fetch: (ctx, req) => fetchStep(ctx, clientFor(ctx), req),
-  exportOrders: (ctx, orders, opts) => {
-    let client: Qoo10Client | null = null;
-    return exportOrders(ctx, () => (client ??= clientFor(ctx)), orders, opts.dryRun);
-  },
-  check: (ctx, carriers) => {
-    let client: Qoo10Client | null = null;
-    return checkShop(ctx, () => (client ??= clientFor(ctx)), carriers);
-  },
+  exportOrders: (ctx, orders, opts) => exportOrders(ctx, () => clientFor(ctx), orders, opts.dryRun),
+  check: (ctx, carriers) => checkShop(ctx, () => clientFor(ctx), carriers),
   isCancelledStatus: (mallStatus) => CANCELLED_LABELS.has(mallStatus.trim()),
   // carriers print numbers with hyphens (1234-5678-9012); Qoo10's examples carry none (§4 TrackingNo)
   normalizeTracking: (tracking) => tracking.replace(/-/g, ''),

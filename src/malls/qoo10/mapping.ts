@@ -25,10 +25,18 @@ export function claimLabel(ctx: ShopContext, claimStat: string): string {
   return (CANCEL_CLAIM_STATS as readonly string[]).includes(s) ? ctx.t(`qoo10.claim.${s}` as MessageKey) : s;
 }
 
-/** Labels this connector writes for a cancelled line, in either locale (the sheet may switch locale). */
-export const CANCELLED_LABELS: ReadonlySet<string> = new Set(
-  [...FINAL_CANCEL_STATS].flatMap((s) => (['ja', 'en'] as const).map((l) => translate(l, `qoo10.claim.${s}` as MessageKey))),
-);
+/** The labels of these claim states, in either locale (the sheet may switch locale). */
+const claimLabels = (stats: readonly string[]): ReadonlySet<string> =>
+  new Set(stats.flatMap((s) => (['ja', 'en'] as const).map((l) => translate(l, `qoo10.claim.${s}` as MessageKey))));
+
+/** Labels this connector writes for a cancelled line. */
+export const CANCELLED_LABELS = claimLabels([...FINAL_CANCEL_STATS]);
+
+/**
+ * Labels of a cancellation the seller has yet to answer (キャンセル要請, キャンセル中): Qoo10 refuses to ship
+ * such a line (specs/qoo10.md §4: skip orders under a claim), so the export does not send it.
+ */
+export const PENDING_CANCEL_LABELS = claimLabels(CANCEL_CLAIM_STATS.filter((s) => !FINAL_CANCEL_STATS.has(s)));
 
 /**
  * Qoo10 sends phones as "+81-90-1234-5678", and an empty one as "+81--" (§3 Value formats, §6.8):

@@ -1,0 +1,82 @@
+import { qoo10Connector } from '../../../src/malls/qoo10';
+import type { ShopContext } from '../../../src/malls/connector';
+import type { PropertiesPort } from '../../../src/ports';
+import { DAY, exportOrder, fetchAll, qoo10Ctx, qoo10World, sandboxOrders } from './helpers';
+
+/** The shop's document properties and expiry records, counted (each is a PropertiesService call in Apps Script). */
+function metered(ctx: ShopContext) {
+  const props = { gets: 0, sets: 0 };
+  let expiries = 0;
+  const inner = ctx.store;
+  const store: PropertiesPort = {
+    get: (k) => (props.gets++, inner.get(k)),
+    set: (k, v) => (props.sets++, inner.set(k, v)),
+    delete: (k) => (props.sets++, inner.delete(k)),
+    keys: () => inner.keys(),
+  };
+  const run: ShopContext = { ...ctx, store, setExpiry: (ms) => (expiries++, ctx.setExpiry(ms)) };
+  return { run, props, expiries: () => expiries };
+}
+
+const sentTo = (world: ReturnType<typeof qoo10World>['world'], method: string) => world.http.sent.filter((r) => r.url.endsWith(method)).length;
+
+describe('Qoo10: what a run costs', () => {
+  test('the seller auth key is read once per run and nothing is written while it stays valid', () => {
+    const { world, mall } = qoo10World({ orders: 40 });
+    const now = world.clock.now();
+    fetchAll(qoo10Ctx(world), { from: now - 7 * DAY, to: now, statuses: ['SHIPPING_REQUESTED'] }); // issues the key
+    const m = metered(qoo10Ctx(world));
+    fetchAll(m.run, { from: now - 7 * DAY, to: now, statuses: ['SHIPPING_REQUESTED', 'SELLER_CONFIRMED'] });
+    const ready = sandboxOrders(mall).filter((o) => o.status === 2 && !o.claim).slice(0, 6);
+    const out = qoo10Connector.exportOrders(m.run, ready.map((o, i) => exportOrder(o, `T${i}`)), { dryRun: false });
+    expect(out.length).toBeGreaterThanOrEqual(6);
+    expect(out.every((o) => o.kind === 'ok')).toBe(true);
+    expect(m.props.gets).toBeLessThanOrEqual(3);
+    expect(m.props.sets).toBe(0);
+    expect(m.expiries()).toBe(1);
+  });
+
+  test('a key the mall rejects mid-run is re-issued once; the new one is stored and recorded', () => {
+    const { world, mall } = qoo10World({ orders: 40 });
+    const now = world.clock.now();
+    fetchAll(qoo10Ctx(world), { from: now - 7 * DAY, to: now, statuses: ['SHIPPING_REQUESTED'] });
+    const m = metered(qoo10Ctx(world));
+    const [a, b] = sandboxOrders(mall).filter((o) => o.status === 2 && !o.claim);
+    qoo10Connector.exportOrders(m.run, [exportOrder(a, 'A1')], { dryRun: false });
+    mall.control('expire', {});
+    const out = qoo10Connector.exportOrders(m.run, [exportOrder(b, 'B1')], { dryRun: false });
+    expect(out.every((o) => o.kind === 'ok')).toBe(true);
+    expect((mall.control('state', {}) as { keysIssued: number }).keysIssued).toBe(2);
+    expect(m.props.sets).toBe(3);
+    expect(m.expiries()).toBe(2);
+  });
+
+  test.each([
+    ['ja', 'キャンセル要請', '1'],
+    ['ja', 'キャンセル中', '2'],
+    ['en', 'Cancel requested', '1'],
+  ] as const)('a line whose cancellation is pending (%s %s) is held with the reason, and nothing is sent for it', (locale, label, stat) => {
+    const { world, mall } = qoo10World({ orders: 40 });
+    const ctx = qoo10Ctx(world, {}, { locale });
+    const [pending, fine] = sandboxOrders(mall).filter((o) => o.status === 2 && !o.claim && o.orderNos.length === 1);
+    mall.control('cancel', { packNo: pending.packNo, stat });
+    const out = qoo10Connector.exportOrders(ctx, [exportOrder(pending, 'P1', 'ヤマト運輸', { mallStatus: label }), exportOrder(fine, 'F1')], { dryRun: false });
+    expect(out[0]).toMatchObject({ kind: 'held', message: expect.stringContaining(label) });
+    expect(out[1]).toMatchObject({ kind: 'ok' });
+    expect(sentTo(world, 'SetSendingInfo')).toBe(1);
+    expect(sentTo(world, 'GetShippingAndClaimInfoByOrderNo_V2')).toBe(0);
+    // a dry run says the same
+    const preview = qoo10Connector.exportOrders(ctx, [exportOrder(pending, 'P1', 'ヤマト運輸', { mallStatus: label })], { dryRun: true });
+    expect(preview[0]).toMatchObject({ kind: 'held' });
+  });
+
+  test('a line the sheet does not yet know to be under a claim is still sent, and the refusal explained', () => {
+    const { world, mall } = qoo10World({ orders: 40 });
+    const ctx = qoo10Ctx(world);
+    const [o] = sandboxOrders(mall).filter((x) => x.status === 2 && !x.claim && x.orderNos.length === 1);
+    mall.control('cancel', { packNo: o.packNo, stat: '1' });
+    const [out] = qoo10Connector.exportOrders(ctx, [exportOrder(o, 'P1')], { dryRun: false });
+    expect(out).toMatchObject({ kind: 'error', message: expect.stringMatching(/キャンセル要請.*-10100/) });
+    expect(sentTo(world, 'GetShippingAndClaimInfoByOrderNo_V2')).toBe(1);
+  });
+});
