@@ -95,7 +95,11 @@ export function withRun(env: Env, opts: FrameOptions, body: (run: Run) => void):
       return report;
     }
     const display = JSON.stringify({ locale: settings.locale, timezone: settings.timezone });
-    if (!opts.quiet && env.props.get(DISPLAY_KEY) !== display) env.props.set(DISPLAY_KEY, display);
+    try {
+      if (!opts.quiet && env.props.get(DISPLAY_KEY) !== display) env.props.set(DISPLAY_KEY, display);
+    } catch {
+      // only for the next busy line's language: the run goes on
+    }
     const run = makeRun(env, settings, opts, report, start);
     if (!opts.quiet) noteInterruptedRun(run, opts);
     try {

@@ -72,6 +72,8 @@ export function errorText(e: unknown, locale: Locale): string {
 
 /** Masks every secret the run knows of: credentials of every shop and what the connectors stored. */
 export function redactor(env: Env, settings: Settings | null, connectors: readonly MallConnector[]): (text: string) => string {
+  /** what the stores held when last read: used when a read fails (issue #7: any port call may fail) */
+  let stored: string[] | null = null;
   return (text: string) => {
     const secrets = new Set<string>();
     for (const shop of settings?.shops ?? []) {
@@ -81,15 +83,36 @@ export function redactor(env: Env, settings: Settings | null, connectors: readon
         secrets.add(v);
       }
     }
-    for (const key of env.props.keys()) {
-      if (!key.startsWith('shop:') && !key.startsWith('secret:')) continue;
-      const v = env.props.get(key);
-      if (v !== null) for (const leaf of stringLeaves(v)) secrets.add(leaf);
+    try {
+      stored = storedSecrets(env);
+    } catch {
+      // never read: whatever looks like a token goes, so a failing store cannot leak one
+      if (stored === null) return maskTokenLike(mask(text, secrets));
     }
-    let out = text;
-    for (const s of [...secrets].filter((s) => s.length >= 6).sort((a, b) => b.length - a.length)) out = out.split(s).join('●●●●');
-    return out;
+    for (const v of stored) secrets.add(v);
+    return mask(text, secrets);
   };
+}
+
+function storedSecrets(env: Env): string[] {
+  const out: string[] = [];
+  for (const key of env.props.keys()) {
+    if (!key.startsWith('shop:') && !key.startsWith('secret:')) continue;
+    const v = env.props.get(key);
+    if (v !== null) out.push(...stringLeaves(v));
+  }
+  return out;
+}
+
+/** The same shape looksLikeToken tests a whole value for, anywhere in a text. */
+function maskTokenLike(text: string): string {
+  return text.replace(/[A-Za-z0-9_\-.=+/]{16,}/g, '●●●●');
+}
+
+function mask(text: string, secrets: Set<string>): string {
+  let out = text;
+  for (const s of [...secrets].filter((s) => s.length >= 6).sort((a, b) => b.length - a.length)) out = out.split(s).join('●●●●');
+  return out;
 }
 
 /** A stored value, and when it is JSON (a token record), every string inside it. */
