@@ -33,6 +33,14 @@ export function findSettingsSheet(book: SpreadsheetPort): SheetPort | null {
   return book.getSheet(SETTINGS_SHEET_NAMES.ja) ?? book.getSheet(SETTINGS_SHEET_NAMES.en);
 }
 
+/** The Settings tab as a run read it, kept with the Settings it gave so writeShopStatus need not read it again. */
+interface ReadTab {
+  sheet: SheetPort;
+  /** the values read, kept up to date with what this module writes */
+  grid: CellValue[][];
+}
+const readTabs = new WeakMap<Settings, ReadTab>();
+
 /**
  * Reads the Settings tab into the CONTRACT §4 model (creating a template tab when there is none). Secrets
  * typed into cells move to document properties and the cell is masked — even when other settings are
@@ -91,7 +99,10 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
     }
     const { masks } = reader;
     // One write per moved secret: typing a secret into the sheet is rare, and each cell must be masked.
-    for (const m of masks) sheet.writeBlock(m.r + 1, m.c + 1, [[maskText(locale)]]);
+    for (const m of masks) {
+      sheet.writeBlock(m.r + 1, m.c + 1, [[maskText(locale)]]);
+      grid[m.r][m.c] = maskText(locale);
+    }
   }
 
   const carriers: Record<string, string>[] = [];
@@ -115,6 +126,7 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
     const label = (field: string) => fieldLabel(field, columns, locale);
     throw settingsError(issues, locale, label);
   }
+  readTabs.set(checked.settings, { sheet, grid });
   return checked.settings;
 }
 
@@ -255,7 +267,9 @@ function fieldLabel(field: string, columns: ShopColumn[], locale: Locale): strin
 
 /**
  * Shows each shop's last successful fetch and token/key expiry (CONTRACT §3, as GoQSystem's 最終取得日時 and
- * 有効期限) in the shop table's status columns: one read and one write per column. No tab, nothing to do.
+ * 有効期限) in the shop table's status columns. The tab is the one loadSettingsFromBook read for these
+ * settings (read again only for settings from elsewhere), and the two columns, adjacent unless the user
+ * moved them, go in one write (issue #7: spreadsheet calls per run). No tab, nothing to do.
  */
 export function writeShopStatus(
   book: SpreadsheetPort,
@@ -263,17 +277,23 @@ export function writeShopStatus(
   state: Readonly<Record<string, ShopState>>,
   now: number,
 ): void {
-  const sheet = findSettingsSheet(book);
-  if (!sheet) return;
-  const grid = sheet.readAll();
+  let tab = readTabs.get(settings);
+  if (!tab) {
+    const sheet = findSettingsSheet(book);
+    if (!sheet) return;
+    tab = { sheet, grid: sheet.readAll() };
+  }
+  const { sheet, grid } = tab;
   const text = (r: number, c: number) => cellText(grid[r]?.[c] ?? '', 'UTC').trim();
   const blocks = findBlocks(grid, text);
   if (!blocks.shops || blocks.shops.rows.length === 0) return;
   const columns = shopColumns([]);
-  const header = grid[blocks.shops.header] ?? [];
+  const headerRow = blocks.shops.header;
+  const header = grid[headerRow] ?? [];
   const at = findColumns(header, columns);
   const nameCol = at.get('name');
   if (nameCol === undefined) return;
+  // the data rows follow the header row directly (findBlocks)
   const first = blocks.shops.rows[0];
   const last = blocks.shops.rows[blocks.shops.rows.length - 1];
   let nextFree = header.length;
@@ -284,19 +304,36 @@ export function writeShopStatus(
     const when = formatDateTime(ms, timezone);
     return field === 'expiresAt' && ms <= now ? translate(locale, 'settings.status.expired', { when }) : when;
   };
-  for (const field of ['lastFetchAt', 'expiresAt'] as const) {
-    let c = at.get(`status.${field}`);
-    if (c === undefined) {
-      c = nextFree++;
-      sheet.writeBlock(blocks.shops.header + 1, c + 1, [[columns.find((x) => x.field === `status.${field}`)!.label[locale]]]);
-    }
-    const col = c;
-    const values: CellValue[][] = [];
+  /** each status column top-down from the header row: its header, then one cell per shop row */
+  const cols = (['lastFetchAt', 'expiresAt'] as const).map((field) => {
+    const found = at.get(`status.${field}`);
+    const col = found ?? nextFree++;
+    const values: CellValue[] = [found === undefined ? columns.find((x) => x.field === `status.${field}`)!.label[locale] : (header[col] ?? '')];
     for (let r = first; r <= last; r++) {
-      const s = state[text(r, nameCol)];
-      const known = s !== undefined && settings.shops.some((shop) => shop.name === text(r, nameCol));
-      values.push([known ? toSheetValue(show(field, s), 'plain') : (grid[r]?.[col] ?? '')]);
+      const name = text(r, nameCol);
+      const s = state[name];
+      const known = s !== undefined && settings.shops.some((shop) => shop.name === name);
+      values.push(known ? toSheetValue(show(field, s), 'plain') : (grid[r]?.[col] ?? ''));
     }
-    sheet.writeBlock(first + 1, col + 1, values);
+    return { col, values, newHeader: found === undefined };
+  });
+  // the header cells only when one is new; otherwise the shop rows alone
+  const top = cols.some((c) => c.newHeader) ? headerRow : first;
+  const rowsOf = (c: (typeof cols)[number]) => c.values.slice(top - headerRow);
+  const [a, b] = [...cols].sort((x, y) => x.col - y.col);
+  const blocksToWrite =
+    b.col === a.col + 1
+      ? [{ col: a.col, values: rowsOf(a).map((v, i) => [v, rowsOf(b)[i]]) }]
+      : cols.map((c) => ({ col: c.col, values: rowsOf(c).map((v) => [v]) }));
+  for (const w of blocksToWrite) {
+    sheet.writeBlock(top + 1, w.col + 1, w.values);
+    // the kept grid stays what the sheet now holds, for a later write of the same run
+    w.values.forEach((row, i) => row.forEach((v, j) => setCell(grid, top + i, w.col + j, v)));
   }
+}
+
+function setCell(grid: CellValue[][], r: number, c: number, v: CellValue): void {
+  const row = (grid[r] ??= []);
+  while (row.length < c) row.push('');
+  row[c] = v;
 }

@@ -163,3 +163,79 @@ describe('Settings tab', () => {
     expect(load(book, props).shops[0].name).toBe('Shop A');
   });
 });
+
+describe('writeShopStatus: what it costs a run', () => {
+  const now = Date.UTC(2026, 10, 22, 0, 30);
+  const state = { 'Shop A': { lastFetchAt: now, expiresAt: Date.UTC(2027, 0, 1, 3, 0) } };
+
+  test('after loadSettingsFromBook it reads nothing and writes both (adjacent) columns in one call', () => {
+    const { book, props, sheet } = setUp();
+    const s = load(book, props);
+    const before = { ...book.calls };
+    writeShopStatus(book, s, state, now);
+    expect(book.calls.readAll).toBe(before.readAll);
+    expect(book.calls.writeBlock).toBe(before.writeBlock + 1);
+    expect(sheet.valueAt(SHOP_ROW, col(sheet, '最終取得日時'))).toBe('2026-11-22 09:30');
+    expect(sheet.valueAt(SHOP_ROW, col(sheet, '有効期限'))).toBe('2027-01-01 12:00');
+  });
+
+  test('a second write of the same run keeps what the first wrote for other shops', () => {
+    const { book, props, sheet, put } = setUp();
+    put('ショップ名', 'Shop B', SHOP_ROW + 1);
+    put('モール', 'Fake b', SHOP_ROW + 1);
+    put('APIキー', SECRET, SHOP_ROW + 1);
+    const s = load(book, props);
+    writeShopStatus(book, s, state, now);
+    writeShopStatus(book, s, { 'Shop B': { lastFetchAt: now + 60_000 } }, now);
+    expect(sheet.valueAt(SHOP_ROW, col(sheet, '最終取得日時'))).toBe('2026-11-22 09:30');
+    expect(sheet.valueAt(SHOP_ROW + 1, col(sheet, '最終取得日時'))).toBe('2026-11-22 09:31');
+  });
+
+  test('status columns the user moved apart are written where they are, one call each', () => {
+    const { book, props, sheet } = setUp();
+    sheet.moveColumn(col(sheet, '有効期限'), 2);
+    sheet.edit(SHOP_ROW, col(sheet, 'ショップ名') + 1, 'stale');
+    const s = load(book, props);
+    const before = { ...book.calls };
+    writeShopStatus(book, s, state, now);
+    expect(book.calls.readAll).toBe(before.readAll);
+    expect(book.calls.writeBlock).toBe(before.writeBlock + 2);
+    expect(sheet.valueAt(SHOP_ROW, col(sheet, '有効期限'))).toBe('2027-01-01 12:00');
+    expect(sheet.valueAt(SHOP_ROW, col(sheet, '最終取得日時'))).toBe('2026-11-22 09:30');
+    expect(sheet.readAll()[5].filter((h) => h === '有効期限')).toHaveLength(1);
+  });
+
+  test('missing status columns are added with their headers in the same single write', () => {
+    const book = new MemorySpreadsheet();
+    const sheet = book.insertSheet('Settings');
+    sheet.writeBlock(1, 1, [
+      ['[General]', '', ''],
+      ['Language', 'en', ''],
+      ['[Shops]', '', ''],
+      ['Shop name', 'Mall', 'API key'],
+      ['Shop E', 'a', SECRET],
+      ['[Carriers]', '', ''],
+      ['Name', 'Fake a', ''],
+    ]);
+    const props = new MemoryProperties();
+    const s = load(book, props);
+    const before = { ...book.calls };
+    writeShopStatus(book, s, { 'Shop E': { lastFetchAt: now } }, now);
+    expect(book.calls.readAll).toBe(before.readAll);
+    expect(book.calls.writeBlock).toBe(before.writeBlock + 1);
+    const grid = sheet.readAll();
+    expect(grid[3].slice(3, 5)).toEqual(['Last fetched', 'Expires']);
+    expect(grid[4][3]).toBe('2026-11-22 09:30');
+    expect(grid[4][2]).toBe('●●●● saved');
+  });
+
+  test('settings that did not come from this tab (the CLI parses its own) still find the columns by reading it', () => {
+    const { book, props, sheet } = setUp();
+    const s = { ...load(book, props) };
+    const before = { ...book.calls };
+    writeShopStatus(book, s, state, now);
+    expect(book.calls.readAll).toBe(before.readAll + 1);
+    expect(book.calls.writeBlock).toBe(before.writeBlock + 1);
+    expect(sheet.valueAt(SHOP_ROW, col(sheet, '有効期限'))).toBe('2027-01-01 12:00');
+  });
+});
