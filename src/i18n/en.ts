@@ -115,6 +115,7 @@ export const en: Record<keyof typeof ja, string> = {
   'run.progress.export': '{shop}: exporting {rows} rows',
   'run.quotaStop': 'Stopped near the daily URL fetch quota ({used} / {limit} calls). Runs after {reset} continue where this one stopped',
   'run.interrupted': 'The previous run (started {time}, {action}) was cut off. Fetching resumes from the last rows written; exporting re-checks with the mall what was already sent',
+  'run.resumeReset': 'Resuming failed {count} times in a row: the next fetch starts the window over',
   'check.allOk': 'all OK',
   'check.neverFetched': 'Never fetched successfully yet: run "Fetch orders now"',
   'check.lastFetch': 'Last fetched {ago}',

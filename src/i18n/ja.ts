@@ -116,6 +116,7 @@ export const ja = {
   'run.progress.export': '{shop}: {rows} 行を書き出し中',
   'run.quotaStop': '本日の URL 取得回数が上限に近いため止めました（{used} / {limit} 回）。{reset} 以降の実行で続きから処理します',
   'run.interrupted': '前回の実行（{time} 開始、{action}）は途中で強制終了しました。取得は書き込み済みの位置から、書き出しは送信済みの確認から再開します',
+  'run.resumeReset': '続きからの取得が {count} 回続けて失敗したため、次回は期間の最初から取り直します',
   'check.allOk': 'すべて OK',
   'check.neverFetched': 'まだ一度も取得できていません。「今すぐ取得」を実行してください',
   'check.lastFetch': '最終取得: {ago}',

@@ -35,6 +35,11 @@ interface Window {
 export const OVERLAP_MS = 10 * 60_000;
 /** A full creation-time window at least this often catches anything an incremental read missed. */
 export const FULL_EVERY_MS = DAY_MS;
+/**
+ * A stored cursor the mall keeps refusing (an expired page token) would stop the shop for good: after
+ * this many fetches in a row failing on it, the window starts over (rows are keyed: nothing doubles).
+ */
+export const MAX_RESUME_FAILURES = 3;
 
 /** What a shop's fetch leaves to persist once its rows are written (the cursor never runs ahead of them). */
 interface Pending {
@@ -99,6 +104,7 @@ function fetchShop(
   const messages: string[] = [];
   let resume = state.resume;
   let complete = true;
+  let resumeFailures = 0;
   /** when the run stops in the window that follows a resumed one: the end of what it completed */
   let completedTo: number | null = null;
   let rows = 0;
@@ -150,13 +156,27 @@ function fetchShop(
     complete = false;
     report.ok = false;
     messages.unshift(errorText(e, run.locale));
+    if (page === 0 && windows[0].cursor !== null) {
+      resumeFailures = (state.resumeFailures ?? 0) + 1;
+      if (resumeFailures >= MAX_RESUME_FAILURES) {
+        messages.push(run.t('run.resumeReset', { count: resumeFailures }));
+        resume = undefined;
+        resumeFailures = 0;
+      }
+    }
   }
   for (const m of messages) env.log.warn(run.redact(`${shop.name}: ${m}`));
   report.message = joinMessages(run, messages);
   const fetchedTo = complete ? now : completedTo;
   const covered = complete ? windows : windows.slice(0, 1);
   const full = fetchedTo !== null && !range && covered.every((w) => w.by === 'created');
-  return { lastAttemptAt: now, resume, ...(fetchedTo !== null ? { lastFetchAt: fetchedTo } : {}), ...(full ? { lastFullAt: fetchedTo } : {}) };
+  return {
+    lastAttemptAt: now,
+    resume,
+    resumeFailures: resumeFailures > 0 ? resumeFailures : undefined,
+    ...(fetchedTo !== null ? { lastFetchAt: fetchedTo } : {}),
+    ...(full ? { lastFullAt: fetchedTo } : {}),
+  };
 }
 
 /** What a window tells the connector, and what a resume cursor remembers of it. */

@@ -14,6 +14,8 @@ const ShopStateSchema = z.object({
   lastAttemptAt: z.number().optional(),
   /** token / key expiry the connector recorded (shown as 有効期限) */
   expiresAt: z.number().nullable().optional(),
+  /** fetches in a row whose first step, from the stored cursor, failed (a cursor the mall no longer takes) */
+  resumeFailures: z.number().int().optional(),
   /** an unfinished window: the next run resumes it (the cursor covers only rows already written) */
   resume: z
     .object({
