@@ -312,8 +312,9 @@ export class OrdersTable {
     const kinds = this.kindsByColumn();
     const formatsByCol = this.formatsByColumn();
     const runs = columnRuns(this.appendableColumns());
-    // Formats first: a value written into a cell not yet '@' would lose its leading zeros (§C5).
-    for (const [first, last] of runs) {
+    // Formats first: a value written into a cell not yet '@' would lose its leading zeros (§C5). The
+    // seller's 伝票番号 cells get '@' too (CONTRACT §2: tracking is text), though the engine writes no value there.
+    for (const [first, last] of columnRuns([...this.appendableColumns(), this.at.tracking].sort((a, b) => a - b))) {
       const formats: string[] = [];
       for (let c = first; c <= last; c++) formats.push(formatsByCol[c]);
       if (formats.some((f) => f)) this.sheet.setFormats(top, first + 1, fresh.map(() => formats));
