@@ -129,7 +129,10 @@ export class OrdersTable {
       }
       const previousMallStatus = this.text(found, 'mallStatus');
       let changed = false;
-      for (const id of MALL_COLUMNS) changed = this.set(found, id, values[id]) || changed;
+      for (const id of MALL_COLUMNS) {
+        if (KEPT_WHEN_BLANK.has(id) && (values[id] === '' || values[id] === null)) continue;
+        changed = this.set(found, id, values[id]) || changed;
+      }
       changed = this.applyStatusRules(found, shop, line, previousMallStatus) || changed;
       if (changed && !added.has(found)) {
         this.set(found, 'updatedAt', stamp);
@@ -341,6 +344,12 @@ export class OrdersTable {
     return Object.fromEntries(COLUMNS.map((c) => [this.at[c.id], formatOf(c.id)]));
   }
 }
+
+/**
+ * A blank from the mall never erases what the row already shows: malls mask or drop the address after
+ * shipping, Temu's address or price call can be refused for one order, and the seller still needs the row.
+ */
+const KEPT_WHEN_BLANK = new Set<ColumnId>(['recipient', 'postalCode', 'address', 'phone', 'unitPrice', 'amount']);
 
 const sheetRow = (i: number) => i + HEADER_ROWS + 1;
 

@@ -276,3 +276,19 @@ describe('OrdersTable: status rules', () => {
     expect(cellOf(sheet, 'L-1', '書出結果')).not.toBe('');
   });
 });
+
+describe('OrdersTable: blanks from the mall', () => {
+  test('a blank address or price never erases what the row shows; a real change still updates it', () => {
+    const b = book();
+    fetchOnce(b, [line(1)]);
+    const blanked = fetchOnce(b, [line(1, { recipient: '', postalCode: '', address: '', phone: '', unitPrice: null, amount: null })], NOW + HOUR);
+    expect(blanked.updated).toBe(0);
+    const sheet = b.getSheet('受注一覧')!;
+    expect(column(sheet, '住所')).toEqual(['北海道札幌市']);
+    expect(column(sheet, '郵便番号')).toEqual(['060-0001']);
+    expect(column(sheet, '単価')).toEqual([1980]);
+    const moved = fetchOnce(b, [line(1, { address: '東京都千代田区' })], NOW + 2 * HOUR);
+    expect(moved.updated).toBe(1);
+    expect(column(sheet, '住所')).toEqual(['東京都千代田区']);
+  });
+});
