@@ -204,15 +204,22 @@ function finish(run: Run, opts: FrameOptions): void {
     env.log.warn(run.redact(errorText(e, run.locale)));
   }
   if (run.touched.size > 0) {
-    const state: Record<string, ShopState> = {};
-    for (const name of run.touched) state[name] = readState(env.props, name);
     try {
+      const state: Record<string, ShopState> = {};
+      for (const name of run.touched) state[name] = readState(env.props, name);
       writeShopStatus(env.book, run.settings, state, env.clock.now());
     } catch (e) {
       env.log.warn(run.redact(errorText(e, run.locale)));
     }
   }
-  if (run.unfinished) env.triggers.scheduleContinuation(CONTINUE_AFTER_MS);
+  if (run.unfinished) {
+    try {
+      env.triggers.scheduleContinuation(CONTINUE_AFTER_MS);
+    } catch (e) {
+      // the timer still resumes the work at its next tick; the Log says why it waits
+      run.logRows.push(runLine(opts, env.clock.now(), errorText(e, run.locale)));
+    }
+  }
   if (!safeAppend(env, run.logRows.map((r) => ({ ...r, message: run.redact(r.message) })), run.locale, run.settings.timezone, report)) return;
   try {
     env.props.delete(RUNNING_KEY);
