@@ -19,7 +19,7 @@ import { sandboxWorld } from '../../support/shop-context';
 
 /**
  * The engine, the real connectors and one in-process sandbox mall, with every port the engine touches
- * (sheet, HTTP, properties) behind a fuse that can kill the run at its Nth call, and an HTTP layer that
+ * (sheet, HTTP, properties, triggers) behind a fuse that can kill the run at its Nth call, and an HTTP layer that
  * can lose requests or answers. Tests drive runs, then check the invariants of issue #7.
  */
 
@@ -106,7 +106,10 @@ export function world(mall: MallId, opts: { seed: number; orders: number; budget
     crypto: nodeCrypto,
     log,
     progress: { progress: () => undefined },
-    triggers,
+    triggers: {
+      setTimer: (m) => (fuse.tick('triggers.setTimer'), triggers.setTimer(m)),
+      scheduleContinuation: (ms) => (fuse.tick('triggers.scheduleContinuation'), triggers.scheduleContinuation(ms)),
+    },
     connectors: CONNECTORS,
     loadSettings: () => settings,
     budgetMs: opts.budgetMs,
