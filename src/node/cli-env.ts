@@ -28,5 +28,7 @@ export function cliEnv(book: SpreadsheetPort, props: PropertiesPort, settings: S
     connectors: CONNECTORS,
     loadSettings: () => settings,
     budgetMs: CLI_BUDGET_MS,
+    // the daily URL fetch quota is Apps Script's; a local run has none
+    urlFetchQuota: Number.POSITIVE_INFINITY,
   };
 }

@@ -51,6 +51,20 @@ describe('MallHttp', () => {
     expect(waves).toEqual([0, 1050, 2100]);
   });
 
+  test('when fetchAll fails as a whole, the per-request re-sends still keep to the rate limit', () => {
+    const clock = new VirtualClock(0);
+    const times: number[] = [];
+    const http: HttpPort = {
+      fetch: () => (times.push(clock.now()), ok),
+      fetchAll: () => {
+        throw new Error('Address unavailable');
+      },
+    };
+    const client = new MallHttp({ http, clock, log: new MemoryLogger(), deadline: 60_000 }, { mall: 'X', ratePerSecond: 2, rateKey: 'k6' });
+    expect(client.callAll([req, req])).toHaveLength(2);
+    expect(times).toEqual([0, 1050]);
+  });
+
   test('minIntervalMs spaces single sends', () => {
     const clock = new VirtualClock(0);
     const times: number[] = [];

@@ -147,7 +147,9 @@ export class MallHttp {
       return batch.length === 1 ? [this.deps.http.fetch(batch[0])] : this.deps.http.fetchAll(batch);
     } catch (e) {
       if (batch.length === 1) return [asError(e)];
-      return batch.map((r) => {
+      return batch.map((r, i) => {
+        // the batch's slots are spent: each re-send waits for a slot of its own, or the mall's limit trips
+        if (i > 0) this.acquire(1);
         try {
           return this.deps.http.fetch(r);
         } catch (e2) {
