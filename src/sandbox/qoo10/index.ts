@@ -1,3 +1,4 @@
+import { rateWindow } from '../rate-window';
 import { json, type MallSandbox, type SandboxOptions, type SandboxRequest, type SandboxResponse } from '../types';
 import { generateLines, qoo10Phone, type SandboxLine } from './data';
 
@@ -40,7 +41,7 @@ export function createQoo10Sandbox(opts: SandboxOptions): MallSandbox {
   let expiredForm: 'result' | 'error' = 'result';
   const faults: Fault[] = [];
   let ratePerSecond = 5; // no official limit (§5); 5–10/s was seen safe, the sandbox enforces the low end
-  let recent: number[] = [];
+  const overRate = rateWindow(); // one window for the whole sandbox seller
   const shipments: { orderNo: string; packNo: string; shippingCorp: string; trackingNo: string; at: number }[] = [];
   const calls: { method: string; orderNo?: string; code: number }[] = [];
 
@@ -51,9 +52,7 @@ export function createQoo10Sandbox(opts: SandboxOptions): MallSandbox {
     if (fault === 'malformed') return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"ResultCode":0,"ResultMsg":"SUCC' };
 
     const now = opts.now();
-    recent = recent.filter((t) => t > now - 1000 && t <= now);
-    if (recent.length >= ratePerSecond) return { status: 429, headers: { 'retry-after': '1' }, body: 'Too Many Requests' };
-    recent.push(now);
+    if (overRate('seller', ratePerSecond, now)) return { status: 429, headers: { 'retry-after': '1' }, body: 'Too Many Requests' };
 
     const method = req.path.slice(PREFIX.length + 1) || req.query.method || '';
     const params = req.method === 'GET' ? req.query : /x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '') ? parseForm(req.body) : {};

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { signParams } from '../../malls/temu/sign';
 import { nodeCrypto } from '../../node/crypto';
+import { rateWindow } from '../rate-window';
 import { json, type MallSandbox, type SandboxOptions, type SandboxRequest, type SandboxResponse } from '../types';
 import { amounts, CARRIERS, listItem, REGION_ID, sampleOrders, shippingInfo, STATUS, WAREHOUSES, type SandboxOrder } from './data';
 import { ShippingDesk } from './shipping';
@@ -51,7 +52,7 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
   const orders = sampleOrders(opts.seed, opts.orders ?? DEFAULT_ORDERS, opts.now());
   const bySn = new Map<string, SandboxOrder>(orders.map((o) => [o.parentOrderSn, o]));
   const desk = new ShippingDesk();
-  const sendTimes = new Map<string, number[]>();
+  const overRate = rateWindow(); // spec §5: 20 QPS per app_key
   const faults: Fault[] = [];
   const requestsByType: Record<string, number> = {};
   let tokenExpired = false;
@@ -81,19 +82,6 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
     if (f.kind === 'code') return envelope(err(f.code ?? 4000000, f.code === 4000004 ? 'too frequent requests' : 'system_exception'));
     if (f.kind === 429) return { status: 429, headers: { 'retry-after': '1' }, body: 'Too Many Requests' };
     return { status: f.kind, body: 'Internal Server Error' };
-  }
-
-  /** Sliding one-second window per app key (spec §5: 20 QPS per app_key). */
-  function overRate(appKey: string): boolean {
-    const now = opts.now();
-    const times = (sendTimes.get(appKey) ?? []).filter((t) => t > now - 1000 && t <= now);
-    if (times.length >= RATE_PER_SECOND) {
-      sendTimes.set(appKey, times);
-      return true;
-    }
-    times.push(now);
-    sendTimes.set(appKey, times);
-    return false;
   }
 
   function gate(p: Record<string, unknown>): Answer | null {
@@ -191,7 +179,7 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
     requestsByType[type] = (requestsByType[type] ?? 0) + 1;
     const f = takeFault(type);
     if (f) return faultResponse(f);
-    if (overRate(String(p.app_key ?? ''))) return envelope(err(4000004, 'RATE_LIMIT_EXCEED_EXCEPTION: too frequent requests'));
+    if (overRate(String(p.app_key ?? ''), RATE_PER_SECOND, opts.now())) return envelope(err(4000004, 'RATE_LIMIT_EXCEED_EXCEPTION: too frequent requests'));
     return envelope(gate(p) ?? dispatch(type, p));
   }
 

@@ -1,4 +1,5 @@
 import { nodeCrypto } from '../../node/crypto';
+import { rateWindow } from '../rate-window';
 import { json, type MallSandbox, type SandboxOptions, type SandboxRequest, type SandboxResponse } from '../types';
 import { BUYERS } from '../sample-data';
 import { DELIVERY_OPTION, PROVIDERS, RETURN_WAREHOUSE_ID, WAREHOUSE_ID, generateOrders, orderView, type SbOrder } from './data';
@@ -67,7 +68,7 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
   /** the 'expire' control: access tokens issued up to this instant (epoch ms) count as expired, except those issued since */
   let expiredUpTo: number | null = null;
   const issuedSinceExpire = new Set<string>();
-  const sends = new Map<string, number[]>();
+  const overRate = rateWindow(); // per API per shop (spec §5)
   const faults: Fault[] = [];
   const shipments: unknown[] = [];
   const updates: unknown[] = [];
@@ -125,19 +126,6 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
     if (!q.shop_cipher) return fail(106013, 'Missing identifier: shop_cipher');
     const shop = shops.find((s) => s.cipher === q.shop_cipher);
     return shop ?? fail(101000, 'the token does not match the shop_cipher');
-  }
-
-  function rateLimited(route: Route, shop: Shop): boolean {
-    const key = `${route.api}:${shop.id}`;
-    const now = opts.now();
-    const log = (sends.get(key) ?? []).filter((t) => t > now - 1000 && t <= now);
-    if (log.length >= QPS) {
-      sends.set(key, log);
-      return true;
-    }
-    log.push(now);
-    sends.set(key, log);
-    return false;
   }
 
   function search(c: Call): SandboxResponse {
@@ -277,7 +265,7 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
       if (!route) return fail(36009010, 'method not allowed', 405);
       const shop = authenticate(req, route);
       if (!('cipher' in shop)) return shop;
-      if (rateLimited(route, shop)) {
+      if (overRate(`${route.api}:${shop.id}`, QPS, opts.now())) {
         throttled++;
         return fail(36009002, 'Too many requests', 429);
       }
