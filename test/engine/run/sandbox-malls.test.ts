@@ -1,34 +1,11 @@
 import { runCheck, runExport, runFetch } from '../../../src/engine/app';
-import { parseSettings } from '../../../src/engine/settings/parse';
-import { CONNECTORS } from '../../../src/malls';
 import { demoSettings } from '../../../src/sandbox/demo-config';
-import { InProcessHttp, Sandbox } from '../../../src/sandbox/sandbox';
-import { MemoryLock, MemoryLogger, MemoryProperties, MemoryTriggers, VirtualClock } from '../../../src/engine/memory-ports';
-import { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
 import { readLog } from '../../../src/engine/log/log-sheet';
-import { nodeCrypto } from '../../../src/node/crypto';
-import type { Env } from '../../../src/engine/app';
+import { engineWorld } from '../../support/engine-world';
 
 /** The runs against the real connectors and the in-process sandbox malls (the demo's settings). */
 test('fetch, dry-run export and check run clean against the three sandbox malls', () => {
-  const clock = new VirtualClock();
-  const sandbox = new Sandbox({ now: () => clock.now(), seed: 3 });
-  const book = new MemorySpreadsheet();
-  const log = new MemoryLogger();
-  const settings = demoSettings('http://sandbox.local');
-  const env: Env = {
-    book,
-    http: new InProcessHttp(sandbox),
-    props: new MemoryProperties(),
-    lock: new MemoryLock(),
-    clock,
-    crypto: nodeCrypto,
-    log,
-    progress: log,
-    triggers: new MemoryTriggers(),
-    connectors: CONNECTORS,
-    loadSettings: () => parseSettings(settings, CONNECTORS),
-  };
+  const { book, env } = engineWorld(demoSettings('http://sandbox.local'), { seed: 3 });
   const fetched = runFetch(env, { trigger: 'manual' });
   expect(fetched.errors).toEqual([]);
   expect(fetched.exitCode).toBe(0);

@@ -1,47 +1,22 @@
-import { runExport, runFetch, type Env } from '../../../src/engine/app';
-import { parseSettings } from '../../../src/engine/settings/parse';
-import { MemoryLock, MemoryTriggers } from '../../../src/engine/memory-ports';
-import { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
-import { discoverHeaders } from '../../../src/engine/orders/headers';
-import { CONNECTORS } from '../../../src/malls';
-import { nodeCrypto } from '../../../src/node/crypto';
+import { runExport, runFetch } from '../../../src/engine/app';
 import { fillTrackingAsSeller } from '../../../src/node/demo';
-import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { demoQoo10Shop } from '../../../src/sandbox/qoo10';
-import { sandboxWorld } from '../../support/shop-context';
+import { engineWorld, orderRows, settingsWithShops } from '../../support/engine-world';
 import { BASE, sandboxOrders } from './helpers';
 
 /** The whole engine against the Qoo10 sandbox, in-process: what `mallsheet fetch/export` does. */
 function engine(shop: Record<string, unknown> = {}) {
-  const world = sandboxWorld({ seed: 11, orders: 40 });
-  const book = new MemorySpreadsheet('Asia/Tokyo');
-  const settings = parseSettings({ locale: 'ja', timezone: 'Asia/Tokyo', shops: [{ ...demoQoo10Shop(BASE), ...shop }], carriers: DEMO_CARRIERS }, CONNECTORS);
-  const env: Env = {
-    book,
-    http: world.http,
-    props: world.props,
-    lock: new MemoryLock(),
-    clock: world.clock,
-    crypto: nodeCrypto,
-    log: world.log,
-    progress: world.log,
-    triggers: new MemoryTriggers(),
-    connectors: CONNECTORS,
-    loadSettings: () => settings,
-  };
+  const { world, book, env } = engineWorld(settingsWithShops({ ...demoQoo10Shop(BASE), ...shop }), { seed: 11, orders: 40 });
   const mall = world.sandbox.mall('qoo10');
-  const rows = () => {
-    const all = book.getSheet('受注一覧')!.readAll();
-    const { at } = discoverHeaders(all[0]);
-    return all.slice(1).map((r) => ({
-      orderId: String(r[at.orderId!]),
-      lineId: String(r[at.lineId!]),
-      status: String(r[at.status!]),
-      mallStatus: String(r[at.mallStatus!]),
-      result: String(r[at.exportResult!]),
-      phone: String(r[at.phone!]),
+  const rows = () =>
+    orderRows(book).map((cell) => ({
+      orderId: String(cell('orderId')),
+      lineId: String(cell('lineId')),
+      status: String(cell('status')),
+      mallStatus: String(cell('mallStatus')),
+      result: String(cell('exportResult')),
+      phone: String(cell('phone')),
     }));
-  };
   const shipments = () => (mall.control('state', {}) as { shipments: { orderNo: string }[] }).shipments;
   return { world, book, env, mall, rows, shipments };
 }

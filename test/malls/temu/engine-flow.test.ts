@@ -1,34 +1,12 @@
-import { runExport, runFetch, type Env } from '../../../src/engine/app';
-import { parseSettings } from '../../../src/engine/settings/parse';
-import { CONNECTORS } from '../../../src/malls';
-import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
-import { InProcessHttp, Sandbox } from '../../../src/sandbox/sandbox';
+import { runExport, runFetch } from '../../../src/engine/app';
 import { demoTemuShop, TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
-import { MemoryLock, MemoryLogger, MemoryProperties, MemoryTriggers, VirtualClock } from '../../../src/engine/memory-ports';
-import { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
-import { nodeCrypto } from '../../../src/node/crypto';
+import { engineWorld, settingsWithShops } from '../../support/engine-world';
 
 /** The Temu connector under the real engine and the in-process sandbox: what a seller sees in 受注一覧. */
 function world(shopOverrides: Record<string, unknown> = {}) {
-  const clock = new VirtualClock();
-  const sandbox = new Sandbox({ now: () => clock.now(), seed: 11, orders: 40 });
-  const book = new MemorySpreadsheet();
-  const log = new MemoryLogger();
-  const settings = { locale: 'ja', timezone: 'Asia/Tokyo', shops: [{ ...demoTemuShop('http://sandbox.local'), ...shopOverrides }], carriers: DEMO_CARRIERS };
-  const env: Env = {
-    book,
-    http: new InProcessHttp(sandbox),
-    props: new MemoryProperties(),
-    lock: new MemoryLock(),
-    clock,
-    crypto: nodeCrypto,
-    log,
-    progress: log,
-    triggers: new MemoryTriggers(),
-    connectors: CONNECTORS,
-    loadSettings: () => parseSettings(settings, CONNECTORS),
-  };
-  const temu = sandbox.mall('temu');
+  const { world: sb, book, env } = engineWorld(settingsWithShops({ ...demoTemuShop('http://sandbox.local'), ...shopOverrides }), { seed: 11, orders: 40 });
+  const { clock } = sb;
+  const temu = sb.sandbox.mall('temu');
   const sheet = () => book.getSheet('受注一覧')!;
   const col = (h: string) => sheet().columnOf(h) - 1;
   const rows = () => sheet().readAll().slice(1);

@@ -1,51 +1,26 @@
-import { runExport, runFetch, type Env } from '../../../src/engine/app';
-import { parseSettings } from '../../../src/engine/settings/parse';
-import { MemoryLock, MemoryTriggers } from '../../../src/engine/memory-ports';
-import { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
-import { discoverHeaders } from '../../../src/engine/orders/headers';
-import { CONNECTORS } from '../../../src/malls';
-import { nodeCrypto } from '../../../src/node/crypto';
+import { runExport, runFetch } from '../../../src/engine/app';
 import { fillTrackingAsSeller } from '../../../src/node/demo';
-import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { demoTikTokShop } from '../../../src/sandbox/tiktok';
-import { sandboxWorld } from '../../support/shop-context';
+import { engineWorld, orderRows, settingsWithShops } from '../../support/engine-world';
 import { BASE, type SandboxOrder } from './helpers';
 
 /** The whole engine against the TikTok sandbox, in-process: what `mallsheet fetch/export` does. */
 function engine(opts: { orders?: number; credentials?: Record<string, string> } = {}) {
-  const world = sandboxWorld({ seed: 5, orders: opts.orders ?? 40 });
-  const book = new MemorySpreadsheet('Asia/Tokyo');
   const demo = demoTikTokShop(BASE);
   const shop = { ...demo, credentials: { ...(demo.credentials as Record<string, string>), ...opts.credentials } };
-  const settings = parseSettings({ locale: 'ja', timezone: 'Asia/Tokyo', shops: [shop], carriers: DEMO_CARRIERS }, CONNECTORS);
-  const env: Env = {
-    book,
-    http: world.http,
-    props: world.props,
-    lock: new MemoryLock(),
-    clock: world.clock,
-    crypto: nodeCrypto,
-    log: world.log,
-    progress: world.log,
-    triggers: new MemoryTriggers(),
-    connectors: CONNECTORS,
-    loadSettings: () => settings,
-  };
+  const { world, book, env } = engineWorld(settingsWithShops(shop), { seed: 5, orders: opts.orders ?? 40 });
   const mall = world.sandbox.mall('tiktok');
-  const rows = () => {
-    const all = book.getSheet('受注一覧')!.readAll();
-    const { at } = discoverHeaders(all[0]);
-    return all.slice(1).map((r) => ({
-      orderId: String(r[at.orderId!]),
-      lineId: String(r[at.lineId!]),
-      qty: Number(r[at.qty!]),
-      status: String(r[at.status!]),
-      mallStatus: String(r[at.mallStatus!]),
-      address: String(r[at.address!]),
-      tracking: String(r[at.tracking!]),
-      result: String(r[at.exportResult!]),
+  const rows = () =>
+    orderRows(book).map((cell) => ({
+      orderId: String(cell('orderId')),
+      lineId: String(cell('lineId')),
+      qty: Number(cell('qty')),
+      status: String(cell('status')),
+      mallStatus: String(cell('mallStatus')),
+      address: String(cell('address')),
+      tracking: String(cell('tracking')),
+      result: String(cell('exportResult')),
     }));
-  };
   const orders = () => mall.control('orders', {}) as SandboxOrder[];
   const state = () => mall.control('state', {}) as { shipments: { orderId: string; lineItemIds: string[] }[]; refreshes: number };
   return { world, book, env, mall, rows, orders, state };
