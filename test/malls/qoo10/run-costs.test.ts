@@ -1,22 +1,6 @@
 import { qoo10Connector } from '../../../src/malls/qoo10';
-import type { ShopContext } from '../../../src/malls/connector';
-import type { PropertiesPort } from '../../../src/ports';
+import { metered } from '../../support/metered-run';
 import { DAY, exportOrder, fetchAll, qoo10Ctx, qoo10World, sandboxOrders } from './helpers';
-
-/** The shop's document properties and expiry records, counted (each is a PropertiesService call in Apps Script). */
-function metered(ctx: ShopContext) {
-  const props = { gets: 0, sets: 0 };
-  let expiries = 0;
-  const inner = ctx.store;
-  const store: PropertiesPort = {
-    get: (k) => (props.gets++, inner.get(k)),
-    set: (k, v) => (props.sets++, inner.set(k, v)),
-    delete: (k) => (props.sets++, inner.delete(k)),
-    keys: () => inner.keys(),
-  };
-  const run: ShopContext = { ...ctx, store, setExpiry: (ms) => (expiries++, ctx.setExpiry(ms)) };
-  return { run, props, expiries: () => expiries };
-}
 
 const sentTo = (world: ReturnType<typeof qoo10World>['world'], method: string) => world.http.sent.filter((r) => r.url.endsWith(method)).length;
 

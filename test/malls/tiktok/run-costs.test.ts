@@ -1,29 +1,9 @@
 import { tiktokConnector } from '../../../src/malls/tiktok';
 import type { ExportLine, ShopContext } from '../../../src/malls/connector';
-import type { HttpPort, HttpRequest, PropertiesPort } from '../../../src/ports';
+import type { HttpRequest } from '../../../src/ports';
 import { PrefixedProperties } from '../../../src/engine/memory-ports';
+import { metered } from '../../support/metered-run';
 import { byOrder, exportLine, fetchAll, setup } from './helpers';
-
-/** What the Apps Script run pays for (issue #7): HTTP port calls, and property reads and writes. */
-function metered(ctx: ShopContext, opts: { msPerCall?: number } = {}) {
-  const calls: HttpRequest[][] = [];
-  const props = { gets: 0, sets: 0 };
-  let expiries = 0;
-  const advance = () => opts.msPerCall && ctx.clock.sleep(opts.msPerCall);
-  const http: HttpPort = {
-    fetch: (r) => (calls.push([r]), advance(), ctx.http.fetch(r)),
-    fetchAll: (rs) => (calls.push(rs), advance(), ctx.http.fetchAll(rs)),
-  };
-  const inner = ctx.store;
-  const store: PropertiesPort = {
-    get: (k) => (props.gets++, inner.get(k)),
-    set: (k, v) => (props.sets++, inner.set(k, v)),
-    delete: (k) => (props.sets++, inner.delete(k)),
-    keys: () => inner.keys(),
-  };
-  const run: ShopContext = { ...ctx, http, store, setExpiry: (ms) => (expiries++, ctx.setExpiry(ms)) };
-  return { run, calls, props, expiries: () => expiries };
-}
 
 function world(orders: number) {
   const s = setup({ orders });

@@ -1,0 +1,27 @@
+import type { ShopContext } from '../../src/malls/connector';
+import type { HttpPort, HttpRequest, PropertiesPort } from '../../src/ports';
+
+/**
+ * A shop context whose costs are counted, as an Apps Script run pays for them (issue #7): HTTP port calls
+ * (each fetch or fetchAll batch), document property reads and writes, and expiry records. msPerCall lets
+ * each HTTP call take that long on the context's clock.
+ */
+export function metered(ctx: ShopContext, opts: { msPerCall?: number } = {}) {
+  const calls: HttpRequest[][] = [];
+  const props = { gets: 0, sets: 0 };
+  let expiries = 0;
+  const advance = () => opts.msPerCall && ctx.clock.sleep(opts.msPerCall);
+  const http: HttpPort = {
+    fetch: (r) => (calls.push([r]), advance(), ctx.http.fetch(r)),
+    fetchAll: (rs) => (calls.push(rs), advance(), ctx.http.fetchAll(rs)),
+  };
+  const inner = ctx.store;
+  const store: PropertiesPort = {
+    get: (k) => (props.gets++, inner.get(k)),
+    set: (k, v) => (props.sets++, inner.set(k, v)),
+    delete: (k) => (props.sets++, inner.delete(k)),
+    keys: () => inner.keys(),
+  };
+  const run: ShopContext = { ...ctx, http, store, setExpiry: (ms) => (expiries++, ctx.setExpiry(ms)) };
+  return { run, calls, props, expiries: () => expiries };
+}
