@@ -1,4 +1,5 @@
 import { rateWindow } from '../rate-window';
+import { demoShop } from '../demo-shop';
 import { json, type MallSandbox, type SandboxOptions, type SandboxRequest, type SandboxResponse } from '../types';
 import { generateLines, qoo10Phone, type SandboxLine } from './data';
 
@@ -321,16 +322,5 @@ function parseForm(body: string): Record<string, string> {
 
 /** A shop of the settings model (CONTRACT §4) with the sandbox's valid credentials, pointed at baseUrl. */
 export function demoQoo10Shop(baseUrl: string): Record<string, unknown> {
-  return {
-    name: 'Qoo10 デモ店',
-    mall: 'qoo10',
-    enabled: true,
-    credentials: { ...QOO10_SANDBOX_CREDENTIALS },
-    fetch: { statuses: ['SHIPPING_REQUESTED', 'SELLER_CONFIRMED'], days: 7 },
-    initialStatus: '新規受付',
-    autoFetchMinutes: 30,
-    autoExport: false,
-    defaultCarrier: 'ヤマト運輸',
-    endpoints: { api: baseUrl, auth: baseUrl },
-  };
+  return demoShop('Qoo10 デモ店', 'qoo10', { credentials: { ...QOO10_SANDBOX_CREDENTIALS }, fetch: { statuses: ['SHIPPING_REQUESTED', 'SELLER_CONFIRMED'], days: 7 } }, baseUrl);
 }

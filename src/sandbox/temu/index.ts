@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { signParams } from '../../malls/temu/sign';
 import { nodeCrypto } from '../../node/crypto';
 import { rateWindow } from '../rate-window';
+import { demoShop } from '../demo-shop';
 import { json, type MallSandbox, type SandboxOptions, type SandboxRequest, type SandboxResponse } from '../types';
 import { amounts, CARRIERS, listItem, REGION_ID, sampleOrders, shippingInfo, STATUS, WAREHOUSES, type SandboxOrder } from './data';
 import { ShippingDesk } from './shipping';
@@ -241,17 +242,5 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
 
 /** A shop of the settings model (CONTRACT §4) with the sandbox's valid credentials, pointed at baseUrl. */
 export function demoTemuShop(baseUrl: string): Record<string, unknown> {
-  return {
-    name: 'Temu 1号店',
-    mall: 'temu',
-    enabled: true,
-    credentials: { ...TEMU_SANDBOX_CREDENTIALS },
-    region: 'global',
-    fetch: { statuses: ['UN_SHIPPING'], days: 7 },
-    initialStatus: '新規受付',
-    autoFetchMinutes: 30,
-    autoExport: false,
-    defaultCarrier: 'ヤマト運輸',
-    endpoints: { api: baseUrl, auth: baseUrl },
-  };
+  return demoShop('Temu 1号店', 'temu', { credentials: { ...TEMU_SANDBOX_CREDENTIALS }, region: 'global', fetch: { statuses: ['UN_SHIPPING'], days: 7 } }, baseUrl);
 }

@@ -1,5 +1,6 @@
 import { nodeCrypto } from '../../node/crypto';
 import { rateWindow } from '../rate-window';
+import { demoShop } from '../demo-shop';
 import { json, type MallSandbox, type SandboxOptions, type SandboxRequest, type SandboxResponse } from '../types';
 import { BUYERS } from '../sample-data';
 import { DELIVERY_OPTION, PROVIDERS, RETURN_WAREHOUSE_ID, WAREHOUSE_ID, generateOrders, orderView, type SbOrder } from './data';
@@ -364,16 +365,5 @@ function decodeToken(token: string, field: string, order: string): [number, stri
 
 /** A shop of the settings model (CONTRACT §4) with the sandbox's valid credentials, pointed at baseUrl. */
 export function demoTikTokShop(baseUrl: string): Record<string, unknown> {
-  return {
-    name: 'TikTok Shop 1号店',
-    mall: 'tiktok',
-    enabled: true,
-    credentials: { ...TIKTOK_SANDBOX_APP },
-    fetch: { statuses: ['ON_HOLD', 'AWAITING_SHIPMENT'], days: 7 },
-    initialStatus: '新規受付',
-    autoFetchMinutes: 30,
-    autoExport: false,
-    defaultCarrier: 'ヤマト運輸',
-    endpoints: { api: baseUrl, auth: baseUrl },
-  };
+  return demoShop('TikTok Shop 1号店', 'tiktok', { credentials: { ...TIKTOK_SANDBOX_APP }, fetch: { statuses: ['ON_HOLD', 'AWAITING_SHIPMENT'], days: 7 } }, baseUrl);
 }
