@@ -1,8 +1,8 @@
 import { qoo10Connector } from '../../../src/malls/qoo10';
-import type { ExportLine, ExportOrder, FetchStep, ShopContext } from '../../../src/malls/connector';
-import type { LineStatusUpdate, OrderLine } from '../../../src/engine/order-line';
+import type { ExportLine, ExportOrder, ShopContext } from '../../../src/malls/connector';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { demoQoo10Shop } from '../../../src/sandbox/qoo10';
+import { fetchSteps } from '../../support/fetch-steps';
 import { sandboxWorld, shopContext, type World } from '../../support/shop-context';
 
 export const BASE = 'http://127.0.0.1:8787';
@@ -19,20 +19,7 @@ export function qoo10Ctx(world: World, shop: Record<string, unknown> = {}, extra
 
 /** Runs fetch steps until the cursor is null, as the engine does. */
 export function fetchAll(ctx: ShopContext, req: { from: number; to: number; statuses: string[] }) {
-  const lines: OrderLine[] = [];
-  const updates: LineStatusUpdate[] = [];
-  const notices: string[] = [];
-  let cursor: unknown = null;
-  let steps = 0;
-  do {
-    const step: FetchStep = qoo10Connector.fetch(ctx, { ...req, cursor });
-    lines.push(...step.lines);
-    updates.push(...(step.updates ?? []));
-    notices.push(...(step.notices ?? []));
-    cursor = step.cursor;
-    steps++;
-  } while (cursor !== null && steps < 1000);
-  return { lines, updates, notices, steps };
+  return fetchSteps(qoo10Connector, ctx, req);
 }
 
 export interface SandboxOrder {

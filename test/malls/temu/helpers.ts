@@ -1,9 +1,10 @@
 import type { ExportLine, ExportOrder, FetchRequest, ShopContext } from '../../../src/malls/connector';
-import type { LineStatusUpdate, OrderLine } from '../../../src/engine/order-line';
+import type { OrderLine } from '../../../src/engine/order-line';
 import type { CarrierEntry } from '../../../src/engine/settings/schema';
 import { temuConnector } from '../../../src/malls/temu';
 import { demoTemuShop } from '../../../src/sandbox/temu';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
+import { fetchSteps } from '../../support/fetch-steps';
 import { sandboxWorld, shopContext, type World } from '../../support/shop-context';
 
 export const BASE = 'http://127.0.0.1:8787';
@@ -40,20 +41,7 @@ export function windowReq(world: World, statuses = ['UN_SHIPPING'], days = 7): O
 
 /** Runs fetch steps to the end as the engine does (cursor persisted as JSON between steps). */
 export function fetchAll(ctx: ShopContext, req: Omit<FetchRequest, 'cursor'>, startCursor: unknown = null) {
-  const lines: OrderLine[] = [];
-  const updates: LineStatusUpdate[] = [];
-  const notices: string[] = [];
-  let cursor: unknown = startCursor;
-  let steps = 0;
-  do {
-    const step = temuConnector.fetch(ctx, { ...req, cursor });
-    lines.push(...step.lines);
-    updates.push(...(step.updates ?? []));
-    notices.push(...(step.notices ?? []));
-    cursor = step.cursor === null ? null : JSON.parse(JSON.stringify(step.cursor));
-    if (++steps > 1000) throw new Error('fetch does not end');
-  } while (cursor !== null);
-  return { lines, updates, notices, steps };
+  return fetchSteps(temuConnector, ctx, req, { cursor: startCursor, jsonCursor: true });
 }
 
 /** The sheet's rows of fetched lines, grouped per order, as the exporter sees them (nothing filled yet). */

@@ -1,8 +1,9 @@
 import { tiktokConnector } from '../../../src/malls/tiktok';
-import type { ExportLine, ExportOrder, FetchStep } from '../../../src/malls/connector';
-import type { LineStatusUpdate, OrderLine } from '../../../src/engine/order-line';
+import type { ExportLine, ExportOrder } from '../../../src/malls/connector';
+import type { OrderLine } from '../../../src/engine/order-line';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { demoTikTokShop } from '../../../src/sandbox/tiktok';
+import { fetchSteps } from '../../support/fetch-steps';
 import { sandboxWorld, shopContext, type World } from '../../support/shop-context';
 
 export const BASE = 'http://127.0.0.1:8787';
@@ -30,22 +31,10 @@ export function setup(opts: { orders?: number; seed?: number; shop?: Record<stri
   return { world, ctx, sb, orders, rerun };
 }
 
-/** Runs fetch steps until the cursor is null, as the engine does. */
+/** Runs fetch steps over the last 7 days until the cursor is null, as the engine does (the cursor persisted as JSON). */
 export function fetchAll(ctx: ReturnType<typeof setup>['ctx'], world: World, statuses: string[]) {
   const to = world.clock.now();
-  const from = to - 7 * DAY;
-  const lines: OrderLine[] = [];
-  const updates: LineStatusUpdate[] = [];
-  let cursor: unknown = null;
-  let steps = 0;
-  do {
-    const step: FetchStep = tiktokConnector.fetch(ctx, { from, to, statuses, cursor });
-    lines.push(...step.lines);
-    updates.push(...(step.updates ?? []));
-    cursor = JSON.parse(JSON.stringify(step.cursor)) as unknown; // the engine persists it as JSON
-    steps++;
-  } while (cursor !== null && steps < 1000);
-  return { lines, updates, steps };
+  return fetchSteps(tiktokConnector, ctx, { from: to - 7 * DAY, to, statuses }, { jsonCursor: true });
 }
 
 export function exportLine(l: OrderLine, over: Partial<ExportLine> = {}): ExportLine {
