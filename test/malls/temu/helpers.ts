@@ -4,6 +4,7 @@ import type { CarrierEntry } from '../../../src/engine/settings/schema';
 import { temuConnector } from '../../../src/malls/temu';
 import { demoTemuShop } from '../../../src/sandbox/temu';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
+import { byOrder, exportLineOf } from '../../support/export-lines';
 import { fetchSteps } from '../../support/fetch-steps';
 import { sandboxWorld, shopContext, type World } from '../../support/shop-context';
 
@@ -46,26 +47,7 @@ export function fetchAll(ctx: ShopContext, req: Omit<FetchRequest, 'cursor'>, st
 
 /** The sheet's rows of fetched lines, grouped per order, as the exporter sees them (nothing filled yet). */
 export function exportOrdersOf(lines: OrderLine[]): ExportOrder[] {
-  const byOrder = new Map<string, ExportLine[]>();
-  for (const l of lines) {
-    const row: ExportLine = {
-      key: `${l.orderId}\u0000${l.lineId}`,
-      orderId: l.orderId,
-      lineId: l.lineId,
-      sku: l.sku,
-      qty: l.qty,
-      mallStatus: l.mallStatus,
-      status: l.cancelled ? 'cancelled' : 'new',
-      tracking: '',
-      carrierName: 'ヤマト運輸',
-      carrier: DEMO_CARRIERS[0],
-      shippedOn: '',
-      exportedTracking: '',
-      ready: false,
-    };
-    byOrder.set(l.orderId, [...(byOrder.get(l.orderId) ?? []), row]);
-  }
-  return [...byOrder].map(([orderId, ls]) => ({ orderId, lines: ls }));
+  return byOrder(lines.map((l) => exportLineOf(l, { status: l.cancelled ? 'cancelled' : 'new', shippedOn: '', ready: false })));
 }
 
 /** Fills tracking + date on a line as a user would; the engine would then mark it ready. */

@@ -1,6 +1,4 @@
 import { tiktokConnector } from '../../../src/malls/tiktok';
-import type { ExportLine, ExportOrder } from '../../../src/malls/connector';
-import type { OrderLine } from '../../../src/engine/order-line';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { demoTikTokShop } from '../../../src/sandbox/tiktok';
 import { fetchSteps } from '../../support/fetch-steps';
@@ -37,28 +35,4 @@ export function fetchAll(ctx: ReturnType<typeof setup>['ctx'], world: World, sta
   return fetchSteps(tiktokConnector, ctx, { from: to - 7 * DAY, to, statuses }, { jsonCursor: true });
 }
 
-export function exportLine(l: OrderLine, over: Partial<ExportLine> = {}): ExportLine {
-  return {
-    key: `${l.orderId}\u0000${l.lineId}`,
-    orderId: l.orderId,
-    lineId: l.lineId,
-    sku: l.sku,
-    qty: l.qty,
-    mallStatus: l.mallStatus,
-    status: 'new',
-    tracking: '',
-    carrierName: 'ヤマト運輸',
-    carrier: DEMO_CARRIERS[0],
-    shippedOn: '2026-11-22',
-    exportedTracking: '',
-    ready: true,
-    ...over,
-  };
-}
-
-/** All rows of each order, grouped as the engine hands them over. */
-export function byOrder(lines: ExportLine[]): ExportOrder[] {
-  const m = new Map<string, ExportLine[]>();
-  for (const l of lines) m.set(l.orderId, [...(m.get(l.orderId) ?? []), l]);
-  return [...m].map(([orderId, ls]) => ({ orderId, lines: ls }));
-}
+export { byOrder, exportLineOf as exportLine } from '../../support/export-lines';
