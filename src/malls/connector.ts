@@ -118,6 +118,8 @@ export type LineOutcome =
   | { key: string; kind: 'error'; message: string }
   /** not sent and not an error of the mall: e.g. "all lines of this order need a tracking number" */
   | { key: string; kind: 'held'; message: string }
+  /** not sent because this run's time ran out: a continuation run sends it, nothing for the seller to do */
+  | { key: string; kind: 'deferred'; message: string }
   /** dry run: what would be sent */
   | { key: string; kind: 'preview'; message: string };
 

@@ -186,11 +186,12 @@ export class OrdersTable {
   }
 
   /** Writes 書出日時/書出結果/管理ステータス/書出伝票番号 from the connector's outcomes (in memory; 'preview' outcomes change nothing). */
-  applyOutcomes(shopName: string, orders: ExportOrder[], outcomes: LineOutcome[], now: number): { exported: number; failed: number } {
+  applyOutcomes(shopName: string, orders: ExportOrder[], outcomes: LineOutcome[], now: number): { exported: number; failed: number; deferred: number } {
     const sent = new Map(orders.flatMap((o) => o.lines.map((l) => [l.key, l] as const)));
     const stamp = formatDateTime(now, this.timezone);
     let exported = 0;
     let failed = 0;
+    let deferred = 0;
     for (const outcome of outcomes) {
       const line = sent.get(outcome.key);
       const i = line ? this.index.get(fullKey(shopName, line.orderId, line.lineId)) : undefined;
@@ -205,10 +206,11 @@ export class OrdersTable {
       } else {
         // the row stays eligible: nothing but the message changes
         this.set(i, 'exportResult', outcome.message);
-        failed++;
+        if (outcome.kind === 'deferred') deferred++;
+        else failed++;
       }
     }
-    return { exported, failed };
+    return { exported, failed, deferred };
   }
 
   /** Every pending change, written with a constant number of spreadsheet calls. */

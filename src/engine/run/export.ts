@@ -3,6 +3,7 @@ import type { ShopSettings } from '../settings/schema';
 import { joinMessages, record, selectShops, shopReport, withRun, type Run } from './frame';
 import { buildShopContext, errorText, quotaText } from './shop-context';
 import { STEP_RESERVE } from '../quota/url-fetch-quota';
+import { readState, updateState } from './state';
 
 /** Export tracking numbers (menu, CLI): every enabled shop, or the one named. A dry run changes nothing. */
 export function runExport(env: Env, opts: ExportOptions): RunReport {
@@ -51,7 +52,7 @@ export function exportShops(run: Run, shops: ShopSettings[], dryRun: boolean): v
         const outcomes = connector.exportOrders(ctx, orders, { dryRun });
         if (dryRun) {
           for (const o of outcomes) {
-            const text = o.kind === 'preview' || o.kind === 'error' || o.kind === 'held' ? o.message : (o.note ?? '');
+            const text = o.kind === 'ok' || o.kind === 'already' ? (o.note ?? '') : o.message;
             if (text) run.report.preview.push(run.redact(`${shop.name}: ${text}`));
           }
         } else {
@@ -61,8 +62,11 @@ export function exportShops(run: Run, shops: ShopSettings[], dryRun: boolean): v
           report.exported = res.exported;
           report.failed = res.failed;
           for (const o of outcomes) if (o.kind === 'error') messages.push(o.message);
-          // rows held back (budget, incomplete orders) count as failed: the Log says why, once per reason
-          messages.push(...new Set(outcomes.flatMap((o) => (o.kind === 'held' ? [o.message] : []))));
+          // rows held back (incomplete orders, pending cancellations) count as failed; rows the run had no
+          // time for are not failures: a continuation run sends them. The Log says why, once per reason.
+          messages.push(...new Set(outcomes.flatMap((o) => (o.kind === 'held' || o.kind === 'deferred' ? [o.message] : []))));
+          if (res.deferred > 0) run.unfinished = true;
+          if (res.deferred > 0 || readState(env.props, shop.name).exportPending) updateState(env.props, shop.name, { exportPending: res.deferred > 0 ? true : undefined });
         }
       }
     } catch (e) {

@@ -16,6 +16,8 @@ const ShopStateSchema = z.object({
   expiresAt: z.number().nullable().optional(),
   /** fetches in a row whose first step, from the stored cursor, failed (a cursor the mall no longer takes) */
   resumeFailures: z.number().int().optional(),
+  /** an export ran out of time with rows still to send: the continuation (timer) run exports this shop */
+  exportPending: z.boolean().optional(),
   /** an unfinished window: the next run resumes it (the cursor covers only rows already written) */
   resume: z
     .object({

@@ -23,13 +23,16 @@ export function isDue(shop: ShopSettings, state: ShopState, now: number): boolea
   return now - last >= shop.autoFetchMinutes * 60_000 - EARLY_MS;
 }
 
-/** CONTRACT §3 Timer: fetch every enabled shop that is due, then export the shops with autoExport on. */
+/**
+ * CONTRACT §3 Timer: fetch every enabled shop that is due, then export the shops with autoExport on — and
+ * any shop whose last export ran out of time with rows left (the continuation of a manual export).
+ */
 export function runTimer(env: Env): RunReport {
   return withRun(env, { action: 'fetch', trigger: 'auto' }, (run) => {
     const now = env.clock.now();
     const due = run.settings.shops.filter((s) => isDue(s, readState(env.props, s.name), now));
     if (due.length > 0) fetchShops(run, due);
-    const exporting = run.settings.shops.filter((s) => s.enabled && s.autoExport);
+    const exporting = run.settings.shops.filter((s) => s.enabled && (s.autoExport || readState(env.props, s.name).exportPending));
     if (exporting.length > 0) exportShops(run, exporting, false);
   });
 }

@@ -39,7 +39,7 @@ export function exportOrders(ctx: ShopContext, client: () => Qoo10Client, orders
     } else if (stopped) {
       out.push({ key: line.key, kind: 'error', message: stopped });
     } else if (ctx.clock.now() + MIN_INTERVAL_MS > ctx.deadline) {
-      out.push({ key: line.key, kind: 'held', message: ctx.t('qoo10.export.budget') });
+      out.push({ key: line.key, kind: 'deferred', message: ctx.t('qoo10.export.budget') });
     } else {
       try {
         out.push(sendLine(ctx, client(), line, corp));

@@ -86,7 +86,7 @@ export function exportOrders(
   for (let i = 0; i < shipments.length; i += CONFIRM_GROUP) {
     const group = shipments.slice(i, i + CONFIRM_GROUP);
     if (i > 0 && ctx.clock.now() + Math.ceil(group.length / 20) * 1000 + 2000 > ctx.deadline) {
-      shipments.slice(i).forEach((s) => s.ready.forEach((l) => outcomes.push({ key: l.key, kind: 'held', message: ctx.t('temu.held.budget') })));
+      shipments.slice(i).forEach((s) => s.ready.forEach((l) => outcomes.push({ key: l.key, kind: 'deferred', message: ctx.t('temu.held.budget') })));
       break;
     }
     sendGroup(client, ctx, group, warehouseId, outcomes);

@@ -57,7 +57,7 @@ export function exportOrders(client: TikTokClient, ctx: ShopContext, orders: Exp
       held = true;
     }
     if (held) {
-      outcomes[index] = { kind: 'held', message: ctx.t('tiktok.export.budget') };
+      outcomes[index] = { kind: 'deferred', message: ctx.t('tiktok.export.budget') };
       return;
     }
     const ready = prepare(client, ctx, providers, details.get(s.orderId), s, index);

@@ -89,7 +89,7 @@ describe('export selection (CONTRACT §3)', () => {
       { key: 'PO-1002\u0000L-4', kind: 'error', message: 'E123: invalid tracking' },
     ], NOW);
     t.flush();
-    expect(counts).toEqual({ exported: 2, failed: 1 });
+    expect(counts).toEqual({ exported: 2, failed: 1, deferred: 0 });
     expect(cellOf(sheet, 'L-0', '管理ステータス')).toBe('処理済');
     expect(cellOf(sheet, 'L-0', '書出結果')).toBe('OK');
     expect(cellOf(sheet, 'L-0', '書出伝票番号')).toBe('T100');
@@ -112,7 +112,7 @@ describe('export selection (CONTRACT §3)', () => {
     fill('L-0', { 伝票番号: 'T-100', 出荷日: '2026-11-22' });
     const t = open(b);
     const { orders } = t.selectForExport(SHOP.name, connector, CARRIERS);
-    expect(t.applyOutcomes(SHOP.name, orders, [{ key: 'PO-1000\u0000L-1', kind: 'ok' }], NOW)).toEqual({ exported: 0, failed: 0 });
+    expect(t.applyOutcomes(SHOP.name, orders, [{ key: 'PO-1000\u0000L-1', kind: 'ok' }], NOW)).toEqual({ exported: 0, failed: 0, deferred: 0 });
     t.flush();
     expect(cellOf(sheet, 'L-1', '管理ステータス')).toBe('新規受付');
   });
@@ -123,7 +123,7 @@ describe('export selection (CONTRACT §3)', () => {
     const t = open(b);
     const { orders } = t.selectForExport(SHOP.name, connector, CARRIERS);
     b.resetCalls();
-    expect(t.applyOutcomes(SHOP.name, orders, [{ key: orders[0].lines[0].key, kind: 'preview', message: 'would send' }], NOW)).toEqual({ exported: 0, failed: 0 });
+    expect(t.applyOutcomes(SHOP.name, orders, [{ key: orders[0].lines[0].key, kind: 'preview', message: 'would send' }], NOW)).toEqual({ exported: 0, failed: 0, deferred: 0 });
     t.flush();
     expect(b.calls.total).toBe(0);
   });

@@ -146,7 +146,7 @@ describe('Qoo10 export', () => {
     const ready = sandboxOrders(mall).filter((x) => x.status === 2 && !x.claim).slice(0, 8);
     const out = qoo10Connector.exportOrders(ctx, ready.map((o, i) => exportOrder(o, `B${i}`)), { dryRun: false });
     expect(out.some((x) => x.kind === 'ok')).toBe(true);
-    expect(out.some((x) => x.kind === 'held')).toBe(true);
+    expect(out.some((x) => x.kind === 'deferred')).toBe(true);
     expect(out.some((x) => x.kind === 'error')).toBe(false);
     expect(shipments(mall)).toHaveLength(out.filter((x) => x.kind === 'ok').length);
   });

@@ -174,7 +174,7 @@ describe('Temu export against the sandbox', () => {
     const outs = temuConnector.exportOrders(temuCtx(world, {}, { budgetMs: 4000 }), orders, { dryRun: false });
     expect(outs).toHaveLength(orders.length);
     expect(outs.slice(0, 100).every((o) => o.kind === 'ok')).toBe(true);
-    expect(outs.slice(100).every((o) => o.kind === 'held' && o.message.includes('次回'))).toBe(true);
+    expect(outs.slice(100).every((o) => o.kind === 'deferred' && o.message.includes('次回'))).toBe(true);
     expect(control(world, 'state').shipments).toHaveLength(100);
   });
 });

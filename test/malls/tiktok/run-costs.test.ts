@@ -45,11 +45,11 @@ describe('TikTok export: what a run costs', () => {
     const m = metered(w.nextRun(6_000), { msPerCall: 1000 });
     const out = tiktokConnector.exportOrders(m.run, orders, { dryRun: false });
     const ok = out.filter((o) => o.kind === 'ok');
-    const held = out.filter((o) => o.kind === 'held');
+    const held = out.filter((o) => o.kind === 'deferred');
     expect(ok.length).toBeGreaterThan(0);
     expect(held.length).toBeGreaterThan(0);
     expect(ok.length + held.length).toBe(out.length);
-    expect(held.every((o) => o.kind === 'held' && o.message.includes('次回の書き出し'))).toBe(true);
+    expect(held.every((o) => o.kind === 'deferred' && o.message.includes('次回の書き出し'))).toBe(true);
     expect(w.shipped()).toBe(new Set(ok.map((o) => o.key.split('\u0000')[0])).size);
     // the held rows go out with the next export
     const again = tiktokConnector.exportOrders(w.nextRun(), byOrder(w.ready.filter((l) => held.some((h) => h.key === l.key))), { dryRun: false });
@@ -62,7 +62,7 @@ describe('TikTok export: what a run costs', () => {
     const m = metered(w.nextRun(0));
     const out = tiktokConnector.exportOrders(m.run, byOrder(w.ready), { dryRun: false });
     expect(out.length).toBe(w.ready.length);
-    expect(out.every((o) => o.kind === 'held')).toBe(true);
+    expect(out.every((o) => o.kind === 'deferred')).toBe(true);
     expect(m.calls.flat().some(isPackages)).toBe(false);
   });
 
