@@ -1,7 +1,7 @@
 import type { CellValue, PropertiesPort, SheetPort, SpreadsheetPort } from '../../ports';
 import type { MallConnector } from '../../malls/connector';
 import { translate } from '../../i18n';
-import { cellText, looseKey, toSheetValue } from '../text/sheet-text';
+import { toSheetValue } from '../text/sheet-text';
 import { formatDateTime } from '../text/dates';
 import type { ShopState } from '../run/state';
 import { LocaleSchema, type Locale, type Settings } from './schema';
@@ -9,7 +9,6 @@ import { checkSettings, firstPerField, settingsError, type FoundIssue } from './
 import {
   SETTINGS_SHEET_NAMES,
   GENERAL_FIELDS,
-  blockOf,
   carrierColumns,
   cellName,
   findColumns,
@@ -18,16 +17,19 @@ import {
   secretKey,
   shopColumns,
   templateRows,
-  type BlockId,
   type ShopColumn,
 } from './tab-layout';
-
-/** Rows (0-based into the grid) of each block: the header row, and the data rows after it. */
-interface Blocks {
-  general: number[];
-  shops: { header: number; rows: number[] } | null;
-  carriers: { header: number; rows: number[] } | null;
-}
+import {
+  carrierEntry,
+  generalEntries,
+  mallOf,
+  parseCell,
+  readTabCells,
+  readTable,
+  rowFilled,
+  withBlankDefaults,
+  type TableRow,
+} from './tab-reader';
 
 export function findSettingsSheet(book: SpreadsheetPort): SheetPort | null {
   return book.getSheet(SETTINGS_SHEET_NAMES.ja) ?? book.getSheet(SETTINGS_SHEET_NAMES.en);
@@ -57,22 +59,15 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
     sheet.setFormats(1, 1, grid.map((r) => r.map(() => '@')));
     sheet.writeBlock(1, 1, grid);
   }
-  const text = (r: number, c: number) => cellText(grid[r]?.[c] ?? '', 'UTC').trim();
-  const blocks = findBlocks(grid, text);
+  const tab = readTabCells(grid);
+  const { blocks } = tab;
   const cellOf = (r: number, c: number) => cellName(sheet.name, r + 1, c + 1);
 
   const general: Record<string, unknown> = {};
   const generalCells = new Map<string, string>();
-  for (const r of blocks.general) {
-    const c = (grid[r] ?? []).findIndex((_, i) => text(r, i) !== '');
-    if (c < 0) continue;
-    for (const [field, key] of Object.entries(GENERAL_FIELDS)) {
-      const label = looseKey(text(r, c));
-      if (label !== looseKey(translate('ja', key)) && label !== looseKey(translate('en', key))) continue;
-      const v = text(r, c + 1);
-      if (v !== '') general[field] = field === 'locale' ? localeOf(v) : v;
-      generalCells.set(field, cellOf(r, c + 1));
-    }
+  for (const e of generalEntries(tab)) {
+    if (e.value !== '') general[e.field] = e.value;
+    generalCells.set(e.field, cellOf(e.row, e.col));
   }
   const parsedLocale = LocaleSchema.safeParse(general.locale);
   const locale: Locale = parsedLocale.success ? parsedLocale.data : 'ja';
@@ -83,19 +78,18 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
   const columns = shopColumns(connectors);
   if (!blocks.shops) layoutIssues.push({ field: 'shops', message: translate(locale, 'settings.tab.noBlock', { block: translate(locale, 'settings.block.shops') }) });
   else {
-    const at = findColumns(grid[blocks.shops.header] ?? [], columns);
+    const { at, rows } = readTable(tab, blocks.shops, columns);
     for (const need of ['name', 'mall']) {
       if (!at.has(need)) {
         const label = columns.find((c) => c.field === need)!.label[locale];
         layoutIssues.push({ field: need, cell: cellOf(blocks.shops.header, 0), message: translate(locale, 'settings.tab.noColumn', { column: label }) });
       }
     }
-    const reader: RowReader = { at, columns, text, connectors, props, locale, cellOf, masks: [], issues: layoutIssues };
-    for (const r of blocks.shops.rows) {
-      const filled = columns.some((col) => col.kind !== 'status' && at.has(col.field) && text(r, at.get(col.field)!) !== '');
-      if (!filled) continue;
+    const reader: RowReader = { at, columns, connectors, props, locale, cellOf, masks: [], issues: layoutIssues };
+    for (const row of rows) {
+      if (!rowFilled(row, columns, (kind) => kind !== 'status')) continue;
       const shopIndex = shops.length;
-      shops.push(readShopRow(reader, r, shopIndex, (field, c) => cells.set(`${shopIndex}|${field}`, cellOf(r, c))));
+      shops.push(readShopRow(reader, row, shopIndex, (field, c) => cells.set(`${shopIndex}|${field}`, cellOf(row.row, c))));
     }
     const { masks } = reader;
     // One write per moved secret: typing a secret into the sheet is rare, and each cell must be masked.
@@ -107,14 +101,12 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
 
   const carriers: Record<string, string>[] = [];
   if (blocks.carriers) {
-    const ccols = carrierColumns(connectors);
-    const at = findColumns(grid[blocks.carriers.header] ?? [], ccols);
-    for (const r of blocks.carriers.rows) {
-      const entry: Record<string, string> = {};
-      for (const [field, c] of at) if (text(r, c) !== '') entry[field] = text(r, c);
-      if (Object.keys(entry).length === 0) continue;
+    const { at, rows } = readTable(tab, blocks.carriers, carrierColumns(connectors));
+    for (const row of rows) {
+      const entry = carrierEntry(row, at);
+      if (!entry) continue;
       const i = carriers.length;
-      for (const [field, c] of at) cells.set(`c${i}|${field}`, cellOf(r, c));
+      for (const [field, c] of at) cells.set(`c${i}|${field}`, cellOf(row.row, c));
       carriers.push({ name: '', ...entry });
     }
   }
@@ -134,7 +126,6 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
 interface RowReader {
   at: Map<string, number>;
   columns: ShopColumn[];
-  text: (r: number, c: number) => string;
   connectors: readonly MallConnector[];
   props: PropertiesPort;
   locale: Locale;
@@ -146,15 +137,14 @@ interface RowReader {
 
 /** One shop row as CONTRACT §4 input (still unvalidated); `cell` notes which cell holds each field. */
 function readShopRow(
-  { at, columns, text, connectors, props, locale, cellOf, masks, issues }: RowReader,
-  r: number,
+  { at, columns, connectors, props, locale, cellOf, masks, issues }: RowReader,
+  { row: r, get }: TableRow,
   shopIndex: number,
   cell: (field: string, c: number) => void,
 ): Record<string, unknown> {
-  const get = (field: string) => (at.has(field) ? text(r, at.get(field)!) : '');
   const name = get('name');
   const mallText = get('mall');
-  const connector = connectors.find((c) => looseKey(c.id) === looseKey(mallText) || looseKey(c.label) === looseKey(mallText));
+  const connector = mallOf(connectors, mallText);
   const shop: Record<string, unknown> = { name, mall: connector ? connector.id : mallText };
   const credentials: Record<string, string> = {};
   const fetch: Record<string, unknown> = {};
@@ -165,7 +155,7 @@ function readShopRow(
     const c = at.get(col.field);
     if (c === undefined || col.kind === 'status') continue;
     cell(col.field, c);
-    const v = text(r, c);
+    const v = get(col.field);
     if (col.kind === 'secret') {
       const key = col.field.slice('credentials.'.length);
       let value = v;
@@ -188,63 +178,11 @@ function readShopRow(
     else if (col.field.startsWith('endpoints.')) endpoints[col.field.slice(10)] = v;
     else if (col.field !== 'name' && col.field !== 'mall') shop[col.field] = value;
   }
-  // Blank cells mean the documented defaults (docs/settings-tab.md); parseSettings fills 取得ステータス and 取得日数.
-  shop.autoFetchMinutes ??= 0;
-  shop.autoExport ??= false;
+  withBlankDefaults(shop);
   shop.credentials = credentials;
   if (Object.keys(fetch).length > 0) shop.fetch = fetch;
   if (Object.keys(endpoints).length > 0) shop.endpoints = endpoints;
   return shop;
-}
-
-/** A cell typed as the column expects; anything else goes through as text and the schema names it. */
-function parseCell(v: string, kind: ShopColumn['kind']): unknown {
-  if (kind === 'number') {
-    const n = Number(v.normalize('NFKC').replace(/,/g, ''));
-    return Number.isFinite(n) ? n : v;
-  }
-  if (kind === 'boolean') {
-    const k = looseKey(v);
-    if (['true', '1', 'yes', 'on', 'はい', '有効', 'する', '✓', '○', '◯'].includes(k)) return true;
-    if (['false', '0', 'no', 'off', 'いいえ', '無効', 'しない', '×', '-'].includes(k)) return false;
-    return v;
-  }
-  if (kind === 'list') return v.split(/[,、，\s]+/).filter((s) => s !== '');
-  return v;
-}
-
-function localeOf(v: string): string {
-  const k = looseKey(v);
-  if (k === 'ja' || k === '日本語' || k === 'japanese') return 'ja';
-  if (k === 'en' || k === '英語' || k === 'english') return 'en';
-  return v;
-}
-
-function findBlocks(grid: CellValue[][], text: (r: number, c: number) => string): Blocks {
-  const starts: { id: BlockId; row: number }[] = [];
-  grid.forEach((row, r) => {
-    // a marker row holds the marker alone; it need not stay in column A once the user moves columns
-    const filled = row.map((_, c) => text(r, c)).filter((v) => v !== '');
-    const id = filled.length === 1 ? blockOf(filled[0]) : null;
-    if (id && !starts.some((s) => s.id === id)) starts.push({ id, row: r });
-  });
-  const rowsOf = (i: number) => {
-    const end = i + 1 < starts.length ? starts[i + 1].row : grid.length;
-    const rows: number[] = [];
-    for (let r = starts[i].row + 1; r < end; r++) rows.push(r);
-    return rows;
-  };
-  const out: Blocks = { general: [], shops: null, carriers: null };
-  starts.sort((a, b) => a.row - b.row).forEach((s, i) => {
-    const rows = rowsOf(i);
-    if (s.id === 'general') out.general = rows;
-    else {
-      // the header is the first non-blank row of the block
-      const header = rows.find((r) => (grid[r] ?? []).some((_, c) => text(r, c) !== ''));
-      if (header !== undefined) out[s.id] = { header, rows: rows.filter((r) => r > header) };
-    }
-  });
-  return out;
 }
 
 function withCell(i: FoundIssue, cells: Map<string, string>, generalCells: Map<string, string>): FoundIssue {
@@ -284,8 +222,7 @@ export function writeShopStatus(
     tab = { sheet, grid: sheet.readAll() };
   }
   const { sheet, grid } = tab;
-  const text = (r: number, c: number) => cellText(grid[r]?.[c] ?? '', 'UTC').trim();
-  const blocks = findBlocks(grid, text);
+  const { text, blocks } = readTabCells(grid);
   if (!blocks.shops || blocks.shops.rows.length === 0) return;
   const columns = shopColumns([]);
   const headerRow = blocks.shops.header;
@@ -293,7 +230,7 @@ export function writeShopStatus(
   const at = findColumns(header, columns);
   const nameCol = at.get('name');
   if (nameCol === undefined) return;
-  // the data rows follow the header row directly (findBlocks)
+  // the data rows follow the header row directly (readTabCells)
   const first = blocks.shops.rows[0];
   const last = blocks.shops.rows[blocks.shops.rows.length - 1];
   let nextFree = header.length;
