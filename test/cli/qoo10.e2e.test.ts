@@ -3,7 +3,7 @@ import { XlsxWorkbook } from '../../src/node/workbook';
 import { fillTrackingAsSeller } from '../../src/node/demo';
 import { DEMO_CARRIERS } from '../../src/sandbox/demo-config';
 import { QOO10_SANDBOX_CREDENTIALS, demoQoo10Shop } from '../../src/sandbox/qoo10';
-import { orderRows, startCliWorld, type CliWorld } from './support';
+import { orderRowsOf as orderRows, startCliWorld, type CliWorld } from './support';
 
 /** Issue #5 "Done when": the Qoo10 flow through the CLI against `mallsheet sandbox`. */
 
@@ -57,7 +57,7 @@ test('carts in the fetched statuses, export once per OrderNo and never twice, cl
   const typed = before.filter((r) => r.tracking !== '' && r.status !== 'キャンセル' && !pending.has(r.lineId));
   expect(state.shipments.map((s) => s.orderNo).sort()).toEqual(typed.map((r) => r.lineId).sort());
   expect(new Set(state.shipments.map((s) => s.shippingCorp))).toEqual(new Set(['ヤマト宅急便']));
-  expect((await orderRows(file)).filter((r) => typed.some((t) => t.lineId === r.lineId)).every((r) => r.result.startsWith('OK'))).toBe(true);
+  expect((await orderRows(file)).filter((r) => typed.some((t) => t.lineId === r.lineId)).every((r) => r.exportResult.startsWith('OK'))).toBe(true);
 
   expect(w.run(['export', '--config', config, '--workbook', file]).code).toBe(1); // the held lines are still held
   expect((await w.control<State>('qoo10', 'state')).shipments).toHaveLength(state.shipments.length);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { XlsxWorkbook } from '../../src/node/workbook';
-import { discoverHeaders } from '../../src/engine/orders/headers';
+import { orderRows as sheetRows, type SheetRow } from '../support/sheet-rows';
 
 /** `mallsheet …` as a user runs it, against `mallsheet sandbox` served by a child process over real HTTP. */
 const root = path.resolve(__dirname, '../..');
@@ -47,29 +47,7 @@ export async function startCliWorld(prefix: string): Promise<CliWorld> {
   };
 }
 
-export interface SheetRow {
-  shop: string;
-  orderId: string;
-  lineId: string;
-  mallStatus: string;
-  status: string;
-  tracking: string;
-  result: string;
-}
-
-/** 受注一覧 of a workbook, by header text. */
-export async function orderRows(file: string): Promise<SheetRow[]> {
-  const book = await XlsxWorkbook.open(file);
-  const all = book.getSheet('受注一覧')!.readAll();
-  const { at } = discoverHeaders(all[0]);
-  const text = (r: unknown[], i: number | undefined) => (i === undefined ? '' : String(r[i] ?? ''));
-  return all.slice(1).map((r) => ({
-    shop: text(r, at.shop),
-    orderId: text(r, at.orderId),
-    lineId: text(r, at.lineId),
-    mallStatus: text(r, at.mallStatus),
-    status: text(r, at.status),
-    tracking: text(r, at.tracking),
-    result: text(r, at.exportResult),
-  }));
+/** 受注一覧 of a workbook file, by header text. */
+export async function orderRowsOf(file: string): Promise<SheetRow[]> {
+  return sheetRows(await XlsxWorkbook.open(file));
 }

@@ -3,7 +3,7 @@ import { XlsxWorkbook } from '../../src/node/workbook';
 import { fillTrackingAsSeller } from '../../src/node/demo';
 import { DEMO_CARRIERS } from '../../src/sandbox/demo-config';
 import { TEMU_SANDBOX_CREDENTIALS, demoTemuShop } from '../../src/sandbox/temu';
-import { orderRows, startCliWorld, type CliWorld } from './support';
+import { orderRowsOf as orderRows, startCliWorld, type CliWorld } from './support';
 
 /** Issue #3 "Done when": the Temu flow through the CLI against `mallsheet sandbox`. */
 
@@ -47,7 +47,7 @@ test('fetch every page without duplicates, export one confirm per ready parent a
   const typedIn = new Set(before.filter((r) => r.tracking !== '').map((r) => r.lineId));
   const sentRows = after.filter((r) => typedIn.has(r.lineId));
   expect(sentRows.length).toBe(typedIn.size);
-  expect(sentRows.every((r) => r.result.startsWith('OK') && r.status === '処理済')).toBe(true);
+  expect(sentRows.every((r) => r.exportResult.startsWith('OK') && r.status === '処理済')).toBe(true);
 
   const e2 = w.run(['export', '--config', config, '--workbook', file]);
   expect(e2.code).toBe(0);

@@ -16,6 +16,9 @@ import { demoTikTokShop } from '../../../src/sandbox/tiktok';
 import { rng } from '../../../src/sandbox/sample-data';
 import type { CellValue, HttpPort, HttpRequest, PropertiesPort, SheetPort, SpreadsheetPort } from '../../../src/ports';
 import { sandboxWorld } from '../../support/shop-context';
+import { orderRows, type SheetRow } from '../../support/sheet-rows';
+
+export { orderRows, type SheetRow };
 
 /**
  * The engine, the real connectors and one in-process sandbox mall, with every port the engine touches
@@ -201,37 +204,6 @@ function chaoticHttp(http: HttpPort, fuse: Fuse, chaos: NetChaos, random: () => 
   };
 }
 
-export interface SheetRow {
-  shop: string;
-  orderId: string;
-  lineId: string;
-  mallStatus: string;
-  status: string;
-  tracking: string;
-  shippedOn: CellValue;
-  exportResult: string;
-  sheetRow: number;
-}
-
-export function orderRows(book: MemorySpreadsheet): SheetRow[] {
-  const sheet = book.getSheet(ORDERS_SHEET_NAMES.ja);
-  if (!sheet) return [];
-  const all = sheet.readAll();
-  if (all.length === 0) return [];
-  const { at } = discoverHeaders(all[0]);
-  const text = (r: CellValue[], i: number | undefined) => (i === undefined ? '' : String(r[i] ?? ''));
-  return all.slice(1).map((r, i) => ({
-    shop: text(r, at.shop),
-    orderId: text(r, at.orderId),
-    lineId: text(r, at.lineId),
-    mallStatus: text(r, at.mallStatus),
-    status: text(r, at.status),
-    tracking: text(r, at.tracking),
-    shippedOn: at.shippedOn === undefined ? '' : r[at.shippedOn],
-    exportResult: text(r, at.exportResult),
-    sheetRow: i + 2,
-  }));
-}
 
 /**
  * The seller types tracking numbers for about half of the orders whose rows all await shipment; each
