@@ -364,21 +364,36 @@ async function busy<T>(btn: HTMLButtonElement, label: string, work: () => Promis
   }
 }
 
-async function saveShop(form: HTMLFormElement, draft: ShopForm, originalName: string | null): Promise<void> {
-  const btn = form.querySelector('[data-action="save-shop"]') as HTMLButtonElement;
+/**
+ * Every save button works alike: the button shows it is busy, the server validates, problems go next to
+ * their inputs, and a successful save redraws from the fresh state the server returned.
+ */
+async function submitSave(
+  form: HTMLFormElement,
+  action: string,
+  send: () => Promise<{ saved: boolean; state: SidebarState | null; issues: FieldIssue[] }>,
+  onSaved: () => void = () => undefined,
+): Promise<void> {
+  const btn = form.querySelector(`[data-action="${action}"]`) as HTMLButtonElement;
   try {
-    const res = await busy(btn, s('saving'), () => call('sidebarSaveShop', { originalName, shop: draft }));
+    const res = await busy(btn, s('saving'), send);
     if (!res.saved || !res.state) return setIssues(form, res.issues);
-    // typed secrets are in the server's document properties now; nothing of them stays in the page
-    form.querySelectorAll('input[type="password"]').forEach((el) => ((el as HTMLInputElement).value = ''));
-    draft.secrets = {};
+    onSaved();
     state = res.state;
-    openShop = draft.name.trim();
     render();
     toast(s('saved'));
   } catch (err) {
     setIssues(form, [{ field: '', message: (err as Error).message }]);
   }
+}
+
+function saveShop(form: HTMLFormElement, draft: ShopForm, originalName: string | null): Promise<void> {
+  return submitSave(form, 'save-shop', () => call('sidebarSaveShop', { originalName, shop: draft }), () => {
+    // typed secrets are in the server's document properties now; nothing of them stays in the page
+    form.querySelectorAll('input[type="password"]').forEach((el) => ((el as HTMLInputElement).value = ''));
+    draft.secrets = {};
+    openShop = draft.name.trim();
+  });
 }
 
 async function deleteShop(name: string): Promise<void> {
@@ -452,18 +467,13 @@ function carriersEditor(): HTMLElement {
   };
   draw();
 
-  form.addEventListener('submit', async (ev) => {
+  form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    const btn = form.querySelector('[data-action="save-carriers"]') as HTMLButtonElement;
-    try {
-      const res = await busy(btn, s('saving'), () => call('sidebarSaveCarriers', { carriers: rows }));
-      if (!res.saved || !res.state) return setIssues(form, res.issues.map((x) => ({ field: x.row < 0 ? '' : `${x.row}.${x.field}`, message: x.message })));
-      state = res.state;
-      render();
-      toast(s('saved'));
-    } catch (err) {
-      setIssues(form, [{ field: '', message: (err as Error).message }]);
-    }
+    void submitSave(form, 'save-carriers', async () => {
+      const res = await call('sidebarSaveCarriers', { carriers: rows });
+      // a carrier problem names its row: the input's field name is `<row>.<field>`
+      return { ...res, issues: res.issues.map((x) => ({ field: x.row < 0 ? '' : `${x.row}.${x.field}`, message: x.message })) };
+    });
   });
 
   append(form, [
@@ -481,18 +491,9 @@ function carriersEditor(): HTMLElement {
 function generalEditor(): HTMLElement {
   const draft = { locale: state.locale as string, timezone: state.timezone };
   const form = h('form', { className: 'general', 'data-general': '', novalidate: true });
-  form.addEventListener('submit', async (ev) => {
+  form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    const btn = form.querySelector('[data-action="save-general"]') as HTMLButtonElement;
-    try {
-      const res = await busy(btn, s('saving'), () => call('sidebarSaveGeneral', draft));
-      if (!res.saved || !res.state) return setIssues(form, res.issues);
-      state = res.state;
-      render();
-      toast(s('saved'));
-    } catch (err) {
-      setIssues(form, [{ field: '', message: (err as Error).message }]);
-    }
+    void submitSave(form, 'save-general', () => call('sidebarSaveGeneral', draft));
   });
   append(form, [
     selectField('locale', s('locale'), draft.locale, [['ja', s('lang.ja')], ['en', s('lang.en')]], (v) => (draft.locale = v)),
