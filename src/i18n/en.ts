@@ -117,7 +117,7 @@ export const en: Record<keyof typeof ja, string> = {
   'run.interrupted': 'The previous run (started {time}, {action}) was cut off. Fetching resumes from the last rows written; exporting re-checks with the mall what was already sent',
   'run.resumeReset': 'Resuming failed {count} times in a row: the next fetch starts the window over',
   'check.allOk': 'all OK',
-  'check.neverFetched': 'Never fetched successfully yet: run "Fetch orders now"',
+  'check.neverFetched': 'Not fetched yet ("Fetch orders now" fetches)',
   'check.lastFetch': 'Last fetched {ago}',
   'check.fetchStale': 'Last fetched {ago}: check the Log — auto-fetch may have stopped',
   'check.minutes': '{n} min ago',
@@ -353,6 +353,9 @@ export const en: Record<keyof typeof ja, string> = {
   'tiktok.check.expirySoon': 'The refresh token expires soon ({date}); have the seller re-authorize',
   'tiktok.credentials': 'TikTok Shop credential {field} is missing',
   'tiktok.check.shop': 'Shop OK (shopCipher {cipher})',
+  'tiktok.check.statusesOk': 'Fetch statuses: {list}',
+  'tiktok.check.authOk': 'Connected to TikTok Shop and got an access token',
+  'tiktok.check.carrierOk': '{name} → TikTok Shop "{provider}"',
 
   // ---- qoo10 ----
   'qoo10.status.1': 'Awaiting shipping',

@@ -118,7 +118,7 @@ export const ja = {
   'run.interrupted': '前回の実行（{time} 開始、{action}）は途中で強制終了しました。取得は書き込み済みの位置から、書き出しは送信済みの確認から再開します',
   'run.resumeReset': '続きからの取得が {count} 回続けて失敗したため、次回は期間の最初から取り直します',
   'check.allOk': 'すべて OK',
-  'check.neverFetched': 'まだ一度も取得できていません。「今すぐ取得」を実行してください',
+  'check.neverFetched': 'まだ取得していません（「注文を今すぐ取得」で取得できます）',
   'check.lastFetch': '最終取得: {ago}',
   'check.fetchStale': '最終取得が {ago} です。自動取得が止まっていないか、ログを確認してください',
   'check.minutes': '{n} 分前',
@@ -354,6 +354,9 @@ export const ja = {
   'tiktok.check.expirySoon': 'リフレッシュトークンの有効期限が近づいています（{date}）。ショップに再認証してもらってください',
   'tiktok.credentials': 'TikTok Shop の認証情報 {field} が未入力です',
   'tiktok.check.shop': 'ショップ OK（shopCipher {cipher}）',
+  'tiktok.check.statusesOk': '取得ステータス: {list}',
+  'tiktok.check.authOk': 'TikTok Shop に接続し、アクセストークンを取得できました',
+  'tiktok.check.carrierOk': '{name} → TikTok Shop の「{provider}」',
 
   // ---- qoo10 ----
   'qoo10.status.1': '配送待ち',

@@ -87,7 +87,8 @@ export function engineCheckLines(run: Pick<Run, 't'>, shop: ShopSettings, state:
   const { t } = run;
   const lines: CheckLine[] = [];
 
-  if (state.lastFetchAt === undefined) lines.push({ id: 'lastFetch', ok: false, message: t('check.neverFetched') });
+  // a shop set up a minute ago has never fetched: that is news, not a fault (a check before the first fetch passes)
+  if (state.lastFetchAt === undefined) lines.push({ id: 'lastFetch', ok: true, message: t('check.neverFetched') });
   else {
     const ago = now - state.lastFetchAt;
     const agoText = ago < HOUR_MS ? t('check.minutes', { n: Math.floor(ago / 60_000) }) : ago < 2 * DAY_MS ? t('check.hours', { n: Math.floor(ago / HOUR_MS) }) : t('check.days', { n: Math.floor(ago / DAY_MS) });

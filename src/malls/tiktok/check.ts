@@ -12,7 +12,7 @@ export function checkShop(client: TikTokClient, ctx: ShopContext, statuses: read
   const { t } = ctx;
   const lines: CheckLine[] = [];
   const bad = ctx.shop.fetch.statuses.filter((s) => !statuses.includes(s));
-  lines.push(bad.length === 0 ? { id: 'statuses', ok: true, message: 'OK' } : { id: 'statuses', ok: false, message: t('tiktok.check.statuses', { bad: bad.join(', '), valid: statuses.join(', ') }) });
+  lines.push(bad.length === 0 ? { id: 'statuses', ok: true, message: t('tiktok.check.statusesOk', { list: ctx.shop.fetch.statuses.join(', ') }) } : { id: 'statuses', ok: false, message: t('tiktok.check.statuses', { bad: bad.join(', '), valid: statuses.join(', ') }) });
 
   const step = (id: string, run: () => string): boolean => {
     try {
@@ -26,7 +26,7 @@ export function checkShop(client: TikTokClient, ctx: ShopContext, statuses: read
   };
   const auth = step('auth', () => {
     client.accessToken();
-    return 'OK';
+    return t('tiktok.check.authOk');
   });
   if (!auth) return lines;
 
@@ -43,7 +43,7 @@ export function checkShop(client: TikTokClient, ctx: ShopContext, statuses: read
     if (!value) continue;
     step(`carrier:${c.name}`, () => {
       const m = matchCarrier(value, providers.forWarehouses());
-      if (m.ok) return `OK (${m.carrier.names[0] ?? m.carrier.id})`;
+      if (m.ok) return t('tiktok.check.carrierOk', { name: c.name, provider: m.carrier.names[0] ?? m.carrier.id });
       throw new TikTokApiError(t('tiktok.export.carrierUnknown', { carrier: value, candidates: m.candidates.join(', ') || '-' }), -1);
     });
   }
