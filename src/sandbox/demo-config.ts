@@ -18,5 +18,5 @@ export function demoSettings(baseUrl: string): Record<string, unknown> {
 export const DEMO_CARRIERS = [
   { name: 'ヤマト運輸', temu: 'Yamato', tiktok: 'Yamato', qoo10: 'ヤマト宅急便' },
   { name: '佐川急便', temu: 'Sagawa', tiktok: 'Sagawa', qoo10: '佐川急便' },
-  { name: '日本郵便', temu: 'Japan Post', tiktok: 'Japan Post', qoo10: '日本郵便' },
+  { name: '日本郵便', temu: 'Japan Post', tiktok: 'Japan Post', qoo10: 'ゆうパック' },
 ];

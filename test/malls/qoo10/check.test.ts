@@ -7,15 +7,16 @@ describe('Qoo10 check', () => {
   test('healthy shop: key, estimated expiry, statuses, carriers and the ship-date caveat', () => {
     const { world } = qoo10World();
     const ctx = qoo10Ctx(world);
-    const lines = qoo10Connector.check(ctx, [...DEMO_CARRIERS, { name: 'ネコポス便', qoo10: 'ネコポス' }, { name: '西濃' }]);
+    const lines = qoo10Connector.check(ctx, [...DEMO_CARRIERS, { name: 'ネコポス便', qoo10: 'ネコポス' }, { name: '郵便局', qoo10: '日本郵便' }, { name: '西濃' }]);
     const byId = Object.fromEntries(lines.map((l) => [l.id, l]));
     expect(byId.auth).toMatchObject({ ok: true, message: '販売認証キー OK（発行日 2026-11-22）' });
     expect(byId.expiry.message).toContain('2027-11-22');
     expect(byId.statuses).toMatchObject({ ok: true, message: expect.stringContaining('SHIPPING_REQUESTED(2)') });
     expect(byId['carrier:ヤマト運輸']).toMatchObject({ ok: true, message: expect.stringContaining('ヤマト宅急便') });
     expect(byId['carrier:ネコポス便'].ok).toBe(true);
-    // 日本郵便 is not a name Qoo10 is known to accept: a warning that says what to check
-    expect(byId['carrier:日本郵便']).toMatchObject({ ok: true, message: expect.stringContaining('QSM') });
+    expect(byId['carrier:日本郵便']).toMatchObject({ ok: true, message: expect.stringContaining('ゆうパック') });
+    // '日本郵便' is not a name Qoo10 is known to accept: a warning that says what to check
+    expect(byId['carrier:郵便局']).toMatchObject({ ok: true, message: expect.stringContaining('QSM') });
     expect(byId['carrier:西濃']).toMatchObject({ ok: false, message: expect.stringContaining('Qoo10 の配送会社名がありません') });
     expect(byId.shipdate.message).toContain('出荷日');
     expect(ctx.expiry.value).not.toBeNull();
