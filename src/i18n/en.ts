@@ -107,6 +107,7 @@ export const en: Record<keyof typeof ja, string> = {
   'run.unknownShop': 'Shop "{shop}" is not in the settings',
   'run.shopDisabled': 'Shop "{shop}" is disabled (Enabled in the settings)',
   'run.deferred': 'Out of time: left for the next run',
+  'run.expiresOn': 'Expires {date}',
   'run.budgetStop': 'Out of time: stopped part-way; the next run continues from here',
   'run.writeFailed': 'Could not write to the sheet (will retry next run): {detail}',
   'run.badLine': 'Order {order} of shop "{shop}" could not be read ({field}); this line was not imported',

@@ -7,6 +7,7 @@ import type { ShopSettings } from '../settings/schema';
 import { joinMessages, record, selectShops, shopReport, withRun, type Run } from './frame';
 import { buildShopContext, errorText, quotaText } from './shop-context';
 import { STEP_RESERVE } from '../quota/url-fetch-quota';
+import { formatDate } from '../text/dates';
 import { readState, updateState, type ShopState } from './state';
 
 const DAY_MS = 86_400_000;
@@ -166,6 +167,9 @@ function fetchShop(
     }
   }
   for (const m of messages) env.log.warn(run.redact(`${shop.name}: ${m}`));
+  // CONTRACT §3: the token / key expiry is visible in the Log too, as GoQSystem shows 有効期限
+  const expiresAt = readState(env.props, shop.name).expiresAt;
+  if (typeof expiresAt === 'number') messages.push(run.t('run.expiresOn', { date: formatDate(expiresAt, run.settings.timezone) }));
   report.message = joinMessages(run, messages);
   const fetchedTo = complete ? now : completedTo;
   const covered = complete ? windows : windows.slice(0, 1);
