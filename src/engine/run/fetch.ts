@@ -1,7 +1,8 @@
 import type { MallConnector } from '../../malls/connector';
 import type { FetchOptions, RunReport, ShopReport } from '../app';
 import type { Env } from '../app';
-import { LineStatusUpdateSchema, MANAGEMENT_STATUS_LABELS, OrderLineSchema, type LineStatusUpdate, type ManagementStatus, type OrderLine } from '../order-line';
+import type { z } from 'zod';
+import { LineStatusUpdateSchema, MANAGEMENT_STATUS_LABELS, OrderLineSchema, type ManagementStatus } from '../order-line';
 import type { OrdersTable, ShopRowDefaults } from '../orders/table';
 import type { ShopSettings } from '../settings/schema';
 import { joinMessages, record, selectShops, shopReport, withRun, type Run } from './frame';
@@ -137,8 +138,8 @@ function fetchShop(
           break;
         }
         const step = connector.fetch(ctx, { ...windowOf(w), statuses: shop.fetch.statuses, cursor });
-        const lines = validLines(run, shop, step.lines, messages, report);
-        const updates = validUpdates(run, shop, step.updates ?? [], messages, report);
+        const lines = validRows(OrderLineSchema, run, shop, step.lines, messages, report);
+        const updates = validRows(LineStatusUpdateSchema, run, shop, step.updates ?? [], messages, report);
         const counts = table.upsert(defaults, lines, updates, env.clock.now());
         report.fetched += counts.fetched;
         report.new += counts.new;
@@ -223,27 +224,15 @@ export function planWindows(state: ShopState, shop: ShopSettings, now: number, r
   return [full];
 }
 
-function validLines(run: Run, shop: ShopSettings, lines: unknown[], messages: string[], report: ShopReport): OrderLine[] {
-  const good: OrderLine[] = [];
-  for (const line of lines) {
-    const parsed = OrderLineSchema.safeParse(line);
+/** The rows a connector returned that pass their schema; each one that does not is a failed row named in the Log. */
+function validRows<T>(schema: z.ZodType<T>, run: Run, shop: ShopSettings, rows: unknown[], messages: string[], report: ShopReport): T[] {
+  const good: T[] = [];
+  for (const row of rows) {
+    const parsed = schema.safeParse(row);
     if (parsed.success) good.push(parsed.data);
     else {
       report.failed++;
-      messages.push(run.t('run.badLine', { shop: shop.name, order: idOf(line), field: parsed.error.issues[0]?.path.join('.') ?? '' }));
-    }
-  }
-  return good;
-}
-
-function validUpdates(run: Run, shop: ShopSettings, updates: unknown[], messages: string[], report: ShopReport): LineStatusUpdate[] {
-  const good: LineStatusUpdate[] = [];
-  for (const u of updates) {
-    const parsed = LineStatusUpdateSchema.safeParse(u);
-    if (parsed.success) good.push(parsed.data);
-    else {
-      report.failed++;
-      messages.push(run.t('run.badLine', { shop: shop.name, order: idOf(u), field: parsed.error.issues[0]?.path.join('.') ?? '' }));
+      messages.push(run.t('run.badLine', { shop: shop.name, order: idOf(row), field: parsed.error.issues[0]?.path.join('.') ?? '' }));
     }
   }
   return good;
