@@ -15,7 +15,76 @@ export interface SheetPort {
   writeBlock(row: number, col: number, values: CellValue[][]): void;
   /** Sets the number formats of a rectangle ('@' = plain text, '' = automatic). */
   setFormats(row: number, col: number, formats: string[][]): void;
+  /**
+   * Sets what a seller sees beyond values (docs/contract.md §2 Layout): only the parts given. Several service
+   * calls in Apps Script (src/engine/sheet/layout.ts layoutCalls counts them); runs call it only when the
+   * layout is new or must be repaired, never on every run.
+   */
+  applyLayout(change: LayoutChange): void;
 }
+
+/** A run of columns, 1-based, first ≤ last. */
+export interface ColumnSpan {
+  first: number;
+  last: number;
+}
+
+/** How cells look: colours as '#rrggbb'. */
+export interface CellStyle {
+  background?: string;
+  fontColor?: string;
+  bold?: boolean;
+}
+
+/** What a column's cells accept, from row `fromRow` down to the end of the sheet. */
+export type ValidationRule = ({ kind: 'list'; values: string[] } | { kind: 'date' }) & {
+  /** shown beside the cell (Sheets' help text, Excel's input message) */
+  help?: string;
+};
+
+/**
+ * A conditional format over columns `span`, rows 2 to the end: `formula` is written for row 2 with `$`
+ * on the columns (Sheets' custom formula). Rules of ours carry LAYOUT_MARK so a later layout replaces them
+ * and leaves the seller's own rules alone.
+ */
+export interface HighlightRule {
+  span: ColumnSpan;
+  formula: string;
+  style: CellStyle;
+}
+
+/** A chart of a block of the tab (Apps Script only; a workbook shows the table, which Excel can chart). */
+export interface ChartSpec {
+  kind: 'column' | 'line';
+  title: string;
+  /** the block charted: first column the categories, next columns the series; first row the headers */
+  source: { row: number; col: number; rows: number; cols: number };
+  /** top-left cell where the chart sits */
+  anchor: { row: number; col: number };
+}
+
+/** The parts of a tab's layout a run sets; absent parts stay as they are. */
+export interface LayoutChange {
+  frozenRows?: number;
+  /** header cells (row 1) of these spans get this style */
+  header?: { spans: ColumnSpan[]; style: CellStyle };
+  /** column widths in pixels */
+  widths?: { col: number; px: number }[];
+  /** replaces the validation of each column below row 1; null removes it */
+  validations?: { col: number; rule: ValidationRule | null }[];
+  /** replaces every rule of ours (found by LAYOUT_MARK); the seller's rules are kept, ours go first */
+  highlights?: HighlightRule[];
+  /** replaces our protections (warning only: the seller can still type after a warning) by these spans */
+  protect?: ColumnSpan[];
+  /** replaces our chart on the tab */
+  chart?: ChartSpec;
+}
+
+/**
+ * What marks a conditional rule, protection or chart as the engine's. In a formula it is a term that is
+ * always true in Sheets, Excel and LibreOffice: N("MallSheet")=0.
+ */
+export const LAYOUT_MARK = 'MallSheet';
 
 export interface SpreadsheetPort {
   getSheet(name: string): SheetPort | null;

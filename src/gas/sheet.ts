@@ -1,9 +1,32 @@
-import type { CellValue, SheetPort, SpreadsheetPort } from '../ports';
+import { LAYOUT_MARK, type CellStyle, type CellValue, type LayoutChange, type SheetPort, type SpreadsheetPort } from '../ports';
+import { isMarkedFormula, widthGroups } from '../engine/sheet/layout';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** The parts of SpreadsheetApp's Sheet and Spreadsheet the adapters use (tests stub exactly these). */
 export type SheetApi = Pick<
-  GoogleAppsScript.Spreadsheet.Sheet,
+  Sheet,
   'getName' | 'getDataRange' | 'getRange' | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'insertColumnsAfter'
+> &
+  Partial<LayoutApi>;
+/** What a layout uses (docs/apps-script.md: setFrozenRows, setDataValidation, conditional rules, protect). */
+type LayoutApi = Pick<
+  Sheet,
+  | 'setFrozenRows'
+  | 'setColumnWidths'
+  | 'getConditionalFormatRules'
+  | 'setConditionalFormatRules'
+  | 'getProtections'
+  | 'getCharts'
+  | 'removeChart'
+  | 'insertChart'
+  | 'newChart'
+>;
+/** SpreadsheetApp's builders and enums a layout needs. */
+export type BuildersApi = Pick<
+  GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+  'newDataValidation' | 'newConditionalFormatRule' | 'ProtectionType'
 >;
 export interface SpreadsheetApi {
   getSheetByName(name: string): SheetApi | null;
@@ -12,7 +35,10 @@ export interface SpreadsheetApi {
 
 /** SheetPort over one Apps Script sheet: each method is one batched call (docs/apps-script.md §C5: read all, write once). */
 export class GasSheet implements SheetPort {
-  constructor(private readonly sheet: SheetApi) {}
+  constructor(
+    private readonly sheet: SheetApi,
+    private readonly builders: () => BuildersApi = () => SpreadsheetApp,
+  ) {}
 
   get name(): string {
     return this.sheet.getName();
@@ -40,6 +66,61 @@ export class GasSheet implements SheetPort {
     this.sheet.getRange(row, col, formats.length, formats[0].length).setNumberFormats(fmts);
   }
 
+  /**
+   * Each part replaces only what is ours: validations of the named columns, conditional rules carrying
+   * LAYOUT_MARK (the seller's rules stay, after ours), protections described LAYOUT_MARK, the chart of
+   * the same block. Validations, rules and protections cover the grid's rows; Sheets extends them to rows
+   * inserted within or after them, and moves them with the cells when the seller moves columns.
+   */
+  applyLayout(change: LayoutChange): void {
+    const sheet = this.sheet as SheetApi & LayoutApi;
+    const b = this.builders();
+    if (change.validations?.length || change.highlights || change.protect) this.grow(2, 1);
+    const rows = change.validations?.length || change.highlights || change.protect ? sheet.getMaxRows() : 0;
+    const below = (first: number, count: number): Range => sheet.getRange(2, first, rows - 1, count);
+    if (change.frozenRows !== undefined) sheet.setFrozenRows(change.frozenRows);
+    for (const span of change.header?.spans ?? []) {
+      style(sheet.getRange(1, span.first, 1, span.last - span.first + 1), change.header!.style);
+    }
+    for (const g of widthGroups(change.widths ?? [])) sheet.setColumnWidths(g.first, g.count, g.px);
+    for (const v of change.validations ?? []) {
+      const rule = v.rule;
+      if (!rule) {
+        below(v.col, 1).setDataValidation(null);
+        continue;
+      }
+      const builder = b.newDataValidation();
+      const built = rule.kind === 'list' ? builder.requireValueInList(rule.values, true) : builder.requireDate();
+      if (rule.help) built.setHelpText(rule.help);
+      below(v.col, 1).setDataValidation(built.setAllowInvalid(false).build());
+    }
+    if (change.highlights) {
+      const theirs = sheet.getConditionalFormatRules().filter((r) => !isMarkedFormula(String(r.getBooleanCondition()?.getCriteriaValues()?.[0] ?? '')));
+      const ours = change.highlights.map((h) => {
+        const rule = b.newConditionalFormatRule().whenFormulaSatisfied(h.formula).setRanges([below(h.span.first, h.span.last - h.span.first + 1)]);
+        if (h.style.background) rule.setBackground(h.style.background);
+        if (h.style.fontColor) rule.setFontColor(h.style.fontColor);
+        if (h.style.bold) rule.setBold(true);
+        return rule.build();
+      });
+      sheet.setConditionalFormatRules([...ours, ...theirs]);
+    }
+    if (change.protect) {
+      for (const p of sheet.getProtections(b.ProtectionType.RANGE)) if (p.getDescription() === LAYOUT_MARK) p.remove();
+      for (const span of change.protect) {
+        sheet.getRange(1, span.first, rows, span.last - span.first + 1).protect().setDescription(LAYOUT_MARK).setWarningOnly(true);
+      }
+    }
+    if (change.chart) {
+      const { source, anchor, title, kind } = change.chart;
+      const range = sheet.getRange(source.row, source.col, source.rows, source.cols);
+      const a1 = range.getA1Notation();
+      for (const c of sheet.getCharts()) if (c.getRanges().some((r) => r.getA1Notation() === a1)) sheet.removeChart(c);
+      const builder = kind === 'line' ? sheet.newChart().asLineChart() : sheet.newChart().asColumnChart();
+      sheet.insertChart(builder.addRange(range).setPosition(anchor.row, anchor.col, 0, 0).setOption('title', title).setOption('legend', { position: 'none' }).build());
+    }
+  }
+
   /** getRange beyond the grid throws in Apps Script, so the sheet is grown first. */
   private grow(lastRow: number, lastCol: number): void {
     const rows = this.sheet.getMaxRows();
@@ -60,4 +141,10 @@ export class GasSpreadsheet implements SpreadsheetPort {
   insertSheet(name: string): SheetPort {
     return new GasSheet(this.book.insertSheet(name));
   }
+}
+
+function style(range: Range, s: CellStyle): void {
+  if (s.background !== undefined) range.setBackground(s.background);
+  if (s.fontColor !== undefined) range.setFontColor(s.fontColor);
+  if (s.bold !== undefined) range.setFontWeight(s.bold ? 'bold' : 'normal');
 }

@@ -1,7 +1,18 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { CellValue, SheetPort, SpreadsheetPort } from '../ports';
+import type { CellStyle, CellValue, LayoutChange, SheetPort, SpreadsheetPort, ValidationRule } from '../ports';
+import { columnLetter, isMarkedFormula } from '../engine/sheet/layout';
 import { writeFileAtomic } from './atomic-file';
+
+/**
+ * Rows a workbook's validations and conditional formats cover. An .xlsx range has a fixed end, and exceljs
+ * reads a validated range back cell by cell, so the end is a generous number of rows, not the sheet's.
+ */
+export const XLSX_LAYOUT_ROWS = 10_000;
+/** Excel's width unit is about 7 pixels of its default font. */
+const PX_PER_CHAR = 7;
+/** Excel keeps a list written in a validation to 255 characters. */
+const MAX_LIST_CHARS = 255;
 
 /**
  * The local .xlsx workbook as a SpreadsheetPort: loaded (async) before the engine runs, edited in memory
@@ -81,6 +92,82 @@ class XlsxSheet implements SheetPort {
       });
     });
   }
+
+  /**
+   * The same desk as in Sheets, in what .xlsx can hold: a frozen pane, header style, widths, validations,
+   * conditional formats (ours first, the seller's kept after them). Excel has no warning-only protection
+   * and exceljs no charts, so `protect` and `chart` are left out: the dashboard's table is there to chart.
+   */
+  applyLayout(change: LayoutChange): void {
+    const ws = this.ws as ExcelJS.Worksheet & { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] };
+    if (change.frozenRows !== undefined) {
+      const { activeCell, showGridLines, zoomScale } = ws.views[0] ?? {};
+      const pane = { state: 'frozen' as const, xSplit: 0, ySplit: change.frozenRows, topLeftCell: `A${change.frozenRows + 1}` };
+      const kept = Object.entries({ activeCell, showGridLines, zoomScale }).filter(([, v]) => v !== undefined);
+      ws.views = [{ ...Object.fromEntries(kept), ...pane }];
+    }
+    for (const span of change.header?.spans ?? []) {
+      for (let c = span.first; c <= span.last; c++) styleCell(ws.getRow(1).getCell(c), change.header!.style);
+    }
+    for (const w of change.widths ?? []) ws.getColumn(w.col).width = Math.round((w.px / PX_PER_CHAR) * 10) / 10;
+    for (const v of change.validations ?? []) this.validate(v.col, v.rule);
+    if (change.highlights) {
+      const ours = change.highlights.map((h, i) => ({
+        ref: `${columnLetter(h.span.first)}2:${columnLetter(h.span.last)}${XLSX_LAYOUT_ROWS}`,
+        rules: [{ type: 'expression' as const, priority: i + 1, formulae: [h.formula.replace(/^=/, '')], style: dxf(h.style) }],
+      }));
+      const theirs = ws.conditionalFormattings.filter((cf) => !cf.rules.some((r) => isMarkedFormula(ruleFormula(r))));
+      // the seller's rules keep their order, after ours (Excel applies the lowest priority number first)
+      for (const cf of theirs) for (const r of cf.rules) r.priority = (r.priority ?? 0) + ours.length;
+      ws.conditionalFormattings = [...ours, ...theirs];
+    }
+  }
+
+  private validate(col: number, rule: ValidationRule | null): void {
+    const letter = columnLetter(col);
+    const model = (this.ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
+    // exceljs reads a validated range back as one entry per cell: drop every entry of this column below row 1
+    for (const address of Object.keys(model)) {
+      const m = /^([A-Z]+)(\d+)(?::[A-Z]+\d+)?$/.exec(address);
+      if (m && m[1] === letter && Number(m[2]) >= 2) delete model[address];
+    }
+    const validation = rule && toValidation(rule);
+    if (validation) model[`${letter}2:${letter}${XLSX_LAYOUT_ROWS}`] = validation;
+  }
+}
+
+function toValidation(rule: ValidationRule): ExcelJS.DataValidation | null {
+  const prompt = rule.help ? { showInputMessage: true, prompt: rule.help } : {};
+  if (rule.kind === 'date') {
+    return { type: 'date', operator: 'greaterThan', allowBlank: true, showErrorMessage: true, formulae: [new Date(Date.UTC(2000, 0, 1))], ...prompt };
+  }
+  // a list written in the rule: no commas or quotes inside names, and Excel's length limit
+  const values = rule.values.filter((v) => !/[,"]/.test(v));
+  const list = `"${values.join(',')}"`;
+  if (!values.length || list.length > MAX_LIST_CHARS + 2) return null;
+  return { type: 'list', allowBlank: true, showErrorMessage: true, formulae: [list], ...prompt };
+}
+
+const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+
+function styleCell(cell: ExcelJS.Cell, s: CellStyle): void {
+  if (s.background) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.background) } };
+  if (s.fontColor !== undefined || s.bold !== undefined) {
+    cell.font = { ...cell.font, ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}), ...(s.bold !== undefined ? { bold: s.bold } : {}) };
+  }
+}
+
+/** A conditional format's style: Excel fills a differential format with its background colour. */
+function dxf(s: CellStyle): Partial<ExcelJS.Style> {
+  return {
+    ...(s.background ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(s.background) } } } : {}),
+    ...(s.fontColor || s.bold ? { font: { ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}), ...(s.bold ? { bold: true } : {}) } } : {}),
+  };
+}
+
+function ruleFormula(rule: ExcelJS.ConditionalFormattingRule): string {
+  const formulae = (rule as { formulae?: unknown[] }).formulae;
+  return formulae?.length ? String(formulae[0]) : '';
 }
 
 /** exceljs's cell value → what Apps Script's getValues would give. */

@@ -1,4 +1,4 @@
-import type { CellValue, SheetPort, SpreadsheetPort } from '../../ports';
+import type { CellValue, PropertiesPort, SheetPort, SpreadsheetPort } from '../../ports';
 import type { CarrierEntry, Locale } from '../settings/schema';
 import { MANAGEMENT_STATUS_LABELS, type LineStatusUpdate, type ManagementStatus, type OrderLine } from '../order-line';
 import type { ExportOrder, LineOutcome, MallConnector } from '../../malls/connector';
@@ -10,12 +10,20 @@ import { selectForExport, type ExportRowInput } from '../export/select';
 import { COLUMNS, COLUMN_BY_ID, MALL_COLUMNS, ORDERS_SHEET_NAMES, type ColumnId, type MallColumnId } from './columns';
 import { discoverHeaders } from './headers';
 import { readStatus } from './status-labels';
+import { ensureOrdersLayout } from './layout';
 
 export interface ShopRowDefaults {
   name: string;
   mallLabel: string;
   initialStatus: ManagementStatus;
   defaultCarrier: string;
+}
+/** Where the tab's layout state lives and what it depends on (docs/contract.md §2 Layout). */
+export interface TableLayoutOptions {
+  props: PropertiesPort;
+  carriers: readonly string[];
+  /** apply the whole layout again, whatever was applied before (the menu's repair) */
+  repair?: boolean;
 }
 export interface UpsertCounts {
   fetched: number;
@@ -81,10 +89,10 @@ export class OrdersTable {
   }
 
   /** Reads 受注一覧/Orders once (creating the tab with headers in `locale` if missing, adding missing columns at the right end). */
-  static open(book: SpreadsheetPort, opts: { locale: Locale; timezone: string }): OrdersTable {
+  static open(book: SpreadsheetPort, opts: { locale: Locale; timezone: string; layout?: TableLayoutOptions }): OrdersTable {
     const other: Locale = opts.locale === 'ja' ? 'en' : 'ja';
-    const sheet =
-      book.getSheet(ORDERS_SHEET_NAMES[opts.locale]) ?? book.getSheet(ORDERS_SHEET_NAMES[other]) ?? book.insertSheet(ORDERS_SHEET_NAMES[opts.locale]);
+    const found = book.getSheet(ORDERS_SHEET_NAMES[opts.locale]) ?? book.getSheet(ORDERS_SHEET_NAMES[other]);
+    const sheet = found ?? book.insertSheet(ORDERS_SHEET_NAMES[opts.locale]);
     const values = sheet.readAll();
     const header = values[0] ?? [];
     const layout = discoverHeaders(header);
@@ -102,7 +110,12 @@ export class OrdersTable {
         sheet.setFormats(HEADER_ROWS + 1, start + 1, values.slice(HEADER_ROWS).map(() => formats));
       }
     }
-    return new OrdersTable(sheet, at, start + layout.missing.length, values, opts.locale, opts.timezone, notices);
+    const width = start + layout.missing.length;
+    if (opts.layout) {
+      const input = { at, width, locale: opts.locale, carriers: opts.layout.carriers };
+      ensureOrdersLayout(sheet, opts.layout.props, input, { created: !found, added: layout.missing, repair: opts.layout.repair });
+    }
+    return new OrdersTable(sheet, at, width, values, opts.locale, opts.timezone, notices);
   }
 
   /** In memory: keyed upsert by (ショップ, 注文番号, 明細番号). */

@@ -180,7 +180,8 @@ function makeRun(env: Env, settings: Settings, opts: FrameOptions, report: RunRe
     table: () => {
       if (table !== undefined) return table;
       try {
-        table = OrdersTable.open(env.book, { locale, timezone: settings.timezone });
+        const layout = { props: env.props, carriers: settings.carriers.map((c) => c.name) };
+        table = OrdersTable.open(env.book, { locale, timezone: settings.timezone, layout });
       } catch (e) {
         // docs/contract.md §5: a workbook the engine cannot read is exit 2, nothing fetched or sent
         table = null;

@@ -1,4 +1,5 @@
-import type { CellValue, SheetPort, SpreadsheetPort } from '../../ports';
+import type { CellStyle, CellValue, ChartSpec, ColumnSpan, HighlightRule, LayoutChange, SheetPort, SpreadsheetPort, ValidationRule } from '../../ports';
+import { isMarkedFormula, layoutCalls } from './layout';
 import { zonedTimeToEpoch } from '../text/dates';
 
 /**
@@ -8,7 +9,9 @@ import { zonedTimeToEpoch } from '../text/dates';
  * - a leading apostrophe is stripped and the rest kept as text;
  * - unless the cell's format is '@', numeric-looking strings become numbers (leading zeros lost) and
  *   date-like strings become Date objects (read back as Date, like getValues);
- * - every port method counts as one call; cells written are counted too.
+ * - every port method counts as one call; cells written are counted too; a layout also counts the
+ *   Apps Script service calls it stands for (layoutCalls);
+ * - a layout is kept as Sheets keeps it: validations per column, the seller's conditional rules beside ours.
  */
 
 interface Formula {
@@ -23,6 +26,9 @@ export interface CallCounts {
   readAll: number;
   writeBlock: number;
   setFormats: number;
+  applyLayout: number;
+  /** Apps Script service calls the layouts stand for (src/engine/sheet/layout.ts layoutCalls) */
+  layoutServiceCalls: number;
   total: number;
   cellsWritten: number;
 }
@@ -71,9 +77,33 @@ function evaluate(expr: string): CellValue {
   }
 }
 
+/** A tab's layout as Sheets would hold it (inspected by tests). */
+export interface MemoryLayout {
+  frozenRows: number;
+  /** 1-based column → rule (rows 2 down) */
+  validations: Map<number, ValidationRule>;
+  /** every conditional rule, ours and the seller's, in order */
+  rules: HighlightRule[];
+  protections: ColumnSpan[];
+  widths: Map<number, number>;
+  charts: ChartSpec[];
+  /** every layout change applied, in order */
+  history: LayoutChange[];
+}
+
 export class MemorySheet implements SheetPort {
   private cells: Stored[][] = [];
   private formats: (string | undefined)[][] = [];
+  private styles = new Map<string, CellStyle>();
+  readonly layout: MemoryLayout = {
+    frozenRows: 0,
+    validations: new Map(),
+    rules: [],
+    protections: [],
+    widths: new Map(),
+    charts: [],
+    history: [],
+  };
 
   constructor(
     readonly name: string,
@@ -116,7 +146,30 @@ export class MemorySheet implements SheetPort {
     });
   }
 
+  applyLayout(change: LayoutChange): void {
+    this.count('applyLayout');
+    this.counts.layoutServiceCalls += layoutCalls(change);
+    const L = this.layout;
+    L.history.push(JSON.parse(JSON.stringify(change)) as LayoutChange);
+    if (change.frozenRows !== undefined) L.frozenRows = change.frozenRows;
+    for (const span of change.header?.spans ?? []) {
+      for (let c = span.first; c <= span.last; c++) this.paint(1, c, change.header!.style);
+    }
+    for (const w of change.widths ?? []) L.widths.set(w.col, w.px);
+    for (const v of change.validations ?? []) {
+      if (v.rule) L.validations.set(v.col, v.rule);
+      else L.validations.delete(v.col);
+    }
+    if (change.highlights) L.rules = [...change.highlights, ...L.rules.filter((r) => !isMarkedFormula(r.formula))];
+    if (change.protect) L.protections = [...change.protect];
+    if (change.chart) L.charts = [change.chart];
+  }
+
   // ---- inspection for tests (not counted) ----
+
+  styleAt(row: number, col: number): CellStyle {
+    return this.styles.get(`${row},${col}`) ?? {};
+  }
 
   /** The formula of a cell (1-based), or null when it holds a plain value. */
   formulaAt(row: number, col: number): string | null {
@@ -174,6 +227,15 @@ export class MemorySheet implements SheetPort {
   insertColumn(col: number, header = ''): void {
     for (const line of this.cells) if (line && line.length >= col - 1) line.splice(col - 1, 0, '');
     for (const line of this.formats) if (line && line.length >= col - 1) line.splice(col - 1, 0, undefined);
+    // validations and cell styles move with their cells, as in Sheets
+    const shift = (c: number) => (c >= col ? c + 1 : c);
+    this.layout.validations = new Map([...this.layout.validations].map(([c, v]) => [shift(c), v]));
+    this.styles = new Map(
+      [...this.styles].map(([k, v]) => {
+        const [r, c] = k.split(',').map(Number);
+        return [`${r},${shift(c)}`, v];
+      }),
+    );
     if (header) this.store(0, col - 1, header);
   }
 
@@ -196,12 +258,22 @@ export class MemorySheet implements SheetPort {
     this.formats.splice(row - 1, 0, []);
   }
 
+  /** Formats a cell by hand (colours, bold), as a seller does. */
+  paint(row: number, col: number, style: CellStyle): void {
+    this.styles.set(`${row},${col}`, { ...this.styleAt(row, col), ...style });
+  }
+
+  /** A conditional format rule of the seller's own. */
+  addRule(rule: HighlightRule): void {
+    this.layout.rules.push(rule);
+  }
+
   /** Filters hide rows but leave values where they are: nothing changes for a value-level port. */
   filter(): void {}
 
   // ---- internals ----
 
-  private count(method: 'readAll' | 'writeBlock' | 'setFormats'): void {
+  private count(method: 'readAll' | 'writeBlock' | 'setFormats' | 'applyLayout'): void {
     this.counts[method]++;
     this.counts.total++;
   }
@@ -250,7 +322,7 @@ export class MemorySheet implements SheetPort {
 
 /** A workbook of MemorySheets sharing one call counter. */
 export class MemorySpreadsheet implements SpreadsheetPort {
-  readonly calls: CallCounts = { readAll: 0, writeBlock: 0, setFormats: 0, total: 0, cellsWritten: 0 };
+  readonly calls: CallCounts = { readAll: 0, writeBlock: 0, setFormats: 0, applyLayout: 0, layoutServiceCalls: 0, total: 0, cellsWritten: 0 };
   private readonly sheets = new Map<string, MemorySheet>();
 
   constructor(readonly timeZone = 'Asia/Tokyo') {}

@@ -1,4 +1,15 @@
-import type { CellValue, HttpPort, HttpRequest, HttpResponse, ProgressPort, PropertiesPort, SheetPort, SpreadsheetPort } from '../../ports';
+import type {
+  CellValue,
+  HttpPort,
+  HttpRequest,
+  HttpResponse,
+  LayoutChange,
+  ProgressPort,
+  PropertiesPort,
+  SheetPort,
+  SpreadsheetPort,
+} from '../../ports';
+import { layoutCalls } from '../sheet/layout';
 import type { VirtualClock } from '../memory-ports';
 
 /**
@@ -43,8 +54,10 @@ export interface Meter {
   waves: number;
   /** per-mall (or other label) URL fetches */
   fetchesBy: Record<string, number>;
-  /** SheetPort calls: readAll, writeBlock, setFormats (the data calls; ports.ts: one call each) */
+  /** SheetPort calls: readAll, writeBlock, setFormats (one call each), applyLayout (its service calls) */
   sheetCalls: number;
+  /** the part of sheetCalls that set layouts (docs/contract.md §2 Layout: none on a run that changed nothing) */
+  layoutCalls: number;
   /** the same, by `<sheet> <method>` (where the calls go) */
   sheetCallsBy: Record<string, number>;
   /** getSheet / insertSheet lookups */
@@ -57,7 +70,7 @@ export interface Meter {
 }
 
 export function emptyMeter(): Meter {
-  return { fetches: 0, waves: 0, fetchesBy: {}, sheetCalls: 0, sheetCallsBy: {}, sheetLookups: 0, toasts: 0, cellsRead: 0, cellsWritten: 0, propertyCalls: 0 };
+  return { fetches: 0, waves: 0, fetchesBy: {}, sheetCalls: 0, layoutCalls: 0, sheetCallsBy: {}, sheetLookups: 0, toasts: 0, cellsRead: 0, cellsWritten: 0, propertyCalls: 0 };
 }
 
 /** The difference of two meter readings (one run's share). */
@@ -69,6 +82,7 @@ export function meterDelta(after: Meter, before: Meter): Meter {
     waves: after.waves - before.waves,
     fetchesBy: diff(after.fetchesBy, before.fetchesBy),
     sheetCalls: after.sheetCalls - before.sheetCalls,
+    layoutCalls: after.layoutCalls - before.layoutCalls,
     sheetCallsBy: diff(after.sheetCallsBy, before.sheetCallsBy),
     sheetLookups: after.sheetLookups - before.sheetLookups,
     toasts: after.toasts - before.toasts,
@@ -183,12 +197,20 @@ export class CostedSheet implements SheetPort {
     this.call('setFormats', cells * this.model.rates.writeCellMs);
   }
 
-  private call(method: string, cellMs: number): void {
+  /** Charged as the Apps Script service calls it makes (setFrozenRows, setDataValidation, …). */
+  applyLayout(change: LayoutChange): void {
+    this.inner.applyLayout(change);
+    const n = layoutCalls(change);
+    this.model.meter.layoutCalls += n;
+    this.call('applyLayout', 0, n);
+  }
+
+  private call(method: string, cellMs: number, calls = 1): void {
     const m = this.model.meter;
     const key = `${this.inner.name} ${method}`;
-    m.sheetCalls++;
-    m.sheetCallsBy[key] = (m.sheetCallsBy[key] ?? 0) + 1;
-    this.model.charge(this.model.rates.sheetCallMs + cellMs);
+    m.sheetCalls += calls;
+    m.sheetCallsBy[key] = (m.sheetCallsBy[key] ?? 0) + calls;
+    this.model.charge(calls * this.model.rates.sheetCallMs + cellMs);
   }
 }
 

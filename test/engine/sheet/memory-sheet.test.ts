@@ -38,7 +38,7 @@ describe('MemorySpreadsheet copies Apps Script value quirks', () => {
     sheet.writeBlock(1, 1, [['a', 'b'], ['c', 'd']]);
     sheet.setFormats(1, 1, [['@']]);
     sheet.readAll();
-    expect(book.calls).toEqual({ readAll: 1, writeBlock: 1, setFormats: 1, total: 3, cellsWritten: 4 });
+    expect(book.calls).toEqual({ readAll: 1, writeBlock: 1, setFormats: 1, applyLayout: 0, layoutServiceCalls: 0, total: 3, cellsWritten: 4 });
   });
 
   test('user actions move values with their formats and formulas', () => {

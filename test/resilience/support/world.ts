@@ -14,7 +14,7 @@ import { demoQoo10Shop } from '../../../src/sandbox/qoo10';
 import { demoTemuShop } from '../../../src/sandbox/temu';
 import { demoTikTokShop } from '../../../src/sandbox/tiktok';
 import { rng } from '../../../src/sandbox/sample-data';
-import type { CellValue, HttpPort, HttpRequest, PropertiesPort, SheetPort, SpreadsheetPort } from '../../../src/ports';
+import type { CellValue, HttpPort, LayoutChange, HttpRequest, PropertiesPort, SheetPort, SpreadsheetPort } from '../../../src/ports';
 import { sandboxWorld } from '../../support/shop-context';
 import { orderRows, type SheetRow } from '../../support/sheet-rows';
 
@@ -157,6 +157,10 @@ function fusedBook(book: MemorySpreadsheet, fuse: Fuse): SpreadsheetPort {
       setFormats: (row: number, col: number, formats: string[][]) => {
         fuse.tick(`${sheet.name}.setFormats`);
         sheet.setFormats(row, col, formats);
+      },
+      applyLayout: (change: LayoutChange) => {
+        fuse.tick(`${sheet.name}.applyLayout`);
+        sheet.applyLayout(change);
       },
     };
   return {
