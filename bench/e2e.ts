@@ -359,6 +359,8 @@ export interface E2eResult {
   fetch: FetchPhase;
   export: ExportPhase;
   naive: NaivePhase;
+  /** a manual fetch after the export that finds nothing new: what a run that changed nothing costs */
+  idle: RunMeasure;
   /** the sandboxes' own count of requests received, per mall, by world */
   received: { mallsheet: Record<string, number>; naive: Record<string, number> };
   receivedByApi: Record<string, number>;
@@ -370,6 +372,7 @@ export function runE2eBench(opts: { ordersPerMall?: number; seed?: number; start
   const ms = benchWorld({ ordersPerMall, seed: opts.seed, start });
   const fetch = mallsheetFetch(ms);
   const exp = mallsheetExport(ms);
+  const idle = measure(ms, 'fetch', () => runFetch(ms.env, { trigger: 'manual' }));
   // its own world and its own time (MallHttp's send log is per process, keyed by app key)
   const nv = benchWorld({ ordersPerMall, seed: opts.seed, start: start + 30 * DAY_MS });
   const naive = naiveImport(nv);
@@ -378,6 +381,7 @@ export function runE2eBench(opts: { ordersPerMall?: number; seed?: number; start
     fetch,
     export: exp,
     naive,
+    idle,
     received: { mallsheet: { ...ms.sandbox.received }, naive: { ...nv.sandbox.received } },
     receivedByApi: { ...ms.sandbox.receivedByApi },
   };
@@ -405,6 +409,8 @@ export interface Targets {
   exportSheetCalls: boolean;
   /** at least 100× fewer spreadsheet calls than the naive importer for the same import */
   fewerSheetCalls: boolean;
+  /** a run that changed nothing sets no layout (docs/contract.md §2 Layout: once per tab) */
+  idleNoLayout: boolean;
 }
 
 export function targetsOf(r: E2eResult): Targets {
@@ -419,6 +425,7 @@ export function targetsOf(r: E2eResult): Targets {
     importSheetCalls: fewCalls(r.fetch.runs),
     exportSheetCalls: fewCalls(r.export.runs),
     fewerSheetCalls: sum(r.naive.runs.map(sheetCalls)) >= 100 * sum(r.fetch.runs.map(sheetCalls)),
+    idleNoLayout: r.idle.meter.layoutCalls === 0,
   };
 }
 
@@ -438,6 +445,8 @@ export function e2eTable(r: E2eResult): string[] {
   const perOrder = (k: number) => `${int(k)} (${(k / orders).toFixed(2)} per order)`;
   const others = (runs: RunMeasure[]) =>
     `${max(runs.map((x) => x.meter.sheetLookups))} / ${max(runs.map((x) => x.meter.toasts))} / ${int(max(runs.map((x) => x.meter.propertyCalls)))}`;
+  const layouts = (runs: RunMeasure[]) =>
+    `${runs[0]?.meter.layoutCalls ?? 0} on the run that made the tabs, ${max(runs.slice(1).map((x) => x.meter.layoutCalls))} on the others`;
   const killed = n.filter((x) => x.killed).length;
   const naiveCalls = sum(n.map(sheetCalls));
   const myCalls = sum(f.map(sheetCalls));
@@ -456,6 +465,8 @@ export function e2eTable(r: E2eResult): string[] {
     `| spreadsheet calls per run | ${calls(f)} | ${calls(n)} | ≤ 10 ${verdict(t.importSheetCalls)} |`,
     `| naive ÷ MallSheet spreadsheet calls | ${(naiveCalls / Math.max(1, myCalls)).toFixed(0)}× fewer | | ≥ 100× ${verdict(t.fewerSheetCalls)} |`,
     `| sheet lookups / toasts / properties calls per run (max) | ${others(f)} | ${others(n)} | |`,
+    `| layout calls (docs/contract.md §2 Layout, apart from the above) | ${layouts(f)} | | once per tab |`,
+    `| a later fetch that changed nothing: sheet calls / layout calls | ${r.idle.meter.sheetCalls} / ${r.idle.meter.layoutCalls} | | 0 layout calls ${verdict(t.idleNoLayout)} |`,
     '',
     '| export | MallSheet | | target |',
     '|---|---|---|---|',
@@ -480,7 +491,7 @@ export function runDetails(r: E2eResult): string[] {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
     const rows = x.report ? `; rows ${x.report.shops.map((s) => `${s.shop} ${s.action === 'export' ? `${s.exported} sent/${s.failed} failed` : `${s.fetched} fetched`}`).join(', ')}` : '';
-    return `  ${x.kind} #${i + 1}: ${secs(x.ms)}; fetches ${m.fetches} in ${m.waves} waves (${by || '-'}); sheet calls ${m.sheetCalls} (${calls}) +${m.sheetLookups} lookups, ${m.toasts} toasts; cells read ${int(m.cellsRead)} / written ${int(m.cellsWritten)}; properties calls ${m.propertyCalls}${rows}`;
+    return `  ${x.kind} #${i + 1}: ${secs(x.ms)}; fetches ${m.fetches} in ${m.waves} waves (${by || '-'}); sheet calls ${m.sheetCalls} (${calls}) +${m.layoutCalls} layout +${m.sheetLookups} lookups, ${m.toasts} toasts; cells read ${int(m.cellsRead)} / written ${int(m.cellsWritten)}; properties calls ${m.propertyCalls}${rows}`;
   };
   const mins = (label: string, m: Record<string, Minimum>) =>
     `${label} minimum by mall: ${Object.entries(m).map(([k, v]) => `${k} ${v.total} (pages ${v.pages}, per order ${v.perOrder}, setup ${v.setup})`).join('; ')}`;

@@ -20,6 +20,22 @@ export const en: Record<keyof typeof ja, string> = {
   'orders.skip.badShippedOn': 'Row {row}: cannot read shipped-on "{value}" as a date (e.g. 2026-11-22)',
   'orders.skip.noCarrier': 'Row {row}: carrier is empty',
 
+  // ---- desk: layout, dashboard, views ----
+  'layout.help.status': 'Pick one: {values}',
+  'layout.help.carrier': 'Pick a carrier name from the Settings tab\'s carrier table',
+  'layout.help.shippedOn': 'Enter a date (e.g. 2026-11-22)',
+  'dashboard.updated': 'Updated {time} (computed from Orders; this tab is rewritten)',
+  'dashboard.byShop': 'By shop',
+  'dashboard.col.shop': 'Shop',
+  'dashboard.col.total': 'Total',
+  'dashboard.col.overdue': 'Past ship-by',
+  'dashboard.col.failed': 'Failed exports',
+  'dashboard.col.lastFetch': 'Last fetch',
+  'dashboard.daily': 'Orders per day (30 days)',
+  'dashboard.col.day': 'Day',
+  'dashboard.col.orders': 'Orders',
+  'dashboard.allShops': 'All shops',
+
   // ---- settings ----
   'settings.invalidHeader': 'The settings have {count} problem(s). Nothing was fetched or sent:',
   'settings.shopLabel': 'shop "{shop}"',

@@ -21,6 +21,22 @@ export const ja = {
   'orders.skip.badShippedOn': '{row} 行目: 出荷日「{value}」を日付として読めません（例: 2026-11-22）',
   'orders.skip.noCarrier': '{row} 行目: 配送業者が空です',
 
+  // ---- desk: layout, dashboard, views ----
+  'layout.help.status': '一覧から選んでください: {values}',
+  'layout.help.carrier': '設定タブの配送業者の名前から選んでください',
+  'layout.help.shippedOn': '日付を入力してください（例: 2026-11-22）',
+  'dashboard.updated': '更新: {time}（受注一覧から自動集計。このタブは書き換えられます）',
+  'dashboard.byShop': 'ショップ別',
+  'dashboard.col.shop': 'ショップ',
+  'dashboard.col.total': '合計',
+  'dashboard.col.overdue': '発送期限超過',
+  'dashboard.col.failed': '書出エラー',
+  'dashboard.col.lastFetch': '最終取得日時',
+  'dashboard.daily': '日別注文数（30日）',
+  'dashboard.col.day': '日付',
+  'dashboard.col.orders': '注文数',
+  'dashboard.allShops': '全ショップ',
+
   // ---- settings ----
   'settings.invalidHeader': '設定に {count} 件の問題があります。何も取得・送信していません:',
   'settings.shopLabel': 'ショップ「{shop}」',

@@ -22,9 +22,48 @@ export function fakeAppsScript(sandbox: Sandbox) {
   const toScript = (v: unknown) => (isDate(v) ? new ScriptDate(v.getTime()) : v);
   const toHost = (v: unknown) => (isDate(v) ? new Date(v.getTime()) : v);
 
+  /** Every layout call a sheet received, as `<sheet> <method> <args>`; and what each sheet then holds. */
+  const layoutCalls: string[] = [];
+  const layouts = new Map<string, FakeLayout>();
   const sheetApi = (sheet: MemorySheet) => {
     let maxRows = 1000;
     let maxCols = 26;
+    const L: FakeLayout = { frozenRows: 0, validations: new Map(), rules: [], protections: [], charts: [], header: new Map(), widths: new Map() };
+    layouts.set(sheet.name, L);
+    const rec = (method: string, ...args: unknown[]) => layoutCalls.push(`${sheet.name} ${method} ${JSON.stringify(args)}`);
+    const range = (row: number, col: number, h: number, w: number) => {
+      const self = {
+        setValues: (values: unknown[][]) => sheet.writeBlock(row, col, values.map((r) => r.map(toHost)) as never),
+        setNumberFormats: (formats: string[][]) => sheet.setFormats(row, col, formats),
+        getA1Notation: () => `R${row}C${col}:R${row + h - 1}C${col + w - 1}`,
+        grid: { row, col, h, w },
+        setBackground: (c: string) => (rec('setBackground', row, col, w, c), forCols(col, w, (k) => (L.header.get(k) ?? L.header.set(k, {}).get(k)!).background = c), self),
+        setFontColor: (c: string) => (rec('setFontColor', row, col, w, c), self),
+        setFontWeight: (x: string) => (rec('setFontWeight', row, col, w, x), forCols(col, w, (k) => (L.header.get(k) ?? L.header.set(k, {}).get(k)!).bold = x === 'bold'), self),
+        setDataValidation: (rule: FakeValidation | null) => {
+          rec('setDataValidation', col, h);
+          if (rule) L.validations.set(col, rule);
+          else L.validations.delete(col);
+          return self;
+        },
+        protect: () => {
+          rec('protect', col, w);
+          const p = { description: '', warningOnly: false, first: col, last: col + w - 1 };
+          L.protections.push(p);
+          const api = {
+            setDescription: (d: string) => ((p.description = d), rec('setDescription', d), api),
+            setWarningOnly: (b: boolean) => ((p.warningOnly = b), rec('setWarningOnly', b), api),
+            getDescription: () => p.description,
+            remove: () => (rec('remove'), L.protections.splice(L.protections.indexOf(p), 1)),
+          };
+          return api;
+        },
+      };
+      return self;
+    };
+    const forCols = (col: number, w: number, f: (c: number) => void) => {
+      for (let c = col; c < col + w; c++) f(c);
+    };
     return {
       getName: () => sheet.name,
       activate: () => undefined,
@@ -36,16 +75,57 @@ export function fakeAppsScript(sandbox: Sandbox) {
       }),
       getRange: (row: number, col: number, h: number, w: number) => {
         if (row + h - 1 > maxRows || col + w - 1 > maxCols) throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
-        return {
-          setValues: (values: unknown[][]) => sheet.writeBlock(row, col, values.map((r) => r.map(toHost)) as never),
-          setNumberFormats: (formats: string[][]) => sheet.setFormats(row, col, formats),
-        };
+        return range(row, col, h, w);
       },
       getMaxRows: () => maxRows,
       getMaxColumns: () => maxCols,
       insertRowsAfter: (_after: number, n: number) => void (maxRows += n),
       insertColumnsAfter: (_after: number, n: number) => void (maxCols += n),
+      setFrozenRows: (n: number) => void (rec('setFrozenRows', n), (L.frozenRows = n)),
+      setColumnWidths: (first: number, count: number, px: number) => void (rec('setColumnWidths', first, count, px), forCols(first, count, (c) => L.widths.set(c, px))),
+      getConditionalFormatRules: () => (rec('getConditionalFormatRules'), [...L.rules]),
+      setConditionalFormatRules: (rules: FakeRule[]) => void (rec('setConditionalFormatRules', rules.length), (L.rules = [...rules])),
+      getProtections: (type: string) => (rec('getProtections', type), L.protections.map((p) => ({ getDescription: () => p.description, remove: () => (rec('remove'), L.protections.splice(L.protections.indexOf(p), 1)) }))),
+      getCharts: () => (rec('getCharts'), L.charts.map((c) => ({ getRanges: () => [{ getA1Notation: () => c.a1 }], chart: c }))),
+      removeChart: (c: { chart: FakeChart }) => void (rec('removeChart'), L.charts.splice(L.charts.indexOf(c.chart), 1)),
+      insertChart: (c: FakeChart) => void (rec('insertChart', c.kind, c.a1), L.charts.push(c)),
+      newChart: () => chartBuilder(),
     };
+  };
+  const chartBuilder = () => {
+    const c: FakeChart = { kind: '', a1: '', anchor: [0, 0], options: {} };
+    const b = {
+      asColumnChart: () => ((c.kind = 'column'), b),
+      asLineChart: () => ((c.kind = 'line'), b),
+      addRange: (r: { getA1Notation(): string }) => ((c.a1 = r.getA1Notation()), b),
+      setPosition: (row: number, col: number) => ((c.anchor = [row, col]), b),
+      setOption: (k: string, v: unknown) => ((c.options[k] = v), b),
+      build: () => c,
+    };
+    return b;
+  };
+  const validationBuilder = () => {
+    const v: FakeValidation = { kind: '', values: [], allowInvalid: true, help: '' };
+    const b = {
+      requireValueInList: (values: string[]) => ((v.kind = 'list'), (v.values = [...values]), b),
+      requireDate: () => ((v.kind = 'date'), b),
+      setAllowInvalid: (x: boolean) => ((v.allowInvalid = x), b),
+      setHelpText: (t: string) => ((v.help = t), b),
+      build: () => v,
+    };
+    return b;
+  };
+  const ruleBuilder = () => {
+    const r: FakeRule = { formula: '', ranges: [], style: {}, getBooleanCondition: () => ({ getCriteriaValues: () => [r.formula] }) };
+    const b = {
+      whenFormulaSatisfied: (f: string) => ((r.formula = f), b),
+      setRanges: (ranges: { grid: FakeRule['ranges'][number] }[]) => ((r.ranges = ranges.map((x) => x.grid)), b),
+      setBackground: (c: string) => ((r.style.background = c), b),
+      setFontColor: (c: string) => ((r.style.fontColor = c), b),
+      setBold: (x: boolean) => ((r.style.bold = x), b),
+      build: () => r,
+    };
+    return b;
   };
   const sheets = new Map<string, ReturnType<typeof sheetApi>>();
   const wrap = (s: MemorySheet | null) => {
@@ -63,6 +143,9 @@ export function fakeAppsScript(sandbox: Sandbox) {
 
   const globals = {
     SpreadsheetApp: {
+      newDataValidation: validationBuilder,
+      newConditionalFormatRule: ruleBuilder,
+      ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
       getActiveSpreadsheet: () => ({
         getSheetByName: (name: string) => wrap(book.getSheet(name)),
         insertSheet: (name: string) => wrap(book.insertSheet(name)),
@@ -120,5 +203,34 @@ export function fakeAppsScript(sandbox: Sandbox) {
   };
   /** Call with the vm context's own Date once the context exists. */
   const useScriptDate = (ctor: DateConstructor) => void (ScriptDate = ctor);
-  return { globals, book, props, alerts, toasts, fetched, useScriptDate };
+  return { globals, book, props, alerts, toasts, fetched, useScriptDate, layoutCalls, layouts };
+}
+
+export interface FakeValidation {
+  kind: string;
+  values: string[];
+  allowInvalid: boolean;
+  help: string;
+}
+export interface FakeRule {
+  formula: string;
+  ranges: { row: number; col: number; h: number; w: number }[];
+  style: { background?: string; fontColor?: string; bold?: boolean };
+  getBooleanCondition(): { getCriteriaValues(): unknown[] };
+}
+export interface FakeChart {
+  kind: string;
+  a1: string;
+  anchor: [number, number];
+  options: Record<string, unknown>;
+}
+/** What a fake sheet holds after the layout calls it received. */
+export interface FakeLayout {
+  frozenRows: number;
+  validations: Map<number, FakeValidation>;
+  rules: FakeRule[];
+  protections: { description: string; warningOnly: boolean; first: number; last: number }[];
+  charts: FakeChart[];
+  header: Map<number, { background?: string; bold?: boolean }>;
+  widths: Map<number, number>;
 }

@@ -4,6 +4,7 @@ import { MANAGEMENT_STATUSES, MANAGEMENT_STATUS_LABELS, type ManagementStatus } 
 import type { Locale } from '../settings/schema';
 import { columnLetter, isEmptyChange, markedFormula, spansOf } from '../sheet/layout';
 import { COLUMNS, type ColumnId } from './columns';
+import { translate } from '../../i18n';
 
 /**
  * The layout of 受注一覧 (docs/contract.md §2 Layout): frozen styled header, widths, dropdowns for
@@ -81,14 +82,22 @@ export function ordersHighlights(at: Record<ColumnId, number>, width: number): H
   ];
 }
 
-function statusValidation(input: OrdersLayoutInput): NonNullable<LayoutChange['validations']>[number] {
-  const labels = MANAGEMENT_STATUS_LABELS[input.locale];
-  return { col: input.at.status + 1, rule: { kind: 'list', values: MANAGEMENT_STATUSES.map((id) => labels[id]) } };
+type Validation = NonNullable<LayoutChange['validations']>[number];
+
+function statusValidation(input: OrdersLayoutInput): Validation {
+  const labels = MANAGEMENT_STATUSES.map((id) => MANAGEMENT_STATUS_LABELS[input.locale][id]);
+  const help = translate(input.locale, 'layout.help.status', { values: labels.join(' / ') });
+  return { col: input.at.status + 1, rule: { kind: 'list', values: labels, help } };
 }
 
-function carrierValidation(input: OrdersLayoutInput): NonNullable<LayoutChange['validations']>[number] {
-  const names = [...new Set(input.carriers.filter((n) => n !== ''))];
-  return { col: input.at.carrier + 1, rule: names.length ? { kind: 'list', values: names } : null };
+function carrierValidation(input: OrdersLayoutInput): Validation {
+  const names = carrierNames(input);
+  const help = translate(input.locale, 'layout.help.carrier');
+  return { col: input.at.carrier + 1, rule: names.length ? { kind: 'list', values: names, help } : null };
+}
+
+function dateValidation(input: OrdersLayoutInput): Validation {
+  return { col: input.at.shippedOn + 1, rule: { kind: 'date', help: translate(input.locale, 'layout.help.shippedOn') } };
 }
 
 /** Everything but the header style and widths, which are the seller's to change once the tab exists. */
@@ -96,7 +105,7 @@ function fullRules(input: OrdersLayoutInput): LayoutChange {
   const { at, width } = input;
   return {
     frozenRows: 1,
-    validations: [statusValidation(input), carrierValidation(input), { col: at.shippedOn + 1, rule: { kind: 'date' } }],
+    validations: [statusValidation(input), carrierValidation(input), dateValidation(input)],
     highlights: ordersHighlights(at, width),
     protect: spansOf(COLUMNS.filter((c) => c.owner === 'engine').map((c) => at[c.id])),
   };
@@ -124,7 +133,7 @@ export function planOrdersLayout(
   if (!before || before.v !== LAYOUT_VERSION || tab.added.length > 0) {
     return { ...fullRules(input), ...(tab.added.length ? looks(input, tab.added) : {}) };
   }
-  const validations: NonNullable<LayoutChange['validations']> = [];
+  const validations: Validation[] = [];
   if (before.locale !== input.locale) validations.push(statusValidation(input));
   if (!sameList(before.carriers, carrierNames(input))) validations.push(carrierValidation(input));
   return validations.length ? { validations } : {};

@@ -54,9 +54,9 @@ export interface Meter {
   waves: number;
   /** per-mall (or other label) URL fetches */
   fetchesBy: Record<string, number>;
-  /** SheetPort calls: readAll, writeBlock, setFormats (one call each), applyLayout (its service calls) */
+  /** SheetPort data calls: readAll, writeBlock, setFormats (ports.ts: one call each) */
   sheetCalls: number;
-  /** the part of sheetCalls that set layouts (docs/contract.md §2 Layout: none on a run that changed nothing) */
+  /** service calls of applyLayout, apart (docs/contract.md §2 Layout: once per tab, none on later runs) */
   layoutCalls: number;
   /** the same, by `<sheet> <method>` (where the calls go) */
   sheetCallsBy: Record<string, number>;
@@ -201,16 +201,19 @@ export class CostedSheet implements SheetPort {
   applyLayout(change: LayoutChange): void {
     this.inner.applyLayout(change);
     const n = layoutCalls(change);
-    this.model.meter.layoutCalls += n;
-    this.call('applyLayout', 0, n);
+    const m = this.model.meter;
+    const key = `${this.inner.name} applyLayout`;
+    m.layoutCalls += n;
+    m.sheetCallsBy[key] = (m.sheetCallsBy[key] ?? 0) + n;
+    this.model.charge(n * this.model.rates.sheetCallMs);
   }
 
-  private call(method: string, cellMs: number, calls = 1): void {
+  private call(method: string, cellMs: number): void {
     const m = this.model.meter;
     const key = `${this.inner.name} ${method}`;
-    m.sheetCalls += calls;
-    m.sheetCallsBy[key] = (m.sheetCallsBy[key] ?? 0) + calls;
-    this.model.charge(calls * this.model.rates.sheetCallMs + cellMs);
+    m.sheetCalls++;
+    m.sheetCallsBy[key] = (m.sheetCallsBy[key] ?? 0) + 1;
+    this.model.charge(this.model.rates.sheetCallMs + cellMs);
   }
 }
 

@@ -1,0 +1,47 @@
+import { isMarkedFormula } from '../../src/engine/sheet/layout';
+import { setUp, setUpShops } from '../support/bundle-world';
+
+/**
+ * dist/Code.js lays 受注一覧 out with Apps Script's own calls (setFrozenRows, setDataValidation, conditional
+ * format rules, protect().setWarningOnly(true)) once per tab: a second fetch from the menu makes none.
+ */
+
+const layoutOf = (calls: string[], sheet: string) => calls.filter((c) => c.startsWith(`${sheet} `));
+
+test('the first menu fetch lays 受注一覧 out; the next fetch adds no layout call', () => {
+  const { gas, ctx, call } = setUp();
+  setUpShops(call);
+  const settingsCalls = gas.layoutCalls.length;
+
+  (ctx.fetchOrdersNow as () => void)();
+  const first = layoutOf(gas.layoutCalls.slice(settingsCalls), '受注一覧');
+  const L = gas.layouts.get('受注一覧')!;
+  const header = gas.book.getSheet('受注一覧')!.readAll()[0];
+  const col = (h: string) => header.indexOf(h) + 1;
+
+  expect(first.filter((c) => c.includes('setFrozenRows'))).toEqual(['受注一覧 setFrozenRows [1]']);
+  expect(L.frozenRows).toBe(1);
+  // three validated columns, each one call, strict, with a help text
+  expect(first.filter((c) => c.includes('setDataValidation'))).toHaveLength(3);
+  expect(L.validations.get(col('管理ステータス'))).toMatchObject({ kind: 'list', values: ['新規受付', '発送待ち', '処理済', '保留', 'キャンセル'], allowInvalid: false });
+  expect(L.validations.get(col('配送業者'))).toMatchObject({ kind: 'list', allowInvalid: false });
+  expect(L.validations.get(col('出荷日'))).toMatchObject({ kind: 'date' });
+  // one read and one write of the conditional rules, all of them ours, over rows 2 down
+  expect(first.filter((c) => c.includes('ConditionalFormatRules'))).toHaveLength(2);
+  expect(L.rules.length).toBeGreaterThanOrEqual(7);
+  for (const r of L.rules) {
+    expect(isMarkedFormula(r.formula)).toBe(true);
+    expect(r.ranges[0].row).toBe(2);
+  }
+  // protections: warning only, described as ours, never over a column the seller types in
+  expect(L.protections.length).toBeGreaterThan(0);
+  for (const p of L.protections) {
+    expect(p).toMatchObject({ warningOnly: true, description: 'MallSheet' });
+    for (const own of ['管理ステータス', '配送業者', '伝票番号', '出荷日', 'メモ']) expect(col(own) >= p.first && col(own) <= p.last).toBe(false);
+  }
+  expect(L.header.get(col('注文番号'))).toMatchObject({ bold: true });
+
+  const before = gas.layoutCalls.length;
+  (ctx.fetchOrdersNow as () => void)();
+  expect(gas.layoutCalls.slice(before).filter((c) => c.startsWith('受注一覧 '))).toEqual([]);
+});
