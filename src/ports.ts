@@ -66,8 +66,8 @@ export interface ChartSpec {
 /** The parts of a tab's layout a run sets; absent parts stay as they are. */
 export interface LayoutChange {
   frozenRows?: number;
-  /** header cells (row 1) of these spans get this style */
-  header?: { spans: ColumnSpan[]; style: CellStyle };
+  /** header cells (row `row`, default 1) of these spans get this style */
+  header?: { row?: number; spans: ColumnSpan[]; style: CellStyle };
   /** column widths in pixels */
   widths?: { col: number; px: number }[];
   /** replaces the validation of each column below row 1; null removes it */

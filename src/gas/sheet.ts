@@ -80,7 +80,7 @@ export class GasSheet implements SheetPort {
     const below = (first: number, count: number): Range => sheet.getRange(2, first, rows - 1, count);
     if (change.frozenRows !== undefined) sheet.setFrozenRows(change.frozenRows);
     for (const span of change.header?.spans ?? []) {
-      style(sheet.getRange(1, span.first, 1, span.last - span.first + 1), change.header!.style);
+      style(sheet.getRange(change.header!.row ?? 1, span.first, 1, span.last - span.first + 1), change.header!.style);
     }
     for (const g of widthGroups(change.widths ?? [])) sheet.setColumnWidths(g.first, g.count, g.px);
     for (const v of change.validations ?? []) {

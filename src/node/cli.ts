@@ -16,6 +16,7 @@ import { XlsxWorkbook } from './workbook';
 import { FileProperties } from './services';
 import type { PropertiesPort, SpreadsheetPort } from '../ports';
 import { cliEnv } from './cli-env';
+import { writeConfigView } from './config-view';
 import { serveSandbox } from './sandbox-server';
 import { runDemo } from './demo';
 
@@ -154,6 +155,8 @@ export async function withWorkbook(
   try {
     const report = run(env);
     if (report.exitCode !== 2 && opts.save) {
+      // docs/contract.md §5: the workbook has every tab, 設定 included, as a view of the JSON config
+      writeConfigView(book, settings, props, CONNECTORS, env.clock.now());
       await book.save(file);
       props.save();
     }

@@ -107,7 +107,7 @@ class XlsxSheet implements SheetPort {
       ws.views = [{ ...Object.fromEntries(kept), ...pane }];
     }
     for (const span of change.header?.spans ?? []) {
-      for (let c = span.first; c <= span.last; c++) styleCell(ws.getRow(1).getCell(c), change.header!.style);
+      for (let c = span.first; c <= span.last; c++) styleCell(ws.getRow(change.header!.row ?? 1).getCell(c), change.header!.style);
     }
     for (const w of change.widths ?? []) ws.getColumn(w.col).width = Math.round((w.px / PX_PER_CHAR) * 10) / 10;
     for (const v of change.validations ?? []) this.validate(v.col, v.rule);

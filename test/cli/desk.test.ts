@@ -67,3 +67,31 @@ test('受注一覧 in the .xlsx: frozen header, dropdowns, date rule, conditiona
   expect(second.ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   expect(second.dv[`${second.letter('管理ステータス')}2`]).toMatchObject({ type: 'list' });
 });
+
+test('設定 in the .xlsx shows the JSON config with secrets masked, and each shop’s 最終取得日時 / 有効期限', async () => {
+  const settings = demoSettings(world.url) as { shops: { name: string; credentials: Record<string, string> }[] };
+  const config = world.writeConfig('config-view.json', settings);
+  const file = path.join(world.dir, 'settings-view.xlsx');
+  expect(world.run(['fetch', '--config', config, '--workbook', file]).code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet('設定')!;
+  expect(ws).toBeDefined();
+  const cells: string[][] = [];
+  ws.eachRow((r, i) => (cells[i - 1] = (r.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  const text = JSON.stringify(cells);
+  const header = cells.findIndex((r) => r?.includes('ショップ名') || r?.includes('名前'));
+  expect(header).toBeGreaterThan(0);
+  const lastFetch = cells[header].indexOf('最終取得日時');
+  expect(lastFetch).toBeGreaterThan(0);
+  for (const shop of settings.shops) {
+    const line = cells.find((r) => r?.includes(shop.name));
+    expect(line).toBeDefined();
+    expect(line![lastFetch]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  }
+  expect(text).toContain('●●●●');
+  const secretKeys = ['appSecret', 'accessToken', 'refreshToken', 'apiKey', 'password'];
+  for (const shop of settings.shops) {
+    for (const [k, v] of Object.entries(shop.credentials)) if (secretKeys.includes(k) && v.length > 3) expect(text).not.toContain(v);
+  }
+});

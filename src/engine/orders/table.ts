@@ -11,6 +11,7 @@ import { COLUMNS, COLUMN_BY_ID, MALL_COLUMNS, ORDERS_SHEET_NAMES, type ColumnId,
 import { discoverHeaders } from './headers';
 import { readStatus } from './status-labels';
 import { ensureOrdersLayout } from './layout';
+import type { DashboardRow } from '../dashboard/compute';
 
 export interface ShopRowDefaults {
   name: string;
@@ -62,6 +63,8 @@ export class OrdersTable {
   private readonly duplicateKeys: DuplicateKey[];
   private pendingNotices: string[];
   private readonly reportedShops = new Set<string>();
+  /** something was written to the tab (the dashboard is rebuilt after such a run) */
+  private wrote = false;
 
   private constructor(
     private readonly sheet: SheetPort,
@@ -232,6 +235,23 @@ export class OrdersTable {
     this.flushAppends();
   }
 
+  /** Some row of the tab was written since it was opened. */
+  get changed(): boolean {
+    return this.wrote;
+  }
+
+  /** Every row as the dashboard reads it (docs/contract.md §2 Dashboard), dates as text in the zone. */
+  dashboardRows(): DashboardRow[] {
+    return this.rows.map((_, i) => ({
+      shop: this.text(i, 'shop'),
+      orderId: this.text(i, 'orderId'),
+      status: readStatus(this.cell(i, 'status')),
+      orderedAt: this.text(i, 'orderedAt'),
+      shipBy: this.text(i, 'shipBy'),
+      exportResult: this.text(i, 'exportResult'),
+    }));
+  }
+
   // ---- rules ----
 
   /** Cancellation and hold release (docs/contract.md §3); true when a value changed. */
@@ -319,6 +339,7 @@ export class OrdersTable {
         values.push(line);
       }
       this.sheet.writeBlock(sheetRow(b.top), b.left + 1, values);
+      this.wrote = true;
     }
     this.dirty.clear();
   }
@@ -349,6 +370,7 @@ export class OrdersTable {
       );
     }
     this.written = this.rows.length;
+    this.wrote = true;
   }
 
   private kindsByColumn(): Record<number, (typeof COLUMNS)[number]['kind']> {

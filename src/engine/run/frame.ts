@@ -6,6 +6,7 @@ import { appendLog, type LogAction, type LogRow } from '../log/log-sheet';
 import { SettingsError } from '../settings/errors';
 import { LocaleSchema, type Locale, type Settings, type ShopSettings } from '../settings/schema';
 import { writeShopStatus } from '../settings/tab';
+import { refreshDashboard } from '../dashboard/tab';
 import { errorText, redactor } from './shop-context';
 import { readState, type ShopState } from './state';
 import { URL_FETCH_QUOTA, UrlFetchQuota } from '../quota/url-fetch-quota';
@@ -54,6 +55,8 @@ export interface Run {
   unfinished: boolean;
   /** the orders table, opened on first use; null after a workbook problem (already reported, exit 2) */
   table(): OrdersTable | null;
+  /** the orders table if this run opened it (never opens it) */
+  openedTable(): OrdersTable | null;
   /** URL fetches counted against the day's quota; saved at the end of each shop and run */
   quota: UrlFetchQuota;
 }
@@ -177,6 +180,7 @@ function makeRun(env: Env, settings: Settings, opts: FrameOptions, report: RunRe
     touched: new Set(),
     unfinished: false,
     quota: UrlFetchQuota.load(env.props, env.clock, env.urlFetchQuota ?? URL_FETCH_QUOTA.consumer),
+    openedTable: () => table ?? null,
     table: () => {
       if (table !== undefined) return table;
       try {
@@ -211,6 +215,15 @@ function finish(run: Run, opts: FrameOptions): void {
       writeShopStatus(env.book, run.settings, state, env.clock.now());
     } catch (e) {
       env.log.warn(run.redact(errorText(e, run.locale)));
+    }
+  }
+  const table = run.openedTable();
+  if (table?.changed) {
+    try {
+      refreshDashboard(env.book, env.props, run.settings, table.dashboardRows(), env.clock.now());
+    } catch (e) {
+      // the dashboard only shows what 受注一覧 holds: the run's work stands, the Log says why it is stale
+      run.logRows.push(runLine(opts, env.clock.now(), run.redact(errorText(e, run.locale))));
     }
   }
   if (run.unfinished) {

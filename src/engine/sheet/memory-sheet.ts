@@ -155,7 +155,7 @@ export class MemorySheet implements SheetPort {
     L.history.push(JSON.parse(JSON.stringify(change)) as LayoutChange);
     if (change.frozenRows !== undefined) L.frozenRows = change.frozenRows;
     for (const span of change.header?.spans ?? []) {
-      for (let c = span.first; c <= span.last; c++) this.paint(1, c, change.header!.style);
+      for (let c = span.first; c <= span.last; c++) this.paint(change.header!.row ?? 1, c, change.header!.style);
     }
     for (const w of change.widths ?? []) L.widths.set(w.col, w.px);
     for (const v of change.validations ?? []) {
