@@ -11,6 +11,7 @@ import { CONNECTORS } from '../malls';
 import type { SpreadsheetPort } from '../ports';
 import { translate, type MessageKey } from '../i18n';
 import { cliEnv } from './cli-env';
+import { writeConfigView } from './config-view';
 import { openWorkbook, printReport } from './session';
 
 /** rows a seller leaves alone: cancelled or on hold (管理ステータス, either locale) */
@@ -38,6 +39,7 @@ export async function runDemo(opts: { workbook?: string; verbose: boolean; cliPa
       process.stdout.write((filled > 0 ? t('cli.demo.filled', { count: filled }) : t('cli.demo.noRows')) + '\n');
       const exported = runExport(env, { trigger: 'manual' });
       printReport(exported, settings.locale);
+      writeConfigView(book, settings, props, CONNECTORS, env.clock.now());
       await book.save(file);
       props.save();
       process.stdout.write('\n' + summaryTable(fetched, exported, t) + '\n\n' + t('cli.saved', { file }) + '\n');
