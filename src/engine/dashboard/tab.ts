@@ -8,28 +8,46 @@ import { DASHBOARD_DAYS, DASHBOARD_GRID, computeDashboard, dashboardCells, shopT
 /** The ダッシュボード / Dashboard tab (docs/contract.md §2), found by either name. */
 export const DASHBOARD_SHEET_NAMES: Record<Locale, string> = { ja: 'ダッシュボード', en: 'Dashboard' };
 
+/** The extent last written, so a rewrite needs no read: `rows,cols`. */
+const EXTENT_KEY = 'dashboard:extent';
+
 /**
- * Rewrites the tab in at most two spreadsheet calls: one read (what was there, so a shop that went away
- * leaves no stale line) and one write. A new tab is laid out once: header style, widths and the chart
- * of orders per day, whose source block never moves.
+ * Rewrites the tab in one spreadsheet call (two when the extent last written is unknown: a read first),
+ * covering what was there, so a shop that went away leaves no stale line. A new tab is laid out once:
+ * header style, widths and the chart of orders per day, whose source block never moves.
  */
-export function writeDashboard(book: SpreadsheetPort, d: Dashboard, opts: { locale: Locale; timezone: string; now: number }): void {
+export function writeDashboard(
+  book: SpreadsheetPort,
+  props: PropertiesPort,
+  d: Dashboard,
+  opts: { locale: Locale; timezone: string; now: number },
+): void {
   const cells = dashboardCells(d, opts);
   const found = book.getSheet(DASHBOARD_SHEET_NAMES.ja) ?? book.getSheet(DASHBOARD_SHEET_NAMES.en);
   const sheet = found ?? book.insertSheet(DASHBOARD_SHEET_NAMES[opts.locale]);
-  const old = found ? found.readAll() : [];
-  const rows = Math.max(cells.length, old.length);
-  const cols = Math.max(cells[0]?.length ?? 0, ...old.map((r) => r.length));
+  let before = { rows: 0, cols: 0 };
+  if (found) {
+    const known = /^(\d+),(\d+)$/.exec(props.get(EXTENT_KEY) ?? '');
+    if (known) before = { rows: Number(known[1]), cols: Number(known[2]) };
+    else {
+      const old = found.readAll();
+      before = { rows: old.length, cols: Math.max(0, ...old.map((r) => r.length)) };
+    }
+  }
+  const rows = Math.max(cells.length, before.rows);
+  const cols = Math.max(cells[0]?.length ?? 0, before.cols);
   const grid: CellValue[][] = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => cells[r]?.[c] ?? ''));
   sheet.writeBlock(1, 1, grid);
   if (!found) sheet.applyLayout(dashboardLayout(opts.locale));
+  const extent = `${cells.length},${cells[0]?.length ?? 0}`;
+  if (props.get(EXTENT_KEY) !== extent) props.set(EXTENT_KEY, extent);
 }
 
 /** After a run that changed 受注一覧: the figures from its rows and each shop's last fetch, written out. */
 export function refreshDashboard(book: SpreadsheetPort, props: PropertiesPort, settings: Settings, rows: readonly DashboardRow[], now: number): void {
   const shops = settings.shops.map((s) => ({ name: s.name, lastFetchAt: readState(props, s.name).lastFetchAt ?? null }));
   const d = computeDashboard({ rows, shops, now, timezone: settings.timezone });
-  writeDashboard(book, d, { locale: settings.locale, timezone: settings.timezone, now });
+  writeDashboard(book, props, d, { locale: settings.locale, timezone: settings.timezone, now });
 }
 
 export function dashboardLayout(locale: Locale): LayoutChange {

@@ -7,7 +7,7 @@ import { engineWorld } from '../../support/engine-world';
 
 /**
  * The dashboard tab through real runs (docs/contract.md §2 Dashboard): rebuilt by a run that changed
- * 受注一覧 in two calls (one read, one write), laid out once with its chart, untouched by a run that
+ * 受注一覧 in one write (a read first only when the extent last written is unknown), laid out once with its chart, untouched by a run that
  * changed nothing.
  */
 
@@ -55,11 +55,13 @@ test('a fetch that wrote rows rebuilds the dashboard in at most two calls; one t
   expect(dash.layout.history).toHaveLength(1);
 });
 
-test('an export that wrote results rebuilds it; failures and done rows are counted', () => {
-  const { book, env } = world();
+test('an export that wrote results rebuilds it in one write; done rows are counted', () => {
+  const { book, env, measured } = world();
   runFetch(env, { trigger: 'manual' });
   expect(fillTrackingAsSeller(book, 'Asia/Tokyo', Date.now())).toBeGreaterThan(0);
-  runExport(env, { trigger: 'manual' });
+  const exported = measured(() => runExport(env, { trigger: 'manual' }));
+  expect(exported.sheetCallsBy['ダッシュボード writeBlock']).toBe(1);
+  expect(exported.sheetCallsBy['ダッシュボード readAll']).toBeUndefined();
   const grid = book.getSheet('ダッシュボード')!.readAll();
   const all = grid.find((r) => r.includes('全ショップ'))!;
   expect(all[grid[3].indexOf('処理済')]).toBeGreaterThan(0);
