@@ -21,6 +21,14 @@ export const en: Record<keyof typeof ja, string> = {
   'orders.skip.noCarrier': 'Row {row}: carrier is empty',
 
   // ---- desk: layout, dashboard, views ----
+  'menu.views': 'Show by status',
+  'menu.view.all': 'All',
+  'menu.search': 'Search orders…',
+  'menu.repairLayout': 'Repair the Orders layout',
+  'ui.search.title': 'Search orders',
+  'ui.search.prompt': 'Part of an order number, line ID or recipient (empty clears the search)',
+  'ui.view.noOrders': 'There is no Orders tab yet: fetch orders first',
+  'ui.layout.repaired': 'The Orders tab\'s dropdowns, colours and protections were set again',
   'layout.help.status': 'Pick one: {values}',
   'layout.help.carrier': 'Pick a carrier name from the Settings tab\'s carrier table',
   'layout.help.shippedOn': 'Enter a date (e.g. 2026-11-22)',

@@ -22,6 +22,14 @@ export const ja = {
   'orders.skip.noCarrier': '{row} 行目: 配送業者が空です',
 
   // ---- desk: layout, dashboard, views ----
+  'menu.views': 'ステータス別に表示',
+  'menu.view.all': '全て',
+  'menu.search': '注文を検索…',
+  'menu.repairLayout': '受注一覧のレイアウトを整え直す',
+  'ui.search.title': '注文を検索',
+  'ui.search.prompt': '注文番号・明細番号・送付先氏名の一部を入力してください（空欄で検索を解除）',
+  'ui.view.noOrders': '受注一覧タブがありません。先に注文を取得してください',
+  'ui.layout.repaired': '受注一覧のドロップダウン・色分け・保護を整え直しました',
   'layout.help.status': '一覧から選んでください: {values}',
   'layout.help.carrier': '設定タブの配送業者の名前から選んでください',
   'layout.help.shippedOn': '日付を入力してください（例: 2026-11-22）',
