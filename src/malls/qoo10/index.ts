@@ -6,6 +6,7 @@ import { Qoo10Error } from './errors';
 import { exportOrders } from './export';
 import { fetchStep } from './fetch';
 import { CANCELLED_LABELS } from './mapping';
+import { jstDate } from './dates';
 import { STATUS_NAMES } from './protocol';
 
 /** CONTRACT §4 qoo10 credentials: the QSM API key plus the QSM login that issues the seller auth key. */
@@ -13,6 +14,13 @@ const CredentialsSchema = z.object({
   apiKey: z.string().trim().min(1),
   userId: z.string().trim().min(1),
   password: z.string().min(1),
+  // the API key expires a year after issue and Qoo10 sends no notice (docs/malls/qoo10.md §2): optional, so
+  // the expiry can be shown and warned of
+  apiKeyIssuedOn: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || jstDate(v) !== null, { message: 'YYYY-MM-DD' }),
 });
 
 /** One client per shop run, so the seller auth key is read from properties once, not once per step. */
@@ -38,6 +46,7 @@ export const qoo10Connector: MallConnector = {
     { key: 'apiKey', secret: true, required: true },
     { key: 'userId', secret: false, required: true },
     { key: 'password', secret: true, required: true },
+    { key: 'apiKeyIssuedOn', secret: false, required: false },
   ],
   credentialsSchema: CredentialsSchema,
   statuses: STATUS_NAMES,
