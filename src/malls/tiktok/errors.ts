@@ -15,10 +15,10 @@ export const INVALID_REQUEST = 36009004;
 /** The auth host's "refresh token expired" and "authorisation not found" (§1.3): only re-authorising helps. */
 export const REAUTHORIZE_CODES: ReadonlySet<number> = new Set([36004001, 36004005]);
 
-/** Transient answers, even on HTTP 200 (spec §5): too many requests, internal error, timeout. */
+/** Transient answers, even on HTTP 200 (docs/malls/tiktok-shop.md §5): too many requests, internal error, timeout. */
 export const TRANSIENT_CODES: ReadonlySet<number> = new Set([36009002, 36009003, 36009007]);
 
-/** The mall's codes that have a readable explanation (spec §4.5 and §5). */
+/** The mall's codes that have a readable explanation (docs/malls/tiktok-shop.md §4.5 and §5). */
 const KEY_BY_CODE = new Map<number, MessageKey>(
   (
     [

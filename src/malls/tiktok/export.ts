@@ -6,7 +6,7 @@ import { lineItemIds } from './mapping';
 import { ProviderDirectory } from './providers';
 import { OrderDetailDataSchema, OrderSchema, MarkShippedDataSchema, type Envelope, type TikTokOrder } from './schemas';
 
-/** Get Order Detail takes at most 50 ids (spec §3). */
+/** Get Order Detail takes at most 50 ids (docs/malls/tiktok-shop.md §3). */
 const DETAIL_BATCH = 50;
 
 /** Rows of one order that go to the mall in one call: same tracking number, carrier and kind of call. */
@@ -15,13 +15,13 @@ interface Shipment {
   lines: ExportLine[];
   tracking: string;
   carrier: string;
-  /** 'update': the user changed a tracking number the mall had already accepted (spec §4.4) */
+  /** 'update': the user changed a tracking number the mall had already accepted (docs/malls/tiktok-shop.md §4.4) */
   kind: 'ship' | 'update';
   /** the number the mall accepted for these rows ('' when never exported) */
   exported: string;
 }
 
-/** One wave of Mark-as-Shipped calls: the API's quota per shop (spec §5, 50 QPS per API). */
+/** One wave of Mark-as-Shipped calls: the API's quota per shop (docs/malls/tiktok-shop.md §5, 50 QPS per API). */
 const WAVE = 50;
 /** A wave must start this long before the run's deadline: its throttle window, the fetch, one retry. */
 const WAVE_MARGIN_MS = 3000;
