@@ -385,6 +385,7 @@ export const en: Record<keyof typeof ja, string> = {
   'qoo10.err.sellerNotFound': 'seller information not found',
   'qoo10.err.dateError': 'the search date is invalid',
   'qoo10.err.rangeTooLong': 'the search period exceeds 90 days',
+  'qoo10.err.apiKeyRejected': 'Qoo10 does not accept the API key (code {code}: invalid or expired). The API key expires after a year and Qoo10 sends no notice. Check or re-issue it in QSM and update apiKey and the API key issue date of shop "{shop}"',
   'qoo10.err.keyRejected': 'Qoo10 does not accept the API key or the seller authorization key (invalid or expired). Check the API key in QSM (it expires every year) and apiKey, userId and password of shop "{shop}"',
   'qoo10.err.notAuthorized': 'not authorized for this API; ask Qoo10 for "API/FTP/QSM permission"',
   'qoo10.err.sakExpired': 'the seller authorization key has expired',

@@ -386,6 +386,7 @@ export const ja = {
   'qoo10.err.sellerNotFound': '販売者情報が見つかりません',
   'qoo10.err.dateError': '検索日付が正しくありません',
   'qoo10.err.rangeTooLong': '検索期間が90日を超えています',
+  'qoo10.err.apiKeyRejected': 'Qoo10 が API キーを受け付けません（コード {code}: 無効か期限切れ）。API キーは 1 年で期限切れになり、Qoo10 から通知はありません。QSM で API キーを確認・再発行し、ショップ「{shop}」の apiKey と APIキー発行日を更新してください',
   'qoo10.err.keyRejected': 'Qoo10 が API キーまたは販売認証キーを受け付けません（無効か期限切れ）。QSM で API キー（1 年ごとに期限切れ）を確認し、ショップ「{shop}」の apiKey・userId・password を確認してください',
   'qoo10.err.notAuthorized': 'この API の権限がありません。Qoo10 へ「API・FTP・QSM権限」を申請してください',
   'qoo10.err.sakExpired': '販売認証キーの有効期限が切れています',

@@ -21,7 +21,7 @@ export function checkShop(ctx: ShopContext, client: () => Qoo10Client, carriers:
     c.callOk(METHODS.shippingInfo, { ShippingStatus: STATUS_CODES.SHIPPING_REQUESTED, SearchStartDate: start, SearchEndDate: end, SearchCondition: '1' });
     const issued = c.keyIssuedAt(); // the search may have re-issued it
     lines.push({ id: 'auth', ok: true, message: ctx.t('qoo10.check.authOk', { issued: jstDay(issued) }) });
-    lines.push({ id: 'sakExpiry', ok: true, message: ctx.t('qoo10.check.expiry', { date: jstDay(issued + KEY_LIFETIME_MS) }) });
+    lines.push({ id: 'expiry', ok: true, message: ctx.t('qoo10.check.expiry', { date: jstDay(issued + KEY_LIFETIME_MS) }) });
   } catch (e) {
     if (!(e instanceof Qoo10Error)) throw e;
     lines.push({ id: 'auth', ok: false, message: e.message });
@@ -41,13 +41,14 @@ export function checkShop(ctx: ShopContext, client: () => Qoo10Client, carriers:
 /** The API key's own expiry, a year after the issue date the settings give (docs/malls/qoo10.md §2). */
 function apiKeyLine(ctx: ShopContext): CheckLine {
   const at = apiKeyExpiresAt(ctx.shop.credentials.apiKeyIssuedOn);
-  if (at === null) return { id: 'expiry', ok: true, message: ctx.t('qoo10.check.apiKeyUnknown') };
+  const id = 'apiKeyExpiry';
+  if (at === null) return { id, ok: true, message: ctx.t('qoo10.check.apiKeyUnknown') };
   const date = jstDay(at);
   const left = at - ctx.clock.now();
-  if (left <= 0) return { id: 'expiry', ok: false, message: ctx.t('qoo10.check.apiKeyExpired', { date }) };
+  if (left <= 0) return { id, ok: false, message: ctx.t('qoo10.check.apiKeyExpired', { date }) };
   const days = Math.floor(left / 86_400_000);
-  if (days < API_KEY_WARN_DAYS) return { id: 'expiry', ok: false, message: ctx.t('qoo10.check.apiKeySoon', { date, days }) };
-  return { id: 'expiry', ok: true, message: ctx.t('qoo10.check.apiKeyExpiry', { date, issued: ctx.shop.credentials.apiKeyIssuedOn ?? '' }) };
+  if (days < API_KEY_WARN_DAYS) return { id, ok: false, message: ctx.t('qoo10.check.apiKeySoon', { date, days }) };
+  return { id, ok: true, message: ctx.t('qoo10.check.apiKeyExpiry', { date, issued: ctx.shop.credentials.apiKeyIssuedOn ?? '' }) };
 }
 
 function carrierLine(ctx: ShopContext, c: CarrierEntry): CheckLine {

@@ -6,6 +6,7 @@ import {
   formEncode,
   KEY_HEADER,
   KEY_LIFETIME_MS,
+  KEY_REJECTED,
   KEY_REFRESH_AFTER_MS,
   METHODS,
   MIN_INTERVAL_MS,
@@ -97,6 +98,8 @@ export class Qoo10Client {
   private issueKey(): string {
     const env = this.send(METHODS.createKey, { user_id: this.creds.userId, pwd: this.creds.password }, this.creds.apiKey);
     const key = env.code === 0 ? CertificationKeySchema.safeParse(env.obj) : null;
+    // the API key itself is wrong or expired (docs/malls/qoo10.md §1, §2): it lapses yearly without notice
+    if (env.code === KEY_REJECTED) throw new Qoo10Error(this.ctx.t('qoo10.err.apiKeyRejected', { code: env.code, shop: this.ctx.shop.name }), env.code);
     if (!key?.success) {
       const detail = env.code === 0 ? 'ResultObject' : resultMessage(this.ctx, METHODS.createKey, env.code, env.msg);
       throw new Qoo10Error(this.ctx.t('qoo10.err.keyIssue', { code: env.code, detail, shop: this.ctx.shop.name }), env.code);

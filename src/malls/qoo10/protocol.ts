@@ -32,6 +32,9 @@ export const CANCEL_CLAIM_STATS = ['1', '2', '3', '16'] as const;
 /** the claim states in which the line is cancelled for good */
 export const FINAL_CANCEL_STATS: ReadonlySet<string> = new Set(['3', '16']);
 
+/** A wrong or expired key, in the ErrorCode envelope at HTTP 200, worded "no such API" (docs/malls/qoo10.md §1). */
+export const KEY_REJECTED = -90001;
+
 /** ResultCodes after which a fresh seller auth key is issued and the call retried once (§2, §6.10). */
 export const REISSUE_CODES: ReadonlySet<number> = new Set([-10000, -90004, -90005]);
 
