@@ -4,7 +4,7 @@ import type { Settings } from './settings/schema';
 
 /** Masks every secret the run knows of: credentials of every shop and what the connectors stored. */
 export function redactor(env: EngineEnv, settings: Settings | null, connectors: readonly MallConnector[]): (text: string) => string {
-  /** what the stores held when last read: used when a read fails (issue #7: any port call may fail) */
+  /** what the stores held when last read: used when a read fails (any port call may fail) */
   let stored: string[] | null = null;
   return (text: string) => {
     const secrets = new Set<string>();

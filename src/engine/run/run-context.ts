@@ -23,6 +23,6 @@ export interface Run {
   unfinished: boolean;
   /** the orders table, opened on first use; null after a workbook problem (already reported, exit 2) */
   table(): OrdersTable | null;
-  /** URL fetches counted against the day's quota (issue #7); saved at the end of each shop and run */
+  /** URL fetches counted against the day's quota; saved at the end of each shop and run */
   quota: UrlFetchQuota;
 }

@@ -10,7 +10,7 @@ const DISPLAY_KEY = 'engine:display';
 const DisplaySchema = z.object({ locale: LocaleSchema, timezone: z.string() });
 /**
  * Set while a run holds the lock and cleared once its Log rows are written: found set, the previous run
- * was killed (Apps Script's 6-minute limit, a crash) and the Log says so (issue #7: every failure
+ * was killed (Apps Script's 6-minute limit, a crash) and the Log says so (every failure
  * visible). Runs killed before they could log that carry it over, so each is reported once.
  */
 const RUNNING_KEY = 'engine:running';

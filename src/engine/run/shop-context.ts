@@ -17,7 +17,7 @@ export function buildShopContext(
   persist: boolean,
   /** what a connector logs passes the run's secret mask too: a slip in one connector never leaks */
   redact: (text: string) => string,
-  /** the run's URL fetch count (issue #7): every request of the connector goes through it */
+  /** the run's URL fetch count: every request of the connector goes through it */
   quota?: UrlFetchQuota,
 ): ShopContext {
   const locale = settings.locale;

@@ -15,14 +15,14 @@ import { readState, type ShopState } from './state';
 import type { EngineEnv, RunReport, Trigger } from './types';
 
 /**
- * What every run shares (CONTRACT §3, §5): one run at a time (tryLock; busy → one Log line, nothing
+ * What every run shares (docs/contract.md §3, §5): one run at a time (tryLock; busy → one Log line, nothing
  * else), settings validated before anything is fetched or sent (exit 2), one shop's failure never stops
  * another (exit 1), and the run's Log rows appended in one write at the end.
  */
 
 /** Apps Script's document lock: we never queue behind another run (specs §C4). */
 const LOCK_WAIT_MS = 3000;
-/** Default time budget: stop starting new work before Apps Script's 6-minute limit (issue #7). */
+/** Default time budget: stop starting new work before Apps Script's 6-minute limit. */
 export const DEFAULT_BUDGET_MS = 270_000;
 /** A continuation run picks up shops left unfinished by the time budget. */
 const CONTINUE_AFTER_MS = 60_000;
@@ -126,7 +126,7 @@ function makeRun(env: EngineEnv, settings: Settings, opts: RunOptions, report: R
       try {
         table = OrdersTable.open(env.book, { locale, timezone: settings.timezone });
       } catch (e) {
-        // CONTRACT §5: a workbook the engine cannot read is exit 2, nothing fetched or sent
+        // docs/contract.md §5: a workbook the engine cannot read is exit 2, nothing fetched or sent
         table = null;
         report.exitCode = 2;
         report.errors.push(run.t('run.workbookError', { detail: run.redact(errorText(e, locale)) }));
