@@ -19,7 +19,7 @@ import { cliEnv } from './cli-env';
 import { serveSandbox } from './sandbox-server';
 import { runDemo } from './demo';
 
-/** `mallsheet` (CONTRACT §5). Exit status: 0 all done, 1 some shops or rows failed, 2 invalid input (nothing done). */
+/** `mallsheet` (docs/contract.md §5). Exit status: 0 all done, 1 some shops or rows failed, 2 invalid input (nothing done). */
 
 const OPTIONS = {
   config: { type: 'string' },
@@ -110,7 +110,7 @@ function need(values: Values, name: 'config' | 'workbook', t: T): string {
   return v;
 }
 
-/** Reads and validates the JSON config (CONTRACT §4); every problem is reported, each naming shop and field. */
+/** Reads and validates the JSON config (docs/contract.md §4); every problem is reported, each naming shop and field. */
 export function loadConfig(file: string, t: T): Settings {
   let input: unknown;
   try {

@@ -72,7 +72,7 @@ function firstUrl(child: ChildProcess): Promise<string> {
 
 /**
  * What a seller does between fetch and export: on every other order still open, the same tracking number
- * and today's date on each of its rows, found by header text (CONTRACT §2) through the same SheetPort.
+ * and today's date on each of its rows, found by header text (docs/contract.md §2) through the same SheetPort.
  */
 export function fillTrackingAsSeller(book: SpreadsheetPort, timeZone: string, now: number): number {
   const sheet = book.getSheet(ORDERS_SHEET_NAMES.ja) ?? book.getSheet(ORDERS_SHEET_NAMES.en);

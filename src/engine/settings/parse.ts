@@ -5,7 +5,7 @@ import { LocaleSchema, SettingsBaseSchema, ShopBaseSchema, type Locale, type Set
 import { SettingsError, type SettingsIssue } from './errors';
 
 /**
- * CONTRACT §4 validation shared by the CLI's JSON config and the Settings tab: every problem is collected
+ * docs/contract.md §4 validation shared by the CLI's JSON config and the Settings tab: every problem is collected
  * (never the first only), each naming the shop and the field, in the settings' own locale.
  */
 
@@ -187,7 +187,7 @@ function shopNameOf(raw: unknown, index: number): string {
   return name !== '' ? name : `#${index + 1}`;
 }
 
-/** `fetch.statuses`, `carriers[2].temu`: the CONTRACT §4 name of a field. */
+/** `fetch.statuses`, `carriers[2].temu`: the docs/contract.md §4 name of a field. */
 export function pathText(path: readonly PropertyKey[]): string {
   return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '');
 }

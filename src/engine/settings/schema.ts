@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { MANAGEMENT_STATUS_LABELS } from '../order-line';
 
-/** CONTRACT §4: one schema; the Settings tab and the CLI's JSON config both parse into it. */
+/** docs/contract.md §4: one schema; the Settings tab and the CLI's JSON config both parse into it. */
 
 export const LocaleSchema = z.enum(['ja', 'en']);
 export type Locale = z.infer<typeof LocaleSchema>;
 
-/** scheme://host[:port] only: paths stay the mall's own (CONTRACT §4 endpoints). */
+/** scheme://host[:port] only: paths stay the mall's own (docs/contract.md §4 endpoints). */
 export const EndpointSchema = z
   .string()
   .regex(/^https?:\/\/[A-Za-z0-9.\-]+(:\d{1,5})?$/, 'scheme://host[:port] only, no path');

@@ -66,7 +66,7 @@ export function generalFieldOf(source: object, field: string): string | undefine
   return typeof at === 'string' ? at : undefined;
 }
 
-/** Shop table columns: `field` is the CONTRACT §4 path the column fills (status columns are read-only). */
+/** Shop table columns: `field` is the docs/contract.md §4 path the column fills (status columns are read-only). */
 export interface ShopColumn {
   field: string;
   label: Record<Locale, string>;
@@ -79,7 +79,7 @@ const fixed = (field: string, key: MessageKey, kind: ShopColumn['kind']): ShopCo
   kind,
 });
 
-/** Credential fields CONTRACT §4 names, in a stable column order; a new mall's extra fields follow. */
+/** Credential fields docs/contract.md §4 names, in a stable column order; a new mall's extra fields follow. */
 const KNOWN_CREDENTIALS: { key: string; label: MessageKey; secret: boolean }[] = [
   { key: 'appKey', label: 'settings.cred.appKey', secret: false },
   { key: 'appSecret', label: 'settings.cred.appSecret', secret: true },
@@ -169,7 +169,7 @@ export function isMasked(cell: string): boolean {
   return cell.trim().startsWith('●●●●');
 }
 
-/** Where a secret typed into the tab is kept (document properties; CONTRACT §2 設定). */
+/** Where a secret typed into the tab is kept (document properties; docs/contract.md §2 設定). */
 export const secretKey = (shop: string, field: string) => `secret:${shop}:${field}`;
 
 /** Common carriers and the label software whose issued data names them (docs/shipping-labels.md). */

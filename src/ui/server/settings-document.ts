@@ -1,7 +1,7 @@
 import type { Env } from '../../engine/app';
 
 /**
- * The settings model (CONTRACT §4) as stored, before validation: the sidebar must show and fix settings
+ * The settings model (docs/contract.md §4) as stored, before validation: the sidebar must show and fix settings
  * the engine would reject, so it reads them raw. Secret credential values are never part of it: they
  * live in document properties (see secrets.ts).
  */

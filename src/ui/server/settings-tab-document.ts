@@ -35,7 +35,7 @@ import type { RawSettings, SettingsDocument } from './settings-document';
  * The Settings tab (docs/settings-tab.md) as the sidebar's SettingsDocument. It reads cells as typed
  * (the engine's loadSettingsFromBook validates them), and writes by column header in either locale:
  * the user's own columns, the status columns and the rows of other blocks are kept. Secret cells only
- * ever get the mask text; the values are in document properties (CONTRACT §2 設定).
+ * ever get the mask text; the values are in document properties (docs/contract.md §2 設定).
  */
 
 interface Layout {
