@@ -32,7 +32,7 @@ export function blockMarker(id: BlockId, locale: Locale): string {
   return `[${translate(locale, BLOCK_KEYS[id])}]`;
 }
 
-/** General entries by their CONTRACT §4 path: a dotted path fills a nested object (`shipper.name`). */
+/** General entries by their docs/contract.md §4 path: a dotted path fills a nested object (`shipper.name`). */
 export const GENERAL_FIELDS = {
   locale: 'settings.general.locale',
   timezone: 'settings.general.timezone',

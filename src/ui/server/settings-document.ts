@@ -8,7 +8,7 @@ import type { Env } from '../../engine/app';
 export interface RawSettings {
   locale: unknown;
   timezone: unknown;
-  /** ご依頼主 and label settings (CONTRACT §4), kept as typed */
+  /** ご依頼主 and label settings (docs/contract.md §4), kept as typed */
   shipper?: unknown;
   labels?: unknown;
   shops: Record<string, unknown>[];
