@@ -15,6 +15,7 @@ import {
   isMasked,
   maskText,
   secretKey,
+  setGeneralField,
   shopColumns,
   templateRows,
   type ShopColumn,
@@ -66,7 +67,7 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
   const general: Record<string, unknown> = {};
   const generalCells = new Map<string, string>();
   for (const e of generalEntries(tab)) {
-    if (e.value !== '') general[e.field] = e.value;
+    if (e.value !== '') setGeneralField(general, e.field, e.value);
     generalCells.set(e.field, cellOf(e.row, e.col));
   }
   const parsedLocale = LocaleSchema.safeParse(general.locale);

@@ -8,6 +8,9 @@ import type { EngineEnv } from '../../engine';
 export interface RawSettings {
   locale: unknown;
   timezone: unknown;
+  /** ご依頼主 and label settings (docs/contract.md §4), kept as typed */
+  shipper?: unknown;
+  labels?: unknown;
   shops: Record<string, unknown>[];
   carriers: Record<string, unknown>[];
 }
