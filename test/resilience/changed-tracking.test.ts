@@ -1,4 +1,4 @@
-import { runExport, runFetch } from '../../src/engine/app';
+import { runExport, runFetch } from '../../src/engine';
 import { discoverHeaders } from '../../src/engine/orders/headers';
 import { ORDERS_SHEET_NAMES } from '../../src/engine/orders/columns';
 import { fillTracking, runUntilDone, world, type World } from './support/world';
