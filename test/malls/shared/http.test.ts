@@ -1,6 +1,6 @@
-import { MallHttp, MallHttpError, parseJsonKeepingBigInts } from '../../src/malls/shared/http';
-import { MemoryLogger, VirtualClock } from '../../src/engine/memory-ports';
-import type { HttpPort, HttpRequest, HttpResponse } from '../../src/ports';
+import { MallHttp, MallHttpError, parseJsonKeepingBigInts } from '../../../src/malls/shared/http';
+import { MemoryLogger, VirtualClock } from '../../../src/engine/memory-ports';
+import type { HttpPort, HttpRequest, HttpResponse } from '../../../src/ports';
 
 function scripted(answers: (HttpResponse | Error)[]): HttpPort {
   let i = 0;
