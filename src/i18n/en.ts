@@ -152,7 +152,7 @@ export const en: Record<keyof typeof ja, string> = {
   'ui.auto.on': 'Auto-fetch is set',
   'ui.auto.off': 'Auto-fetch is off',
   'ui.error': 'Could not finish: {detail}',
-  'cli.help': 'mallsheet — fetch Temu / TikTok Shop / Qoo10 orders into a workbook and send tracking numbers back\n\nUsage:\n  mallsheet demo    [--workbook FILE]\n  mallsheet fetch   --config FILE --workbook FILE [--shop NAME] [--from YYYY-MM-DD --to YYYY-MM-DD]\n  mallsheet export  --config FILE --workbook FILE [--shop NAME] [--dry-run]\n  mallsheet check   --config FILE [--workbook FILE]\n  mallsheet sandbox [--port N]\n\nExit status: 0 all done / 1 some shops or rows failed / 2 invalid config, arguments or workbook (nothing fetched, sent or written)',
+  'cli.help': 'mallsheet — fetch Temu / TikTok Shop / Qoo10 orders into a workbook and send tracking numbers back\n\nUsage:\n  mallsheet demo    [--workbook FILE [--force]]\n  mallsheet fetch   --config FILE --workbook FILE [--shop NAME] [--from YYYY-MM-DD --to YYYY-MM-DD]\n  mallsheet export  --config FILE --workbook FILE [--shop NAME] [--dry-run]\n  mallsheet check   --config FILE [--workbook FILE]\n  mallsheet sandbox [--port N]\n\nExit status: 0 all done / 1 some shops or rows failed / 2 invalid config, arguments or workbook (nothing fetched, sent or written)',
   'cli.args.invalid': 'Invalid arguments: {detail} (see mallsheet --help)',
   'cli.config.unreadable': 'Cannot read the config file {file}: {detail}',
   'cli.workbook.invalid': 'Cannot open the workbook {file}: {detail}',
@@ -408,4 +408,8 @@ export const en: Record<keyof typeof ja, string> = {
 
   // ---- shared mall http ----
   'http.network': 'Cannot reach {mall}: {detail}',
+
+  // ---- safety: demo, workbook, config, input checks ----
+  'cli.demo.otherShops':
+    'The workbook {file} holds orders of shops that are not demo shops ({shops}). The demo types fake tracking numbers, which a later real export would send. Use another --workbook, or add --force to run the demo beside them (it then touches only its own demo shops)',
 };

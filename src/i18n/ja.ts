@@ -153,7 +153,7 @@ export const ja = {
   'ui.auto.on': '自動取得を設定しました',
   'ui.auto.off': '自動取得を停止しました',
   'ui.error': '処理を完了できませんでした: {detail}',
-  'cli.help': 'mallsheet — Temu / TikTok Shop / Qoo10 の注文をワークブックへ取得し、伝票番号を書き戻します\n\n使い方:\n  mallsheet demo    [--workbook FILE]\n  mallsheet fetch   --config FILE --workbook FILE [--shop NAME] [--from YYYY-MM-DD --to YYYY-MM-DD]\n  mallsheet export  --config FILE --workbook FILE [--shop NAME] [--dry-run]\n  mallsheet check   --config FILE [--workbook FILE]\n  mallsheet sandbox [--port N]\n\n終了コード: 0 完了 / 1 一部のショップまたは行が失敗 / 2 設定・引数・ワークブックが不正（何も取得・送信・書き込みしていません）',
+  'cli.help': 'mallsheet — Temu / TikTok Shop / Qoo10 の注文をワークブックへ取得し、伝票番号を書き戻します\n\n使い方:\n  mallsheet demo    [--workbook FILE [--force]]\n  mallsheet fetch   --config FILE --workbook FILE [--shop NAME] [--from YYYY-MM-DD --to YYYY-MM-DD]\n  mallsheet export  --config FILE --workbook FILE [--shop NAME] [--dry-run]\n  mallsheet check   --config FILE [--workbook FILE]\n  mallsheet sandbox [--port N]\n\n終了コード: 0 完了 / 1 一部のショップまたは行が失敗 / 2 設定・引数・ワークブックが不正（何も取得・送信・書き込みしていません）',
   'cli.args.invalid': '引数が不正です: {detail}（mallsheet --help を参照）',
   'cli.config.unreadable': '設定ファイル {file} を読めません: {detail}',
   'cli.workbook.invalid': 'ワークブック {file} を開けません: {detail}',
@@ -409,4 +409,8 @@ export const ja = {
 
   // ---- shared mall http ----
   'http.network': '{mall} に接続できません: {detail}',
+
+  // ---- safety: demo, workbook, config, input checks ----
+  'cli.demo.otherShops':
+    'ワークブック {file} にはデモ以外のショップ（{shops}）の注文があります。デモは架空の伝票番号を入力するため、次の本番の書き出しで送信されるおそれがあります。別の --workbook を指定するか、デモ用ショップの行だけを扱うことを承知のうえで --force を付けてください',
 } as const;

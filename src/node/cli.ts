@@ -28,6 +28,7 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  force: { type: 'boolean' },
   port: { type: 'string' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -35,7 +36,7 @@ const OPTIONS = {
 
 /** Options each command accepts (anything else is an argument error). */
 const ACCEPTS: Record<string, readonly string[]> = {
-  demo: ['workbook', 'verbose'],
+  demo: ['workbook', 'force', 'verbose'],
   fetch: ['config', 'workbook', 'shop', 'from', 'to', 'verbose'],
   export: ['config', 'workbook', 'shop', 'dry-run', 'verbose'],
   check: ['config', 'workbook', 'shop', 'verbose'],
@@ -72,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
     if (wrong.length) throw new UsageError([t('cli.args.invalid', { detail: `${command} does not take --${wrong.join(', --')}` })]);
 
     if (command === 'sandbox') return await sandboxCommand(values, t);
-    if (command === 'demo') return await runDemo({ workbook: values.workbook, verbose: !!values.verbose, cliPath: __filename });
+    if (command === 'demo') return await runDemo({ workbook: values.workbook, force: !!values.force, verbose: !!values.verbose, cliPath: __filename });
 
     const settings = loadConfig(need(values, 'config', t), t);
     L = settings.locale;
