@@ -410,6 +410,10 @@ export const en: Record<keyof typeof ja, string> = {
   'http.network': 'Cannot reach {mall}: {detail}',
 
   // ---- safety: demo, workbook, config, input checks ----
+  'settings.wholeNumber': 'enter a whole number',
+  'settings.unknownField': 'unknown field, ignored (a typo? known fields: {known})',
+  'cli.config.notObject': '{file}: the config must be one JSON object ({ \"shops\": [ … ], … }); this one is {kind}',
+  'cli.config.kind.list': 'a list ([ … ])',
   'cli.folder.unusable': 'Cannot use the folder {dir} ({detail}); nothing was changed',
   'cli.folder.readOnly': 'The folder {dir} is read-only: the workbook could not be saved there, so nothing was fetched or sent. Give --workbook a file in a folder you can write',
   'cli.file.readOnly': '{file} is read-only and will not be overwritten, so nothing was fetched or sent. Allow writing to it, or give another --workbook',

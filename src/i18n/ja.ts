@@ -411,6 +411,10 @@ export const ja = {
   'http.network': '{mall} に接続できません: {detail}',
 
   // ---- safety: demo, workbook, config, input checks ----
+  'settings.wholeNumber': '整数を入力してください',
+  'settings.unknownField': '知られていない項目のため無視します（入力ミスでは？ 使える項目: {known}）',
+  'cli.config.notObject': '{file}: 設定は 1 つの JSON オブジェクト（{ \"shops\": [ … ], … }）で書いてください。いまは {kind} です',
+  'cli.config.kind.list': 'リスト（[ … ]）',
   'cli.folder.unusable': 'フォルダー {dir} を使えません（{detail}）。何も変更していません',
   'cli.folder.readOnly': 'フォルダー {dir} は読み取り専用です。ワークブックを保存できないため、何も取得・送信していません。書き込めるフォルダーを --workbook に指定してください',
   'cli.file.readOnly': '{file} は読み取り専用です。上書きしないため、何も取得・送信していません。書き込みを許可するか、別の --workbook を指定してください',

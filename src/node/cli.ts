@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCheck, runExport, runFetch, type Env, type RunReport } from '../engine/app';
-import { parseSettings } from '../engine/settings/parse';
-import { SettingsError } from '../engine/settings/errors';
+import { checkSettings, issueLine, settingsError } from '../engine/settings/parse';
 import type { Locale, Settings } from '../engine/settings/schema';
 import { MemorySpreadsheet } from '../engine/sheet/memory-sheet';
 import { MemoryProperties } from '../engine/memory-ports';
@@ -111,20 +110,32 @@ function need(values: Values, name: 'config' | 'workbook', t: T): string {
   return v;
 }
 
-/** Reads and validates the JSON config (CONTRACT §4); every problem is reported, each naming shop and field. */
+/**
+ * Reads and validates the JSON config (docs/contract.md §4); every problem is reported, each naming shop and
+ * field; fields no schema knows are warned about (a typo would otherwise do nothing).
+ */
 export function loadConfig(file: string, t: T): Settings {
   let input: unknown;
   try {
-    input = JSON.parse(fs.readFileSync(file, 'utf8'));
+    // Windows editors save UTF-8 with a byte order mark, which JSON.parse refuses
+    input = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new UsageError([t('cli.config.unreadable', { file, detail: (e as Error).message })]);
   }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    const kind = Array.isArray(input) ? t('cli.config.kind.list') : input === null ? 'null' : typeof input;
+    throw new UsageError([t('cli.config.notObject', { file, kind })]);
+  }
+  let checked;
   try {
-    return parseSettings(input, CONNECTORS);
+    checked = checkSettings(input, CONNECTORS);
   } catch (e) {
-    if (e instanceof SettingsError) throw new UsageError([`${file}:`, ...e.lines]);
     throw new UsageError([t('cli.config.unreadable', { file, detail: (e as Error).message })]);
   }
+  const { settings, issues, warnings, locale } = checked;
+  if (!settings) throw new UsageError([`${file}:`, ...settingsError(issues, locale).lines]);
+  for (const w of warnings) process.stderr.write(`warning: ${file}: ${issueLine(w, locale)}\n`);
+  return settings;
 }
 
 function rangeOf(values: Values, timeZone: string, t: T): { from: number; to: number } | undefined {
