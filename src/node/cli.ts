@@ -9,6 +9,8 @@ import { MemoryProperties } from '../engine/memory-ports';
 import { CONNECTORS } from '../malls';
 import { translate, type MessageKey } from '../i18n';
 import { parseDayRange } from '../gas/day-range';
+import { MAX_RANGE_DAYS, rangeProblems } from '../ui/shared/date-range';
+import { formatDate } from '../engine/text/dates';
 import { checkText } from '../gas/report-text';
 import { UsageError, openWorkbook, printReport, type T } from './session';
 import { XlsxWorkbook } from './workbook';
@@ -138,10 +140,21 @@ export function loadConfig(file: string, t: T): Settings {
   return settings;
 }
 
+/** --from/--to by the date-range dialog's own rules (≤ 365 days, not in the future), then as the engine's range. */
 function rangeOf(values: Values, timeZone: string, t: T): { from: number; to: number } | undefined {
   if (values.from === undefined && values.to === undefined) return undefined;
   if (values.from === undefined || values.to === undefined) {
     throw new UsageError([t('cli.args.invalid', { detail: '--from and --to go together' })]);
+  }
+  const problems = rangeProblems(values.from, values.to, formatDate(Date.now(), timeZone));
+  if (problems.length > 0) {
+    throw new UsageError(
+      problems.map((p) =>
+        t('cli.args.invalid', {
+          detail: `--${p.field} ${values[p.field]}: ${t(`sidebar.range.${p.code}`, { days: MAX_RANGE_DAYS })}`,
+        }),
+      ),
+    );
   }
   const r = parseDayRange(values.from, values.to, timeZone);
   if (!r.ok) throw new UsageError([t('cli.args.invalid', { detail: `--${r.field === 'order' ? 'from/--to' : r.field} ${r.value} (YYYY-MM-DD)` })]);
