@@ -1,5 +1,5 @@
 /**
- * End-to-end benchmark (issue #7): a 10,000-order backlog across the three sandbox malls through the real
+ * End-to-end benchmark: a 10,000-order backlog across the three sandbox malls through the real
  * engine, on a simulated Apps Script cost model (src/engine/sim/cost-model.ts), side by side with a naive
  * importer (bench/naive-importer.ts) on the same sandbox data and the same model.
  *
@@ -284,9 +284,9 @@ const minimumOf = (pages: number, perOrder: number, setup: number): Minimum => (
 
 /**
  * What each mall's API needs at the least for the first run's window (each connector's fetch.ts):
- * - Temu: list pages per fetch status, a CANCELED pass (cancellations of earlier rows, CONTRACT §3),
+ * - Temu: list pages per fetch status, a CANCELED pass (cancellations of earlier rows, docs/contract.md §3),
  *   bg.order.shippinginfo.v2.get + bg.order.amount.query per parent (the list has neither), and one
- *   token-info call (有効期限, CONTRACT §3);
+ *   token-info call (有効期限, docs/contract.md §3);
  * - TikTok: Search Orders pages per status and a CANCELLED pass, plus the token refresh and the
  *   authorized-shop lookup a fresh authorization needs;
  * - Qoo10: one GetShippingInfo_v3 per status and one GetClaimInfo_V3 per cancel ClaimStat per 90-day

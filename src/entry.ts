@@ -1,6 +1,6 @@
 /**
  * Apps Script entry points — wiring only. scripts/build.mjs turns every name in ENTRY_POINTS into a
- * top-level `function name(e)` that delegates here (spec §B3: menus and triggers find functions by name).
+ * top-level `function name(e)` that delegates here (docs/apps-script.md §B3: menus and triggers find functions by name).
  * Nothing runs at load time: the bundle is evaluated on every execution, including onOpen.
  */
 import { applyAutoFetchTrigger, runCheck, runExport, runFetch, runTimer, type RunReport } from './engine/app';

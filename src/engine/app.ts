@@ -39,7 +39,7 @@ export interface RunReport {
   shops: ShopReport[];
   /** dry-run export: what would be sent, one readable line per shipment */
   preview: string[];
-  /** CONTRACT §5: 0 all done; 1 some shops or rows failed; 2 invalid settings (nothing fetched or sent) */
+  /** docs/contract.md §5: 0 all done; 1 some shops or rows failed; 2 invalid settings (nothing fetched or sent) */
   exitCode: 0 | 1 | 2;
   /** readable lines for invalid settings (exit 2) */
   errors: string[];

@@ -7,7 +7,7 @@ import { GasLock, GasProperties, consoleLogger, gasClock, gasCrypto, toastProgre
 import { GasTriggers } from './triggers';
 import { throttledProgress } from '../ui/server/progress';
 
-/** Apps Script gives 6 minutes per execution; stop starting new work at 4.5 (spec §C1, §C2). */
+/** Apps Script gives 6 minutes per execution; stop starting new work at 4.5 (docs/apps-script.md §C1, §C2). */
 const BUDGET_MS = 270_000;
 
 /** The engine's Env over the Apps Script services of the bound spreadsheet. Called inside handlers only. */

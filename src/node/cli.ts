@@ -20,7 +20,7 @@ import { cliEnv } from './cli-env';
 import { serveSandbox } from './sandbox-server';
 import { runDemo } from './demo';
 
-/** `mallsheet` (CONTRACT §5). Exit status: 0 all done, 1 some shops or rows failed, 2 invalid input (nothing done). */
+/** `mallsheet` (docs/contract.md §5). Exit status: 0 all done, 1 some shops or rows failed, 2 invalid input (nothing done). */
 
 const OPTIONS = {
   config: { type: 'string' },

@@ -5,7 +5,7 @@ import { expectInvariants } from './support/invariants';
 import { world, type World } from './support/world';
 
 /**
- * Incremental sync (issue #7): after a complete full window, malls that filter by update time are asked
+ * Incremental sync: after a complete full window, malls that filter by update time are asked
  * only for what changed since the last complete fetch (less an overlap); a full window comes back once a
  * day; Qoo10, which cannot filter by update time, reads its creation window every time.
  */

@@ -84,7 +84,7 @@ describe('UrlFetchQuota', () => {
   });
 });
 
-describe('quota awareness in runs (issue #7)', () => {
+describe('quota awareness in runs', () => {
   test('every request a connector sends is counted, with one properties write per shop and run', () => {
     const w = world('tiktok', { seed: 3, orders: 250, budgetMs: 270_000 });
     const sets: string[] = [];

@@ -6,13 +6,13 @@ import { joinMessages, record, selectShops, shopReport, withRun, type Run } from
 import { buildShopContext, errorText } from '../run/shop-context';
 import { readState, type ShopState } from '../run/state';
 
-/** Connection check (issue #6): the connector's lines, then what the engine knows of each shop. */
+/** Connection check: the connector's lines, then what the engine knows of each shop. */
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-/** Warn this many days before a token or key expires (issue #6). */
+/** Warn this many days before a token or key expires. */
 export const EXPIRY_WARN_DAYS = 14;
-/** Export success rate window (issue #6). */
+/** Export success rate window. */
 const RATE_WINDOW_MS = 7 * DAY_MS;
 
 /** A shop's check: its report line (ok, message = what needs attention) and every check line. */

@@ -15,7 +15,7 @@ export function runExport(env: Env, opts: ExportOptions): RunReport {
 }
 
 /**
- * CONTRACT §3 export: the table selects the ready rows, the connector sends them, the outcomes go back into
+ * docs/contract.md §3 export: the table selects the ready rows, the connector sends them, the outcomes go back into
  * the rows, and the table is written right after each shop — what a mall accepted is on the sheet before
  * the next mall is called.
  */

@@ -30,7 +30,7 @@ interface Window {
 }
 
 /**
- * Incremental sync (issue #7): between full windows, malls that filter by update time are asked only for
+ * Incremental sync: between full windows, malls that filter by update time are asked only for
  * what changed since the last complete fetch, less this overlap (the mall's update stamps and our clock
  * may disagree a little; rows are upserted by key, so reading one twice costs nothing).
  */
@@ -168,7 +168,7 @@ function fetchShop(
     }
   }
   for (const m of messages) env.log.warn(run.redact(`${shop.name}: ${m}`));
-  // CONTRACT §3: the token / key expiry is visible in the Log too, as GoQSystem shows 有効期限
+  // docs/contract.md §3: the token / key expiry is visible in the Log too, as GoQSystem shows 有効期限
   const expiresAt = readState(env.props, shop.name).expiresAt;
   if (typeof expiresAt === 'number') messages.push(run.t('run.expiresOn', { date: formatDate(expiresAt, run.settings.timezone) }));
   report.message = joinMessages(run, messages);
@@ -190,7 +190,7 @@ function windowOf(w: Window): { from: number; to: number; by: Window['by']; crea
 }
 
 /**
- * The windows of one fetch: an unfinished window first (issue #7: a backlog finishes over consecutive
+ * The windows of one fetch: an unfinished window first (a backlog finishes over consecutive
  * runs), then the rest up to now, of the same kind. Otherwise a full creation-time window over the shop's
  * `days`, or, when the mall filters by update time and a full window completed within FULL_EVERY_MS, only
  * what was updated since the last complete fetch (less OVERLAP_MS). A user-given range is fetched as it

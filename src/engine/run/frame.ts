@@ -12,14 +12,14 @@ import { URL_FETCH_QUOTA, UrlFetchQuota } from '../quota/url-fetch-quota';
 import { formatDateTime } from '../text/dates';
 
 /**
- * The frame every run shares (CONTRACT §3, §5): one run at a time (tryLock; busy → one Log line, nothing
+ * The frame every run shares (docs/contract.md §3, §5): one run at a time (tryLock; busy → one Log line, nothing
  * else), settings validated before anything is fetched or sent (exit 2), one shop's failure never stops
  * another (exit 1), and the run's Log rows appended in one write at the end.
  */
 
 /** Apps Script's document lock: we never queue behind another run (specs §C4). */
 const LOCK_WAIT_MS = 3000;
-/** Default time budget: stop starting new work before Apps Script's 6-minute limit (issue #7). */
+/** Default time budget: stop starting new work before Apps Script's 6-minute limit. */
 export const DEFAULT_BUDGET_MS = 270_000;
 /** Locale and time zone of the last valid settings, so a busy line needs no settings read. */
 const DISPLAY_KEY = 'engine:display';
@@ -28,7 +28,7 @@ const DisplaySchema = z.object({ locale: LocaleSchema, timezone: z.string() });
 const CONTINUE_AFTER_MS = 60_000;
 /**
  * Set while a run holds the lock and cleared once its Log rows are written: found set, the previous run
- * was killed (Apps Script's 6-minute limit, a crash) and the Log says so (issue #7: every failure
+ * was killed (Apps Script's 6-minute limit, a crash) and the Log says so (every failure
  * visible). Runs killed before they could log that carry it over, so each is reported once.
  */
 const RUNNING_KEY = 'engine:running';
@@ -54,7 +54,7 @@ export interface Run {
   unfinished: boolean;
   /** the orders table, opened on first use; null after a workbook problem (already reported, exit 2) */
   table(): OrdersTable | null;
-  /** URL fetches counted against the day's quota (issue #7); saved at the end of each shop and run */
+  /** URL fetches counted against the day's quota; saved at the end of each shop and run */
   quota: UrlFetchQuota;
 }
 
@@ -182,7 +182,7 @@ function makeRun(env: Env, settings: Settings, opts: FrameOptions, report: RunRe
       try {
         table = OrdersTable.open(env.book, { locale, timezone: settings.timezone });
       } catch (e) {
-        // CONTRACT §5: a workbook the engine cannot read is exit 2, nothing fetched or sent
+        // docs/contract.md §5: a workbook the engine cannot read is exit 2, nothing fetched or sent
         table = null;
         report.exitCode = 2;
         report.errors.push(run.t('run.workbookError', { detail: run.redact(errorText(e, locale)) }));

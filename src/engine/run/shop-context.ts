@@ -18,7 +18,7 @@ export function buildShopContext(
   persist: boolean,
   /** what a connector logs passes the run's secret mask too: a slip in one connector never leaks */
   redact: (text: string) => string,
-  /** the run's URL fetch count (issue #7): every request of the connector goes through it */
+  /** the run's URL fetch count: every request of the connector goes through it */
   quota?: UrlFetchQuota,
 ): ShopContext {
   const locale = settings.locale;
@@ -72,7 +72,7 @@ export function errorText(e: unknown, locale: Locale): string {
 
 /** Masks every secret the run knows of: credentials of every shop and what the connectors stored. */
 export function redactor(env: Env, settings: Settings | null, connectors: readonly MallConnector[]): (text: string) => string {
-  /** what the stores held when last read: used when a read fails (issue #7: any port call may fail) */
+  /** what the stores held when last read: used when a read fails (any port call may fail) */
   let stored: string[] | null = null;
   return (text: string) => {
     const secrets = new Set<string>();

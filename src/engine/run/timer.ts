@@ -15,7 +15,7 @@ import { readState, type ShopState } from './state';
  */
 const EARLY_MS = 60_000;
 
-/** Is this shop's auto-fetch due at `now`? An unfinished window is always due (issue #7 resume). */
+/** Is this shop's auto-fetch due at `now`? An unfinished window is always due. */
 export function isDue(shop: ShopSettings, state: ShopState, now: number): boolean {
   if (!shop.enabled || shop.autoFetchMinutes <= 0) return false;
   if (state.resume) return true;
@@ -24,7 +24,7 @@ export function isDue(shop: ShopSettings, state: ShopState, now: number): boolea
 }
 
 /**
- * CONTRACT §3 Timer: fetch every enabled shop that is due, then export the shops with autoExport on — and
+ * docs/contract.md §3 Timer: fetch every enabled shop that is due, then export the shops with autoExport on — and
  * any shop whose last export ran out of time with rows left (the continuation of a manual export).
  */
 export function runTimer(env: Env): RunReport {

@@ -10,7 +10,7 @@ import { ClaimRowSchema, ShippingRowSchema } from './schemas';
 
 /**
  * A fetch is a list of calls: per 90-day window, one GetShippingInfo_v3 per selected status (no paging,
- * one status per call: specs/qoo10.md §3, §6.3–6.4), then GetClaimInfo_V3 per cancel ClaimStat.
+ * one status per call: docs/malls/qoo10.md §3, §6), then GetClaimInfo_V3 per cancel ClaimStat.
  * One call per step; the cursor is the index of the next call.
  */
 type Task = { window: { from: number; to: number } } & ({ kind: 'orders'; status: string } | { kind: 'claims'; claimStat: string });

@@ -4,7 +4,7 @@ import { stateKey } from '../../engine/run/state';
 import { shopStorePrefix } from '../../engine/run/shop-context';
 
 /**
- * Secret credential values (CONTRACT §2 設定: never in cells, logs or messages) live in document
+ * Secret credential values (docs/contract.md §2 設定: never in cells, logs or messages) live in document
  * properties under `secret:<shop>:<field>`, the key the settings engine reads them back from.
  */
 const PREFIX = 'secret:';

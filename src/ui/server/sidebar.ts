@@ -24,7 +24,7 @@ import { readState } from '../../engine/run/state';
 
 /**
  * The sidebar's server side: what the page may see of the settings, and every save, validated by the
- * engine's own checkSettings (one schema, CONTRACT §4) before anything is written.
+ * engine's own checkSettings (one schema, docs/contract.md §4) before anything is written.
  */
 
 const DAY = 86_400_000;
