@@ -40,23 +40,9 @@ export interface HttpResponse {
 
 /**
  * HTTP never throws for an HTTP status (muteHttpExceptions); it throws an Error only when no answer came
- * (DNS, refused, timeout: then an HttpTimeoutError). fetchAll sends in parallel and returns answers in
+ * (DNS, refused, timeout: then engine/errors.ts's HttpTimeoutError). fetchAll sends in parallel and returns answers in
  * request order.
  */
-/**
- * The request went out and no answer came within the runtime's limit (Apps Script's own, or the CLI's): a
- * mall that hangs. Retrying it costs that limit again, so the request path treats it apart.
- */
-export class HttpTimeoutError extends Error {
-  constructor(
-    message: string,
-    readonly timeoutMs: number,
-  ) {
-    super(message);
-    this.name = 'HttpTimeoutError';
-  }
-}
-
 export interface HttpPort {
   fetch(req: HttpRequest): HttpResponse;
   fetchAll(reqs: HttpRequest[]): HttpResponse[];

@@ -1,4 +1,5 @@
-import { HttpTimeoutError, type HttpPort, type HttpRequest, type HttpResponse } from '../ports';
+import type { HttpPort, HttpRequest, HttpResponse } from '../ports';
+import { HttpTimeoutError } from '../engine/errors';
 
 /** UrlFetchApp's own limit for one call, not configurable (docs/apps-script.md §C3). */
 const URL_FETCH_LIMIT_MS = 60_000;

@@ -1,20 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runCheck, runExport, runFetch, type Env, type RunReport } from '../engine/app';
+import { runCheck, runExport, runFetch, type EngineEnv, type RunReport } from '../engine';
 import { checkSettings, issueLine, settingsError } from '../engine/settings/parse';
 import type { Locale, Settings } from '../engine/settings/schema';
 import { MemorySpreadsheet } from '../engine/sheet/memory-sheet';
 import { MemoryProperties } from '../engine/memory-ports';
 import { CONNECTORS } from '../malls';
 import { translate, type MessageKey } from '../i18n';
-import { parseDayRange } from '../gas/day-range';
+import { parseDayRange } from '../engine/text/day-range';
 import { MAX_RANGE_DAYS, rangeProblems } from '../ui/shared/date-range';
 import { formatDate } from '../engine/text/dates';
-import { checkText } from '../gas/report-text';
-import { UsageError, openWorkbook, printReport, type T } from './session';
+import { checkText } from '../engine/report-text';
+import { UsageError, openWorkbook, printReport, type T } from './command-io';
 import { XlsxWorkbook } from './workbook';
-import { FileProperties } from './services';
+import { FileProperties } from './node-ports';
 import type { PropertiesPort, SpreadsheetPort } from '../ports';
 import { cliEnv } from './cli-env';
 import { serveSandbox } from './sandbox-server';
@@ -169,7 +169,7 @@ export async function withWorkbook(
   file: string,
   settings: Settings,
   opts: { save: boolean; verbose: boolean },
-  run: (env: Env) => RunReport,
+  run: (env: EngineEnv) => RunReport,
 ): Promise<number> {
   const t: T = (k, p) => translate(settings.locale, k, p);
   const session = await openWorkbook(file, t);

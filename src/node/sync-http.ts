@@ -1,5 +1,6 @@
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
-import { HttpTimeoutError, type HttpPort, type HttpRequest, type HttpResponse } from '../ports';
+import type { HttpPort, HttpRequest, HttpResponse } from '../ports';
+import { HttpTimeoutError } from '../engine/errors';
 
 /**
  * The worker that does the real (async) fetches. Kept as plain JS source so it runs the same from ts-jest

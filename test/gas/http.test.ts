@@ -1,5 +1,5 @@
 import { GasHttp, type UrlFetchApi } from '../../src/gas/http';
-import { HttpTimeoutError } from '../../src/ports';
+import { HttpTimeoutError } from '../../src/engine/errors';
 
 function response(status: number, body: string, headers: Record<string, string | string[]>) {
   return { getResponseCode: () => status, getContentText: () => body, getAllHeaders: () => headers };

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { runFetch } from '../../src/engine/app';
+import { runFetch } from '../../src/engine';
 import { parseSettings } from '../../src/engine/settings/parse';
 import { MemorySpreadsheet } from '../../src/engine/sheet/memory-sheet';
 import { MemoryProperties } from '../../src/engine/memory-ports';

@@ -1,4 +1,4 @@
-import { runExport, runFetch } from '../../../src/engine/app';
+import { runExport, runFetch } from '../../../src/engine';
 import { VirtualClock } from '../../../src/engine/memory-ports';
 import { CARRIERS, fakeConnector, fakeEnv, line, shopConfig } from './fake-world';
 
