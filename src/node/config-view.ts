@@ -1,7 +1,7 @@
 import type { PropertiesPort, SpreadsheetPort } from '../ports';
-import type { MallConnector } from '../malls/connector';
+import type { MallConnector } from '../engine/connector';
 import type { Settings } from '../engine/settings/schema';
-import { readState, writeShopStatus, type ShopState } from '../engine/app';
+import { readState, writeShopStatus, type ShopState } from '../engine';
 import { secretKey, shopColumns } from '../engine/settings/tab-layout';
 import { MemoryProperties } from '../engine/memory-ports';
 import { SettingsTabDocument } from '../ui/server/settings-tab-document';

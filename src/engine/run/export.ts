@@ -1,12 +1,15 @@
-import type { Env, ExportOptions, RunReport } from '../app';
+import type { EngineEnv, ExportOptions, RunReport } from './types';
 import type { ShopSettings } from '../settings/schema';
-import { joinMessages, record, selectShops, shopReport, withRun, type Run } from './frame';
-import { buildShopContext, errorText, quotaText } from './shop-context';
+import { joinMessages, record, selectShops, shopReport } from './report';
+import type { Run } from './run-context';
+import { withRun } from './with-run';
+import { buildShopContext, quotaText } from './shop-context';
+import { errorText } from '../error-text';
 import { STEP_RESERVE } from '../quota/url-fetch-quota';
 import { readState, updateState } from './state';
 
 /** Export tracking numbers (menu, CLI): every enabled shop, or the one named. A dry run changes nothing. */
-export function runExport(env: Env, opts: ExportOptions): RunReport {
+export function runExport(env: EngineEnv, opts: ExportOptions): RunReport {
   const dryRun = opts.dryRun === true;
   return withRun(env, { action: 'export', trigger: opts.trigger, quiet: dryRun }, (run) => {
     const shops = selectShops(run, opts.shop);
@@ -51,10 +54,9 @@ export function exportShops(run: Run, shops: ShopSettings[], dryRun: boolean): v
         const ctx = buildShopContext(env, run.settings, shop, run.deadline, !dryRun, run.redact, run.quota);
         const outcomes = connector.exportOrders(ctx, orders, { dryRun });
         if (dryRun) {
-          for (const o of outcomes) {
-            const text = o.kind === 'ok' || o.kind === 'already' ? (o.note ?? '') : o.message;
-            if (text) run.report.preview.push(run.redact(`${shop.name}: ${text}`));
-          }
+          // connectors answer per row; rows of one shipment share its text, and the preview lists shipments
+          const texts = outcomes.map((o) => (o.kind === 'ok' || o.kind === 'already' ? (o.note ?? '') : o.message));
+          for (const text of new Set(texts)) if (text) run.report.preview.push(run.redact(`${shop.name}: ${text}`));
         } else {
           const res = table.applyOutcomes(shop.name, orders, outcomes, env.clock.now());
           table.flush();

@@ -1,4 +1,5 @@
 import type { ClockPort, HttpPort, HttpRequest, HttpResponse, LoggerPort } from '../../ports';
+import { HttpTimeoutError, MallUnreachableError } from '../../engine/errors';
 
 /**
  * The one request path every connector uses (Octokit's idea): throttling and retry are layers around
@@ -29,13 +30,13 @@ export interface MallHttpOptions {
 }
 
 /** Thrown when no usable answer came: network failure or retries exhausted on a transient error. */
-export class MallHttpError extends Error {
+export class MallHttpError extends MallUnreachableError {
   constructor(
-    readonly mall: string,
-    readonly reason: string,
+    mall: string,
+    reason: string,
     readonly lastResponse: HttpResponse | null,
   ) {
-    super(`${mall}: ${reason}`);
+    super(mall, reason);
     this.name = 'MallHttpError';
   }
 }
@@ -65,6 +66,9 @@ function retryAfterMs(res: HttpResponse): number | undefined {
  * wave sent exactly one second after the previous one can land inside the mall's window. Keep a margin.
  */
 const WINDOW_MS = 1000 + 50;
+
+/** Tries of one request that got no answer at all (the first included). */
+const TIMEOUT_ATTEMPTS = 2;
 
 /** Send times per rate key, shared by every client of one execution (limits are per app key). */
 const sendLog = new Map<string, number[]>();
@@ -105,6 +109,7 @@ export class MallHttp {
       let waitMs = 0;
       let lastReason = '';
       let lastRes: HttpResponse | null = null;
+      let hangMs = 0;
       for (let start = 0; start < pending.length; ) {
         const chunkSize = this.opts.minIntervalMs ? 1 : this.rate;
         const chunk = pending.slice(start, start + chunkSize);
@@ -121,14 +126,18 @@ export class MallHttp {
           }
           lastReason = verdict.reason;
           lastRes = a instanceof Error ? null : a;
-          if (attempts[i] >= this.maxAttempts) throw new MallHttpError(this.opts.mall, verdict.reason, lastRes);
+          // a mall that hung once gets one more chance, not maxAttempts: each try costs the whole limit
+          const limit = a instanceof HttpTimeoutError ? Math.min(this.maxAttempts, TIMEOUT_ATTEMPTS) : this.maxAttempts;
+          if (attempts[i] >= limit) throw new MallHttpError(this.opts.mall, verdict.reason, lastRes);
+          if (a instanceof HttpTimeoutError) hangMs = Math.max(hangMs, a.timeoutMs);
           retry.push(i);
           waitMs = Math.max(waitMs, verdict.afterMs ?? this.backoff(attempts[i]));
         });
       }
       if (retry.length > 0) {
         const now = this.deps.clock.now();
-        if (now + waitMs > this.deps.deadline) throw new MallHttpError(this.opts.mall, lastReason, lastRes);
+        // a retry that could hang again must still end inside the run's budget
+        if (now + waitMs + hangMs > this.deps.deadline) throw new MallHttpError(this.opts.mall, lastReason, lastRes);
         this.deps.log.warn(`${this.opts.mall}: ${lastReason}; retrying ${retry.length} request(s) in ${waitMs} ms`);
         this.deps.clock.sleep(waitMs);
       }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { LineStatusUpdate, OrderLine } from '../../engine/order-line';
-import type { FetchRequest, FetchStep, ShopContext } from '../connector';
+import type { FetchRequest, FetchStep, ShopContext } from '../../engine/connector';
 import { NO_PERMISSION_CODES, SHOP_FATAL_CODES } from './codes';
-import { TemuError, type TemuAnswer, type TemuCall, type TemuClient } from './client';
+import type { TemuAnswer, TemuCall, TemuClient } from './client';
+import { TemuError } from './errors';
 import { pricesOf, toOrderLines, type LinePrice } from './mapping';
 import { AmountResultSchema, OrderListResultSchema, ShippingInfoSchema, type ListItem, type ShippingInfo } from './schemas';
 import { isTemuStatusName, TEMU_STATUS_CODES, TEMU_STATUS_NAMES, type TemuStatusName } from './statuses';

@@ -1,4 +1,4 @@
-import { runExport, runFetch } from '../../../src/engine/app';
+import { runExport, runFetch } from '../../../src/engine';
 import { CostModel, CostedSpreadsheet, meterDelta, snapshot } from '../../../src/engine/sim/cost-model';
 import { VirtualClock } from '../../../src/engine/memory-ports';
 import { demoSettings } from '../../../src/sandbox/demo-config';

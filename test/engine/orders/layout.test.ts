@@ -1,4 +1,4 @@
-import { runFetch } from '../../../src/engine/app';
+import { runFetch } from '../../../src/engine';
 import { ORDERS_LAYOUT_KEY } from '../../../src/engine/orders/layout';
 import { isMarkedFormula } from '../../../src/engine/sheet/layout';
 import { MANAGEMENT_STATUS_LABELS } from '../../../src/engine/order-line';
