@@ -21,6 +21,7 @@ export const en: Record<keyof typeof ja, string> = {
   'orders.skip.noCarrier': 'Row {row}: carrier is empty',
 
   // ---- desk: layout, dashboard, views ----
+  'layout.failed': 'Could not set the Orders layout (dropdowns, colours): {detail}',
   'menu.views': 'Show by status',
   'menu.view.all': 'All',
   'menu.search': 'Search orders…',

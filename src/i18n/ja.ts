@@ -22,6 +22,7 @@ export const ja = {
   'orders.skip.noCarrier': '{row} 行目: 配送業者が空です',
 
   // ---- desk: layout, dashboard, views ----
+  'layout.failed': '受注一覧のレイアウト（ドロップダウン・色分け）を設定できませんでした: {detail}',
   'menu.views': 'ステータス別に表示',
   'menu.view.all': '全て',
   'menu.search': '注文を検索…',

@@ -119,7 +119,7 @@ class XlsxSheet implements SheetPort {
   applyLayout(change: LayoutChange): void {
     const ws = this.ws as ExcelJS.Worksheet & { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] };
     if (change.frozenRows !== undefined) {
-      const { activeCell, showGridLines, zoomScale } = ws.views[0] ?? {};
+      const { activeCell, showGridLines, zoomScale } = ws.views?.[0] ?? {};
       const pane = { state: 'frozen' as const, xSplit: 0, ySplit: change.frozenRows, topLeftCell: `A${change.frozenRows + 1}` };
       const kept = Object.entries({ activeCell, showGridLines, zoomScale }).filter(([, v]) => v !== undefined);
       ws.views = [{ ...Object.fromEntries(kept), ...pane }];
@@ -134,7 +134,7 @@ class XlsxSheet implements SheetPort {
         ref: `${columnLetter(h.span.first)}2:${columnLetter(h.span.last)}${XLSX_LAYOUT_ROWS}`,
         rules: [{ type: 'expression' as const, priority: i + 1, formulae: [h.formula.replace(/^=/, '')], style: dxf(h.style) }],
       }));
-      const theirs = ws.conditionalFormattings.filter((cf) => !cf.rules.some((r) => isMarkedFormula(ruleFormula(r))));
+      const theirs = (ws.conditionalFormattings ?? []).filter((cf) => !cf.rules.some((r) => isMarkedFormula(ruleFormula(r))));
       // the seller's rules keep their order, after ours (Excel applies the lowest priority number first)
       for (const cf of theirs) for (const r of cf.rules) r.priority = (r.priority ?? 0) + ours.length;
       ws.conditionalFormattings = [...ours, ...theirs];

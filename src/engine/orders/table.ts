@@ -116,7 +116,12 @@ export class OrdersTable {
     const width = start + layout.missing.length;
     if (opts.layout) {
       const input = { at, width, locale: opts.locale, carriers: opts.layout.carriers };
-      ensureOrdersLayout(sheet, opts.layout.props, input, { created: !found, added: layout.missing, repair: opts.layout.repair });
+      try {
+        ensureOrdersLayout(sheet, opts.layout.props, input, { created: !found, added: layout.missing, repair: opts.layout.repair });
+      } catch (e) {
+        // the layout is a convenience: rows are still read and written; the Log says what went wrong
+        notices.push(t('layout.failed', { detail: e instanceof Error ? e.message : String(e) }));
+      }
     }
     return new OrdersTable(sheet, at, width, values, opts.locale, opts.timezone, notices);
   }
