@@ -3,7 +3,7 @@
  * top-level `function name(e)` that delegates here (docs/apps-script.md §B3: menus and triggers find functions by name).
  * Nothing runs at load time: the bundle is evaluated on every execution, including onOpen.
  */
-import { applyAutoFetchTrigger, runCheck, runExport, runFetch, runTimer, type RunReport } from './engine';
+import { applyAutoFetchTrigger, repairOrdersLayout, runCheck, runExport, runFetch, runTimer, type RunReport } from './engine';
 import type { Locale } from './engine/settings/schema';
 import { translate, type MessageKey } from './i18n';
 import { gasEnv } from './gas/env';
@@ -13,6 +13,8 @@ import { GasSpreadsheet } from './gas/sheet';
 import { findSettingsSheet } from './engine/settings/tab';
 import { SETTINGS_SHEET_NAMES } from './engine/settings/tab-layout';
 import { UI_ENTRY_POINTS, openDateRangeDialog, openSettingsSidebar } from './ui/gas/entries';
+import { searchOrders, showOrdersView } from './gas/desk';
+import { MANAGEMENT_STATUS_LABELS } from './engine/order-line';
 
 // the sidebar's and dialog's server functions (google.script.run) are entry points too
 export * from './ui/gas/entries';
@@ -27,6 +29,14 @@ export const ENTRY_POINTS = [
   'checkConnections',
   'enableAutoFetch',
   'disableAutoFetch',
+  'viewNew',
+  'viewAwaiting',
+  'viewDone',
+  'viewHold',
+  'viewCancelled',
+  'viewAll',
+  'searchOrdersPrompt',
+  'repairLayout',
   'onTimer',
   'onContinue',
   ...UI_ENTRY_POINTS,
@@ -40,8 +50,9 @@ function uiLocale(): Locale {
 export function onOpen(): void {
   const L = uiLocale();
   const t = (k: MessageKey) => translate(L, k);
-  SpreadsheetApp.getUi()
-    .createMenu(t('menu.title'))
+  const ui = SpreadsheetApp.getUi();
+  const labels = MANAGEMENT_STATUS_LABELS[L];
+  ui.createMenu(t('menu.title'))
     .addItem(t('menu.fetchNow'), 'fetchOrdersNow')
     .addItem(t('menu.fetchRange'), 'fetchOrdersRange')
     .addSeparator()
@@ -52,7 +63,38 @@ export function onOpen(): void {
     .addItem(t('menu.check'), 'checkConnections')
     .addItem(t('menu.autoOn'), 'enableAutoFetch')
     .addItem(t('menu.autoOff'), 'disableAutoFetch')
+    .addSeparator()
+    .addSubMenu(
+      ui
+        .createMenu(t('menu.views'))
+        .addItem(labels.new, 'viewNew')
+        .addItem(labels.awaiting, 'viewAwaiting')
+        .addItem(labels.done, 'viewDone')
+        .addItem(labels.hold, 'viewHold')
+        .addItem(labels.cancelled, 'viewCancelled')
+        .addItem(t('menu.view.all'), 'viewAll'),
+    )
+    .addItem(t('menu.search'), 'searchOrdersPrompt')
+    .addItem(t('menu.repairLayout'), 'repairLayout')
     .addToUi();
+}
+
+// GoQSystem-like status views and the search (src/gas/desk.ts): filter criteria on 受注一覧
+export const viewNew = (): void => withUi((L) => showOrdersView(L, 'new'));
+export const viewAwaiting = (): void => withUi((L) => showOrdersView(L, 'awaiting'));
+export const viewDone = (): void => withUi((L) => showOrdersView(L, 'done'));
+export const viewHold = (): void => withUi((L) => showOrdersView(L, 'hold'));
+export const viewCancelled = (): void => withUi((L) => showOrdersView(L, 'cancelled'));
+export const viewAll = (): void => withUi((L) => showOrdersView(L, 'all'));
+export const searchOrdersPrompt = (): void => withUi((L) => searchOrders(L));
+
+export function repairLayout(): void {
+  withUi((L) => {
+    const r = repairOrdersLayout(gasEnv());
+    const ui = SpreadsheetApp.getUi();
+    if (r.busy) return void ui.alert(translate(L, 'engine.busy'));
+    ui.alert(r.errors.length ? [translate(L, 'ui.settings.invalid'), ...r.errors].join('\n') : translate(L, 'ui.layout.repaired'));
+  });
 }
 
 export function fetchOrdersNow(): void {

@@ -38,6 +38,9 @@ function appsScriptGlobals(tabs: Record<string, unknown[][]> = {}) {
     addSeparator() {
       return this;
     },
+    addSubMenu() {
+      return this;
+    },
     addToUi: record('Menu.addToUi'),
   };
   const triggers: { handler: string }[] = [{ handler: 'onTimer' }, { handler: 'somethingElse' }];
@@ -100,9 +103,12 @@ describe('dist/Code.js in node:vm', () => {
   test('onOpen builds the menu and nothing else: no web call, no properties read', () => {
     const { calls, menu, ctx } = load();
     (ctx.onOpen as () => void)();
-    expect(calls).toEqual(['createMenu(MallSheet)', 'Menu.addToUi()']);
+    expect(calls).toEqual(['createMenu(MallSheet)', 'createMenu(ステータス別に表示)', 'Menu.addToUi()']);
     const handlers = menu.items.map(([, fn]) => fn);
-    expect(handlers).toEqual(['fetchOrdersNow', 'fetchOrdersRange', 'exportTracking', 'exportPreview', 'openSettings', 'checkConnections', 'enableAutoFetch', 'disableAutoFetch']);
+    expect(handlers).toEqual([
+      'fetchOrdersNow', 'fetchOrdersRange', 'exportTracking', 'exportPreview', 'openSettings', 'checkConnections', 'enableAutoFetch', 'disableAutoFetch',
+      'viewNew', 'viewAwaiting', 'viewDone', 'viewHold', 'viewCancelled', 'viewAll', 'searchOrdersPrompt', 'repairLayout',
+    ]);
     for (const fn of handlers) expect(typeof ctx[fn]).toBe('function');
     expect(menu.items[0][0]).toBe('注文を今すぐ取得');
   });
@@ -110,7 +116,7 @@ describe('dist/Code.js in node:vm', () => {
   test("the menu speaks the Settings tab's language, read with one getValues", () => {
     const { calls, menu, ctx } = load({ Settings: [['[General]'], ['Language', 'en'], ['Time zone', 'Asia/Tokyo']] });
     (ctx.onOpen as () => void)();
-    expect(calls).toEqual(['getValues(Settings)', 'createMenu(MallSheet)', 'Menu.addToUi()']);
+    expect(calls).toEqual(['getValues(Settings)', 'createMenu(MallSheet)', 'createMenu(Show by status)', 'Menu.addToUi()']);
     expect(menu.items[0][0]).toBe('Fetch orders now');
   });
 

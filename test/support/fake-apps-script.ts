@@ -33,6 +33,11 @@ export function fakeAppsScript(sandbox: Sandbox) {
     const rec = (method: string, ...args: unknown[]) => layoutCalls.push(`${sheet.name} ${method} ${JSON.stringify(args)}`);
     const range = (row: number, col: number, h: number, w: number) => {
       const self = {
+        getValues: () => {
+          const all = sheet.readAll();
+          return Array.from({ length: h }, (_, r) => Array.from({ length: w }, (_, c) => toScript(all[row - 1 + r]?.[col - 1 + c] ?? '')));
+        },
+        createFilter: () => (filters.set(sheet.name, fakeFilter(row, col, h, w, () => filters.delete(sheet.name))), filters.get(sheet.name)!),
         setValues: (values: unknown[][]) => sheet.writeBlock(row, col, values.map((r) => r.map(toHost)) as never),
         setNumberFormats: (formats: string[][]) => sheet.setFormats(row, col, formats),
         getA1Notation: () => `R${row}C${col}:R${row + h - 1}C${col + w - 1}`,
@@ -72,7 +77,14 @@ export function fakeAppsScript(sandbox: Sandbox) {
           const v = sheet.readAll().map((row) => row.map(toScript));
           return v.length === 0 ? [['']] : v;
         },
+        createFilter: () => {
+          const all = sheet.readAll();
+          return range(1, 1, Math.max(1, all.length), Math.max(1, all[0]?.length ?? 1)).createFilter();
+        },
       }),
+      getLastRow: () => sheet.readAll().length,
+      getLastColumn: () => sheet.readAll()[0]?.length ?? 0,
+      getFilter: () => filters.get(sheet.name) ?? null,
       getRange: (row: number, col: number, h: number, w: number) => {
         if (row + h - 1 > maxRows || col + w - 1 > maxCols) throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
         return range(row, col, h, w);
@@ -92,6 +104,21 @@ export function fakeAppsScript(sandbox: Sandbox) {
       newChart: () => chartBuilder(),
     };
   };
+  /** The basic filter of each sheet: its range and the custom-formula criteria per column. */
+  const filters = new Map<string, FakeFilter>();
+  const fakeFilter = (row: number, col: number, h: number, w: number, remove: () => void): FakeFilter => {
+    const criteria = new Map<number, { formula: string }>();
+    return {
+      criteria,
+      range: { row, col, h, w },
+      getRange: () => ({ getRow: () => row, getColumn: () => col, getNumColumns: () => w, getLastRow: () => row + h - 1 }),
+      getColumnFilterCriteria: (c: number) => criteria.get(c) ?? null,
+      removeColumnFilterCriteria: (c: number) => void criteria.delete(c),
+      setColumnFilterCriteria: (c: number, x: { formula: string }) => void criteria.set(c, x),
+      remove,
+    };
+  };
+  let promptAnswer = '';
   const chartBuilder = () => {
     const c: FakeChart = { kind: '', a1: '', anchor: [0, 0], options: {} };
     const b = {
@@ -143,6 +170,11 @@ export function fakeAppsScript(sandbox: Sandbox) {
 
   const globals = {
     SpreadsheetApp: {
+      newFilterCriteria: () => {
+        const c = { formula: '' };
+        const b = { whenFormulaSatisfied: (f: string) => ((c.formula = f), b), build: () => ({ ...c }) };
+        return b;
+      },
       newDataValidation: validationBuilder,
       newConditionalFormatRule: ruleBuilder,
       ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
@@ -155,9 +187,10 @@ export function fakeAppsScript(sandbox: Sandbox) {
         alert: (...args: unknown[]) => void alerts.push(args.filter((a) => typeof a === 'string' && !/^[A-Z_]+$/.test(a)).join('\n')),
         ButtonSet: { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO' },
         Button: { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' },
+        prompt: () => ({ getSelectedButton: () => 'OK', getResponseText: () => promptAnswer }),
         showSidebar: () => undefined,
         showModalDialog: () => undefined,
-        createMenu: () => ({ addItem() { return this; }, addSeparator() { return this; }, addToUi: () => undefined }),
+        createMenu: () => ({ addItem() { return this; }, addSeparator() { return this; }, addSubMenu() { return this; }, addToUi: () => undefined }),
       }),
     },
     UrlFetchApp: {
@@ -203,7 +236,9 @@ export function fakeAppsScript(sandbox: Sandbox) {
   };
   /** Call with the vm context's own Date once the context exists. */
   const useScriptDate = (ctor: DateConstructor) => void (ScriptDate = ctor);
-  return { globals, book, props, alerts, toasts, fetched, useScriptDate, layoutCalls, layouts };
+  /** What the seller types into the next prompt (ui.prompt). */
+  const answerPrompt = (text: string) => void (promptAnswer = text);
+  return { globals, book, props, alerts, toasts, fetched, useScriptDate, layoutCalls, layouts, filters, answerPrompt };
 }
 
 export interface FakeValidation {
@@ -233,4 +268,15 @@ export interface FakeLayout {
   charts: FakeChart[];
   header: Map<number, { background?: string; bold?: boolean }>;
   widths: Map<number, number>;
+}
+
+/** A sheet's basic filter as the fake keeps it. */
+export interface FakeFilter {
+  criteria: Map<number, { formula: string }>;
+  range: { row: number; col: number; h: number; w: number };
+  getRange(): { getRow(): number; getColumn(): number; getNumColumns(): number; getLastRow(): number };
+  getColumnFilterCriteria(c: number): { formula: string } | null;
+  removeColumnFilterCriteria(c: number): void;
+  setColumnFilterCriteria(c: number, x: { formula: string }): void;
+  remove(): void;
 }
