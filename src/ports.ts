@@ -36,8 +36,8 @@ export interface CellStyle {
   bold?: boolean;
 }
 
-/** What a column's cells accept, from row `fromRow` down to the end of the sheet. */
-export type ValidationRule = ({ kind: 'list'; values: string[] } | { kind: 'date' }) & {
+/** What a column's cells accept (a checkbox stores TRUE / FALSE, as the Settings tab keeps booleans). */
+export type ValidationRule = ({ kind: 'list'; values: string[] } | { kind: 'date' } | { kind: 'checkbox' }) & {
   /** shown beside the cell (Sheets' help text, Excel's input message) */
   help?: string;
 };
@@ -70,8 +70,8 @@ export interface LayoutChange {
   header?: { row?: number; spans: ColumnSpan[]; style: CellStyle };
   /** column widths in pixels */
   widths?: { col: number; px: number }[];
-  /** replaces the validation of each column below row 1; null removes it */
-  validations?: { col: number; rule: ValidationRule | null }[];
+  /** replaces the validation of each column below row 1 (or of `rows` only, 1-based); null removes it */
+  validations?: { col: number; rows?: { first: number; count: number }; rule: ValidationRule | null }[];
   /** replaces every rule of ours (found by LAYOUT_MARK); the seller's rules are kept, ours go first */
   highlights?: HighlightRule[];
   /** replaces our protections (warning only: the seller can still type after a warning) by these spans */

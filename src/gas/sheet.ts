@@ -85,14 +85,20 @@ export class GasSheet implements SheetPort {
     for (const g of widthGroups(change.widths ?? [])) sheet.setColumnWidths(g.first, g.count, g.px);
     for (const v of change.validations ?? []) {
       const rule = v.rule;
+      const target = v.rows ? sheet.getRange(v.rows.first, v.col, v.rows.count, 1) : below(v.col, 1);
       if (!rule) {
-        below(v.col, 1).setDataValidation(null);
+        target.setDataValidation(null);
         continue;
       }
       const builder = b.newDataValidation();
-      const built = rule.kind === 'list' ? builder.requireValueInList(rule.values, true) : builder.requireDate();
+      const built =
+        rule.kind === 'list'
+          ? builder.requireValueInList(rule.values, true)
+          : rule.kind === 'checkbox'
+            ? builder.requireCheckbox('TRUE', 'FALSE')
+            : builder.requireDate();
       if (rule.help) built.setHelpText(rule.help);
-      below(v.col, 1).setDataValidation(built.setAllowInvalid(false).build());
+      target.setDataValidation(built.setAllowInvalid(false).build());
     }
     if (change.highlights) {
       const theirs = sheet.getConditionalFormatRules().filter((r) => !isMarkedFormula(String(r.getBooleanCondition()?.getCriteriaValues()?.[0] ?? '')));

@@ -21,6 +21,8 @@ export const en: Record<keyof typeof ja, string> = {
   'orders.skip.noCarrier': 'Row {row}: carrier is empty',
 
   // ---- desk: layout, dashboard, views ----
+  'layout.help.region': 'Temu only: global (Japan included) / us / eu',
+  'layout.help.interval': 'Auto-fetch interval in minutes; 0 = off',
   'layout.failed': 'Could not set the Orders layout (dropdowns, colours): {detail}',
   'menu.views': 'Show by status',
   'menu.view.all': 'All',

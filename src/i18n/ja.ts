@@ -22,6 +22,8 @@ export const ja = {
   'orders.skip.noCarrier': '{row} 行目: 配送業者が空です',
 
   // ---- desk: layout, dashboard, views ----
+  'layout.help.region': 'Temu のみ: global（日本を含む）/ us / eu',
+  'layout.help.interval': '自動取得の間隔（分）。0 でオフ',
   'layout.failed': '受注一覧のレイアウト（ドロップダウン・色分け）を設定できませんでした: {detail}',
   'menu.views': 'ステータス別に表示',
   'menu.view.all': '全て',

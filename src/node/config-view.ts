@@ -3,6 +3,8 @@ import type { MallConnector } from '../engine/connector';
 import type { Settings } from '../engine/settings/schema';
 import { readState, writeShopStatus, type ShopState } from '../engine';
 import { secretKey, shopColumns } from '../engine/settings/tab-layout';
+import { findSettingsSheet } from '../engine/settings/tab';
+import { ensureSettingsLayout } from '../engine/settings/tab-look';
 import { MemoryProperties } from '../engine/memory-ports';
 import { SettingsTabDocument } from '../ui/server/settings-tab-document';
 import type { RawSettings } from '../ui/server/settings-document';
@@ -41,6 +43,8 @@ export function writeConfigView(
   const state: Record<string, ShopState> = {};
   for (const s of settings.shops) state[s.name] = readState(props, s.name);
   writeShopStatus(book, settings, state, now);
+  const sheet = findSettingsSheet(book);
+  if (sheet) ensureSettingsLayout(sheet, props, sheet.readAll(), connectors, settings.carriers.map((c) => c.name), settings.locale);
 }
 
 function withoutSecrets(shop: Settings['shops'][number], secrets: readonly string[]): Record<string, unknown> {

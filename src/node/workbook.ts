@@ -128,7 +128,7 @@ class XlsxSheet implements SheetPort {
       for (let c = span.first; c <= span.last; c++) styleCell(ws.getRow(change.header!.row ?? 1).getCell(c), change.header!.style);
     }
     for (const w of change.widths ?? []) ws.getColumn(w.col).width = Math.round((w.px / PX_PER_CHAR) * 10) / 10;
-    for (const v of change.validations ?? []) this.validate(v.col, v.rule);
+    for (const v of change.validations ?? []) this.validate(v.col, v.rule, v.rows);
     if (change.highlights) {
       const ours = change.highlights.map((h, i) => ({
         ref: `${columnLetter(h.span.first)}2:${columnLetter(h.span.last)}${XLSX_LAYOUT_ROWS}`,
@@ -141,16 +141,18 @@ class XlsxSheet implements SheetPort {
     }
   }
 
-  private validate(col: number, rule: ValidationRule | null): void {
+  private validate(col: number, rule: ValidationRule | null, rows?: { first: number; count: number }): void {
     const letter = columnLetter(col);
+    const first = rows?.first ?? 2;
+    const last = rows ? rows.first + rows.count - 1 : XLSX_LAYOUT_ROWS;
     const model = (this.ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
-    // exceljs reads a validated range back as one entry per cell: drop every entry of this column below row 1
+    // exceljs reads a validated range back as one entry per cell: drop this column's entries in the rows
     for (const address of Object.keys(model)) {
       const m = /^([A-Z]+)(\d+)(?::[A-Z]+\d+)?$/.exec(address);
-      if (m && m[1] === letter && Number(m[2]) >= 2) delete model[address];
+      if (m && m[1] === letter && Number(m[2]) >= first && Number(m[2]) <= last) delete model[address];
     }
     const validation = rule && toValidation(rule);
-    if (validation) model[`${letter}2:${letter}${XLSX_LAYOUT_ROWS}`] = validation;
+    if (validation) model[first === last ? `${letter}${first}` : `${letter}${first}:${letter}${last}`] = validation;
   }
 }
 
@@ -159,6 +161,7 @@ function toValidation(rule: ValidationRule): ExcelJS.DataValidation | null {
   if (rule.kind === 'date') {
     return { type: 'date', operator: 'greaterThan', allowBlank: true, showErrorMessage: true, formulae: [new Date(Date.UTC(2000, 0, 1))], ...prompt };
   }
+  if (rule.kind === 'checkbox') return { type: 'list', allowBlank: true, showErrorMessage: true, formulae: ['"TRUE,FALSE"'], ...prompt };
   // a list written in the rule: no commas or quotes inside names, and Excel's length limit
   const values = rule.values.filter((v) => !/[,"]/.test(v));
   const list = `"${values.join(',')}"`;

@@ -89,6 +89,11 @@ test('設定 in the .xlsx shows the JSON config with secrets masked, and each sh
     expect(line).toBeDefined();
     expect(line![lastFetch]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   }
+  // the same input aids as in Sheets: the mall a dropdown, 有効 a TRUE / FALSE choice
+  const dv = (ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
+  const at = (h: string) => `${ws.getColumn(cells[header].indexOf(h) + 1).letter}${header + 2}`;
+  expect(dv[at('モール')]).toMatchObject({ type: 'list', formulae: ['"Temu,TikTok Shop,Qoo10"'] });
+  expect(dv[at('有効')]).toMatchObject({ type: 'list', formulae: ['"TRUE,FALSE"'] });
   expect(text).toContain('●●●●');
   const secretKeys = ['appSecret', 'accessToken', 'refreshToken', 'apiKey', 'password'];
   for (const shop of settings.shops) {

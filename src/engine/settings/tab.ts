@@ -6,6 +6,7 @@ import { formatDateTime } from '../text/dates';
 import type { ShopState } from '../run/state';
 import { LocaleSchema, type Locale, type Settings } from './schema';
 import { checkSettings, firstPerField, settingsError, type FoundIssue } from './parse';
+import { ensureSettingsLayout } from './tab-look';
 import {
   SETTINGS_SHEET_NAMES,
   GENERAL_FIELDS,
@@ -112,6 +113,11 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
     }
   }
 
+  try {
+    ensureSettingsLayout(sheet, props, grid, connectors, carriers.map((c) => String(c.name ?? '')), locale);
+  } catch {
+    // dropdowns are an aid to typing: the settings are read and checked all the same
+  }
   const input = { ...general, shops, carriers };
   const checked = checkSettings(input, connectors);
   const issues = firstPerField([...layoutIssues, ...checked.issues]).map((i) => withCell(i, cells, generalCells));
