@@ -69,7 +69,7 @@ export function exportOrders(
       outcomes[index] = { kind: 'deferred', message: ctx.t('tiktok.export.budget') };
       return;
     }
-    const ready = prepare(client, ctx, providers, details.get(s.orderId), s, index);
+    const ready = prepare(ctx, providers, details.get(s.orderId), s, index);
     if ('kind' in ready) outcomes[index] = ready;
     else wave.push(ready);
     if (wave.length === WAVE) {
@@ -104,7 +104,7 @@ function each(s: Shipment, outcome: Outcome): LineOutcome[] {
 }
 
 /** The call that ships s, or why it cannot be sent (the carrier lists are looked up once per run). */
-function prepare(client: TikTokClient, ctx: ShopContext, providers: ProviderDirectory, order: TikTokOrder | undefined, s: Shipment, index: number): Ready | Outcome {
+function prepare(ctx: ShopContext, providers: ProviderDirectory, order: TikTokOrder | undefined, s: Shipment, index: number): Ready | Outcome {
   const { t } = ctx;
   if (!s.carrier) return { kind: 'error', message: t('tiktok.export.noCarrier') };
   if (!order) return { kind: 'error', message: t('tiktok.export.orderNotFound', { order: s.orderId }) };
