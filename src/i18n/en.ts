@@ -408,4 +408,28 @@ export const en: Record<keyof typeof ja, string> = {
 
   // ---- shared mall http ----
   'http.network': 'Cannot reach {mall}: {detail}',
+
+  // ---- alerts ----
+  'alert.subject': '[MallSheet] {title}',
+  'alert.subjectDigest': "[MallSheet] Today's notices ({count})",
+  'alert.intro': 'A notice from MallSheet.',
+  'alert.introDigest': "Today's notices from MallSheet.",
+  'alert.link': 'Open the sheet: {url}',
+  'alert.footer': 'Change where notices go under Alerts on the Settings tab (or in the settings sidebar).',
+  'alert.expired': '{shop}: the token / key has expired. Orders cannot be fetched. Renew it (re-authorise) at the mall and enter it in the settings.',
+  'alert.expiresIn': '{shop}: the token / key expires in {days} days. Orders stop arriving once it expires: renew it soon.',
+  'alert.failingFetch': '{shop}: fetching orders failed {runs} runs in a row. Last error: {last} See the Log tab and Check connections.',
+  'alert.failingExport': '{shop}: exporting tracking numbers failed {runs} runs in a row. Last error: {last} See the Export result column of Orders.',
+  'alert.quotaUrlFetch': "Apps Script's daily URL fetch quota is used up. Fetch and export resume when it resets (Workspace accounts have a larger quota).",
+  'alert.quotaTrigger': "Apps Script's daily trigger runtime is nearly used up, so auto-fetch runs less often. Choose longer intervals, or a Workspace account.",
+  'alert.overdue': '{shop}: {rows} rows are past their ship-by time and not done. See the Orders tab.',
+  'alert.badAddress': 'The alert address "{address}" is not valid: nothing was sent to it',
+  'alert.noRecipient': 'Alert mail has no recipient: enter an address under Alert e-mail in the settings',
+  'alert.mailFailed': 'The alert mail could not be sent: {detail}',
+  'alert.webhookNotAllowed': 'The alert webhook must be a Google Chat (https://chat.googleapis.com/…) or Slack (https://hooks.slack.com/…) URL',
+  'alert.webhookFailed': 'The alert webhook refused the message (HTTP {status})',
+  'alert.webhookUnreachable': 'The alert webhook could not be reached: {detail}',
+  'alert.noChannel': 'No alert channel: set an alert e-mail or an alert webhook',
+  'alert.testSubject': '[MallSheet] Test alert',
+  'alert.testBody': 'This is a test alert from MallSheet. If it reached you, notices of expiring tokens and failing fetches will reach you here too.',
 };

@@ -409,4 +409,28 @@ export const ja = {
 
   // ---- shared mall http ----
   'http.network': '{mall} に接続できません: {detail}',
+
+  // ---- alerts ----
+  'alert.subject': '[MallSheet] {title}',
+  'alert.subjectDigest': '[MallSheet] 本日のお知らせ（{count} 件）',
+  'alert.intro': 'MallSheet からのお知らせです。',
+  'alert.introDigest': 'MallSheet から本日のお知らせをまとめてお送りします。',
+  'alert.link': 'シートを開く: {url}',
+  'alert.footer': '通知先は設定タブ（または設定サイドバー）の「通知」で変更できます。',
+  'alert.expired': '{shop}: トークン／キーの有効期限が切れています。注文を取得できません。モールで再発行（再認証）して設定に入力してください。',
+  'alert.expiresIn': '{shop}: トークン／キーの有効期限まであと {days} 日です。期限が切れると注文を取得できなくなるため、早めに更新してください。',
+  'alert.failingFetch': '{shop}: 注文の取得が {runs} 回続けて失敗しています。最後のエラー: {last} ログタブと「接続を確認」で原因を確認してください。',
+  'alert.failingExport': '{shop}: 伝票番号の書き出しが {runs} 回続けて失敗しています。最後のエラー: {last} 受注一覧の「書出結果」を確認してください。',
+  'alert.quotaUrlFetch': 'Apps Script の1日あたりの URL 取得回数の上限に達しました。取得と書き出しは上限が戻ってから再開します（Workspace アカウントは上限が大きくなります）。',
+  'alert.quotaTrigger': 'Apps Script の1日あたりのトリガー実行時間の上限に近づいたため、自動取得の間隔を延ばしています。取得間隔を長くするか、Workspace アカウントの利用を検討してください。',
+  'alert.overdue': '{shop}: 発送期限を過ぎた未処理の行が {rows} 行あります。受注一覧で確認してください。',
+  'alert.badAddress': '通知メールのアドレス「{address}」が正しくないため、このアドレスには送信していません',
+  'alert.noRecipient': '通知メールの送信先がありません。設定の「通知メール」にアドレスを入力してください',
+  'alert.mailFailed': '通知メールを送信できませんでした: {detail}',
+  'alert.webhookNotAllowed': '通知 Webhook の URL は Google Chat（https://chat.googleapis.com/…）または Slack（https://hooks.slack.com/…）のものだけ使えます',
+  'alert.webhookFailed': '通知 Webhook が受け付けませんでした（HTTP {status}）',
+  'alert.webhookUnreachable': '通知 Webhook に接続できませんでした: {detail}',
+  'alert.noChannel': '通知先がありません。通知メールまたは通知 Webhook を設定してください',
+  'alert.testSubject': '[MallSheet] テスト通知',
+  'alert.testBody': 'これは MallSheet のテスト通知です。このメッセージが届いていれば、トークン期限切れや取得失敗のお知らせもここに届きます。',
 } as const;

@@ -75,7 +75,7 @@ export function checkSettings(input: unknown, connectors: readonly MallConnector
     }
     return { settings: null, issues, locale };
   }
-  const { timezone, carriers } = base.data;
+  const { timezone, carriers, alerts } = base.data;
   if (!isTimeZone(timezone)) issues.push({ field: 'timezone', message: t('settings.timezone', { value: timezone }) });
   const carrierNames = new Set(carriers.map((c) => c.name.trim()));
   carriers.forEach((c, i) => {
@@ -98,7 +98,7 @@ export function checkSettings(input: unknown, connectors: readonly MallConnector
   });
 
   if (issues.length > 0) return { settings: null, issues: firstPerField(issues), locale };
-  return { settings: { locale, timezone, shops, carriers }, issues, locale };
+  return { settings: { locale, timezone, shops, carriers, ...(alerts ? { alerts } : {}) }, issues, locale };
 }
 
 function checkShop(

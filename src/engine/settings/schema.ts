@@ -48,11 +48,23 @@ export const CarrierSchema = z.object({
 }).catchall(z.string().optional());
 export type CarrierEntry = z.infer<typeof CarrierSchema>;
 
+/**
+ * docs/contract.md §4 alerts. Addresses are not validated here: a bad address must never stop a run, so
+ * delivery skips it and the Log names it once. The webhook URL is a secret (it lets anyone post to the room).
+ */
+export const AlertsSchema = z.object({
+  email: z.array(z.string()).optional(),
+  webhook: z.string().trim().min(1).optional(),
+  digest: z.boolean().default(false),
+});
+export type AlertSettings = z.infer<typeof AlertsSchema>;
+
 export const SettingsBaseSchema = z.object({
   locale: LocaleSchema.default('ja'),
   timezone: z.string().default('Asia/Tokyo'),
   shops: z.array(z.unknown()),
   carriers: z.array(CarrierSchema).default([]),
+  alerts: AlertsSchema.optional(),
 });
 
 export interface Settings {
@@ -60,4 +72,5 @@ export interface Settings {
   timezone: string;
   shops: ShopSettings[];
   carriers: CarrierEntry[];
+  alerts?: AlertSettings;
 }
