@@ -99,6 +99,8 @@ export interface MailPort {
   send(message: { to: string[]; subject: string; body: string }): void;
   /** Where alerts go when the settings name no address: the script's owner; null when unknown. */
   owner(): string | null;
+  /** true where nothing is mailed but printed (the CLI): recipients are not needed */
+  readonly printsOnly?: boolean;
   /** A link to the spreadsheet for the message body; null where there is none (the CLI). */
   link(): string | null;
 }

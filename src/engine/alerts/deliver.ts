@@ -90,9 +90,9 @@ export function deliver(message: { subject: string; body: string }, ch: Channels
     const to = wanted.filter((a) => EMAIL.test(a.trim())).map((a) => a.trim());
     for (const bad of wanted.filter((a) => !EMAIL.test(a.trim())))
       problems.push({ key: `badAddress:${bad}`, message: ch.t('alert.badAddress', { address: bad }) });
-    if (to.length === 0 && wanted.length === 0)
+    if (to.length === 0 && wanted.length === 0 && !ch.mail.printsOnly)
       problems.push({ key: 'noRecipient', message: ch.t('alert.noRecipient') });
-    if (to.length > 0) {
+    if (to.length > 0 || ch.mail.printsOnly) {
       try {
         ch.mail.send({ to, subject, body });
         delivered = true;
