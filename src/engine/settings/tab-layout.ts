@@ -31,10 +31,13 @@ export function blockMarker(id: BlockId, locale: Locale): string {
   return `[${translate(locale, BLOCK_KEYS[id])}]`;
 }
 
-export type GeneralField = 'locale' | 'timezone';
+export type GeneralField = 'locale' | 'timezone' | 'alertEmail' | 'alertDigest' | 'alertWebhook';
 export const GENERAL_FIELDS: Record<GeneralField, MessageKey> = {
   locale: 'settings.general.locale',
   timezone: 'settings.general.timezone',
+  alertEmail: 'settings.general.alertEmail',
+  alertDigest: 'settings.general.alertDigest',
+  alertWebhook: 'settings.general.alertWebhook',
 };
 
 /** Shop table columns: `field` is the docs/contract.md §4 path the column fills (status columns are read-only). */

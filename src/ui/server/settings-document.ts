@@ -8,6 +8,9 @@ import type { Env } from '../../engine/app';
 export interface RawSettings {
   locale: unknown;
   timezone: unknown;
+  /** the general block's alert entries as typed (the webhook is a secret: never read back) */
+  alertEmail?: unknown;
+  alertDigest?: unknown;
   shops: Record<string, unknown>[];
   carriers: Record<string, unknown>[];
 }

@@ -56,7 +56,7 @@ export class SettingsTabDocument implements SettingsDocument {
     const { tab } = this.layout();
     const { shops, carriers } = tab.blocks;
     const out: RawSettings = { locale: 'ja', timezone: 'Asia/Tokyo', shops: [], carriers: [] };
-    for (const e of generalEntries(tab)) if (e.value !== '') out[e.field] = e.value;
+    for (const e of generalEntries(tab)) if (e.value !== '' && e.field !== 'alertWebhook') out[e.field] = e.value;
     if (shops) {
       const columns = shopColumns(this.connectors);
       for (const row of readTable(tab, shops, columns).rows) {
@@ -97,7 +97,9 @@ export class SettingsTabDocument implements SettingsDocument {
     const out = grid.map((r) => [...r, ...new Array<CellValue>(width - r.length).fill('')]);
     const blank = () => new Array<CellValue>(width).fill('');
 
-    for (const { field, row, col } of generalEntries(tab)) if (typeof next[field] === 'string') out[row][col] = next[field] as string;
+    for (const { field, row, col } of generalEntries(tab)) {
+      if (field !== 'alertWebhook' && typeof next[field] === 'string') out[row][col] = next[field] as string;
+    }
 
     // later block first, so the earlier block's row numbers stay valid
     const cat = readTable(tab, carriers, carrierColumns(this.connectors)).at;
