@@ -3,6 +3,7 @@ import type { Settings } from '../engine/settings/schema';
 import type { SpreadsheetPort, PropertiesPort } from '../ports';
 import { CONNECTORS } from '../malls';
 import { nodeCrypto } from './crypto';
+import { StderrMail } from './stderr-mail';
 import { SyncHttp } from './sync-http';
 import { cliTriggers, heldLock, nodeClock, stderrLogger } from './services';
 
@@ -25,6 +26,8 @@ export function cliEnv(book: SpreadsheetPort, props: PropertiesPort, settings: S
     log,
     progress: log,
     triggers: cliTriggers(log),
+    // alerts are printed, not mailed: a person running the command reads stderr
+    mail: new StderrMail(),
     connectors: CONNECTORS,
     loadSettings: () => settings,
     budgetMs: CLI_BUDGET_MS,

@@ -13,6 +13,7 @@ export function fakeAppsScript(sandbox: Sandbox) {
   const alerts: string[] = [];
   const toasts: string[] = [];
   const fetched: string[] = [];
+  const mails: { to: string; subject: string; body: string }[] = [];
   let locked = false;
   const sleepCell = new Int32Array(new SharedArrayBuffer(4));
   // Dates cross between this realm and the script's vm context: each side must get its own Date objects,
@@ -65,6 +66,7 @@ export function fakeAppsScript(sandbox: Sandbox) {
     SpreadsheetApp: {
       getActiveSpreadsheet: () => ({
         getSheetByName: (name: string) => wrap(book.getSheet(name)),
+        getUrl: () => 'https://docs.google.com/spreadsheets/d/fake-sheet/edit',
         insertSheet: (name: string) => wrap(book.insertSheet(name)),
         toast: (msg: string) => void toasts.push(msg),
       }),
@@ -115,10 +117,11 @@ export function fakeAppsScript(sandbox: Sandbox) {
       newTrigger: () => ({ timeBased: () => ({ after: () => ({ create: () => undefined }), everyMinutes: () => ({ create: () => undefined }), everyHours: () => ({ create: () => undefined }) }) }),
     },
     HtmlService: { createHtmlOutputFromFile: () => ({ setTitle() { return this; }, setWidth() { return this; }, setHeight() { return this; } }) },
-    Session: { getActiveUserLocale: () => 'ja' },
+    Session: { getActiveUserLocale: () => 'ja', getEffectiveUser: () => ({ getEmail: () => 'owner@example.com' }) },
+    MailApp: { sendEmail: (m: { to: string; subject: string; body: string }) => void mails.push({ to: m.to, subject: m.subject, body: m.body }) },
     console: { log: () => undefined, warn: () => undefined, error: () => undefined },
   };
   /** Call with the vm context's own Date once the context exists. */
   const useScriptDate = (ctor: DateConstructor) => void (ScriptDate = ctor);
-  return { globals, book, props, alerts, toasts, fetched, useScriptDate };
+  return { globals, book, props, alerts, toasts, fetched, mails, useScriptDate };
 }
