@@ -14,6 +14,7 @@ export function fakeAppsScript(sandbox: Sandbox) {
   const toasts: string[] = [];
   const fetched: string[] = [];
   const mails: { to: string; subject: string; body: string }[] = [];
+  const webhooks: { url: string; payload: string }[] = [];
   let locked = false;
   const sleepCell = new Int32Array(new SharedArrayBuffer(4));
   // Dates cross between this realm and the script's vm context: each side must get its own Date objects,
@@ -58,6 +59,11 @@ export function fakeAppsScript(sandbox: Sandbox) {
   const signed = (buf: Buffer) => Array.from(buf, (b) => (b > 127 ? b - 256 : b));
   const answer = (url: string, p: { method?: string; headers?: Record<string, string>; contentType?: string; payload?: string }) => {
     fetched.push(url);
+    // a chat room's incoming webhook: what it was sent is kept for the test
+    if (url.startsWith('https://chat.googleapis.com/')) {
+      webhooks.push({ url, payload: String(p.payload ?? '') });
+      return { getResponseCode: () => 200, getContentText: () => '{}', getAllHeaders: () => ({}) };
+    }
     const res = sandbox.handle(toSandboxRequest({ url, method: (p.method ?? 'get') as 'get' | 'post', headers: p.headers, contentType: p.contentType, body: p.payload }));
     return { getResponseCode: () => res.status, getContentText: () => res.body, getAllHeaders: () => res.headers ?? {} };
   };
@@ -123,5 +129,5 @@ export function fakeAppsScript(sandbox: Sandbox) {
   };
   /** Call with the vm context's own Date once the context exists. */
   const useScriptDate = (ctor: DateConstructor) => void (ScriptDate = ctor);
-  return { globals, book, props, alerts, toasts, fetched, mails, useScriptDate };
+  return { globals, book, props, alerts, toasts, fetched, mails, webhooks, useScriptDate };
 }
