@@ -1,5 +1,5 @@
 import type { CellValue, PropertiesPort, SheetPort, SpreadsheetPort } from '../../ports';
-import type { MallConnector } from '../../malls/connector';
+import type { MallConnector } from '../connector';
 import { translate } from '../../i18n';
 import { toSheetValue } from '../text/sheet-text';
 import { formatDateTime } from '../text/dates';
@@ -15,6 +15,7 @@ import {
   isMasked,
   maskText,
   secretKey,
+  setGeneralField,
   shopColumns,
   templateRows,
   type ShopColumn,
@@ -67,8 +68,8 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
   const generalCells = new Map<string, string>();
   const entries = generalEntries(tab);
   for (const e of entries) {
-    if (e.value !== '' && (e.field === 'locale' || e.field === 'timezone')) general[e.field] = e.value;
-    generalCells.set(e.field === 'alertEmail' ? 'alerts.email' : e.field, cellOf(e.row, e.col));
+    if (e.value !== '' && !e.field.startsWith('alerts.')) setGeneralField(general, e.field, e.value);
+    generalCells.set(e.field, cellOf(e.row, e.col));
   }
   const parsedLocale = LocaleSchema.safeParse(general.locale);
   const locale: Locale = parsedLocale.success ? parsedLocale.data : 'ja';
@@ -137,16 +138,19 @@ function alertsFromTab(
   props: PropertiesPort,
   mask: (r: number, c: number) => void,
 ): Record<string, unknown> | null {
+  // an entry typed twice: the first one with a value counts (a blank copy must not forget the webhook)
+  const typed = (field: string) => entries.find((e) => e.field === field && e.value !== '');
   const alerts: Record<string, unknown> = {};
-  for (const e of entries) {
-    if (e.field === 'alertEmail' && e.value !== '') alerts.email = parseCell(e.value, 'list');
-    if (e.field === 'alertDigest' && e.value !== '') alerts.digest = parseCell(e.value, 'boolean');
-    if (e.field !== 'alertWebhook') continue;
-    if (e.value === '') props.delete(ALERT_WEBHOOK_KEY);
-    else if (!isMasked(e.value)) {
-      props.set(ALERT_WEBHOOK_KEY, e.value);
-      mask(e.row, e.col);
-    }
+  const email = typed('alerts.email');
+  if (email) alerts.email = parseCell(email.value, 'list');
+  const digest = typed('alerts.digest');
+  if (digest) alerts.digest = parseCell(digest.value, 'boolean');
+  const hook = typed('alerts.webhook');
+  if (!hook) {
+    if (entries.some((e) => e.field === 'alerts.webhook')) props.delete(ALERT_WEBHOOK_KEY);
+  } else if (!isMasked(hook.value)) {
+    props.set(ALERT_WEBHOOK_KEY, hook.value);
+    mask(hook.row, hook.col);
   }
   const webhook = props.get(ALERT_WEBHOOK_KEY);
   if (webhook) alerts.webhook = webhook;

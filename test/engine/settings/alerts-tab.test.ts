@@ -11,8 +11,12 @@ const HOOK = 'https://chat.googleapis.com/v1/spaces/AAA/messages?key=k&token=t';
 
 function book(entries: [string, string][]) {
   const grid = templateRows(connectors, 'ja');
-  const width = grid[0].length;
-  grid.splice(3, 0, ...entries.map(([label, value]) => [label, value, ...new Array<string>(width - 2).fill('')]));
+  // the template's [通知] block holds the entries' labels: the seller types the values beside them
+  for (const [label, value] of entries) {
+    const at = grid.findIndex((r) => r[0] === label);
+    if (at >= 0) grid[at][1] = value;
+    else grid.push([label, value, ...new Array<string>(grid[0].length - 2).fill('')]);
+  }
   const shopHeader = grid.findIndex((r) => r[0] === 'ショップ名');
   const row = [...grid[shopHeader + 1]];
   row[grid[shopHeader].indexOf('ショップ名')] = 'Shop A';

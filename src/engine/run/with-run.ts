@@ -1,19 +1,22 @@
-import { z } from 'zod';
-import { translate, type MessageKey } from '../../i18n';
-import type { Env, RunReport, ShopReport, Trigger } from '../app';
-import { OrdersTable } from '../orders/table';
+import { translate } from '../../i18n';
+import { errorText } from '../error-text';
 import { appendLog, type LogAction, type LogRow } from '../log/log-sheet';
-import { SettingsError } from '../settings/errors';
-import { LocaleSchema, type Locale, type Settings, type ShopSettings } from '../settings/schema';
-import { writeShopStatus } from '../settings/tab';
-import { errorText, redactor } from './shop-context';
-import { readState, type ShopState } from './state';
-import { STEP_RESERVE, URL_FETCH_QUOTA, UrlFetchQuota } from '../quota/url-fetch-quota';
+import { OrdersTable } from '../orders/table';
 import { processAlerts, type RunOutcome } from '../alerts/alerts';
+import { STEP_RESERVE, URL_FETCH_QUOTA, UrlFetchQuota } from '../quota/url-fetch-quota';
+import { redactor } from '../redact';
+import { SettingsError } from '../settings/errors';
+import type { Locale, Settings } from '../settings/schema';
+import { writeShopStatus } from '../settings/tab';
 import { formatDateTime } from '../text/dates';
+import { emptyReport } from './report';
+import type { Run } from './run-context';
+import { clearRunning, interruptedRuns, lastDisplay, markRunning, rememberDisplay } from './run-markers';
+import { readState, type ShopState } from './state';
+import type { EngineEnv, RunReport, Trigger } from './types';
 
 /**
- * The frame every run shares (docs/contract.md §3, §5): one run at a time (tryLock; busy → one Log line, nothing
+ * What every run shares (docs/contract.md §3, §5): one run at a time (tryLock; busy → one Log line, nothing
  * else), settings validated before anything is fetched or sent (exit 2), one shop's failure never stops
  * another (exit 1), and the run's Log rows appended in one write at the end.
  */
@@ -22,58 +25,20 @@ import { formatDateTime } from '../text/dates';
 const LOCK_WAIT_MS = 3000;
 /** Default time budget: stop starting new work before Apps Script's 6-minute limit. */
 export const DEFAULT_BUDGET_MS = 270_000;
-/** Locale and time zone of the last valid settings, so a busy line needs no settings read. */
-const DISPLAY_KEY = 'engine:display';
-const DisplaySchema = z.object({ locale: LocaleSchema, timezone: z.string() });
 /** A continuation run picks up shops left unfinished by the time budget. */
 const CONTINUE_AFTER_MS = 60_000;
-/**
- * Set while a run holds the lock and cleared once its Log rows are written: found set, the previous run
- * was killed (Apps Script's 6-minute limit, a crash) and the Log says so (every failure
- * visible). Runs killed before they could log that carry it over, so each is reported once.
- */
-const RUNNING_KEY = 'engine:running';
-const RunStartSchema = z.object({ start: z.number(), action: z.enum(['fetch', 'export', 'check']) });
-const RunningSchema = RunStartSchema.extend({ unlogged: z.array(RunStartSchema).default([]) });
-/** interrupted runs remembered at most (the marker stays one small property) */
-const MAX_UNLOGGED = 5;
 
-export interface Run {
-  env: Env;
-  settings: Settings;
-  locale: Locale;
-  t(key: MessageKey, params?: Record<string, string | number>): string;
-  trigger: Trigger;
-  start: number;
-  deadline: number;
-  report: RunReport;
-  logRows: LogRow[];
-  redact(text: string): string;
-  /** shops whose status columns (最終取得日時 / 有効期限) should be refreshed */
-  touched: Set<string>;
-  /** some work was left for a continuation run */
-  unfinished: boolean;
-  /** the orders table, opened on first use; null after a workbook problem (already reported, exit 2) */
-  table(): OrdersTable | null;
-  /** URL fetches counted against the day's quota; saved at the end of each shop and run */
-  quota: UrlFetchQuota;
-}
-
-export function emptyReport(): RunReport {
-  return { busy: false, shops: [], preview: [], exitCode: 0, errors: [] };
-}
-
-export interface FrameOptions {
+export interface RunOptions {
   action: LogAction;
   trigger: Trigger;
   /** dry run: no Log rows, no status columns, no continuation */
   quiet?: boolean;
 }
 
-export function withRun(env: Env, opts: FrameOptions, body: (run: Run) => void): RunReport {
+export function withRun(env: EngineEnv, opts: RunOptions, body: (run: Run) => void): RunReport {
   const report = emptyReport();
   const start = env.clock.now();
-  const { locale: fallbackLocale, timezone: fallbackZone } = lastDisplay(env);
+  const { locale: fallbackLocale, timezone: fallbackZone } = lastDisplay(env.props);
   if (!env.lock.tryLock(LOCK_WAIT_MS)) {
     report.busy = true;
     const message = translate(fallbackLocale, 'engine.busy');
@@ -95,9 +60,8 @@ export function withRun(env: Env, opts: FrameOptions, body: (run: Run) => void):
         safeAppend(env, [runLine(opts, start, translate(fallbackLocale, 'run.settingsInvalid', { detail: report.errors.join(' / ') }))], fallbackLocale, fallbackZone, report);
       return report;
     }
-    const display = JSON.stringify({ locale: settings.locale, timezone: settings.timezone });
     try {
-      if (!opts.quiet && env.props.get(DISPLAY_KEY) !== display) env.props.set(DISPLAY_KEY, display);
+      if (!opts.quiet) rememberDisplay(env.props, settings);
     } catch {
       // only for the next busy line's language: the run goes on
     }
@@ -118,50 +82,30 @@ export function withRun(env: Env, opts: FrameOptions, body: (run: Run) => void):
   }
 }
 
-function lastDisplay(env: Env): { locale: Locale; timezone: string } {
-  try {
-    const parsed = DisplaySchema.safeParse(JSON.parse(env.props.get(DISPLAY_KEY) ?? 'null'));
-    if (parsed.success) return parsed.data;
-  } catch {
-    // a damaged value: the defaults below
-  }
-  return { locale: 'ja', timezone: 'Asia/Tokyo' };
-}
-
 /** Logs the runs that never reached their end, then marks this one as running. */
-function noteInterruptedRun(run: Run, opts: FrameOptions): void {
+function noteInterruptedRun(run: Run, opts: RunOptions): void {
   const { env } = run;
   try {
-    const raw = env.props.get(RUNNING_KEY);
-    let killed: z.infer<typeof RunStartSchema>[] = [];
-    if (raw !== null) {
-      const prev = RunningSchema.safeParse(parseOrNull(raw));
-      killed = prev.success ? [...prev.data.unlogged, { start: prev.data.start, action: prev.data.action }].slice(-MAX_UNLOGGED) : [];
-      const details = prev.success
-        ? killed.map((k) => ({ time: formatDateTime(k.start, run.settings.timezone), action: run.t(`log.action.${k.action}`) }))
-        : [{ time: '-', action: '-' }];
+    const killed = interruptedRuns(env.props);
+    if (killed !== null) {
+      const details =
+        killed === 'damaged'
+          ? [{ time: '-', action: '-' }]
+          : killed.map((k) => ({ time: formatDateTime(k.start, run.settings.timezone), action: run.t(`log.action.${k.action}`) }));
       for (const detail of details) {
         const message = run.t('run.interrupted', detail);
         env.log.warn(message);
         run.logRows.push(runLine(opts, run.start, message));
       }
     }
-    env.props.set(RUNNING_KEY, JSON.stringify({ start: run.start, action: opts.action, unlogged: killed }));
+    markRunning(env.props, run.start, opts.action, killed === null || killed === 'damaged' ? [] : killed);
   } catch (e) {
     // the marker only serves the Log: a properties failure here must not stop the run
     env.log.warn(run.redact(errorText(e, run.locale)));
   }
 }
 
-function parseOrNull(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
-function makeRun(env: Env, settings: Settings, opts: FrameOptions, report: RunReport, start: number): Run {
+function makeRun(env: EngineEnv, settings: Settings, opts: RunOptions, report: RunReport, start: number): Run {
   let table: OrdersTable | null | undefined;
   const locale = settings.locale;
   const run: Run = {
@@ -194,7 +138,7 @@ function makeRun(env: Env, settings: Settings, opts: FrameOptions, report: RunRe
   return run;
 }
 
-function finish(run: Run, opts: FrameOptions): void {
+function finish(run: Run, opts: RunOptions): void {
   const { env, report } = run;
   for (const s of report.shops) s.message = run.redact(s.message);
   if (report.exitCode !== 2 && report.shops.some((s) => !s.ok || s.failed > 0)) report.exitCode = 1;
@@ -226,7 +170,7 @@ function finish(run: Run, opts: FrameOptions): void {
   }
   if (!safeAppend(env, run.logRows.map((r) => ({ ...r, message: run.redact(r.message) })), run.locale, run.settings.timezone, report)) return;
   try {
-    env.props.delete(RUNNING_KEY);
+    clearRunning(env.props);
   } catch (e) {
     // the next run reports this one as cut off: a false alarm, never a lost one
     env.log.warn(run.redact(errorText(e, run.locale)));
@@ -247,7 +191,7 @@ function runAlerts(run: Run): string[] {
 }
 
 /** true when the rows reached the Log */
-function safeAppend(env: Env, rows: LogRow[], locale: Locale, timezone: string, report: RunReport): boolean {
+function safeAppend(env: EngineEnv, rows: LogRow[], locale: Locale, timezone: string, report: RunReport): boolean {
   try {
     appendLog(env.book, rows, { locale, timezone });
     return true;
@@ -260,50 +204,6 @@ function safeAppend(env: Env, rows: LogRow[], locale: Locale, timezone: string, 
   }
 }
 
-function runLine(opts: FrameOptions, time: number, message: string): LogRow {
+function runLine(opts: RunOptions, time: number, message: string): LogRow {
   return { time, trigger: opts.trigger, action: opts.action, shop: '', message };
-}
-
-/** The shops a run acts on: every enabled shop, or the one named (an unknown or disabled name is exit 2). */
-export function selectShops(run: Run, name: string | undefined, allowDisabled = false): ShopSettings[] | null {
-  const { settings, report } = run;
-  if (name === undefined) return settings.shops.filter((s) => s.enabled);
-  const shop = settings.shops.find((s) => s.name === name.trim());
-  if (!shop || (!shop.enabled && !allowDisabled)) {
-    report.exitCode = 2;
-    report.errors.push(run.t(shop ? 'run.shopDisabled' : 'run.unknownShop', { shop: name }));
-    return null;
-  }
-  return [shop];
-}
-
-/** A report line and its Log row, written together so the two never disagree. */
-export function record(run: Run, action: LogAction, shopReport: ShopReport, durationMs: number): void {
-  run.report.shops.push(shopReport);
-  const counts =
-    action === 'fetch'
-      ? { fetched: shopReport.fetched, new: shopReport.new, updated: shopReport.updated, failed: shopReport.failed }
-      : action === 'export'
-        ? { exported: shopReport.exported, failed: shopReport.failed }
-        : { failed: shopReport.failed };
-  run.logRows.push({
-    time: run.env.clock.now(),
-    trigger: run.trigger,
-    action,
-    shop: shopReport.shop,
-    ...counts,
-    durationMs,
-    message: shopReport.message,
-  });
-}
-
-export function shopReport(shop: ShopSettings, action: ShopReport['action'], mallLabel: string): ShopReport {
-  return { shop: shop.name, mall: mallLabel, action, fetched: 0, new: 0, updated: 0, exported: 0, failed: 0, ok: true, message: '' };
-}
-
-/** Messages joined for one Log cell: the first few, and how many more. */
-export function joinMessages(run: Run, parts: string[]): string {
-  const shown = parts.slice(0, 5);
-  const more = parts.length - shown.length;
-  return [...shown, ...(more > 0 ? [run.t('run.more', { count: more })] : [])].join(' / ');
 }
