@@ -151,6 +151,7 @@ export const en: Record<keyof typeof ja, string> = {
   'check.exportRate': 'Export success rate over the last 7 days: {rate}% ({exported}/{total})',
   'check.exportRateLow': 'Export success rate over the last 7 days: {rate}% ({exported}/{total}); see Export result on the Orders tab for the failed rows',
   'check.logUnreadable': 'Cannot read the Log: {detail}',
+  'check.alertsToday': "Today's alerts (what alert mail and the webhook receive)",
 
   // ---- menu / ui ----
   'menu.title': 'MallSheet',

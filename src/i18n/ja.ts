@@ -152,6 +152,7 @@ export const ja = {
   'check.exportRate': '直近7日間の書き出し成功率 {rate}%（{exported}/{total}）',
   'check.exportRateLow': '直近7日間の書き出し成功率 {rate}%（{exported}/{total}）。失敗した行は受注一覧の「書出結果」を確認してください',
   'check.logUnreadable': 'ログを読めません: {detail}',
+  'check.alertsToday': '今日の通知（通知メール・Webhook に送られる内容）',
 
   // ---- menu / ui ----
   'menu.title': 'MallSheet',
