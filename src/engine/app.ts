@@ -22,7 +22,7 @@ export interface Env extends Ports {
 export interface ShopReport {
   shop: string;
   mall: string;
-  action: 'fetch' | 'export' | 'check';
+  action: 'fetch' | 'export' | 'check' | 'labels';
   fetched: number;
   new: number;
   updated: number;
