@@ -1,11 +1,13 @@
-import type { Env, RunReport, Trigger } from '../app';
+import type { EngineEnv, RunReport, Trigger } from './types';
 import type { LabelFormat } from '../settings/schema';
 import { readStatus } from '../orders/status-labels';
 import { formatDate } from '../text/dates';
 import { LABEL_FORMAT_DEFS } from '../labels/formats';
 import { planLabelExport, type LabelNote, type LabelRowInput } from '../labels/export-plan';
 import { parseIssued, planIssuedImport, type IssuedPlan } from '../labels/import-plan';
-import { joinMessages, record, selectShops, shopReport, withRun, type Run } from './frame';
+import { joinMessages, record, selectShops, shopReport } from './report';
+import type { Run } from './run-context';
+import { withRun } from './with-run';
 
 /**
  * Label files (docs/contract.md §3 Label CSV, Issued-data import; docs/shipping-labels.md): the engine plans
@@ -36,7 +38,7 @@ export interface LabelExportRequest {
 /** YYYYMMDD today in the settings' time zone. */
 const today = (run: Run) => formatDate(run.env.clock.now(), run.settings.timezone).replace(/-/g, '');
 
-export function runLabelExport(env: Env, req: LabelExportRequest): LabelExportReport {
+export function runLabelExport(env: EngineEnv, req: LabelExportRequest): LabelExportReport {
   let file: LabelFile | null = null;
   let shipments = 0;
   const report = withRun(env, { action: 'labels', trigger: req.trigger ?? 'manual' }, (run) => {
@@ -155,7 +157,7 @@ export interface LabelImportReport extends RunReport {
   lines: string[];
 }
 
-export function runLabelImport(env: Env, req: LabelImportRequest): LabelImportReport {
+export function runLabelImport(env: EngineEnv, req: LabelImportRequest): LabelImportReport {
   let plan: IssuedPlan | null = null;
   const lines: string[] = [];
   const dryRun = req.dryRun === true;
