@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { runExport, runFetch, type RunReport, type ShopReport } from '../engine';
+import fs from 'node:fs';
+import { runExport, runFetch, runLabelExport, runLabelImport, type EngineEnv, type RunReport, type ShopReport } from '../engine';
 import { parseSettings } from '../engine/settings/parse';
-import type { Settings } from '../engine/settings/schema';
+import type { Locale, Settings } from '../engine/settings/schema';
 import { ORDERS_SHEET_NAMES } from '../engine/orders/columns';
 import { discoverHeaders } from '../engine/orders/headers';
 import { formatDate } from '../engine/text/dates';
@@ -12,6 +13,9 @@ import type { SpreadsheetPort } from '../ports';
 import { translate, type MessageKey } from '../i18n';
 import { cliEnv } from './cli-env';
 import { openWorkbook, printReport } from './command-io';
+import { writeFileAtomic } from './atomic-file';
+import { labelCsvBytes, readIssuedFile } from './label-file';
+import { issueB2 } from '../sandbox/b2-issuer';
 
 /** rows a seller leaves alone: cancelled or on hold (管理ステータス, either locale) */
 const NOT_SHIPPING = new Set(['キャンセル', 'Cancelled', '保留', 'On hold']);
@@ -34,7 +38,7 @@ export async function runDemo(opts: { workbook?: string; verbose: boolean; cliPa
     try {
       const fetched = runFetch(env, { trigger: 'manual' });
       printReport(fetched, settings.locale);
-      const filled = fillTrackingAsSeller(book, settings.timezone, env.clock.now());
+      const filled = labelRoundTrip(env, settings.locale, path.dirname(file), t);
       process.stdout.write((filled > 0 ? t('cli.demo.filled', { count: filled }) : t('cli.demo.noRows')) + '\n');
       const exported = runExport(env, { trigger: 'manual' });
       printReport(exported, settings.locale);
@@ -68,6 +72,25 @@ function firstUrl(child: ChildProcess): Promise<string> {
     child.once('exit', (code) => reject(new Error(`sandbox exited with code ${code}`)));
     child.once('error', reject);
   });
+}
+
+/**
+ * The seller's day through B2クラウド (docs/shipping-labels.md §1): a label CSV of the open orders, the
+ * issued data a (simulated) B2クラウド gives back with 12-digit numbers, and its import — both files stay
+ * beside the workbook. Returns the rows that got a tracking number.
+ */
+function labelRoundTrip(env: EngineEnv, locale: Locale, dir: string, t: (k: MessageKey, p?: Record<string, string | number>) => string): number {
+  const labels = runLabelExport(env, { format: 'b2' });
+  printReport(labels, locale);
+  if (!labels.file) return 0;
+  const labelFile = path.join(dir, 'labels-b2.csv');
+  writeFileAtomic(labelFile, labelCsvBytes(labels.file.rows));
+  const issuedFile = path.join(dir, 'b2-issued.csv');
+  writeFileAtomic(issuedFile, labelCsvBytes(issueB2(labels.file.rows, Math.floor(env.clock.now() / 1000))));
+  process.stdout.write(t('cli.demo.labels', { labels: labelFile, issued: issuedFile }) + '\n');
+  const imported = runLabelImport(env, { format: 'b2', table: readIssuedFile(fs.readFileSync(issuedFile)) });
+  for (const line of imported.lines) process.stdout.write(`${line}\n`);
+  return imported.plan?.fills.length ?? 0;
 }
 
 /**

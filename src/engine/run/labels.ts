@@ -129,7 +129,8 @@ function labelInput(run: Run, r: RuleRow): LabelRowInput {
     shop: shopName,
     orderId: r.text('orderId'),
     status: readStatus(r.cell('status')),
-    cancelledByMall: connector ? connector.isCancelledStatus(mallStatus) : false,
+    // a pending cancellation ships no more than a done one (export holds it too)
+    cancelledByMall: connector ? connector.isCancelledStatus(mallStatus) || connector.isHeldStatus?.(mallStatus) === true : false,
     tracking: r.text('tracking'),
     labelKey: r.text('labelKey'),
     combined: r.text('combined'),

@@ -5,7 +5,7 @@ import { Qoo10Client } from './client';
 import { Qoo10Error } from './errors';
 import { exportOrders } from './export';
 import { fetchStep } from './fetch';
-import { CANCELLED_LABELS } from './mapping';
+import { CANCELLED_LABELS, PENDING_CANCEL_LABELS } from './mapping';
 import { STATUS_NAMES } from './protocol';
 
 /** docs/contract.md §4 qoo10 credentials: the QSM API key plus the QSM login that issues the seller auth key. */
@@ -51,6 +51,7 @@ export const qoo10Connector: MallConnector = {
   exportOrders: (ctx, orders, opts) => exportOrders(ctx, () => clientFor(ctx), orders, opts.dryRun),
   check: (ctx, carriers) => checkShop(ctx, () => clientFor(ctx), carriers),
   isCancelledStatus: (mallStatus) => CANCELLED_LABELS.has(mallStatus.trim()),
+  isHeldStatus: (mallStatus) => PENDING_CANCEL_LABELS.has(mallStatus.trim()),
   // carriers print numbers with hyphens (1234-5678-9012); Qoo10's examples carry none (§4 TrackingNo)
   normalizeTracking: (tracking) => tracking.replace(/-/g, ''),
 };
