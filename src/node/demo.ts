@@ -12,7 +12,7 @@ import { CONNECTORS } from '../malls';
 import type { SpreadsheetPort } from '../ports';
 import { translate, type MessageKey } from '../i18n';
 import { cliEnv } from './cli-env';
-import { openWorkbook, printReport } from './command-io';
+import { UsageError, openWorkbook, printReport } from './command-io';
 import { writeFileAtomic } from './atomic-file';
 import { labelCsvBytes, readIssuedFile } from './label-file';
 import { issueB2 } from '../sandbox/b2-issuer';
@@ -24,7 +24,7 @@ const NOT_SHIPPING = new Set(['キャンセル', 'Cancelled', '保留', 'On hold
  * `mallsheet demo`: the sandbox malls in a child process, the demo settings, a fetch into the workbook,
  * tracking numbers typed in as a seller would, an export, and a summary.
  */
-export async function runDemo(opts: { workbook?: string; verbose: boolean; cliPath: string }): Promise<number> {
+export async function runDemo(opts: { workbook?: string; force: boolean; verbose: boolean; cliPath: string }): Promise<number> {
   const file = path.resolve(opts.workbook ?? path.join('demo', 'orders.xlsx'));
   const child = spawn(process.execPath, [opts.cliPath, 'sandbox', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
@@ -34,11 +34,18 @@ export async function runDemo(opts: { workbook?: string; verbose: boolean; cliPa
     const session = await openWorkbook(file, t);
     if (typeof session === 'number') return session;
     const { book, props, lock } = session;
+    const demoShops = new Set(settings.shops.map((s) => s.name));
+    // the demo types fake tracking numbers, which a later real export would send: a seller's own shops are off limits
+    const others = shopsIn(book).filter((s) => !demoShops.has(s));
+    if (others.length > 0 && !opts.force) {
+      lock.release();
+      throw new UsageError([t('cli.demo.otherShops', { file, shops: others.join(', ') })]);
+    }
     const env = cliEnv(book, props, settings, { verbose: opts.verbose });
     try {
       const fetched = runFetch(env, { trigger: 'manual' });
       printReport(fetched, settings.locale);
-      const filled = labelRoundTrip(env, settings.locale, path.dirname(file), t);
+      const filled = labelRoundTrip(env, settings.locale, [...demoShops], path.dirname(file), t);
       process.stdout.write((filled > 0 ? t('cli.demo.filled', { count: filled }) : t('cli.demo.noRows')) + '\n');
       const exported = runExport(env, { trigger: 'manual' });
       printReport(exported, settings.locale);
@@ -74,19 +81,39 @@ function firstUrl(child: ChildProcess): Promise<string> {
   });
 }
 
+/** The shop names found in 受注一覧 (by header text), each once. */
+export function shopsIn(book: SpreadsheetPort): string[] {
+  const sheet = book.getSheet(ORDERS_SHEET_NAMES.ja) ?? book.getSheet(ORDERS_SHEET_NAMES.en);
+  const rows = sheet?.readAll() ?? [];
+  const col = rows.length > 0 ? discoverHeaders(rows[0]).at.shop : undefined;
+  if (col === undefined) return [];
+  return [...new Set(rows.slice(1).map((r) => String(r[col] ?? '').trim()))].filter((s) => s !== '');
+}
+
 /**
  * The seller's day through B2クラウド (docs/shipping-labels.md §1): a label CSV of the open orders, the
  * issued data a (simulated) B2クラウド gives back with 12-digit numbers, and its import — both files stay
  * beside the workbook. Returns the rows that got a tracking number.
  */
-function labelRoundTrip(env: EngineEnv, locale: Locale, dir: string, t: (k: MessageKey, p?: Record<string, string | number>) => string): number {
-  const labels = runLabelExport(env, { format: 'b2' });
-  printReport(labels, locale);
-  if (!labels.file) return 0;
+function labelRoundTrip(
+  env: EngineEnv,
+  locale: Locale,
+  shops: string[],
+  dir: string,
+  t: (k: MessageKey, p?: Record<string, string | number>) => string,
+): number {
+  // shop by shop: the demo's fake numbers never reach a seller's own shops in the same workbook
+  const rows: string[][] = [];
+  for (const shop of shops) {
+    const labels = runLabelExport(env, { format: 'b2', shop });
+    printReport(labels, locale);
+    if (labels.file) rows.push(...(rows.length > 0 ? labels.file.rows.slice(1) : labels.file.rows));
+  }
+  if (rows.length === 0) return 0;
   const labelFile = path.join(dir, 'labels-b2.csv');
-  writeFileAtomic(labelFile, labelCsvBytes(labels.file.rows));
+  writeFileAtomic(labelFile, labelCsvBytes(rows));
   const issuedFile = path.join(dir, 'b2-issued.csv');
-  writeFileAtomic(issuedFile, labelCsvBytes(issueB2(labels.file.rows, Math.floor(env.clock.now() / 1000))));
+  writeFileAtomic(issuedFile, labelCsvBytes(issueB2(rows, Math.floor(env.clock.now() / 1000))));
   process.stdout.write(t('cli.demo.labels', { labels: labelFile, issued: issuedFile }) + '\n');
   const imported = runLabelImport(env, { format: 'b2', table: readIssuedFile(fs.readFileSync(issuedFile)) });
   for (const line of imported.lines) process.stdout.write(`${line}\n`);
@@ -95,9 +122,10 @@ function labelRoundTrip(env: EngineEnv, locale: Locale, dir: string, t: (k: Mess
 
 /**
  * What a seller does between fetch and export: on every other order still open, the same tracking number
- * and today's date on each of its rows, found by header text (docs/contract.md §2) through the same SheetPort.
+ * and today's date on each of its rows, found by header text (docs/contract.md §2) through the same
+ * SheetPort. Only rows of `shops` (when given) are touched.
  */
-export function fillTrackingAsSeller(book: SpreadsheetPort, timeZone: string, now: number): number {
+export function fillTrackingAsSeller(book: SpreadsheetPort, timeZone: string, now: number, shops?: ReadonlySet<string>): number {
   const sheet = book.getSheet(ORDERS_SHEET_NAMES.ja) ?? book.getSheet(ORDERS_SHEET_NAMES.en);
   if (!sheet) return 0;
   const rows = sheet.readAll();
@@ -107,6 +135,7 @@ export function fillTrackingAsSeller(book: SpreadsheetPort, timeZone: string, no
   if (shop === undefined || orderId === undefined || tracking === undefined || shippedOn === undefined) return 0;
   const orders = new Map<string, number[]>();
   rows.slice(1).forEach((row, i) => {
+    if (shops && !shops.has(String(row[shop]).trim())) return;
     if (String(row[tracking]) !== '' || (status !== undefined && NOT_SHIPPING.has(String(row[status])))) return;
     const key = `${row[shop]}\u0000${row[orderId]}`;
     orders.set(key, [...(orders.get(key) ?? []), i + 2]);
