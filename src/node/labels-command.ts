@@ -1,11 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { runLabelExport, runLabelImport } from '../engine';
+import { runLabelExport, runLabelImport, type EngineEnv, type RunReport } from '../engine';
 import { LabelFormatSchema, LABEL_FORMATS, type LabelFormat, type Settings } from '../engine/settings/schema';
 import { writeFileAtomic } from './atomic-file';
 import { UsageError, type T } from './command-io';
 import { labelCsvBytes, readIssuedFile } from './label-file';
-import type { withWorkbook as WithWorkbook } from './cli';
+
+/** cli.ts's lock → load → run → save, handed in (cli.ts imports this module). */
+type WithWorkbook = (
+  file: string,
+  settings: Settings,
+  opts: { save: boolean; verbose: boolean },
+  run: (env: EngineEnv) => RunReport,
+) => Promise<number>;
 
 /**
  * `mallsheet labels export|import` (docs/contract.md §5). Export writes the label file first and the workbook
@@ -29,7 +36,7 @@ export async function labelsCommand(
   settings: Settings,
   args: LabelsArgs,
   t: T,
-  withWorkbook: typeof WithWorkbook,
+  withWorkbook: WithWorkbook,
 ): Promise<number> {
   const format = formatOf(args.format, t);
   if (args.action === 'export') {

@@ -106,4 +106,4 @@ test('labels export → B2 issued data → import (twice) → export to the mall
   const done = (await rowsOf(book)).filter((r) => r.labelKey !== '' && r.labelKey !== typedBySeller.labelKey);
   expect(done.length).toBeGreaterThan(0);
   expect(done.every((r) => r.exportResult.startsWith('OK') && r.exportedTracking === r.tracking)).toBe(true);
-});
+}, 240_000);
