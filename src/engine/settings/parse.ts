@@ -75,7 +75,7 @@ export function checkSettings(input: unknown, connectors: readonly MallConnector
     }
     return { settings: null, issues, locale };
   }
-  const { timezone, carriers, shipper, labels } = base.data;
+  const { timezone, carriers, shipper, labels, slips } = base.data;
   if (!isTimeZone(timezone)) issues.push({ field: 'timezone', message: t('settings.timezone', { value: timezone }) });
   const carrierNames = new Set(carriers.map((c) => c.name.trim()));
   carriers.forEach((c, i) => {
@@ -101,6 +101,7 @@ export function checkSettings(input: unknown, connectors: readonly MallConnector
   const settings: Settings = { locale, timezone, shops, carriers };
   if (shipper) settings.shipper = shipper;
   if (labels) settings.labels = labels;
+  if (slips) settings.slips = slips;
   return { settings, issues, locale };
 }
 

@@ -9,6 +9,7 @@ import { checkSettings, firstPerField, settingsError, type FoundIssue } from './
 import {
   SETTINGS_SHEET_NAMES,
   GENERAL_FIELDS,
+  GENERAL_KINDS,
   carrierColumns,
   cellName,
   findColumns,
@@ -67,7 +68,7 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
   const general: Record<string, unknown> = {};
   const generalCells = new Map<string, string>();
   for (const e of generalEntries(tab)) {
-    if (e.value !== '') setGeneralField(general, e.field, e.value);
+    if (e.value !== '') setGeneralField(general, e.field, parseCell(e.value, GENERAL_KINDS[e.field] ?? 'text'));
     generalCells.set(e.field, cellOf(e.row, e.col));
   }
   const parsedLocale = LocaleSchema.safeParse(general.locale);
