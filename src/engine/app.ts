@@ -22,7 +22,7 @@ export interface Env extends Ports {
 export interface ShopReport {
   shop: string;
   mall: string;
-  action: 'fetch' | 'export' | 'check';
+  action: 'fetch' | 'export' | 'check' | 'slips';
   fetched: number;
   new: number;
   updated: number;
@@ -60,6 +60,7 @@ export interface ExportOptions {
 
 export { runFetch } from './run/fetch';
 export { runExport } from './run/export';
+export { runSlips, type SlipsOptions, type SlipsReport } from './run/slips';
 export { runTimer, applyAutoFetchTrigger, timerMinutes, isDue } from './run/timer';
 export { runCheck, type CheckReport, type ShopCheck } from './check/check';
 export { parseSettings } from './settings/parse';

@@ -117,6 +117,7 @@ export const en: Record<keyof typeof ja, string> = {
   'log.action.fetch': 'fetch',
   'log.action.export': 'export',
   'log.action.check': 'check',
+  'log.action.slips': 'slips',
   'run.httpError': 'No answer from {mall} ({reason}). Please try again later',
   'run.unknownError': 'An unknown error occurred',
   'run.workbookError': 'Cannot read the workbook: {detail}',

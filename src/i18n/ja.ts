@@ -118,6 +118,7 @@ export const ja = {
   'log.action.fetch': '取得',
   'log.action.export': '書出',
   'log.action.check': '接続確認',
+  'log.action.slips': '納品書',
   'run.httpError': '{mall} から応答がありません（{reason}）。しばらくしてから再実行してください',
   'run.unknownError': '原因不明のエラーが発生しました',
   'run.workbookError': 'ブックを読めません: {detail}',
