@@ -1,10 +1,11 @@
-import type { Env, RunReport, Trigger } from '../app';
+import type { EngineEnv, RunReport, Trigger } from './types';
 import { buildSlipDocument, type SlipDocument } from '../slips/document';
 import { renderSlipsHtml } from '../slips/html';
 import { pickSlipRows } from '../slips/rows';
 import { formatDate } from '../text/dates';
-import { errorText } from './shop-context';
-import { record, selectShops, shopReport, withRun } from './frame';
+import { errorText } from '../error-text';
+import { record, selectShops, shopReport } from './report';
+import { withRun } from './with-run';
 
 export interface SlipsOptions {
   trigger: Trigger;
@@ -33,7 +34,7 @@ export interface SlipsReport extends RunReport {
  * `render`, then — when the settings ask — moves the printed 新規受付 rows to 発送待ち in one write.
  * One Log row per shop printed.
  */
-export function runSlips(env: Env, opts: SlipsOptions): SlipsReport {
+export function runSlips(env: EngineEnv, opts: SlipsOptions): SlipsReport {
   let html = '';
   let document: SlipDocument | null = null;
   let advanced = 0;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { MallConnector } from '../../malls/connector';
+import type { MallConnector } from '../connector';
 import { translate, type MessageKey } from '../../i18n';
 import { LocaleSchema, SettingsBaseSchema, ShopBaseSchema, type Locale, type Settings, type ShopSettings } from './schema';
 import { SettingsError, type SettingsIssue } from './errors';

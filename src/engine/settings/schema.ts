@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { MANAGEMENT_STATUS_LABELS } from '../order-line';
+import { LOCALES, type Locale } from '../../i18n';
 
 /** docs/contract.md §4: one schema; the Settings tab and the CLI's JSON config both parse into it. */
 
-export const LocaleSchema = z.enum(['ja', 'en']);
-export type Locale = z.infer<typeof LocaleSchema>;
+export const LocaleSchema = z.enum(LOCALES);
+export type { Locale };
 
 /** scheme://host[:port] only: paths stay the mall's own (docs/contract.md §4 endpoints). */
 export const EndpointSchema = z

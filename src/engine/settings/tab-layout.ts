@@ -1,4 +1,4 @@
-import type { MallConnector } from '../../malls/connector';
+import type { MallConnector } from '../connector';
 import { translate, type MessageKey } from '../../i18n';
 import { looseKey } from '../text/sheet-text';
 import type { Locale } from './schema';

@@ -1,5 +1,5 @@
 import type { CellValue } from '../../ports';
-import type { MallConnector } from '../../malls/connector';
+import type { MallConnector } from '../connector';
 import { translate } from '../../i18n';
 import { cellText, looseKey } from '../text/sheet-text';
 import { GENERAL_FIELDS, blockOf, findColumns, type BlockId, type GeneralField, type ShopColumn } from './tab-layout';

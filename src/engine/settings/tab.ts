@@ -1,5 +1,5 @@
 import type { CellValue, PropertiesPort, SheetPort, SpreadsheetPort } from '../../ports';
-import type { MallConnector } from '../../malls/connector';
+import type { MallConnector } from '../connector';
 import { translate } from '../../i18n';
 import { toSheetValue } from '../text/sheet-text';
 import { formatDateTime } from '../text/dates';

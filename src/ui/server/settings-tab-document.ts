@@ -1,5 +1,5 @@
 import type { CellValue, PropertiesPort, SheetPort, SpreadsheetPort } from '../../ports';
-import type { MallConnector } from '../../malls/connector';
+import type { MallConnector } from '../../engine/connector';
 import type { Locale } from '../../engine/settings/schema';
 import { findSettingsSheet } from '../../engine/settings/tab';
 import {

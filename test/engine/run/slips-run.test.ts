@@ -1,4 +1,4 @@
-import { runFetch, runSlips, readLog } from '../../../src/engine/app';
+import { runFetch, runSlips, readLog } from '../../../src/engine';
 import { VirtualClock } from '../../../src/engine/memory-ports';
 import { ORDERS_SHEET_NAMES } from '../../../src/engine/orders/columns';
 import { fakeConnector, fakeEnv, line, shopConfig, CARRIERS } from './fake-world';
