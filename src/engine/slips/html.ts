@@ -21,8 +21,9 @@ body { font-family: ${SLIP_FONT_STACK}; font-size: 9.5pt; line-height: 1.55; col
   -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .page { break-after: page; page-break-after: always; }
 .page:last-child { break-after: auto; page-break-after: auto; }
-.wrap { overflow-wrap: anywhere; word-break: break-all; }
-h1 { font-size: 20pt; font-weight: 700; letter-spacing: 0.5em; margin: 0 0 2mm; }
+.wrap { overflow-wrap: anywhere; word-wrap: break-word; }
+h1 { font-size: 20pt; font-weight: 700; letter-spacing: 0.15em; margin: 0 0 2mm; }
+.slip h1 { letter-spacing: 0.5em; }
 .head { width: 100%; border-collapse: collapse; margin-bottom: 5mm; border-bottom: 0.6mm solid #111; }
 .head td { vertical-align: bottom; padding: 0 0 2mm; }
 .head .meta { text-align: right; font-size: 9pt; }
@@ -48,8 +49,15 @@ table.items tr { break-inside: avoid; page-break-inside: avoid; }
 .total td { border-bottom: 0.4mm solid #111; font-weight: 700; }
 .comment { margin-top: 6mm; border: 0.3mm solid #999; padding: 3mm 4mm; white-space: pre-wrap; }
 .check { width: 4.5mm; height: 4.5mm; border: 0.35mm solid #111; display: inline-block; }
+.served { font-size: 8pt; line-height: 1.45; }
+.served .who { color: #555; }
 .totals { margin-top: 4mm; text-align: right; font-weight: 700; font-size: 10.5pt; }
 .empty { font-size: 12pt; padding: 20mm 0; text-align: center; }
+@media screen {
+  body { background: #e8eaed; padding: 6mm 0; }
+  .page { background: #fff; width: 210mm; min-height: 297mm; margin: 0 auto 6mm; padding: 14mm 13mm;
+    box-shadow: 0 1px 3px rgba(0, 0, 0, 0.25); }
+}
 `;
 
 /** One string; `&<>"'` become references, so nothing a value holds is read as markup. */
@@ -163,8 +171,14 @@ function itemsTable(s: SlipShipment, locale: Locale): string {
 function pickingPage(doc: SlipDocument, list: PickingList, locale: Locale): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
   const shops = new Set(list.lines.flatMap((l) => l.orders.map((o) => o.shop)));
-  // with one shop the order numbers say enough; with several each names its shop
-  const orderText = (o: { shop: string; orderId: string }) => (shops.size > 1 ? `${o.shop}: ${o.orderId}` : o.orderId);
+  // with one shop the order numbers say enough; with several, one line per shop names it
+  const served = (orders: { shop: string; orderId: string }[]) =>
+    [...new Set(orders.map((o) => o.shop))]
+      .map((shop) => {
+        const ids = orders.filter((o) => o.shop === shop).map((o) => o.orderId).join(', ');
+        return `<div>${shops.size > 1 ? `<span class="who">${esc(shop)}:</span> ` : ''}${esc(ids)}</div>`;
+      })
+      .join('');
   return [
     '<section class="page picking">',
     '<table class="head"><tr>',
@@ -172,8 +186,8 @@ function pickingPage(doc: SlipDocument, list: PickingList, locale: Locale): stri
     `<td class="meta">${esc(t('slips.issuedOn'))} ${esc(dateText(doc.issuedOn, locale))}</td>`,
     '</tr></table>',
     '<table class="items"><colgroup>',
-    '<col style="width:7%"><col style="width:18%"><col style="width:30%"><col style="width:14%">',
-    '<col style="width:8%"><col style="width:23%">',
+    '<col style="width:6%"><col style="width:16%"><col style="width:25%"><col style="width:13%">',
+    '<col style="width:7%"><col style="width:33%">',
     '</colgroup><thead><tr>',
     `<th>${esc(t('slips.picking.check'))}</th><th>${esc(t('slips.col.sku'))}</th><th>${esc(t('slips.col.item'))}</th>`,
     `<th>${esc(t('slips.col.variant'))}</th><th class="num">${esc(t('slips.col.qty'))}</th>`,
@@ -187,7 +201,7 @@ function pickingPage(doc: SlipDocument, list: PickingList, locale: Locale): stri
         `<td class="wrap">${esc(l.item)}</td>`,
         `<td class="wrap">${esc(l.variant)}</td>`,
         `<td class="num">${esc(groupDigits(l.qty))}</td>`,
-        `<td class="wrap">${esc(l.orders.map(orderText).join(', '))}</td>`,
+        `<td class="wrap served">${served(l.orders)}</td>`,
         '</tr>',
       ].join(''),
     ),
