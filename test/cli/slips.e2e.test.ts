@@ -15,7 +15,7 @@ import { orderRowsOf, startCliWorld, type CliWorld } from './support';
 let w: CliWorld;
 beforeAll(async () => {
   w = await startCliWorld('slips');
-});
+}, 60_000);
 afterAll(() => w.stop());
 
 const ARTIFACTS = path.resolve(__dirname, '../../artifacts/slips');
@@ -55,7 +55,8 @@ test('fetch, then slips: one page per shipment and the picking list, every page 
   const log = readLog(await XlsxWorkbook.open(book), 'Asia/Tokyo').filter((l) => l.action === 'slips');
   expect(log.map((l) => l.shop).sort()).toEqual(['Qoo10 デモ店', 'TikTok Shop 1号店', 'Temu 1号店'].sort());
   expect(log[0].message).toMatch(/納品書 \d+ 件/);
-});
+  // a fetch over HTTP and a Chromium print: minutes on a busy machine, not the default minute
+}, 240_000);
 
 test('no Chromium: exit 2 with what to install, nothing read or written', () => {
   const config = w.writeConfig('config2.json', demoSettings(w.url));
