@@ -27,6 +27,10 @@ export interface SlipsReport extends RunReport {
   document: SlipDocument | null;
   /** rows moved 新規受付 → 発送待ち after printing (the slips.advanceStatus setting) */
   advanced: number;
+  /** the settings ask for that move after a print */
+  advancesStatus: boolean;
+  /** readable lines about what prints (no shipper set) */
+  notes: string[];
 }
 
 /**
@@ -38,6 +42,8 @@ export function runSlips(env: EngineEnv, opts: SlipsOptions): SlipsReport {
   let html = '';
   let document: SlipDocument | null = null;
   let advanced = 0;
+  let advancesStatus = false;
+  let notes: string[] = [];
   const report = withRun(env, { action: 'slips', trigger: opts.trigger, quiet: opts.preview === true }, (run) => {
     const shops = selectShops(run, opts.shop, true);
     const table = shops ? run.table() : null;
@@ -53,10 +59,11 @@ export function runSlips(env: EngineEnv, opts: SlipsOptions): SlipsReport {
       issuedOn: formatDate(started, settings.timezone),
     });
     html = renderSlipsHtml(document, run.locale);
+    advancesStatus = settings.slips?.advanceStatus === true;
+    notes = settings.shipper ? [] : [run.t('slips.noShipper')];
     if (opts.preview) return;
 
     const printed = shops.filter((s) => document!.shipments.some((x) => x.shop === s.name));
-    const notes = settings.shipper ? [] : [run.t('slips.noShipper')];
     if (printed.length === 0) {
       // nothing to print is news, not a failure: one line saying which rows would have been printed
       const none = { shop: '', mall: '', action: 'slips' as const, fetched: 0, new: 0, updated: 0, exported: 0, failed: 0 };
@@ -70,7 +77,7 @@ export function runSlips(env: EngineEnv, opts: SlipsOptions): SlipsReport {
       failure = run.redact(errorText(e, run.locale));
     }
     const moved = new Set<number>();
-    if (!failure && settings.slips?.advanceStatus) {
+    if (!failure && advancesStatus) {
       for (const r of table.markAwaiting(document.shipments.flatMap((s) => s.rows))) moved.add(r);
       table.flush();
       advanced = moved.size;
@@ -90,6 +97,6 @@ export function runSlips(env: EngineEnv, opts: SlipsOptions): SlipsReport {
       record(run, 'slips', r, env.clock.now() - started);
     }
   });
-  return { ...report, html, document, advanced };
+  return { ...report, html, document, advanced, advancesStatus, notes };
 }
 

@@ -10,7 +10,7 @@ import type { PickingList, SlipDocument, SlipItem, SlipShipment } from './docume
  */
 
 /** Fonts that carry every character a Japanese sheet holds: Noto CJK first (Debian's fonts-noto-cjk). */
-export const SLIP_FONT_STACK =
+const SLIP_FONT_STACK =
   '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Kaku Gothic ProN", "Yu Gothic", Meiryo, sans-serif';
 
 const CSS = `
@@ -212,21 +212,21 @@ function pickingPage(doc: SlipDocument, list: PickingList, locale: Locale): stri
 }
 
 /** 2026-11-22 (or 2026-11-22 09:30) → 2026年11月22日 in Japanese; as given in English or when unreadable. */
-export function dateText(text: string, locale: Locale): string {
+function dateText(text: string, locale: Locale): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
   if (!m) return text;
   return locale === 'ja' ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${m[1]}-${m[2]}-${m[3]}`;
 }
 
 /** ¥1,980 for yen; 12.50 USD for others (no Intl: Apps Script and Node print the same). */
-export function money(amount: number, currency: string): string {
+function money(amount: number, currency: string): string {
   if (currency === 'JPY' || currency === '') {
     return `${currency === 'JPY' ? '¥' : ''}${groupDigits(amount)}`;
   }
   return `${groupDigits(amount, 2)} ${currency}`;
 }
 
-export function groupDigits(n: number, decimals?: number): string {
+function groupDigits(n: number, decimals?: number): string {
   const fixed = decimals === undefined ? String(Math.round(n * 100) / 100) : n.toFixed(decimals);
   const [int, frac] = fixed.split('.');
   const sign = int.startsWith('-') ? '-' : '';

@@ -40,8 +40,7 @@ export function slipsState(env: UiEnv, req: SlipsRequest): SlipsState {
   const { rows, selection } = rowsOf(env, req);
   const report = runSlips(env, { trigger: 'manual', preview: true, ...(rows ? { rows } : {}) });
   const doc = report.document;
-  const settings = doc ? env.loadSettings() : null;
-  const notes = doc ? (settings?.shipper ? [] : [translate(locale, 'slips.noShipper')]) : stopLines(locale, report);
+  const notes = doc ? report.notes : stopLines(locale, report);
   return {
     locale,
     strings: pageStrings(locale),
@@ -50,7 +49,7 @@ export function slipsState(env: UiEnv, req: SlipsRequest): SlipsState {
     pickingLines: doc?.picking.lines.length ?? 0,
     selection,
     rows,
-    advancesStatus: settings?.slips?.advanceStatus === true,
+    advancesStatus: report.advancesStatus,
     notes,
   };
 }
