@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import fs from 'node:fs';
-import { runExport, runFetch, runLabelExport, runLabelImport, type EngineEnv, type RunReport, type ShopReport } from '../engine';
+import path from 'node:path';
+import { runExport, runFetch, runLabelExport, runLabelImport, runSlips, type EngineEnv, type RunReport, type ShopReport } from '../engine';
 import { parseSettings } from '../engine/settings/parse';
 import type { Locale, Settings } from '../engine/settings/schema';
 import { ORDERS_SHEET_NAMES } from '../engine/orders/columns';
@@ -16,6 +16,7 @@ import { UsageError, openWorkbook, printReport } from './command-io';
 import { writeFileAtomic } from './atomic-file';
 import { labelCsvBytes, readIssuedFile } from './label-file';
 import { issueB2 } from '../sandbox/b2-issuer';
+import { chromiumPath, renderPdfSync } from './pdf';
 
 /** rows a seller leaves alone: cancelled or on hold (管理ステータス, either locale) */
 const NOT_SHIPPING = new Set(['キャンセル', 'Cancelled', '保留', 'On hold']);
@@ -45,6 +46,8 @@ export async function runDemo(opts: { workbook?: string; force: boolean; verbose
     try {
       const fetched = runFetch(env, { trigger: 'manual' });
       printReport(fetched, settings.locale);
+      // the seller's day (docs/shipping-labels.md §1): 納品書 and picking list, labels, issued data, export
+      const slips = printSlips(env, path.join(path.dirname(file), 'slips.pdf'), t);
       const filled = labelRoundTrip(env, settings.locale, [...demoShops], path.dirname(file), t);
       process.stdout.write((filled > 0 ? t('cli.demo.filled', { count: filled }) : t('cli.demo.noRows')) + '\n');
       const exported = runExport(env, { trigger: 'manual' });
@@ -52,7 +55,8 @@ export async function runDemo(opts: { workbook?: string; force: boolean; verbose
       await book.save(file);
       props.save();
       process.stdout.write('\n' + summaryTable(fetched, exported, t) + '\n\n' + t('cli.saved', { file }) + '\n');
-      return Math.max(fetched.exitCode, exported.exitCode);
+      if (slips.line) process.stdout.write(slips.line + '\n');
+      return Math.max(fetched.exitCode, exported.exitCode, slips.exitCode);
     } finally {
       await env.http.close();
       lock.release();
@@ -60,6 +64,18 @@ export async function runDemo(opts: { workbook?: string; force: boolean; verbose
   } finally {
     child.kill('SIGTERM');
   }
+}
+
+/**
+ * The open rows (no tracking number yet) as 納品書 and a picking list, next to the workbook. Without Chromium the demo says so and goes on: the PDF is the one step that needs it.
+ */
+function printSlips(env: Parameters<typeof runSlips>[0], out: string, t: (k: MessageKey, p?: Record<string, string | number>) => string) {
+  const exe = chromiumPath();
+  if (!fs.existsSync(exe)) return { exitCode: 0, line: t('cli.demo.noChromium', { path: exe }) };
+  const report = runSlips(env, { trigger: 'manual', render: (html) => renderPdfSync(html, out) });
+  if (report.exitCode !== 0) printReport(report, env.loadSettings().locale);
+  const shipments = report.document?.shipments.length ?? 0;
+  return { exitCode: report.exitCode, line: report.exitCode === 0 ? t('cli.demo.slips', { file: out, shipments }) : '' };
 }
 
 /** The sandbox child prints its URL on its first stdout line. */
