@@ -106,7 +106,7 @@ describe('dist/Code.js in node:vm', () => {
     expect(calls).toEqual(['createMenu(MallSheet)', 'createMenu(ステータス別に表示)', 'Menu.addToUi()']);
     const handlers = menu.items.map(([, fn]) => fn);
     expect(handlers).toEqual([
-      'fetchOrdersNow', 'fetchOrdersRange', 'exportTracking', 'exportPreview', 'openSettings', 'checkConnections', 'enableAutoFetch', 'disableAutoFetch',
+      'fetchOrdersNow', 'fetchOrdersRange', 'printSlips', 'exportTracking', 'exportPreview', 'openSettings', 'checkConnections', 'enableAutoFetch', 'disableAutoFetch',
       'viewNew', 'viewAwaiting', 'viewDone', 'viewHold', 'viewCancelled', 'viewAll', 'searchOrdersPrompt', 'repairLayout',
     ]);
     for (const fn of handlers) expect(typeof ctx[fn]).toBe('function');

@@ -10,6 +10,7 @@ import { ensureSettingsLayout } from './tab-look';
 import {
   SETTINGS_SHEET_NAMES,
   GENERAL_FIELDS,
+  GENERAL_KINDS,
   carrierColumns,
   cellName,
   findColumns,
@@ -69,7 +70,7 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
   const generalCells = new Map<string, string>();
   const entries = generalEntries(tab);
   for (const e of entries) {
-    if (e.value !== '' && !e.field.startsWith('alerts.')) setGeneralField(general, e.field, e.value);
+    if (e.value !== '' && !e.field.startsWith('alerts.')) setGeneralField(general, e.field, parseCell(e.value, GENERAL_KINDS[e.field] ?? 'text'));
     generalCells.set(e.field, cellOf(e.row, e.col));
   }
   const parsedLocale = LocaleSchema.safeParse(general.locale);
