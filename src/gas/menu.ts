@@ -14,6 +14,7 @@ export function onOpen(): void {
     .addItem(t('menu.fetchNow'), 'fetchOrdersNow')
     .addItem(t('menu.fetchRange'), 'fetchOrdersRange')
     .addSeparator()
+    .addItem(t('menu.slips'), 'printSlips')
     .addItem(t('menu.export'), 'exportTracking')
     .addItem(t('menu.exportPreview'), 'exportPreview')
     .addSeparator()

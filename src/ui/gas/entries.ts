@@ -8,6 +8,7 @@ import type { UiEnv } from '../server/settings-document';
 import { SettingsTabDocument } from '../server/settings-tab-document';
 import { localeOf } from '../server/sidebar';
 import { throttledProgress } from '../../engine/throttled-progress';
+import { gasPrinting } from '../../gas/printing';
 
 /**
  * Apps Script side of the pages: opening them (from the menu too), and one function per google.script.run
@@ -21,6 +22,7 @@ function uiEnv(): UiEnv {
     ...env,
     progress: throttledProgress(env.progress, env.clock),
     settingsDoc: new SettingsTabDocument(env.book, env.props, env.connectors),
+    printing: gasPrinting,
   };
 }
 
@@ -36,9 +38,21 @@ export function openDateRangeDialog(): void {
   SpreadsheetApp.getUi().showModalDialog(page, translate(locale, 'sidebar.range.title'));
 }
 
+/** 納品書・ピッキングリスト: a preview of what will print, and the PDF download (Slips.html). */
+export function openSlipsDialog(): void {
+  const locale = localeOf(uiEnv().settingsDoc.read());
+  const page = HtmlService.createHtmlOutputFromFile('Slips').setWidth(920).setHeight(680);
+  SpreadsheetApp.getUi().showModalDialog(page, translate(locale, 'slips.ui.title'));
+}
+
 /** The date-range dialog (two date pickers); it calls fetchOrdersForRange. */
 export function fetchOrdersRange(): void {
   withUi(() => openDateRangeDialog());
+}
+
+/** 納品書・ピッキングリスト: the dialog with a preview and the PDF download (daily order: slips, labels, export). */
+export function printSlips(): void {
+  withUi(() => openSlipsDialog());
 }
 
 /** Shows the Settings tab and the settings sidebar beside it. */
@@ -59,4 +73,12 @@ const rpcEntries = Object.fromEntries(
 ) as { [K in UiCall]: (req: unknown) => Reply<UiApi[K]['res']> };
 
 /** The Apps Script entry points of the pages; src/entry.ts lists them with the menu's and the triggers'. */
-export const UI_ENTRIES = { openSettingsSidebar, openDateRangeDialog, fetchOrdersRange, openSettings, ...rpcEntries };
+export const UI_ENTRIES = {
+  openSettingsSidebar,
+  openDateRangeDialog,
+  openSlipsDialog,
+  fetchOrdersRange,
+  printSlips,
+  openSettings,
+  ...rpcEntries,
+};
