@@ -8,7 +8,7 @@ import type { UiEnv } from '../server/settings-document';
 import { SettingsTabDocument } from '../server/settings-tab-document';
 import { localeOf } from '../server/sidebar';
 import { throttledProgress } from '../../engine/throttled-progress';
-import { gasPrinting } from '../../gas/printing';
+import { gasPrinting } from './printing';
 
 /**
  * Apps Script side of the pages: opening them (from the menu too), and one function per google.script.run
