@@ -181,7 +181,10 @@ export class RunLookups {
     if (this.carrierError) throw this.carrierError;
     if (this.carrierList === null) {
       try {
-        const regionId = defaultRegionId(this.ctx.shop) ?? readTokenInfo(this.client, this.ctx)?.regionId ?? 100;
+        // carriers differ by region (docs/malls/temu.md §2): the token says which one this store is in; the
+        // host's region is only a fallback when the token info does not say
+        const regionId = readTokenInfo(this.client, this.ctx)?.regionId ?? defaultRegionId(this.ctx.shop);
+        if (regionId === null) throw new TemuError(this.ctx.t('temu.err.regionUnknown'), null);
         const list = this.client.get({ type: 'bg.logistics.companies.get', params: { regionId } }, CompaniesResultSchema);
         this.carrierList = list.map((c) => ({
           id: c.logisticsServiceProviderId,

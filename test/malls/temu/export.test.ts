@@ -108,6 +108,16 @@ describe('Temu export against the sandbox', () => {
     expect(ids).toEqual(['998264703', '998264702']);
   });
 
+  test('carriers are looked up for the token\'s region, not a fixed 100 for every global shop', () => {
+    const world = temuWorld({ orders: 40 });
+    const o = singleLive(fetched(world))[0];
+    control(world, 'region', { regionId: 134 }); // a store of the global host outside Japan
+    fill(live(o)[0], 'YMT900000001');
+    expect(temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false }).map((x) => x.kind)).toEqual(['ok']);
+    const asked = world.http.sent.filter((r) => r.body?.includes('bg.logistics.companies.get')).map((r) => JSON.parse(r.body!).regionId);
+    expect(asked).toEqual([134]);
+  });
+
   test('carrier list and warehouse are looked up once per run', () => {
     const world = temuWorld({ orders: 60 });
     const orders = singleLive(fetched(world)).slice(0, 5);
