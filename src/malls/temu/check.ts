@@ -2,7 +2,7 @@ import type { CarrierEntry } from '../../engine/settings/schema';
 import type { CheckLine, ShopContext } from '../connector';
 import { matchCarrier } from '../shared/carriers';
 import { TemuError, type TemuClient } from './client';
-import { RunLookups } from './export';
+import { RunLookups } from './lookups';
 import { TokenInfoSchema } from './schemas';
 import { EXPIRY_WARN_MS, formatDateTime } from './token';
 
