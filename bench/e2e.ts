@@ -8,8 +8,8 @@
  * does) and exports, pressing Export again while rows are left. The naive importer runs until one of its
  * executions ends by itself rather than at the 6-minute kill.
  */
-import { runExport, runFetch, runTimer, readState, type Env, type RunReport } from '../src/engine/app';
-import { DEFAULT_BUDGET_MS } from '../src/engine/run/frame';
+import { runExport, runFetch, runTimer, readState, type EngineEnv, type RunReport } from '../src/engine';
+import { DEFAULT_BUDGET_MS } from '../src/engine/run/with-run';
 import { buildShopContext } from '../src/engine/run/shop-context';
 import { loadSettingsFromBook } from '../src/engine/settings/tab';
 import type { Settings } from '../src/engine/settings/schema';
@@ -87,7 +87,7 @@ export interface World {
   /** the workbook and properties without costs (what a seller types; what the bench inspects) */
   rawBook: MemorySpreadsheet;
   rawProps: MemoryProperties;
-  env: Env;
+  env: EngineEnv;
   log: MemoryLogger;
   triggers: MemoryTriggers;
   settings: Settings;
@@ -112,7 +112,7 @@ export function benchWorld(opts: { ordersPerMall: number; seed?: number; start?:
     labelOf: (r) => sandbox.mallOf(r),
     parallelism: (mall) => PARALLEL[mall] ?? 1,
   });
-  const env: Env = {
+  const env: EngineEnv = {
     book,
     http,
     props,

@@ -11,7 +11,7 @@
  * call pattern — one fetch per order, one sheet call per row.
  */
 import type { OrderLine } from '../src/engine/order-line';
-import type { ShopContext } from '../src/malls/connector';
+import type { ShopContext } from '../src/engine/connector';
 import type { CellValue, SheetPort, SpreadsheetPort } from '../src/ports';
 import { TemuClient } from '../src/malls/temu/client';
 import { toOrderLines, pricesOf } from '../src/malls/temu/mapping';

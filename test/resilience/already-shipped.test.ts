@@ -1,4 +1,4 @@
-import { runExport, runFetch } from '../../src/engine/app';
+import { runExport, runFetch } from '../../src/engine';
 import type { HttpRequest } from '../../src/ports';
 import { expectInvariants } from './support/invariants';
 import { acceptedPerLine, fillTracking, Killed, MALLS, runUntilDone, world, type MallId } from './support/world';

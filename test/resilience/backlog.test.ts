@@ -1,4 +1,4 @@
-import { runExport, runFetch, runTimer } from '../../src/engine/app';
+import { runExport, runFetch, runTimer } from '../../src/engine';
 import { expectInvariants } from './support/invariants';
 import { fillTracking, MALLS, runUntilDone, world, type World } from './support/world';
 

@@ -1,4 +1,4 @@
-import { runExport, runFetch, runTimer, type RunReport } from '../../src/engine/app';
+import { runExport, runFetch, runTimer, type RunReport } from '../../src/engine';
 import { expectFailuresVisible, expectInvariants } from './support/invariants';
 import { acceptedPerLine, cutOff, fillTracking, injectFault, Killed, MALLS, type MallId, runUntilDone, type FaultKind, type World, world } from './support/world';
 

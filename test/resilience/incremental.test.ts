@@ -1,4 +1,4 @@
-import { runFetch, runTimer } from '../../src/engine/app';
+import { runFetch, runTimer } from '../../src/engine';
 import { FULL_EVERY_MS, OVERLAP_MS } from '../../src/engine/run/fetch';
 import type { HttpRequest } from '../../src/ports';
 import { expectInvariants } from './support/invariants';

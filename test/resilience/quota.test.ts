@@ -1,4 +1,4 @@
-import { runExport, runFetch } from '../../src/engine/app';
+import { runExport, runFetch } from '../../src/engine';
 import { MemoryProperties, VirtualClock } from '../../src/engine/memory-ports';
 import { URL_FETCH_QUOTA, UrlFetchQuota, UrlFetchQuotaError } from '../../src/engine/quota/url-fetch-quota';
 import type { HttpPort, PropertiesPort } from '../../src/ports';

@@ -1,4 +1,4 @@
-import type { ShopContext } from '../../src/malls/connector';
+import type { ShopContext } from '../../src/engine/connector';
 import type { HttpPort, HttpRequest, PropertiesPort } from '../../src/ports';
 
 /**

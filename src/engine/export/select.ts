@@ -1,5 +1,5 @@
 import type { CellValue } from '../../ports';
-import type { ExportLine, ExportOrder, MallConnector } from '../../malls/connector';
+import type { ExportLine, ExportOrder, MallConnector } from '../connector';
 import type { ManagementStatus } from '../order-line';
 import type { CarrierEntry, Locale } from '../settings/schema';
 import { translate, type MessageKey } from '../../i18n';

@@ -45,6 +45,10 @@ const COLUMN_LIST = [
   { id: 'exportedAt', ja: '書出日時', en: 'Exported at', owner: 'engine', kind: 'date' },
   { id: 'exportResult', ja: '書出結果', en: 'Export result', owner: 'engine', kind: 'plain' },
   { id: 'updatedAt', ja: '更新日時', en: 'Updated at', owner: 'engine', kind: 'date' },
+  // the お客様管理番号 of the label CSV this row's shipment went out in; the join key of the issued-data import
+  { id: 'labelKey', ja: '送り状キー', en: 'Label key', owner: 'engine', kind: 'text' },
+  // the combined-shipment group (同梱); a seller breaks a group by clearing the cell (docs/contract.md §3)
+  { id: 'combined', ja: '同梱', en: 'Combined', owner: 'engine', kind: 'text' },
   // Not in docs/contract.md §2's table: the tracking number the mall last accepted for the line. It is what keeps
   // export from sending the same number for the same line twice (docs/contract.md §3).
   { id: 'exportedTracking', ja: '書出伝票番号', en: 'Exported tracking', owner: 'engine', kind: 'text' },

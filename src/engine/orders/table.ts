@@ -1,7 +1,7 @@
 import type { CellValue, SheetPort, SpreadsheetPort } from '../../ports';
 import type { CarrierEntry, Locale } from '../settings/schema';
 import { MANAGEMENT_STATUS_LABELS, type LineStatusUpdate, type ManagementStatus, type OrderLine } from '../order-line';
-import type { ExportOrder, LineOutcome, MallConnector } from '../../malls/connector';
+import type { ExportOrder, LineOutcome, MallConnector } from '../connector';
 import { translate, type MessageKey } from '../../i18n';
 import { formatDateTime } from '../text/dates';
 import { cellText, toSheetValue } from '../text/sheet-text';

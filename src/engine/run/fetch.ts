@@ -1,12 +1,14 @@
-import type { MallConnector } from '../../malls/connector';
-import type { FetchOptions, RunReport, ShopReport } from '../app';
-import type { Env } from '../app';
+import type { MallConnector } from '../connector';
+import type { EngineEnv, FetchOptions, RunReport, ShopReport } from './types';
 import type { z } from 'zod';
 import { LineStatusUpdateSchema, MANAGEMENT_STATUS_LABELS, OrderLineSchema, type ManagementStatus } from '../order-line';
 import type { OrdersTable, ShopRowDefaults } from '../orders/table';
 import type { ShopSettings } from '../settings/schema';
-import { joinMessages, record, selectShops, shopReport, withRun, type Run } from './frame';
-import { buildShopContext, errorText, quotaText } from './shop-context';
+import { joinMessages, record, selectShops, shopReport } from './report';
+import type { Run } from './run-context';
+import { withRun } from './with-run';
+import { buildShopContext, quotaText } from './shop-context';
+import { errorText } from '../error-text';
 import { STEP_RESERVE } from '../quota/url-fetch-quota';
 import { formatDate } from '../text/dates';
 import { readState, updateState, type ShopState } from './state';
@@ -14,7 +16,7 @@ import { readState, updateState, type ShopState } from './state';
 const DAY_MS = 86_400_000;
 
 /** Fetch now (menu, CLI): every enabled shop, or the one named; the user's range or each shop's `days`. */
-export function runFetch(env: Env, opts: FetchOptions): RunReport {
+export function runFetch(env: EngineEnv, opts: FetchOptions): RunReport {
   return withRun(env, { action: 'fetch', trigger: opts.trigger }, (run) => {
     const shops = selectShops(run, opts.shop);
     if (shops) fetchShops(run, shops, opts.range);

@@ -1,5 +1,5 @@
 import type { CellValue, PropertiesPort, SheetPort, SpreadsheetPort } from '../../ports';
-import type { MallConnector } from '../../malls/connector';
+import type { MallConnector } from '../connector';
 import { translate } from '../../i18n';
 import { toSheetValue } from '../text/sheet-text';
 import { formatDateTime } from '../text/dates';
@@ -15,6 +15,7 @@ import {
   isMasked,
   maskText,
   secretKey,
+  setGeneralField,
   shopColumns,
   templateRows,
   type ShopColumn,
@@ -66,7 +67,7 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
   const general: Record<string, unknown> = {};
   const generalCells = new Map<string, string>();
   for (const e of generalEntries(tab)) {
-    if (e.value !== '') general[e.field] = e.value;
+    if (e.value !== '') setGeneralField(general, e.field, e.value);
     generalCells.set(e.field, cellOf(e.row, e.col));
   }
   const parsedLocale = LocaleSchema.safeParse(general.locale);

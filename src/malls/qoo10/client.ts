@@ -1,5 +1,5 @@
 import type { HttpResponse } from '../../ports';
-import type { ShopContext } from '../connector';
+import type { ShopContext } from '../../engine/connector';
 import { MallHttp, MallHttpError, parseJsonKeepingBigInts, type Verdict } from '../shared/http';
 import { Qoo10Error, resultMessage } from './errors';
 import {

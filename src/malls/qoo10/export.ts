@@ -1,4 +1,4 @@
-import type { ExportLine, ExportOrder, LineOutcome, ShopContext } from '../connector';
+import type { ExportLine, ExportOrder, LineOutcome, ShopContext } from '../../engine/connector';
 import type { Qoo10Client } from './client';
 import { Qoo10Error, resultMessage } from './errors';
 import { claimLabel, PENDING_CANCEL_LABELS, statusDigit, statusLabel } from './mapping';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LineStatusUpdate, OrderLine } from '../../engine/order-line';
-import type { FetchRequest, FetchStep, ShopContext } from '../connector';
+import type { FetchRequest, FetchStep, ShopContext } from '../../engine/connector';
 import type { Qoo10Client } from './client';
 import { searchBounds, splitWindows } from './dates';
 import { Qoo10Error } from './errors';

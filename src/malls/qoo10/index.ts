@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MallConnector, ShopContext } from '../connector';
+import type { MallConnector, ShopContext } from '../../engine/connector';
 import { checkShop } from './check';
 import { Qoo10Client } from './client';
 import { Qoo10Error } from './errors';

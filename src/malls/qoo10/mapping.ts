@@ -1,7 +1,7 @@
 import type { LineStatusUpdate, OrderLine } from '../../engine/order-line';
 import type { MessageKey } from '../../i18n';
 import { translate } from '../../i18n';
-import type { ShopContext } from '../connector';
+import type { ShopContext } from '../../engine/connector';
 import { parseJstDateTime } from './dates';
 import { CANCEL_CLAIM_STATS, FINAL_CANCEL_STATS } from './protocol';
 import type { ClaimRow, ShippingRow } from './schemas';

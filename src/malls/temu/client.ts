@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { HttpRequest, HttpResponse } from '../../ports';
-import type { ShopContext } from '../connector';
+import type { ShopContext } from '../../engine/connector';
 import { defaultClassify, MallHttp, MallHttpError, parseJsonKeepingBigInts, type Verdict } from '../shared/http';
 import { messageKeyFor, RETRY_CODES } from './codes';
 import { routerUrl } from './hosts';

@@ -1,4 +1,4 @@
-import type { ExportLine, ExportOrder, LineOutcome, ShopContext } from '../connector';
+import type { ExportLine, ExportOrder, LineOutcome, ShopContext } from '../../engine/connector';
 import { matchCarrier, type MallCarrier } from '../shared/carriers';
 import { ALREADY_SHIPPED } from './codes';
 import { TemuError, type TemuAnswer, type TemuCall, type TemuClient } from './client';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LineStatusUpdate, OrderLine } from '../../engine/order-line';
-import type { FetchRequest, FetchStep, ShopContext } from '../connector';
+import type { FetchRequest, FetchStep, ShopContext } from '../../engine/connector';
 import { NO_PERMISSION_CODES, SHOP_FATAL_CODES } from './codes';
 import { TemuError, type TemuAnswer, type TemuCall, type TemuClient } from './client';
 import { pricesOf, toOrderLines, type LinePrice } from './mapping';

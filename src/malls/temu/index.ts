@@ -1,4 +1,4 @@
-import type { CheckLine, ExportOrder, LineOutcome, MallConnector, ShopContext } from '../connector';
+import type { CheckLine, ExportOrder, LineOutcome, MallConnector, ShopContext } from '../../engine/connector';
 import { TemuClient, TemuCredentialsSchema, TemuError } from './client';
 import { checkShop } from './check';
 import { exportOrders } from './export';

@@ -1,4 +1,4 @@
-import type { ShopContext } from '../connector';
+import type { ShopContext } from '../../engine/connector';
 import { SHOP_FATAL_CODES } from './codes';
 import { TemuError, type TemuClient } from './client';
 import { TokenInfoSchema, type TokenInfo } from './schemas';

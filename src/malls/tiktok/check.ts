@@ -1,4 +1,4 @@
-import type { CheckLine, ShopContext } from '../connector';
+import type { CheckLine, ShopContext } from '../../engine/connector';
 import type { CarrierEntry } from '../../engine/settings/schema';
 import { matchCarrier } from '../shared/carriers';
 import { STORE, type TikTokClient } from './client';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { HttpRequest, HttpResponse } from '../../ports';
-import type { ShopContext } from '../connector';
+import type { ShopContext } from '../../engine/connector';
 import { MallHttp, MallHttpError, defaultClassify, parseJsonKeepingBigInts, type Verdict } from '../shared/http';
 import { EnvelopeSchema, ShopsDataSchema, TokenDataSchema, type AuthorizedShop, type Envelope } from './schemas';
 import { encodeQuery, signRequest, type Query } from './sign';

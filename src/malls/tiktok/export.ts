@@ -1,4 +1,4 @@
-import type { ExportLine, ExportOrder, LineOutcome, ShopContext } from '../connector';
+import type { ExportLine, ExportOrder, LineOutcome, ShopContext } from '../../engine/connector';
 import { matchCarrier } from '../shared/carriers';
 import type { ApiCall, TikTokClient } from './client';
 import { ALREADY_SHIPPED_CODES, TikTokApiError, describeCode } from './errors';

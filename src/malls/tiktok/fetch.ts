@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FetchRequest, FetchStep } from '../connector';
+import type { FetchRequest, FetchStep } from '../../engine/connector';
 import type { LineStatusUpdate, OrderLine } from '../../engine/order-line';
 import type { TikTokClient } from './client';
 import { OrderSchema, SearchOrdersDataSchema, type TikTokOrder } from './schemas';

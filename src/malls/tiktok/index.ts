@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MallConnector, ShopContext } from '../connector';
+import type { MallConnector, ShopContext } from '../../engine/connector';
 import { TikTokClient, type TikTokCredentials } from './client';
 import { fetchStep } from './fetch';
 import { exportOrders } from './export';

@@ -5,7 +5,7 @@ import { handleUiCall } from '../server/handlers';
 import type { UiEnv } from '../server/settings-document';
 import { SettingsTabDocument } from '../server/settings-tab-document';
 import { localeOf } from '../server/sidebar';
-import { throttledProgress } from '../server/progress';
+import { throttledProgress } from '../../engine/throttled-progress';
 
 /**
  * Apps Script side of the pages: opening them, and one function per google.script.run call. src/entry.ts

@@ -1,4 +1,4 @@
-import type { MallConnector } from '../../malls/connector';
+import type { MallConnector } from '../../engine/connector';
 import type { PropertiesPort } from '../../ports';
 import { stateKey } from '../../engine/run/state';
 import { shopStorePrefix } from '../../engine/run/shop-context';

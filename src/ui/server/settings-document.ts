@@ -1,4 +1,4 @@
-import type { Env } from '../../engine/app';
+import type { EngineEnv } from '../../engine';
 
 /**
  * The settings model (docs/contract.md §4) as stored, before validation: the sidebar must show and fix settings
@@ -8,6 +8,9 @@ import type { Env } from '../../engine/app';
 export interface RawSettings {
   locale: unknown;
   timezone: unknown;
+  /** ご依頼主 and label settings (docs/contract.md §4), kept as typed */
+  shipper?: unknown;
+  labels?: unknown;
   shops: Record<string, unknown>[];
   carriers: Record<string, unknown>[];
 }
@@ -23,7 +26,7 @@ export interface SettingsDocument {
   write(next: RawSettings): void;
 }
 
-/** What the sidebar's server functions get: the engine's Env plus the settings they edit. */
-export interface UiEnv extends Env {
+/** What the sidebar's server functions get: the engine's EngineEnv plus the settings they edit. */
+export interface UiEnv extends EngineEnv {
   settingsDoc: SettingsDocument;
 }

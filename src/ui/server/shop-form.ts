@@ -1,4 +1,4 @@
-import type { MallConnector } from '../../malls/connector';
+import type { MallConnector } from '../../engine/connector';
 import type { ShopForm } from '../shared/rpc';
 import { secretFields } from './secrets';
 

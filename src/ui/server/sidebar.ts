@@ -2,7 +2,7 @@ import { checkSettings, settingsError, TIMER_MINUTES, type FoundIssue } from '..
 import { CarrierSchema, LocaleSchema, type Locale } from '../../engine/settings/schema';
 import { MANAGEMENT_STATUS_LABELS } from '../../engine/order-line';
 import { formatDateTime } from '../../engine/text/dates';
-import type { MallConnector } from '../../malls/connector';
+import type { MallConnector } from '../../engine/connector';
 import { translate } from '../../i18n';
 import { ja } from '../../i18n/ja';
 import type {

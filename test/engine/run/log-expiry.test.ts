@@ -1,4 +1,4 @@
-import { runFetch } from '../../../src/engine/app';
+import { runFetch } from '../../../src/engine';
 import { readLog } from '../../../src/engine/log/log-sheet';
 import { VirtualClock } from '../../../src/engine/memory-ports';
 import { CARRIERS, fakeConnector, fakeEnv, line, shopConfig } from './fake-world';

@@ -1,4 +1,4 @@
-import { runCheck, runExport, runFetch } from '../../../src/engine/app';
+import { runCheck, runExport, runFetch } from '../../../src/engine';
 import { demoSettings } from '../../../src/sandbox/demo-config';
 import { readLog } from '../../../src/engine/log/log-sheet';
 import { engineWorld } from '../../support/engine-world';

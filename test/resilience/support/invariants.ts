@@ -1,4 +1,4 @@
-import type { RunReport } from '../../../src/engine/app';
+import type { RunReport } from '../../../src/engine';
 import { acceptedPerLine, expectedKeys, sheetKeys, type World } from './world';
 
 /**

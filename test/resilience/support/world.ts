@@ -1,4 +1,4 @@
-import type { Env, RunReport } from '../../../src/engine/app';
+import type { EngineEnv, RunReport } from '../../../src/engine';
 import { parseSettings } from '../../../src/engine/settings/parse';
 import { MemoryLock, MemoryTriggers } from '../../../src/engine/memory-ports';
 import { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
@@ -100,7 +100,7 @@ export function world(mall: MallId, opts: { seed: number; orders: number; budget
   const lock = new MemoryLock();
   const triggers = new MemoryTriggers();
   const http = chaoticHttp(base.http, fuse, chaos, random, hooks, () => clock.advance(LATENCY_MS));
-  const env: Env = {
+  const env: EngineEnv = {
     book: fusedBook(rawBook, fuse),
     http,
     props: fusedProps(rawProps, fuse),

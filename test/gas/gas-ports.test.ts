@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { GasLock, GasProperties, gasCrypto, signedBytesToHex, toastProgress, type UtilitiesApi } from '../../src/gas/services';
+import { GasLock, GasProperties, gasCrypto, signedBytesToHex, toastProgress, type UtilitiesApi } from '../../src/gas/gas-ports';
 
 /** Node's digest as Apps Script returns it: Java's signed bytes (-128..127). */
 const signed = (buf: Buffer) => [...buf].map((b) => (b > 127 ? b - 256 : b));

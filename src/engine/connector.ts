@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ClockPort, CryptoPort, HttpPort, LoggerPort, ProgressPort, PropertiesPort } from '../ports';
-import type { LineStatusUpdate, ManagementStatus, OrderLine } from '../engine/order-line';
-import type { CarrierEntry, Locale, ShopSettings } from '../engine/settings/schema';
+import type { LineStatusUpdate, ManagementStatus, OrderLine } from './order-line';
+import type { CarrierEntry, Locale, ShopSettings } from './settings/schema';
 import type { MessageKey } from '../i18n';
 
 /**
