@@ -1,4 +1,4 @@
-import type { ShopContext } from '../connector';
+import type { ShopContext } from '../../engine/connector';
 import type { MallCarrier } from '../shared/carriers';
 import { TemuError, type TemuClient } from './client';
 import { defaultRegionId } from './hosts';

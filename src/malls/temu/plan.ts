@@ -1,4 +1,4 @@
-import type { ExportLine, ExportOrder } from '../connector';
+import type { ExportLine, ExportOrder } from '../../engine/connector';
 
 /**
  * Which Temu calls an export makes, pure (docs/malls/temu.md §1.2, §1.4 and the Order Fulfillment Guide):
