@@ -168,11 +168,11 @@ export const en: Record<keyof typeof ja, string> = {
   'ui.auto.on': 'Auto-fetch is set',
   'ui.auto.off': 'Auto-fetch is off',
   'ui.error': 'Could not finish: {detail}',
-  'cli.help': 'mallsheet — fetch Temu / TikTok Shop / Qoo10 orders into a workbook and send tracking numbers back\n\nUsage:\n  mallsheet demo    [--workbook FILE]\n  mallsheet fetch   --config FILE --workbook FILE [--shop NAME] [--from YYYY-MM-DD --to YYYY-MM-DD]\n  mallsheet export  --config FILE --workbook FILE [--shop NAME] [--dry-run]\n  mallsheet check   --config FILE [--workbook FILE]\n  mallsheet sandbox [--port N]\n\nExit status: 0 all done / 1 some shops or rows failed / 2 invalid config, arguments or workbook (nothing fetched, sent or written)',
+  'cli.help': 'mallsheet — fetch Temu / TikTok Shop / Qoo10 orders into a workbook and send tracking numbers back\n\nUsage:\n  mallsheet demo    [--workbook FILE [--force]]\n  mallsheet fetch   --config FILE --workbook FILE [--shop NAME] [--from YYYY-MM-DD --to YYYY-MM-DD]\n  mallsheet export  --config FILE --workbook FILE [--shop NAME] [--dry-run]\n  mallsheet check   --config FILE [--workbook FILE]\n  mallsheet sandbox [--port N]\n\nExit status: 0 all done / 1 some shops or rows failed / 2 invalid config, arguments or workbook (nothing fetched, sent or written)',
   'cli.args.invalid': 'Invalid arguments: {detail} (see mallsheet --help)',
   'cli.config.unreadable': 'Cannot read the config file {file}: {detail}',
   'cli.workbook.invalid': 'Cannot open the workbook {file}: {detail}',
-  'cli.busy': 'The workbook {file} is in use by another mallsheet ({lock}); nothing was changed',
+  'cli.busy': 'The workbook {file} is in use by another mallsheet ({lock}); nothing was changed. If that mallsheet is no longer running, delete {lockFile} and run again',
   'cli.saved': 'Workbook: {file}',
   'cli.dryRun.unchanged': 'Dry run: nothing was sent or changed',
   'cli.summary.header': 'Shop | Fetched | New | Exported | Failed',
@@ -449,4 +449,26 @@ export const en: Record<keyof typeof ja, string> = {
 
   // ---- shared mall http ----
   'http.network': 'Cannot reach {mall}: {detail}',
+
+  // ---- safety: demo, workbook, config, input checks ----
+  'settings.wholeNumber': 'enter a whole number',
+  'settings.unknownField': 'unknown field, ignored (a typo? known fields: {known})',
+  'cli.config.notObject': '{file}: the config must be one JSON object ({ \"shops\": [ … ], … }); this one is {kind}',
+  'cli.config.kind.list': 'a list ([ … ])',
+  'cli.folder.unusable': 'Cannot use the folder {dir} ({detail}); nothing was changed',
+  'cli.folder.readOnly': 'The folder {dir} is read-only: the workbook could not be saved there, so nothing was fetched or sent. Give --workbook a file in a folder you can write',
+  'cli.file.readOnly': '{file} is read-only and will not be overwritten, so nothing was fetched or sent. Allow writing to it, or give another --workbook',
+  'cli.lock.damaged': 'The lock file {lockFile} is not a mallsheet lock (damaged, or another program\'s); nothing was changed. If no mallsheet is running, delete that file and run again (after a minute it is taken over by itself)',
+  'cli.props.invalid': 'Cannot read {file} (this workbook\'s tokens and run state): {detail}. Nothing was changed. Fix it, or move the file away (tokens are then fetched again)',
+  'cli.workbook.wouldLose': 'The workbook {file} holds content that MallSheet\'s xlsx library (exceljs) cannot write back: {parts}. Saving would remove it, so nothing was fetched, sent or written. Move it to another file, or give --workbook a workbook without it',
+  'cli.workbook.part.charts': 'charts',
+  'cli.workbook.part.chartSheets': 'chart sheets',
+  'cli.workbook.part.pivotTables': 'pivot tables',
+  'cli.workbook.part.images': 'images',
+  'cli.workbook.part.shapes': 'shapes',
+  'cli.workbook.part.macros': 'macros',
+  'cli.workbook.part.slicers': 'slicers',
+  'cli.workbook.part.externalLinks': 'external links',
+  'cli.demo.otherShops':
+    'The workbook {file} holds orders of shops that are not demo shops ({shops}). The demo types fake tracking numbers, which a later real export would send. Use another --workbook, or add --force to run the demo beside them (it then touches only its own demo shops)',
 };

@@ -169,11 +169,11 @@ export const ja = {
   'ui.auto.on': '自動取得を設定しました',
   'ui.auto.off': '自動取得を停止しました',
   'ui.error': '処理を完了できませんでした: {detail}',
-  'cli.help': 'mallsheet — Temu / TikTok Shop / Qoo10 の注文をワークブックへ取得し、伝票番号を書き戻します\n\n使い方:\n  mallsheet demo    [--workbook FILE]\n  mallsheet fetch   --config FILE --workbook FILE [--shop NAME] [--from YYYY-MM-DD --to YYYY-MM-DD]\n  mallsheet export  --config FILE --workbook FILE [--shop NAME] [--dry-run]\n  mallsheet check   --config FILE [--workbook FILE]\n  mallsheet sandbox [--port N]\n\n終了コード: 0 完了 / 1 一部のショップまたは行が失敗 / 2 設定・引数・ワークブックが不正（何も取得・送信・書き込みしていません）',
+  'cli.help': 'mallsheet — Temu / TikTok Shop / Qoo10 の注文をワークブックへ取得し、伝票番号を書き戻します\n\n使い方:\n  mallsheet demo    [--workbook FILE [--force]]\n  mallsheet fetch   --config FILE --workbook FILE [--shop NAME] [--from YYYY-MM-DD --to YYYY-MM-DD]\n  mallsheet export  --config FILE --workbook FILE [--shop NAME] [--dry-run]\n  mallsheet check   --config FILE [--workbook FILE]\n  mallsheet sandbox [--port N]\n\n終了コード: 0 完了 / 1 一部のショップまたは行が失敗 / 2 設定・引数・ワークブックが不正（何も取得・送信・書き込みしていません）',
   'cli.args.invalid': '引数が不正です: {detail}（mallsheet --help を参照）',
   'cli.config.unreadable': '設定ファイル {file} を読めません: {detail}',
   'cli.workbook.invalid': 'ワークブック {file} を開けません: {detail}',
-  'cli.busy': 'ワークブック {file} は別の mallsheet が使用中です（{lock}）。何も変更していません',
+  'cli.busy': 'ワークブック {file} は別の mallsheet が使用中です（{lock}）。何も変更していません。その mallsheet がもう動いていなければ、{lockFile} を削除してからもう一度実行してください',
   'cli.saved': 'ワークブック: {file}',
   'cli.dryRun.unchanged': 'ドライラン: 何も送信・変更していません',
   'cli.summary.header': 'ショップ | 取得 | 新規 | 書出 | 失敗',
@@ -450,4 +450,26 @@ export const ja = {
 
   // ---- shared mall http ----
   'http.network': '{mall} に接続できません: {detail}',
+
+  // ---- safety: demo, workbook, config, input checks ----
+  'settings.wholeNumber': '整数を入力してください',
+  'settings.unknownField': '知られていない項目のため無視します（入力ミスでは？ 使える項目: {known}）',
+  'cli.config.notObject': '{file}: 設定は 1 つの JSON オブジェクト（{ \"shops\": [ … ], … }）で書いてください。いまは {kind} です',
+  'cli.config.kind.list': 'リスト（[ … ]）',
+  'cli.folder.unusable': 'フォルダー {dir} を使えません（{detail}）。何も変更していません',
+  'cli.folder.readOnly': 'フォルダー {dir} は読み取り専用です。ワークブックを保存できないため、何も取得・送信していません。書き込めるフォルダーを --workbook に指定してください',
+  'cli.file.readOnly': '{file} は読み取り専用です。上書きしないため、何も取得・送信していません。書き込みを許可するか、別の --workbook を指定してください',
+  'cli.lock.damaged': 'ロックファイル {lockFile} は mallsheet のものとして読めません（壊れているか別のプログラムのもの）。何も変更していません。mallsheet が動いていなければ、このファイルを削除してからもう一度実行してください（1 分たてば自動で引き継ぎます）',
+  'cli.props.invalid': '{file}（このワークブックのトークンと実行状態）を読めません: {detail}。何も変更していません。内容を直すか、このファイルを別の場所へ移してください（トークンは取り直します）',
+  'cli.workbook.wouldLose': 'ワークブック {file} には、MallSheet が使う xlsx ライブラリ（exceljs）が書き戻せない内容があります: {parts}。保存すると消えてしまうため、何も取得・送信・書き込みしていません。それらを別のファイルへ移すか、これらのないワークブックを --workbook に指定してください',
+  'cli.workbook.part.charts': 'グラフ',
+  'cli.workbook.part.chartSheets': 'グラフシート',
+  'cli.workbook.part.pivotTables': 'ピボットテーブル',
+  'cli.workbook.part.images': '画像',
+  'cli.workbook.part.shapes': '図形',
+  'cli.workbook.part.macros': 'マクロ',
+  'cli.workbook.part.slicers': 'スライサー',
+  'cli.workbook.part.externalLinks': '外部リンク',
+  'cli.demo.otherShops':
+    'ワークブック {file} にはデモ以外のショップ（{shops}）の注文があります。デモは架空の伝票番号を入力するため、次の本番の書き出しで送信されるおそれがあります。別の --workbook を指定するか、デモ用ショップの行だけを扱うことを承知のうえで --force を付けてください',
 } as const;

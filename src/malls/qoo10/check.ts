@@ -5,18 +5,18 @@ import { KNOWN_QOO10_CARRIERS } from './carriers';
 import type { Qoo10Client } from './client';
 import { jstDay, searchBounds } from './dates';
 import { Qoo10Error } from './errors';
-import { KEY_LIFETIME_MS, METHODS, STATUS_CODES, type Qoo10Status } from './protocol';
+import { KEY_LIFETIME_MS, METHODS } from './protocol';
+import { STATUS_CODES, type Qoo10Status } from './statuses';
 
 /** Connection and credential health: key issuance plus one real search, expiry, statuses, carriers. */
-export function checkShop(ctx: ShopContext, client: () => Qoo10Client, carriers: CarrierEntry[]): CheckLine[] {
+export function checkShop(client: Qoo10Client, ctx: ShopContext, carriers: CarrierEntry[]): CheckLine[] {
   const lines: CheckLine[] = [];
   try {
-    const c = client();
-    c.keyIssuedAt(); // issue first, so a login failure is reported as such
+    client.keyIssuedAt(); // issue first, so a login failure is reported as such
     const now = ctx.clock.now();
     const { start, end } = searchBounds({ from: now - 86_400_000, to: now });
-    c.callOk(METHODS.shippingInfo, { ShippingStatus: STATUS_CODES.SHIPPING_REQUESTED, SearchStartDate: start, SearchEndDate: end, SearchCondition: '1' });
-    const issued = c.keyIssuedAt(); // the search may have re-issued it
+    client.callOk(METHODS.shippingInfo, { ShippingStatus: STATUS_CODES.SHIPPING_REQUESTED, SearchStartDate: start, SearchEndDate: end, SearchCondition: '1' });
+    const issued = client.keyIssuedAt(); // the search may have re-issued it
     lines.push({ id: 'auth', ok: true, message: ctx.t('qoo10.check.authOk', { issued: jstDay(issued) }) });
     lines.push({ id: 'expiry', ok: true, message: ctx.t('qoo10.check.expiry', { date: jstDay(issued + KEY_LIFETIME_MS) }) });
   } catch (e) {

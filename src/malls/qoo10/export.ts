@@ -17,7 +17,12 @@ const MAX_TRACKING = 50;
  * A line whose cancellation awaits the seller's answer is held, not sent (§4: skip orders under a claim);
  * it stays eligible and goes out once a fetch shows the claim withdrawn or rejected.
  */
-export function exportOrders(ctx: ShopContext, client: () => Qoo10Client, orders: ExportOrder[], dryRun: boolean): LineOutcome[] {
+export function exportOrders(
+  client: Qoo10Client,
+  ctx: ShopContext,
+  orders: ExportOrder[],
+  { dryRun }: { dryRun: boolean },
+): LineOutcome[] {
   const ready = uniqueReady(orders);
   if (ready.length === 0) return [];
   ctx.log.info(`Qoo10 ${ctx.shop.name}: ${ctx.t('qoo10.export.noShipDate')}`);
@@ -42,7 +47,7 @@ export function exportOrders(ctx: ShopContext, client: () => Qoo10Client, orders
       out.push({ key: line.key, kind: 'deferred', message: ctx.t('qoo10.export.budget') });
     } else {
       try {
-        out.push(sendLine(ctx, client(), line, corp));
+        out.push(sendLine(ctx, client, line, corp));
       } catch (e) {
         if (!(e instanceof Qoo10Error)) throw e;
         // not an answer about this line (network, key issuance): the rest would fail the same way

@@ -16,17 +16,6 @@ export const METHODS = {
   setSending: 'ShippingBasic.SetSendingInfo',
 } as const;
 
-/** docs/contract.md §4 status names → the ShippingStatus digit (§3). */
-export const STATUS_CODES = {
-  AWAITING_PAYMENT: '1',
-  SHIPPING_REQUESTED: '2',
-  SELLER_CONFIRMED: '3',
-  ON_DELIVERY: '4',
-  DELIVERED: '5',
-} as const;
-export type Qoo10Status = keyof typeof STATUS_CODES;
-export const STATUS_NAMES = Object.keys(STATUS_CODES) as Qoo10Status[];
-
 /** ClaimStat values polled for cancellations (§3 Cancellations): request, in progress, done, unpaid cancel. */
 export const CANCEL_CLAIM_STATS = ['1', '2', '3', '16'] as const;
 /** the claim states in which the line is cancelled for good */

@@ -1,7 +1,8 @@
 import type { ExportLine, ExportOrder, LineOutcome, ShopContext } from '../../engine/connector';
 import { matchCarrier, type MallCarrier } from '../shared/carriers';
 import { ALREADY_SHIPPED } from './codes';
-import { TemuError, type TemuAnswer, type TemuCall, type TemuClient } from './client';
+import type { TemuAnswer, TemuCall, TemuClient } from './client';
+import { TemuError } from './errors';
 import { RunLookups } from './lookups';
 import { planExport, type ConfirmPlan, type EditPlan, type Held, type PlanDeps } from './plan';
 import { ConfirmResultSchema, ShipmentInfoSchema } from './schemas';

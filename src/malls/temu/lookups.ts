@@ -1,6 +1,7 @@
 import type { ShopContext } from '../../engine/connector';
 import type { MallCarrier } from '../shared/carriers';
-import { TemuError, type TemuClient } from './client';
+import type { TemuClient } from './client';
+import { TemuError } from './errors';
 import { defaultRegionId } from './hosts';
 import { CompaniesResultSchema, WarehouseListResultSchema } from './schemas';
 import { readTokenInfo } from './token';

@@ -32,7 +32,12 @@ interface Ready {
   call: ApiCall;
 }
 
-export function exportOrders(client: TikTokClient, ctx: ShopContext, orders: ExportOrder[], dryRun: boolean): LineOutcome[] {
+export function exportOrders(
+  client: TikTokClient,
+  ctx: ShopContext,
+  orders: ExportOrder[],
+  { dryRun }: { dryRun: boolean },
+): LineOutcome[] {
   const shipments = orders.flatMap(toShipments);
   if (dryRun) return shipments.flatMap((s) => each(s, { kind: 'preview', message: preview(ctx, s) }));
   if (shipments.length === 0) return [];
