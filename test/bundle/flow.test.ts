@@ -1,66 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import vm from 'node:vm';
-import { Sandbox } from '../../src/sandbox/sandbox';
-import { DEMO_CARRIERS, demoSettings } from '../../src/sandbox/demo-config';
-import { CONNECTORS } from '../../src/malls';
+import { DEMO_CARRIERS } from '../../src/sandbox/demo-config';
 import { fillTrackingAsSeller } from '../../src/node/demo';
-import { fakeAppsScript } from '../support/fake-apps-script';
+import { secretValues, setUp, shopForms } from '../support/bundle-world';
 
 /**
  * The built bundle does a seller's whole flow in node:vm with only (fake) Apps Script services: set up
  * shops through the sidebar's server calls, fetch from the menu, fill tracking numbers, export, export
  * again. The malls are the sandbox, answering UrlFetchApp in-process.
  */
-
-const codeFile = path.resolve(__dirname, '../../dist/Code.js');
-const BASE = 'http://sandbox.mallsheet.test:8787';
-
-type Reply = { ok: boolean; value?: { saved?: boolean; issues?: unknown[] }; error?: string };
-
-function setUp() {
-  const sandbox = new Sandbox({ now: () => Date.now(), seed: 7 });
-  const gas = fakeAppsScript(sandbox);
-  const ctx = vm.createContext({ ...gas.globals });
-  gas.useScriptDate(vm.runInContext('Date', ctx));
-  vm.runInContext(fs.readFileSync(codeFile, 'utf8'), ctx, { filename: 'Code.js' });
-  const call = (name: string, req: unknown = {}) => (ctx[name] as (r: unknown) => Reply)(req);
-  return { sandbox, gas, ctx, call };
-}
-
-/** The demo shops typed into the sidebar's form: secret fields in `secrets`, the rest as text inputs. */
-function shopForms(): Record<string, unknown>[] {
-  const shops = (demoSettings(BASE).shops as Record<string, any>[]).map((s) => {
-    const fields = CONNECTORS.find((c) => c.id === s.mall)!.credentialFields;
-    const creds = s.credentials as Record<string, string>;
-    const pick = (secret: boolean) => Object.fromEntries(fields.filter((f) => f.secret === secret && creds[f.key] !== undefined).map((f) => [f.key, creds[f.key]]));
-    return {
-      name: s.name,
-      mall: s.mall,
-      enabled: true,
-      credentials: pick(false),
-      secrets: pick(true),
-      region: s.region ?? '',
-      warehouseId: s.warehouseId ?? '',
-      statuses: s.fetch.statuses,
-      days: String(s.fetch.days),
-      initialStatus: s.initialStatus,
-      autoFetchMinutes: String(s.autoFetchMinutes ?? 0),
-      autoExport: false,
-      defaultCarrier: s.defaultCarrier,
-      endpointApi: s.endpoints.api,
-      endpointAuth: s.endpoints.auth,
-    };
-  });
-  return shops;
-}
-
-function secretValues(): string[] {
-  return (demoSettings(BASE).shops as Record<string, any>[]).flatMap((s) => {
-    const fields = CONNECTORS.find((c) => c.id === s.mall)!.credentialFields;
-    return fields.filter((f) => f.secret && s.credentials[f.key]).map((f) => String(s.credentials[f.key]));
-  });
-}
 
 test('dist/Code.js: sidebar setup, menu fetch, seller fills tracking, export once and never twice', () => {
   const { sandbox, gas, call, ctx } = setUp();

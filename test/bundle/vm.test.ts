@@ -134,6 +134,9 @@ describe('dist/Code.js in node:vm', () => {
       'https://www.googleapis.com/auth/script.external_request',
       'https://www.googleapis.com/auth/script.scriptapp',
       'https://www.googleapis.com/auth/script.container.ui',
+      // alert mail: MailApp, and the owner's address as the default recipient
+      'https://www.googleapis.com/auth/script.send_mail',
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
   });
 });

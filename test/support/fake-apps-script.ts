@@ -13,6 +13,8 @@ export function fakeAppsScript(sandbox: Sandbox) {
   const alerts: string[] = [];
   const toasts: string[] = [];
   const fetched: string[] = [];
+  const mails: { to: string; subject: string; body: string }[] = [];
+  const webhooks: { url: string; payload: string }[] = [];
   let locked = false;
   const sleepCell = new Int32Array(new SharedArrayBuffer(4));
   // Dates cross between this realm and the script's vm context: each side must get its own Date objects,
@@ -57,6 +59,11 @@ export function fakeAppsScript(sandbox: Sandbox) {
   const signed = (buf: Buffer) => Array.from(buf, (b) => (b > 127 ? b - 256 : b));
   const answer = (url: string, p: { method?: string; headers?: Record<string, string>; contentType?: string; payload?: string }) => {
     fetched.push(url);
+    // a chat room's incoming webhook: what it was sent is kept for the test
+    if (url.startsWith('https://chat.googleapis.com/')) {
+      webhooks.push({ url, payload: String(p.payload ?? '') });
+      return { getResponseCode: () => 200, getContentText: () => '{}', getAllHeaders: () => ({}) };
+    }
     const res = sandbox.handle(toSandboxRequest({ url, method: (p.method ?? 'get') as 'get' | 'post', headers: p.headers, contentType: p.contentType, body: p.payload }));
     return { getResponseCode: () => res.status, getContentText: () => res.body, getAllHeaders: () => res.headers ?? {} };
   };
@@ -65,6 +72,7 @@ export function fakeAppsScript(sandbox: Sandbox) {
     SpreadsheetApp: {
       getActiveSpreadsheet: () => ({
         getSheetByName: (name: string) => wrap(book.getSheet(name)),
+        getUrl: () => 'https://docs.google.com/spreadsheets/d/fake-sheet/edit',
         insertSheet: (name: string) => wrap(book.insertSheet(name)),
         toast: (msg: string) => void toasts.push(msg),
       }),
@@ -115,10 +123,11 @@ export function fakeAppsScript(sandbox: Sandbox) {
       newTrigger: () => ({ timeBased: () => ({ after: () => ({ create: () => undefined }), everyMinutes: () => ({ create: () => undefined }), everyHours: () => ({ create: () => undefined }) }) }),
     },
     HtmlService: { createHtmlOutputFromFile: () => ({ setTitle() { return this; }, setWidth() { return this; }, setHeight() { return this; } }) },
-    Session: { getActiveUserLocale: () => 'ja' },
+    Session: { getActiveUserLocale: () => 'ja', getEffectiveUser: () => ({ getEmail: () => 'owner@example.com' }) },
+    MailApp: { sendEmail: (m: { to: string; subject: string; body: string }) => void mails.push({ to: m.to, subject: m.subject, body: m.body }) },
     console: { log: () => undefined, warn: () => undefined, error: () => undefined },
   };
   /** Call with the vm context's own Date once the context exists. */
   const useScriptDate = (ctor: DateConstructor) => void (ScriptDate = ctor);
-  return { globals, book, props, alerts, toasts, fetched, useScriptDate };
+  return { globals, book, props, alerts, toasts, fetched, mails, webhooks, useScriptDate };
 }

@@ -56,6 +56,16 @@ export const CarrierSchema = z.object({
 }).catchall(z.string().optional());
 export type CarrierEntry = z.infer<typeof CarrierSchema>;
 
+/**
+ * docs/contract.md §4 alerts. Addresses are not validated here: a bad address must never stop a run, so
+ * delivery skips it and the Log names it once. The webhook URL is a secret (it lets anyone post to the room).
+ */
+export const AlertsSchema = z.object({
+  email: z.array(z.string()).optional(),
+  webhook: z.string().trim().min(1).optional(),
+  digest: z.boolean().default(false),
+});
+export type AlertSettings = z.infer<typeof AlertsSchema>;
 /** Digits after full-width → half-width and without hyphens or spaces: how carriers compare codes. */
 const digitsOf = (v: string) => v.normalize('NFKC').replace(/[\s\-‐－ー−]/g, '');
 
@@ -88,6 +98,7 @@ export const SettingsBaseSchema = z.object({
   shipper: ShipperSchema.optional(),
   labels: LabelSettingsSchema.optional(),
   carriers: z.array(CarrierSchema).default([]),
+  alerts: AlertsSchema.optional(),
 });
 
 export interface Settings {
@@ -95,6 +106,7 @@ export interface Settings {
   timezone: string;
   shops: ShopSettings[];
   carriers: CarrierEntry[];
+  alerts?: AlertSettings;
   shipper?: Shipper;
   labels?: LabelSettings;
 }

@@ -11,12 +11,13 @@ import type { Locale } from './schema';
 
 export const SETTINGS_SHEET_NAMES = { ja: '設定', en: 'Settings' } as const;
 
-export type BlockId = 'general' | 'shops' | 'carriers' | 'shipper';
+export type BlockId = 'general' | 'shops' | 'carriers' | 'shipper' | 'alerts';
 const BLOCK_KEYS: Record<BlockId, MessageKey> = {
   general: 'settings.block.general',
   shops: 'settings.block.shops',
   carriers: 'settings.block.carriers',
   shipper: 'settings.block.shipper',
+  alerts: 'settings.block.alerts',
 };
 
 /** The column A text that opens a block, in either locale, with or without its brackets. */
@@ -45,6 +46,9 @@ export const GENERAL_FIELDS = {
   'labels.b2.freightNo': 'settings.general.labels.b2.freightNo',
   'labels.b2.itemName': 'settings.general.labels.b2.itemName',
   'labels.b2.handling': 'settings.general.labels.b2.handling',
+  'alerts.email': 'settings.general.alertEmail',
+  'alerts.digest': 'settings.general.alertDigest',
+  'alerts.webhook': 'settings.general.alertWebhook',
 } as const satisfies Record<string, MessageKey>;
 export type GeneralField = keyof typeof GENERAL_FIELDS;
 
@@ -187,6 +191,10 @@ export function templateRows(connectors: readonly MallConnector[], locale: Local
   const width = Math.max(shopCols.length, carrierCols.length, 2);
   const row = (cells: string[]) => [...cells, ...new Array<string>(width - cells.length).fill('')];
   const blankShopRows = 5;
+  const fieldRows = (...prefixes: string[]) =>
+    (Object.keys(GENERAL_FIELDS) as GeneralField[])
+      .filter((f) => prefixes.some((p) => f.startsWith(p)))
+      .map((f) => row([translate(locale, GENERAL_FIELDS[f])]));
   return [
     row([blockMarker('general', locale)]),
     row([translate(locale, GENERAL_FIELDS.locale), locale]),
@@ -204,8 +212,10 @@ export function templateRows(connectors: readonly MallConnector[], locale: Local
     row([]),
     // ご依頼主 and B2 billing, label | value like [全般]: blank until labels or slips are used
     row([blockMarker('shipper', locale)]),
-    ...(Object.keys(GENERAL_FIELDS) as GeneralField[])
-      .filter((f) => f.includes('.'))
-      .map((f) => row([translate(locale, GENERAL_FIELDS[f])])),
+    ...fieldRows('shipper.', 'labels.'),
+    row([]),
+    // where alerts go (docs/contract.md §4 alerts): blank = the sheet's owner, one mail per event
+    row([blockMarker('alerts', locale)]),
+    ...fieldRows('alerts.'),
   ];
 }

@@ -11,6 +11,8 @@ export interface RawSettings {
   /** ご依頼主 and label settings (docs/contract.md §4), kept as typed */
   shipper?: unknown;
   labels?: unknown;
+  /** the alert entries as typed (the webhook is a secret: never read back) */
+  alerts?: unknown;
   shops: Record<string, unknown>[];
   carriers: Record<string, unknown>[];
 }
