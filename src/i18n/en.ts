@@ -402,6 +402,7 @@ export const en: Record<keyof typeof ja, string> = {
   'tiktok.export.updateRefused': 'The tracking number cannot be changed: {detail}. TikTok Shop still holds {old} (Exported tracking). If {old} is right, put it back; if the new number is right, change it in Seller Center',
   'tiktok.export.packageUnknown': 'This order was shipped as several packages and TikTok Shop\'s order does not say which package this row is. TikTok Shop still holds {old}. Change the package\'s tracking number in Seller Center',
   'tiktok.export.shippedUnknown': 'TikTok Shop says this was shipped but not with which tracking number: {detail}. Check the tracking number in Seller Center',
+  'tiktok.export.shippedPartly': 'TikTok Shop shipped only some line items of these rows under {mall}; the rest were not registered: {detail}. Ship the rest in Seller Center',
   'tiktok.export.shippedOther': 'TikTok Shop shipped this with another tracking number {mall}; this number was not registered: {detail}. If {mall} is right, enter it; if this number is right, change it in Seller Center',
   'tiktok.export.warning': 'Warning from TikTok Shop: {message}',
   'tiktok.export.preview': 'Order {order}: mark items {items} shipped with tracking number {tracking} ({carrier})',

@@ -403,6 +403,7 @@ export const ja = {
   'tiktok.export.updateRefused': '伝票番号を変更できません: {detail}。TikTok Shop には書出伝票番号の {old} が登録されたままです。{old} が正しければ伝票番号を戻し、新しい番号が正しければ Seller Center で変更してください',
   'tiktok.export.packageUnknown': '分割発送された注文で、この行がどの荷物か TikTok Shop の注文情報からわかりません。TikTok Shop には {old} が登録されたままです。Seller Center で荷物の伝票番号を変更してください',
   'tiktok.export.shippedUnknown': 'TikTok Shop は発送済みと答えましたが、どの伝票番号かを返しませんでした: {detail}。Seller Center で登録された伝票番号を確認してください',
+  'tiktok.export.shippedPartly': 'TikTok Shop ではこの行の明細の一部だけが伝票番号 {mall} で発送済みで、残りは登録されていません: {detail}。残りの明細は Seller Center で発送してください',
   'tiktok.export.shippedOther': 'TikTok Shop では別の伝票番号 {mall} で発送済みで、この伝票番号は登録されていません: {detail}。{mall} が正しければ伝票番号を {mall} にし、この番号が正しければ Seller Center で変更してください',
   'tiktok.export.warning': 'TikTok Shop からの警告: {message}',
   'tiktok.export.preview': '注文 {order}: 明細 {items} を伝票番号 {tracking}（{carrier}）で発送済みにします',

@@ -278,6 +278,34 @@ describe('sidebar server: the call boundary', () => {
     expect(reply).toEqual({ ok: false, message: expect.stringContaining('サイドバー') });
   });
 
+  test('Qoo10: the API key issue date is an optional field of the form, kept in the Settings tab and read back', () => {
+    const w = uiWorld();
+    const qoo10 = call<SidebarState>(w, 'sidebarGetState', {}).malls.find((m) => m.id === 'qoo10')!;
+    expect(qoo10.credentialFields.find((f) => f.key === 'apiKeyIssuedOn')).toEqual({
+      key: 'apiKeyIssuedOn',
+      label: 'API 認証キー発行日（任意、YYYY-MM-DD）',
+      secret: false,
+      required: false,
+    });
+    const form = (issuedOn: string) =>
+      shopForm({
+        name: 'Qoo10 店',
+        mall: 'qoo10',
+        region: '',
+        statuses: ['SHIPPING_REQUESTED'],
+        credentials: { userId: QOO10_SANDBOX_CREDENTIALS.userId, apiKeyIssuedOn: issuedOn },
+        secrets: { apiKey: QOO10_SANDBOX_CREDENTIALS.apiKey, password: QOO10_SANDBOX_CREDENTIALS.password },
+      });
+    const bad = call<SaveShopResponse>(w, 'sidebarSaveShop', { originalName: null, shop: form('2026/02/30') });
+    expect(bad.saved).toBe(false);
+    expect(bad.issues.map((i) => i.field)).toContain('credentials.apiKeyIssuedOn');
+    const ok = call<SaveShopResponse>(w, 'sidebarSaveShop', { originalName: null, shop: form('2026-03-01') });
+    expect(ok.issues).toEqual([]);
+    expect(allCellText(w.book, TABS)).toContain('APIキー発行日');
+    const read = loadSettingsFromBook(w.book, w.props, CONNECTORS);
+    expect(read.shops.find((s) => s.name === 'Qoo10 店')?.credentials.apiKeyIssuedOn).toBe('2026-03-01');
+  });
+
   test('an unexpected failure never echoes a stored secret', () => {
     const w = uiWorld();
     addTemu(w, { credentials: { appKey: TEMU_SANDBOX_CREDENTIALS.appKey } });
