@@ -154,6 +154,25 @@ describe('sidebar server: shops', () => {
     expect(after[header][col - 1]).toBe('担当者');
   });
 
+  test("a shop's 納品書コメント and the tab's ご依頼主 lines survive a save from the sidebar", () => {
+    const w = uiWorld();
+    addTemu(w);
+    const tab = w.book.getSheet('設定')!;
+    const grid = tab.readAll();
+    const r = grid.findIndex((row) => row[0] === 'Temu 1号店');
+    const c = grid.find((row) => row.includes('納品書コメント'))!.indexOf('納品書コメント');
+    tab.writeBlock(r + 1, c + 1, [['ご購入ありがとうございます。']]);
+    // the template's blank row under [全般]: a seller's ご依頼主名 line
+    const blankGeneral = grid.findIndex((row, i) => i > 0 && row.every((v) => v === ''));
+    tab.writeBlock(blankGeneral + 1, 1, [['ご依頼主名', 'MallSheet商店']]);
+    const form = call<SidebarState>(w, 'sidebarGetState', {}).shops[0].form;
+    expect(call<SaveShopResponse>(w, 'sidebarSaveShop', { originalName: 'Temu 1号店', shop: { ...form, autoFetchMinutes: '60' } }).saved).toBe(true);
+    call(w, 'sidebarSaveGeneral', { locale: 'ja', timezone: 'Asia/Tokyo' });
+    const after = tab.readAll();
+    expect(after.find((row) => row[0] === 'Temu 1号店')![c]).toBe('ご購入ありがとうございます。');
+    expect(after[blankGeneral].slice(0, 2)).toEqual(['ご依頼主名', 'MallSheet商店']);
+  });
+
   test('a secret typed into the tab by hand is kept when the sidebar saves', () => {
     const w = uiWorld();
     addTemu(w);
