@@ -94,6 +94,8 @@ function measure<T>(w: ReturnType<typeof world>, run: () => T) {
   return { result, nodeMs, simulatedMs: w.clock.now() - started, sheetCalls: w.model.meter.sheetCalls - before.sheetCalls, ordersCalls };
 }
 
+type Measured = { nodeMs: number; simulatedMs: number; sheetCalls: number; ordersCalls: number };
+
 export function runLabelsBench() {
   const w = world();
   const ex = measure(w, () => runLabelExport(w.env, { format: 'b2' }));
@@ -104,8 +106,8 @@ export function runLabelsBench() {
   // a naive writer: one call per row for the key; three per row (伝票番号, 出荷日, 配送業者) for the import
   const rate = w.model.rates.sheetCallMs;
   const naive = { export: SHIPMENTS, import: SHIPMENTS * 3 };
-  const ok = (r: typeof ex) => (r.ordersCalls <= 3 && r.simulatedMs < TARGET_MS && r.nodeMs < 2_000 ? 'PASS' : 'FAIL');
-  const row = (name: string, r: typeof ex, naiveCalls: number) =>
+  const ok = (r: Measured) => (r.ordersCalls <= 3 && r.simulatedMs < TARGET_MS && r.nodeMs < 2_000 ? 'PASS' : 'FAIL');
+  const row = (name: string, r: Measured, naiveCalls: number) =>
     `${name}: Node ${r.nodeMs.toFixed(0)} ms; 受注一覧 calls ${r.ordersCalls} (all sheets ${r.sheetCalls}); simulated ${(r.simulatedMs / 1000).toFixed(1)} s ${ok(r)}` +
     ` — naive per-row: ${naiveCalls.toLocaleString('en')} calls ≈ ${((naiveCalls * rate) / 1000).toFixed(0)} s`;
   return {
