@@ -3,7 +3,7 @@ import { CostModel, CostedSpreadsheet, meterDelta, snapshot } from '../../../src
 import { VirtualClock } from '../../../src/engine/memory-ports';
 import { demoSettings } from '../../../src/sandbox/demo-config';
 import { fillTrackingAsSeller } from '../../../src/node/demo';
-import { engineWorld } from '../../support/engine-world';
+import { engineWorld } from '../../support/worlds';
 
 /**
  * The dashboard tab through real runs (docs/contract.md §2 Dashboard): rebuilt by a run that changed

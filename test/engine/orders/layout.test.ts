@@ -3,7 +3,7 @@ import { ORDERS_LAYOUT_KEY } from '../../../src/engine/orders/layout';
 import { isMarkedFormula } from '../../../src/engine/sheet/layout';
 import { MANAGEMENT_STATUS_LABELS } from '../../../src/engine/order-line';
 import { demoSettings } from '../../../src/sandbox/demo-config';
-import { engineWorld } from '../../support/engine-world';
+import { engineWorld } from '../../support/worlds';
 
 /**
  * 受注一覧's layout (docs/contract.md §2 Layout) through real fetch runs on a memory spreadsheet: set once when
