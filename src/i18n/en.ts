@@ -426,6 +426,8 @@ export const en: Record<keyof typeof ja, string> = {
   'http.network': 'Cannot reach {mall}: {detail}',
 
   // ---- safety: demo, workbook, config, input checks ----
+  'orders.missingKey': 'Orders: the header row (row {row}) has no key column {columns}. Renaming or deleting a key column would duplicate order lines, so nothing was written to this sheet. Name the column \"{columns}\" again',
+  'orders.noHeader': 'Orders: no header row ({keys}, …) in the first {rows} rows. So that no second table is written, nothing was written to this sheet. Put the header row within the first {rows} rows, or empty the sheet',
   'settings.wholeNumber': 'enter a whole number',
   'settings.unknownField': 'unknown field, ignored (a typo? known fields: {known})',
   'cli.config.notObject': '{file}: the config must be one JSON object ({ \"shops\": [ … ], … }); this one is {kind}',

@@ -427,6 +427,8 @@ export const ja = {
   'http.network': '{mall} に接続できません: {detail}',
 
   // ---- safety: demo, workbook, config, input checks ----
+  'orders.missingKey': '受注一覧の見出し行（{row} 行目）にキー列 {columns} がありません。キー列の名前を変えたり消したりすると注文の行が重複するため、このシートには何も書き込んでいません。列の見出しを「{columns}」に戻してください',
+  'orders.noHeader': '受注一覧の先頭 {rows} 行に見出し行（{keys} など）が見つかりません。表が二重にならないよう、このシートには何も書き込んでいません。見出し行を先頭 {rows} 行以内に置くか、空のシートにしてください',
   'settings.wholeNumber': '整数を入力してください',
   'settings.unknownField': '知られていない項目のため無視します（入力ミスでは？ 使える項目: {known}）',
   'cli.config.notObject': '{file}: 設定は 1 つの JSON オブジェクト（{ \"shops\": [ … ], … }）で書いてください。いまは {kind} です',
