@@ -426,6 +426,7 @@ export const en: Record<keyof typeof ja, string> = {
   'http.network': 'Cannot reach {mall}: {detail}',
 
   // ---- safety: demo, workbook, config, input checks ----
+  'orders.skip.trackingAsNumber': 'Row {row}: tracking number {value} is stored as a number and has lost digits (16 digits or more, or exponent form); not sent. Format the tracking number column as text (Format → Number → Plain text) and type the number again',
   'settings.controlChar': 'contains a control character ({char}) that a cell cannot hold: remove it',
   'orders.missingKey': 'Orders: the header row (row {row}) has no key column {columns}. Renaming or deleting a key column would duplicate order lines, so nothing was written to this sheet. Name the column \"{columns}\" again',
   'orders.noHeader': 'Orders: no header row ({keys}, …) in the first {rows} rows. So that no second table is written, nothing was written to this sheet. Put the header row within the first {rows} rows, or empty the sheet',
