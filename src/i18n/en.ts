@@ -426,6 +426,8 @@ export const en: Record<keyof typeof ja, string> = {
   'http.network': 'Cannot reach {mall}: {detail}',
 
   // ---- safety: demo, workbook, config, input checks ----
+  'settings.endpointHost': 'only the local sandbox (127.0.0.1, localhost, [::1]) or this mall\'s official hosts ({hosts}) may be used: requests carry signatures, tokens and passwords',
+  'settings.endpointPort': 'the port must be 1 to 65535',
   'orders.skip.trackingAsNumber': 'Row {row}: tracking number {value} is stored as a number and has lost digits (16 digits or more, or exponent form); not sent. Format the tracking number column as text (Format → Number → Plain text) and type the number again',
   'settings.controlChar': 'contains a control character ({char}) that a cell cannot hold: remove it',
   'orders.missingKey': 'Orders: the header row (row {row}) has no key column {columns}. Renaming or deleting a key column would duplicate order lines, so nothing was written to this sheet. Name the column \"{columns}\" again',

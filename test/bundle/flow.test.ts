@@ -14,7 +14,7 @@ import { fakeAppsScript } from '../support/fake-apps-script';
  */
 
 const codeFile = path.resolve(__dirname, '../../dist/Code.js');
-const BASE = 'http://sandbox.mallsheet.test:8787';
+const BASE = 'http://127.0.0.1:8787';
 
 type Reply = { ok: boolean; value?: { saved?: boolean; issues?: unknown[] }; error?: string };
 

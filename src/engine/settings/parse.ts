@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { MallConnector } from '../connector';
 import { translate, type MessageKey } from '../../i18n';
-import { LocaleSchema, SettingsBaseSchema, ShopBaseSchema, type Locale, type Settings, type ShopSettings } from './schema';
+import { EndpointSchema, LocaleSchema, SettingsBaseSchema, ShopBaseSchema, type Locale, type Settings, type ShopSettings } from './schema';
 import { SettingsError, type SettingsIssue } from './errors';
+import { endpointProblem } from './endpoints';
 import { cellUnsafeChar, showUnsafeChars } from '../text/sheet-text';
 
 /**
@@ -184,6 +185,15 @@ function checkShop(
       reported.add(key);
       add(`credentials${key ? `.${key}` : ''}`, describeZodIssue(zi, creds, t));
     }
+  }
+
+  const endpoints = isRecord(rec.endpoints) ? rec.endpoints : {};
+  for (const key of ['api', 'auth'] as const) {
+    const url = endpoints[key];
+    if (typeof url !== 'string' || !EndpointSchema.safeParse(url).success) continue;
+    const problem = endpointProblem(url, connector.officialHosts);
+    if (problem === 'port') add(`endpoints.${key}`, t('settings.endpointPort'));
+    else if (problem === 'host') add(`endpoints.${key}`, t('settings.endpointHost', { hosts: connector.officialHosts.join(', ') }));
   }
 
   const statuses = isRecord(rec.fetch) && Array.isArray(rec.fetch.statuses) ? rec.fetch.statuses : [];

@@ -6,7 +6,7 @@ import { Qoo10Error } from './errors';
 import { exportOrders } from './export';
 import { fetchStep } from './fetch';
 import { CANCELLED_LABELS } from './mapping';
-import { STATUS_NAMES } from './protocol';
+import { QOO10_HOST, STATUS_NAMES } from './protocol';
 
 /** docs/contract.md §4 qoo10 credentials: the QSM API key plus the QSM login that issues the seller auth key. */
 const CredentialsSchema = z.object({
@@ -44,6 +44,7 @@ export const qoo10Connector: MallConnector = {
   // 配送要請 and 配送準備 are the ship-ready states; 配送待ち is awaiting payment (docs/malls/qoo10.md §3, §6)
   defaultStatuses: ['SHIPPING_REQUESTED', 'SELLER_CONFIRMED'],
   carrierKey: 'qoo10',
+  officialHosts: [QOO10_HOST],
   // GetShippingInfo_v3 searches by order, payment, shipping or delivery date only (docs/malls/qoo10.md §3): every
   // fetch reads its created window, and cancellations come from the claims calls by their own dates
   fetchesByUpdate: false,

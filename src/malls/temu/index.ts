@@ -1,5 +1,6 @@
 import type { CheckLine, ExportOrder, LineOutcome, MallConnector, ShopContext } from '../../engine/connector';
 import { TemuClient, TemuCredentialsSchema, TemuError } from './client';
+import { TEMU_HOSTS } from './hosts';
 import { checkShop } from './check';
 import { exportOrders } from './export';
 import { fetchStep } from './fetch';
@@ -26,6 +27,7 @@ export const temuConnector: MallConnector = {
   // docs/malls/temu.md §3.2 Lifecycle: do not process PENDING orders; start at UN_SHIPPING
   defaultStatuses: ['UN_SHIPPING'],
   carrierKey: 'temu',
+  officialHosts: Object.values(TEMU_HOSTS),
   // bg.order.list.v2.get filters by updateAtStart/updateAtEnd (docs/malls/temu.md §3.1): incremental sync between full windows
   fetchesByUpdate: true,
   fetch: (ctx, req) => fetchStep(new TemuClient(ctx), ctx, req),

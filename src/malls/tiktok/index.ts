@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MallConnector, ShopContext } from '../../engine/connector';
-import { TikTokClient, type TikTokCredentials } from './client';
+import { API_HOST, AUTH_HOST, TikTokClient, type TikTokCredentials } from './client';
 import { fetchStep } from './fetch';
 import { exportOrders } from './export';
 import { checkShop } from './check';
@@ -49,6 +49,7 @@ export const tiktokConnector: MallConnector = {
   statuses: STATUSES,
   defaultStatuses: ['ON_HOLD', 'AWAITING_SHIPMENT'],
   carrierKey: 'tiktok',
+  officialHosts: [API_HOST, AUTH_HOST],
   // Search Orders filters and sorts by update_time (docs/malls/tiktok-shop.md §3): incremental sync between full windows
   fetchesByUpdate: true,
   fetch: (ctx, req) => {
