@@ -28,7 +28,7 @@ export async function runDemo(opts: { workbook?: string; force: boolean; verbose
     const baseUrl = await firstUrl(child);
     const settings: Settings = parseSettings(demoSettings(baseUrl), CONNECTORS);
     const t = (k: MessageKey, p?: Record<string, string | number>) => translate(settings.locale, k, p);
-    const session = await openWorkbook(file, t);
+    const session = await openWorkbook(file, t, { save: true, timeZone: settings.timezone });
     if (typeof session === 'number') return session;
     const { book, props, lock } = session;
     const demoShops = new Set(settings.shops.map((s) => s.name));

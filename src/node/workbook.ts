@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetPort, SpreadsheetPort } from '../ports';
 import { writeFileAtomic } from './atomic-file';
+import { wallClock, zonedTimeToEpoch } from '../engine/text/dates';
 import { countAtRisk, lostBetween, type AtRiskKind } from './xlsx-parts';
 
 /**
@@ -12,15 +13,20 @@ export class XlsxWorkbook implements SpreadsheetPort {
   private constructor(
     readonly wb: ExcelJS.Workbook,
     private readonly source: Buffer | null,
+    private readonly timeZone: string,
   ) {}
 
-  /** Opens the file, or starts an empty workbook when it does not exist (docs/contract.md §5: created when missing). */
-  static async open(file: string): Promise<XlsxWorkbook> {
+  /**
+   * Opens the file, or starts an empty workbook when it does not exist (docs/contract.md §5: created when
+   * missing). An .xlsx date cell is a wall-clock time with no zone; `timeZone` (the settings') is the zone it
+   * is read and written in, as Sheets does with the spreadsheet's own zone.
+   */
+  static async open(file: string, timeZone = 'UTC'): Promise<XlsxWorkbook> {
     const wb = new ExcelJS.Workbook();
-    if (!fs.existsSync(file)) return new XlsxWorkbook(wb, null);
+    if (!fs.existsSync(file)) return new XlsxWorkbook(wb, null, timeZone);
     const source = fs.readFileSync(file);
     await wb.xlsx.load(source as unknown as ExcelJS.Buffer);
-    return new XlsxWorkbook(wb, source);
+    return new XlsxWorkbook(wb, source, timeZone);
   }
 
   /**
@@ -37,11 +43,11 @@ export class XlsxWorkbook implements SpreadsheetPort {
 
   getSheet(name: string): SheetPort | null {
     const ws = this.wb.getWorksheet(name);
-    return ws ? new XlsxSheet(ws) : null;
+    return ws ? new XlsxSheet(ws, this.timeZone) : null;
   }
 
   insertSheet(name: string): SheetPort {
-    return new XlsxSheet(this.wb.addWorksheet(name));
+    return new XlsxSheet(this.wb.addWorksheet(name), this.timeZone);
   }
 
   async save(file: string): Promise<void> {
@@ -51,7 +57,10 @@ export class XlsxWorkbook implements SpreadsheetPort {
 }
 
 class XlsxSheet implements SheetPort {
-  constructor(private readonly ws: ExcelJS.Worksheet) {}
+  constructor(
+    private readonly ws: ExcelJS.Worksheet,
+    private readonly timeZone: string,
+  ) {}
 
   get name(): string {
     return this.ws.name;
@@ -72,7 +81,7 @@ class XlsxSheet implements SheetPort {
     for (let r = 1; r <= lastRow; r++) {
       const row = this.ws.getRow(r);
       const values: CellValue[] = new Array(lastCol);
-      for (let c = 1; c <= lastCol; c++) values[c - 1] = toCellValue(row.getCell(c).value);
+      for (let c = 1; c <= lastCol; c++) values[c - 1] = toCellValue(row.getCell(c).value, this.timeZone);
       out.push(values);
     }
     return out;
@@ -83,7 +92,7 @@ class XlsxSheet implements SheetPort {
       const r = this.ws.getRow(row + i);
       cells.forEach((v, j) => {
         const cell = r.getCell(col + j);
-        cell.value = fromCellValue(v);
+        cell.value = fromCellValue(v, this.timeZone);
         // like Sheets, a date written into an automatic cell gets a date format (else .xlsx keeps a bare serial)
         if (v instanceof Date && !isDateFormat(cell.numFmt)) cell.numFmt = 'yyyy-mm-dd hh:mm:ss';
       });
@@ -101,14 +110,16 @@ class XlsxSheet implements SheetPort {
   }
 }
 
-/** exceljs's cell value → what Apps Script's getValues would give. */
-export function toCellValue(v: ExcelJS.CellValue): CellValue {
+/** exceljs's cell value → what Apps Script's getValues would give (a date: its wall-clock time in timeZone). */
+export function toCellValue(v: ExcelJS.CellValue, timeZone = 'UTC'): CellValue {
   if (v === null || v === undefined) return '';
+  // exceljs gives a date cell's wall-clock fields as UTC fields
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? v : new Date(wallClockToEpoch(v, timeZone));
   if (isPlainValue(v)) return v;
   if ('richText' in v) return v.richText.map((p) => p.text).join('');
   if ('formula' in v || 'sharedFormula' in v) {
     const result = (v as { result?: unknown }).result;
-    return isPlainValue(result) ? result : '';
+    return isPlainValue(result) ? toCellValue(result, timeZone) : '';
   }
   if ('text' in v) return String(v.text);
   if ('error' in v) return String(v.error);
@@ -127,8 +138,18 @@ function isPlainValue(x: unknown): x is CellValue {
  * What a setValues call would store. A leading apostrophe forces text in Sheets and is not part of the
  * value; an .xlsx string cell is never a formula, so the apostrophe is dropped and the rest kept as text.
  */
-export function fromCellValue(v: CellValue): ExcelJS.CellValue {
+export function fromCellValue(v: CellValue, timeZone = 'UTC'): ExcelJS.CellValue {
   if (v === '' || v === null) return null;
+  if (v instanceof Date && !Number.isNaN(v.getTime())) {
+    const w = wallClock(v.getTime(), timeZone);
+    return new Date(Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s));
+  }
   if (typeof v === 'string' && v.startsWith("'")) return v.slice(1);
   return v;
+}
+
+/** The instant at which timeZone's clock shows the wall-clock time exceljs put in d's UTC fields. */
+function wallClockToEpoch(d: Date, timeZone: string): number {
+  const at = zonedTimeToEpoch(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), timeZone);
+  return at + d.getUTCMilliseconds();
 }
