@@ -66,22 +66,31 @@ class XlsxSheet implements SheetPort {
     return this.ws.name;
   }
 
-  /** Like getDataRange().getValues(): the rectangle up to the last row and column holding a value. */
+  /**
+   * Like getDataRange().getValues(): the rectangle up to the last row and column holding a value. Only cells
+   * that exist are visited (row.values): asking exceljs for a cell creates it, and creating every empty cell
+   * of a sheet with junk far below the data cost minutes and gigabytes, at load and again at save.
+   */
   readAll(): CellValue[][] {
+    const found: CellValue[][] = [];
     let lastRow = 0;
     let lastCol = 0;
     this.ws.eachRow({ includeEmpty: false }, (row, r) => {
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        if (toCellValue(cell.value) === '') return;
-        lastRow = Math.max(lastRow, r);
+      const line: CellValue[] = [];
+      (row.values as ExcelJS.CellValue[]).forEach((v, c) => {
+        const value = toCellValue(v, this.timeZone);
+        if (value === '') return;
+        line[c - 1] = value;
         lastCol = Math.max(lastCol, c);
+        lastRow = r;
       });
+      found[r - 1] = line;
     });
     const out: CellValue[][] = [];
-    for (let r = 1; r <= lastRow; r++) {
-      const row = this.ws.getRow(r);
+    for (let r = 0; r < lastRow; r++) {
+      const line = found[r];
       const values: CellValue[] = new Array(lastCol);
-      for (let c = 1; c <= lastCol; c++) values[c - 1] = toCellValue(row.getCell(c).value, this.timeZone);
+      for (let c = 0; c < lastCol; c++) values[c] = line?.[c] ?? '';
       out.push(values);
     }
     return out;
