@@ -21,7 +21,8 @@ import { APPS_SCRIPT_RATES, CostModel, CostedHttp, CostedProperties, CostedSprea
 import { CONNECTORS } from '../src/malls';
 import { TEMU_RATE_PER_SECOND } from '../src/malls/temu/client';
 import { TEMU_STATUS_CODES, type TemuStatusName } from '../src/malls/temu/statuses';
-import { CANCEL_CLAIM_STATS, MAX_WINDOW_MS, STATUS_CODES, type Qoo10Status } from '../src/malls/qoo10/protocol';
+import { CANCEL_CLAIM_STATS, MAX_WINDOW_MS } from '../src/malls/qoo10/protocol';
+import { STATUS_CODES, type Qoo10Status } from '../src/malls/qoo10/statuses';
 import { nodeCrypto } from '../src/node/crypto';
 import { fillTrackingAsSeller } from '../src/node/demo';
 import { demoSettings } from '../src/sandbox/demo-config';

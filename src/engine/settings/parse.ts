@@ -85,7 +85,7 @@ export function checkSettings(input: unknown, connectors: readonly MallConnector
   }
   if (isRecord(input)) warnUnknown(input, Object.keys(SettingsBaseSchema.shape), '', t, (field, message) => warnings.push({ field, message }));
   if (isRecord(input)) uncellableText(input, t, (i) => issues.push(i));
-  const { timezone, carriers, shipper, labels } = base.data;
+  const { timezone, carriers, shipper, labels, alerts, slips } = base.data;
   if (!isTimeZone(timezone)) issues.push({ field: 'timezone', message: t('settings.timezone', { value: timezone }) });
   const carrierNames = new Set(carriers.map((c) => c.name.trim()));
   carriers.forEach((c, i) => {
@@ -113,6 +113,8 @@ export function checkSettings(input: unknown, connectors: readonly MallConnector
   const settings: Settings = { locale, timezone, shops, carriers };
   if (shipper) settings.shipper = shipper;
   if (labels) settings.labels = labels;
+  if (slips) settings.slips = slips;
+  if (alerts) settings.alerts = alerts;
   return { settings, issues, warnings, locale };
 }
 

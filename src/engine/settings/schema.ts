@@ -37,6 +37,8 @@ export const ShopBaseSchema = z.object({
   autoFetchMinutes: z.number().int().min(0).default(30),
   autoExport: z.boolean().default(false),
   defaultCarrier: z.string().default(''),
+  /** 納品書コメント: printed on this shop's packing slips (docs/contract.md §4, as GoQSystem keeps per shop). */
+  slipComment: z.string().optional(),
   endpoints: z.object({ api: EndpointSchema.optional(), auth: EndpointSchema.optional() }).optional(),
 });
 export type ShopSettings = z.infer<typeof ShopBaseSchema>;
@@ -56,6 +58,16 @@ export const CarrierSchema = z.object({
 }).catchall(z.string().optional());
 export type CarrierEntry = z.infer<typeof CarrierSchema>;
 
+/**
+ * docs/contract.md §4 alerts. Addresses are not validated here: a bad address must never stop a run, so
+ * delivery skips it and the Log names it once. The webhook URL is a secret (it lets anyone post to the room).
+ */
+export const AlertsSchema = z.object({
+  email: z.array(z.string()).optional(),
+  webhook: z.string().trim().min(1).optional(),
+  digest: z.boolean().default(false),
+});
+export type AlertSettings = z.infer<typeof AlertsSchema>;
 /** Digits after full-width → half-width and without hyphens or spaces: how carriers compare codes. */
 const digitsOf = (v: string) => v.normalize('NFKC').replace(/[\s\-‐－ー−]/g, '');
 
@@ -81,13 +93,21 @@ export type B2Settings = z.infer<typeof B2SettingsSchema>;
 export const LabelSettingsSchema = z.object({ b2: B2SettingsSchema.optional() });
 export type LabelSettings = z.infer<typeof LabelSettingsSchema>;
 
+/** 納品書 printing: after a print, 新規受付 rows may move to 発送待ち (off unless the seller turns it on). */
+export const SlipSettingsSchema = z.object({
+  advanceStatus: z.boolean().default(false),
+});
+export type SlipSettings = z.infer<typeof SlipSettingsSchema>;
+
 export const SettingsBaseSchema = z.object({
   locale: LocaleSchema.default('ja'),
   timezone: z.string().default('Asia/Tokyo'),
   shops: z.array(z.unknown()),
   shipper: ShipperSchema.optional(),
   labels: LabelSettingsSchema.optional(),
+  slips: SlipSettingsSchema.optional(),
   carriers: z.array(CarrierSchema).default([]),
+  alerts: AlertsSchema.optional(),
 });
 
 export interface Settings {
@@ -95,6 +115,8 @@ export interface Settings {
   timezone: string;
   shops: ShopSettings[];
   carriers: CarrierEntry[];
+  alerts?: AlertSettings;
   shipper?: Shipper;
   labels?: LabelSettings;
+  slips?: SlipSettings;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FetchRequest, FetchStep } from '../../engine/connector';
+import type { FetchRequest, FetchStep, ShopContext } from '../../engine/connector';
 import type { LineStatusUpdate, OrderLine } from '../../engine/order-line';
 import type { TikTokClient } from './client';
 import { OrderSchema, SearchOrdersDataSchema, type TikTokOrder } from './schemas';
@@ -22,7 +22,7 @@ interface Pass {
  * updates only) when the shop does not fetch cancelled orders: an order cancelled after it was imported
  * must still turn its rows キャンセル (docs/contract.md §3). One step = one page.
  */
-export function fetchStep(client: TikTokClient, req: FetchRequest, onBadOrder: (id: string, detail: string) => string): FetchStep {
+export function fetchStep(client: TikTokClient, ctx: ShopContext, req: FetchRequest): FetchStep {
   const passes: Pass[] = req.statuses.map((status) => ({ status, updatesOnly: false }));
   if (!req.statuses.includes(CANCELLED)) passes.push({ status: CANCELLED, updatesOnly: true });
   const parsedCursor = CursorSchema.safeParse(req.cursor);
@@ -46,7 +46,7 @@ export function fetchStep(client: TikTokClient, req: FetchRequest, onBadOrder: (
     const order = OrderSchema.safeParse(raw);
     if (!order.success) {
       const id = (raw as { id?: unknown } | null)?.id;
-      notices.push(onBadOrder(String(id ?? '?'), issueText(order.error)));
+      notices.push(ctx.t('tiktok.fetch.badOrder', { order: String(id ?? '?'), detail: issueText(order.error) }));
       continue;
     }
     const mapped = orderToLines(order.data as TikTokOrder);

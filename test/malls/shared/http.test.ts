@@ -1,7 +1,7 @@
-import { MallHttp, MallHttpError, parseJsonKeepingBigInts } from '../../src/malls/shared/http';
-import { MemoryLogger, VirtualClock } from '../../src/engine/memory-ports';
-import type { HttpPort, HttpRequest, HttpResponse } from '../../src/ports';
-import { HttpTimeoutError } from '../../src/engine/errors';
+import { MallHttp, MallHttpError, parseJsonKeepingBigInts } from '../../../src/malls/shared/http';
+import { MemoryLogger, VirtualClock } from '../../../src/engine/memory-ports';
+import type { HttpPort, HttpRequest, HttpResponse } from '../../../src/ports';
+import { HttpTimeoutError } from '../../../src/engine/errors';
 
 function scripted(answers: (HttpResponse | Error)[]): HttpPort {
   let i = 0;
