@@ -97,6 +97,7 @@ function firstUrl(child: ChildProcess): Promise<string> {
 
 /** The header row as the engine finds it, or null when the engine would refuse the sheet (it says why). */
 function headerRowOf(rows: CellValue[][]): number | null {
+  if (rows.length === 0) return null;
   try {
     return findHeaderRow(rows, 'ja');
   } catch {
