@@ -234,7 +234,7 @@ export class OrdersTable {
 
   /** Every data row, read-only, for rules that live outside this class (label files): cells by column. */
   rowsForRules(): { index: number; row: number; text(id: ColumnId): string; cell(id: ColumnId): CellValue }[] {
-    return this.rows.map((_, i) => ({ index: i, row: sheetRow(i), text: (id) => this.text(i, id), cell: (id) => this.cell(i, id) }));
+    return this.rows.map((_, i) => ({ index: i, row: this.sheetRow(i), text: (id) => this.text(i, id), cell: (id) => this.cell(i, id) }));
   }
 
   /**
