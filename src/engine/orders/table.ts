@@ -48,7 +48,7 @@ const fullKey = (shop: string, orderId: string, lineId: string) => `${shop}\u000
  * plus 管理ステータス / 配送業者 in the cases docs/contract.md §3 names.
  */
 export class OrdersTable {
-  /** data rows (sheet row = index + 2): the rows read, then the rows appended since */
+  /** data rows (sheet row = index + header rows + 1): the rows read, then the rows appended since */
   private readonly rows: CellValue[][];
   /** rows from this index on are not in the sheet yet */
   private written: number;
