@@ -1,7 +1,8 @@
 import { runExport, runFetch } from '../../../src/engine';
 import { VirtualClock } from '../../../src/engine/memory-ports';
 import { COLUMNS } from '../../../src/engine/orders/columns';
-import { CARRIERS, fakeConnector, fakeEnv, line, shopConfig } from '../run/fake-world';
+import { CARRIERS, fakeConnector, line, shopConfig } from '../../support/fake-mall';
+import { fakeEnv } from '../../support/worlds';
 
 /**
  * The seller's 受注一覧 is the seller's layout (docs/contract.md §2): a title row above the header is fine,

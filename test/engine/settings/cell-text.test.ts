@@ -1,7 +1,7 @@
 import { parseSettings } from '../../../src/engine/settings/parse';
 import { SettingsError } from '../../../src/engine/settings/errors';
 import { VirtualClock } from '../../../src/engine/memory-ports';
-import { fakeConnector, shopConfig, CARRIERS } from '../run/fake-world';
+import { fakeConnector, shopConfig, CARRIERS } from '../../support/fake-mall';
 
 /**
  * Settings text ends up in cells (ショップ, 配送業者, the Settings tab). Characters an .xlsx file (XML) cannot
