@@ -34,7 +34,7 @@ import { SettingsTabDocument } from '../src/ui/server/settings-tab-document';
 import { ExecutionKilled, NAIVE_SHEET, naiveRun, type NaiveShop } from './naive-importer';
 
 export const BENCH_ORDERS_PER_MALL = 3_334;
-const BASE_URL = 'http://sandbox.local';
+const BASE_URL = 'http://127.0.0.1:8787';
 const START = Date.UTC(2026, 10, 22, 0, 0, 0);
 const DAY_MS = 86_400_000;
 /** The shops' fetch window: long enough to cover every sandbox order (they go back up to 10 days). */

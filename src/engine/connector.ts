@@ -23,6 +23,11 @@ export interface MallConnector {
   /** the carrier-table column this mall reads (CarrierEntry key) */
   carrierKey: string;
   /**
+   * The mall's own origins (scheme://host), API and auth: besides loopback, the only ones an endpoint override
+   * may name (docs/contract.md §4 endpoints).
+   */
+  officialHosts: readonly string[];
+  /**
    * true when fetch honours `by: 'updated'` (the mall filters by update time): the engine then syncs
    * incrementally between full windows. Absent = creation-time windows only.
    */

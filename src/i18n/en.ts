@@ -601,6 +601,12 @@ export const en: Record<keyof typeof ja, string> = {
   'alert.testSubject': '[MallSheet] Test alert',
   'alert.testBody': 'This is a test alert from MallSheet. If it reached you, notices of expiring tokens and failing fetches will reach you here too.',
   // ---- safety: demo, workbook, config, input checks ----
+  'settings.endpointHost': 'only the local sandbox (127.0.0.1, localhost, [::1]) or this mall\'s official hosts ({hosts}) may be used: requests carry signatures, tokens and passwords',
+  'settings.endpointPort': 'the port must be 1 to 65535',
+  'orders.skip.trackingAsNumber': 'Row {row}: tracking number {value} is stored as a number and has lost digits (16 digits or more, or exponent form); not sent. Format the tracking number column as text (Format → Number → Plain text) and type the number again',
+  'settings.controlChar': 'contains a control character ({char}) that a cell cannot hold: remove it',
+  'orders.missingKey': 'Orders: the header row (row {row}) has no key column {columns}. Renaming or deleting a key column would duplicate order lines, so nothing was written to this sheet. Name the column \"{columns}\" again',
+  'orders.noHeader': 'Orders: no header row ({keys}, …) in the first {rows} rows. So that no second table is written, nothing was written to this sheet. Put the header row within the first {rows} rows, or empty the sheet',
   'settings.wholeNumber': 'enter a whole number',
   'settings.unknownField': 'unknown field, ignored (a typo? known fields: {known})',
   'cli.config.notObject': '{file}: the config must be one JSON object ({ \"shops\": [ … ], … }); this one is {kind}',

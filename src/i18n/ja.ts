@@ -602,6 +602,12 @@ export const ja = {
   'alert.testSubject': '[MallSheet] テスト通知',
   'alert.testBody': 'これは MallSheet のテスト通知です。このメッセージが届いていれば、トークン期限切れや取得失敗のお知らせもここに届きます。',
   // ---- safety: demo, workbook, config, input checks ----
+  'settings.endpointHost': 'このモールで使えるのは、ローカルのサンドボックス（127.0.0.1・localhost・[::1]）か、モール公式のホスト（{hosts}）だけです。リクエストには署名・トークン・パスワードが含まれます',
+  'settings.endpointPort': 'ポート番号は 1〜65535 で入力してください',
+  'orders.skip.trackingAsNumber': '{row} 行目: 伝票番号 {value} は数値として保存され、桁が失われています（16 桁以上の数値や指数表示）。送信していません。伝票番号の列の表示形式を「書式なしテキスト」にして、番号を入力し直してください',
+  'settings.controlChar': 'セルに保存できない制御文字（{char}）が含まれています。取り除いてください',
+  'orders.missingKey': '受注一覧の見出し行（{row} 行目）にキー列 {columns} がありません。キー列の名前を変えたり消したりすると注文の行が重複するため、このシートには何も書き込んでいません。列の見出しを「{columns}」に戻してください',
+  'orders.noHeader': '受注一覧の先頭 {rows} 行に見出し行（{keys} など）が見つかりません。表が二重にならないよう、このシートには何も書き込んでいません。見出し行を先頭 {rows} 行以内に置くか、空のシートにしてください',
   'settings.wholeNumber': '整数を入力してください',
   'settings.unknownField': '知られていない項目のため無視します（入力ミスでは？ 使える項目: {known}）',
   'cli.config.notObject': '{file}: 設定は 1 つの JSON オブジェクト（{ \"shops\": [ … ], … }）で書いてください。いまは {kind} です',

@@ -190,7 +190,7 @@ export async function withWorkbook(
   run: (env: EngineEnv) => RunReport,
 ): Promise<number> {
   const t: T = (k, p) => translate(settings.locale, k, p);
-  const session = await openWorkbook(file, t);
+  const session = await openWorkbook(file, t, { save: opts.save, timeZone: settings.timezone });
   if (typeof session === 'number') return session;
   const { book, props, lock } = session;
   const env = cliEnv(book, props, settings, { verbose: opts.verbose });
@@ -246,7 +246,7 @@ async function checkCommand(settings: Settings, values: Values, verbose: boolean
   if (values.workbook !== undefined) {
     const file = path.resolve(values.workbook);
     try {
-      book = await XlsxWorkbook.open(file);
+      book = await XlsxWorkbook.open(file, settings.timezone);
       props = FileProperties.load(`${file}.props.json`);
     } catch (e) {
       throw new UsageError([t('cli.workbook.invalid', { file, detail: (e as Error).message })]);

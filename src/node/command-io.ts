@@ -27,7 +27,7 @@ export class UsageError extends Error {
 export async function openWorkbook(
   file: string,
   t: T,
-  opts: { save: boolean } = { save: true },
+  opts: { save: boolean; timeZone: string },
 ): Promise<{ book: XlsxWorkbook; props: FileProperties; lock: FileLock } | number> {
   const dir = path.dirname(file);
   const propsFile = `${file}.props.json`;
@@ -54,7 +54,7 @@ export async function openWorkbook(
     for (const f of [file, propsFile]) removeStaleTemps(f);
     let book: XlsxWorkbook;
     try {
-      book = await XlsxWorkbook.open(file);
+      book = await XlsxWorkbook.open(file, opts.timeZone);
     } catch (e) {
       throw new UsageError([t('cli.workbook.invalid', { file, detail: (e as Error).message })]);
     }

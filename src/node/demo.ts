@@ -6,10 +6,11 @@ import { parseSettings } from '../engine/settings/parse';
 import type { Locale, Settings } from '../engine/settings/schema';
 import { ORDERS_SHEET_NAMES } from '../engine/orders/columns';
 import { discoverHeaders } from '../engine/orders/headers';
+import { findHeaderRow } from '../engine/orders/table';
 import { formatDate } from '../engine/text/dates';
 import { demoSettings } from '../sandbox/demo-config';
 import { CONNECTORS } from '../malls';
-import type { SpreadsheetPort } from '../ports';
+import type { CellValue, SpreadsheetPort } from '../ports';
 import { translate, type MessageKey } from '../i18n';
 import { cliEnv } from './cli-env';
 import { writeConfigView } from './config-view';
@@ -33,7 +34,7 @@ export async function runDemo(opts: { workbook?: string; force: boolean; verbose
     const baseUrl = await firstUrl(child);
     const settings: Settings = parseSettings(demoSettings(baseUrl), CONNECTORS);
     const t = (k: MessageKey, p?: Record<string, string | number>) => translate(settings.locale, k, p);
-    const session = await openWorkbook(file, t);
+    const session = await openWorkbook(file, t, { save: true, timeZone: settings.timezone });
     if (typeof session === 'number') return session;
     const { book, props, lock } = session;
     const demoShops = new Set(settings.shops.map((s) => s.name));
@@ -99,13 +100,24 @@ function firstUrl(child: ChildProcess): Promise<string> {
   });
 }
 
+/** The header row as the engine finds it, or null when the engine would refuse the sheet (it says why). */
+function headerRowOf(rows: CellValue[][]): number | null {
+  if (rows.length === 0) return null;
+  try {
+    return findHeaderRow(rows, 'ja');
+  } catch {
+    return null;
+  }
+}
+
 /** The shop names found in 受注一覧 (by header text), each once. */
 export function shopsIn(book: SpreadsheetPort): string[] {
   const sheet = book.getSheet(ORDERS_SHEET_NAMES.ja) ?? book.getSheet(ORDERS_SHEET_NAMES.en);
   const rows = sheet?.readAll() ?? [];
-  const col = rows.length > 0 ? discoverHeaders(rows[0]).at.shop : undefined;
-  if (col === undefined) return [];
-  return [...new Set(rows.slice(1).map((r) => String(r[col] ?? '').trim()))].filter((s) => s !== '');
+  const h = headerRowOf(rows);
+  const col = h === null ? undefined : discoverHeaders(rows[h]).at.shop;
+  if (h === null || col === undefined) return [];
+  return [...new Set(rows.slice(h + 1).map((r) => String(r[col] ?? '').trim()))].filter((s) => s !== '');
 }
 
 /**
@@ -147,16 +159,17 @@ export function fillTrackingAsSeller(book: SpreadsheetPort, timeZone: string, no
   const sheet = book.getSheet(ORDERS_SHEET_NAMES.ja) ?? book.getSheet(ORDERS_SHEET_NAMES.en);
   if (!sheet) return 0;
   const rows = sheet.readAll();
-  if (rows.length < 2) return 0;
-  const { at } = discoverHeaders(rows[0]);
+  const h = headerRowOf(rows);
+  if (h === null || rows.length < h + 2) return 0;
+  const { at } = discoverHeaders(rows[h]);
   const { shop, orderId, tracking, shippedOn, status } = at;
   if (shop === undefined || orderId === undefined || tracking === undefined || shippedOn === undefined) return 0;
   const orders = new Map<string, number[]>();
-  rows.slice(1).forEach((row, i) => {
+  rows.slice(h + 1).forEach((row, i) => {
     if (shops && !shops.has(String(row[shop]).trim())) return;
     if (String(row[tracking]) !== '' || (status !== undefined && NOT_SHIPPING.has(String(row[status])))) return;
     const key = `${row[shop]}\u0000${row[orderId]}`;
-    orders.set(key, [...(orders.get(key) ?? []), i + 2]);
+    orders.set(key, [...(orders.get(key) ?? []), i + h + 2]);
   });
   const today = formatDate(now, timeZone);
   let filled = 0;

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { CellStyle, CellValue, LayoutChange, SheetPort, SpreadsheetPort, ValidationRule } from '../ports';
 import { columnLetter, isMarkedFormula } from '../engine/sheet/layout';
 import { writeFileAtomic } from './atomic-file';
+import { wallClock, zonedTimeToEpoch } from '../engine/text/dates';
 import { countAtRisk, lostBetween, type AtRiskKind } from './xlsx-parts';
 
 /**
@@ -23,15 +24,20 @@ export class XlsxWorkbook implements SpreadsheetPort {
   private constructor(
     readonly wb: ExcelJS.Workbook,
     private readonly source: Buffer | null,
+    private readonly timeZone: string,
   ) {}
 
-  /** Opens the file, or starts an empty workbook when it does not exist (docs/contract.md §5: created when missing). */
-  static async open(file: string): Promise<XlsxWorkbook> {
+  /**
+   * Opens the file, or starts an empty workbook when it does not exist (docs/contract.md §5: created when
+   * missing). An .xlsx date cell is a wall-clock time with no zone; `timeZone` (the settings') is the zone it
+   * is read and written in, as Sheets does with the spreadsheet's own zone.
+   */
+  static async open(file: string, timeZone = 'UTC'): Promise<XlsxWorkbook> {
     const wb = new ExcelJS.Workbook();
-    if (!fs.existsSync(file)) return new XlsxWorkbook(wb, null);
+    if (!fs.existsSync(file)) return new XlsxWorkbook(wb, null, timeZone);
     const source = fs.readFileSync(file);
     await wb.xlsx.load(source as unknown as ExcelJS.Buffer);
-    return new XlsxWorkbook(wb, source);
+    return new XlsxWorkbook(wb, source, timeZone);
   }
 
   /**
@@ -48,11 +54,11 @@ export class XlsxWorkbook implements SpreadsheetPort {
 
   getSheet(name: string): SheetPort | null {
     const ws = this.wb.getWorksheet(name);
-    return ws ? new XlsxSheet(ws) : null;
+    return ws ? new XlsxSheet(ws, this.timeZone) : null;
   }
 
   insertSheet(name: string): SheetPort {
-    return new XlsxSheet(this.wb.addWorksheet(name));
+    return new XlsxSheet(this.wb.addWorksheet(name), this.timeZone);
   }
 
   async save(file: string): Promise<void> {
@@ -62,28 +68,40 @@ export class XlsxWorkbook implements SpreadsheetPort {
 }
 
 class XlsxSheet implements SheetPort {
-  constructor(private readonly ws: ExcelJS.Worksheet) {}
+  constructor(
+    private readonly ws: ExcelJS.Worksheet,
+    private readonly timeZone: string,
+  ) {}
 
   get name(): string {
     return this.ws.name;
   }
 
-  /** Like getDataRange().getValues(): the rectangle up to the last row and column holding a value. */
+  /**
+   * Like getDataRange().getValues(): the rectangle up to the last row and column holding a value. Only cells
+   * that exist are visited (row.values): asking exceljs for a cell creates it, and creating every empty cell
+   * of a sheet with junk far below the data cost minutes and gigabytes, at load and again at save.
+   */
   readAll(): CellValue[][] {
+    const found: CellValue[][] = [];
     let lastRow = 0;
     let lastCol = 0;
     this.ws.eachRow({ includeEmpty: false }, (row, r) => {
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        if (toCellValue(cell.value) === '') return;
-        lastRow = Math.max(lastRow, r);
+      const line: CellValue[] = [];
+      (row.values as ExcelJS.CellValue[]).forEach((v, c) => {
+        const value = toCellValue(v, this.timeZone);
+        if (value === '') return;
+        line[c - 1] = value;
         lastCol = Math.max(lastCol, c);
+        lastRow = r;
       });
+      found[r - 1] = line;
     });
     const out: CellValue[][] = [];
-    for (let r = 1; r <= lastRow; r++) {
-      const row = this.ws.getRow(r);
+    for (let r = 0; r < lastRow; r++) {
+      const line = found[r];
       const values: CellValue[] = new Array(lastCol);
-      for (let c = 1; c <= lastCol; c++) values[c - 1] = toCellValue(row.getCell(c).value);
+      for (let c = 0; c < lastCol; c++) values[c] = line?.[c] ?? '';
       out.push(values);
     }
     return out;
@@ -94,7 +112,7 @@ class XlsxSheet implements SheetPort {
       const r = this.ws.getRow(row + i);
       cells.forEach((v, j) => {
         const cell = r.getCell(col + j);
-        cell.value = fromCellValue(v);
+        cell.value = fromCellValue(v, this.timeZone);
         // like Sheets, a date written into an automatic cell gets a date format (else .xlsx keeps a bare serial)
         if (v instanceof Date && !isDateFormat(cell.numFmt)) cell.numFmt = 'yyyy-mm-dd hh:mm:ss';
       });
@@ -191,14 +209,16 @@ function ruleFormula(rule: ExcelJS.ConditionalFormattingRule): string {
   return formulae?.length ? String(formulae[0]) : '';
 }
 
-/** exceljs's cell value → what Apps Script's getValues would give. */
-export function toCellValue(v: ExcelJS.CellValue): CellValue {
+/** exceljs's cell value → what Apps Script's getValues would give (a date: its wall-clock time in timeZone). */
+export function toCellValue(v: ExcelJS.CellValue, timeZone = 'UTC'): CellValue {
   if (v === null || v === undefined) return '';
+  // exceljs gives a date cell's wall-clock fields as UTC fields
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? v : new Date(wallClockToEpoch(v, timeZone));
   if (isPlainValue(v)) return v;
   if ('richText' in v) return v.richText.map((p) => p.text).join('');
   if ('formula' in v || 'sharedFormula' in v) {
     const result = (v as { result?: unknown }).result;
-    return isPlainValue(result) ? result : '';
+    return isPlainValue(result) ? toCellValue(result, timeZone) : '';
   }
   if ('text' in v) return String(v.text);
   if ('error' in v) return String(v.error);
@@ -217,8 +237,18 @@ function isPlainValue(x: unknown): x is CellValue {
  * What a setValues call would store. A leading apostrophe forces text in Sheets and is not part of the
  * value; an .xlsx string cell is never a formula, so the apostrophe is dropped and the rest kept as text.
  */
-export function fromCellValue(v: CellValue): ExcelJS.CellValue {
+export function fromCellValue(v: CellValue, timeZone = 'UTC'): ExcelJS.CellValue {
   if (v === '' || v === null) return null;
+  if (v instanceof Date && !Number.isNaN(v.getTime())) {
+    const w = wallClock(v.getTime(), timeZone);
+    return new Date(Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s));
+  }
   if (typeof v === 'string' && v.startsWith("'")) return v.slice(1);
   return v;
+}
+
+/** The instant at which timeZone's clock shows the wall-clock time exceljs put in d's UTC fields. */
+function wallClockToEpoch(d: Date, timeZone: string): number {
+  const at = zonedTimeToEpoch(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), timeZone);
+  return at + d.getUTCMilliseconds();
 }

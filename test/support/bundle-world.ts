@@ -12,7 +12,7 @@ import { fakeAppsScript } from './fake-apps-script';
  */
 
 const codeFile = path.resolve(__dirname, '../../dist/Code.js');
-export const BASE = 'http://sandbox.mallsheet.test:8787';
+export const BASE = 'http://127.0.0.1:8787';
 
 export type Reply = { ok: boolean; value?: { saved?: boolean; issues?: unknown[] }; error?: string };
 

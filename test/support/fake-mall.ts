@@ -60,6 +60,7 @@ export function fakeConnector(id: string, clock: VirtualClock, behaviour: FakeBe
     statuses: ['NEW', 'SHIPPED', 'CANCELLED'],
     defaultStatuses: ['NEW'],
     carrierKey: id,
+    officialHosts: [`https://api.${id}.example`],
     fetch(ctx: ShopContext, req: FetchRequest): FetchStep {
       calls.fetch.push(req);
       behaviour.onFetch?.(ctx);

@@ -153,7 +153,7 @@ export function fakeEnv(connectors: MallConnector[], config: () => unknown, cloc
 }
 
 /** The address the sandbox malls answer on in-process (InProcessHttp ignores the host). */
-export const SANDBOX_URL = 'http://sandbox.local';
+export const SANDBOX_URL = 'http://127.0.0.1:8787';
 
 /**
  * The sidebar's server world as Apps Script would have it, in memory: the Settings tab in a

@@ -55,6 +55,7 @@ export function selectForExport(
   for (const r of rows) {
     const key = lineKey(r.orderId, r.lineId);
     const rawTracking = cellText(r.tracking, opts.timezone);
+    const lostDigits = trackingLostDigits(r.tracking, rawTracking);
     const tracking = rawTracking ? connector.normalizeTracking(normalizeTrackingWidth(rawTracking)) : '';
     const shipped = readShippedOn(r.shippedOn, opts.timezone);
     const started = tracking !== '' || shipped.kind !== 'empty';
@@ -73,6 +74,7 @@ export function selectForExport(
       if (r.status === 'hold') skip('orders.skip.hold');
       else if (r.status === 'cancelled') skip('orders.skip.cancelled');
       else if (connector.isCancelledStatus(r.mallStatus)) skip('orders.skip.mallCancelled', { status: r.mallStatus });
+      else if (lostDigits) skip('orders.skip.trackingAsNumber', { value: rawTracking });
       else if (!tracking) skip('orders.skip.noTracking');
       else if (shipped.kind === 'empty') skip('orders.skip.noShippedOn');
       else if (shipped.kind === 'invalid') skip('orders.skip.badShippedOn', { value: shipped.text });
@@ -103,4 +105,13 @@ export function selectForExport(
   const orders: ExportOrder[] = [];
   for (const [orderId, lines] of byOrder) if (lines.some((l) => l.ready)) orders.push({ orderId, lines });
   return { orders, skipped };
+}
+
+/**
+ * A tracking number the sheet holds as a number past 2^53, or that reads in exponent form, has already lost
+ * digits (the cell was not formatted as text): it must never be sent.
+ */
+function trackingLostDigits(cell: CellValue, text: string): boolean {
+  if (typeof cell === 'number' && !Number.isSafeInteger(cell)) return true;
+  return /^\s*[+-]?\d+(\.\d+)?e[+-]?\d+\s*$/i.test(text);
 }

@@ -36,7 +36,10 @@ export interface UpsertCounts {
 
 /** Number format for the date-time columns of appended rows. */
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
-const HEADER_ROWS = 1;
+/** How far down the header row is looked for: a title or notes may sit above it (docs/contract.md §2). */
+const HEADER_SEARCH_ROWS = 10;
+/** Without these a row cannot be matched to its order line: the run stops rather than append it again. */
+const KEY_COLUMNS: readonly ColumnId[] = ['shop', 'orderId', 'lineId'];
 
 interface DuplicateKey {
   shop: string;
@@ -54,7 +57,7 @@ const fullKey = (shop: string, orderId: string, lineId: string) => `${shop}\u000
  * plus 管理ステータス / 配送業者 in the cases docs/contract.md §3 names.
  */
 export class OrdersTable {
-  /** data rows (sheet row = index + 2): the rows read, then the rows appended since */
+  /** data rows (sheet row = index + header rows + 1): the rows read, then the rows appended since */
   private readonly rows: CellValue[][];
   /** rows from this index on are not in the sheet yet */
   private written: number;
@@ -77,8 +80,10 @@ export class OrdersTable {
     private readonly locale: Locale,
     private readonly timezone: string,
     notices: string[],
+    /** rows above the data: the header row and whatever the seller put above it */
+    private readonly headerRows: number,
   ) {
-    this.rows = values.slice(HEADER_ROWS);
+    this.rows = values.slice(headerRows);
     this.written = this.rows.length;
     this.pendingNotices = notices;
     this.duplicateKeys = [];
@@ -90,30 +95,36 @@ export class OrdersTable {
       const key = fullKey(shop, orderId, lineId);
       const first = this.index.get(key);
       if (first === undefined) this.index.set(key, i);
-      else this.duplicateKeys.push({ shop, orderId, lineId, row: sheetRow(i), first: sheetRow(first) });
+      else this.duplicateKeys.push({ shop, orderId, lineId, row: this.sheetRow(i), first: this.sheetRow(first) });
     });
   }
 
-  /** Reads 受注一覧/Orders once (creating the tab with headers in `locale` if missing, adding missing columns at the right end). */
+  /**
+   * Reads 受注一覧/Orders once (creating the tab with headers in `locale` if missing, adding missing columns at
+   * the right end). The header row is the one of the first rows with the most known headers; without one, or
+   * without a key column, it throws (the run then writes nothing): never a second table, never a line twice.
+   */
   static open(book: SpreadsheetPort, opts: { locale: Locale; timezone: string; layout?: TableLayoutOptions }): OrdersTable {
     const other: Locale = opts.locale === 'ja' ? 'en' : 'ja';
     const found = book.getSheet(ORDERS_SHEET_NAMES[opts.locale]) ?? book.getSheet(ORDERS_SHEET_NAMES[other]);
     const sheet = found ?? book.insertSheet(ORDERS_SHEET_NAMES[opts.locale]);
     const values = sheet.readAll();
-    const header = values[0] ?? [];
-    const layout = discoverHeaders(header);
     const t = (key: MessageKey, p: Record<string, string | number>) => translate(opts.locale, key, p);
+    const headerAt = findHeaderRow(values, opts.locale);
+    const header = values[headerAt] ?? [];
+    const layout = discoverHeaders(header);
     const notices = layout.duplicates.map((d) => t('orders.duplicateHeader', { header: d.header, first: d.first + 1, again: d.again + 1 }));
 
     const at = { ...layout.at } as Record<ColumnId, number>;
     const start = header.length;
+    const headerRows = headerAt + 1;
     if (layout.missing.length) {
       layout.missing.forEach((id, i) => (at[id] = start + i));
-      sheet.writeBlock(1, start + 1, [layout.missing.map((id) => COLUMN_BY_ID[id][opts.locale])]);
-      if (values.length > HEADER_ROWS) {
+      sheet.writeBlock(headerRows, start + 1, [layout.missing.map((id) => COLUMN_BY_ID[id][opts.locale])]);
+      if (values.length > headerRows) {
         // rows already there get the new columns' formats too, so later writes keep leading zeros
         const formats = layout.missing.map((id) => formatOf(id));
-        sheet.setFormats(HEADER_ROWS + 1, start + 1, values.slice(HEADER_ROWS).map(() => formats));
+        sheet.setFormats(headerRows + 1, start + 1, values.slice(headerRows).map(() => formats));
       }
     }
     const width = start + layout.missing.length;
@@ -126,7 +137,12 @@ export class OrdersTable {
         notices.push(t('layout.failed', { detail: e instanceof Error ? e.message : String(e) }));
       }
     }
-    return new OrdersTable(sheet, at, width, values, opts.locale, opts.timezone, notices);
+    return new OrdersTable(sheet, at, width, values, opts.locale, opts.timezone, notices, headerRows);
+  }
+
+  /** The sheet row (1-based) of data row i. */
+  private sheetRow(i: number): number {
+    return i + this.headerRows + 1;
   }
 
   /** In memory: keyed upsert by (ショップ, 注文番号, 明細番号). */
@@ -192,7 +208,7 @@ export class OrdersTable {
       if (!orderId || !lineId) return;
       const first = this.index.get(fullKey(shopName, orderId, lineId));
       inputs.push({
-        row: sheetRow(i),
+        row: this.sheetRow(i),
         orderId,
         lineId,
         sku: this.text(i, 'sku'),
@@ -203,7 +219,7 @@ export class OrdersTable {
         carrier: this.cell(i, 'carrier'),
         shippedOn: this.cell(i, 'shippedOn'),
         exportedTracking: this.text(i, 'exportedTracking'),
-        duplicateOf: first !== undefined && first !== i ? sheetRow(first) : undefined,
+        duplicateOf: first !== undefined && first !== i ? this.sheetRow(first) : undefined,
       });
     });
     return selectForExport(inputs, connector, carriers, { locale: this.locale, timezone: this.timezone });
@@ -239,7 +255,7 @@ export class OrdersTable {
 
   /** Every data row, read-only, for rules that live outside this class (label files): cells by column. */
   rowsForRules(): { index: number; row: number; text(id: ColumnId): string; cell(id: ColumnId): CellValue }[] {
-    return this.rows.map((_, i) => ({ index: i, row: sheetRow(i), text: (id) => this.text(i, id), cell: (id) => this.cell(i, id) }));
+    return this.rows.map((_, i) => ({ index: i, row: this.sheetRow(i), text: (id) => this.text(i, id), cell: (id) => this.cell(i, id) }));
   }
 
   /**
@@ -266,7 +282,7 @@ export class OrdersTable {
       if (!orderId || !lineId || this.index.get(fullKey(shop, orderId, lineId)) !== i) return;
       const mallStatus = this.text(i, 'mallStatus');
       out.push({
-        row: sheetRow(i),
+        row: this.sheetRow(i),
         shop,
         orderId,
         lineId,
@@ -294,7 +310,7 @@ export class OrdersTable {
   /** 管理ステータス 新規受付 → 発送待ち on the given sheet rows (in memory); returns the rows it changed. */
   markAwaiting(sheetRows: readonly number[]): number[] {
     return sheetRows.filter((r) => {
-      const i = r - HEADER_ROWS - 1;
+      const i = r - this.headerRows - 1;
       if (i < 0 || i >= this.rows.length || readStatus(this.cell(i, 'status')) !== 'new') return false;
       return this.set(i, 'status', this.label('awaiting'));
     });
@@ -419,7 +435,7 @@ export class OrdersTable {
         for (let c = b.left; c <= b.right; c++) line.push(toSheetValue(this.rows[r][c] ?? '', kinds[c]));
         values.push(line);
       }
-      this.sheet.writeBlock(sheetRow(b.top), b.left + 1, values);
+      this.sheet.writeBlock(this.sheetRow(b.top), b.left + 1, values);
       this.wrote = true;
     }
     this.dirty.clear();
@@ -429,7 +445,7 @@ export class OrdersTable {
   private flushAppends(): void {
     const fresh = this.rows.slice(this.written);
     if (!fresh.length) return;
-    const top = sheetRow(this.written);
+    const top = this.sheetRow(this.written);
     const kinds = this.kindsByColumn();
     const formatsByCol = this.formatsByColumn();
     const runs = columnRuns(this.appendableColumns());
@@ -470,7 +486,31 @@ export class OrdersTable {
  */
 const KEPT_WHEN_BLANK = new Set<ColumnId>(['recipient', 'postalCode', 'address', 'phone', 'unitPrice', 'amount']);
 
-const sheetRow = (i: number) => i + HEADER_ROWS + 1;
+/**
+ * The 0-based index of the header row among the first rows: the one with the most known headers (an empty tab:
+ * row 0, where the headers go). Throws a readable Error when there is none, or when it lacks a key column.
+ */
+export function findHeaderRow(values: CellValue[][], locale: Locale): number {
+  if (values.every((r) => r.every((v) => v === '' || v === null))) return 0;
+  const firstRows = values.slice(0, HEADER_SEARCH_ROWS);
+  let best = -1;
+  let bestCount = 0;
+  firstRows.forEach((row, r) => {
+    const count = Object.keys(discoverHeaders(row).at).length;
+    if (count > bestCount) [best, bestCount] = [r, count];
+  });
+  const label = (id: ColumnId) => COLUMN_BY_ID[id][locale];
+  if (best < 0) {
+    const keys = KEY_COLUMNS.map(label).join(' / ');
+    throw new Error(translate(locale, 'orders.noHeader', { rows: HEADER_SEARCH_ROWS, keys }));
+  }
+  const found = discoverHeaders(firstRows[best]).at;
+  const missing = KEY_COLUMNS.filter((id) => found[id] === undefined);
+  if (missing.length > 0) {
+    throw new Error(translate(locale, 'orders.missingKey', { row: best + 1, columns: missing.map(label).join(' / ') }));
+  }
+  return best;
+}
 
 function formatOf(id: ColumnId): string {
   const kind = COLUMN_BY_ID[id].kind;

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import type { MallConnector } from '../connector';
 import { translate, type MessageKey } from '../../i18n';
-import { LocaleSchema, SettingsBaseSchema, ShopBaseSchema, type Locale, type Settings, type ShopSettings } from './schema';
+import { EndpointSchema, LocaleSchema, SettingsBaseSchema, ShopBaseSchema, type Locale, type Settings, type ShopSettings } from './schema';
 import { SettingsError, type SettingsIssue } from './errors';
+import { endpointProblem } from './endpoints';
+import { cellUnsafeChar, showUnsafeChars } from '../text/sheet-text';
 
 /**
  * docs/contract.md §4 validation shared by the CLI's JSON config and the Settings tab: every problem is collected
@@ -82,6 +84,7 @@ export function checkSettings(input: unknown, connectors: readonly MallConnector
     return { settings: null, issues, warnings, locale };
   }
   if (isRecord(input)) warnUnknown(input, Object.keys(SettingsBaseSchema.shape), '', t, (field, message) => warnings.push({ field, message }));
+  if (isRecord(input)) uncellableText(input, t, (i) => issues.push(i));
   const { timezone, carriers, shipper, labels, alerts, slips } = base.data;
   if (!isTimeZone(timezone)) issues.push({ field: 'timezone', message: t('settings.timezone', { value: timezone }) });
   const carrierNames = new Set(carriers.map((c) => c.name.trim()));
@@ -186,6 +189,15 @@ function checkShop(
     }
   }
 
+  const endpoints = isRecord(rec.endpoints) ? rec.endpoints : {};
+  for (const key of ['api', 'auth'] as const) {
+    const url = endpoints[key];
+    if (typeof url !== 'string' || !EndpointSchema.safeParse(url).success) continue;
+    const problem = endpointProblem(url, connector.officialHosts);
+    if (problem === 'port') add(`endpoints.${key}`, t('settings.endpointPort'));
+    else if (problem === 'host') add(`endpoints.${key}`, t('settings.endpointHost', { hosts: connector.officialHosts.join(', ') }));
+  }
+
   const statuses = isRecord(rec.fetch) && Array.isArray(rec.fetch.statuses) ? rec.fetch.statuses : [];
   const unknown = statuses.filter((s) => typeof s !== 'string' || !connector.statuses.includes(s));
   if (unknown.length > 0)
@@ -224,7 +236,33 @@ function withFetchDefaults(raw: unknown, connectors: readonly MallConnector[]): 
 
 function shopNameOf(raw: unknown, index: number): string {
   const name = isRecord(raw) && typeof raw.name === 'string' ? raw.name.trim() : '';
-  return name !== '' ? name : `#${index + 1}`;
+  return name !== '' ? showUnsafeChars(name) : `#${index + 1}`;
+}
+
+/**
+ * Settings text ends up in cells (ショップ, 配送業者, the Settings tab); a character a cell file cannot hold would
+ * be dropped on save, and a shop name that changes loses its rows' keys. Credentials never go into cells.
+ */
+function uncellableText(input: Record<string, unknown>, t: T, report: (issue: FoundIssue) => void): void {
+  const walk = (v: unknown, path: (string | number)[], at: (field: string, message: string) => void): void => {
+    if (typeof v === 'string') {
+      const ch = cellUnsafeChar(v);
+      if (ch) at(pathText(path), t('settings.controlChar', { char: ch }));
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i], at));
+    else if (isRecord(v)) for (const [k, x] of Object.entries(v)) if (k !== 'credentials') walk(x, [...path, k], at);
+  };
+  for (const [key, value] of Object.entries(input)) {
+    if (key === 'shops' && Array.isArray(value)) {
+      value.forEach((shop, shopIndex) =>
+        walk(shop, [], (field, message) => report({ shop: shopNameOf(shop, shopIndex), field, message, shopIndex })),
+      );
+    } else {
+      walk(value, [key], (field, message) => {
+        const m = /^carriers\[(\d+)\]/.exec(field);
+        report({ field, message, ...(m ? { carrierIndex: Number(m[1]) } : {}) });
+      });
+    }
+  }
 }
 
 /** `fetch.statuses`, `carriers[2].temu`: the docs/contract.md §4 name of a field. */

@@ -10,7 +10,7 @@ export type { Locale };
 /** scheme://host[:port] only: paths stay the mall's own (docs/contract.md §4 endpoints). */
 export const EndpointSchema = z
   .string()
-  .regex(/^https?:\/\/[A-Za-z0-9.\-]+(:\d{1,5})?$/, 'scheme://host[:port] only, no path');
+  .regex(/^https?:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.\-]+)(:\d{1,5})?$/, 'scheme://host[:port] only, no path');
 
 const ALL_STATUS_LABELS = new Set<string>([
   ...Object.values(MANAGEMENT_STATUS_LABELS.ja),

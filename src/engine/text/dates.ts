@@ -23,7 +23,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-interface WallClock {
+export interface WallClock {
   y: number;
   mo: number;
   d: number;
@@ -62,7 +62,8 @@ function offsetAt(ms: number, timeZone: string): number {
   return offset;
 }
 
-function wallClock(ms: number, timeZone: string): WallClock {
+/** The wall-clock fields of an instant in timeZone. */
+export function wallClock(ms: number, timeZone: string): WallClock {
   const t = new Date(ms + offsetAt(ms, timeZone));
   return { y: t.getUTCFullYear(), mo: t.getUTCMonth() + 1, d: t.getUTCDate(), h: t.getUTCHours(), mi: t.getUTCMinutes(), s: t.getUTCSeconds() };
 }

@@ -38,3 +38,20 @@ export function cellText(value: CellValue, timeZone: string): string {
 export function looseKey(s: string): string {
   return s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 }
+
+/**
+ * Characters a cell of an .xlsx file (XML 1.0) cannot hold: C0 controls other than tab, LF and CR, unpaired
+ * surrogates, U+FFFE and U+FFFF. An xlsx writer drops them, so a value would change between two runs.
+ */
+const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The first such character as `U+0000`, or null when the text is fine. */
+export function cellUnsafeChar(s: string): string | null {
+  const m = NOT_IN_XML.exec(s);
+  return m ? `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : null;
+}
+
+/** The text with such characters written as \\u0000, for naming it in a message. */
+export function showUnsafeChars(s: string): string {
+  return s.replace(new RegExp(NOT_IN_XML.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

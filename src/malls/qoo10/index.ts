@@ -5,6 +5,7 @@ import { QOO10_CREDENTIAL_FIELDS, Qoo10CredentialsSchema } from './credentials';
 import { exportOrders } from './export';
 import { fetchStep } from './fetch';
 import { CANCELLED_LABELS, PENDING_CANCEL_LABELS } from './mapping';
+import { QOO10_HOST } from './protocol';
 import { STATUS_NAMES } from './statuses';
 
 /** Qoo10 QSM API (docs/malls/qoo10.md): one client per shop run, so the seller auth key is read once. */
@@ -20,6 +21,7 @@ export const qoo10Connector = defineConnector({
   // 配送要請 and 配送準備 are the ship-ready states; 配送待ち is awaiting payment (docs/malls/qoo10.md §3, §6)
   defaultStatuses: ['SHIPPING_REQUESTED', 'SELLER_CONFIRMED'],
   carrierKey: 'qoo10',
+  officialHosts: [QOO10_HOST],
   // GetShippingInfo_v3 searches by order, payment, shipping or delivery date only (docs/malls/qoo10.md §3): every
   // fetch reads its created window, and cancellations come from the claims calls by their own dates
   fetchesByUpdate: false,

@@ -39,6 +39,8 @@ export interface ConnectorDefinition<Creds, Client> {
   statuses: readonly string[];
   defaultStatuses: readonly string[];
   carrierKey: string;
+  /** the mall's own origins (scheme://host): see MallConnector.officialHosts */
+  officialHosts: readonly string[];
   fetchesByUpdate?: boolean;
   /** builds the mall's client from valid credentials; called once per shop run, without I/O */
   createClient(ctx: ShopContext, credentials: Creds): Client;
@@ -74,6 +76,7 @@ export function defineConnector<Creds, Client>(def: ConnectorDefinition<Creds, C
     statuses: def.statuses,
     defaultStatuses: def.defaultStatuses,
     carrierKey: def.carrierKey,
+    officialHosts: def.officialHosts,
     fetchesByUpdate: def.fetchesByUpdate,
     fetch: (ctx, req) => def.fetch(clientFor(ctx), ctx, req),
     exportOrders: (ctx, orders, opts) => {

@@ -4,6 +4,7 @@ import { TemuClient } from './client';
 import { TEMU_CREDENTIAL_FIELDS, TemuCredentialsSchema } from './credentials';
 import { exportOrders } from './export';
 import { fetchStep } from './fetch';
+import { TEMU_HOSTS } from './hosts';
 import { TEMU_STATUS_NAMES } from './statuses';
 
 /** Spec §1.3 120014020: Temu rejects symbols such as - % # in tracking numbers. */
@@ -26,6 +27,7 @@ export const temuConnector = defineConnector({
   // docs/malls/temu.md §3.2 Lifecycle: do not process PENDING orders; start at UN_SHIPPING
   defaultStatuses: ['UN_SHIPPING'],
   carrierKey: 'temu',
+  officialHosts: Object.values(TEMU_HOSTS),
   // bg.order.list.v2.get filters by updateAtStart/updateAtEnd (docs/malls/temu.md §3.1): incremental sync between full windows
   fetchesByUpdate: true,
   createClient: (ctx, credentials) => new TemuClient(ctx, credentials),

@@ -1,6 +1,6 @@
 import { defineConnector } from '../shared/define-connector';
 import { checkShop } from './check';
-import { TikTokClient } from './client';
+import { API_HOST, AUTH_HOST, TikTokClient } from './client';
 import { TIKTOK_CREDENTIAL_FIELDS, TikTokCredentialsSchema } from './credentials';
 import { exportOrders } from './export';
 import { fetchStep } from './fetch';
@@ -19,6 +19,7 @@ export const tiktokConnector = defineConnector({
   statuses: TIKTOK_STATUS_NAMES,
   defaultStatuses: ['ON_HOLD', 'AWAITING_SHIPMENT'],
   carrierKey: 'tiktok',
+  officialHosts: [API_HOST, AUTH_HOST],
   // Search Orders filters and sorts by update_time (docs/malls/tiktok-shop.md §3): incremental sync between full windows
   fetchesByUpdate: true,
   // one client per shop run, so the token and shop cipher are looked up once, not once per fetch step

@@ -5,7 +5,7 @@ import { engineWorld } from '../../support/worlds';
 
 /** The runs against the real connectors and the in-process sandbox malls (the demo's settings). */
 test('fetch, dry-run export and check run clean against the three sandbox malls', () => {
-  const { book, env } = engineWorld(demoSettings('http://sandbox.local'), { seed: 3 });
+  const { book, env } = engineWorld(demoSettings('http://127.0.0.1:8787'), { seed: 3 });
   const fetched = runFetch(env, { trigger: 'manual' });
   expect(fetched.errors).toEqual([]);
   expect(fetched.exitCode).toBe(0);

@@ -17,6 +17,7 @@ function fakeMall() {
     statuses: ['OPEN'],
     defaultStatuses: ['OPEN'],
     carrierKey: 'fake',
+    officialHosts: ['https://api.fake.example'],
     createClient: (_ctx, creds) => {
       const client = { token: creds.token };
       made.push(client);

@@ -4,7 +4,7 @@ import { engineWorld, settingsWithShops } from '../../support/worlds';
 
 /** The Temu connector under the real engine and the in-process sandbox: what a seller sees in 受注一覧. */
 function world(shopOverrides: Record<string, unknown> = {}) {
-  const { world: sb, book, env } = engineWorld(settingsWithShops({ ...demoTemuShop('http://sandbox.local'), ...shopOverrides }), { seed: 11, orders: 40 });
+  const { world: sb, book, env } = engineWorld(settingsWithShops({ ...demoTemuShop('http://127.0.0.1:8787'), ...shopOverrides }), { seed: 11, orders: 40 });
   const { clock } = sb;
   const temu = sb.sandbox.mall('temu');
   const sheet = () => book.getSheet('受注一覧')!;

@@ -28,7 +28,7 @@ export { orderRows, type SheetRow };
 
 export type MallId = 'temu' | 'tiktok' | 'qoo10';
 export const MALLS: MallId[] = ['temu', 'tiktok', 'qoo10'];
-const BASE = 'http://sandbox.local';
+const BASE = 'http://127.0.0.1:8787';
 const SHOPS = { temu: demoTemuShop, tiktok: demoTikTokShop, qoo10: demoQoo10Shop } as const;
 
 /** What a killed execution looks like from inside: the port call never returns. */
