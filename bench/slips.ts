@@ -5,13 +5,13 @@
  * costed by the engine's cost model (src/engine/sim/cost-model.ts); the conversion and the script's own
  * CPU by the estimates below. The target: well inside one execution's 6 minutes.
  */
-import { runSlips, type EngineEnv } from '../src/engine';
+import { type EngineEnv, runSlips } from '../src/engine';
 import { MemoryLock, MemoryLogger, MemoryProperties, MemoryTriggers, VirtualClock } from '../src/engine/memory-ports';
-import { OrdersTable } from '../src/engine/orders/table';
 import type { OrderLine } from '../src/engine/order-line';
+import { OrdersTable } from '../src/engine/orders/table';
 import { parseSettings } from '../src/engine/settings/parse';
 import { MemorySpreadsheet } from '../src/engine/sheet/memory-sheet';
-import { CostModel, CostedProperties, CostedSpreadsheet, CostedToasts } from '../src/engine/sim/cost-model';
+import { CostedProperties, CostedSpreadsheet, CostedToasts, CostModel } from '../src/engine/sim/cost-model';
 import { CONNECTORS } from '../src/malls';
 import { nodeCrypto } from '../src/node/crypto';
 
@@ -60,32 +60,63 @@ function seedBook(): MemorySpreadsheet {
   const lines: OrderLine[] = [];
   let n = 0;
   for (let o = 0; o < OTHER_ROWS; o++) lines.push(line(n++, 10_000 + o, 'SHIPPED'));
-  for (let o = 0; o < SHIPMENTS; o++) for (let k = 0; k < 1 + (o % 3 === 0 ? 2 : o % 3 === 1 ? 1 : 0); k++) lines.push(line(n++, o));
+  for (let o = 0; o < SHIPMENTS; o++)
+    for (let k = 0; k < 1 + (o % 3 === 0 ? 2 : o % 3 === 1 ? 1 : 0); k++) lines.push(line(n++, o));
   table.upsert(SHOP, lines, [], START);
   table.flush();
   // the shipped rows have tracking numbers typed in: they are not printed
   const sheet = book.getSheet('受注一覧')!;
   const header = sheet.readAll()[0];
   const tracking = header.indexOf('伝票番号') + 1;
-  sheet.writeBlock(2, tracking, Array.from({ length: OTHER_ROWS }, (_, i) => [String(400000000000 + i)]));
+  sheet.writeBlock(
+    2,
+    tracking,
+    Array.from({ length: OTHER_ROWS }, (_, i) => [String(400000000000 + i)]),
+  );
   return book;
 }
 
-export function runSlipsBench(): { lines: string[]; simulatedMs: number; sheetCalls: number; shipments: number; pages: number } {
+export function runSlipsBench(): {
+  lines: string[];
+  simulatedMs: number;
+  sheetCalls: number;
+  shipments: number;
+  pages: number;
+} {
   const inner = seedBook();
   const clock = new VirtualClock(START + 86_400_000);
   const model = new CostModel(clock);
   const log = new MemoryLogger();
   const book = new CostedSpreadsheet(inner, model);
   const config = {
-    shops: [{ name: SHOP.name, mall: 'temu', region: 'global', credentials: { appKey: 'k', appSecret: 's', accessToken: 't' }, slipComment: 'ご購入ありがとうございます。' }],
+    shops: [
+      {
+        name: SHOP.name,
+        mall: 'temu',
+        region: 'global',
+        credentials: { appKey: 'k', appSecret: 's', accessToken: 't' },
+        slipComment: 'ご購入ありがとうございます。',
+      },
+    ],
     carriers: [{ name: 'ヤマト運輸', temu: 'Yamato' }],
-    shipper: { name: 'MallSheet商店', postalCode: '150-0001', address: '東京都渋谷区神宮前1-2-3', phone: '03-1234-5678' },
+    shipper: {
+      name: 'MallSheet商店',
+      postalCode: '150-0001',
+      address: '東京都渋谷区神宮前1-2-3',
+      phone: '03-1234-5678',
+    },
     slips: { advanceStatus: true },
   };
   const env: EngineEnv = {
     book,
-    http: { fetch: () => { throw new Error('slips make no URL fetch'); }, fetchAll: () => { throw new Error('slips make no URL fetch'); } },
+    http: {
+      fetch: () => {
+        throw new Error('slips make no URL fetch');
+      },
+      fetchAll: () => {
+        throw new Error('slips make no URL fetch');
+      },
+    },
     props: new CostedProperties(new MemoryProperties(), model),
     lock: new MemoryLock(),
     clock,
@@ -108,21 +139,25 @@ export function runSlipsBench(): { lines: string[]; simulatedMs: number; sheetCa
     render: (html) => {
       htmlBytes = Buffer.byteLength(html, 'utf8');
       // one page per 納品書, the picking list at ~28 lines a page
-      pages = (html.match(/class="page slip"/g) ?? []).length + Math.ceil((html.match(/class="check"/g) ?? []).length / 28);
+      pages =
+        (html.match(/class="page slip"/g) ?? []).length + Math.ceil((html.match(/class="check"/g) ?? []).length / 28);
       model.charge(PDF_FIXED_MS + pages * PDF_PAGE_MS);
     },
   });
   const nodeMs = performance.now() - t0;
   model.charge(nodeMs * SCRIPT_CPU_FACTOR);
   const shipments = report.document?.shipments.length ?? 0;
-  if (report.exitCode !== 0 || shipments !== SHIPMENTS) throw new Error(`bench: ${report.exitCode} ${shipments} ${report.errors.join(' / ')}`);
+  if (report.exitCode !== 0 || shipments !== SHIPMENTS)
+    throw new Error(`bench: ${report.exitCode} ${shipments} ${report.errors.join(' / ')}`);
   const simulatedMs = clock.now() - (START + 86_400_000);
   const m = model.meter;
   const verdict = simulatedMs < LIMIT_MS / 2 ? 'PASS' : 'FAIL';
   const lines = [
     `受注一覧: ${(OTHER_ROWS + SHIPMENTS * 2).toLocaleString('en')} rows; printed: ${shipments} shipments, ${report.document!.picking.lines.length} picking lines, ~${pages} pages, HTML ${(htmlBytes / 1024).toFixed(0)} KiB`,
     `Node time: ${nodeMs.toFixed(0)} ms (charged ×${SCRIPT_CPU_FACTOR} as Apps Script CPU)`,
-    `spreadsheet calls: ${m.sheetCalls} (${Object.entries(m.sheetCallsBy).map(([k, v]) => `${k} ${v}`).join(', ')}); sheet lookups ${m.sheetLookups}; properties ${m.propertyCalls}`,
+    `spreadsheet calls: ${m.sheetCalls} (${Object.entries(m.sheetCallsBy)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}); sheet lookups ${m.sheetLookups}; properties ${m.propertyCalls}`,
     `rows moved to 発送待ち: ${report.advanced}`,
     `simulated Apps Script time: ${(simulatedMs / 1000).toFixed(1)} s (PDF conversion estimate ${((PDF_FIXED_MS + pages * PDF_PAGE_MS) / 1000).toFixed(1)} s) — target < ${LIMIT_MS / 2000} s (half of one execution) ${verdict}`,
   ];
@@ -130,6 +165,9 @@ export function runSlipsBench(): { lines: string[]; simulatedMs: number; sheetCa
 }
 
 // Run as main, or when dist-node/bench.js (npm run bench) requires every built benchmark in turn.
-if (typeof require !== 'undefined' && (require.main === module || /[\\/]bench\.js$/.test(require.main?.filename ?? ''))) {
+if (
+  typeof require !== 'undefined' &&
+  (require.main === module || /[\\/]bench\.js$/.test(require.main?.filename ?? ''))
+) {
   for (const l of runSlipsBench().lines) console.log(l);
 }

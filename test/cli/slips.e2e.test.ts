@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { demoSettings } from '../../src/sandbox/demo-config';
 import { readLog } from '../../src/engine/log/log-sheet';
 import { XlsxWorkbook } from '../../src/node/workbook';
+import { demoSettings } from '../../src/sandbox/demo-config';
 import { pdfPages } from '../support/pdf-pages';
-import { orderRowsOf, startCliWorld, type CliWorld } from './support';
+import { type CliWorld, orderRowsOf, startCliWorld } from './support';
 
 /**
  * `mallsheet slips` end to end: fetch from the sandbox malls, print 納品書 and the picking list with Debian's
@@ -46,7 +46,9 @@ test('fetch, then slips: one page per shipment and the picking list, every page 
   const all = pages.map((p) => p.text).join('\n');
   expect(all).toContain('=HYPERLINK(');
   // every order the label CSV would carry is on a page
-  const candidates = new Set(before.filter((row) => row.tracking === '' && row.status === '新規受付').map((row) => row.orderId));
+  const candidates = new Set(
+    before.filter((row) => row.tracking === '' && row.status === '新規受付').map((row) => row.orderId),
+  );
   for (const id of candidates) expect(all.replace(/\s/g, '')).toContain(id);
 
   const after = await orderRowsOf(book);

@@ -1,7 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 
 /**
  * A PDF as a reader sees it, through Debian's poppler (pdftoppm, pdftotext, pdfinfo): its page count,
@@ -23,10 +23,15 @@ export function pdfPages(file: string, opts: { dpi?: number; pngDir?: string } =
       fs.mkdirSync(opts.pngDir, { recursive: true });
       execFileSync('pdftoppm', ['-png', '-r', '80', file, path.join(opts.pngDir, 'page')]);
     }
-    const rasters = fs.readdirSync(dir).filter((f) => f.endsWith('.pgm')).sort();
+    const rasters = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.pgm'))
+      .sort();
     if (rasters.length !== count) throw new Error(`pdfinfo says ${count} pages, pdftoppm made ${rasters.length}`);
     return rasters.map((f, i) => ({
-      text: execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }),
+      text: execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'], {
+        encoding: 'utf8',
+      }),
       ink: inkOf(fs.readFileSync(path.join(dir, f))),
     }));
   } finally {

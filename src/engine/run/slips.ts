@@ -1,10 +1,10 @@
-import type { EngineEnv, RunReport, Trigger } from './types';
+import { errorText } from '../error-text';
 import { buildSlipDocument, type SlipDocument } from '../slips/document';
 import { renderSlipsHtml } from '../slips/html';
 import { pickSlipRows } from '../slips/rows';
 import { formatDate } from '../text/dates';
-import { errorText } from '../error-text';
 import { record, selectShops, shopReport } from './report';
+import type { EngineEnv, RunReport, Trigger } from './types';
 import { withRun } from './with-run';
 
 export interface SlipsOptions {
@@ -66,7 +66,16 @@ export function runSlips(env: EngineEnv, opts: SlipsOptions): SlipsReport {
     const printed = shops.filter((s) => document!.shipments.some((x) => x.shop === s.name));
     if (printed.length === 0) {
       // nothing to print is news, not a failure: one line saying which rows would have been printed
-      const none = { shop: '', mall: '', action: 'slips' as const, fetched: 0, new: 0, updated: 0, exported: 0, failed: 0 };
+      const none = {
+        shop: '',
+        mall: '',
+        action: 'slips' as const,
+        fetched: 0,
+        new: 0,
+        updated: 0,
+        exported: 0,
+        failed: 0,
+      };
       record(run, 'slips', { ...none, ok: true, message: run.t('slips.empty') }, env.clock.now() - started);
       return;
     }
@@ -85,8 +94,14 @@ export function runSlips(env: EngineEnv, opts: SlipsOptions): SlipsReport {
     for (const shop of printed) {
       const mine = document.shipments.filter((s) => s.shop === shop.name);
       const r = shopReport(shop, 'slips', mallOf.get(shop.name)!.label);
-      const lines = new Set(mine.flatMap((s) => s.items.map((i) => `${i.sku}\u0000${i.variant}\u0000${i.sku ? '' : i.item}`)));
-      const summary = run.t('slips.summary', { shipments: mine.length, lines: lines.size, rows: mine.reduce((n, s) => n + s.rows.length, 0) });
+      const lines = new Set(
+        mine.flatMap((s) => s.items.map((i) => `${i.sku}\u0000${i.variant}\u0000${i.sku ? '' : i.item}`)),
+      );
+      const summary = run.t('slips.summary', {
+        shipments: mine.length,
+        lines: lines.size,
+        rows: mine.reduce((n, s) => n + s.rows.length, 0),
+      });
       const movedHere = mine.reduce((n, s) => n + s.rows.filter((row) => moved.has(row)).length, 0);
       const advancedHere = movedHere > 0 ? [run.t('slips.advanced', { count: movedHere })] : [];
       if (failure) {
@@ -99,4 +114,3 @@ export function runSlips(env: EngineEnv, opts: SlipsOptions): SlipsReport {
   });
   return { ...report, html, document, advanced, advancesStatus, notes };
 }
-

@@ -1,5 +1,5 @@
 import type { Shipper } from '../settings/schema';
-import { shipmentKey, type SlipRow } from './rows';
+import { type SlipRow, shipmentKey } from './rows';
 
 /**
  * What the 納品書 pages and the ピッキングリスト say (docs/shipping-labels.md §7), before any HTML: one
@@ -72,8 +72,19 @@ export function buildShipments(rows: readonly SlipRow[], comments: ReadonlyMap<s
 
 function shipmentOf(group: SlipRow[], comment: string): SlipShipment {
   const first = group[0];
-  const dates = group.map((r) => r.orderedAt).filter((d) => d !== '').sort();
-  const items = group.map(({ item, sku, variant, qty, unitPrice, amount, currency }) => ({ item, sku, variant, qty, unitPrice, amount, currency }));
+  const dates = group
+    .map((r) => r.orderedAt)
+    .filter((d) => d !== '')
+    .sort();
+  const items = group.map(({ item, sku, variant, qty, unitPrice, amount, currency }) => ({
+    item,
+    sku,
+    variant,
+    qty,
+    unitPrice,
+    amount,
+    currency,
+  }));
   const currencies = new Set(items.map((i) => i.currency));
   const complete = items.every((i) => i.amount !== null) && currencies.size === 1;
   return {
@@ -117,7 +128,8 @@ export function buildPickingList(shipments: readonly SlipShipment[]): PickingLis
       }
       line.qty += it.qty ?? 0;
       for (const orderId of s.orderIds) {
-        if (!line.orders.some((o) => o.shop === s.shop && o.orderId === orderId)) line.orders.push({ shop: s.shop, orderId });
+        if (!line.orders.some((o) => o.shop === s.shop && o.orderId === orderId))
+          line.orders.push({ shop: s.shop, orderId });
       }
     }
   }

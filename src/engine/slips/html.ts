@@ -1,4 +1,4 @@
-import { translate, type MessageKey } from '../../i18n';
+import { type MessageKey, translate } from '../../i18n';
 import type { Locale } from '../settings/schema';
 import type { PickingList, SlipDocument, SlipItem, SlipShipment } from './document';
 
@@ -175,7 +175,10 @@ function pickingPage(doc: SlipDocument, list: PickingList, locale: Locale): stri
   const served = (orders: { shop: string; orderId: string }[]) =>
     [...new Set(orders.map((o) => o.shop))]
       .map((shop) => {
-        const ids = orders.filter((o) => o.shop === shop).map((o) => o.orderId).join(', ');
+        const ids = orders
+          .filter((o) => o.shop === shop)
+          .map((o) => o.orderId)
+          .join(', ');
         return `<div>${shops.size > 1 ? `<span class="who">${esc(shop)}:</span> ` : ''}${esc(ids)}</div>`;
       })
       .join('');

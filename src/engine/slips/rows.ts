@@ -38,10 +38,7 @@ export interface SlipRow {
  */
 export function isSlipCandidate(r: SlipRow): boolean {
   return (
-    r.tracking === '' &&
-    (r.status === 'new' || r.status === 'awaiting') &&
-    !r.mallCancelled &&
-    r.address.trim() !== ''
+    r.tracking === '' && (r.status === 'new' || r.status === 'awaiting') && !r.mallCancelled && r.address.trim() !== ''
   );
 }
 

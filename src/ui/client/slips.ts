@@ -10,7 +10,8 @@ import { call, closeDialog } from './rpc';
 
 let state: SlipsState;
 const root = document.getElementById('app') as HTMLElement;
-const s = (key: string, params?: Record<string, string | number>) => fill(state.strings[`slips.ui.${key}`] ?? key, params);
+const s = (key: string, params?: Record<string, string | number>) =>
+  fill(state.strings[`slips.ui.${key}`] ?? key, params);
 
 function render(): void {
   document.documentElement.lang = state.locale;
@@ -18,19 +19,32 @@ function render(): void {
   const result = h('div', { className: 'slips-result', 'aria-live': 'polite' });
   const scope = state.selection.length > 0 ? scopeChoice() : null;
   const empty = state.shipments === 0;
-  const download = h('button', { className: 'btn btn-primary', type: 'button', 'data-action': 'download', disabled: empty }, s('download'));
+  const download = h(
+    'button',
+    { className: 'btn btn-primary', type: 'button', 'data-action': 'download', disabled: empty },
+    s('download'),
+  );
   download.addEventListener('click', () => void makePdf(download, result));
   append(root, [
     h(
       'div',
       { className: 'slips-head' },
-      h('span', { className: 'slips-summary', 'data-summary': '' }, empty ? s('empty') : s('summary', { shipments: state.shipments, lines: state.pickingLines })),
+      h(
+        'span',
+        { className: 'slips-summary', 'data-summary': '' },
+        empty ? s('empty') : s('summary', { shipments: state.shipments, lines: state.pickingLines }),
+      ),
     ),
     scope,
     state.advancesStatus ? h('p', { className: 'slips-note' }, s('advances')) : null,
     ...state.notes.map((n) => h('p', { className: 'slips-note notice-warn' }, n)),
     h('iframe', { className: 'slips-preview', sandbox: '', title: s('title'), srcdoc: state.html }),
-    h('div', { className: 'actions' }, download, h('button', { className: 'btn btn-text', type: 'button', onclick: () => closeDialog() }, s('close'))),
+    h(
+      'div',
+      { className: 'actions' },
+      download,
+      h('button', { className: 'btn btn-text', type: 'button', onclick: () => closeDialog() }, s('close')),
+    ),
     result,
   ]);
 }
@@ -70,7 +84,10 @@ async function makePdf(btn: HTMLButtonElement, result: HTMLElement): Promise<voi
       append(result, [h('p', { className: 'done' }, s('done', { file: res.fileName }), ' ', link)]);
       link.click();
     }
-    append(result, res.lines.map((l) => h('p', { className: res.done ? 'slips-note' : 'notice notice-error' }, l)));
+    append(
+      result,
+      res.lines.map((l) => h('p', { className: res.done ? 'slips-note' : 'notice notice-error' }, l)),
+    );
   } catch (err) {
     append(result, [h('p', { className: 'notice notice-error', role: 'alert' }, (err as Error).message)]);
   } finally {
@@ -86,4 +103,7 @@ function load(req: SlipsRequest): Promise<void> {
   });
 }
 
-if (root) load({ rows: null, useSelection: true }).catch((err: Error) => root.appendChild(h('div', { className: 'notice notice-error', role: 'alert' }, err.message)));
+if (root)
+  load({ rows: null, useSelection: true }).catch((err: Error) =>
+    root.appendChild(h('div', { className: 'notice notice-error', role: 'alert' }, err.message)),
+  );

@@ -1,7 +1,7 @@
 import { runSlips, type SlipsReport } from '../../engine/run/slips';
-import { translate, type MessageKey } from '../../i18n';
-import { ja } from '../../i18n/ja';
 import type { Locale } from '../../engine/settings/schema';
+import { type MessageKey, translate } from '../../i18n';
+import { ja } from '../../i18n/ja';
 import type { SlipsPdfResponse, SlipsRequest, SlipsState } from '../shared/rpc';
 import type { UiEnv } from './settings-document';
 import { localeOf, UiError } from './sidebar';
@@ -59,8 +59,15 @@ export function slipsPdf(env: UiEnv, req: SlipsRequest): SlipsPdfResponse {
   const { rows } = rowsOf(env, req);
   const port = printing(env);
   let base64 = '';
-  const report = runSlips(env, { trigger: 'manual', ...(rows ? { rows } : {}), render: (html) => (base64 = port.htmlToPdf(html, 'slips.pdf')) });
+  const report = runSlips(env, {
+    trigger: 'manual',
+    ...(rows ? { rows } : {}),
+    render: (html) => (base64 = port.htmlToPdf(html, 'slips.pdf')),
+  });
   const fileName = `${translate(locale, 'slips.docTitle')}_${report.document?.issuedOn ?? ''}.pdf`;
-  const lines = report.busy || report.exitCode === 2 ? stopLines(locale, report) : report.shops.map((s) => (s.shop ? `${s.shop}: ${s.message}` : s.message));
+  const lines =
+    report.busy || report.exitCode === 2
+      ? stopLines(locale, report)
+      : report.shops.map((s) => (s.shop ? `${s.shop}: ${s.message}` : s.message));
   return { done: base64 !== '' && report.exitCode === 0, base64: report.exitCode === 0 ? base64 : '', fileName, lines };
 }

@@ -1,6 +1,6 @@
 import { buildSlipDocument } from '../../../src/engine/slips/document';
-import { pickSlipRows, type SlipRow } from '../../../src/engine/slips/rows';
 import { renderSlipsHtml } from '../../../src/engine/slips/html';
+import { pickSlipRows, type SlipRow } from '../../../src/engine/slips/rows';
 
 /** 納品書 content per shipment and the picking list's sums, from rows as the orders table reads them. */
 
@@ -31,7 +31,12 @@ function row(over: Partial<SlipRow>): SlipRow {
   };
 }
 
-const SHIPPER = { name: 'MallSheet商店', postalCode: '150-0001', address: '東京都渋谷区神宮前1-2-3', phone: '03-1234-5678' };
+const SHIPPER = {
+  name: 'MallSheet商店',
+  postalCode: '150-0001',
+  address: '東京都渋谷区神宮前1-2-3',
+  phone: '03-1234-5678',
+};
 const COMMENTS = new Map([
   ['Temu 1号店', 'ご購入ありがとうございます。'],
   ['Qoo10 本店', ''],
@@ -80,9 +85,26 @@ describe('納品書 per shipment', () => {
     row({ orderId: 'PO-1', sku: 'CUT-01', qty: 2, unitPrice: 1980, amount: 3960 }),
     row({ orderId: 'PO-1', sku: 'MUG-02', variant: 'ブルー', item: '陶器マグ', qty: 1, unitPrice: 1200, amount: 1200 }),
     // TikTok-like row without prices: blank, not 0
-    row({ shop: 'Qoo10 本店', orderId: 'Q-9', sku: 'CUT-01', qty: 3, unitPrice: null, amount: null, recipient: '佐藤 太郎', orderedAt: '2026-11-21 18:00' }),
+    row({
+      shop: 'Qoo10 本店',
+      orderId: 'Q-9',
+      sku: 'CUT-01',
+      qty: 3,
+      unitPrice: null,
+      amount: null,
+      recipient: '佐藤 太郎',
+      orderedAt: '2026-11-21 18:00',
+    }),
     // one 同梱 group of two orders
-    row({ orderId: 'PO-7', combined: 'G1', sku: 'MUG-02', variant: 'ブルー', item: '陶器マグ', qty: 1, orderedAt: '2026-11-23 08:00' }),
+    row({
+      orderId: 'PO-7',
+      combined: 'G1',
+      sku: 'MUG-02',
+      variant: 'ブルー',
+      item: '陶器マグ',
+      qty: 1,
+      orderedAt: '2026-11-23 08:00',
+    }),
     row({ orderId: 'PO-6', combined: 'G1', sku: 'CUT-01', qty: 1, orderedAt: '2026-11-20 12:00' }),
   ];
   const doc = buildSlipDocument(rows, { comments: COMMENTS, shipper: SHIPPER, issuedOn: '2026-12-01' });
@@ -103,9 +125,28 @@ describe('納品書 per shipment', () => {
     const pages = pageTexts(renderSlipsHtml(doc, 'ja'));
     expect(pages).toHaveLength(4);
     const [first, qoo10, group, picking] = pages;
-    for (const text of ['納品書', '発行日 2026年12月1日', 'PO-1', '2026年11月22日', 'Temu 1号店', '〒060-0001', '山田 花子 様',
-      'TEL 090-1111-2222', 'CUT-01', 'ナチュラル', '¥1,980', '¥3,960', 'MUG-02', 'ブルー', '¥1,200', '合計 3 ¥5,160',
-      'ご購入ありがとうございます。', 'MallSheet商店', '〒150-0001 東京都渋谷区神宮前1-2-3', 'TEL 03-1234-5678'])
+    for (const text of [
+      '納品書',
+      '発行日 2026年12月1日',
+      'PO-1',
+      '2026年11月22日',
+      'Temu 1号店',
+      '〒060-0001',
+      '山田 花子 様',
+      'TEL 090-1111-2222',
+      'CUT-01',
+      'ナチュラル',
+      '¥1,980',
+      '¥3,960',
+      'MUG-02',
+      'ブルー',
+      '¥1,200',
+      '合計 3 ¥5,160',
+      'ご購入ありがとうございます。',
+      'MallSheet商店',
+      '〒150-0001 東京都渋谷区神宮前1-2-3',
+      'TEL 03-1234-5678',
+    ])
       expect(first).toContain(text);
     expect(qoo10).toContain('佐藤 太郎 様');
     expect(qoo10).not.toContain('¥');
@@ -127,7 +168,11 @@ describe('納品書 per shipment', () => {
     expect(picking).toContain('合計 8 点・2 品目・3 件の出荷');
     // two shops: each order number says whose it is
     expect(picking).toContain('Qoo10 本店: Q-9');
-    expect(renderSlipsHtml(doc, 'ja').split('<section')[4].match(/class="check"/g)).toHaveLength(2);
+    expect(
+      renderSlipsHtml(doc, 'ja')
+        .split('<section')[4]
+        .match(/class="check"/g),
+    ).toHaveLength(2);
   });
 
   test('variants and missing SKUs stay apart; lines without a SKU come last', () => {
@@ -156,7 +201,14 @@ describe('hostile text prints as text', () => {
   test('formulas, tags and a 600-character name are escaped, whole', () => {
     const long = '長'.repeat(600);
     const doc = buildSlipDocument(
-      [row({ recipient: '<script>alert(1)</script>', item: '=SUM(A1:A9)', variant: `"><img src=x onerror=alert(1)>`, address: long })],
+      [
+        row({
+          recipient: '<script>alert(1)</script>',
+          item: '=SUM(A1:A9)',
+          variant: `"><img src=x onerror=alert(1)>`,
+          address: long,
+        }),
+      ],
       { comments: new Map([['Temu 1号店', "<b>bold</b> & 'quotes'"]]), shipper: SHIPPER, issuedOn: '2026-12-01' },
     );
     const html = renderSlipsHtml(doc, 'ja');
@@ -172,7 +224,10 @@ describe('hostile text prints as text', () => {
   });
 
   test('nothing to print is one page that says so', () => {
-    const html = renderSlipsHtml(buildSlipDocument([], { comments: COMMENTS, shipper: null, issuedOn: '2026-12-01' }), 'en');
+    const html = renderSlipsHtml(
+      buildSlipDocument([], { comments: COMMENTS, shipper: null, issuedOn: '2026-12-01' }),
+      'en',
+    );
     expect(pageTexts(html)).toEqual([expect.stringContaining('Nothing to print')]);
   });
 });
