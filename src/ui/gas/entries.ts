@@ -45,6 +45,8 @@ export const sidebarDeleteShop = call('sidebarDeleteShop');
 export const sidebarSaveCarriers = call('sidebarSaveCarriers');
 export const sidebarSaveGeneral = call('sidebarSaveGeneral');
 export const sidebarCheckShop = call('sidebarCheckShop');
+export const sidebarSaveAlerts = call('sidebarSaveAlerts');
+export const sidebarTestAlert = call('sidebarTestAlert');
 export const dateRangeGetState = call('dateRangeGetState');
 export const fetchOrdersForRange = call('fetchOrdersForRange');
 
@@ -58,6 +60,8 @@ export const UI_ENTRY_POINTS = [
   'sidebarSaveCarriers',
   'sidebarSaveGeneral',
   'sidebarCheckShop',
+  'sidebarSaveAlerts',
+  'sidebarTestAlert',
   'dateRangeGetState',
   'fetchOrdersForRange',
 ] as const;

@@ -22,6 +22,7 @@ export function uiWorld(opts: { seed?: number } = {}) {
   const book = new MemorySpreadsheet();
   const props = new MemoryProperties();
   const log = new MemoryLogger();
+  const mails: { to: string[]; subject: string; body: string }[] = [];
   const env: UiEnv = {
     book,
     http: new InProcessHttp(sandbox),
@@ -32,11 +33,12 @@ export function uiWorld(opts: { seed?: number } = {}) {
     log,
     progress: log,
     triggers: new MemoryTriggers(),
+    mail: { send: (m) => void mails.push(m), owner: () => 'owner@example.com', link: () => null },
     connectors: CONNECTORS,
     loadSettings: () => loadSettingsFromBook(book, props, CONNECTORS),
     settingsDoc: new SettingsTabDocument(book, props, CONNECTORS),
   };
-  return { env, clock, sandbox, book, props, log };
+  return { env, clock, sandbox, book, props, log, mails };
 }
 
 export type UiWorld = ReturnType<typeof uiWorld>;
