@@ -55,3 +55,45 @@ test('dist/Code.js: sidebar setup, menu fetch, seller fills tracking, export onc
   expect(temuConfirms()).toBe(sentOnce);
   expect(gas.fetched.slice(requestsBefore).filter((u) => u.includes('confirm')).length).toBe(0);
 });
+
+test('dist/Code.js: 納品書 from the menu: preview, then a PDF through Utilities, for the label rows or the selection', () => {
+  const { gas, call, ctx } = setUp();
+  call('sidebarSaveCarriers', { carriers: DEMO_CARRIERS.map(({ name, ...values }) => ({ name, values })) });
+  for (const shop of shopForms()) call('sidebarSaveShop', { originalName: null, shop });
+  (ctx.fetchOrdersNow as () => void)();
+  const alerts = gas.alerts.length;
+  (ctx.printSlips as () => void)();
+  expect(gas.alerts.slice(alerts)).toEqual([]);
+
+  type State = { shipments: number; html: string; rows: number[] | null; selection: number[] };
+  const state = call('slipsGetState', { rows: null, useSelection: true }) as unknown as { ok: boolean; value: State };
+  expect(state.ok).toBe(true);
+  expect(state.value.shipments).toBeGreaterThan(3);
+  expect(state.value.rows).toBeNull();
+  expect(state.value.html).toContain('ピッキングリスト');
+  // the preview converts nothing and logs nothing
+  expect(gas.converted).toEqual([]);
+  const slipsLogRows = () => (gas.book.getSheet('ログ')?.readAll() ?? []).filter((r) => r.includes('納品書')).length;
+  expect(slipsLogRows()).toBe(0);
+
+  const pdf = call('slipsMakePdf', { rows: null, useSelection: false }) as unknown as { ok: boolean; value: { done: boolean; base64: string; fileName: string } };
+  expect(pdf.value.done).toBe(true);
+  expect(pdf.value.fileName).toMatch(/^納品書・ピッキングリスト_\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(gas.converted).toHaveLength(1);
+  const bytes = Buffer.from(pdf.value.base64, 'base64').toString('utf8');
+  expect(bytes).toBe(`%PDF-fake\n${gas.converted[0].html}`);
+  expect(gas.converted[0].html).toBe(state.value.html);
+  expect(slipsLogRows()).toBeGreaterThan(0);
+
+  // two rows selected on 受注一覧: the dialog offers them, and prints only their orders
+  gas.selection.sheet = '受注一覧';
+  gas.selection.ranges = [{ row: 2, rows: 2, cols: 3 }];
+  const picked = call('slipsGetState', { rows: null, useSelection: true }) as unknown as { value: State };
+  expect(picked.value.selection).toEqual([2, 3]);
+  expect(picked.value.rows).toEqual([2, 3]);
+  expect(picked.value.shipments).toBeGreaterThanOrEqual(1);
+  expect(picked.value.shipments).toBeLessThanOrEqual(2);
+  // a single cell is the cursor, not a choice
+  gas.selection.ranges = [{ row: 5, rows: 1, cols: 1 }];
+  expect((call('slipsGetState', { rows: null, useSelection: true }) as unknown as { value: State }).value.rows).toBeNull();
+});

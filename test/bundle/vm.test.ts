@@ -102,7 +102,7 @@ describe('dist/Code.js in node:vm', () => {
     (ctx.onOpen as () => void)();
     expect(calls).toEqual(['createMenu(MallSheet)', 'Menu.addToUi()']);
     const handlers = menu.items.map(([, fn]) => fn);
-    expect(handlers).toEqual(['fetchOrdersNow', 'fetchOrdersRange', 'exportTracking', 'exportPreview', 'openSettings', 'checkConnections', 'enableAutoFetch', 'disableAutoFetch']);
+    expect(handlers).toEqual(['fetchOrdersNow', 'fetchOrdersRange', 'printSlips', 'exportTracking', 'exportPreview', 'openSettings', 'checkConnections', 'enableAutoFetch', 'disableAutoFetch']);
     for (const fn of handlers) expect(typeof ctx[fn]).toBe('function');
     expect(menu.items[0][0]).toBe('注文を今すぐ取得');
   });

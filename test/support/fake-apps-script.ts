@@ -13,6 +13,9 @@ export function fakeAppsScript(sandbox: Sandbox) {
   const alerts: string[] = [];
   const toasts: string[] = [];
   const fetched: string[] = [];
+  /** every HTML handed to the PDF converter, and what the seller has selected (sheet name, A1-style rows) */
+  const converted: { html: string; name: string }[] = [];
+  const selection = { sheet: '', ranges: [] as { row: number; rows: number; cols: number }[] };
   const mails: { to: string; subject: string; body: string }[] = [];
   const webhooks: { url: string; payload: string }[] = [];
   let locked = false;
@@ -71,6 +74,16 @@ export function fakeAppsScript(sandbox: Sandbox) {
   const globals = {
     SpreadsheetApp: {
       getActiveSpreadsheet: () => ({
+        getActiveSheet: () => ({ getName: () => selection.sheet }),
+        getActiveRangeList: () => ({
+          getRanges: () =>
+            selection.ranges.map((r) => ({
+              getRow: () => r.row,
+              getLastRow: () => r.row + r.rows - 1,
+              getNumRows: () => r.rows,
+              getNumColumns: () => r.cols,
+            })),
+        }),
         getSheetByName: (name: string) => wrap(book.getSheet(name)),
         getUrl: () => 'https://docs.google.com/spreadsheets/d/fake-sheet/edit',
         insertSheet: (name: string) => wrap(book.insertSheet(name)),
@@ -116,6 +129,15 @@ export function fakeAppsScript(sandbox: Sandbox) {
         return signed(createHmac('sha256', Buffer.from(fix(key), 'utf8')).update(fix(value), 'utf8').digest());
       },
       sleep: (ms: number) => void Atomics.wait(sleepCell, 0, 0, ms),
+      // HTML → PDF as Apps Script converts it; the fake's "PDF" is a marker plus the HTML, so tests read it back
+      newBlob: (data: string, contentType: string, name: string) => ({
+        getAs: (type: string) => {
+          if (contentType !== 'text/html' || type !== 'application/pdf') throw new Error(`cannot convert ${contentType} to ${type}`);
+          converted.push({ html: data, name });
+          return { getBytes: () => signed(Buffer.from(`%PDF-fake\n${data}`, 'utf8')) };
+        },
+      }),
+      base64Encode: (bytes: number[]) => Buffer.from(bytes.map((b) => (b < 0 ? b + 256 : b))).toString('base64'),
     },
     ScriptApp: {
       getProjectTriggers: () => [],
@@ -129,5 +151,5 @@ export function fakeAppsScript(sandbox: Sandbox) {
   };
   /** Call with the vm context's own Date once the context exists. */
   const useScriptDate = (ctor: DateConstructor) => void (ScriptDate = ctor);
-  return { globals, book, props, alerts, toasts, fetched, mails, webhooks, useScriptDate };
+  return { globals, book, props, alerts, toasts, fetched, mails, webhooks, converted, selection, useScriptDate };
 }

@@ -180,7 +180,8 @@ function finish(run: Run, opts: RunOptions): void {
 /** The run's alerts (docs/contract.md §4 alerts); whatever goes wrong there is a Log line, never a failed run. */
 function runAlerts(run: Run): string[] {
   const outcome: RunOutcome = {
-    shops: run.report.shops,
+    // alerts follow fetch and export runs only (a print is no run an alert is about)
+    shops: run.report.shops.flatMap((s) => (s.action === 'slips' ? [] : [{ ...s, action: s.action }])),
     quotas: run.quota.allows(STEP_RESERVE) ? [] : ['urlFetch'],
   };
   try {

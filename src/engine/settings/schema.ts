@@ -37,6 +37,8 @@ export const ShopBaseSchema = z.object({
   autoFetchMinutes: z.number().int().min(0).default(30),
   autoExport: z.boolean().default(false),
   defaultCarrier: z.string().default(''),
+  /** 納品書コメント: printed on this shop's packing slips (docs/contract.md §4, as GoQSystem keeps per shop). */
+  slipComment: z.string().optional(),
   endpoints: z.object({ api: EndpointSchema.optional(), auth: EndpointSchema.optional() }).optional(),
 });
 export type ShopSettings = z.infer<typeof ShopBaseSchema>;
@@ -91,12 +93,19 @@ export type B2Settings = z.infer<typeof B2SettingsSchema>;
 export const LabelSettingsSchema = z.object({ b2: B2SettingsSchema.optional() });
 export type LabelSettings = z.infer<typeof LabelSettingsSchema>;
 
+/** 納品書 printing: after a print, 新規受付 rows may move to 発送待ち (off unless the seller turns it on). */
+export const SlipSettingsSchema = z.object({
+  advanceStatus: z.boolean().default(false),
+});
+export type SlipSettings = z.infer<typeof SlipSettingsSchema>;
+
 export const SettingsBaseSchema = z.object({
   locale: LocaleSchema.default('ja'),
   timezone: z.string().default('Asia/Tokyo'),
   shops: z.array(z.unknown()),
   shipper: ShipperSchema.optional(),
   labels: LabelSettingsSchema.optional(),
+  slips: SlipSettingsSchema.optional(),
   carriers: z.array(CarrierSchema).default([]),
   alerts: AlertsSchema.optional(),
 });
@@ -109,4 +118,5 @@ export interface Settings {
   alerts?: AlertSettings;
   shipper?: Shipper;
   labels?: LabelSettings;
+  slips?: SlipSettings;
 }

@@ -46,14 +46,17 @@ export const GENERAL_FIELDS = {
   'labels.b2.freightNo': 'settings.general.labels.b2.freightNo',
   'labels.b2.itemName': 'settings.general.labels.b2.itemName',
   'labels.b2.handling': 'settings.general.labels.b2.handling',
+  'slips.advanceStatus': 'settings.general.slips.advanceStatus',
   'alerts.email': 'settings.general.alertEmail',
   'alerts.digest': 'settings.general.alertDigest',
   'alerts.webhook': 'settings.general.alertWebhook',
 } as const satisfies Record<string, MessageKey>;
 export type GeneralField = keyof typeof GENERAL_FIELDS;
+/** General entries that are not text: read like the shop table's cells of that kind. */
+export const GENERAL_KINDS: Partial<Record<GeneralField, 'boolean'>> = { 'slips.advanceStatus': 'boolean' };
 
 /** Sets `value` at a dotted general-field path, creating the objects on the way. */
-export function setGeneralField(target: object, field: string, value: string): void {
+export function setGeneralField(target: object, field: string, value: unknown): void {
   const parts = field.split('.');
   let at = target as Record<string, unknown>;
   for (const p of parts.slice(0, -1)) {
@@ -119,6 +122,7 @@ export function shopColumns(connectors: readonly MallConnector[]): ShopColumn[] 
     fixed('fetch.days', 'settings.col.days', 'number'),
     fixed('initialStatus', 'settings.col.initialStatus', 'text'),
     fixed('defaultCarrier', 'settings.col.defaultCarrier', 'text'),
+    fixed('slipComment', 'settings.col.slipComment', 'text'),
     fixed('region', 'settings.col.region', 'text'),
     fixed('warehouseId', 'settings.col.warehouseId', 'text'),
     ...creds,

@@ -9,6 +9,7 @@ import { checkSettings, firstPerField, settingsError, type FoundIssue } from './
 import {
   SETTINGS_SHEET_NAMES,
   GENERAL_FIELDS,
+  GENERAL_KINDS,
   carrierColumns,
   cellName,
   findColumns,
@@ -68,7 +69,7 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
   const generalCells = new Map<string, string>();
   const entries = generalEntries(tab);
   for (const e of entries) {
-    if (e.value !== '' && !e.field.startsWith('alerts.')) setGeneralField(general, e.field, e.value);
+    if (e.value !== '' && !e.field.startsWith('alerts.')) setGeneralField(general, e.field, parseCell(e.value, GENERAL_KINDS[e.field] ?? 'text'));
     generalCells.set(e.field, cellOf(e.row, e.col));
   }
   const parsedLocale = LocaleSchema.safeParse(general.locale);

@@ -9,11 +9,13 @@ import {
   SaveCarriersRequestSchema,
   SaveGeneralRequestSchema,
   SaveShopRequestSchema,
+  SlipsRequestSchema,
   type Reply,
   type UiApi,
   type UiCall,
 } from '../shared/rpc';
 import { checkOneShop } from './check';
+import { slipsPdf, slipsState } from './slips';
 import { dateRangeState, fetchForRange } from './date-range';
 import type { UiEnv } from './settings-document';
 import { scrubSecrets } from './secrets';
@@ -38,6 +40,8 @@ export const UI_HANDLERS: { [K in UiCall]: Handler<K> } = {
   sidebarTestAlert: { schema: EmptyRequestSchema, run: (env) => testAlert(env) },
   dateRangeGetState: { schema: EmptyRequestSchema, run: (env) => dateRangeState(env) },
   fetchOrdersForRange: { schema: FetchRangeRequestSchema, run: fetchForRange },
+  slipsGetState: { schema: SlipsRequestSchema, run: slipsState },
+  slipsMakePdf: { schema: SlipsRequestSchema, run: slipsPdf },
 };
 
 export const UI_CALLS = Object.keys(UI_HANDLERS) as UiCall[];

@@ -31,4 +31,14 @@ export interface SettingsDocument {
 /** What the sidebar's server functions get: the engine's EngineEnv plus the settings they edit. */
 export interface UiEnv extends EngineEnv {
   settingsDoc: SettingsDocument;
+  /** what the 納品書 dialog needs from the runtime; absent where nothing can be printed */
+  printing?: PrintingPort;
+}
+
+/** The seller's selection on 受注一覧 and the HTML → PDF conversion (Apps Script: Utilities; tests: a fake). */
+export interface PrintingPort {
+  /** 1-based data rows of 受注一覧 the seller selected; [] for none or a single cell (the cursor) */
+  selectedOrderRows(): number[];
+  /** the PDF of `html`, base64 */
+  htmlToPdf(html: string, fileName: string): string;
 }

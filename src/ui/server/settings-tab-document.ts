@@ -188,7 +188,7 @@ export class SettingsTabDocument implements SettingsDocument {
       statuses: typed('fetch.statuses', 'list') ?? [...(connector?.defaultStatuses ?? [])],
       days: typed('fetch.days', 'number') ?? DEFAULT_DAYS,
     };
-    for (const f of ['initialStatus', 'defaultCarrier', 'region', 'warehouseId']) if (get(f) !== '') shop[f] = get(f);
+    for (const f of ['initialStatus', 'defaultCarrier', 'slipComment', 'region', 'warehouseId']) if (get(f) !== '') shop[f] = get(f);
     const api = get('endpoints.api');
     const auth = get('endpoints.auth');
     if (api || auth) shop.endpoints = { ...(api ? { api } : {}), ...(auth ? { auth } : {}) };
