@@ -171,8 +171,11 @@ export function uiWorld(opts: { seed?: number } = {}) {
     loadSettings: (book, props) => loadSettingsFromBook(book, props, CONNECTORS),
   });
   const { book, props, log } = base;
-  const env: UiEnv = { ...base.env, settingsDoc: new SettingsTabDocument(book, props, CONNECTORS) };
-  return { env, clock, sandbox, book, props, log };
+  // alert mail as MailApp would take it: the messages are kept for the test
+  const mails: { to: string[]; subject: string; body: string }[] = [];
+  const mail = { send: (m: (typeof mails)[number]) => void mails.push(m), owner: () => 'owner@example.com', link: () => null };
+  const env: UiEnv = { ...base.env, mail, settingsDoc: new SettingsTabDocument(book, props, CONNECTORS) };
+  return { env, clock, sandbox, book, props, log, mails };
 }
 
 export type UiWorld = ReturnType<typeof uiWorld>;

@@ -28,6 +28,11 @@ const WEBHOOK_HOSTS = ['chat.googleapis.com', 'hooks.slack.com'];
 const LOOPBACK = /^(127(?:\.\d{1,3}){3}|localhost|\[::1\])$/i;
 const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
 
+/** A plain address (no display name); anything else is skipped at delivery and named in the Log. */
+export function isEmailAddress(text: string): boolean {
+  return EMAIL.test(text.trim());
+}
+
 export function alertText(m: AlertMessage, t: Translate): string {
   switch (m.id) {
     case 'expired':
@@ -87,8 +92,8 @@ export function deliver(message: { subject: string; body: string }, ch: Channels
 
   if (ch.mail) {
     const wanted = ch.email ?? [ch.mail.owner() ?? ''].filter((a) => a !== '');
-    const to = wanted.filter((a) => EMAIL.test(a.trim())).map((a) => a.trim());
-    for (const bad of wanted.filter((a) => !EMAIL.test(a.trim())))
+    const to = wanted.filter(isEmailAddress).map((a) => a.trim());
+    for (const bad of wanted.filter((a) => !isEmailAddress(a)))
       problems.push({ key: `badAddress:${bad}`, message: ch.t('alert.badAddress', { address: bad }) });
     if (to.length === 0 && wanted.length === 0 && !ch.mail.printsOnly)
       problems.push({ key: 'noRecipient', message: ch.t('alert.noRecipient') });

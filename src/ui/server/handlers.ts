@@ -5,6 +5,7 @@ import {
   DeleteShopRequestSchema,
   EmptyRequestSchema,
   FetchRangeRequestSchema,
+  SaveAlertsRequestSchema,
   SaveCarriersRequestSchema,
   SaveGeneralRequestSchema,
   SaveShopRequestSchema,
@@ -18,7 +19,8 @@ import { slipsPdf, slipsState } from './slips';
 import { dateRangeState, fetchForRange } from './date-range';
 import type { UiEnv } from './settings-document';
 import { scrubSecrets } from './secrets';
-import { deleteShop, localeOf, saveCarriers, saveGeneral, saveShop, sidebarState, UiError } from './sidebar';
+import { deleteShop, localeOf, saveAlerts, saveCarriers, saveGeneral, saveShop, sidebarState, UiError } from './sidebar';
+import { testAlert } from './alerts';
 
 /**
  * Every call a page makes, by name: the request is parsed with its schema (zod at the boundary) and the
@@ -34,6 +36,8 @@ export const UI_HANDLERS: { [K in UiCall]: Handler<K> } = {
   sidebarSaveCarriers: { schema: SaveCarriersRequestSchema, run: saveCarriers },
   sidebarSaveGeneral: { schema: SaveGeneralRequestSchema, run: saveGeneral },
   sidebarCheckShop: { schema: CheckShopRequestSchema, run: (env, req) => checkOneShop(env, req.shop) },
+  sidebarSaveAlerts: { schema: SaveAlertsRequestSchema, run: saveAlerts },
+  sidebarTestAlert: { schema: EmptyRequestSchema, run: (env) => testAlert(env) },
   dateRangeGetState: { schema: EmptyRequestSchema, run: (env) => dateRangeState(env) },
   fetchOrdersForRange: { schema: FetchRangeRequestSchema, run: fetchForRange },
   slipsGetState: { schema: SlipsRequestSchema, run: slipsState },

@@ -1,11 +1,13 @@
 import type { CellValue, PropertiesPort, SheetPort, SpreadsheetPort } from '../../ports';
 import type { MallConnector } from '../../engine/connector';
 import type { Locale } from '../../engine/settings/schema';
-import { findSettingsSheet } from '../../engine/settings/tab';
+import { ALERT_WEBHOOK_KEY, findSettingsSheet } from '../../engine/settings/tab';
 import {
   SETTINGS_SHEET_NAMES,
   isMasked,
+  blockMarker,
   carrierColumns,
+  GENERAL_FIELDS,
   generalFieldOf,
   maskText,
   setGeneralField,
@@ -102,9 +104,20 @@ export class SettingsTabDocument implements SettingsDocument {
     const out = grid.map((r) => [...r, ...new Array<CellValue>(width - r.length).fill('')]);
     const blank = () => new Array<CellValue>(width).fill('');
 
-    for (const { field, row, col } of generalEntries(tab)) {
-      const value = field === 'alerts.webhook' ? undefined : generalFieldOf(next, field);
+    const entries = generalEntries(tab);
+    // the webhook cell shows only whether one is saved: the value stays in document properties
+    const webhookCell = this.props.get(ALERT_WEBHOOK_KEY) ? maskText(locale) : '';
+    for (const { field, row, col } of entries) {
+      const value = field === 'alerts.webhook' ? webhookCell : generalFieldOf(next, field);
       if (value !== undefined) out[row][col] = value;
+    }
+    // a tab made before alerts existed has no [通知] block: it is added at the end when there is something to keep
+    const alertFields = ['alerts.email', 'alerts.digest', 'alerts.webhook'] as const;
+    const alertValues = alertFields.map((f) => (f === 'alerts.webhook' ? webhookCell : (generalFieldOf(next, f) ?? '')));
+    if (!entries.some((e) => e.field.startsWith('alerts.')) && alertValues.some((v) => v !== '')) {
+      const line = (cells: string[]) => [...cells, ...blank().slice(cells.length)];
+      out.push(line([]), line([blockMarker('alerts', locale)]));
+      alertFields.forEach((f, i) => out.push(line([translate(locale, GENERAL_FIELDS[f]), alertValues[i]])));
     }
 
     // later block first, so the earlier block's row numbers stay valid

@@ -6,6 +6,7 @@ import type { MallConnector } from '../../engine/connector';
 import { translate } from '../../i18n';
 import { ja } from '../../i18n/ja';
 import type {
+  SaveAlertsRequest,
   CarrierRow,
   FieldIssue,
   MallView,
@@ -21,6 +22,7 @@ import type { RawSettings, UiEnv } from './settings-document';
 import { deleteShopRecords, renameShopRecords, savedSecrets, secretFields, storeSecrets } from './secrets';
 import { extraFieldsOf, formFieldOf, formToShop, hasAuthEndpoint, shopToForm } from './shop-form';
 import { readState } from '../../engine/run/state';
+import { alertsView, saveAlerts as storeAlerts } from './alerts';
 
 /**
  * The sidebar's server side: what the page may see of the settings, and every save, validated by the
@@ -143,7 +145,13 @@ export function sidebarState(env: UiEnv): SidebarState {
     managementStatuses: Object.values(MANAGEMENT_STATUS_LABELS[locale]),
     autoFetchChoices: [0, ...TIMER_MINUTES],
     problems: generalProblems(env, raw, locale),
+    alerts: alertsView(env, raw),
   };
+}
+
+export function saveAlerts(env: UiEnv, req: SaveAlertsRequest): SaveShopResponse {
+  const { issues, saved } = storeAlerts(env, req, localeOf(env.settingsDoc.read()));
+  return { saved, issues, state: saved ? sidebarState(env) : null };
 }
 
 /** Shop fields edited in the Settings tab only (docs/settings-tab.md), kept when the sidebar saves a shop. */

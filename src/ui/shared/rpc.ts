@@ -46,6 +46,15 @@ export const DeleteShopRequestSchema = z.object({ name: z.string() });
 export const SaveCarriersRequestSchema = z.object({ carriers: z.array(CarrierRowSchema) });
 export const SaveGeneralRequestSchema = z.object({ locale: z.string(), timezone: z.string() });
 export const CheckShopRequestSchema = z.object({ shop: z.string() });
+export const SaveAlertsRequestSchema = z.object({
+  /** addresses as typed, comma-separated; '' = the sheet's owner */
+  email: z.string(),
+  digest: z.boolean(),
+  /** a webhook URL just typed; '' keeps the saved one */
+  webhook: z.string(),
+  /** forget the saved webhook */
+  clearWebhook: z.boolean(),
+});
 export const FetchRangeRequestSchema = z.object({
   /** YYYY-MM-DD, both days included, in the settings' time zone */
   from: z.string(),
@@ -59,6 +68,7 @@ export type DeleteShopRequest = z.infer<typeof DeleteShopRequestSchema>;
 export type SaveCarriersRequest = z.infer<typeof SaveCarriersRequestSchema>;
 export type SaveGeneralRequest = z.infer<typeof SaveGeneralRequestSchema>;
 export type CheckShopRequest = z.infer<typeof CheckShopRequestSchema>;
+export type SaveAlertsRequest = z.infer<typeof SaveAlertsRequestSchema>;
 export type FetchRangeRequest = z.infer<typeof FetchRangeRequestSchema>;
 
 /** A problem with one input: `field` names the form control (e.g. 'days', 'secrets.appSecret'), '' = the form. */
@@ -115,6 +125,14 @@ export interface SidebarState {
   /** auto-fetch intervals the timer can honour (0 = off) */
   autoFetchChoices: number[];
   /** settings problems outside any shop form (e.g. the carrier table), readable */
+  problems: string[];
+  /** where alerts go; the webhook URL itself never leaves the server */
+  alerts: { email: string; digest: boolean; webhookSaved: boolean };
+}
+
+export interface TestAlertResponse {
+  delivered: boolean;
+  /** readable problems (a bad address, a refused webhook); empty when every channel took it */
   problems: string[];
 }
 
@@ -203,6 +221,8 @@ export interface UiApi {
   sidebarSaveCarriers: { req: SaveCarriersRequest; res: SaveCarriersResponse };
   sidebarSaveGeneral: { req: SaveGeneralRequest; res: SaveShopResponse };
   sidebarCheckShop: { req: CheckShopRequest; res: CheckShopResponse };
+  sidebarSaveAlerts: { req: SaveAlertsRequest; res: SaveShopResponse };
+  sidebarTestAlert: { req: z.infer<typeof EmptyRequestSchema>; res: TestAlertResponse };
   dateRangeGetState: { req: z.infer<typeof EmptyRequestSchema>; res: DateRangeState };
   fetchOrdersForRange: { req: FetchRangeRequest; res: FetchRangeResponse };
   slipsGetState: { req: SlipsRequest; res: SlipsState };
