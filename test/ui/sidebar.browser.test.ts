@@ -168,6 +168,32 @@ test('the date-range dialog checks the dates, then fetches', async () => {
   await dialog.close();
 });
 
+test('alerts: a bad address is refused beside its input; saved, the webhook shows only as saved; a test alert goes out', async () => {
+  const hook = 'https://chat.googleapis.com/v1/spaces/AAA/messages?key=k&token=browser-secret-token';
+  await page.goto(`${server.url}/Sidebar.html`);
+  const alerts = page.locator('form[data-alerts]');
+  await alerts.locator('[data-field="alertEmail"]').fill('seller@example.com, not an address');
+  await alerts.locator('[data-action="save-alerts"]').click();
+  await alerts.locator('[data-error-for="alertEmail"]', { hasText: 'not' }).waitFor();
+  await alerts.locator('[data-field="alertEmail"]').fill('seller@example.com');
+  await alerts.locator('[data-field="alertWebhook"]').fill(hook);
+  await alerts.locator('[data-action="save-alerts"]').click();
+  await page.locator('form[data-alerts] .hint', { hasText: '保存済み' }).waitFor();
+  expect(world.props.get('secret::alerts.webhook')).toBe(hook);
+  expect(allCellText(world.book, ['設定'])).toContain('seller@example.com');
+  expect(allCellText(world.book, ['設定'])).not.toContain('browser-secret-token');
+  expect(await page.content()).not.toContain('browser-secret-token');
+  for (const r of server.responses) expect(r).not.toContain('browser-secret-token');
+
+  const before = world.mails.length;
+  await page.locator('form[data-alerts] [data-action="test-alert"]').click();
+  // the mail goes out; the sandbox is no chat service, so the webhook's refusal is what the page shows
+  await page.locator('[data-alert-status]', { hasText: /\S/ }).waitFor();
+  expect(await page.locator('[data-alert-status]').textContent()).toContain('Webhook');
+  expect(world.mails.slice(before)).toEqual([expect.objectContaining({ to: ['seller@example.com'], subject: '[MallSheet] テスト通知' })]);
+  await page.locator('section[data-section="alerts"]').screenshot({ path: join(ARTIFACTS, 'sidebar-alerts.png') });
+});
+
 test('switching the language to English re-renders the sidebar in English', async () => {
   await page.reload();
   await page.locator('[data-general] [data-field="locale"]').selectOption('en');

@@ -1,13 +1,14 @@
 import { append, clear, h } from '../dom';
 import { call } from '../rpc';
+import { alertsEditor } from './alerts';
 import { carriersEditor } from './carriers';
 import { generalEditor } from './general';
 import { shopsList } from './shops';
 import { s, setRenderer, store } from './store';
 
 /**
- * The settings sidebar: shops (one form each, only the fields its mall needs), the carrier table and the
- * general settings. Every save is validated on the server by the engine's own schema; secret inputs are
+ * The settings sidebar: shops (one form each, only the fields its mall needs), the carrier table, the
+ * general settings and where alerts go. Every save is validated on the server by the engine's own schema; secret inputs are
  * cleared after a save and the server only ever says whether a secret is saved.
  */
 
@@ -21,6 +22,7 @@ function render(): void {
     section(s('shops'), 'shops', shopsList()),
     section(s('carriers'), 'carriers', carriersEditor()),
     section(s('general'), 'general', generalEditor()),
+    section(s('alerts'), 'alerts', alertsEditor()),
   ]);
 }
 
