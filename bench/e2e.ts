@@ -19,6 +19,7 @@ import { ORDERS_SHEET_NAMES } from '../src/engine/orders/columns';
 import { discoverHeaders } from '../src/engine/orders/headers';
 import { APPS_SCRIPT_RATES, CostModel, CostedHttp, CostedProperties, CostedSpreadsheet, CostedToasts, meterDelta, snapshot, type Meter } from '../src/engine/sim/cost-model';
 import { CONNECTORS } from '../src/malls';
+import { CachedProperties } from '../src/engine/cached-properties';
 import { TEMU_RATE_PER_SECOND } from '../src/malls/temu/client';
 import { TEMU_STATUS_CODES, type TemuStatusName } from '../src/malls/temu/statuses';
 import { CANCEL_CLAIM_STATS, MAX_WINDOW_MS, STATUS_CODES, type Qoo10Status } from '../src/malls/qoo10/protocol';
@@ -107,7 +108,8 @@ export function benchWorld(opts: { ordersPerMall: number; seed?: number; start?:
   const log = new MemoryLogger();
   const triggers = new MemoryTriggers();
   const book = new CostedSpreadsheet(rawBook, model);
-  const props = new CostedProperties(rawProps, model);
+  // as src/gas/env.ts builds it: one getProperties per run, then reads from memory
+  const props = new CachedProperties(new CostedProperties(rawProps, model));
   const http = new CostedHttp(new InProcessHttp(sandbox), model, {
     labelOf: (r) => sandbox.mallOf(r),
     parallelism: (mall) => PARALLEL[mall] ?? 1,

@@ -5,6 +5,7 @@ import { GasSpreadsheet } from './sheet';
 import { GasHttp } from './http';
 import { GasLock, GasProperties, consoleLogger, gasClock, gasCrypto, toastProgress } from './services';
 import { GasTriggers } from './triggers';
+import { CachedProperties } from '../engine/cached-properties';
 import { throttledProgress } from '../ui/server/progress';
 
 /** Apps Script gives 6 minutes per execution; stop starting new work at 4.5 (spec §C1, §C2). */
@@ -14,7 +15,8 @@ const BUDGET_MS = 270_000;
 export function gasEnv(): Env & { triggers: GasTriggers } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const book = new GasSpreadsheet(ss);
-  const props = new GasProperties(PropertiesService.getDocumentProperties());
+  // one getProperties per run instead of a call per key read (src/engine/cached-properties.ts)
+  const props = new CachedProperties(new GasProperties(PropertiesService.getDocumentProperties()));
   const clock = gasClock(Utilities);
   return {
     book,

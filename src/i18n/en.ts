@@ -107,6 +107,7 @@ export const en: Record<keyof typeof ja, string> = {
   'run.unknownShop': 'Shop "{shop}" is not in the settings',
   'run.shopDisabled': 'Shop "{shop}" is disabled (Enabled in the settings)',
   'run.deferred': 'Out of time: left for the next run',
+  'run.quietPolls': '{count} checks without news since the last row (last at {time})',
   'run.expiresOn': 'Expires {date}',
   'run.budgetStop': 'Out of time: stopped part-way; the next run continues from here',
   'run.writeFailed': 'Could not write to the sheet (will retry next run): {detail}',

@@ -108,6 +108,7 @@ export const ja = {
   'run.unknownShop': 'ショップ「{shop}」は設定にありません',
   'run.shopDisabled': 'ショップ「{shop}」は無効になっています（設定の「有効」）',
   'run.deferred': '時間切れのため次回の実行に回しました',
+  'run.quietPolls': '前回の記録から変化なしの確認 {count} 回（最終 {time}）',
   'run.expiresOn': '有効期限 {date}',
   'run.budgetStop': '時間切れのため途中で止めました。次回の実行で続きから取得します',
   'run.writeFailed': 'シートに書き込めませんでした（次回やり直します）: {detail}',

@@ -10,6 +10,10 @@ import { errorText, redactor } from './shop-context';
 import { readState, type ShopState } from './state';
 import { URL_FETCH_QUOTA, UrlFetchQuota } from '../quota/url-fetch-quota';
 import { formatDateTime } from '../text/dates';
+import { CachedProperties } from '../cached-properties';
+import type { ProgressPort } from '../../ports';
+
+const SILENT: ProgressPort = { progress: () => undefined };
 
 /**
  * The frame every run shares (CONTRACT §3, §5): one run at a time (tryLock; busy → one Log line, nothing
@@ -69,7 +73,9 @@ export interface FrameOptions {
   quiet?: boolean;
 }
 
-export function withRun(env: Env, opts: FrameOptions, body: (run: Run) => void): RunReport {
+export function withRun(given: Env, opts: FrameOptions, body: (run: Run) => void): RunReport {
+  // a timer run has no one watching: its toasts would only cost spreadsheet calls
+  const env: Env = opts.trigger === 'auto' ? { ...given, progress: SILENT } : given;
   const report = emptyReport();
   const start = env.clock.now();
   const { locale: fallbackLocale, timezone: fallbackZone } = lastDisplay(env);
@@ -80,6 +86,8 @@ export function withRun(env: Env, opts: FrameOptions, body: (run: Run) => void):
     if (!opts.quiet) safeAppend(env, [runLine(opts, start, message)], fallbackLocale, fallbackZone, report);
     return report;
   }
+  // what another run wrote while this one waited for the lock
+  if (env.props instanceof CachedProperties) env.props.reload();
   let settings: Settings;
   try {
     try {
