@@ -1,5 +1,5 @@
 /**
- * End-to-end benchmark (issue #7): a 10,000-order backlog across the three sandbox malls through the real
+ * End-to-end benchmark: a 10,000-order backlog across the three sandbox malls through the real
  * engine, on a simulated Apps Script cost model (src/engine/sim/cost-model.ts), side by side with a naive
  * importer (bench/naive-importer.ts) on the same sandbox data and the same model.
  *
@@ -8,8 +8,8 @@
  * does) and exports, pressing Export again while rows are left. The naive importer runs until one of its
  * executions ends by itself rather than at the 6-minute kill.
  */
-import { runExport, runFetch, runTimer, readState, type Env, type RunReport } from '../src/engine/app';
-import { DEFAULT_BUDGET_MS } from '../src/engine/run/frame';
+import { runExport, runFetch, runTimer, readState, type EngineEnv, type RunReport } from '../src/engine';
+import { DEFAULT_BUDGET_MS } from '../src/engine/run/with-run';
 import { buildShopContext } from '../src/engine/run/shop-context';
 import { loadSettingsFromBook } from '../src/engine/settings/tab';
 import type { Settings } from '../src/engine/settings/schema';
@@ -88,7 +88,7 @@ export interface World {
   /** the workbook and properties without costs (what a seller types; what the bench inspects) */
   rawBook: MemorySpreadsheet;
   rawProps: MemoryProperties;
-  env: Env;
+  env: EngineEnv;
   log: MemoryLogger;
   triggers: MemoryTriggers;
   settings: Settings;
@@ -114,7 +114,7 @@ export function benchWorld(opts: { ordersPerMall: number; seed?: number; start?:
     labelOf: (r) => sandbox.mallOf(r),
     parallelism: (mall) => PARALLEL[mall] ?? 1,
   });
-  const env: Env = {
+  const env: EngineEnv = {
     book,
     http,
     props,
@@ -286,9 +286,9 @@ const minimumOf = (pages: number, perOrder: number, setup: number): Minimum => (
 
 /**
  * What each mall's API needs at the least for the first run's window (each connector's fetch.ts):
- * - Temu: list pages per fetch status, a CANCELED pass (cancellations of earlier rows, CONTRACT §3),
+ * - Temu: list pages per fetch status, a CANCELED pass (cancellations of earlier rows, docs/contract.md §3),
  *   bg.order.shippinginfo.v2.get + bg.order.amount.query per parent (the list has neither), and one
- *   token-info call (有効期限, CONTRACT §3);
+ *   token-info call (有効期限, docs/contract.md §3);
  * - TikTok: Search Orders pages per status and a CANCELLED pass, plus the token refresh and the
  *   authorized-shop lookup a fresh authorization needs;
  * - Qoo10: one GetShippingInfo_v3 per status and one GetClaimInfo_V3 per cancel ClaimStat per 90-day

@@ -1,5 +1,5 @@
 /**
- * Engine benchmark (issue #2 item 9): 1,000 new and 1,000 changed (scattered) rows upserted into an orders
+ * Engine benchmark: 1,000 new and 1,000 changed (scattered) rows upserted into an orders
  * table of 50,000 rows through MemorySpreadsheet. Prints Node time, spreadsheet calls and cells written, and
  * what a naive per-row writer would cost in calls. Spreadsheet calls, not Node time, dominate in Apps Script.
  */

@@ -1,5 +1,5 @@
 /**
- * The naive importer the end-to-end benchmark compares against (issue #7): what many hand-written
+ * The naive importer the end-to-end benchmark compares against: what many hand-written
  * Apps Script importers do. Each run reads the order numbers already in its sheet, lists each mall's
  * orders page by page, fetches every order not yet imported with its own UrlFetchApp.fetch (no fetchAll),
  * and appends each row with its own appendRow. It has no time budget and no cursor: Apps Script kills it
@@ -11,7 +11,7 @@
  * call pattern — one fetch per order, one sheet call per row.
  */
 import type { OrderLine } from '../src/engine/order-line';
-import type { ShopContext } from '../src/malls/connector';
+import type { ShopContext } from '../src/engine/connector';
 import type { CellValue, SheetPort, SpreadsheetPort } from '../src/ports';
 import { TemuClient } from '../src/malls/temu/client';
 import { toOrderLines, pricesOf } from '../src/malls/temu/mapping';

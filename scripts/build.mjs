@@ -1,4 +1,4 @@
-// npm run build: the Apps Script bundle (dist/, CONTRACT §6) and the Node CLI and benchmarks (dist-node/).
+// npm run build: the Apps Script bundle (dist/, docs/contract.md §6) and the Node CLI and benchmarks (dist-node/).
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,7 +30,7 @@ const gas = await esbuild.build({
 });
 const body = gas.outputFiles[0].text;
 const names = entryPointsOf(body);
-// Delegating wrappers from the explicit list (apps-script spec §B3): only our entry names, no stubs to overwrite.
+// Delegating wrappers from the explicit list (docs/apps-script.md §B3): only our entry names, no stubs to overwrite.
 const wrappers = names.map((n) => `function ${n}(e) { return ${GLOBAL}.${n}(e); }`).join('\n');
 const code = `${body}\n${wrappers}\n`;
 fs.writeFileSync(path.join(dist, 'Code.js'), code);

@@ -1,14 +1,14 @@
 /**
  * Apps Script entry points — wiring only. scripts/build.mjs turns every name in ENTRY_POINTS into a
- * top-level `function name(e)` that delegates here (spec §B3: menus and triggers find functions by name).
+ * top-level `function name(e)` that delegates here (docs/apps-script.md §B3: menus and triggers find functions by name).
  * Nothing runs at load time: the bundle is evaluated on every execution, including onOpen.
  */
-import { applyAutoFetchTrigger, runCheck, runExport, runFetch, runTimer, type RunReport } from './engine/app';
+import { applyAutoFetchTrigger, runCheck, runExport, runFetch, runTimer, type RunReport } from './engine';
 import type { Locale } from './engine/settings/schema';
 import { translate, type MessageKey } from './i18n';
 import { gasEnv } from './gas/env';
 import { menuLocale } from './gas/menu-locale';
-import { checkText, shopCounts } from './gas/report-text';
+import { checkText, shopCounts } from './engine/report-text';
 import { GasSpreadsheet } from './gas/sheet';
 import { findSettingsSheet } from './engine/settings/tab';
 import { SETTINGS_SHEET_NAMES } from './engine/settings/tab-layout';

@@ -9,7 +9,7 @@ export const OrderLineSchema = z.object({
   lineId: z.string().min(1),
   /** The mall's current status as a readable label, e.g. "UN_SHIPPING" or "配送要請". */
   mallStatus: z.string(),
-  /** The mall reports this line cancelled (CONTRACT §3 cancellation rule). */
+  /** The mall reports this line cancelled (docs/contract.md §3 cancellation rule). */
   cancelled: z.boolean(),
   /** The mall holds the order (TikTok ON_HOLD): new rows start as 保留 and are released later. */
   hold: z.boolean().default(false),

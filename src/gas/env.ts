@@ -1,18 +1,18 @@
-import type { Env } from '../engine/app';
+import type { EngineEnv } from '../engine';
 import { loadSettingsFromBook } from '../engine/settings/tab';
 import { CONNECTORS } from '../malls';
 import { GasSpreadsheet } from './sheet';
 import { GasHttp } from './http';
-import { GasLock, GasProperties, consoleLogger, gasClock, gasCrypto, toastProgress } from './services';
+import { GasLock, GasProperties, consoleLogger, gasClock, gasCrypto, toastProgress } from './gas-ports';
 import { GasTriggers } from './triggers';
 import { CachedProperties } from '../engine/cached-properties';
-import { throttledProgress } from '../ui/server/progress';
+import { throttledProgress } from '../engine/throttled-progress';
 
-/** Apps Script gives 6 minutes per execution; stop starting new work at 4.5 (spec §C1, §C2). */
+/** Apps Script gives 6 minutes per execution; stop starting new work at 4.5 (docs/apps-script.md §C1, §C2). */
 const BUDGET_MS = 270_000;
 
-/** The engine's Env over the Apps Script services of the bound spreadsheet. Called inside handlers only. */
-export function gasEnv(): Env & { triggers: GasTriggers } {
+/** The EngineEnv over the Apps Script services of the bound spreadsheet. Called inside handlers only. */
+export function gasEnv(): EngineEnv & { triggers: GasTriggers } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const book = new GasSpreadsheet(ss);
   // one getProperties per run instead of a call per key read (src/engine/cached-properties.ts)

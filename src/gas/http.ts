@@ -2,7 +2,7 @@ import type { HttpPort, HttpRequest, HttpResponse } from '../ports';
 
 export type UrlFetchApi = Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, 'fetch' | 'fetchAll'>;
 
-/** HttpPort over UrlFetchApp (spec §C3): statuses never throw (muteHttpExceptions); fetchAll is parallel. */
+/** HttpPort over UrlFetchApp (docs/apps-script.md §C3): statuses never throw (muteHttpExceptions); fetchAll is parallel. */
 export class GasHttp implements HttpPort {
   constructor(private readonly urlFetch: UrlFetchApi) {}
 

@@ -6,7 +6,7 @@ import { translate } from '../i18n';
 
 /**
  * The menu's language from the Settings tab's locale row (label in column A, value in B), read from one
- * getValues of that tab: onOpen may read its own sheet but not properties (spec §C2). Default ja.
+ * getValues of that tab: onOpen may read its own sheet but not properties (docs/apps-script.md §C2). Default ja.
  */
 export function menuLocale(grid: CellValue[][] | null): Locale {
   const labels = new Set((['ja', 'en'] as const).map((l) => looseKey(translate(l, GENERAL_FIELDS.locale))));

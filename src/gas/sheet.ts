@@ -10,7 +10,7 @@ export interface SpreadsheetApi {
   insertSheet(name: string): SheetApi;
 }
 
-/** SheetPort over one Apps Script sheet: each method is one batched call (spec §C5: read all, write once). */
+/** SheetPort over one Apps Script sheet: each method is one batched call (docs/apps-script.md §C5: read all, write once). */
 export class GasSheet implements SheetPort {
   constructor(private readonly sheet: SheetApi) {}
 

@@ -21,7 +21,7 @@ const HOURS = [1, 2, 4, 6, 8, 12] as const;
 
 /**
  * Which clock schedule a timer interval becomes: everyMinutes takes only 1, 5, 10, 15 or 30 and
- * everyHours 1, 2, 4, 6, 8 or 12 (spec §C2), so an interval is rounded down to the nearest allowed one.
+ * everyHours 1, 2, 4, 6, 8 or 12 (docs/apps-script.md §C2), so an interval is rounded down to the nearest allowed one.
  */
 export function timerSchedule(minutes: number): { everyMinutes: number } | { everyHours: number } | null {
   if (!(minutes > 0)) return null;

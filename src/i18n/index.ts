@@ -1,6 +1,9 @@
 import { ja } from './ja';
 import { en } from './en';
-import type { Locale } from '../engine/settings/schema';
+
+/** The languages MallSheet speaks (the settings' locale; engine/settings/schema.ts validates it). */
+export const LOCALES = ['ja', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
 
 export type MessageKey = keyof typeof ja;
 const TABLES: Record<Locale, Record<MessageKey, string>> = { ja, en };

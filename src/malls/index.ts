@@ -1,4 +1,4 @@
-import type { MallConnector } from './connector';
+import type { MallConnector } from '../engine/connector';
 import { temuConnector } from './temu';
 import { tiktokConnector } from './tiktok';
 import { qoo10Connector } from './qoo10';

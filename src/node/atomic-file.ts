@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Replaces a file atomically (CONTRACT §5): the bytes go to a temp file in the same folder, are fsynced,
+ * Replaces a file atomically (docs/contract.md §5): the bytes go to a temp file in the same folder, are fsynced,
  * and only then renamed over the target, so a crash or kill leaves either the old file or the new one.
  * `afterWrite` runs between the write and the rename (tests simulate a crash there).
  */

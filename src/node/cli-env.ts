@@ -1,19 +1,19 @@
-import type { Env } from '../engine/app';
+import type { EngineEnv } from '../engine';
 import type { Settings } from '../engine/settings/schema';
 import type { SpreadsheetPort, PropertiesPort } from '../ports';
 import { CONNECTORS } from '../malls';
 import { nodeCrypto } from './crypto';
 import { SyncHttp } from './sync-http';
-import { cliTriggers, heldLock, nodeClock, stderrLogger } from './services';
+import { cliTriggers, heldLock, nodeClock, stderrLogger } from './node-ports';
 
 /** A CLI run has no 6-minute limit; one generous budget keeps the engine's continuation path unused. */
 const CLI_BUDGET_MS = 6 * 60 * 60 * 1000;
 
 /**
- * The engine's Env for one CLI command. The settings were parsed (and rejected with exit 2) before the
+ * The EngineEnv for one CLI command. The settings were parsed (and rejected with exit 2) before the
  * workbook was opened; the workbook's FileLock is held by the caller, so the engine's lock always succeeds.
  */
-export function cliEnv(book: SpreadsheetPort, props: PropertiesPort, settings: Settings, opts: { verbose: boolean }): Env & { http: SyncHttp } {
+export function cliEnv(book: SpreadsheetPort, props: PropertiesPort, settings: Settings, opts: { verbose: boolean }): EngineEnv & { http: SyncHttp } {
   const log = stderrLogger(opts.verbose);
   return {
     book,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runCheck, runExport, runFetch, type Env, type RunReport } from '../engine/app';
+import { runCheck, runExport, runFetch, type EngineEnv, type RunReport } from '../engine';
 import { parseSettings } from '../engine/settings/parse';
 import { SettingsError } from '../engine/settings/errors';
 import type { Locale, Settings } from '../engine/settings/schema';
@@ -9,17 +9,17 @@ import { MemorySpreadsheet } from '../engine/sheet/memory-sheet';
 import { MemoryProperties } from '../engine/memory-ports';
 import { CONNECTORS } from '../malls';
 import { translate, type MessageKey } from '../i18n';
-import { parseDayRange } from '../gas/day-range';
-import { checkText } from '../gas/report-text';
-import { UsageError, openWorkbook, printReport, type T } from './session';
+import { parseDayRange } from '../engine/text/day-range';
+import { checkText } from '../engine/report-text';
+import { UsageError, openWorkbook, printReport, type T } from './command-io';
 import { XlsxWorkbook } from './workbook';
-import { FileProperties } from './services';
+import { FileProperties } from './node-ports';
 import type { PropertiesPort, SpreadsheetPort } from '../ports';
 import { cliEnv } from './cli-env';
 import { serveSandbox } from './sandbox-server';
 import { runDemo } from './demo';
 
-/** `mallsheet` (CONTRACT §5). Exit status: 0 all done, 1 some shops or rows failed, 2 invalid input (nothing done). */
+/** `mallsheet` (docs/contract.md §5). Exit status: 0 all done, 1 some shops or rows failed, 2 invalid input (nothing done). */
 
 const OPTIONS = {
   config: { type: 'string' },
@@ -110,7 +110,7 @@ function need(values: Values, name: 'config' | 'workbook', t: T): string {
   return v;
 }
 
-/** Reads and validates the JSON config (CONTRACT §4); every problem is reported, each naming shop and field. */
+/** Reads and validates the JSON config (docs/contract.md §4); every problem is reported, each naming shop and field. */
 export function loadConfig(file: string, t: T): Settings {
   let input: unknown;
   try {
@@ -144,7 +144,7 @@ export async function withWorkbook(
   file: string,
   settings: Settings,
   opts: { save: boolean; verbose: boolean },
-  run: (env: Env) => RunReport,
+  run: (env: EngineEnv) => RunReport,
 ): Promise<number> {
   const t: T = (k, p) => translate(settings.locale, k, p);
   const session = await openWorkbook(file, t);

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { runExport, runFetch, type RunReport, type ShopReport } from '../engine/app';
+import { runExport, runFetch, type RunReport, type ShopReport } from '../engine';
 import { parseSettings } from '../engine/settings/parse';
 import type { Settings } from '../engine/settings/schema';
 import { ORDERS_SHEET_NAMES } from '../engine/orders/columns';
@@ -11,7 +11,7 @@ import { CONNECTORS } from '../malls';
 import type { SpreadsheetPort } from '../ports';
 import { translate, type MessageKey } from '../i18n';
 import { cliEnv } from './cli-env';
-import { openWorkbook, printReport } from './session';
+import { openWorkbook, printReport } from './command-io';
 
 /** rows a seller leaves alone: cancelled or on hold (管理ステータス, either locale) */
 const NOT_SHIPPING = new Set(['キャンセル', 'Cancelled', '保留', 'On hold']);
@@ -72,7 +72,7 @@ function firstUrl(child: ChildProcess): Promise<string> {
 
 /**
  * What a seller does between fetch and export: on every other order still open, the same tracking number
- * and today's date on each of its rows, found by header text (CONTRACT §2) through the same SheetPort.
+ * and today's date on each of its rows, found by header text (docs/contract.md §2) through the same SheetPort.
  */
 export function fillTrackingAsSeller(book: SpreadsheetPort, timeZone: string, now: number): number {
   const sheet = book.getSheet(ORDERS_SHEET_NAMES.ja) ?? book.getSheet(ORDERS_SHEET_NAMES.en);

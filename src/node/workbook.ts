@@ -10,7 +10,7 @@ import { writeFileAtomic } from './atomic-file';
 export class XlsxWorkbook implements SpreadsheetPort {
   private constructor(readonly wb: ExcelJS.Workbook) {}
 
-  /** Opens the file, or starts an empty workbook when it does not exist (CONTRACT §5: created when missing). */
+  /** Opens the file, or starts an empty workbook when it does not exist (docs/contract.md §5: created when missing). */
   static async open(file: string): Promise<XlsxWorkbook> {
     const wb = new ExcelJS.Workbook();
     if (fs.existsSync(file)) await wb.xlsx.readFile(file);

@@ -11,9 +11,22 @@ export function demoSettings(baseUrl: string): Record<string, unknown> {
     locale: 'ja',
     timezone: 'Asia/Tokyo',
     shops: [demoTemuShop(baseUrl), demoTikTokShop(baseUrl), demoQoo10Shop(baseUrl)],
-    carriers: DEMO_CARRIERS,
+    carriers: DEMO_CARRIERS.map((c) => ({ ...c, labels: DEMO_LABEL_FORMATS[c.name] })),
+    shipper: DEMO_SHIPPER,
+    labels: { b2: { billingCode: '012345678901', freightNo: '01', itemName: '雑貨' } },
   };
 }
+
+/** A made-up ご依頼主 for the demo's label files. */
+export const DEMO_SHIPPER = {
+  name: 'MallSheet商店',
+  postalCode: '150-0001',
+  address: '東京都渋谷区神宮前1-2-3',
+  phone: '03-1234-5678',
+};
+
+/** The label software whose issued data names each demo carrier (docs/shipping-labels.md). */
+const DEMO_LABEL_FORMATS: Record<string, string> = { ヤマト運輸: 'b2', 佐川急便: 'ehiden2', 日本郵便: 'yupri' };
 
 export const DEMO_CARRIERS = [
   { name: 'ヤマト運輸', temu: 'Yamato', tiktok: 'Yamato', qoo10: 'ヤマト宅急便' },

@@ -1,5 +1,5 @@
 /**
- * A shop of the settings model (CONTRACT §4) pointed at a sandbox's baseUrl: what each demo shop has of its
+ * A shop of the settings model (docs/contract.md §4) pointed at a sandbox's baseUrl: what each demo shop has of its
  * own (credentials, fetch window, …) between the name and the defaults every demo shop shares.
  */
 export function demoShop(name: string, mall: string, own: Record<string, unknown>, baseUrl: string): Record<string, unknown> {

@@ -1,5 +1,5 @@
 /**
- * The sliding one-second rate window the sandbox malls enforce (each mall's spec §5): per key, the sends
+ * The sliding one-second rate window the sandbox malls enforce (each mall's docs/malls/<mall>.md §5): per key, the sends
  * of the last second are kept; a send over the limit is refused and not counted.
  */
 export function rateWindow() {

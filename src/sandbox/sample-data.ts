@@ -1,6 +1,6 @@
 /**
  * Deterministic sample buyers and products shared by the sandbox malls. The data is hostile on purpose:
- * formula-like names and SKUs, `+81…` phones, leading-zero postcodes, full-width text (CONTRACT §2).
+ * formula-like names and SKUs, `+81…` phones, leading-zero postcodes, full-width text (docs/contract.md §2).
  */
 
 /** mulberry32: small, fast, deterministic PRNG. */

@@ -1,6 +1,6 @@
 import { benchWorld, e2eTable, mallsheetExport, mallsheetFetch, naiveImport, runE2eBench, targetsOf } from '../../bench/e2e';
 import { ExecutionKilled, NAIVE_SHEET, naiveRun, type NaiveShop } from '../../bench/naive-importer';
-import { runFetch } from '../../src/engine/app';
+import { runFetch } from '../../src/engine';
 import { buildShopContext } from '../../src/engine/run/shop-context';
 import { snapshot, meterDelta } from '../../src/engine/sim/cost-model';
 

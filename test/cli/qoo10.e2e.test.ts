@@ -5,7 +5,7 @@ import { DEMO_CARRIERS } from '../../src/sandbox/demo-config';
 import { QOO10_SANDBOX_CREDENTIALS, demoQoo10Shop } from '../../src/sandbox/qoo10';
 import { orderRowsOf as orderRows, startCliWorld, type CliWorld } from './support';
 
-/** Issue #5 "Done when": the Qoo10 flow through the CLI against `mallsheet sandbox`. */
+/** the Qoo10 flow through the CLI against `mallsheet sandbox`. */
 
 let w: CliWorld;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ test('carts in the fetched statuses, export once per OrderNo and never twice, cl
   expect(w.run(['fetch', '--config', config, '--workbook', file]).code).toBe(0);
   const rows = await orderRows(file);
   const carts = await w.control<Cart[]>('qoo10', 'orders');
-  // the sandbox's status digits of the shop's fetch statuses (CONTRACT §4: SHIPPING_REQUESTED (2), SELLER_CONFIRMED (3))
+  // the sandbox's status digits of the shop's fetch statuses (docs/contract.md §4: SHIPPING_REQUESTED (2), SELLER_CONFIRMED (3))
   // within the shop's 7 days, not cancelled for good (3, 16); a cart within a minute of the window's edge may go either way
   const cutoff = Date.now() - 7 * DAY;
   const candidates = carts.filter((c) => ['2', '3'].includes(String(c.status)) && !['3', '16'].includes(String(c.claim)));

@@ -5,7 +5,7 @@ import { DEMO_CARRIERS } from '../../src/sandbox/demo-config';
 import { TEMU_SANDBOX_CREDENTIALS, demoTemuShop } from '../../src/sandbox/temu';
 import { orderRowsOf as orderRows, startCliWorld, type CliWorld } from './support';
 
-/** Issue #3 "Done when": the Temu flow through the CLI against `mallsheet sandbox`. */
+/** the Temu flow through the CLI against `mallsheet sandbox`. */
 
 let w: CliWorld;
 beforeAll(async () => {

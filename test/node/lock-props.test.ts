@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { FileLock, FileProperties, nodeClock } from '../../src/node/services';
+import { FileLock, FileProperties, nodeClock } from '../../src/node/node-ports';
 
 let dir: string;
 beforeEach(() => {

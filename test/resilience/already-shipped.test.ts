@@ -1,4 +1,4 @@
-import { runExport, runFetch } from '../../src/engine/app';
+import { runExport, runFetch } from '../../src/engine';
 import type { HttpRequest } from '../../src/ports';
 import { expectInvariants } from './support/invariants';
 import { acceptedPerLine, fillTracking, Killed, MALLS, runUntilDone, world, type MallId } from './support/world';
@@ -6,7 +6,7 @@ import { acceptedPerLine, fillTracking, Killed, MALLS, runUntilDone, world, type
 /**
  * The dangerous moment of an export: the mall accepted a tracking number and the run dies before the
  * sheet says so. The next export sends that line again; every mall answers "already shipped", which the
- * connector turns into success with a note (CONTRACT §3), so the mall holds it once and the sheet says OK.
+ * connector turns into success with a note (docs/contract.md §3), so the mall holds it once and the sheet says OK.
  */
 
 const isShipCall: Record<MallId, (req: HttpRequest) => boolean> = {

@@ -1,9 +1,9 @@
-import { runExport, runFetch, runTimer } from '../../src/engine/app';
+import { runExport, runFetch, runTimer } from '../../src/engine';
 import { expectInvariants } from './support/invariants';
 import { fillTracking, MALLS, runUntilDone, world, type World } from './support/world';
 
 /**
- * Issue #7 "Done when": a 10,000-order backlog (a first import, a sale day) completes over consecutive
+ * a 10,000-order backlog (a first import, a sale day) completes over consecutive
  * runs of a small time budget on the virtual clock, with the invariants of the fault suite. The three
  * malls share the 10,000 orders; each run's budget is far below what the backlog needs.
  */

@@ -1,9 +1,9 @@
-import { runExport, runFetch, runTimer, type RunReport } from '../../src/engine/app';
+import { runExport, runFetch, runTimer, type RunReport } from '../../src/engine';
 import { expectFailuresVisible, expectInvariants } from './support/invariants';
 import { acceptedPerLine, cutOff, fillTracking, injectFault, Killed, MALLS, type MallId, runUntilDone, type FaultKind, type World, world } from './support/world';
 
 /**
- * Fault injection against the sandbox malls (issue #7): each scenario runs the real engine and connector
+ * Fault injection against the sandbox malls: each scenario runs the real engine and connector
  * through faults, then clean runs until done, and checks the invariants. Several seeds per mall; the
  * seed picks the faults, where a run is killed and which orders get tracking numbers.
  */

@@ -1,11 +1,11 @@
-import { runFetch, runTimer } from '../../src/engine/app';
+import { runFetch, runTimer } from '../../src/engine';
 import { FULL_EVERY_MS, OVERLAP_MS } from '../../src/engine/run/fetch';
 import type { HttpRequest } from '../../src/ports';
 import { expectInvariants } from './support/invariants';
 import { world, type World } from './support/world';
 
 /**
- * Incremental sync (issue #7): after a complete full window, malls that filter by update time are asked
+ * Incremental sync: after a complete full window, malls that filter by update time are asked
  * only for what changed since the last complete fetch (less an overlap); a full window comes back once a
  * day; Qoo10, which cannot filter by update time, reads its creation window every time.
  */

@@ -1,4 +1,4 @@
-import { runExport, runFetch } from '../../src/engine/app';
+import { runExport, runFetch } from '../../src/engine';
 import { MemoryProperties, VirtualClock } from '../../src/engine/memory-ports';
 import { URL_FETCH_QUOTA, UrlFetchQuota, UrlFetchQuotaError } from '../../src/engine/quota/url-fetch-quota';
 import type { HttpPort, PropertiesPort } from '../../src/ports';
@@ -84,7 +84,7 @@ describe('UrlFetchQuota', () => {
   });
 });
 
-describe('quota awareness in runs (issue #7)', () => {
+describe('quota awareness in runs', () => {
   test('every request a connector sends is counted, with one properties write per shop and run', () => {
     const w = world('tiktok', { seed: 3, orders: 250, budgetMs: 270_000 });
     const sets: string[] = [];

@@ -1,4 +1,4 @@
-import { runFetch } from '../../src/engine/app';
+import { runFetch } from '../../src/engine';
 import { MAX_RESUME_FAILURES } from '../../src/engine/run/fetch';
 import { stateKey } from '../../src/engine/run/state';
 import { expectInvariants } from './support/invariants';

@@ -1,4 +1,4 @@
-import type { Env } from '../../src/engine/app';
+import type { EngineEnv } from '../../src/engine';
 import type { CellValue } from '../../src/ports';
 import { parseSettings } from '../../src/engine/settings/parse';
 import { MemoryLock, MemoryTriggers } from '../../src/engine/memory-ports';
@@ -18,7 +18,7 @@ import { sandboxWorld } from './shop-context';
 export function engineWorld(settings: unknown, opts: { seed?: number; orders?: number } = {}) {
   const world = sandboxWorld(opts);
   const book = new MemorySpreadsheet('Asia/Tokyo');
-  const env: Env = {
+  const env: EngineEnv = {
     book,
     http: world.http,
     props: world.props,

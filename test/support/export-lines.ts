@@ -1,4 +1,4 @@
-import type { ExportLine, ExportOrder } from '../../src/malls/connector';
+import type { ExportLine, ExportOrder } from '../../src/engine/connector';
 import type { OrderLine } from '../../src/engine/order-line';
 import { DEMO_CARRIERS } from '../../src/sandbox/demo-config';
 

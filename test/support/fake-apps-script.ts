@@ -100,7 +100,7 @@ export function fakeAppsScript(sandbox: Sandbox) {
       DigestAlgorithm: { MD5: 'MD5' },
       Charset: { UTF_8: 'UTF_8' },
       computeDigest: (_alg: string, s: string, charset?: string) => {
-        // without a charset Apps Script hashes non-ASCII as '?' (spec §C7): make a missing charset visible
+        // without a charset Apps Script hashes non-ASCII as '?' (docs/apps-script.md §C7): make a missing charset visible
         const text = charset === 'UTF_8' ? s : s.replace(/[^\x00-\x7f]/g, '?');
         return signed(createHash('md5').update(text, 'utf8').digest());
       },

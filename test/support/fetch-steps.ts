@@ -1,4 +1,4 @@
-import type { FetchRequest, MallConnector, ShopContext } from '../../src/malls/connector';
+import type { FetchRequest, MallConnector, ShopContext } from '../../src/engine/connector';
 import type { LineStatusUpdate, OrderLine } from '../../src/engine/order-line';
 
 /**

@@ -1,8 +1,8 @@
-import type { ShopContext } from '../../src/malls/connector';
+import type { ShopContext } from '../../src/engine/connector';
 import type { HttpPort, HttpRequest, PropertiesPort } from '../../src/ports';
 
 /**
- * A shop context whose costs are counted, as an Apps Script run pays for them (issue #7): HTTP port calls
+ * A shop context whose costs are counted, as an Apps Script run pays for them: HTTP port calls
  * (each fetch or fetchAll batch), document property reads and writes, and expiry records. msPerCall lets
  * each HTTP call take that long on the context's clock.
  */

@@ -1,4 +1,4 @@
-import type { ShopContext } from '../../src/malls/connector';
+import type { ShopContext } from '../../src/engine/connector';
 import type { CarrierEntry, ShopSettings } from '../../src/engine/settings/schema';
 import { ShopBaseSchema } from '../../src/engine/settings/schema';
 import { InProcessHttp, Sandbox } from '../../src/sandbox/sandbox';

@@ -78,7 +78,7 @@ test('add a shop, see validation errors, fix and save, run the connection check'
   await page.goto(`${server.url}/Sidebar.html`);
   await page.getByRole('button', { name: /ショップを追加/ }).click();
 
-  // only the fields Temu needs (CONTRACT §4): no Qoo10 user ID, no TikTok refresh token
+  // only the fields Temu needs (docs/contract.md §4): no Qoo10 user ID, no TikTok refresh token
   await expect(form().locator('[data-field="credentials.appKey"]').count()).resolves.toBe(1);
   await expect(form().locator('[data-field="credentials.userId"]').count()).resolves.toBe(0);
   await expect(form().locator('[data-field="secrets.refreshToken"]').count()).resolves.toBe(0);

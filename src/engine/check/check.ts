@@ -1,18 +1,21 @@
-import type { CheckLine } from '../../malls/connector';
-import type { Env, RunReport, ShopReport } from '../app';
+import type { CheckLine } from '../connector';
+import type { EngineEnv, RunReport, ShopReport } from '../run/types';
 import { readLog, type LogRow } from '../log/log-sheet';
 import type { ShopSettings } from '../settings/schema';
-import { joinMessages, record, selectShops, shopReport, withRun, type Run } from '../run/frame';
-import { buildShopContext, errorText } from '../run/shop-context';
+import { joinMessages, record, selectShops, shopReport } from '../run/report';
+import type { Run } from '../run/run-context';
+import { withRun } from '../run/with-run';
+import { buildShopContext } from '../run/shop-context';
+import { errorText } from '../error-text';
 import { readState, type ShopState } from '../run/state';
 
-/** Connection check (issue #6): the connector's lines, then what the engine knows of each shop. */
+/** Connection check: the connector's lines, then what the engine knows of each shop. */
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-/** Warn this many days before a token or key expires (issue #6). */
+/** Warn this many days before a token or key expires. */
 export const EXPIRY_WARN_DAYS = 14;
-/** Export success rate window (issue #6). */
+/** Export success rate window. */
 const RATE_WINDOW_MS = 7 * DAY_MS;
 
 /** A shop's check: its report line (ok, message = what needs attention) and every check line. */
@@ -25,7 +28,7 @@ export interface CheckReport extends RunReport {
   shops: ShopCheck[];
 }
 
-export function runCheck(env: Env, opts: { shop?: string; trigger?: 'manual' | 'auto' } = {}): CheckReport {
+export function runCheck(env: EngineEnv, opts: { shop?: string; trigger?: 'manual' | 'auto' } = {}): CheckReport {
   const checks: ShopCheck[] = [];
   const report = withRun(env, { action: 'check', trigger: opts.trigger ?? 'manual' }, (run) => {
     // every enabled shop, or the one named even while it is disabled (a shop being set up)
@@ -34,7 +37,7 @@ export function runCheck(env: Env, opts: { shop?: string; trigger?: 'manual' | '
     const log = safeReadLog(run);
     for (const shop of shops) checks.push(checkShop(run, shop, log));
   });
-  // the frame's report holds these same objects (record), with messages already masked
+  // the run's report holds these same objects (record), with messages already masked
   return { ...report, shops: checks };
 }
 

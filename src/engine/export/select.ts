@@ -1,5 +1,5 @@
 import type { CellValue } from '../../ports';
-import type { ExportLine, ExportOrder, MallConnector } from '../../malls/connector';
+import type { ExportLine, ExportOrder, MallConnector } from '../connector';
 import type { ManagementStatus } from '../order-line';
 import type { CarrierEntry, Locale } from '../settings/schema';
 import { translate, type MessageKey } from '../../i18n';
@@ -37,7 +37,7 @@ export type ExportConnector = Pick<MallConnector, 'normalizeTracking' | 'isCance
 export const lineKey = (orderId: string, lineId: string) => `${orderId}\u0000${lineId}`;
 
 /**
- * CONTRACT §3 export rules, pure. A row is ready when 伝票番号 and 出荷日 are filled, 管理ステータス is neither
+ * docs/contract.md §3 export rules, pure. A row is ready when 伝票番号 and 出荷日 are filled, 管理ステータス is neither
  * 保留 nor キャンセル, the mall status is not cancelled, and its tracking number differs from the one the
  * mall last accepted. Orders with a ready row go out with all their rows; rows the user has started
  * (tracking or date filled) that cannot go get a reason naming the row.

@@ -9,7 +9,7 @@ const FORMS = [
 ];
 
 /**
- * 出荷日 (CONTRACT §2): a date cell (read in the configured zone) or text 2026-11-22, 2026/11/22, 2026.11.22,
+ * 出荷日 (docs/contract.md §2): a date cell (read in the configured zone) or text 2026-11-22, 2026/11/22, 2026.11.22,
  * 2026年11月22日, full-width digits included. Anything else is reported, never guessed.
  */
 export function readShippedOn(cell: CellValue, timeZone: string): ShippedOn {

@@ -5,7 +5,7 @@ import { cellText, looseKey, toSheetValue } from '../text/sheet-text';
 import { formatDateTime, zonedTimeToEpoch } from '../text/dates';
 
 /**
- * ログ / Log (CONTRACT §2): one row per run and shop. The engine owns the tab; columns are still found by
+ * ログ / Log (docs/contract.md §2): one row per run and shop. The engine owns the tab; columns are still found by
  * header text in either locale, so a user may reorder them or add notes beside them.
  */
 

@@ -1,12 +1,12 @@
 import type { CellKind } from '../text/sheet-text';
 import type { Locale } from '../settings/schema';
 
-/** The 受注一覧 / Orders tab (CONTRACT §2). Found by either name. */
+/** The 受注一覧 / Orders tab (docs/contract.md §2). Found by either name. */
 export const ORDERS_SHEET_NAMES: Record<Locale, string> = { ja: '受注一覧', en: 'Orders' };
 
 /**
  * Who may write a column: 'engine' columns are refreshed by every fetch; 'user' columns the engine writes
- * only in the cases CONTRACT §3 names (管理ステータス, 配送業者); 'never' columns it never writes at all.
+ * only in the cases docs/contract.md §3 names (管理ステータス, 配送業者); 'never' columns it never writes at all.
  */
 export type ColumnOwner = 'engine' | 'user' | 'never';
 
@@ -45,8 +45,12 @@ const COLUMN_LIST = [
   { id: 'exportedAt', ja: '書出日時', en: 'Exported at', owner: 'engine', kind: 'date' },
   { id: 'exportResult', ja: '書出結果', en: 'Export result', owner: 'engine', kind: 'plain' },
   { id: 'updatedAt', ja: '更新日時', en: 'Updated at', owner: 'engine', kind: 'date' },
-  // Not in CONTRACT §2's table: the tracking number the mall last accepted for the line. It is what keeps
-  // export from sending the same number for the same line twice (CONTRACT §3).
+  // the お客様管理番号 of the label CSV this row's shipment went out in; the join key of the issued-data import
+  { id: 'labelKey', ja: '送り状キー', en: 'Label key', owner: 'engine', kind: 'text' },
+  // the combined-shipment group (同梱); a seller breaks a group by clearing the cell (docs/contract.md §3)
+  { id: 'combined', ja: '同梱', en: 'Combined', owner: 'engine', kind: 'text' },
+  // Not in docs/contract.md §2's table: the tracking number the mall last accepted for the line. It is what keeps
+  // export from sending the same number for the same line twice (docs/contract.md §3).
   { id: 'exportedTracking', ja: '書出伝票番号', en: 'Exported tracking', owner: 'engine', kind: 'text' },
 ] as const;
 

@@ -18,7 +18,7 @@ export interface HeaderLayout {
   duplicates: { id: ColumnId; header: string; first: number; again: number }[];
 }
 
-/** Finds columns by header text, never by position (CONTRACT §2): users reorder and insert columns. */
+/** Finds columns by header text, never by position (docs/contract.md §2): users reorder and insert columns. */
 export function discoverHeaders(headerRow: readonly CellValue[]): HeaderLayout {
   const at: Partial<Record<ColumnId, number>> = {};
   const duplicates: HeaderLayout['duplicates'] = [];

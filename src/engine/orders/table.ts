@@ -1,7 +1,7 @@
 import type { CellValue, SheetPort, SpreadsheetPort } from '../../ports';
 import type { CarrierEntry, Locale } from '../settings/schema';
 import { MANAGEMENT_STATUS_LABELS, type LineStatusUpdate, type ManagementStatus, type OrderLine } from '../order-line';
-import type { ExportOrder, LineOutcome, MallConnector } from '../../malls/connector';
+import type { ExportOrder, LineOutcome, MallConnector } from '../connector';
 import { translate, type MessageKey } from '../../i18n';
 import { formatDateTime } from '../text/dates';
 import { cellText, toSheetValue } from '../text/sheet-text';
@@ -39,9 +39,9 @@ interface DuplicateKey {
 const fullKey = (shop: string, orderId: string, lineId: string) => `${shop}\u0000${orderId}\u0000${lineId}`;
 
 /**
- * 受注一覧 / Orders (CONTRACT §2–§3): read once, changed in memory, written back by flush() with a constant
+ * 受注一覧 / Orders (docs/contract.md §2–§3): read once, changed in memory, written back by flush() with a constant
  * number of spreadsheet calls. Columns are found by header text; the engine writes only the columns it owns,
- * plus 管理ステータス / 配送業者 in the cases CONTRACT §3 names.
+ * plus 管理ステータス / 配送業者 in the cases docs/contract.md §3 names.
  */
 export class OrdersTable {
   /** data rows (sheet row = index + 2): the rows read, then the rows appended since */
@@ -154,7 +154,7 @@ export class OrdersTable {
     return { fetched: lines.length, new: added.size, updated: updated.size, warnings };
   }
 
-  /** CONTRACT §3 export rules, pure: every order of the shop that has at least one ready line, with ALL its rows; plus skipped rows with a readable reason each (naming the row number). */
+  /** docs/contract.md §3 export rules, pure: every order of the shop that has at least one ready line, with ALL its rows; plus skipped rows with a readable reason each (naming the row number). */
   selectForExport(
     shopName: string,
     connector: Pick<MallConnector, 'normalizeTracking' | 'isCancelledStatus'>,
@@ -221,7 +221,7 @@ export class OrdersTable {
 
   // ---- rules ----
 
-  /** Cancellation and hold release (CONTRACT §3); true when a value changed. */
+  /** Cancellation and hold release (docs/contract.md §3); true when a value changed. */
   private applyStatusRules(
     i: number,
     shop: ShopRowDefaults,
@@ -318,7 +318,7 @@ export class OrdersTable {
     const formatsByCol = this.formatsByColumn();
     const runs = columnRuns(this.appendableColumns());
     // Formats first: a value written into a cell not yet '@' would lose its leading zeros (§C5). The
-    // seller's 伝票番号 cells get '@' too (CONTRACT §2: tracking is text), though the engine writes no value there.
+    // seller's 伝票番号 cells get '@' too (docs/contract.md §2: tracking is text), though the engine writes no value there.
     for (const [first, last] of columnRuns([...this.appendableColumns(), this.at.tracking].sort((a, b) => a - b))) {
       const formats: string[] = [];
       for (let c = first; c <= last; c++) formats.push(formatsByCol[c]);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ClockPort, HttpPort, HttpRequest, HttpResponse, PropertiesPort } from '../../ports';
 
 /**
- * Apps Script's URL Fetch calls per day (specs/apps-script-and-peers.md §C1): 20,000 for a consumer
+ * Apps Script's URL Fetch calls per day (docs/apps-script.md §C1): 20,000 for a consumer
  * account, 100,000 for Workspace. When it runs out, UrlFetchApp throws for the rest of the day.
  */
 export const URL_FETCH_QUOTA = { consumer: 20_000, workspace: 100_000 } as const;

@@ -1,12 +1,15 @@
-import type { Env, ExportOptions, RunReport } from '../app';
+import type { EngineEnv, ExportOptions, RunReport } from './types';
 import type { ShopSettings } from '../settings/schema';
-import { joinMessages, record, selectShops, shopReport, withRun, type Run } from './frame';
-import { buildShopContext, errorText, quotaText } from './shop-context';
+import { joinMessages, record, selectShops, shopReport } from './report';
+import type { Run } from './run-context';
+import { withRun } from './with-run';
+import { buildShopContext, quotaText } from './shop-context';
+import { errorText } from '../error-text';
 import { STEP_RESERVE } from '../quota/url-fetch-quota';
 import { readState, updateState } from './state';
 
 /** Export tracking numbers (menu, CLI): every enabled shop, or the one named. A dry run changes nothing. */
-export function runExport(env: Env, opts: ExportOptions): RunReport {
+export function runExport(env: EngineEnv, opts: ExportOptions): RunReport {
   const dryRun = opts.dryRun === true;
   return withRun(env, { action: 'export', trigger: opts.trigger, quiet: dryRun }, (run) => {
     const shops = selectShops(run, opts.shop);
@@ -15,7 +18,7 @@ export function runExport(env: Env, opts: ExportOptions): RunReport {
 }
 
 /**
- * CONTRACT §3 export: the table selects the ready rows, the connector sends them, the outcomes go back into
+ * docs/contract.md §3 export: the table selects the ready rows, the connector sends them, the outcomes go back into
  * the rows, and the table is written right after each shop — what a mall accepted is on the sheet before
  * the next mall is called.
  */

@@ -1,12 +1,14 @@
-import type { MallConnector } from '../../malls/connector';
-import type { FetchOptions, RunReport, ShopReport } from '../app';
-import type { Env } from '../app';
+import type { MallConnector } from '../connector';
+import type { EngineEnv, FetchOptions, RunReport, ShopReport } from './types';
 import type { z } from 'zod';
 import { LineStatusUpdateSchema, MANAGEMENT_STATUS_LABELS, OrderLineSchema, type ManagementStatus } from '../order-line';
 import type { OrdersTable, ShopRowDefaults } from '../orders/table';
 import type { ShopSettings } from '../settings/schema';
-import { joinMessages, record, selectShops, shopReport, withRun, type Run } from './frame';
-import { buildShopContext, errorText, quotaText } from './shop-context';
+import { joinMessages, record, selectShops, shopReport } from './report';
+import type { Run } from './run-context';
+import { withRun } from './with-run';
+import { buildShopContext, quotaText } from './shop-context';
+import { errorText } from '../error-text';
 import { STEP_RESERVE } from '../quota/url-fetch-quota';
 import { formatDate, formatDateTime } from '../text/dates';
 import { readState, updateState, type ShopState } from './state';
@@ -15,7 +17,7 @@ import { SeenLines } from './seen-lines';
 const DAY_MS = 86_400_000;
 
 /** Fetch now (menu, CLI): every enabled shop, or the one named; the user's range or each shop's `days`. */
-export function runFetch(env: Env, opts: FetchOptions): RunReport {
+export function runFetch(env: EngineEnv, opts: FetchOptions): RunReport {
   return withRun(env, { action: 'fetch', trigger: opts.trigger }, (run) => {
     const shops = selectShops(run, opts.shop);
     if (shops) fetchShops(run, shops, opts.range);
@@ -31,7 +33,7 @@ interface Window {
 }
 
 /**
- * Incremental sync (issue #7): between full windows, malls that filter by update time are asked only for
+ * Incremental sync: between full windows, malls that filter by update time are asked only for
  * what changed since the last complete fetch, less this overlap (the mall's update stamps and our clock
  * may disagree a little; rows are upserted by key, so reading one twice costs nothing).
  */
@@ -221,7 +223,7 @@ function fetchShop(
   }
   for (const m of messages) env.log.warn(run.redact(`${shop.name}: ${m}`));
   const quiet = skipSeen && complete && report.ok && messages.length === 0 && report.new === 0 && report.updated === 0 && report.failed === 0;
-  // CONTRACT §3: the token / key expiry is visible in the Log too, as GoQSystem shows 有効期限
+  // docs/contract.md §3: the token / key expiry is visible in the Log too, as GoQSystem shows 有効期限
   const expiresAt = readState(env.props, shop.name).expiresAt;
   if (typeof expiresAt === 'number') messages.push(run.t('run.expiresOn', { date: formatDate(expiresAt, run.settings.timezone) }));
   report.message = joinMessages(run, messages);
@@ -247,7 +249,7 @@ function windowOf(w: Window): { from: number; to: number; by: Window['by']; crea
 }
 
 /**
- * The windows of one fetch: an unfinished window first (issue #7: a backlog finishes over consecutive
+ * The windows of one fetch: an unfinished window first (a backlog finishes over consecutive
  * runs), then the rest up to now, of the same kind. Otherwise a full creation-time window over the shop's
  * `days`, or, when the mall filters by update time and a full window completed within FULL_EVERY_MS, only
  * what was updated since the last complete fetch (less OVERLAP_MS). A user-given range is fetched as it

@@ -3,12 +3,12 @@ import type { PropertiesPort } from '../../ports';
 
 /**
  * What the engine remembers per shop between runs, in document properties under `state:<shop>`
- * (Apps Script keeps nothing else between executions; issue #7).
+ * (Apps Script keeps nothing else between executions).
  */
 const ShopStateSchema = z.object({
-  /** end of the last fetch that completed every window (CONTRACT §3: shown as 最終取得日時) */
+  /** end of the last fetch that completed every window (docs/contract.md §3: shown as 最終取得日時) */
   lastFetchAt: z.number().optional(),
-  /** start of the last complete fetch that read the shop's whole `days` window by creation time (issue #7) */
+  /** start of the last complete fetch that read the shop's whole `days` window by creation time */
   lastFullAt: z.number().optional(),
   /** when the last fetch of this shop started, successful or not */
   lastAttemptAt: z.number().optional(),

@@ -1,12 +1,13 @@
-import type { Env, RunReport } from '../app';
+import type { EngineEnv, RunReport } from './types';
 import { TIMER_MINUTES } from '../settings/parse';
 import type { Settings, ShopSettings } from '../settings/schema';
 import { SettingsError } from '../settings/errors';
 import { exportShops } from './export';
 import { fetchShops } from './fetch';
-import { emptyReport, shopReport, withRun } from './frame';
+import { emptyReport, shopReport } from './report';
+import { withRun } from './with-run';
 import { translate } from '../../i18n';
-import { errorText } from './shop-context';
+import { errorText } from '../error-text';
 import { readState, type ShopState } from './state';
 
 /**
@@ -15,7 +16,7 @@ import { readState, type ShopState } from './state';
  */
 const EARLY_MS = 60_000;
 
-/** Is this shop's auto-fetch due at `now`? An unfinished window is always due (issue #7 resume). */
+/** Is this shop's auto-fetch due at `now`? An unfinished window is always due. */
 export function isDue(shop: ShopSettings, state: ShopState, now: number): boolean {
   if (!shop.enabled || shop.autoFetchMinutes <= 0) return false;
   if (state.resume) return true;
@@ -24,10 +25,10 @@ export function isDue(shop: ShopSettings, state: ShopState, now: number): boolea
 }
 
 /**
- * CONTRACT §3 Timer: fetch every enabled shop that is due, then export the shops with autoExport on — and
+ * docs/contract.md §3 Timer: fetch every enabled shop that is due, then export the shops with autoExport on — and
  * any shop whose last export ran out of time with rows left (the continuation of a manual export).
  */
-export function runTimer(env: Env): RunReport {
+export function runTimer(env: EngineEnv): RunReport {
   return withRun(env, { action: 'fetch', trigger: 'auto' }, (run) => {
     const now = env.clock.now();
     const due = run.settings.shops.filter((s) => isDue(s, readState(env.props, s.name), now));
@@ -49,7 +50,7 @@ export function timerMinutes(shops: readonly ShopSettings[]): number {
  * Installs (or removes, when no shop auto-fetches) the one recurring trigger, and says per shop what it
  * will do. Invalid settings change nothing (exit 2).
  */
-export function applyAutoFetchTrigger(env: Env): RunReport & { minutes: number | null } {
+export function applyAutoFetchTrigger(env: EngineEnv): RunReport & { minutes: number | null } {
   const report = { ...emptyReport(), minutes: null as number | null };
   let settings: Settings;
   try {

@@ -1,4 +1,4 @@
-/** One problem in the settings: which shop, which field (CONTRACT §4 path), and in Sheets which cell. */
+/** One problem in the settings: which shop, which field (docs/contract.md §4 path), and in Sheets which cell. */
 export interface SettingsIssue {
   shop?: string;
   field: string;
@@ -6,7 +6,7 @@ export interface SettingsIssue {
   message: string;
 }
 
-/** Invalid settings (CONTRACT §4): every problem at once, each naming shop, field and cell. */
+/** Invalid settings (docs/contract.md §4): every problem at once, each naming shop, field and cell. */
 export class SettingsError extends Error {
   constructor(
     readonly issues: SettingsIssue[],

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { MallConnector } from '../../malls/connector';
+import type { MallConnector } from '../connector';
 import { translate, type MessageKey } from '../../i18n';
 import { LocaleSchema, SettingsBaseSchema, ShopBaseSchema, type Locale, type Settings, type ShopSettings } from './schema';
 import { SettingsError, type SettingsIssue } from './errors';
 
 /**
- * CONTRACT §4 validation shared by the CLI's JSON config and the Settings tab: every problem is collected
+ * docs/contract.md §4 validation shared by the CLI's JSON config and the Settings tab: every problem is collected
  * (never the first only), each naming the shop and the field, in the settings' own locale.
  */
 
@@ -75,7 +75,7 @@ export function checkSettings(input: unknown, connectors: readonly MallConnector
     }
     return { settings: null, issues, locale };
   }
-  const { timezone, carriers } = base.data;
+  const { timezone, carriers, shipper, labels } = base.data;
   if (!isTimeZone(timezone)) issues.push({ field: 'timezone', message: t('settings.timezone', { value: timezone }) });
   const carrierNames = new Set(carriers.map((c) => c.name.trim()));
   carriers.forEach((c, i) => {
@@ -98,7 +98,10 @@ export function checkSettings(input: unknown, connectors: readonly MallConnector
   });
 
   if (issues.length > 0) return { settings: null, issues: firstPerField(issues), locale };
-  return { settings: { locale, timezone, shops, carriers }, issues, locale };
+  const settings: Settings = { locale, timezone, shops, carriers };
+  if (shipper) settings.shipper = shipper;
+  if (labels) settings.labels = labels;
+  return { settings, issues, locale };
 }
 
 function checkShop(
@@ -184,7 +187,7 @@ function shopNameOf(raw: unknown, index: number): string {
   return name !== '' ? name : `#${index + 1}`;
 }
 
-/** `fetch.statuses`, `carriers[2].temu`: the CONTRACT §4 name of a field. */
+/** `fetch.statuses`, `carriers[2].temu`: the docs/contract.md §4 name of a field. */
 export function pathText(path: readonly PropertyKey[]): string {
   return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '');
 }
@@ -207,10 +210,21 @@ function describeZodIssue(zi: z.core.$ZodIssue, root: unknown, t: T): string {
       return t('settings.oneOf', { values: zi.values.map(String).join(' / ') });
     case 'invalid_format':
       return t('settings.format');
+    case 'custom':
+      return zi.message in CUSTOM_MESSAGES ? t(CUSTOM_MESSAGES[zi.message]) : t('settings.invalid');
     default:
       return t('settings.invalid');
   }
 }
+
+/** The refinements of schema.ts, by the message they carry. */
+const CUSTOM_MESSAGES: Record<string, MessageKey> = {
+  postal: 'settings.postal',
+  phone: 'settings.phone',
+  billingCode: 'settings.b2.billingCode',
+  billingClass: 'settings.b2.billingClass',
+  freightNo: 'settings.b2.freightNo',
+};
 
 function typeWord(expected: string): 'number' | 'boolean' | 'text' | 'list' | 'object' {
   if (expected === 'number' || expected === 'int') return 'number';

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { MANAGEMENT_STATUS_LABELS } from '../order-line';
+import { LOCALES, type Locale } from '../../i18n';
 
-/** CONTRACT §4: one schema; the Settings tab and the CLI's JSON config both parse into it. */
+/** docs/contract.md §4: one schema; the Settings tab and the CLI's JSON config both parse into it. */
 
-export const LocaleSchema = z.enum(['ja', 'en']);
-export type Locale = z.infer<typeof LocaleSchema>;
+export const LocaleSchema = z.enum(LOCALES);
+export type { Locale };
 
-/** scheme://host[:port] only: paths stay the mall's own (CONTRACT §4 endpoints). */
+/** scheme://host[:port] only: paths stay the mall's own (docs/contract.md §4 endpoints). */
 export const EndpointSchema = z
   .string()
   .regex(/^https?:\/\/[A-Za-z0-9.\-]+(:\d{1,5})?$/, 'scheme://host[:port] only, no path');
@@ -40,18 +41,52 @@ export const ShopBaseSchema = z.object({
 });
 export type ShopSettings = z.infer<typeof ShopBaseSchema>;
 
+/** The label files MallSheet writes and reads (docs/shipping-labels.md): B2クラウド, e飛伝Ⅱ, ゆうプリR, クリックポスト. */
+export const LABEL_FORMATS = ['b2', 'ehiden2', 'yupri', 'clickpost'] as const;
+export const LabelFormatSchema = z.enum(LABEL_FORMATS);
+export type LabelFormat = z.infer<typeof LabelFormatSchema>;
+
 export const CarrierSchema = z.object({
   name: z.string().trim().min(1),
   temu: z.string().optional(),
   tiktok: z.string().optional(),
   qoo10: z.string().optional(),
+  /** the label format whose issued data sets this carrier on a row (docs/contract.md §4) */
+  labels: LabelFormatSchema.optional(),
 }).catchall(z.string().optional());
 export type CarrierEntry = z.infer<typeof CarrierSchema>;
+
+/** Digits after full-width → half-width and without hyphens or spaces: how carriers compare codes. */
+const digitsOf = (v: string) => v.normalize('NFKC').replace(/[\s\-‐－ー−]/g, '');
+
+/** ご依頼主 on labels and 納品書 (docs/contract.md §4); optional until labels or slips are used. */
+export const ShipperSchema = z.object({
+  name: z.string().trim().min(1),
+  postalCode: z.string().trim().refine((v) => /^\d{7}$/.test(digitsOf(v)), { message: 'postal' }),
+  address: z.string().trim().min(1),
+  phone: z.string().trim().refine((v) => /^\+?\d{9,13}$/.test(digitsOf(v)), { message: 'phone' }),
+});
+export type Shipper = z.infer<typeof ShipperSchema>;
+
+/** B2クラウド's billing fields (請求先顧客コード, 分類コード, 運賃管理番号) and default 品名 / 荷扱い (docs/shipping-labels.md §2.1). */
+export const B2SettingsSchema = z.object({
+  billingCode: z.string().trim().refine((v) => /^\d{10,12}$/.test(digitsOf(v)), { message: 'billingCode' }),
+  billingClass: z.string().trim().refine((v) => v === '' || /^\d{3}$/.test(digitsOf(v)), { message: 'billingClass' }).default(''),
+  freightNo: z.string().trim().refine((v) => /^\d{2}$/.test(digitsOf(v)), { message: 'freightNo' }),
+  itemName: z.string().trim().default(''),
+  handling: z.string().trim().default(''),
+});
+export type B2Settings = z.infer<typeof B2SettingsSchema>;
+
+export const LabelSettingsSchema = z.object({ b2: B2SettingsSchema.optional() });
+export type LabelSettings = z.infer<typeof LabelSettingsSchema>;
 
 export const SettingsBaseSchema = z.object({
   locale: LocaleSchema.default('ja'),
   timezone: z.string().default('Asia/Tokyo'),
   shops: z.array(z.unknown()),
+  shipper: ShipperSchema.optional(),
+  labels: LabelSettingsSchema.optional(),
   carriers: z.array(CarrierSchema).default([]),
 });
 
@@ -60,4 +95,6 @@ export interface Settings {
   timezone: string;
   shops: ShopSettings[];
   carriers: CarrierEntry[];
+  shipper?: Shipper;
+  labels?: LabelSettings;
 }

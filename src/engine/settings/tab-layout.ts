@@ -1,21 +1,22 @@
-import type { MallConnector } from '../../malls/connector';
+import type { MallConnector } from '../connector';
 import { translate, type MessageKey } from '../../i18n';
 import { looseKey } from '../text/sheet-text';
 import type { Locale } from './schema';
 
 /**
- * The Settings tab (設定 / Settings), documented in docs/settings-tab.md: three blocks, each opened by a
- * marker in column A — general (label | value), shops (one row per shop, columns found by header text in
- * either locale), carriers (名前 | one column per mall).
+ * The Settings tab (設定 / Settings), documented in docs/settings-tab.md: blocks, each opened by a marker
+ * in column A — general (label | value), shops (one row per shop, columns found by header text in either
+ * locale), carriers (名前 | one column per mall | 送り状形式), shipper and labels (label | value, as general).
  */
 
 export const SETTINGS_SHEET_NAMES = { ja: '設定', en: 'Settings' } as const;
 
-export type BlockId = 'general' | 'shops' | 'carriers';
+export type BlockId = 'general' | 'shops' | 'carriers' | 'shipper';
 const BLOCK_KEYS: Record<BlockId, MessageKey> = {
   general: 'settings.block.general',
   shops: 'settings.block.shops',
   carriers: 'settings.block.carriers',
+  shipper: 'settings.block.shipper',
 };
 
 /** The column A text that opens a block, in either locale, with or without its brackets. */
@@ -31,13 +32,41 @@ export function blockMarker(id: BlockId, locale: Locale): string {
   return `[${translate(locale, BLOCK_KEYS[id])}]`;
 }
 
-export type GeneralField = 'locale' | 'timezone';
-export const GENERAL_FIELDS: Record<GeneralField, MessageKey> = {
+/** General entries by their docs/contract.md §4 path: a dotted path fills a nested object (`shipper.name`). */
+export const GENERAL_FIELDS = {
   locale: 'settings.general.locale',
   timezone: 'settings.general.timezone',
-};
+  'shipper.name': 'settings.general.shipper.name',
+  'shipper.postalCode': 'settings.general.shipper.postalCode',
+  'shipper.address': 'settings.general.shipper.address',
+  'shipper.phone': 'settings.general.shipper.phone',
+  'labels.b2.billingCode': 'settings.general.labels.b2.billingCode',
+  'labels.b2.billingClass': 'settings.general.labels.b2.billingClass',
+  'labels.b2.freightNo': 'settings.general.labels.b2.freightNo',
+  'labels.b2.itemName': 'settings.general.labels.b2.itemName',
+  'labels.b2.handling': 'settings.general.labels.b2.handling',
+} as const satisfies Record<string, MessageKey>;
+export type GeneralField = keyof typeof GENERAL_FIELDS;
 
-/** Shop table columns: `field` is the CONTRACT §4 path the column fills (status columns are read-only). */
+/** Sets `value` at a dotted general-field path, creating the objects on the way. */
+export function setGeneralField(target: object, field: string, value: string): void {
+  const parts = field.split('.');
+  let at = target as Record<string, unknown>;
+  for (const p of parts.slice(0, -1)) {
+    const next = at[p];
+    at = (at[p] = typeof next === 'object' && next !== null ? next : {}) as Record<string, unknown>;
+  }
+  at[parts[parts.length - 1]] = value;
+}
+
+/** The value at a dotted general-field path, when it is text. */
+export function generalFieldOf(source: object, field: string): string | undefined {
+  let at: unknown = source;
+  for (const p of field.split('.')) at = typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[p] : undefined;
+  return typeof at === 'string' ? at : undefined;
+}
+
+/** Shop table columns: `field` is the docs/contract.md §4 path the column fills (status columns are read-only). */
 export interface ShopColumn {
   field: string;
   label: Record<Locale, string>;
@@ -50,7 +79,7 @@ const fixed = (field: string, key: MessageKey, kind: ShopColumn['kind']): ShopCo
   kind,
 });
 
-/** Credential fields CONTRACT §4 names, in a stable column order; a new mall's extra fields follow. */
+/** Credential fields docs/contract.md §4 names, in a stable column order; a new mall's extra fields follow. */
 const KNOWN_CREDENTIALS: { key: string; label: MessageKey; secret: boolean }[] = [
   { key: 'appKey', label: 'settings.cred.appKey', secret: false },
   { key: 'appSecret', label: 'settings.cred.appSecret', secret: true },
@@ -115,6 +144,7 @@ export function carrierColumns(connectors: readonly MallConnector[]): { field: s
   return [
     { field: 'name', label: { ja: translate('ja', 'settings.carrier.name'), en: translate('en', 'settings.carrier.name') } },
     ...connectors.map((c) => ({ field: c.carrierKey, label: { ja: c.label, en: c.label } })),
+    { field: 'labels', label: { ja: translate('ja', 'settings.carrier.labels'), en: translate('en', 'settings.carrier.labels') } },
   ];
 }
 
@@ -139,8 +169,15 @@ export function isMasked(cell: string): boolean {
   return cell.trim().startsWith('●●●●');
 }
 
-/** Where a secret typed into the tab is kept (document properties; CONTRACT §2 設定). */
+/** Where a secret typed into the tab is kept (document properties; docs/contract.md §2 設定). */
 export const secretKey = (shop: string, field: string) => `secret:${shop}:${field}`;
+
+/** Common carriers and the label software whose issued data names them (docs/shipping-labels.md). */
+const CARRIER_TEMPLATE = [
+  { name: 'ヤマト運輸', labels: 'b2' },
+  { name: '佐川急便', labels: 'ehiden2' },
+  { name: '日本郵便', labels: 'yupri' },
+];
 
 /** A new tab: the three blocks with headers, a few blank shop rows, and common carrier names to fill in. */
 export function templateRows(connectors: readonly MallConnector[], locale: Locale): string[][] {
@@ -159,6 +196,15 @@ export function templateRows(connectors: readonly MallConnector[], locale: Local
     ...Array.from({ length: blankShopRows }, () => row([])),
     row([blockMarker('carriers', locale)]),
     row(carrierCols.map((c) => c.label[locale])),
-    ...['ヤマト運輸', '佐川急便', '日本郵便'].map((n) => row([n])),
+    ...CARRIER_TEMPLATE.map(({ name, labels }) => {
+      const cells = carrierCols.map((c) => (c.field === 'name' ? name : c.field === 'labels' ? labels : ''));
+      return row(cells);
+    }),
+    row([]),
+    // ご依頼主 and B2 billing, label | value like [全般]: blank until labels or slips are used
+    row([blockMarker('shipper', locale)]),
+    ...(Object.keys(GENERAL_FIELDS) as GeneralField[])
+      .filter((f) => f.includes('.'))
+      .map((f) => row([translate(locale, GENERAL_FIELDS[f])])),
   ];
 }

@@ -1,5 +1,5 @@
 import type { CellValue } from '../../ports';
-import type { MallConnector } from '../../malls/connector';
+import type { MallConnector } from '../connector';
 import { translate } from '../../i18n';
 import { cellText, looseKey } from '../text/sheet-text';
 import { GENERAL_FIELDS, blockOf, findColumns, type BlockId, type GeneralField, type ShopColumn } from './tab-layout';
@@ -18,6 +18,8 @@ export interface TabBlock {
 
 export interface TabBlocks {
   general: number[];
+  /** label | value rows like general's: ご依頼主 and label settings */
+  shipper: number[];
   shops: TabBlock | null;
   carriers: TabBlock | null;
 }
@@ -42,11 +44,11 @@ function findBlocks(grid: CellValue[][], text: (r: number, c: number) => string)
     const id = filled.length === 1 ? blockOf(filled[0]) : null;
     if (id && !starts.some((s) => s.id === id)) starts.push({ id, row: r });
   });
-  const out: TabBlocks = { general: [], shops: null, carriers: null };
+  const out: TabBlocks = { general: [], shipper: [], shops: null, carriers: null };
   starts.forEach((s, i) => {
     const end = i + 1 < starts.length ? starts[i + 1].row : grid.length;
     const rows = Array.from({ length: end - s.row - 1 }, (_, k) => s.row + 1 + k);
-    if (s.id === 'general') out.general = rows;
+    if (s.id === 'general' || s.id === 'shipper') out[s.id] = rows;
     else {
       // the header is the first non-blank row of the block
       const header = rows.find((r) => (grid[r] ?? []).some((_, c) => text(r, c) !== ''));
@@ -68,7 +70,8 @@ export interface GeneralEntry {
 
 export function generalEntries({ grid, text, blocks }: TabCells): GeneralEntry[] {
   const out: GeneralEntry[] = [];
-  for (const r of blocks.general) {
+  // an entry may sit in either label | value block
+  for (const r of [...blocks.general, ...blocks.shipper]) {
     const c = (grid[r] ?? []).findIndex((_, i) => text(r, i) !== '');
     if (c < 0) continue;
     const label = looseKey(text(r, c));

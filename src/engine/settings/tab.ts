@@ -1,5 +1,5 @@
 import type { CellValue, PropertiesPort, SheetPort, SpreadsheetPort } from '../../ports';
-import type { MallConnector } from '../../malls/connector';
+import type { MallConnector } from '../connector';
 import { translate } from '../../i18n';
 import { toSheetValue } from '../text/sheet-text';
 import { formatDateTime } from '../text/dates';
@@ -15,6 +15,7 @@ import {
   isMasked,
   maskText,
   secretKey,
+  setGeneralField,
   shopColumns,
   templateRows,
   type ShopColumn,
@@ -44,7 +45,7 @@ interface ReadTab {
 const readTabs = new WeakMap<Settings, ReadTab>();
 
 /**
- * Reads the Settings tab into the CONTRACT §4 model (creating a template tab when there is none). Secrets
+ * Reads the Settings tab into the docs/contract.md §4 model (creating a template tab when there is none). Secrets
  * typed into cells move to document properties and the cell is masked — even when other settings are
  * invalid, so a secret never stays visible longer than one run. Throws SettingsError naming each cell.
  */
@@ -66,7 +67,7 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
   const general: Record<string, unknown> = {};
   const generalCells = new Map<string, string>();
   for (const e of generalEntries(tab)) {
-    if (e.value !== '') general[e.field] = e.value;
+    if (e.value !== '') setGeneralField(general, e.field, e.value);
     generalCells.set(e.field, cellOf(e.row, e.col));
   }
   const parsedLocale = LocaleSchema.safeParse(general.locale);
@@ -135,7 +136,7 @@ interface RowReader {
   issues: FoundIssue[];
 }
 
-/** One shop row as CONTRACT §4 input (still unvalidated); `cell` notes which cell holds each field. */
+/** One shop row as docs/contract.md §4 input (still unvalidated); `cell` notes which cell holds each field. */
 function readShopRow(
   { at, columns, connectors, props, locale, cellOf, masks, issues }: RowReader,
   { row: r, get }: TableRow,
@@ -204,10 +205,10 @@ function fieldLabel(field: string, columns: ShopColumn[], locale: Locale): strin
 }
 
 /**
- * Shows each shop's last successful fetch and token/key expiry (CONTRACT §3, as GoQSystem's 最終取得日時 and
+ * Shows each shop's last successful fetch and token/key expiry (docs/contract.md §3, as GoQSystem's 最終取得日時 and
  * 有効期限) in the shop table's status columns. The tab is the one loadSettingsFromBook read for these
  * settings (read again only for settings from elsewhere), and the two columns, adjacent unless the user
- * moved them, go in one write (issue #7: spreadsheet calls per run). No tab, nothing to do.
+ * moved them, go in one write (spreadsheet calls per run). No tab, nothing to do.
  */
 export function writeShopStatus(
   book: SpreadsheetPort,

@@ -2,7 +2,7 @@ import type { CellValue, SheetPort, SpreadsheetPort } from '../../ports';
 import { zonedTimeToEpoch } from '../text/dates';
 
 /**
- * In-memory SpreadsheetPort that copies Apps Script's value quirks (specs/apps-script-and-peers.md §C5, §D),
+ * In-memory SpreadsheetPort that copies Apps Script's value quirks (docs/apps-script.md §C5, §D),
  * so tests catch what a plain array would hide:
  * - a string starting with '=' or '+' becomes a formula; readAll shows its result, '#ERROR!' when unparsable;
  * - a leading apostrophe is stripped and the rest kept as text;

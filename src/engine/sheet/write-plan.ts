@@ -1,6 +1,6 @@
 /**
- * Plans how buffered cell changes reach the sheet in a constant number of calls (issue #2 item 9).
- * Apps Script charges per call far more than per cell (specs/apps-script-and-peers.md §C5: one setValues of
+ * Plans how buffered cell changes reach the sheet in a constant number of calls.
+ * Apps Script charges per call far more than per cell (docs/apps-script.md §C5: one setValues of
  * 4,000 cells < 50 ms; any call ~100 ms), so scattered changes are grouped into rectangles over runs of
  * writable columns, merging row gaps (the gap cells are rewritten with their current values) by a cost model
  * until at most MAX_BLOCKS rectangles remain.

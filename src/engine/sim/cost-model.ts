@@ -2,7 +2,7 @@ import type { CellValue, HttpPort, HttpRequest, HttpResponse, ProgressPort, Prop
 import type { VirtualClock } from '../memory-ports';
 
 /**
- * A simulated Apps Script cost model (issue #7, end-to-end benchmark): wrappers around the ports that
+ * A simulated Apps Script cost model (end-to-end benchmark): wrappers around the ports that
  * advance a VirtualClock by what each call would cost in Apps Script and count the calls. Sleeps
  * (backoff, throttling) already advance the VirtualClock. Nothing here changes what a call does.
  */

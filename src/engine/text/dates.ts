@@ -1,5 +1,5 @@
 /**
- * Date-times as the sheet shows them: 'yyyy-MM-dd HH:mm' in the configured time zone (issue #2 item 3).
+ * Date-times as the sheet shows them: 'yyyy-MM-dd HH:mm' in the configured time zone.
  * Intl.DateTimeFormat with timeZone works in Node and in Apps Script V8 alike.
  */
 

@@ -2,7 +2,7 @@ import type { CellValue } from '../../ports';
 import { formatDateTime } from './dates';
 
 /**
- * Text safety for values going into the sheet (CONTRACT §2, specs/apps-script-and-peers.md §C5): Sheets turns
+ * Text safety for values going into the sheet (docs/contract.md §2, docs/apps-script.md §C5): Sheets turns
  * a string starting with = or + into a formula, and OWASP lists = + - @ tab CR. A leading apostrophe makes
  * the cell show the text as it is. A string that itself starts with ' gets one too, or Sheets would eat it.
  */

@@ -1,5 +1,5 @@
 /**
- * The engine's half of tracking-number normalisation (issue #2 item 4): full-width digits and letters to
+ * The engine's half of tracking-number normalisation: full-width digits and letters to
  * half-width, every kind of space removed. The connector does the rest (e.g. dropping '-').
  */
 export function normalizeTrackingWidth(raw: string): string {

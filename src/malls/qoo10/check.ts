@@ -1,5 +1,5 @@
 import type { CarrierEntry } from '../../engine/settings/schema';
-import type { CheckLine, ShopContext } from '../connector';
+import type { CheckLine, ShopContext } from '../../engine/connector';
 import { matchCarrier } from '../shared/carriers';
 import { KNOWN_QOO10_CARRIERS } from './carriers';
 import type { Qoo10Client } from './client';

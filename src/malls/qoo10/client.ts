@@ -1,5 +1,5 @@
 import type { HttpResponse } from '../../ports';
-import type { ShopContext } from '../connector';
+import type { ShopContext } from '../../engine/connector';
 import { MallHttp, MallHttpError, parseJsonKeepingBigInts, type Verdict } from '../shared/http';
 import { Qoo10Error, resultMessage } from './errors';
 import {
@@ -30,7 +30,7 @@ export interface Qoo10Credentials {
 
 /**
  * One QAPI session: form-encoded POSTs through MallHttp (spaced ~300 ms), both envelopes read, and the
- * seller auth key issued, cached and re-issued per specs/qoo10.md §2.
+ * seller auth key issued, cached and re-issued per docs/malls/qoo10.md §2.
  */
 export class Qoo10Client {
   private readonly http: MallHttp;
@@ -73,7 +73,7 @@ export class Qoo10Client {
 
   /**
    * The stored key, read from document properties once per client: every call needs it, and each property
-   * call costs tens of ms in Apps Script (issue #7). Its expiry is recorded once here, and again on issue.
+   * call costs tens of ms in Apps Script. Its expiry is recorded once here, and again on issue.
    */
   private sellerKey(forceNew: boolean): string {
     if (!this.key) {

@@ -1,7 +1,7 @@
 import { MAX_WINDOW_MS } from './protocol';
 
 /**
- * Qoo10 speaks Japan time without an offset (specs/qoo10.md §3 Value formats, §6.2). Japan has no DST,
+ * Qoo10 speaks Japan time without an offset (docs/malls/qoo10.md §3 Value formats, §6.2). Japan has no DST,
  * so a fixed +9 h is exact and independent of the runtime's time zone.
  */
 const JST_MS = 9 * 3_600_000;

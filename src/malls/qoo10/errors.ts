@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../i18n';
-import type { ShopContext } from '../connector';
+import type { ShopContext } from '../../engine/connector';
 import { METHODS } from './protocol';
 
 /** A Qoo10 failure whose message is already readable in the run's language; code is Qoo10's when it gave one. */
@@ -13,7 +13,7 @@ export class Qoo10Error extends Error {
   }
 }
 
-/** Codes are per method (specs/qoo10.md §5 Error-code catalogue): the meaning depends on who answered. */
+/** Codes are per method (docs/malls/qoo10.md §5 Error-code catalogue): the meaning depends on who answered. */
 const COMMON: Record<number, MessageKey> = {
   [-10000]: 'qoo10.err.sakInvalid',
   [-90001]: 'qoo10.err.noApi',

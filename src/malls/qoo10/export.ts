@@ -1,11 +1,11 @@
-import type { ExportLine, ExportOrder, LineOutcome, ShopContext } from '../connector';
+import type { ExportLine, ExportOrder, LineOutcome, ShopContext } from '../../engine/connector';
 import type { Qoo10Client } from './client';
 import { Qoo10Error, resultMessage } from './errors';
 import { claimLabel, PENDING_CANCEL_LABELS, statusDigit, statusLabel } from './mapping';
 import { asRows, METHODS, MIN_INTERVAL_MS } from './protocol';
 import { OrderInfoSchema } from './schemas';
 
-/** SetSendingInfo answers that may mean "already shipped": there is no dedicated code (specs/qoo10.md §4). */
+/** SetSendingInfo answers that may mean "already shipped": there is no dedicated code (docs/malls/qoo10.md §4). */
 const UPDATE_FAILED: ReadonlySet<number> = new Set([-10010, -10100]);
 /** §4 request table: TrackingNo max 50 */
 const MAX_TRACKING = 50;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LineStatusUpdate, OrderLine } from '../../engine/order-line';
-import type { FetchRequest, FetchStep, ShopContext } from '../connector';
+import type { FetchRequest, FetchStep, ShopContext } from '../../engine/connector';
 import type { Qoo10Client } from './client';
 import { searchBounds, splitWindows } from './dates';
 import { Qoo10Error } from './errors';
@@ -9,7 +9,7 @@ import { asRows, CANCEL_CLAIM_STATS, FINAL_CANCEL_STATS, METHODS, STATUS_CODES, 
 import { ClaimRowSchema, ShippingRowSchema } from './schemas';
 
 /**
- * A fetch is a list of calls, one per step (no paging: specs/qoo10.md §3): per 90-day window one
+ * A fetch is a list of calls, one per step (no paging: docs/malls/qoo10.md §3): per 90-day window one
  * GetShippingInfo_v3 per selected status — one call with ShippingStatus 0 when every status is among
  * 1–3, which that value returns together (§3 v3 request), sorted out by the row's status — then
  * GetClaimInfo_V3 per cancel ClaimStat. Qoo10 has no update filter, so a timer poll re-reads the window;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MallConnector, ShopContext } from '../connector';
+import type { MallConnector, ShopContext } from '../../engine/connector';
 import { checkShop } from './check';
 import { Qoo10Client } from './client';
 import { Qoo10Error } from './errors';
@@ -8,7 +8,7 @@ import { fetchStep } from './fetch';
 import { CANCELLED_LABELS } from './mapping';
 import { STATUS_NAMES } from './protocol';
 
-/** CONTRACT §4 qoo10 credentials: the QSM API key plus the QSM login that issues the seller auth key. */
+/** docs/contract.md §4 qoo10 credentials: the QSM API key plus the QSM login that issues the seller auth key. */
 const CredentialsSchema = z.object({
   apiKey: z.string().trim().min(1),
   userId: z.string().trim().min(1),
@@ -41,10 +41,10 @@ export const qoo10Connector: MallConnector = {
   ],
   credentialsSchema: CredentialsSchema,
   statuses: STATUS_NAMES,
-  // 配送要請 and 配送準備 are the ship-ready states; 配送待ち is awaiting payment (specs/qoo10.md §6.5)
+  // 配送要請 and 配送準備 are the ship-ready states; 配送待ち is awaiting payment (docs/malls/qoo10.md §3, §6)
   defaultStatuses: ['SHIPPING_REQUESTED', 'SELLER_CONFIRMED'],
   carrierKey: 'qoo10',
-  // GetShippingInfo_v3 searches by order, payment, shipping or delivery date only (specs/qoo10.md §3): every
+  // GetShippingInfo_v3 searches by order, payment, shipping or delivery date only (docs/malls/qoo10.md §3): every
   // fetch reads its created window, and cancellations come from the claims calls by their own dates
   fetchesByUpdate: false,
   fetch: (ctx, req) => fetchStep(ctx, clientFor(ctx), req),

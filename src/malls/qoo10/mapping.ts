@@ -1,14 +1,14 @@
 import type { LineStatusUpdate, OrderLine } from '../../engine/order-line';
 import type { MessageKey } from '../../i18n';
 import { translate } from '../../i18n';
-import type { ShopContext } from '../connector';
+import type { ShopContext } from '../../engine/connector';
 import { parseJstDateTime } from './dates';
 import { CANCEL_CLAIM_STATS, FINAL_CANCEL_STATS } from './protocol';
 import type { ClaimRow, ShippingRow } from './schemas';
 
 /**
  * ShippingStatus comes as a label such as "Seller confirm(3)": the digit in parentheses is the status,
- * the text is not relied upon (specs/qoo10.md §3 Status values, §6.5). A bare digit is accepted too.
+ * the text is not relied upon (docs/malls/qoo10.md §3 Status values, §6.5). A bare digit is accepted too.
  */
 export function statusDigit(label: string): string | null {
   const m = /\((\d)\)\s*$/.exec(label.trim()) ?? /^(\d)$/.exec(label.trim());
@@ -34,7 +34,7 @@ export const CANCELLED_LABELS = claimLabels([...FINAL_CANCEL_STATS]);
 
 /**
  * Labels of a cancellation the seller has yet to answer (キャンセル要請, キャンセル中): Qoo10 refuses to ship
- * such a line (specs/qoo10.md §4: skip orders under a claim), so the export does not send it.
+ * such a line (docs/malls/qoo10.md §4: skip orders under a claim), so the export does not send it.
  */
 export const PENDING_CANCEL_LABELS = claimLabels(CANCEL_CLAIM_STATS.filter((s) => !FINAL_CANCEL_STATS.has(s)));
 

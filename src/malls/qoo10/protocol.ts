@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** QAPI protocol facts (specs/qoo10.md §1): one host, path-style method names, form-encoded POST. */
+/** QAPI protocol facts (docs/malls/qoo10.md §1): one host, path-style method names, form-encoded POST. */
 
 export const QOO10_HOST = 'https://api.qoo10.jp';
 export const QAPI_PATH = '/GMKT.INC.Front.QAPIService/ebayjapan.qapi/';
@@ -16,7 +16,7 @@ export const METHODS = {
   setSending: 'ShippingBasic.SetSendingInfo',
 } as const;
 
-/** CONTRACT §4 status names → the ShippingStatus digit (§3). */
+/** docs/contract.md §4 status names → the ShippingStatus digit (§3). */
 export const STATUS_CODES = {
   AWAITING_PAYMENT: '1',
   SHIPPING_REQUESTED: '2',

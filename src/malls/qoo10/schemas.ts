@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Rows Qoo10 returns, read tolerantly: numbers may come as strings and the reverse, unset text may be
- * null or missing (specs/qoo10.md §3). IDs are kept as text.
+ * null or missing (docs/malls/qoo10.md §3). IDs are kept as text.
  */
 
 const Id = z.union([z.string().trim().min(1), z.number()]).transform(String);

@@ -1,5 +1,5 @@
 /**
- * Resolves what the carrier table gives for a mall (CONTRACT §4: a name, matched case-insensitively, or
+ * Resolves what the carrier table gives for a mall (docs/contract.md §4: a name, matched case-insensitively, or
  * an id) against the mall's own carrier list. Used by every connector whose mall has a carrier list.
  */
 export interface MallCarrier {

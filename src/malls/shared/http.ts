@@ -1,4 +1,5 @@
 import type { ClockPort, HttpPort, HttpRequest, HttpResponse, LoggerPort } from '../../ports';
+import { MallUnreachableError } from '../../engine/errors';
 
 /**
  * The one request path every connector uses (Octokit's idea): throttling and retry are layers around
@@ -29,13 +30,13 @@ export interface MallHttpOptions {
 }
 
 /** Thrown when no usable answer came: network failure or retries exhausted on a transient error. */
-export class MallHttpError extends Error {
+export class MallHttpError extends MallUnreachableError {
   constructor(
-    readonly mall: string,
-    readonly reason: string,
+    mall: string,
+    reason: string,
     readonly lastResponse: HttpResponse | null,
   ) {
-    super(`${mall}: ${reason}`);
+    super(mall, reason);
     this.name = 'MallHttpError';
   }
 }

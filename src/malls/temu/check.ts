@@ -1,12 +1,12 @@
 import type { CarrierEntry } from '../../engine/settings/schema';
-import type { CheckLine, ShopContext } from '../connector';
+import type { CheckLine, ShopContext } from '../../engine/connector';
 import { matchCarrier } from '../shared/carriers';
 import { TemuError, type TemuClient } from './client';
 import { RunLookups } from './export';
 import { TokenInfoSchema } from './schemas';
 import { EXPIRY_WARN_MS, formatDateTime } from './token';
 
-/** The APIs fetch and export use (spec §1–§3); bg.order.amount.query is optional (prices stay blank). */
+/** The APIs fetch and export use (docs/malls/temu.md §1–§3); bg.order.amount.query is optional (prices stay blank). */
 const REQUIRED_APIS = [
   'bg.order.list.v2.get',
   'bg.order.shippinginfo.v2.get',

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { HttpRequest, HttpResponse } from '../../ports';
-import type { ShopContext } from '../connector';
+import type { ShopContext } from '../../engine/connector';
 import { defaultClassify, MallHttp, MallHttpError, parseJsonKeepingBigInts, type Verdict } from '../shared/http';
 import { messageKeyFor, RETRY_CODES } from './codes';
 import { routerUrl } from './hosts';
 import { EnvelopeSchema } from './schemas';
 import { signParams, withoutEmpty } from './sign';
 
-/** CONTRACT §4 temu credentials. */
+/** docs/contract.md §4 temu credentials. */
 export const TemuCredentialsSchema = z.object({
   appKey: z.string().trim().min(1),
   appSecret: z.string().trim().min(1),
@@ -56,7 +56,7 @@ export function classifyTemu(res: HttpResponse): Verdict {
   }
   const env = EnvelopeSchema.safeParse(body);
   if (env.success && !env.data.success && RETRY_CODES.has(env.data.errorCode)) {
-    // 4000004 counts per second: waiting one window is enough (spec §5)
+    // 4000004 counts per second: waiting one window is enough (docs/malls/temu.md §5)
     return { kind: 'retry', reason: `${env.data.errorCode} ${env.data.errorMsg ?? ''}`.trim(), afterMs: env.data.errorCode === 4000004 ? 1000 : undefined };
   }
   return base;

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../i18n';
 
 /**
- * Temu answer codes (spec §5 gateway errors, §1.3 v2.confirm errors, §3 order errors) and what they mean
+ * Temu answer codes (docs/malls/temu.md §5 gateway errors, §1.3 v2.confirm errors, §3 order errors) and what they mean
  * for us: which are transient (retried by MallHttp), which stop the whole shop, and each one's message.
  */
 

@@ -1,4 +1,4 @@
-import type { ExportLine, ExportOrder, LineOutcome, ShopContext } from '../connector';
+import type { ExportLine, ExportOrder, LineOutcome, ShopContext } from '../../engine/connector';
 import { matchCarrier, type MallCarrier } from '../shared/carriers';
 import { ALREADY_SHIPPED } from './codes';
 import { TemuError, type TemuCall, type TemuClient } from './client';
@@ -7,7 +7,7 @@ import { CompaniesResultSchema, ConfirmResultSchema, WarehouseListResultSchema }
 import { readTokenInfo } from './token';
 
 /**
- * Tracking export with bg.logistics.shipment.v2.confirm, one call per parent order (spec §1.2, §1.3):
+ * Tracking export with bg.logistics.shipment.v2.confirm, one call per parent order (docs/malls/temu.md §1.2, §1.3):
  * every child of the parent that is not cancelled or already sent goes in the same call, sendType 0 for one
  * tracking number, 1 for several tracking numbers of one parent.
  */
@@ -81,7 +81,7 @@ export function exportOrders(
     return outcomes;
   }
 
-  // Requests are signed when built (timestamp ±300 s, spec §5), so they are built and sent per group;
+  // Requests are signed when built (timestamp ±300 s, docs/malls/temu.md §5), so they are built and sent per group;
   // a group that would not finish within the run's budget waits for the next export.
   for (let i = 0; i < shipments.length; i += CONFIRM_GROUP) {
     const group = shipments.slice(i, i + CONFIRM_GROUP);
@@ -155,7 +155,7 @@ function confirmCall(s: Shipment, warehouseId: string): TemuCall {
   };
 }
 
-/** carrierId is a LONG (spec §1.2): sent as a JSON number while it is exact, else as its digits. */
+/** carrierId is a LONG (docs/malls/temu.md §1.2): sent as a JSON number while it is exact, else as its digits. */
 function longValue(id: string): number | string {
   return /^\d{1,15}$/.test(id) ? Number(id) : id;
 }
@@ -165,7 +165,7 @@ function safeWarnings(result: unknown): string[] {
   return parsed.success ? parsed.data : [];
 }
 
-/** Carrier list and warehouse, looked up at most once per run (issue #3: cached per run). */
+/** Carrier list and warehouse, looked up at most once per run (cached per run). */
 export class RunLookups {
   private carrierList: MallCarrier[] | null = null;
   /** a failed lookup is not repeated for every order of the run */
@@ -195,7 +195,7 @@ export class RunLookups {
     return this.carrierList;
   }
 
-  /** shop.warehouseId, else the defaultWarehouse of bg.logistics.warehouse.list.get (spec §2). */
+  /** shop.warehouseId, else the defaultWarehouse of bg.logistics.warehouse.list.get (docs/malls/temu.md §2). */
   warehouseId(): string {
     if (this.warehouse === null) {
       const configured = this.ctx.shop.warehouseId?.trim();

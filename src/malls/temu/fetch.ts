@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LineStatusUpdate, OrderLine } from '../../engine/order-line';
-import type { FetchRequest, FetchStep, ShopContext } from '../connector';
+import type { FetchRequest, FetchStep, ShopContext } from '../../engine/connector';
 import { NO_PERMISSION_CODES, SHOP_FATAL_CODES } from './codes';
 import { TemuError, type TemuAnswer, type TemuCall, type TemuClient } from './client';
 import { pricesOf, toOrderLines, type LinePrice } from './mapping';
@@ -9,14 +9,14 @@ import { CANCELED_CODE, isTemuStatusName, TEMU_STATUS_CODES, TEMU_STATUS_NAMES, 
 import { EXPIRY_WARN_MS, formatDateTime, readTokenInfo } from './token';
 
 /**
- * Fetch as a resumable step function. One step = one bg.order.list.v2.get page (pageSize 100, spec §3.1)
+ * Fetch as a resumable step function. One step = one bg.order.list.v2.get page (pageSize 100, docs/malls/temu.md §3.1)
  * plus the per-parent details (address, prices) of that page, sent in waves of 20/s. When the run's time
  * budget ends mid-page, the parents still needing details travel in the cursor and are reloaded by
  * parentOrderSnList next step, so a later run resumes where this one stopped.
  */
 
 export const PAGE_SIZE = 100;
-/** spec §3.1: parentOrderSnList takes at most 20 */
+/** docs/malls/temu.md §3.1: parentOrderSnList takes at most 20 */
 const SN_LIST_MAX = 20;
 /** parents whose details are requested in one wave group before the deadline is checked again */
 const DETAIL_CHUNK = 50;
@@ -61,7 +61,7 @@ export function passesFor(ctx: ShopContext, statuses: string[], byUpdate = false
     if (!passes.some((p) => p.status === s)) passes.push({ status: s, linesWanted: true });
   }
   if (byUpdate) return [{ status: null, linesWanted: true }];
-  // CONTRACT §3: a cancellation must reach rows fetched earlier, even when CANCELED is not a fetch status
+  // docs/contract.md §3: a cancellation must reach rows fetched earlier, even when CANCELED is not a fetch status
   if (!passes.some((p) => p.status === 'CANCELED')) passes.push({ status: 'CANCELED', linesWanted: false });
   return passes;
 }
@@ -153,7 +153,7 @@ function checkExpiry(client: TemuClient, ctx: ShopContext, notice: (id: string, 
 
 /**
  * One list page. Cancellations are found by update time, everything else by creation time, or by update
- * time too in an incremental fetch (spec §3.1 recommends polling by updateAtStart/updateAtEnd), then
+ * time too in an incremental fetch (docs/malls/temu.md §3.1 recommends polling by updateAtStart/updateAtEnd), then
  * still within the shop's creation window.
  */
 function listPage(client: TemuClient, pass: Pass, cur: Cursor, req: FetchRequest): { total: number; pageItems: ListItem[] } {

@@ -9,13 +9,13 @@ export const TEMU_HOSTS = {
 
 export const ROUTER_PATH = '/openapi/router';
 
-/** settings endpoints.api replaces the host; the path stays Temu's own (CONTRACT §4). */
+/** settings endpoints.api replaces the host; the path stays Temu's own (docs/contract.md §4). */
 export function routerUrl(shop: ShopSettings): string {
   return (shop.endpoints?.api ?? TEMU_HOSTS[shop.region ?? 'global']) + ROUTER_PATH;
 }
 
 /**
- * regionId for bg.logistics.companies.get (spec §2: Japan 100, US 211). An EU store spans several
+ * regionId for bg.logistics.companies.get (docs/malls/temu.md §2: Japan 100, US 211). An EU store spans several
  * countries, so its regionId comes from bg.open.accesstoken.info.get instead (null here).
  */
 export function defaultRegionId(shop: ShopSettings): number | null {

@@ -1,4 +1,4 @@
-import type { CheckLine, ExportOrder, LineOutcome, MallConnector, ShopContext } from '../connector';
+import type { CheckLine, ExportOrder, LineOutcome, MallConnector, ShopContext } from '../../engine/connector';
 import { TemuClient, TemuCredentialsSchema, TemuError } from './client';
 import { checkShop } from './check';
 import { exportOrders } from './export';
@@ -23,10 +23,10 @@ export const temuConnector: MallConnector = {
   ],
   credentialsSchema: TemuCredentialsSchema,
   statuses: TEMU_STATUS_NAMES,
-  // spec §3.2 Lifecycle: do not process PENDING orders; start at UN_SHIPPING
+  // docs/malls/temu.md §3.2 Lifecycle: do not process PENDING orders; start at UN_SHIPPING
   defaultStatuses: ['UN_SHIPPING'],
   carrierKey: 'temu',
-  // bg.order.list.v2.get filters by updateAtStart/updateAtEnd (spec §3.1): incremental sync between full windows
+  // bg.order.list.v2.get filters by updateAtStart/updateAtEnd (docs/malls/temu.md §3.1): incremental sync between full windows
   fetchesByUpdate: true,
   fetch: (ctx, req) => fetchStep(new TemuClient(ctx), ctx, req),
   exportOrders: (ctx: ShopContext, orders: ExportOrder[], opts: { dryRun: boolean }): LineOutcome[] => {

@@ -3,8 +3,8 @@ import type { AmountResult, ChildOrder, ListItem, Money, ShippingInfo } from './
 import { CANCELED_CODE, statusLabel } from './statuses';
 
 /**
- * Temu order → OrderLine rows: one row per child order (spec §3.2: one Temu SKU each);
- * 注文番号 = parentOrderSn, 明細番号 = orderSn, SKU = extCode (CONTRACT §2).
+ * Temu order → OrderLine rows: one row per child order (docs/malls/temu.md §3.2: one Temu SKU each);
+ * 注文番号 = parentOrderSn, 明細番号 = orderSn, SKU = extCode (docs/contract.md §2).
  */
 
 export interface LinePrice {
@@ -26,7 +26,7 @@ export function toOrderLines(item: ListItem, ship: ShippingInfo | null, prices: 
       hold: false,
       orderedAt: seconds(parent.parentOrderTime ?? child.orderCreateTime),
       shipBy: seconds(parent.expectShipLatestTime),
-      // seller-facing names first (customer-facing ones may be localised, spec §3.2)
+      // seller-facing names first (customer-facing ones may be localised, docs/malls/temu.md §3.2)
       item: child.originalGoodsName || child.goodsName,
       sku: skuOf(child),
       variant: child.originalSpecName || child.spec,

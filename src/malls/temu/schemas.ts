@@ -48,7 +48,7 @@ export const OrderListResultSchema = z.object({
   pageItems: z.array(ListItemSchema).nullish().transform((v) => v ?? []),
 });
 
-/** bg.order.shippinginfo.v2.get (spec §3.2 "Address"). */
+/** bg.order.shippinginfo.v2.get (docs/malls/temu.md §3.2 "Address"). */
 export const ShippingInfoSchema = z.object({
   receiptName: text,
   mobile: text,
@@ -64,11 +64,11 @@ export const ShippingInfoSchema = z.object({
 });
 export type ShippingInfo = z.infer<typeof ShippingInfoSchema>;
 
-/** Money in the currency's minor unit (spec §3.3). */
+/** Money in the currency's minor unit (docs/malls/temu.md §3.3). */
 export const MoneySchema = z.object({ currency: z.string(), amount: z.union([z.number(), z.string()]).transform(Number) });
 export type Money = z.infer<typeof MoneySchema>;
 
-/** bg.order.amount.query: per child order prices (spec §3.3). */
+/** bg.order.amount.query: per child order prices (docs/malls/temu.md §3.3). */
 export const AmountResultSchema = z.object({
   orderList: z
     .array(
@@ -84,7 +84,7 @@ export const AmountResultSchema = z.object({
 });
 export type AmountResult = z.infer<typeof AmountResultSchema>;
 
-/** bg.open.accesstoken.info.get (spec §5 Tokens). */
+/** bg.open.accesstoken.info.get (docs/malls/temu.md §5 Tokens). */
 export const TokenInfoSchema = z.object({
   expiredTime: z.number().nullish(),
   regionId: z.number().nullish(),
@@ -93,7 +93,7 @@ export const TokenInfoSchema = z.object({
 });
 export type TokenInfo = z.infer<typeof TokenInfoSchema>;
 
-/** bg.logistics.companies.get: result is an array (spec §2). */
+/** bg.logistics.companies.get: result is an array (docs/malls/temu.md §2). */
 export const CompaniesResultSchema = z.array(
   z.object({
     logisticsServiceProviderId: IdSchema,
@@ -102,7 +102,7 @@ export const CompaniesResultSchema = z.array(
   }),
 );
 
-/** bg.logistics.warehouse.list.get (spec §2 Related). */
+/** bg.logistics.warehouse.list.get (docs/malls/temu.md §2 Related). */
 export const WarehouseListResultSchema = z.object({
   warehouseList: z
     .array(z.object({ warehouseId: IdSchema, warehouseName: text, defaultWarehouse: z.boolean().nullish() }))
@@ -111,7 +111,7 @@ export const WarehouseListResultSchema = z.object({
 });
 export type Warehouse = z.infer<typeof WarehouseListResultSchema>['warehouseList'][number];
 
-/** v2.confirm result (spec §1.1): warnings are shown to the user. */
+/** v2.confirm result (docs/malls/temu.md §1.1): warnings are shown to the user. */
 export const ConfirmResultSchema = z
   .object({ warningMessage: z.array(z.string()).nullish() })
   .nullish()

@@ -1,5 +1,5 @@
 /**
- * Temu request signing, spec §6.3: one flat params object, keys sorted, `key + value` concatenated
+ * Temu request signing, docs/malls/temu.md §6.3: one flat params object, keys sorted, `key + value` concatenated
  * (strings raw without quotes, everything else compact JSON in the object's own key order), app_secret at
  * both ends, MD5 over the UTF-8 bytes, upper-case hex. The body sent is JSON.stringify of the same object.
  */

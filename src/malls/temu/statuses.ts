@@ -1,4 +1,4 @@
-/** Spec §3.1: parentOrderStatus / orderStatus values and the CONTRACT §4 names users pick from. */
+/** Spec §3.1: parentOrderStatus / orderStatus values and the docs/contract.md §4 names users pick from. */
 export const TEMU_STATUS_CODES = {
   PENDING: 1,
   UN_SHIPPING: 2,

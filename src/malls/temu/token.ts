@@ -1,13 +1,13 @@
-import type { ShopContext } from '../connector';
+import type { ShopContext } from '../../engine/connector';
 import { SHOP_FATAL_CODES } from './codes';
 import { TemuError, type TemuClient } from './client';
 import { TokenInfoSchema, type TokenInfo } from './schemas';
 
-/** CONTRACT §3: the token expiry is visible and warned about 14 days ahead (issue #3). */
+/** docs/contract.md §3: the token expiry is visible and warned about 14 days ahead. */
 export const EXPIRY_WARN_MS = 14 * 86_400_000;
 
 /**
- * bg.open.accesstoken.info.get (spec §5 Tokens): records the expiry with ctx.setExpiry. Throws for answers
+ * bg.open.accesstoken.info.get (docs/malls/temu.md §5 Tokens): records the expiry with ctx.setExpiry. Throws for answers
  * that stop the shop (bad signature, expired token…); any other refusal leaves the expiry unknown (null).
  */
 export function readTokenInfo(client: TemuClient, ctx: ShopContext): TokenInfo | null {

@@ -1,11 +1,11 @@
-import type { CheckLine, ShopContext } from '../connector';
+import type { CheckLine, ShopContext } from '../../engine/connector';
 import type { CarrierEntry } from '../../engine/settings/schema';
 import { matchCarrier } from '../shared/carriers';
 import { STORE, type TikTokClient } from './client';
 import { TikTokApiError } from './errors';
 import { ProviderDirectory } from './providers';
 
-/** The authorization expires 30 days after this warning starts in the mall too (spec §1.3). */
+/** The authorization expires 30 days after this warning starts in the mall too (docs/malls/tiktok-shop.md §1.3). */
 const WARN_BEFORE_MS = 30 * 86_400_000;
 
 export function checkShop(client: TikTokClient, ctx: ShopContext, statuses: readonly string[], carriers: CarrierEntry[]): CheckLine[] {

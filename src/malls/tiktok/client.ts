@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { HttpRequest, HttpResponse } from '../../ports';
-import type { ShopContext } from '../connector';
+import type { ShopContext } from '../../engine/connector';
 import { MallHttp, MallHttpError, defaultClassify, parseJsonKeepingBigInts, type Verdict } from '../shared/http';
 import { EnvelopeSchema, ShopsDataSchema, TokenDataSchema, type AuthorizedShop, type Envelope } from './schemas';
 import { encodeQuery, signRequest, type Query } from './sign';
@@ -8,7 +8,7 @@ import { TikTokApiError, TOKEN_EXPIRED, TRANSIENT_CODES, describeCode } from './
 
 export const API_HOST = 'https://open-api.tiktokglobalshop.com';
 export const AUTH_HOST = 'https://auth.tiktok-shops.com';
-/** Default 50 QPS per API, counted per app + shop (spec §5). */
+/** Default 50 QPS per API, counted per app + shop (docs/malls/tiktok-shop.md §5). */
 const QPS = 50;
 /** Refresh this long before the access token's stated expiry. */
 const REFRESH_MARGIN_S = 30 * 60;
@@ -36,7 +36,7 @@ export const STORE = {
 export interface CallOptions {
   query?: Query;
   body?: unknown;
-  /** shop-scoped APIs carry shop_cipher; /authorization/* must not (spec §1.4) */
+  /** shop-scoped APIs carry shop_cipher; /authorization/* must not (docs/malls/tiktok-shop.md §1.4) */
   shopScoped?: boolean;
 }
 
@@ -72,7 +72,7 @@ export class TikTokClient {
   }
 
   /**
-   * Several calls of one API sent together through fetchAll, in waves the API's quota allows (spec §5).
+   * Several calls of one API sent together through fetchAll, in waves the API's quota allows (docs/malls/tiktok-shop.md §5).
    * Each answer is its envelope, or a readable error when that one answer was unreadable; an expired token
    * is refreshed once and only the calls it refused are sent again. Throws when no answer came at all.
    */
@@ -110,7 +110,7 @@ export class TikTokClient {
     return new TikTokApiError(this.redact(describeCode(this.ctx.t, env.code, env.message)), env.code);
   }
 
-  /** The shop cipher from settings, or the only shop this authorization covers (spec §1.4). */
+  /** The shop cipher from settings, or the only shop this authorization covers (docs/malls/tiktok-shop.md §1.4). */
   shopCipher(): string {
     if (this.cipher) return this.cipher;
     if (this.creds.shopCipher) return (this.cipher = this.creds.shopCipher);
@@ -131,7 +131,7 @@ export class TikTokClient {
     return this.data('shops', 'get', '/authorization/202309/shops', ShopsDataSchema, { shopScoped: false }).shops;
   }
 
-  /** A valid access token: the stored one unless it is about to expire, else a fresh one (spec §1.3). */
+  /** A valid access token: the stored one unless it is about to expire, else a fresh one (docs/malls/tiktok-shop.md §1.3). */
   accessToken(): string {
     const s = this.stored();
     const nowS = this.ctx.clock.now() / 1000;
@@ -141,7 +141,7 @@ export class TikTokClient {
 
   /**
    * The stored tokens, read from document properties once per client: every request needs them, and each
-   * property call costs tens of ms in Apps Script (issue #7). The expiry is recorded for the Settings tab
+   * property call costs tens of ms in Apps Script. The expiry is recorded for the Settings tab
    * once here and again after a refresh, not on every request.
    */
   private stored(): Session {
@@ -164,7 +164,7 @@ export class TikTokClient {
     });
   }
 
-  /** Get Refresh Token on the auth host (spec §1.3): unsigned GET, app_secret in the query. Stores what comes back. */
+  /** Get Refresh Token on the auth host (docs/malls/tiktok-shop.md §1.3): unsigned GET, app_secret in the query. Stores what comes back. */
   refresh(): string {
     const { store } = this.ctx;
     const query: Query = {
@@ -205,7 +205,7 @@ export class TikTokClient {
     return this.ctx.shop.endpoints?.auth ?? AUTH_HOST;
   }
 
-  /** One signed request; the exact string signed is the string sent (spec §2.2 step 5, pitfall 10). */
+  /** One signed request; the exact string signed is the string sent (docs/malls/tiktok-shop.md §2.2 step 5, pitfall 10). */
   private build(method: 'get' | 'post', path: string, opts: CallOptions, cipher: string | null, token: string): HttpRequest {
     const query: Query = { app_key: this.creds.appKey, timestamp: String(Math.floor(this.ctx.clock.now() / 1000)), ...opts.query };
     if (cipher !== null) query.shop_cipher = cipher;
@@ -253,7 +253,7 @@ export class TikTokClient {
     return env.data;
   }
 
-  /** One throttled request path per API, since the quota is per API per shop (spec §5). */
+  /** One throttled request path per API, since the quota is per API per shop (docs/malls/tiktok-shop.md §5). */
   private lane(api: string): MallHttp {
     let lane = this.lanes.get(api);
     if (!lane) {
@@ -268,7 +268,7 @@ export class TikTokClient {
   }
 }
 
-/** HTTP 429/5xx, and the transient codes even on HTTP 200 (spec §5); a garbled 2xx body is retried too. */
+/** HTTP 429/5xx, and the transient codes even on HTTP 200 (docs/malls/tiktok-shop.md §5); a garbled 2xx body is retried too. */
 export function classify(res: HttpResponse): Verdict {
   const http = defaultClassify(res);
   if (http.kind === 'retry') return http;

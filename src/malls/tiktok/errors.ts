@@ -2,18 +2,18 @@ import type { MessageKey } from '../../i18n';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** "Already shipped" and its kin (spec §4.5): success with a note. */
+/** "Already shipped" and its kin (docs/malls/tiktok-shop.md §4.5): success with a note. */
 export const ALREADY_SHIPPED_CODES: ReadonlySet<number> = new Set([
   21008099, 11006021, 21011040, 21011006, 21011020, 21042056, 21008042, 21022025,
 ]);
 
-/** Access token expired (spec §5): refresh, then retry once. */
+/** Access token expired (docs/malls/tiktok-shop.md §5): refresh, then retry once. */
 export const TOKEN_EXPIRED = 105002;
 
-/** Transient answers, even on HTTP 200 (spec §5): too many requests, internal error, timeout. */
+/** Transient answers, even on HTTP 200 (docs/malls/tiktok-shop.md §5): too many requests, internal error, timeout. */
 export const TRANSIENT_CODES: ReadonlySet<number> = new Set([36009002, 36009003, 36009007]);
 
-/** The mall's codes that have a readable explanation (spec §4.5 and §5). */
+/** The mall's codes that have a readable explanation (docs/malls/tiktok-shop.md §4.5 and §5). */
 const KEY_BY_CODE = new Map<number, MessageKey>(
   (
     [

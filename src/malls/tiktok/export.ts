@@ -1,4 +1,4 @@
-import type { ExportLine, ExportOrder, LineOutcome, ShopContext } from '../connector';
+import type { ExportLine, ExportOrder, LineOutcome, ShopContext } from '../../engine/connector';
 import { matchCarrier } from '../shared/carriers';
 import type { ApiCall, TikTokClient } from './client';
 import { ALREADY_SHIPPED_CODES, TikTokApiError, describeCode } from './errors';
@@ -6,7 +6,7 @@ import { lineItemIds } from './mapping';
 import { ProviderDirectory } from './providers';
 import { OrderDetailDataSchema, OrderSchema, MarkShippedDataSchema, type Envelope, type TikTokOrder } from './schemas';
 
-/** Get Order Detail takes at most 50 ids (spec §3). */
+/** Get Order Detail takes at most 50 ids (docs/malls/tiktok-shop.md §3). */
 const DETAIL_BATCH = 50;
 
 /** Rows of one order that go to the mall in one call: same tracking number, carrier and kind of call. */
@@ -15,11 +15,11 @@ interface Shipment {
   lines: ExportLine[];
   tracking: string;
   carrier: string;
-  /** 'update': the user changed a tracking number the mall had already accepted (spec §4.4) */
+  /** 'update': the user changed a tracking number the mall had already accepted (docs/malls/tiktok-shop.md §4.4) */
   kind: 'ship' | 'update';
 }
 
-/** One wave of Mark-as-Shipped calls: the API's quota per shop (spec §5, 50 QPS per API). */
+/** One wave of Mark-as-Shipped calls: the API's quota per shop (docs/malls/tiktok-shop.md §5, 50 QPS per API). */
 const WAVE = 50;
 /** A wave must start this long before the run's deadline: its throttle window, the fetch, one retry. */
 const WAVE_MARGIN_MS = 3000;
@@ -104,7 +104,7 @@ function prepare(client: TikTokClient, ctx: ShopContext, providers: ProviderDire
     const provider = match.carrier.id;
     const orderPath = `/fulfillment/202309/orders/${encodeURIComponent(s.orderId)}`;
     if (s.kind === 'update') {
-      // JP allows one shipping-info update per order (spec §4.2/§4.4)
+      // JP allows one shipping-info update per order (docs/malls/tiktok-shop.md §4.2/§4.4)
       const body = { shipping_provider_id: provider, tracking_number: s.tracking };
       return { index, shipment: s, api: 'fulfillment.update', call: { path: `${orderPath}/shipping_info/update`, opts: { body } } };
     }

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { FetchRequest, FetchStep } from '../connector';
+import type { FetchRequest, FetchStep } from '../../engine/connector';
 import type { LineStatusUpdate, OrderLine } from '../../engine/order-line';
 import type { TikTokClient } from './client';
 import { OrderSchema, SearchOrdersDataSchema, type TikTokOrder } from './schemas';
 import { CANCELLED, orderToLines } from './mapping';
 
-const PAGE_SIZE = 100; // the maximum (spec §3)
+const PAGE_SIZE = 100; // the maximum (docs/malls/tiktok-shop.md §3)
 
 /** Where a fetch stands: which status pass, and the mall's next_page_token within it. */
 const CursorSchema = z.object({ pass: z.number().int().min(0), pageToken: z.string() });
@@ -21,7 +21,7 @@ interface Pass {
 /**
  * One step = one page of Search Orders (passes: passesFor). A CANCELLED pass (as updates only) runs when
  * the shop does not fetch cancelled orders: an order cancelled after it was imported must still turn its
- * rows キャンセル (CONTRACT §3).
+ * rows キャンセル (docs/contract.md §3).
  */
 export function fetchStep(client: TikTokClient, req: FetchRequest, onBadOrder: (id: string, detail: string) => string): FetchStep {
   const passes: Pass[] = passesFor(req);
@@ -30,11 +30,11 @@ export function fetchStep(client: TikTokClient, req: FetchRequest, onBadOrder: (
   const pass = passes[cursor.pass];
   if (!pass) return { lines: [], cursor: null };
 
-  // incremental sync reads by update time (spec §3 "Incremental sync"); the page token belongs to its sort field
+  // incremental sync reads by update time (docs/malls/tiktok-shop.md §3 "Incremental sync"); the page token belongs to its sort field
   const field = req.by === 'updated' ? 'update_time' : 'create_time';
   const query: Record<string, string> = { page_size: String(PAGE_SIZE), sort_field: field, sort_order: 'ASC' };
   if (cursor.pageToken) query.page_token = cursor.pageToken;
-  // filters go in the JSON body as integers (spec §3, pitfall 2); [from, to) in whole seconds
+  // filters go in the JSON body as integers (docs/malls/tiktok-shop.md §3, pitfall 2); [from, to) in whole seconds
   const body: Record<string, string | number> = { [`${field}_ge`]: Math.ceil(req.from / 1000), [`${field}_lt`]: Math.ceil(req.to / 1000) };
   if (pass.status !== null) body.order_status = pass.status;
   if (req.by === 'updated' && req.createdFrom !== undefined) body.create_time_ge = Math.ceil(req.createdFrom / 1000);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MallConnector, ShopContext } from '../connector';
+import type { MallConnector, ShopContext } from '../../engine/connector';
 import { TikTokClient, type TikTokCredentials } from './client';
 import { fetchStep } from './fetch';
 import { exportOrders } from './export';
@@ -34,7 +34,7 @@ function client(ctx: ShopContext): TikTokClient {
   return c;
 }
 
-/** TikTok Shop Partner API 202309 (../shared/specs/tiktok-shop.md), seller-shipped JP orders. */
+/** TikTok Shop Partner API 202309 (docs/malls/tiktok-shop.md), seller-shipped JP orders. */
 export const tiktokConnector: MallConnector = {
   id: 'tiktok',
   label: 'TikTok Shop',
@@ -49,7 +49,7 @@ export const tiktokConnector: MallConnector = {
   statuses: STATUSES,
   defaultStatuses: ['ON_HOLD', 'AWAITING_SHIPMENT'],
   carrierKey: 'tiktok',
-  // Search Orders filters and sorts by update_time (spec §3): incremental sync between full windows
+  // Search Orders filters and sorts by update_time (docs/malls/tiktok-shop.md §3): incremental sync between full windows
   fetchesByUpdate: true,
   fetch: (ctx, req) => {
     const c = client(ctx);

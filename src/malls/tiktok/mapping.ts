@@ -5,8 +5,8 @@ export const CANCELLED = 'CANCELLED';
 export const ON_HOLD = 'ON_HOLD';
 
 /**
- * One OrderLine per SKU of an order (CONTRACT §2): the 202309 line items carry no quantity, each is one
- * unit (spec §3), so 明細番号 = the SKU's line item ids joined by ',' and 数量 = their count.
+ * One OrderLine per SKU of an order (docs/contract.md §2): the 202309 line items carry no quantity, each is one
+ * unit (docs/malls/tiktok-shop.md §3), so 明細番号 = the SKU's line item ids joined by ',' and 数量 = their count.
  */
 export function orderToLines(order: TikTokOrder): OrderLine[] {
   const addr = order.recipient_address;
@@ -67,7 +67,7 @@ function addressText(addr: NonNullable<TikTokOrder['recipient_address']>): strin
   return [...parts, addr.address_detail].filter((p) => p !== '').join(' ');
 }
 
-/** Money fields are strings (spec §3); blank or unreadable stays unknown rather than 0. */
+/** Money fields are strings (docs/malls/tiktok-shop.md §3); blank or unreadable stays unknown rather than 0. */
 function money(v: string): number | null {
   if (v.trim() === '') return null;
   const n = Number(v);

@@ -3,7 +3,7 @@ import type { TikTokClient } from './client';
 import { DeliveryOptionsDataSchema, ProvidersDataSchema, WarehousesDataSchema } from './schemas';
 
 /**
- * The mall's carrier list (spec §4.1): Get Shipping Providers of a delivery option, taken from the order
+ * The mall's carrier list (docs/malls/tiktok-shop.md §4.1): Get Shipping Providers of a delivery option, taken from the order
  * or, when the order names none, from the shop's sales warehouses. Cached for the run.
  */
 export class ProviderDirectory {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** zod schemas for every TikTok Shop answer the connector reads (spec §1–§5). Tolerant where fields vary. */
+/** zod schemas for every TikTok Shop answer the connector reads (docs/malls/tiktok-shop.md §1–§5). Tolerant where fields vary. */
 
 /** IDs are strings on the wire; parseJsonKeepingBigInts turns any bare 16+ digit number into one too. */
 const Id = z.union([z.string().min(1), z.number()]).transform(String);
@@ -8,7 +8,7 @@ const Str = z.union([z.string(), z.number()]).transform(String);
 const optStr = Str.nullish().transform((v) => v ?? '');
 const Seconds = z.union([z.number(), z.string().regex(/^\d+$/)]).transform(Number);
 
-/** Every Open API answer (spec §5): success is code 0 in the body, whatever the HTTP status. */
+/** Every Open API answer (docs/malls/tiktok-shop.md §5): success is code 0 in the body, whatever the HTTP status. */
 export const EnvelopeSchema = z.object({
   code: z.union([z.number(), z.string().regex(/^-?\d+$/)]).transform(Number),
   message: z.string().nullish().transform((v) => v ?? ''),
@@ -17,7 +17,7 @@ export const EnvelopeSchema = z.object({
 });
 export type Envelope = z.infer<typeof EnvelopeSchema>;
 
-/** Get Access Token / Refresh Token data: both *_expire_in are absolute Unix seconds (spec §1.2, pitfall 13). */
+/** Get Access Token / Refresh Token data: both *_expire_in are absolute Unix seconds (docs/malls/tiktok-shop.md §1.2, pitfall 13). */
 export const TokenDataSchema = z.object({
   access_token: z.string().min(1),
   access_token_expire_in: Seconds,
@@ -26,7 +26,7 @@ export const TokenDataSchema = z.object({
 });
 export type TokenData = z.infer<typeof TokenDataSchema>;
 
-/** Get Authorized Shops (spec §1.4). */
+/** Get Authorized Shops (docs/malls/tiktok-shop.md §1.4). */
 export const ShopsDataSchema = z.object({
   shops: z
     .array(z.object({ id: Id, name: optStr, region: optStr, cipher: z.string().min(1), code: optStr }))
@@ -63,7 +63,7 @@ const AddressSchema = z.object({
     .transform((v) => v ?? []),
 });
 
-/** Search Orders / Get Order Detail orders[] (spec §3): only the fields the sheet and the export need. */
+/** Search Orders / Get Order Detail orders[] (docs/malls/tiktok-shop.md §3): only the fields the sheet and the export need. */
 export const OrderSchema = z.object({
   id: Id,
   status: z.string(),
@@ -90,7 +90,7 @@ export const OrderDetailDataSchema = z.object({
   orders: z.array(z.unknown()).nullish().transform((v) => v ?? []),
 });
 
-/** Get Shipping Providers (spec §4.1). */
+/** Get Shipping Providers (docs/malls/tiktok-shop.md §4.1). */
 export const ProvidersDataSchema = z.object({
   shipping_providers: z
     .array(z.object({ id: Id, name: optStr }))
@@ -112,7 +112,7 @@ export const DeliveryOptionsDataSchema = z.object({
     .transform((v) => v ?? []),
 });
 
-/** Mark Package As Shipped data: an optional warning such as "match more than one provider" (spec §4.2). */
+/** Mark Package As Shipped data: an optional warning such as "match more than one provider" (docs/malls/tiktok-shop.md §4.2). */
 export const MarkShippedDataSchema = z
   .object({ package_id: optStr, warning: z.object({ message: optStr }).nullish() })
   .nullish();

@@ -1,6 +1,6 @@
 import type { CryptoPort } from '../../ports';
 
-/** Query values as sent: arrays are joined with ',' before signing and sending (spec §2.2 step 1). */
+/** Query values as sent: arrays are joined with ',' before signing and sending (docs/malls/tiktok-shop.md §2.2 step 1). */
 export type Query = Record<string, string>;
 
 /**
@@ -14,12 +14,12 @@ export function stringToSign(path: string, query: Query, body: string): string {
   return path + keys.map((k) => k + query[k]).join('') + body;
 }
 
-/** HMAC-SHA256 keyed by the app secret over secret + string + secret, lowercase hex (spec §2.2 steps 6–8). */
+/** HMAC-SHA256 keyed by the app secret over secret + string + secret, lowercase hex (docs/malls/tiktok-shop.md §2.2 steps 6–8). */
 export function signRequest(crypto: CryptoPort, appSecret: string, path: string, query: Query, body: string): string {
   return crypto.hmacSha256Hex(appSecret, appSecret + stringToSign(path, query, body) + appSecret).toLowerCase();
 }
 
-/** Query string with every key and value percent-encoded (page tokens carry '+' and '/', spec §2.3 note). */
+/** Query string with every key and value percent-encoded (page tokens carry '+' and '/', docs/malls/tiktok-shop.md §2.3 note). */
 export function encodeQuery(query: Query): string {
   return Object.entries(query)
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)

@@ -6,7 +6,7 @@ export interface SandboxLine {
   packNo: string;
   /** every OrderNo of the cart */
   related: string[];
-  /** ShippingStatus 1–5 (specs/qoo10.md §3) */
+  /** ShippingStatus 1–5 (docs/malls/qoo10.md §3) */
   status: number;
   orderDate: number;
   paymentDate: number | null;
@@ -84,7 +84,7 @@ export function generateLines(seed: number, orders: number, now: number): Sandbo
   return out;
 }
 
-/** Qoo10's phone form: "+81-90-1234-5678" (specs/qoo10.md §3 Value formats). */
+/** Qoo10's phone form: "+81-90-1234-5678" (docs/malls/qoo10.md §3 Value formats). */
 export function qoo10Phone(phone: string): string {
   const national = phone.trim().replace(/^\+81[-\s]*/, '').replace(/^0/, '').replace(/\s+/g, '-');
   return `+81-${national}`;

@@ -4,7 +4,7 @@ import { json, type MallSandbox, type SandboxOptions, type SandboxRequest, type 
 import { generateLines, qoo10Phone, type SandboxLine } from './data';
 
 /**
- * A local Qoo10 QAPI (specs/qoo10.md): path-style methods under ebayjapan.qapi, form-encoded POST (or GET
+ * A local Qoo10 QAPI (docs/malls/qoo10.md): path-style methods under ebayjapan.qapi, form-encoded POST (or GET
  * query), the GiosisCertificationKey header, both envelopes, English status labels with the code in
  * parentheses, 8/14-digit JST dates with the 90-day cap, claims, and SetSendingInfo's result codes.
  */
@@ -320,7 +320,7 @@ function parseForm(body: string): Record<string, string> {
   return out;
 }
 
-/** A shop of the settings model (CONTRACT §4) with the sandbox's valid credentials, pointed at baseUrl. */
+/** A shop of the settings model (docs/contract.md §4) with the sandbox's valid credentials, pointed at baseUrl. */
 export function demoQoo10Shop(baseUrl: string): Record<string, unknown> {
   return demoShop('Qoo10 デモ店', 'qoo10', { credentials: { ...QOO10_SANDBOX_CREDENTIALS }, fetch: { statuses: ['SHIPPING_REQUESTED', 'SELLER_CONFIRMED'], days: 7 } }, baseUrl);
 }

@@ -1,7 +1,7 @@
 import { BUYERS, PRODUCTS, pick, rng, type SampleBuyer, type SampleProduct } from '../sample-data';
 
 /**
- * Deterministic Temu sample orders (spec §3.2 shapes): Japan store (regionId 100, siteId 118, JPY),
+ * Deterministic Temu sample orders (docs/malls/temu.md §3.2 shapes): Japan store (regionId 100, siteId 118, JPY),
  * parents `PO-100-<17 digits>` with 1–3 child orders `100-<17 digits>`, some cancelled (whole parent or
  * one child), some already shipped, a few still PENDING. Cheap enough for 10,000 orders.
  */
@@ -10,7 +10,7 @@ export const REGION_ID = 100;
 export const SITE_ID = 118;
 export const CURRENCY = 'JPY';
 
-/** spec §3.1 parentOrderStatus values */
+/** docs/malls/temu.md §3.1 parentOrderStatus values */
 export const STATUS = { PENDING: 1, UN_SHIPPING: 2, CANCELED: 3, SHIPPED: 4, RECEIPTED: 5, PARTIALLY_SHIPPED: 41, PARTIALLY_RECEIPTED: 51 } as const;
 
 export interface SandboxChild {
@@ -36,7 +36,7 @@ export interface SandboxOrder {
 
 const DAY = 86_400;
 
-/** Orders sorted newest first (the list API's default order, spec §3.1 sortby). */
+/** Orders sorted newest first (the list API's default order, docs/malls/temu.md §3.1 sortby). */
 export function sampleOrders(seed: number, count: number, nowMs: number): SandboxOrder[] {
   const r = rng(seed);
   const now = Math.floor(nowMs / 1000);
@@ -63,7 +63,7 @@ export function sampleOrders(seed: number, count: number, nowMs: number): Sandbo
         product,
       });
     }
-    // a child cancelled before shipment while its siblings still wait (spec §3.2 canceledQuantityBeforeShipment)
+    // a child cancelled before shipment while its siblings still wait (docs/malls/temu.md §3.2 canceledQuantityBeforeShipment)
     if (status === STATUS.UN_SHIPPING && n > 1 && r() < 0.2) {
       const c = children[n - 1];
       c.status = STATUS.CANCELED;
@@ -82,7 +82,7 @@ export function sampleOrders(seed: number, count: number, nowMs: number): Sandbo
   return orders.sort((a, b) => b.createdAt - a.createdAt || (a.parentOrderSn < b.parentOrderSn ? -1 : 1));
 }
 
-/** One bg.order.list.v2.get page item (spec §3.2). */
+/** One bg.order.list.v2.get page item (docs/malls/temu.md §3.2). */
 export function listItem(o: SandboxOrder): unknown {
   return {
     parentOrderMap: {

@@ -8,7 +8,7 @@ import { amounts, CARRIERS, listItem, REGION_ID, sampleOrders, shippingInfo, STA
 import { ShippingDesk } from './shipping';
 
 /**
- * The sandbox Temu router (POST /openapi/router). It checks what the real gateway checks (spec §5, §6):
+ * The sandbox Temu router (POST /openapi/router). It checks what the real gateway checks (docs/malls/temu.md §5, §6):
  * the rate limit per app key (20/s, 4000004), the timestamp (±300 s, 3000011/3000012), the MD5 signature
  * over the parsed body (3000001), the access token (3000034 expired, 3000033 unknown), then serves the
  * order, address, amount, carrier, warehouse and v2.confirm calls from deterministic sample orders.
@@ -53,7 +53,7 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
   const orders = sampleOrders(opts.seed, opts.orders ?? DEFAULT_ORDERS, opts.now());
   const bySn = new Map<string, SandboxOrder>(orders.map((o) => [o.parentOrderSn, o]));
   const desk = new ShippingDesk();
-  const overRate = rateWindow(); // spec §5: 20 QPS per app_key
+  const overRate = rateWindow(); // docs/malls/temu.md §5: 20 QPS per app_key
   const faults: Fault[] = [];
   const requestsByType: Record<string, number> = {};
   let tokenExpired = false;
@@ -132,7 +132,7 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
     }
   }
 
-  /** spec §3.1: seconds, pairs sent together, end after start; pageSize ≤ 100; parentOrderSnList ≤ 20. */
+  /** docs/malls/temu.md §3.1: seconds, pairs sent together, end after start; pageSize ≤ 100; parentOrderSnList ≤ 20. */
   function listOrders(p: Record<string, unknown>): Answer {
     const pageSize = Number(p.pageSize ?? 10);
     const pageNumber = Number(p.pageNumber ?? 1);
@@ -240,7 +240,7 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
   return { id: 'temu', handles: (req) => req.path === TEMU_ROUTER_PATH, handle, control };
 }
 
-/** A shop of the settings model (CONTRACT §4) with the sandbox's valid credentials, pointed at baseUrl. */
+/** A shop of the settings model (docs/contract.md §4) with the sandbox's valid credentials, pointed at baseUrl. */
 export function demoTemuShop(baseUrl: string): Record<string, unknown> {
   return demoShop('Temu 1号店', 'temu', { credentials: { ...TEMU_SANDBOX_CREDENTIALS }, region: 'global', fetch: { statuses: ['UN_SHIPPING'], days: 7 } }, baseUrl);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CARRIERS, STATUS, WAREHOUSES, type SandboxOrder } from './data';
 
 /**
- * bg.logistics.shipment.v2.confirm as the sandbox enforces it (spec §1.2, §1.3 and the Order Fulfillment
+ * bg.logistics.shipment.v2.confirm as the sandbox enforces it (docs/malls/temu.md §1.2, §1.3 and the Order Fulfillment
  * Guide rules): one parent per call for sendType 0/1, all its live child orders with their full quantity,
  * a known carrier and warehouse, tracking numbers Temu accepts, never reused for another parent.
  */

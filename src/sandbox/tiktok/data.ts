@@ -38,7 +38,7 @@ export interface SbOrder {
   createTime: number;
   updateTime: number;
   buyer: number;
-  /** '' for an order without one: the seller's warehouse options apply (spec §4.1) */
+  /** '' for an order without one: the seller's warehouse options apply (docs/malls/tiktok-shop.md §4.1) */
   deliveryOptionId: string;
   items: SbLineItem[];
   packages: SbPackage[];
@@ -105,7 +105,7 @@ export function generateOrders(seed: number, count: number, nowS: number): SbOrd
   return orders;
 }
 
-/** The order as Search Orders / Get Order Detail return it (spec §3): IDs and money as strings. */
+/** The order as Search Orders / Get Order Detail return it (docs/malls/tiktok-shop.md §3): IDs and money as strings. */
 export function orderView(o: SbOrder): Record<string, unknown> {
   const b = BUYERS[o.buyer];
   const hidden = o.status === 'ON_HOLD' || o.status === 'UNPAID';

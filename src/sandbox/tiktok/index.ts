@@ -13,10 +13,10 @@ export const TIKTOK_SANDBOX_APP = {
   refreshToken: 'TTP_sandbox_refresh_0001',
 } as const;
 
-const ACCESS_TTL_S = 7 * 86_400; // default lifetime (spec §1.2); the client must read it, not assume it
+const ACCESS_TTL_S = 7 * 86_400; // default lifetime (docs/malls/tiktok-shop.md §1.2); the client must read it, not assume it
 const REFRESH_TTL_S = 365 * 86_400;
-const QPS = 50; // per API per shop (spec §5)
-const UPDATE_WINDOW_S = 72 * 3600; // Update Shipping Info window (spec §4.4)
+const QPS = 50; // per API per shop (docs/malls/tiktok-shop.md §5)
+const UPDATE_WINDOW_S = 72 * 3600; // Update Shipping Info window (docs/malls/tiktok-shop.md §4.4)
 const SELLER_OPEN_ID = 'sbx-open-id';
 
 interface Shop {
@@ -44,7 +44,7 @@ interface Route {
   pattern: RegExp;
   /** the rate-limit bucket: one per API */
   api: string;
-  /** /authorization/* must not carry shop_cipher; shop-scoped APIs must (spec §1.4) */
+  /** /authorization/* must not carry shop_cipher; shop-scoped APIs must (docs/malls/tiktok-shop.md §1.4) */
   scoped: boolean;
   run(ctx: Call, m: RegExpExecArray): SandboxResponse;
 }
@@ -69,7 +69,7 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
   /** the 'expire' control: access tokens issued up to this instant (epoch ms) count as expired, except those issued since */
   let expiredUpTo: number | null = null;
   const issuedSinceExpire = new Set<string>();
-  const overRate = rateWindow(); // per API per shop (spec §5)
+  const overRate = rateWindow(); // per API per shop (docs/malls/tiktok-shop.md §5)
   const faults: Fault[] = [];
   const shipments: unknown[] = [];
   const updates: unknown[] = [];
@@ -178,7 +178,7 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
     return ok({ orders: ids.flatMap((id) => (byId.has(id) ? [orderView(byId.get(id)!)] : [])) });
   }
 
-  /** Mark Package As Shipped (spec §4.2) with the error codes of §4.5. */
+  /** Mark Package As Shipped (docs/malls/tiktok-shop.md §4.2) with the error codes of §4.5. */
   function markShipped(c: Call, orderId: string): SandboxResponse {
     const o = byId.get(orderId);
     if (!o) return fail(36009004, 'invalid order_id');
@@ -208,7 +208,7 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
     return ok({ order_id: o.id, package_id: pkg.id, order_line_item_ids: pkg.lineItemIds });
   }
 
-  /** Update Shipping Info (spec §4.4): shipped orders only, once per order in JP, within 72 h. */
+  /** Update Shipping Info (docs/malls/tiktok-shop.md §4.4): shipped orders only, once per order in JP, within 72 h. */
   function updateShippingInfo(c: Call, orderId: string): SandboxResponse {
     const o = byId.get(orderId);
     if (!o) return fail(36009004, 'invalid order_id');
@@ -317,7 +317,7 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
   };
 }
 
-/** The sandbox's own implementation of spec §2.2, kept apart from the connector's so each checks the other. */
+/** The sandbox's own implementation of docs/malls/tiktok-shop.md §2.2, kept apart from the connector's so each checks the other. */
 function expectedSign(req: SandboxRequest): string {
   const pairs = Object.keys(req.query)
     .filter((k) => k !== 'sign' && k !== 'access_token')
@@ -347,7 +347,7 @@ function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
-/** Opaque page tokens with '+' and '/' in them, as the real ones have (spec §2.3 note). */
+/** Opaque page tokens with '+' and '/' in them, as the real ones have (docs/malls/tiktok-shop.md §2.3 note). */
 function encodeToken(key: [number, string], field: string, order: string): string {
   return btoa(`\xfb\xff\xbf${JSON.stringify({ k: key, f: field, o: order })}`);
 }
@@ -363,7 +363,7 @@ function decodeToken(token: string, field: string, order: string): [number, stri
   }
 }
 
-/** A shop of the settings model (CONTRACT §4) with the sandbox's valid credentials, pointed at baseUrl. */
+/** A shop of the settings model (docs/contract.md §4) with the sandbox's valid credentials, pointed at baseUrl. */
 export function demoTikTokShop(baseUrl: string): Record<string, unknown> {
   return demoShop('TikTok Shop 1号店', 'tiktok', { credentials: { ...TIKTOK_SANDBOX_APP }, fetch: { statuses: ['ON_HOLD', 'AWAITING_SHIPMENT'], days: 7 } }, baseUrl);
 }

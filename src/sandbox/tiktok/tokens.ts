@@ -14,7 +14,7 @@ const Claims = z.object({
   seller: z.string(),
   /** epoch ms, for the 'expire' control's cutoff */
   issuedAt: z.number().int(),
-  /** absolute Unix seconds, as the refresh answer reports it (spec §6 pitfall 13) */
+  /** absolute Unix seconds, as the refresh answer reports it (docs/malls/tiktok-shop.md §6 pitfall 13) */
   expiresAt: z.number().int(),
   /** tells apart tokens issued in the same millisecond */
   serial: z.number().int(),

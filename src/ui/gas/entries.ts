@@ -5,11 +5,11 @@ import { handleUiCall } from '../server/handlers';
 import type { UiEnv } from '../server/settings-document';
 import { SettingsTabDocument } from '../server/settings-tab-document';
 import { localeOf } from '../server/sidebar';
-import { throttledProgress } from '../server/progress';
+import { throttledProgress } from '../../engine/throttled-progress';
 
 /**
  * Apps Script side of the pages: opening them, and one function per google.script.run call. src/entry.ts
- * re-exports these names in ENTRY_POINTS so the build declares them top-level (CONTRACT §6). The HTML
+ * re-exports these names in ENTRY_POINTS so the build declares them top-level (docs/contract.md §6). The HTML
  * files are the ones scripts/build-ui.mjs writes to dist/ (Sidebar.html, DateRange.html).
  */
 

@@ -1,4 +1,4 @@
-import { runCheck } from '../../engine/app';
+import { runCheck } from '../../engine';
 import { translate } from '../../i18n';
 import type { CheckShopResponse } from '../shared/rpc';
 import type { UiEnv } from './settings-document';

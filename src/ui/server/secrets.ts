@@ -1,10 +1,10 @@
-import type { MallConnector } from '../../malls/connector';
+import type { MallConnector } from '../../engine/connector';
 import type { PropertiesPort } from '../../ports';
 import { stateKey } from '../../engine/run/state';
 import { shopStorePrefix } from '../../engine/run/shop-context';
 
 /**
- * Secret credential values (CONTRACT §2 設定: never in cells, logs or messages) live in document
+ * Secret credential values (docs/contract.md §2 設定: never in cells, logs or messages) live in document
  * properties under `secret:<shop>:<field>`, the key the settings engine reads them back from.
  */
 const PREFIX = 'secret:';

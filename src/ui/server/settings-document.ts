@@ -1,13 +1,16 @@
-import type { Env } from '../../engine/app';
+import type { EngineEnv } from '../../engine';
 
 /**
- * The settings model (CONTRACT §4) as stored, before validation: the sidebar must show and fix settings
+ * The settings model (docs/contract.md §4) as stored, before validation: the sidebar must show and fix settings
  * the engine would reject, so it reads them raw. Secret credential values are never part of it: they
  * live in document properties (see secrets.ts).
  */
 export interface RawSettings {
   locale: unknown;
   timezone: unknown;
+  /** ご依頼主 and label settings (docs/contract.md §4), kept as typed */
+  shipper?: unknown;
+  labels?: unknown;
   shops: Record<string, unknown>[];
   carriers: Record<string, unknown>[];
 }
@@ -23,7 +26,7 @@ export interface SettingsDocument {
   write(next: RawSettings): void;
 }
 
-/** What the sidebar's server functions get: the engine's Env plus the settings they edit. */
-export interface UiEnv extends Env {
+/** What the sidebar's server functions get: the engine's EngineEnv plus the settings they edit. */
+export interface UiEnv extends EngineEnv {
   settingsDoc: SettingsDocument;
 }

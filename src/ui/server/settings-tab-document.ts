@@ -1,12 +1,14 @@
 import type { CellValue, PropertiesPort, SheetPort, SpreadsheetPort } from '../../ports';
-import type { MallConnector } from '../../malls/connector';
+import type { MallConnector } from '../../engine/connector';
 import type { Locale } from '../../engine/settings/schema';
 import { findSettingsSheet } from '../../engine/settings/tab';
 import {
   SETTINGS_SHEET_NAMES,
   isMasked,
   carrierColumns,
+  generalFieldOf,
   maskText,
+  setGeneralField,
   secretKey,
   shopColumns,
   templateRows,
@@ -33,7 +35,7 @@ import type { RawSettings, SettingsDocument } from './settings-document';
  * The Settings tab (docs/settings-tab.md) as the sidebar's SettingsDocument. It reads cells as typed
  * (the engine's loadSettingsFromBook validates them), and writes by column header in either locale:
  * the user's own columns, the status columns and the rows of other blocks are kept. Secret cells only
- * ever get the mask text; the values are in document properties (CONTRACT §2 設定).
+ * ever get the mask text; the values are in document properties (docs/contract.md §2 設定).
  */
 
 interface Layout {
@@ -56,7 +58,7 @@ export class SettingsTabDocument implements SettingsDocument {
     const { tab } = this.layout();
     const { shops, carriers } = tab.blocks;
     const out: RawSettings = { locale: 'ja', timezone: 'Asia/Tokyo', shops: [], carriers: [] };
-    for (const e of generalEntries(tab)) if (e.value !== '') out[e.field] = e.value;
+    for (const e of generalEntries(tab)) if (e.value !== '') setGeneralField(out, e.field, e.value);
     if (shops) {
       const columns = shopColumns(this.connectors);
       for (const row of readTable(tab, shops, columns).rows) {
@@ -97,7 +99,10 @@ export class SettingsTabDocument implements SettingsDocument {
     const out = grid.map((r) => [...r, ...new Array<CellValue>(width - r.length).fill('')]);
     const blank = () => new Array<CellValue>(width).fill('');
 
-    for (const { field, row, col } of generalEntries(tab)) if (typeof next[field] === 'string') out[row][col] = next[field] as string;
+    for (const { field, row, col } of generalEntries(tab)) {
+      const value = generalFieldOf(next, field);
+      if (value !== undefined) out[row][col] = value;
+    }
 
     // later block first, so the earlier block's row numbers stay valid
     const cat = readTable(tab, carriers, carrierColumns(this.connectors)).at;

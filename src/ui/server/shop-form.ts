@@ -1,15 +1,15 @@
-import type { MallConnector } from '../../malls/connector';
+import type { MallConnector } from '../../engine/connector';
 import type { ShopForm } from '../shared/rpc';
 import { secretFields } from './secrets';
 
 /**
- * The shop form ↔ the settings model (CONTRACT §4). Pure. Inputs stay as typed until here; numbers that
+ * The shop form ↔ the settings model (docs/contract.md §4). Pure. Inputs stay as typed until here; numbers that
  * do not read as numbers are passed on as text so the engine's schema names the field.
  */
 
-/** CONTRACT §4: region and warehouseId are Temu's; every other mall reads neither. */
+/** docs/contract.md §4: region and warehouseId are Temu's; every other mall reads neither. */
 const EXTRA_FIELDS: Record<string, ('region' | 'warehouseId')[]> = { temu: ['region', 'warehouseId'] };
-/** CONTRACT §4: TikTok signs in on its own auth host besides the API host. */
+/** docs/contract.md §4: TikTok signs in on its own auth host besides the API host. */
 const AUTH_ENDPOINT_MALLS = new Set(['tiktok']);
 
 export const extraFieldsOf = (mall: string) => EXTRA_FIELDS[mall] ?? [];
@@ -78,7 +78,7 @@ export function formToShop(form: ShopForm, connector: MallConnector | undefined)
 }
 
 /**
- * The engine names fields by their CONTRACT §4 path ('fetch.days', 'credentials.appSecret',
+ * The engine names fields by their docs/contract.md §4 path ('fetch.days', 'credentials.appSecret',
  * 'endpoints.api'); the form names its inputs. '' = no input of its own: shown at the top of the form.
  */
 export function formFieldOf(path: string, connector: MallConnector | undefined): string {

@@ -2,7 +2,7 @@ import { checkSettings, settingsError, TIMER_MINUTES, type FoundIssue } from '..
 import { CarrierSchema, LocaleSchema, type Locale } from '../../engine/settings/schema';
 import { MANAGEMENT_STATUS_LABELS } from '../../engine/order-line';
 import { formatDateTime } from '../../engine/text/dates';
-import type { MallConnector } from '../../malls/connector';
+import type { MallConnector } from '../../engine/connector';
 import { translate } from '../../i18n';
 import { ja } from '../../i18n/ja';
 import type {
@@ -24,7 +24,7 @@ import { readState } from '../../engine/run/state';
 
 /**
  * The sidebar's server side: what the page may see of the settings, and every save, validated by the
- * engine's own checkSettings (one schema, CONTRACT §4) before anything is written.
+ * engine's own checkSettings (one schema, docs/contract.md §4) before anything is written.
  */
 
 const DAY = 86_400_000;

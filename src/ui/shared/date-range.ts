@@ -5,7 +5,7 @@ import { isCalendarDate } from '../../engine/text/dates';
  * Dates are calendar days YYYY-MM-DD in the settings' time zone; both days are included.
  */
 
-/** the longest range one fetch may ask for: the same bound as a shop's `days` (CONTRACT §4 schema) */
+/** the longest range one fetch may ask for: the same bound as a shop's `days` (docs/contract.md §4 schema) */
 export const MAX_RANGE_DAYS = 365;
 
 export type RangeProblem = { field: 'from' | 'to'; code: 'errDate' | 'errOrder' | 'errFuture' | 'errTooLong' };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * The calls the sidebar and the date-range dialog make through google.script.run: one request schema
  * and one response type per call. Only JSON crosses (strings, numbers, booleans, arrays, plain objects):
- * a Date makes the call fail in Apps Script (specs/apps-script-and-peers.md §C6), so times travel as
+ * a Date makes the call fail in Apps Script (docs/apps-script.md §C6), so times travel as
  * text already formatted in the sheet's time zone.
  */
 
@@ -78,7 +78,7 @@ export interface MallView {
   id: string;
   label: string;
   credentialFields: CredentialFieldView[];
-  /** optional shop fields this mall reads besides the common ones (CONTRACT §4: region, warehouseId) */
+  /** optional shop fields this mall reads besides the common ones (docs/contract.md §4: region, warehouseId) */
   extraFields: ('region' | 'warehouseId')[];
   statuses: string[];
   defaultStatuses: string[];

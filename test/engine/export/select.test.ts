@@ -24,7 +24,7 @@ function seeded() {
   return { b, sheet, fill };
 }
 
-describe('export selection (CONTRACT §3)', () => {
+describe('export selection (docs/contract.md §3)', () => {
   test('an order with one ready row goes out with all its rows; tracking is normalised', () => {
     const { b, fill } = seeded();
     fill('L-0', { 伝票番号: '１２３４-５６７８ ９０１２', 出荷日: '2026/11/22' });

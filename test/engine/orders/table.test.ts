@@ -19,7 +19,7 @@ describe('OrdersTable: tab and headers', () => {
     const header = b.getSheet('受注一覧')!.readAll()[0];
     expect(header.slice(0, 4)).toEqual(['ショップ', 'モール', '注文番号', '明細番号']);
     expect(header[header.length - 1]).toBe('書出伝票番号');
-    expect(header).toHaveLength(27);
+    expect(header).toHaveLength(29);
   });
 
   test('finds an English Orders tab and keeps its headers; statuses are written in the table locale', () => {
@@ -32,7 +32,7 @@ describe('OrdersTable: tab and headers', () => {
     expect(cellOf2(sheet, 'Status')).toBe('New');
     // a ja run on the same book finds the en tab and does not add columns
     expect(fetchOnce(b, [line(1)]).updated).toBe(0);
-    expect(sheet.readAll()[0]).toHaveLength(27);
+    expect(sheet.readAll()[0]).toHaveLength(29);
   });
 
   test('after columns are reordered and user columns inserted, rows are still matched and user columns untouched', () => {
@@ -67,7 +67,7 @@ describe('OrdersTable: tab and headers', () => {
     t.flush();
     const header = sheet.readAll()[0];
     expect(header.slice(0, 5)).toEqual(['自分の列', 'ショップ', '注文番号', '明細番号', '伝票番号']);
-    expect(header).toHaveLength(28);
+    expect(header).toHaveLength(30);
     expect(sheet.valueAt(2, 1)).toBe('');
     expect(sheet.valueAt(2, 3)).toBe('PO-1000');
   });

@@ -1,4 +1,4 @@
-import { runExport, runFetch, runTimer } from '../../../src/engine/app';
+import { runExport, runFetch, runTimer } from '../../../src/engine';
 import { readState } from '../../../src/engine/run/state';
 import { VirtualClock } from '../../../src/engine/memory-ports';
 import type { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';

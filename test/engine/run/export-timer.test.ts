@@ -1,4 +1,4 @@
-import { applyAutoFetchTrigger, isDue, runCheck, runExport, runFetch, runTimer, timerMinutes } from '../../../src/engine/app';
+import { applyAutoFetchTrigger, isDue, runCheck, runExport, runFetch, runTimer, timerMinutes } from '../../../src/engine';
 import { readState, updateState } from '../../../src/engine/run/state';
 import { engineCheckLines } from '../../../src/engine/check/check';
 import { translate } from '../../../src/i18n';

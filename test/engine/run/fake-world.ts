@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { CheckLine, ExportOrder, FetchRequest, FetchStep, LineOutcome, MallConnector, ShopContext } from '../../../src/malls/connector';
+import type { CheckLine, ExportOrder, FetchRequest, FetchStep, LineOutcome, MallConnector, ShopContext } from '../../../src/engine/connector';
 import type { OrderLine } from '../../../src/engine/order-line';
-import type { Env } from '../../../src/engine/app';
+import type { EngineEnv } from '../../../src/engine';
 import { parseSettings } from '../../../src/engine/settings/parse';
 import { MemoryLock, MemoryLogger, MemoryProperties, MemoryTriggers, VirtualClock } from '../../../src/engine/memory-ports';
 import { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
@@ -114,7 +114,7 @@ export function fakeEnv(connectors: MallConnector[], config: () => unknown, cloc
   const lock = new MemoryLock();
   const log = new MemoryLogger();
   const triggers = new MemoryTriggers();
-  const env: Env = {
+  const env: EngineEnv = {
     book,
     http: {
       fetch: () => {

@@ -1,4 +1,4 @@
-import { runFetch } from '../../../src/engine/app';
+import { runFetch } from '../../../src/engine';
 import { MallHttpError } from '../../../src/malls/shared/http';
 import { readState } from '../../../src/engine/run/state';
 import { readLog } from '../../../src/engine/log/log-sheet';

@@ -1,9 +1,9 @@
-import { runFetch } from '../../../src/engine/app';
+import { runFetch } from '../../../src/engine';
 import { readLog } from '../../../src/engine/log/log-sheet';
 import { VirtualClock } from '../../../src/engine/memory-ports';
 import { CARRIERS, fakeConnector, fakeEnv, line, shopConfig } from './fake-world';
 
-/** CONTRACT §3: a shop's token / key expiry is visible in the Log, not only on the Settings tab. */
+/** docs/contract.md §3: a shop's token / key expiry is visible in the Log, not only on the Settings tab. */
 test("a fetch's Log row carries the shop's token expiry date", () => {
   const clock = new VirtualClock(Date.UTC(2026, 10, 22, 1, 0));
   const a = fakeConnector('a', clock, { pages: [[line('A1')]], expiresAt: Date.UTC(2027, 4, 20, 16, 0) });

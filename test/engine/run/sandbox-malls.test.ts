@@ -1,4 +1,4 @@
-import { runCheck, runExport, runFetch } from '../../../src/engine/app';
+import { runCheck, runExport, runFetch } from '../../../src/engine';
 import { demoSettings } from '../../../src/sandbox/demo-config';
 import { readLog } from '../../../src/engine/log/log-sheet';
 import { engineWorld } from '../../support/engine-world';
@@ -11,7 +11,7 @@ test('fetch, dry-run export and check run clean against the three sandbox malls'
   expect(fetched.exitCode).toBe(0);
   expect(fetched.shops.map((s) => s.mall).sort()).toEqual(['Qoo10', 'Temu', 'TikTok Shop']);
   for (const s of fetched.shops) expect(s.new).toBeGreaterThan(0);
-  // a fetch run's spreadsheet calls stay a small constant (issue #7: ≤ 10 per run)
+  // a fetch run's spreadsheet calls stay a small constant (≤ 10 per run)
   expect(book.calls.total).toBeLessThanOrEqual(10);
 
   const preview = runExport(env, { trigger: 'manual', dryRun: true });

@@ -1,5 +1,5 @@
 import { qoo10Connector } from '../../../src/malls/qoo10';
-import type { ExportLine, ExportOrder, ShopContext } from '../../../src/malls/connector';
+import type { ExportLine, ExportOrder, ShopContext } from '../../../src/engine/connector';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { demoQoo10Shop } from '../../../src/sandbox/qoo10';
 import { fetchSteps } from '../../support/fetch-steps';

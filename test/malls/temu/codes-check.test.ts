@@ -6,7 +6,7 @@ import { TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { control, temuCtx, temuWorld } from './helpers';
 
-/** Every code issue #3 and spec §1.3 / §5 name, with a word its message must contain. */
+/** Every code docs/malls/temu.md §1.3 / §5 names, with a word its message must contain. */
 const CODES: [number, RegExp][] = [
   [3000001, /署名/],
   [3000011, /時刻/],

@@ -1,4 +1,4 @@
-import { runExport, runFetch } from '../../../src/engine/app';
+import { runExport, runFetch } from '../../../src/engine';
 import { demoTemuShop, TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
 import { engineWorld, settingsWithShops } from '../../support/engine-world';
 

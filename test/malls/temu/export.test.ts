@@ -1,5 +1,5 @@
 import { temuConnector } from '../../../src/malls/temu';
-import type { ExportOrder, LineOutcome } from '../../../src/malls/connector';
+import type { ExportOrder, LineOutcome } from '../../../src/engine/connector';
 import { TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { control, exportOrdersOf, fetchAll, fill, live, temuCtx, temuWorld, windowReq } from './helpers';

@@ -1,4 +1,4 @@
-import type { ExportLine, ExportOrder, FetchRequest, ShopContext } from '../../../src/malls/connector';
+import type { ExportLine, ExportOrder, FetchRequest, ShopContext } from '../../../src/engine/connector';
 import type { OrderLine } from '../../../src/engine/order-line';
 import type { CarrierEntry } from '../../../src/engine/settings/schema';
 import { temuConnector } from '../../../src/malls/temu';

@@ -3,7 +3,7 @@ import { nodeCrypto } from '../../../src/node/crypto';
 
 const md5 = nodeCrypto.md5Hex;
 
-describe('Temu signing (spec §6.3, appendix vectors)', () => {
+describe('Temu signing (docs/malls/temu.md §6.3, appendix vectors)', () => {
   test('V1: the doc confirm example, nested objects in the signing string\'s own order → 4CCF2199…', () => {
     const params = {
       access_token: '2nifvmpyymvypwmcms5ct4uqqudrwgpmzbcnmkt1jzjkuaf3x56iixym',

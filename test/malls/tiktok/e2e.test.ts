@@ -1,4 +1,4 @@
-import { runExport, runFetch } from '../../../src/engine/app';
+import { runExport, runFetch } from '../../../src/engine';
 import { fillTrackingAsSeller } from '../../../src/node/demo';
 import { demoTikTokShop } from '../../../src/sandbox/tiktok';
 import { engineWorld, orderRows, settingsWithShops } from '../../support/engine-world';

@@ -1,5 +1,5 @@
 import { tiktokConnector } from '../../../src/malls/tiktok';
-import type { ExportLine, LineOutcome } from '../../../src/malls/connector';
+import type { ExportLine, LineOutcome } from '../../../src/engine/connector';
 import type { OrderLine } from '../../../src/engine/order-line';
 import { byOrder, exportLine, fetchAll, setup } from './helpers';
 

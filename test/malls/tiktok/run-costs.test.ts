@@ -1,5 +1,5 @@
 import { tiktokConnector } from '../../../src/malls/tiktok';
-import type { ExportLine, ShopContext } from '../../../src/malls/connector';
+import type { ExportLine, ShopContext } from '../../../src/engine/connector';
 import type { HttpRequest } from '../../../src/ports';
 import { PrefixedProperties } from '../../../src/engine/memory-ports';
 import { metered } from '../../support/metered-run';

@@ -1,11 +1,11 @@
 import { encodeQuery, signRequest, stringToSign } from '../../../src/malls/tiktok/sign';
 import { nodeCrypto } from '../../../src/node/crypto';
 
-// spec §2.3: every vector uses the official example secret
+// docs/malls/tiktok-shop.md §2.3: every vector uses the official example secret
 const SECRET = 'e59af819cc';
 const CIPHER = 'ROW_xkMbgAAAeVAQra0eZWebFQq5aIK';
 
-describe('TikTok signing (spec §2.3 vectors)', () => {
+describe('TikTok signing (docs/malls/tiktok-shop.md §2.3 vectors)', () => {
   test('A: official GET Get Authorized Shops; access_token and sign never signed', () => {
     const query = { app_key: '29a39d', timestamp: '1623812664', access_token: 'TTP_x', sign: 'old' };
     expect(stringToSign('/authorization/202309/shops', query, '')).toBe('/authorization/202309/shopsapp_key29a39dtimestamp1623812664');

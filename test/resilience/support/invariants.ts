@@ -1,8 +1,8 @@
-import type { RunReport } from '../../../src/engine/app';
+import type { RunReport } from '../../../src/engine';
 import { acceptedPerLine, expectedKeys, sheetKeys, type World } from './world';
 
 /**
- * Issue #7's invariants after a scenario and clean runs: no order lost, no key twice, no line accepted
+ * The fault suite's invariants after a scenario and clean runs: no order lost, no key twice, no line accepted
  * twice by the mall, and every line the mall accepted shows OK in 書出結果 (the sheet caught up with the
  * mall, even when the answer was lost or the run died before writing it).
  */

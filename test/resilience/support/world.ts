@@ -1,4 +1,4 @@
-import type { Env, RunReport } from '../../../src/engine/app';
+import type { EngineEnv, RunReport } from '../../../src/engine';
 import { parseSettings } from '../../../src/engine/settings/parse';
 import { MemoryLock, MemoryTriggers } from '../../../src/engine/memory-ports';
 import { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
@@ -23,7 +23,7 @@ export { orderRows, type SheetRow };
 /**
  * The engine, the real connectors and one in-process sandbox mall, with every port the engine touches
  * (sheet, HTTP, properties, triggers) behind a fuse that can kill the run at its Nth call, and an HTTP layer that
- * can lose requests or answers. Tests drive runs, then check the invariants of issue #7.
+ * can lose requests or answers. Tests drive runs, then check the fault suite's invariants: no order lost, no key twice, no tracking sent twice, every failure visible.
  */
 
 export type MallId = 'temu' | 'tiktok' | 'qoo10';
@@ -83,7 +83,7 @@ export interface Hooks {
   afterAnswer?: (req: HttpRequest) => void;
 }
 
-/** Simulated time a request takes (issue #7's cost model: ~250 ms per URL fetch; fetchAll in parallel). */
+/** Simulated time a request takes (the cost model: ~250 ms per URL fetch; fetchAll in parallel). */
 export const LATENCY_MS = 250;
 
 export function world(mall: MallId, opts: { seed: number; orders: number; budgetMs: number; shop?: Record<string, unknown> }) {
@@ -100,7 +100,7 @@ export function world(mall: MallId, opts: { seed: number; orders: number; budget
   const lock = new MemoryLock();
   const triggers = new MemoryTriggers();
   const http = chaoticHttp(base.http, fuse, chaos, random, hooks, () => clock.advance(LATENCY_MS));
-  const env: Env = {
+  const env: EngineEnv = {
     book: fusedBook(rawBook, fuse),
     http,
     props: fusedProps(rawProps, fuse),

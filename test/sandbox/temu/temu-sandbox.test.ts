@@ -22,7 +22,7 @@ function world(orders = 30) {
   return { clock, sandbox, call, temu, orderList };
 }
 
-describe('Temu sandbox: gateway checks (spec §5, §6)', () => {
+describe('Temu sandbox: gateway checks (docs/malls/temu.md §5, §6)', () => {
   test('a correctly signed call succeeds with errorCode 1000000', () => {
     const w = world();
     expect(w.call('bg.open.accesstoken.info.get')).toMatchObject({ success: true, errorCode: 1000000, result: { regionId: 100 } });
@@ -74,7 +74,7 @@ describe('Temu sandbox: gateway checks (spec §5, §6)', () => {
   });
 });
 
-describe('Temu sandbox: orders (spec §3)', () => {
+describe('Temu sandbox: orders (docs/malls/temu.md §3)', () => {
   test('pages by status and creation window; pairs, seconds and pageSize are enforced', () => {
     const w = world(250);
     const now = Math.floor(w.clock.now() / 1000);
@@ -134,7 +134,7 @@ describe('Temu sandbox: orders (spec §3)', () => {
   });
 });
 
-describe('Temu sandbox: v2.confirm rules (spec §1.2, §1.3)', () => {
+describe('Temu sandbox: v2.confirm rules (docs/malls/temu.md §1.2, §1.3)', () => {
   function setup() {
     const w = world(60);
     const order = w.orderList().find((o) => o.status === 2 && o.children.filter((c) => c.status !== 3).length >= 2)!;

@@ -17,7 +17,7 @@ export function buildPages(): string {
 
 /**
  * google.script.run for a page served outside Apps Script: each call is a POST /rpc/<name> with the
- * request as JSON. Like Apps Script it refuses what is not plain JSON (a Date fails the call; spec §C6).
+ * request as JSON. Like Apps Script it refuses what is not plain JSON (a Date fails the call; docs/apps-script.md §C6).
  */
 const SHIM = `<script>(function () {
   function plain(v) {

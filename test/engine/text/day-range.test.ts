@@ -1,4 +1,4 @@
-import { parseDayRange } from '../../src/gas/day-range';
+import { parseDayRange } from '../../../src/engine/text/day-range';
 
 describe('parseDayRange', () => {
   test('both days included: [from midnight, day after to) in the time zone', () => {

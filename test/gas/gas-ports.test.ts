@@ -1,10 +1,10 @@
 import { createHash, createHmac } from 'node:crypto';
-import { GasLock, GasProperties, gasCrypto, signedBytesToHex, toastProgress, type UtilitiesApi } from '../../src/gas/services';
+import { GasLock, GasProperties, gasCrypto, signedBytesToHex, toastProgress, type UtilitiesApi } from '../../src/gas/gas-ports';
 
 /** Node's digest as Apps Script returns it: Java's signed bytes (-128..127). */
 const signed = (buf: Buffer) => [...buf].map((b) => (b > 127 ? b - 256 : b));
 
-/** A Utilities stub that, like live Apps Script, hashes non-ASCII as '?' unless UTF-8 is asked for (spec §C7). */
+/** A Utilities stub that, like live Apps Script, hashes non-ASCII as '?' unless UTF-8 is asked for (docs/apps-script.md §C7). */
 function stubUtilities() {
   const charsets: unknown[] = [];
   const encode = (s: string, charset: unknown) => (charset === 'UTF_8' ? Buffer.from(s, 'utf8') : Buffer.from(s.replace(/[^\x00-\x7f]/g, '?'), 'ascii'));

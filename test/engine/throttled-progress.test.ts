@@ -1,5 +1,5 @@
 import { MemoryLogger, VirtualClock } from '../../src/engine/memory-ports';
-import { throttledProgress } from '../../src/ui/server/progress';
+import { throttledProgress } from '../../src/engine/throttled-progress';
 
 test('progress toasts: the first at once, then at most one per gap', () => {
   const clock = new VirtualClock(0);

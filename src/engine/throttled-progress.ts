@@ -1,4 +1,4 @@
-import type { ClockPort, ProgressPort } from '../../ports';
+import type { ClockPort, ProgressPort } from '../ports';
 
 /**
  * Progress for a person watching (Sheets toasts): the first line at once, then at most one line per

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RunReport } from '../engine/app';
+import type { RunReport } from '../engine';
 import { translate, type MessageKey } from '../i18n';
 import type { Locale } from '../engine/settings/schema';
-import { shopCounts } from '../gas/report-text';
+import { shopCounts } from '../engine/report-text';
 import { XlsxWorkbook } from './workbook';
-import { FileLock, FileProperties } from './services';
+import { FileLock, FileProperties } from './node-ports';
 
 /** What the CLI commands share: refusals (exit 2), the locked workbook session, report printing. */
 

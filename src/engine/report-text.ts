@@ -1,5 +1,6 @@
-import type { CheckReport, ShopReport } from '../engine/app';
-import type { Locale } from '../engine/settings/schema';
+import type { CheckReport } from './check/check';
+import type { ShopReport } from './run/types';
+import type { Locale } from './settings/schema';
 import { translate } from '../i18n';
 
 /** Readable lines of a run's results, shared by the menu's dialogs and the CLI (pure). */

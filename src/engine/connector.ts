@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ClockPort, CryptoPort, HttpPort, LoggerPort, ProgressPort, PropertiesPort } from '../ports';
-import type { LineStatusUpdate, ManagementStatus, OrderLine } from '../engine/order-line';
-import type { CarrierEntry, Locale, ShopSettings } from '../engine/settings/schema';
+import type { LineStatusUpdate, ManagementStatus, OrderLine } from './order-line';
+import type { CarrierEntry, Locale, ShopSettings } from './settings/schema';
 import type { MessageKey } from '../i18n';
 
 /**
@@ -13,18 +13,18 @@ export interface MallConnector {
   id: string;
   /** what the モール column shows: 'Temu', 'TikTok Shop', 'Qoo10' */
   label: string;
-  /** credential fields as CONTRACT §4 names them; secret ones are moved to document properties */
+  /** credential fields as docs/contract.md §4 names them; secret ones are moved to document properties */
   credentialFields: readonly CredentialField[];
   /** validates shop.credentials (after secrets were merged back from properties) */
   credentialsSchema: z.ZodType<Record<string, string | undefined>>;
-  /** mall-native fetch status names (CONTRACT §4) and the default selection */
+  /** mall-native fetch status names (docs/contract.md §4) and the default selection */
   statuses: readonly string[];
   defaultStatuses: readonly string[];
   /** the carrier-table column this mall reads (CarrierEntry key) */
   carrierKey: string;
   /**
    * true when fetch honours `by: 'updated'` (the mall filters by update time): the engine then syncs
-   * incrementally between full windows (issue #7). Absent = creation-time windows only.
+   * incrementally between full windows. Absent = creation-time windows only.
    */
   fetchesByUpdate?: boolean;
 
@@ -65,7 +65,7 @@ export interface FetchRequest {
    * only sent to connectors with `fetchesByUpdate`)
    */
   by?: 'created' | 'updated';
-  /** with by 'updated': orders created before this are left out (the shop's `days`, CONTRACT §3) */
+  /** with by 'updated': orders created before this are left out (the shop's `days`, docs/contract.md §3) */
   createdFrom?: number;
   statuses: string[];
   /** null on the first step; afterwards what the previous step returned (JSON-serialisable) */
@@ -101,7 +101,7 @@ export interface ExportLine {
   shippedOn: string;
   /** tracking number the mall last accepted for this line ('' when never exported) */
   exportedTracking: string;
-  /** true when the engine's rules (CONTRACT §3) select this line for sending */
+  /** true when the engine's rules (docs/contract.md §3) select this line for sending */
   ready: boolean;
 }
 
@@ -113,7 +113,7 @@ export interface ExportOrder {
 
 export type LineOutcome =
   | { key: string; kind: 'ok'; note?: string }
-  /** the mall said it was already shipped: success with a note (CONTRACT §3) */
+  /** the mall said it was already shipped: success with a note (docs/contract.md §3) */
   | { key: string; kind: 'already'; note: string }
   | { key: string; kind: 'error'; message: string }
   /** not sent and not an error of the mall: e.g. "all lines of this order need a tracking number" */

@@ -7,7 +7,7 @@ export type PropertiesApi = Pick<
   'getProperty' | 'setProperty' | 'deleteProperty' | 'getKeys' | 'getProperties'
 >;
 
-/** Document properties (spec §C4: per-sheet store, never Script properties for sellers' tokens). */
+/** Document properties (docs/apps-script.md §C4: per-sheet store, never Script properties for sellers' tokens). */
 export class GasProperties implements PropertiesPort {
   constructor(private readonly store: PropertiesApi) {}
   get(key: string): string | null {
@@ -29,7 +29,7 @@ export class GasProperties implements PropertiesPort {
 
 export type LockApi = Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'releaseLock'>;
 
-/** The document lock; tryLock so a second run logs "busy" instead of queueing (spec §C4). */
+/** The document lock; tryLock so a second run logs "busy" instead of queueing (docs/apps-script.md §C4). */
 export class GasLock implements LockPort {
   constructor(private readonly lock: LockApi | null) {}
   tryLock(timeoutMs: number): boolean {
@@ -46,12 +46,12 @@ export type UtilitiesApi = Pick<
   'computeDigest' | 'computeHmacSha256Signature' | 'sleep' | 'DigestAlgorithm' | 'Charset'
 >;
 
-/** Apps Script returns Java's signed bytes (-128..127); & 0xff makes them 0..255 (spec §C7). */
+/** Apps Script returns Java's signed bytes (-128..127); & 0xff makes them 0..255 (docs/apps-script.md §C7). */
 export function signedBytesToHex(bytes: number[]): string {
   return bytes.map((b) => (b & 0xff).toString(16).padStart(2, '0')).join('');
 }
 
-/** Always UTF-8: without a charset Apps Script hashes non-ASCII text as '?' (spec §C7 charset trap). */
+/** Always UTF-8: without a charset Apps Script hashes non-ASCII text as '?' (docs/apps-script.md §C7 charset trap). */
 export function gasCrypto(u: UtilitiesApi): CryptoPort {
   return {
     md5Hex: (s) => signedBytesToHex(u.computeDigest(u.DigestAlgorithm.MD5, s, u.Charset.UTF_8)),

@@ -1,15 +1,13 @@
-import type { Ports } from '../ports';
-import type { MallConnector } from '../malls/connector';
-import type { Settings } from './settings/schema';
+import type { Ports } from '../../ports';
+import type { MallConnector } from '../connector';
+import type { Settings } from '../settings/schema';
 
-/**
- * The engine's public surface: what src/entry.ts (Apps Script) and src/node/cli.ts call.
- * Everything here is synchronous.
- */
+/** The types of the engine's public surface (re-exported by src/engine/index.ts). Everything is synchronous. */
 
 export type Trigger = 'manual' | 'auto';
 
-export interface Env extends Ports {
+/** Everything a run needs: the ports, the mall connectors and the settings loader. */
+export interface EngineEnv extends Ports {
   connectors: readonly MallConnector[];
   /** Loads and validates settings; throws SettingsError (every problem, each naming shop, field, cell). */
   loadSettings(): Settings;
@@ -39,7 +37,7 @@ export interface RunReport {
   shops: ShopReport[];
   /** dry-run export: what would be sent, one readable line per shipment */
   preview: string[];
-  /** CONTRACT §5: 0 all done; 1 some shops or rows failed; 2 invalid settings (nothing fetched or sent) */
+  /** docs/contract.md §5: 0 all done; 1 some shops or rows failed; 2 invalid settings (nothing fetched or sent) */
   exitCode: 0 | 1 | 2;
   /** readable lines for invalid settings (exit 2) */
   errors: string[];
@@ -57,13 +55,3 @@ export interface ExportOptions {
   shop?: string;
   dryRun?: boolean;
 }
-
-export { runFetch } from './run/fetch';
-export { runExport } from './run/export';
-export { runTimer, applyAutoFetchTrigger, timerMinutes, isDue } from './run/timer';
-export { runCheck, type CheckReport, type ShopCheck } from './check/check';
-export { parseSettings } from './settings/parse';
-export { SettingsError, type SettingsIssue } from './settings/errors';
-export { loadSettingsFromBook, writeShopStatus } from './settings/tab';
-export { readState, type ShopState } from './run/state';
-export { appendLog, readLog, type LogRow } from './log/log-sheet';

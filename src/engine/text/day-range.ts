@@ -1,4 +1,4 @@
-import { isCalendarDate, zonedTimeToEpoch } from '../engine/text/dates';
+import { isCalendarDate, zonedTimeToEpoch } from './dates';
 
 /**
  * A user-typed day range (YYYY-MM-DD, both days included) → the engine's [from, to) in epoch ms, midnight
