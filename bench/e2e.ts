@@ -291,7 +291,7 @@ const minimumOf = (pages: number, perOrder: number, setup: number): Minimum => (
  *   token-info call (有効期限, docs/contract.md §3);
  * - TikTok: Search Orders pages per status and a CANCELLED pass, plus the token refresh and the
  *   authorized-shop lookup a fresh authorization needs;
- * - Qoo10: one GetShippingInfo_v3 per status and one GetClaimInfo_V3 per cancel ClaimStat per 90-day
+ * - Qoo10: one GetShippingInfo_v3 per status (one for all of 1–3) and one GetClaimInfo_V3 per cancel ClaimStat per 90-day
  *   window (no paging), plus issuing the seller auth key.
  */
 export function fetchMinimum(world: World): Record<string, Minimum> {
@@ -317,8 +317,10 @@ export function fetchMinimum(world: World): Record<string, Minimum> {
       out.tiktok = minimumOf(pages, 0, 2);
     } else if (shop.mall === 'qoo10') {
       const windows = Math.ceil((now - from) / MAX_WINDOW_MS);
-      const statuses = new Set(shop.fetch.statuses.map((s) => STATUS_CODES[s as Qoo10Status])).size;
-      out.qoo10 = minimumOf(windows * (statuses + CANCEL_CLAIM_STATS.length), 0, 1);
+      const codes = new Set<string>(shop.fetch.statuses.map((s) => STATUS_CODES[s as Qoo10Status]));
+      // ShippingStatus 0 returns 1–3 in one call (docs/malls/qoo10.md §3 v3 request)
+      const lists = codes.size > 1 && [...codes].every((c) => c <= '3') ? 1 : codes.size;
+      out.qoo10 = minimumOf(windows * (lists + CANCEL_CLAIM_STATS.length), 0, 1);
     }
   }
   return out;

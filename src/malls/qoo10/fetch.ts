@@ -103,7 +103,9 @@ function digestOf(s: string): string {
 /** `keep`: the status digits asked for (a row of unknown status is kept: its notice names it). */
 function readShippingRows(ctx: ShopContext, rows: unknown[], notices: string[], keep: readonly string[]): OrderLine[] {
   const byLine = new Map<string, OrderLine>();
-  for (const raw of rows) {
+  // rows of several statuses in the order one call per status would give them (2 before 3)
+  const digitOf = (raw: unknown) => statusDigit(String((raw as { ShippingStatus?: unknown } | null)?.ShippingStatus ?? '')) ?? '9';
+  for (const raw of [...rows].sort((a, b) => (digitOf(a) < digitOf(b) ? -1 : digitOf(a) > digitOf(b) ? 1 : 0))) {
     const r = ShippingRowSchema.safeParse(raw);
     if (!r.success) {
       notices.push(badRow(ctx, raw, 'OrderNo', r.error));

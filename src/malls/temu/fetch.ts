@@ -23,7 +23,7 @@ const DETAIL_CHUNK = 50;
 
 /**
  * A status to page through; `linesWanted: false` only reports cancellations of rows already in the sheet.
- * `status: null` is every status at once (parentOrderStatus 0, spec §3.1), used for incremental windows.
+ * `status: null` is every status at once (parentOrderStatus 0, docs/malls/temu.md §3.1), used for incremental windows.
  */
 interface Pass {
   status: TemuStatusName | null;

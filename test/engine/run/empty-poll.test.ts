@@ -1,5 +1,5 @@
 import { benchWorld } from '../../../bench/e2e';
-import { readLog, readState, runFetch, runTimer } from '../../../src/engine/app';
+import { readLog, readState, runFetch, runTimer } from '../../../src/engine';
 import { ORDERS_SHEET_NAMES } from '../../../src/engine/orders/columns';
 import { meterDelta, snapshot } from '../../../src/engine/sim/cost-model';
 
