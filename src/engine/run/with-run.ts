@@ -128,7 +128,7 @@ function makeRun(env: EngineEnv, settings: Settings, opts: RunOptions, report: R
     redact: redactor(env, settings, env.connectors),
     touched: new Set(),
     unfinished: false,
-    quota: UrlFetchQuota.load(env.props, env.clock, env.urlFetchQuota ?? URL_FETCH_QUOTA.consumer),
+    quota: UrlFetchQuota.load(env.props, env.clock, env.urlFetchQuota ?? URL_FETCH_QUOTA[settings.accountType ?? 'consumer']),
     table: () => {
       if (table !== undefined) return table;
       try {

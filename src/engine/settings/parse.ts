@@ -9,8 +9,8 @@ import { SettingsError, type SettingsIssue } from './errors';
  * (never the first only), each naming the shop and the field, in the settings' own locale.
  */
 
-/** Intervals the recurring trigger can honour (everyMinutes 5/10/15/30, hourly; specs §C2). */
-export const TIMER_MINUTES = [5, 10, 15, 30, 60] as const;
+/** Intervals the recurring trigger can honour (everyMinutes 1/5/10/15/30, hourly; docs/apps-script.md §C2). */
+export const TIMER_MINUTES = [1, 5, 10, 15, 30, 60] as const;
 
 /** Days of orders a fetch covers when the settings do not say (both views). */
 export const DEFAULT_DAYS = 7;
@@ -75,7 +75,7 @@ export function checkSettings(input: unknown, connectors: readonly MallConnector
     }
     return { settings: null, issues, locale };
   }
-  const { timezone, carriers, shipper, labels } = base.data;
+  const { timezone, carriers, shipper, labels, accountType, archiveAfterDays } = base.data;
   if (!isTimeZone(timezone)) issues.push({ field: 'timezone', message: t('settings.timezone', { value: timezone }) });
   const carrierNames = new Set(carriers.map((c) => c.name.trim()));
   carriers.forEach((c, i) => {
@@ -98,7 +98,7 @@ export function checkSettings(input: unknown, connectors: readonly MallConnector
   });
 
   if (issues.length > 0) return { settings: null, issues: firstPerField(issues), locale };
-  const settings: Settings = { locale, timezone, shops, carriers };
+  const settings: Settings = { locale, timezone, accountType, archiveAfterDays, shops, carriers };
   if (shipper) settings.shipper = shipper;
   if (labels) settings.labels = labels;
   return { settings, issues, locale };
