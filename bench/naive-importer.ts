@@ -14,6 +14,7 @@ import type { OrderLine } from '../src/engine/order-line';
 import type { ShopContext } from '../src/engine/connector';
 import type { CellValue, SheetPort, SpreadsheetPort } from '../src/ports';
 import { TemuClient } from '../src/malls/temu/client';
+import { TemuCredentialsSchema } from '../src/malls/temu/credentials';
 import { toOrderLines, pricesOf } from '../src/malls/temu/mapping';
 import { AmountResultSchema, OrderListResultSchema, ShippingInfoSchema } from '../src/malls/temu/schemas';
 import { TEMU_STATUS_CODES, type TemuStatusName } from '../src/malls/temu/statuses';
@@ -23,7 +24,8 @@ import { OrderDetailDataSchema, OrderSchema, SearchOrdersDataSchema } from '../s
 import { Qoo10Client } from '../src/malls/qoo10/client';
 import { searchBounds } from '../src/malls/qoo10/dates';
 import { toOrderLine } from '../src/malls/qoo10/mapping';
-import { asRows, METHODS, STATUS_CODES, type Qoo10Status } from '../src/malls/qoo10/protocol';
+import { asRows, METHODS } from '../src/malls/qoo10/protocol';
+import { STATUS_CODES, type Qoo10Status } from '../src/malls/qoo10/statuses';
 import { ShippingRowSchema } from '../src/malls/qoo10/schemas';
 
 /** The naive sheet: its own fixed layout, one row per order line (26 columns, as 受注一覧 has). */
@@ -89,7 +91,7 @@ type IsNew = (kind: 'o' | 'l', id: string) => boolean;
 type Sink = (lines: OrderLine[], mallLabel: string) => void;
 
 function importTemu(ctx: ShopContext, window: { from: number; to: number }, isNew: IsNew, sink: Sink, alive: () => void): void {
-  const client = new TemuClient(ctx);
+  const client = new TemuClient(ctx, TemuCredentialsSchema.parse(ctx.shop.credentials));
   for (const status of ctx.shop.fetch.statuses as TemuStatusName[]) {
     for (let page = 1; ; page++) {
       const params = {

@@ -40,7 +40,8 @@ export interface HttpResponse {
 
 /**
  * HTTP never throws for an HTTP status (muteHttpExceptions); it throws an Error only when no answer came
- * (DNS, refused, timeout). fetchAll sends in parallel and returns answers in request order.
+ * (DNS, refused, timeout: then engine/errors.ts's HttpTimeoutError). fetchAll sends in parallel and returns answers in
+ * request order.
  */
 export interface HttpPort {
   fetch(req: HttpRequest): HttpResponse;

@@ -13,3 +13,17 @@ export class MallUnreachableError extends Error {
     this.name = 'MallUnreachableError';
   }
 }
+
+/**
+ * The request went out and no answer came within the runtime's limit (Apps Script's own, or the CLI's): a
+ * mall that hangs. Retrying it costs that limit again, so the request path treats it apart.
+ */
+export class HttpTimeoutError extends Error {
+  constructor(
+    message: string,
+    readonly timeoutMs: number,
+  ) {
+    super(message);
+    this.name = 'HttpTimeoutError';
+  }
+}

@@ -1,4 +1,8 @@
 import type { HttpPort, HttpRequest, HttpResponse } from '../ports';
+import { HttpTimeoutError } from '../engine/errors';
+
+/** UrlFetchApp's own limit for one call, not configurable (docs/apps-script.md §C3). */
+const URL_FETCH_LIMIT_MS = 60_000;
 
 export type UrlFetchApi = Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, 'fetch' | 'fetchAll'>;
 
@@ -7,12 +11,12 @@ export class GasHttp implements HttpPort {
   constructor(private readonly urlFetch: UrlFetchApi) {}
 
   fetch(req: HttpRequest): HttpResponse {
-    return toResponse(this.urlFetch.fetch(req.url, toParams(req)));
+    return asTimeout(() => toResponse(this.urlFetch.fetch(req.url, toParams(req))));
   }
 
   fetchAll(reqs: HttpRequest[]): HttpResponse[] {
     if (reqs.length === 0) return [];
-    return this.urlFetch.fetchAll(reqs.map((r) => ({ url: r.url, ...toParams(r) }))).map(toResponse);
+    return asTimeout(() => this.urlFetch.fetchAll(reqs.map((r) => ({ url: r.url, ...toParams(r) }))).map(toResponse));
   }
 }
 
@@ -26,6 +30,17 @@ export function toParams(req: HttpRequest): GoogleAppsScript.URL_Fetch.URLFetchR
   // the body goes exactly as given: signatures were computed over this very string
   if (req.body !== undefined) params.payload = req.body;
   return params;
+}
+
+/** UrlFetchApp says "Timeout: <url>" when the mall never answered: the request path treats that apart. */
+function asTimeout<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/\btime(d)? ?out\b/i.test(message)) throw new HttpTimeoutError(message, URL_FETCH_LIMIT_MS);
+    throw e;
+  }
 }
 
 function toResponse(res: GoogleAppsScript.URL_Fetch.HTTPResponse): HttpResponse {

@@ -13,11 +13,16 @@ const CLI_BUDGET_MS = 6 * 60 * 60 * 1000;
  * The EngineEnv for one CLI command. The settings were parsed (and rejected with exit 2) before the
  * workbook was opened; the workbook's FileLock is held by the caller, so the engine's lock always succeeds.
  */
-export function cliEnv(book: SpreadsheetPort, props: PropertiesPort, settings: Settings, opts: { verbose: boolean }): EngineEnv & { http: SyncHttp } {
+export function cliEnv(
+  book: SpreadsheetPort,
+  props: PropertiesPort,
+  settings: Settings,
+  opts: { verbose: boolean; httpTimeoutMs?: number },
+): EngineEnv & { http: SyncHttp } {
   const log = stderrLogger(opts.verbose);
   return {
     book,
-    http: new SyncHttp(),
+    http: new SyncHttp({ timeoutMs: opts.httpTimeoutMs }),
     props,
     lock: heldLock,
     clock: nodeClock,

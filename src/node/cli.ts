@@ -2,14 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCheck, runExport, runFetch, type EngineEnv, type RunReport } from '../engine';
-import { parseSettings } from '../engine/settings/parse';
-import { SettingsError } from '../engine/settings/errors';
+import { checkSettings, issueLine, settingsError } from '../engine/settings/parse';
 import type { Locale, Settings } from '../engine/settings/schema';
 import { MemorySpreadsheet } from '../engine/sheet/memory-sheet';
 import { MemoryProperties } from '../engine/memory-ports';
 import { CONNECTORS } from '../malls';
 import { translate, type MessageKey } from '../i18n';
 import { parseDayRange } from '../engine/text/day-range';
+import { MAX_RANGE_DAYS, rangeProblems } from '../ui/shared/date-range';
+import { formatDate } from '../engine/text/dates';
 import { checkText } from '../engine/report-text';
 import { UsageError, openWorkbook, printReport, type T } from './command-io';
 import { XlsxWorkbook } from './workbook';
@@ -28,6 +29,7 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  force: { type: 'boolean' },
   port: { type: 'string' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -35,7 +37,7 @@ const OPTIONS = {
 
 /** Options each command accepts (anything else is an argument error). */
 const ACCEPTS: Record<string, readonly string[]> = {
-  demo: ['workbook', 'verbose'],
+  demo: ['workbook', 'force', 'verbose'],
   fetch: ['config', 'workbook', 'shop', 'from', 'to', 'verbose'],
   export: ['config', 'workbook', 'shop', 'dry-run', 'verbose'],
   check: ['config', 'workbook', 'shop', 'verbose'],
@@ -72,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
     if (wrong.length) throw new UsageError([t('cli.args.invalid', { detail: `${command} does not take --${wrong.join(', --')}` })]);
 
     if (command === 'sandbox') return await sandboxCommand(values, t);
-    if (command === 'demo') return await runDemo({ workbook: values.workbook, verbose: !!values.verbose, cliPath: __filename });
+    if (command === 'demo') return await runDemo({ workbook: values.workbook, force: !!values.force, verbose: !!values.verbose, cliPath: __filename });
 
     const settings = loadConfig(need(values, 'config', t), t);
     L = settings.locale;
@@ -110,26 +112,49 @@ function need(values: Values, name: 'config' | 'workbook', t: T): string {
   return v;
 }
 
-/** Reads and validates the JSON config (docs/contract.md §4); every problem is reported, each naming shop and field. */
+/**
+ * Reads and validates the JSON config (docs/contract.md §4); every problem is reported, each naming shop and
+ * field; fields no schema knows are warned about (a typo would otherwise do nothing).
+ */
 export function loadConfig(file: string, t: T): Settings {
   let input: unknown;
   try {
-    input = JSON.parse(fs.readFileSync(file, 'utf8'));
+    // Windows editors save UTF-8 with a byte order mark, which JSON.parse refuses
+    input = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new UsageError([t('cli.config.unreadable', { file, detail: (e as Error).message })]);
   }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    const kind = Array.isArray(input) ? t('cli.config.kind.list') : input === null ? 'null' : typeof input;
+    throw new UsageError([t('cli.config.notObject', { file, kind })]);
+  }
+  let checked;
   try {
-    return parseSettings(input, CONNECTORS);
+    checked = checkSettings(input, CONNECTORS);
   } catch (e) {
-    if (e instanceof SettingsError) throw new UsageError([`${file}:`, ...e.lines]);
     throw new UsageError([t('cli.config.unreadable', { file, detail: (e as Error).message })]);
   }
+  const { settings, issues, warnings, locale } = checked;
+  if (!settings) throw new UsageError([`${file}:`, ...settingsError(issues, locale).lines]);
+  for (const w of warnings) process.stderr.write(`warning: ${file}: ${issueLine(w, locale)}\n`);
+  return settings;
 }
 
+/** --from/--to by the date-range dialog's own rules (≤ 365 days, not in the future), then as the engine's range. */
 function rangeOf(values: Values, timeZone: string, t: T): { from: number; to: number } | undefined {
   if (values.from === undefined && values.to === undefined) return undefined;
   if (values.from === undefined || values.to === undefined) {
     throw new UsageError([t('cli.args.invalid', { detail: '--from and --to go together' })]);
+  }
+  const problems = rangeProblems(values.from, values.to, formatDate(Date.now(), timeZone));
+  if (problems.length > 0) {
+    throw new UsageError(
+      problems.map((p) =>
+        t('cli.args.invalid', {
+          detail: `--${p.field} ${values[p.field]}: ${t(`sidebar.range.${p.code}`, { days: MAX_RANGE_DAYS })}`,
+        }),
+      ),
+    );
   }
   const r = parseDayRange(values.from, values.to, timeZone);
   if (!r.ok) throw new UsageError([t('cli.args.invalid', { detail: `--${r.field === 'order' ? 'from/--to' : r.field} ${r.value} (YYYY-MM-DD)` })]);

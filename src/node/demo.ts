@@ -11,7 +11,7 @@ import { CONNECTORS } from '../malls';
 import type { SpreadsheetPort } from '../ports';
 import { translate, type MessageKey } from '../i18n';
 import { cliEnv } from './cli-env';
-import { openWorkbook, printReport } from './command-io';
+import { UsageError, openWorkbook, printReport } from './command-io';
 
 /** rows a seller leaves alone: cancelled or on hold (管理ステータス, either locale) */
 const NOT_SHIPPING = new Set(['キャンセル', 'Cancelled', '保留', 'On hold']);
@@ -20,7 +20,7 @@ const NOT_SHIPPING = new Set(['キャンセル', 'Cancelled', '保留', 'On hold
  * `mallsheet demo`: the sandbox malls in a child process, the demo settings, a fetch into the workbook,
  * tracking numbers typed in as a seller would, an export, and a summary.
  */
-export async function runDemo(opts: { workbook?: string; verbose: boolean; cliPath: string }): Promise<number> {
+export async function runDemo(opts: { workbook?: string; force: boolean; verbose: boolean; cliPath: string }): Promise<number> {
   const file = path.resolve(opts.workbook ?? path.join('demo', 'orders.xlsx'));
   const child = spawn(process.execPath, [opts.cliPath, 'sandbox', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
@@ -30,11 +30,18 @@ export async function runDemo(opts: { workbook?: string; verbose: boolean; cliPa
     const session = await openWorkbook(file, t);
     if (typeof session === 'number') return session;
     const { book, props, lock } = session;
+    const demoShops = new Set(settings.shops.map((s) => s.name));
+    // the demo types fake tracking numbers, which a later real export would send: a seller's own shops are off limits
+    const others = shopsIn(book).filter((s) => !demoShops.has(s));
+    if (others.length > 0 && !opts.force) {
+      lock.release();
+      throw new UsageError([t('cli.demo.otherShops', { file, shops: others.join(', ') })]);
+    }
     const env = cliEnv(book, props, settings, { verbose: opts.verbose });
     try {
       const fetched = runFetch(env, { trigger: 'manual' });
       printReport(fetched, settings.locale);
-      const filled = fillTrackingAsSeller(book, settings.timezone, env.clock.now());
+      const filled = fillTrackingAsSeller(book, settings.timezone, env.clock.now(), demoShops);
       process.stdout.write((filled > 0 ? t('cli.demo.filled', { count: filled }) : t('cli.demo.noRows')) + '\n');
       const exported = runExport(env, { trigger: 'manual' });
       printReport(exported, settings.locale);
@@ -70,11 +77,21 @@ function firstUrl(child: ChildProcess): Promise<string> {
   });
 }
 
+/** The shop names found in 受注一覧 (by header text), each once. */
+export function shopsIn(book: SpreadsheetPort): string[] {
+  const sheet = book.getSheet(ORDERS_SHEET_NAMES.ja) ?? book.getSheet(ORDERS_SHEET_NAMES.en);
+  const rows = sheet?.readAll() ?? [];
+  const col = rows.length > 0 ? discoverHeaders(rows[0]).at.shop : undefined;
+  if (col === undefined) return [];
+  return [...new Set(rows.slice(1).map((r) => String(r[col] ?? '').trim()))].filter((s) => s !== '');
+}
+
 /**
  * What a seller does between fetch and export: on every other order still open, the same tracking number
- * and today's date on each of its rows, found by header text (docs/contract.md §2) through the same SheetPort.
+ * and today's date on each of its rows, found by header text (docs/contract.md §2) through the same
+ * SheetPort. Only rows of `shops` (when given) are touched.
  */
-export function fillTrackingAsSeller(book: SpreadsheetPort, timeZone: string, now: number): number {
+export function fillTrackingAsSeller(book: SpreadsheetPort, timeZone: string, now: number, shops?: ReadonlySet<string>): number {
   const sheet = book.getSheet(ORDERS_SHEET_NAMES.ja) ?? book.getSheet(ORDERS_SHEET_NAMES.en);
   if (!sheet) return 0;
   const rows = sheet.readAll();
@@ -84,6 +101,7 @@ export function fillTrackingAsSeller(book: SpreadsheetPort, timeZone: string, no
   if (shop === undefined || orderId === undefined || tracking === undefined || shippedOn === undefined) return 0;
   const orders = new Map<string, number[]>();
   rows.slice(1).forEach((row, i) => {
+    if (shops && !shops.has(String(row[shop]).trim())) return;
     if (String(row[tracking]) !== '' || (status !== undefined && NOT_SHIPPING.has(String(row[status])))) return;
     const key = `${row[shop]}\u0000${row[orderId]}`;
     orders.set(key, [...(orders.get(key) ?? []), i + 2]);

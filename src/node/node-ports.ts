@@ -58,6 +58,9 @@ export class FileProperties extends MemoryProperties {
   }
 }
 
+/** How old an unreadable lock file must be before it is taken over (see FileLock). */
+const DAMAGED_LOCK_STALE_MS = 60_000;
+
 interface LockInfo {
   pid: number;
   host: string;
@@ -66,7 +69,9 @@ interface LockInfo {
 
 /**
  * One run per workbook: an O_EXCL lock file next to it. A lock whose process is gone (same host) or that is
- * older than staleMs is taken over, so a crashed run never blocks the next one forever.
+ * older than staleMs is taken over, so a crashed run never blocks the next one forever. A lock that is not
+ * ours to read (damaged, or another program's) is taken over once it is a minute old: a lock is written in
+ * one small write, so by then it is not being written.
  */
 export class FileLock implements LockPort {
   private held = false;
@@ -92,10 +97,10 @@ export class FileLock implements LockPort {
     fs.rmSync(this.file, { force: true });
   }
 
-  /** Who holds it, for the "busy" message. */
-  holder(): string {
+  /** Who holds it, for the "busy" message; null when the lock file is not one we can read. */
+  holder(): string | null {
     const info = this.read();
-    return info ? `pid ${info.pid} on ${info.host} since ${new Date(info.at).toISOString()}` : this.file;
+    return info ? `pid ${info.pid} on ${info.host} since ${new Date(info.at).toISOString()}` : null;
   }
 
   private tryOnce(): boolean {
@@ -124,7 +129,7 @@ export class FileLock implements LockPort {
     if (!info) {
       // unreadable or half-written: judge by the file's age
       try {
-        return this.clock.now() - fs.statSync(this.file).mtimeMs > this.staleMs;
+        return this.clock.now() - fs.statSync(this.file).mtimeMs > DAMAGED_LOCK_STALE_MS;
       } catch {
         return true;
       }

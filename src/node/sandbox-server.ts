@@ -33,6 +33,9 @@ export function serveSandbox(port: number, opts: { seed?: number } = {}): Promis
       }
     });
   });
+  // a client whose event loop was blocked (a test in spawnSync) may reuse an idle socket the server has just
+  // closed ("other side closed"): idle sockets stay open longer than any one command runs
+  server.keepAliveTimeout = 120_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve(server));

@@ -1,5 +1,6 @@
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import type { HttpPort, HttpRequest, HttpResponse } from '../ports';
+import { HttpTimeoutError } from '../engine/errors';
 
 /**
  * The worker that does the real (async) fetches. Kept as plain JS source so it runs the same from ts-jest
@@ -24,7 +25,7 @@ async function one(r, timeoutMs) {
     res.headers.forEach((v, k) => { h[k.toLowerCase()] = v; });
     return { status: res.status, body, headers: h };
   } catch (e) {
-    if (ac.signal.aborted) return { error: 'no answer within ' + timeoutMs + ' ms' };
+    if (ac.signal.aborted) return { error: 'no answer within ' + timeoutMs + ' ms', timeout: true };
     const cause = e && e.cause ? (e.cause.code || e.cause.message) : '';
     return { error: String((e && e.message) || e) + (cause ? ' (' + cause + ')' : '') };
   } finally {
@@ -41,7 +42,10 @@ parentPort.on('message', async ({ reqs, timeoutMs, signal, port }) => {
 });
 `;
 
-type Answer = HttpResponse | { error: string };
+/** UrlFetchApp gives up on a request after about a minute (docs/apps-script.md §C3). */
+export const APPS_SCRIPT_FETCH_LIMIT_MS = 60_000;
+
+type Answer = HttpResponse | { error: string; timeout?: boolean };
 
 /**
  * HttpPort made synchronous for the core: the request goes to a worker thread, the main thread blocks in
@@ -51,8 +55,9 @@ export class SyncHttp implements HttpPort {
   private readonly worker: Worker;
   private readonly timeoutMs: number;
 
+  /** The default is Apps Script's own limit for one UrlFetch call, so both runtimes wait alike. */
   constructor(opts: { timeoutMs?: number } = {}) {
-    this.timeoutMs = opts.timeoutMs ?? 60_000;
+    this.timeoutMs = opts.timeoutMs ?? APPS_SCRIPT_FETCH_LIMIT_MS;
     this.worker = new Worker(WORKER_SOURCE, { eval: true });
     // the worker never keeps the process alive on its own
     this.worker.unref();
@@ -73,11 +78,12 @@ export class SyncHttp implements HttpPort {
     Atomics.wait(new Int32Array(signal), 0, 0, this.timeoutMs + 1000);
     const msg = receiveMessageOnPort(port1);
     port1.close();
-    if (!msg) throw new Error(`HTTP: no answer within ${this.timeoutMs} ms (${hostOf(reqs[0].url)})`);
+    if (!msg) throw new HttpTimeoutError(`HTTP: no answer within ${this.timeoutMs} ms (${hostOf(reqs[0].url)})`, this.timeoutMs);
     const answers = msg.message as Answer[];
     return answers.map((a, i) => {
-      if ('error' in a) throw new Error(`HTTP ${reqs[i].method.toUpperCase()} ${hostOf(reqs[i].url)}: ${a.error}`);
-      return a;
+      if (!('error' in a)) return a;
+      const text = `HTTP ${reqs[i].method.toUpperCase()} ${hostOf(reqs[i].url)}: ${a.error}`;
+      throw a.timeout ? new HttpTimeoutError(text, this.timeoutMs) : new Error(text);
     });
   }
 

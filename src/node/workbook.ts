@@ -2,19 +2,37 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetPort, SpreadsheetPort } from '../ports';
 import { writeFileAtomic } from './atomic-file';
+import { countAtRisk, lostBetween, type AtRiskKind } from './xlsx-parts';
 
 /**
  * The local .xlsx workbook as a SpreadsheetPort: loaded (async) before the engine runs, edited in memory
  * synchronously during the run, saved (async, atomically) after it.
  */
 export class XlsxWorkbook implements SpreadsheetPort {
-  private constructor(readonly wb: ExcelJS.Workbook) {}
+  private constructor(
+    readonly wb: ExcelJS.Workbook,
+    private readonly source: Buffer | null,
+  ) {}
 
   /** Opens the file, or starts an empty workbook when it does not exist (docs/contract.md §5: created when missing). */
   static async open(file: string): Promise<XlsxWorkbook> {
     const wb = new ExcelJS.Workbook();
-    if (fs.existsSync(file)) await wb.xlsx.readFile(file);
-    return new XlsxWorkbook(wb);
+    if (!fs.existsSync(file)) return new XlsxWorkbook(wb, null);
+    const source = fs.readFileSync(file);
+    await wb.xlsx.load(source as unknown as ExcelJS.Buffer);
+    return new XlsxWorkbook(wb, source);
+  }
+
+  /**
+   * What saving would drop of the file as it was opened: a trial save, compared part kind by part kind.
+   * Only a file that holds such parts pays for the trial.
+   */
+  async unkeptContent(): Promise<{ kind: AtRiskKind; count: number }[]> {
+    if (!this.source) return [];
+    const before = await countAtRisk(this.source);
+    if (Object.keys(before).length === 0) return [];
+    const after = await countAtRisk(new Uint8Array((await this.wb.xlsx.writeBuffer()) as ArrayBuffer));
+    return lostBetween(before, after);
   }
 
   getSheet(name: string): SheetPort | null {

@@ -1,4 +1,5 @@
 import { GasHttp, type UrlFetchApi } from '../../src/gas/http';
+import { HttpTimeoutError } from '../../src/engine/errors';
 
 function response(status: number, body: string, headers: Record<string, string | string[]>) {
   return { getResponseCode: () => status, getContentText: () => body, getAllHeaders: () => headers };
@@ -44,5 +45,25 @@ describe('GasHttp', () => {
     expect(res.map((r) => r.body)).toEqual(['https://a.example/1', 'https://a.example/2']);
     expect(res[1].headers).toEqual({ 'content-type': 't1' });
     expect(batch[0]).toEqual({ url: 'https://a.example/1', method: 'get', muteHttpExceptions: true, headers: {} });
+  });
+
+  test("UrlFetchApp's timeout becomes an HttpTimeoutError; other failures stay as they are", () => {
+    const failing = (message: string) =>
+      ({
+        fetch: () => {
+          throw new Error(message);
+        },
+        fetchAll: () => [],
+      }) as unknown as UrlFetchApi;
+    const req = { url: 'https://a.example/1', method: 'get' as const };
+    expect(() => new GasHttp(failing('Timeout: https://a.example/1')).fetch(req)).toThrow(HttpTimeoutError);
+    let other: unknown;
+    try {
+      new GasHttp(failing('Address unavailable: https://a.example/1')).fetch(req);
+    } catch (e) {
+      other = e;
+    }
+    expect(other).toBeInstanceOf(Error);
+    expect(other).not.toBeInstanceOf(HttpTimeoutError);
   });
 });

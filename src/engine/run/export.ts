@@ -54,10 +54,9 @@ export function exportShops(run: Run, shops: ShopSettings[], dryRun: boolean): v
         const ctx = buildShopContext(env, run.settings, shop, run.deadline, !dryRun, run.redact, run.quota);
         const outcomes = connector.exportOrders(ctx, orders, { dryRun });
         if (dryRun) {
-          for (const o of outcomes) {
-            const text = o.kind === 'ok' || o.kind === 'already' ? (o.note ?? '') : o.message;
-            if (text) run.report.preview.push(run.redact(`${shop.name}: ${text}`));
-          }
+          // connectors answer per row; rows of one shipment share its text, and the preview lists shipments
+          const texts = outcomes.map((o) => (o.kind === 'ok' || o.kind === 'already' ? (o.note ?? '') : o.message));
+          for (const text of new Set(texts)) if (text) run.report.preview.push(run.redact(`${shop.name}: ${text}`));
         } else {
           const res = table.applyOutcomes(shop.name, orders, outcomes, env.clock.now());
           table.flush();

@@ -28,6 +28,8 @@ export interface FoundIssue extends SettingsIssue {
 export interface SettingsCheck {
   settings: Settings | null;
   issues: FoundIssue[];
+  /** fields no schema knows (a typo like `autoExprot` would otherwise do nothing, silently) */
+  warnings: FoundIssue[];
   locale: Locale;
 }
 
@@ -46,19 +48,22 @@ export function settingsError(
   fieldLabel: (field: string) => string = (f) => f,
 ): SettingsError {
   const t: T = (key, params) => translate(locale, key, params);
-  const lines = issues.map((i) => {
-    const where = [i.cell ?? '', i.shop !== undefined ? t('settings.shopLabel', { shop: i.shop }) : '', fieldLabel(i.field)]
-      .filter((s) => s !== '')
-      .join(' ');
-    return `${where}: ${i.message}`;
-  });
   const plain: SettingsIssue[] = issues.map(({ shop, field, cell, message }) => ({
     ...(shop !== undefined ? { shop } : {}),
     field,
     ...(cell !== undefined ? { cell } : {}),
     message,
   }));
+  const lines = issues.map((i) => issueLine(i, locale, fieldLabel));
   return new SettingsError(plain, [t('settings.invalidHeader', { count: issues.length }), ...lines]);
+}
+
+/** `[cell] shop field: message`, the one way an issue (or a warning) is written. */
+export function issueLine(i: FoundIssue, locale: Locale, fieldLabel: (field: string) => string = (f) => f): string {
+  const where = [i.cell ?? '', i.shop !== undefined ? translate(locale, 'settings.shopLabel', { shop: i.shop }) : '', fieldLabel(i.field)]
+    .filter((s) => s !== '')
+    .join(' ');
+  return `${where}: ${i.message}`;
 }
 
 export function checkSettings(input: unknown, connectors: readonly MallConnector[]): SettingsCheck {
@@ -67,14 +72,16 @@ export function checkSettings(input: unknown, connectors: readonly MallConnector
   const t: T = (key, params) => translate(locale, key, params);
   const issues: FoundIssue[] = [];
 
+  const warnings: FoundIssue[] = [];
   const base = SettingsBaseSchema.safeParse(input);
   if (!base.success) {
     for (const zi of base.error.issues) {
       const carrierIndex = zi.path[0] === 'carriers' && typeof zi.path[1] === 'number' ? zi.path[1] : undefined;
       issues.push({ field: pathText(zi.path), message: describeZodIssue(zi, input, t), carrierIndex });
     }
-    return { settings: null, issues, locale };
+    return { settings: null, issues, warnings, locale };
   }
+  if (isRecord(input)) warnUnknown(input, Object.keys(SettingsBaseSchema.shape), '', t, (field, message) => warnings.push({ field, message }));
   const { timezone, carriers, shipper, labels, accountType, archiveAfterDays } = base.data;
   if (!isTimeZone(timezone)) issues.push({ field: 'timezone', message: t('settings.timezone', { value: timezone }) });
   const carrierNames = new Set(carriers.map((c) => c.name.trim()));
@@ -95,13 +102,44 @@ export function checkSettings(input: unknown, connectors: readonly MallConnector
     seen.add(name);
     const shop = checkShop(raw, connectors, carrierNames, t, add);
     if (shop) shops.push(shop);
+    const connector = isRecord(raw) ? connectors.find((c) => c.id === raw.mall) : undefined;
+    unknownShopFields(raw, connector, t, (field, message) => warnings.push({ shop: shopLabel, field, message, shopIndex }));
   });
 
-  if (issues.length > 0) return { settings: null, issues: firstPerField(issues), locale };
+  if (issues.length > 0) return { settings: null, issues: firstPerField(issues), warnings, locale };
   const settings: Settings = { locale, timezone, accountType, archiveAfterDays, shops, carriers };
   if (shipper) settings.shipper = shipper;
   if (labels) settings.labels = labels;
-  return { settings, issues, locale };
+  return { settings, issues, warnings, locale };
+}
+
+/** Fields of a shop (and of its fetch, endpoints and credentials) that no schema reads. */
+function unknownShopFields(
+  raw: unknown,
+  connector: MallConnector | undefined,
+  t: T,
+  warn: (field: string, message: string) => void,
+): void {
+  if (!isRecord(raw)) return;
+  const shape = ShopBaseSchema.shape;
+  warnUnknown(raw, Object.keys(shape), '', t, warn);
+  if (isRecord(raw.fetch)) warnUnknown(raw.fetch, Object.keys(shape.fetch.shape), 'fetch.', t, warn);
+  if (isRecord(raw.endpoints)) warnUnknown(raw.endpoints, Object.keys(shape.endpoints.unwrap().shape), 'endpoints.', t, warn);
+  if (connector && isRecord(raw.credentials)) {
+    warnUnknown(raw.credentials, connector.credentialFields.map((f) => f.key), 'credentials.', t, warn);
+  }
+}
+
+function warnUnknown(
+  rec: Record<string, unknown>,
+  known: readonly string[],
+  prefix: string,
+  t: T,
+  warn: (field: string, message: string) => void,
+): void {
+  for (const key of Object.keys(rec)) {
+    if (!known.includes(key)) warn(`${prefix}${key}`, t('settings.unknownField', { known: known.join(', ') }));
+  }
 }
 
 function checkShop(
@@ -200,6 +238,7 @@ function describeZodIssue(zi: z.core.$ZodIssue, root: unknown, t: T): string {
   switch (zi.code) {
     case 'invalid_type':
       if (valueAt(root, zi.path) === undefined) return t('settings.required');
+      if (zi.expected === 'int' && typeof valueAt(root, zi.path) === 'number') return t('settings.wholeNumber');
       return t(`settings.type.${typeWord(zi.expected)}`);
     case 'too_small':
       if (zi.origin === 'string' || zi.origin === 'array') return t('settings.required');

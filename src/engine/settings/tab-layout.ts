@@ -91,6 +91,7 @@ const KNOWN_CREDENTIALS: { key: string; label: MessageKey; secret: boolean }[] =
   { key: 'apiKey', label: 'settings.cred.apiKey', secret: true },
   { key: 'userId', label: 'settings.cred.userId', secret: false },
   { key: 'password', label: 'settings.cred.password', secret: true },
+  { key: 'apiKeyIssuedOn', label: 'settings.cred.apiKeyIssuedOn', secret: false },
 ];
 
 /** Every column of the shop table, for the given malls. A field any mall marks secret is secret in every row. */

@@ -6,6 +6,7 @@ import {
   formEncode,
   KEY_HEADER,
   KEY_LIFETIME_MS,
+  KEY_REJECTED,
   KEY_REFRESH_AFTER_MS,
   METHODS,
   MIN_INTERVAL_MS,
@@ -17,7 +18,7 @@ import {
   type Envelope,
 } from './protocol';
 import { CertificationKeySchema } from './schemas';
-import { jstDay } from './dates';
+import { jstDate, jstDay, oneYearLater } from './dates';
 
 /** Store keys under the shop's own prefix (document properties). */
 const STORE = { key: 'qoo10.sak', issuedAt: 'qoo10.sakIssuedAt', owner: 'qoo10.sakOwner' } as const;
@@ -26,6 +27,8 @@ export interface Qoo10Credentials {
   apiKey: string;
   userId: string;
   password: string;
+  /** YYYY-MM-DD, optional: the API key expires a year later (docs/malls/qoo10.md §2) */
+  apiKeyIssuedOn?: string;
 }
 
 /**
@@ -85,7 +88,7 @@ export class Qoo10Client {
     const key = this.key;
     if (forceNew || !key || this.ctx.clock.now() - key.issuedAt >= KEY_REFRESH_AFTER_MS) return this.issueKey();
     if (!key.recorded) {
-      this.ctx.setExpiry(key.issuedAt + KEY_LIFETIME_MS);
+      this.recordExpiry(key.issuedAt);
       key.recorded = true;
     }
     return key.value;
@@ -95,6 +98,8 @@ export class Qoo10Client {
   private issueKey(): string {
     const env = this.send(METHODS.createKey, { user_id: this.creds.userId, pwd: this.creds.password }, this.creds.apiKey);
     const key = env.code === 0 ? CertificationKeySchema.safeParse(env.obj) : null;
+    // the API key itself is wrong or expired (docs/malls/qoo10.md §1, §2): it lapses yearly without notice
+    if (env.code === KEY_REJECTED) throw new Qoo10Error(this.ctx.t('qoo10.err.apiKeyRejected', { code: env.code, shop: this.ctx.shop.name }), env.code);
     if (!key?.success) {
       const detail = env.code === 0 ? 'ResultObject' : resultMessage(this.ctx, METHODS.createKey, env.code, env.msg);
       throw new Qoo10Error(this.ctx.t('qoo10.err.keyIssue', { code: env.code, detail, shop: this.ctx.shop.name }), env.code);
@@ -104,9 +109,19 @@ export class Qoo10Client {
     this.ctx.store.set(STORE.key, key.data);
     this.ctx.store.set(STORE.issuedAt, String(now));
     this.ctx.store.set(STORE.owner, this.owner());
-    this.ctx.setExpiry(now + KEY_LIFETIME_MS);
+    this.recordExpiry(now);
     this.ctx.log.info(`Qoo10 ${this.ctx.shop.name}: seller auth key issued ${jstDay(now)}`);
     return key.data;
+  }
+
+  /**
+   * The expiry shown as 有効期限: the seller auth key's, or the API key's when that comes first. The auth key
+   * is re-issued by itself; the API key only the seller can renew, so its date is the one to be warned of.
+   */
+  private recordExpiry(keyIssuedAt: number): void {
+    const apiKey = apiKeyExpiresAt(this.creds.apiKeyIssuedOn);
+    const key = keyIssuedAt + KEY_LIFETIME_MS;
+    this.ctx.setExpiry(apiKey === null ? key : Math.min(apiKey, key));
   }
 
   /** A key belongs to the API key and login that issued it: changing either in settings issues a new one. */
@@ -143,6 +158,12 @@ export class Qoo10Client {
     if (!env) throw new Qoo10Error(this.ctx.t('qoo10.err.malformed', { method, detail: res.body.slice(0, 80) }));
     return env;
   }
+}
+
+/** When the API key expires (epoch ms), if the settings give its issue date. */
+export function apiKeyExpiresAt(issuedOn: string | undefined): number | null {
+  const issued = jstDate(issuedOn ?? '');
+  return issued === null ? null : oneYearLater(issued);
 }
 
 function needsNewKey(env: Envelope): boolean {

@@ -35,14 +35,32 @@ export function parseJstDateTime(s: string | null | undefined): number | null {
   return Date.UTC(y, mo - 1, d, h, mi, se) - JST_MS;
 }
 
-/** Splits [from, to) into windows of at most 90 days (§3 Maximum range), oldest first. */
+/** Splits [from, to) into windows of at most 89 days (MAX_WINDOW_MS), oldest first. */
 export function splitWindows(from: number, to: number): { from: number; to: number }[] {
   const out: { from: number; to: number }[] = [];
   for (let start = from; start < to; start += MAX_WINDOW_MS) out.push({ from: start, to: Math.min(to, start + MAX_WINDOW_MS) });
   return out;
 }
 
-/** The inclusive 14-digit search bounds of [from, to): the end is the last whole second before to. */
+/**
+ * The inclusive 14-digit search bounds of [from, to): the end is the second `to` falls in, so a claim stamped
+ * in the seconds before a fetch started is seen by it (docs/malls/qoo10.md §3). Neighbouring windows share that
+ * second; rows are upserted by their keys, so a row seen twice is written once.
+ */
 export function searchBounds(w: { from: number; to: number }): { start: string; end: string } {
-  return { start: jstStamp(w.from), end: jstStamp(Math.max(w.from, w.to - 1000)) };
+  return { start: jstStamp(w.from), end: jstStamp(Math.max(w.from, w.to)) };
+}
+
+/** "YYYY-MM-DD" read as that JST day's start (epoch ms); null when it is not a real date. */
+export function jstDate(day: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day.trim());
+  if (!m) return null;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return jstDay(t - JST_MS) === day.trim() ? t - JST_MS : null;
+}
+
+/** The same JST calendar day one year later (a key issued 2026-03-01 expires 2027-03-01). */
+export function oneYearLater(epochMs: number): number {
+  const d = new Date(epochMs + JST_MS);
+  return Date.UTC(d.getUTCFullYear() + 1, d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()) - JST_MS;
 }

@@ -16,7 +16,8 @@ export class Qoo10Error extends Error {
 /** Codes are per method (docs/malls/qoo10.md §5 Error-code catalogue): the meaning depends on who answered. */
 const COMMON: Record<number, MessageKey> = {
   [-10000]: 'qoo10.err.sakInvalid',
-  [-90001]: 'qoo10.err.noApi',
+  // a wrong or expired key, for methods that exist (docs/malls/qoo10.md §2): never "this API does not exist"
+  [-90001]: 'qoo10.err.keyRejected',
   [-90002]: 'qoo10.err.notAuthorized',
   [-90003]: 'qoo10.err.notAuthorized',
   [-90004]: 'qoo10.err.sakExpired',
@@ -50,6 +51,6 @@ const BY_METHOD: Record<string, Record<number, MessageKey>> = {
 /** "Qoo10 エラー -10003: 伝票番号 (TrackingNo) がありません"; an unknown code shows Qoo10's own message. */
 export function resultMessage(ctx: ShopContext, method: string, code: number, mallMsg: string): string {
   const key = BY_METHOD[method]?.[code] ?? COMMON[code];
-  const detail = key ? ctx.t(key) : mallMsg.trim() || '?';
+  const detail = key ? ctx.t(key, { shop: ctx.shop.name }) : mallMsg.trim() || '?';
   return ctx.t('qoo10.error', { code, detail });
 }

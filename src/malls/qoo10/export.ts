@@ -17,7 +17,12 @@ const MAX_TRACKING = 50;
  * A line whose cancellation awaits the seller's answer is held, not sent (§4: skip orders under a claim);
  * it stays eligible and goes out once a fetch shows the claim withdrawn or rejected.
  */
-export function exportOrders(ctx: ShopContext, client: () => Qoo10Client, orders: ExportOrder[], dryRun: boolean): LineOutcome[] {
+export function exportOrders(
+  client: Qoo10Client,
+  ctx: ShopContext,
+  orders: ExportOrder[],
+  { dryRun }: { dryRun: boolean },
+): LineOutcome[] {
   const ready = uniqueReady(orders);
   if (ready.length === 0) return [];
   ctx.log.info(`Qoo10 ${ctx.shop.name}: ${ctx.t('qoo10.export.noShipDate')}`);
@@ -42,7 +47,7 @@ export function exportOrders(ctx: ShopContext, client: () => Qoo10Client, orders
       out.push({ key: line.key, kind: 'deferred', message: ctx.t('qoo10.export.budget') });
     } else {
       try {
-        out.push(sendLine(ctx, client(), line, corp));
+        out.push(sendLine(ctx, client, line, corp));
       } catch (e) {
         if (!(e instanceof Qoo10Error)) throw e;
         // not an answer about this line (network, key issuance): the rest would fail the same way
@@ -76,7 +81,8 @@ function sendLine(ctx: ShopContext, client: Qoo10Client, line: ExportLine, corp:
 
 /**
  * An update failure is explained by the line's state on Qoo10 (§4: read the status to tell "already
- * shipped" from "wrong status"): shipped with this number → 'already'; with another → 'already' naming it.
+ * shipped" from "wrong status"): shipped with this number → 'already'. Shipped with another is not OK
+ * (docs/contract.md §3): the mall kept its number, so the row says so and 書出伝票番号 keeps the accepted one.
  */
 function explainRefusal(ctx: ShopContext, client: Qoo10Client, line: ExportLine, code: number): LineOutcome | null {
   const env = client.call(METHODS.orderInfo, { OrderNo: line.lineId });
@@ -85,11 +91,9 @@ function explainRefusal(ctx: ShopContext, client: Qoo10Client, line: ExportLine,
   const { shippingStatus, trackingNo, deliveryCompany, claimStatus } = info.data;
   const digit = statusDigit(shippingStatus);
   if ((digit === '4' || digit === '5') && trackingNo.trim()) {
-    const same = trackingNo.trim() === line.tracking;
-    const note = same
-      ? ctx.t('qoo10.export.already', { tracking: line.tracking })
-      : ctx.t('qoo10.export.alreadyOther', { tracking: trackingNo.trim(), corp: deliveryCompany || '-' });
-    return { key: line.key, kind: 'already', note };
+    if (trackingNo.trim() === line.tracking) return { key: line.key, kind: 'already', note: ctx.t('qoo10.export.already', { tracking: line.tracking }) };
+    const message = ctx.t('qoo10.export.shippedOther', { tracking: trackingNo.trim(), corp: deliveryCompany || '-', mine: line.tracking });
+    return { key: line.key, kind: 'error', message };
   }
   const status = claimStatus ? claimLabel(ctx, claimStatus) : statusLabel(ctx, shippingStatus);
   return { key: line.key, kind: 'error', message: ctx.t('qoo10.export.wrongStatus', { status, code }) };

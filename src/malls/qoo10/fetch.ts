@@ -5,7 +5,8 @@ import type { Qoo10Client } from './client';
 import { searchBounds, splitWindows } from './dates';
 import { Qoo10Error } from './errors';
 import { statusDigit, toClaimUpdate, toOrderLine } from './mapping';
-import { asRows, CANCEL_CLAIM_STATS, FINAL_CANCEL_STATS, METHODS, STATUS_CODES, STATUS_NAMES, type Qoo10Status } from './protocol';
+import { asRows, CANCEL_CLAIM_STATS, FINAL_CANCEL_STATS, METHODS } from './protocol';
+import { STATUS_CODES, STATUS_NAMES, type Qoo10Status } from './statuses';
 import { ClaimRowSchema, ShippingRowSchema } from './schemas';
 
 /**
@@ -28,7 +29,7 @@ const STORE = { listDigest: 'fetch:listDigest', claimsAt: 'fetch:claimsAt' } as 
 const ZERO_COVERS = ['1', '2', '3'];
 const STATUS_DIGITS: readonly string[] = Object.values(STATUS_CODES);
 
-export function fetchStep(ctx: ShopContext, client: Qoo10Client, req: FetchRequest): FetchStep {
+export function fetchStep(client: Qoo10Client, ctx: ShopContext, req: FetchRequest): FetchStep {
   const parsed = CursorSchema.safeParse(req.cursor);
   const i = parsed.success ? parsed.data.next : 0;
   const withClaims = parsed.success ? parsed.data.claims : true;

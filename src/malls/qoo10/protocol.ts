@@ -16,21 +16,13 @@ export const METHODS = {
   setSending: 'ShippingBasic.SetSendingInfo',
 } as const;
 
-/** docs/contract.md §4 status names → the ShippingStatus digit (§3). */
-export const STATUS_CODES = {
-  AWAITING_PAYMENT: '1',
-  SHIPPING_REQUESTED: '2',
-  SELLER_CONFIRMED: '3',
-  ON_DELIVERY: '4',
-  DELIVERED: '5',
-} as const;
-export type Qoo10Status = keyof typeof STATUS_CODES;
-export const STATUS_NAMES = Object.keys(STATUS_CODES) as Qoo10Status[];
-
 /** ClaimStat values polled for cancellations (§3 Cancellations): request, in progress, done, unpaid cancel. */
 export const CANCEL_CLAIM_STATS = ['1', '2', '3', '16'] as const;
 /** the claim states in which the line is cancelled for good */
 export const FINAL_CANCEL_STATS: ReadonlySet<string> = new Set(['3', '16']);
+
+/** A wrong or expired key, in the ErrorCode envelope at HTTP 200, worded "no such API" (docs/malls/qoo10.md §1). */
+export const KEY_REJECTED = -90001;
 
 /** ResultCodes after which a fresh seller auth key is issued and the call retried once (§2, §6.10). */
 export const REISSUE_CODES: ReadonlySet<number> = new Set([-10000, -90004, -90005]);
@@ -39,8 +31,11 @@ export const REISSUE_CODES: ReadonlySet<number> = new Set([-10000, -90004, -9000
 export const KEY_LIFETIME_MS = 365 * 86_400_000;
 export const KEY_REFRESH_AFTER_MS = 334 * 86_400_000;
 
-/** §3: at most 90 days per search. */
-export const MAX_WINDOW_MS = 90 * 86_400_000;
+/**
+ * At most 90 days per search (docs/malls/qoo10.md §3); clients that hit the cap use 89-day windows, which stay
+ * within 90 calendar days however the bounds fall within their days.
+ */
+export const MAX_WINDOW_MS = 89 * 86_400_000;
 
 /** ~300 ms between calls is the known-safe practice (§5 Rate limits). */
 export const MIN_INTERVAL_MS = 300;

@@ -1,5 +1,5 @@
 import type { ClockPort, HttpPort, HttpRequest, HttpResponse, LoggerPort } from '../../ports';
-import { MallUnreachableError } from '../../engine/errors';
+import { HttpTimeoutError, MallUnreachableError } from '../../engine/errors';
 
 /**
  * The one request path every connector uses (Octokit's idea): throttling and retry are layers around
@@ -67,6 +67,9 @@ function retryAfterMs(res: HttpResponse): number | undefined {
  */
 const WINDOW_MS = 1000 + 50;
 
+/** Tries of one request that got no answer at all (the first included). */
+const TIMEOUT_ATTEMPTS = 2;
+
 /** Send times per rate key, shared by every client of one execution (limits are per app key). */
 const sendLog = new Map<string, number[]>();
 
@@ -106,6 +109,7 @@ export class MallHttp {
       let waitMs = 0;
       let lastReason = '';
       let lastRes: HttpResponse | null = null;
+      let hangMs = 0;
       for (let start = 0; start < pending.length; ) {
         const chunkSize = this.opts.minIntervalMs ? 1 : this.rate;
         const chunk = pending.slice(start, start + chunkSize);
@@ -122,14 +126,18 @@ export class MallHttp {
           }
           lastReason = verdict.reason;
           lastRes = a instanceof Error ? null : a;
-          if (attempts[i] >= this.maxAttempts) throw new MallHttpError(this.opts.mall, verdict.reason, lastRes);
+          // a mall that hung once gets one more chance, not maxAttempts: each try costs the whole limit
+          const limit = a instanceof HttpTimeoutError ? Math.min(this.maxAttempts, TIMEOUT_ATTEMPTS) : this.maxAttempts;
+          if (attempts[i] >= limit) throw new MallHttpError(this.opts.mall, verdict.reason, lastRes);
+          if (a instanceof HttpTimeoutError) hangMs = Math.max(hangMs, a.timeoutMs);
           retry.push(i);
           waitMs = Math.max(waitMs, verdict.afterMs ?? this.backoff(attempts[i]));
         });
       }
       if (retry.length > 0) {
         const now = this.deps.clock.now();
-        if (now + waitMs > this.deps.deadline) throw new MallHttpError(this.opts.mall, lastReason, lastRes);
+        // a retry that could hang again must still end inside the run's budget
+        if (now + waitMs + hangMs > this.deps.deadline) throw new MallHttpError(this.opts.mall, lastReason, lastRes);
         this.deps.log.warn(`${this.opts.mall}: ${lastReason}; retrying ${retry.length} request(s) in ${waitMs} ms`);
         this.deps.clock.sleep(waitMs);
       }

@@ -1,7 +1,8 @@
 import type { CarrierEntry } from '../../engine/settings/schema';
 import type { CheckLine, ShopContext } from '../../engine/connector';
 import { matchCarrier } from '../shared/carriers';
-import { TemuError, type TemuClient } from './client';
+import type { TemuClient } from './client';
+import { TemuError } from './errors';
 import { RunLookups } from './export';
 import { TokenInfoSchema } from './schemas';
 import { EXPIRY_WARN_MS, formatDateTime } from './token';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { HttpRequest, HttpResponse } from '../../ports';
 import type { ShopContext } from '../../engine/connector';
 import { defaultClassify, MallHttp, MallHttpError, parseJsonKeepingBigInts, type Verdict } from '../shared/http';
@@ -6,28 +6,11 @@ import { messageKeyFor, RETRY_CODES } from './codes';
 import { routerUrl } from './hosts';
 import { EnvelopeSchema } from './schemas';
 import { signParams, withoutEmpty } from './sign';
-
-/** docs/contract.md §4 temu credentials. */
-export const TemuCredentialsSchema = z.object({
-  appKey: z.string().trim().min(1),
-  appSecret: z.string().trim().min(1),
-  accessToken: z.string().trim().min(1),
-});
-export type TemuCredentials = z.infer<typeof TemuCredentialsSchema>;
+import type { TemuCredentials } from './credentials';
+import { TemuError } from './errors';
 
 /** Spec §5: 20 requests/second per app key (so shared by every shop of the same app). */
 export const TEMU_RATE_PER_SECOND = 20;
-
-/** A readable, already translated failure; `code` is Temu's errorCode when there was one. */
-export class TemuError extends Error {
-  constructor(
-    message: string,
-    readonly code: number | null,
-  ) {
-    super(message);
-    this.name = 'TemuError';
-  }
-}
 
 export type TemuAnswer = { ok: true; result: unknown } | { ok: false; code: number; message: string };
 
@@ -65,10 +48,11 @@ export function classifyTemu(res: HttpResponse): Verdict {
 /** Signs, sends and reads Temu router calls for one shop; all HTTP goes through MallHttp. */
 export class TemuClient {
   private readonly http: MallHttp;
-  readonly credentials: TemuCredentials;
 
-  constructor(private readonly ctx: ShopContext) {
-    this.credentials = readCredentials(ctx);
+  constructor(
+    private readonly ctx: ShopContext,
+    readonly credentials: TemuCredentials,
+  ) {
     this.http = new MallHttp(
       { http: ctx.http, clock: ctx.clock, log: ctx.log, deadline: ctx.deadline },
       { mall: 'Temu', ratePerSecond: TEMU_RATE_PER_SECOND, rateKey: `temu:${this.credentials.appKey}`, classify: classifyTemu },
@@ -159,13 +143,4 @@ export class TemuClient {
     const message = code !== null ? this.messageFor(code, type, e.reason) : this.ctx.t('temu.err.transport', { detail: e.reason });
     return new TemuError(message, code);
   }
-}
-
-function readCredentials(ctx: ShopContext): TemuCredentials {
-  const parsed = TemuCredentialsSchema.safeParse(ctx.shop.credentials);
-  if (!parsed.success) {
-    const field = String(parsed.error.issues[0].path[0] ?? 'credentials');
-    throw new TemuError(ctx.t('temu.err.credentials', { field }), null);
-  }
-  return parsed.data;
 }

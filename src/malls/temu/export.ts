@@ -1,7 +1,8 @@
 import type { ExportLine, ExportOrder, LineOutcome, ShopContext } from '../../engine/connector';
 import { matchCarrier, type MallCarrier } from '../shared/carriers';
 import { ALREADY_SHIPPED } from './codes';
-import { TemuError, type TemuCall, type TemuClient } from './client';
+import type { TemuCall, TemuClient } from './client';
+import { TemuError } from './errors';
 import { defaultRegionId } from './hosts';
 import { CompaniesResultSchema, ConfirmResultSchema, WarehouseListResultSchema } from './schemas';
 import { readTokenInfo } from './token';

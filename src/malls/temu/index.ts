@@ -1,6 +1,7 @@
-import type { CheckLine, ExportOrder, LineOutcome, MallConnector, ShopContext } from '../../engine/connector';
-import { TemuClient, TemuCredentialsSchema, TemuError } from './client';
+import { defineConnector } from '../shared/define-connector';
 import { checkShop } from './check';
+import { TemuClient } from './client';
+import { TEMU_CREDENTIAL_FIELDS, TemuCredentialsSchema } from './credentials';
 import { exportOrders } from './export';
 import { fetchStep } from './fetch';
 import { TEMU_STATUS_NAMES } from './statuses';
@@ -13,40 +14,25 @@ export function normalizeTemuTracking(tracking: string): string {
 const isCancelledStatus = (mallStatus: string) => mallStatus === 'CANCELED';
 
 /** Temu Partner Platform Open API (local/SEMI stores, self-fulfilled orders): see spec temu.md. */
-export const temuConnector: MallConnector = {
+export const temuConnector = defineConnector({
   id: 'temu',
   label: 'Temu',
-  credentialFields: [
-    { key: 'appKey', secret: false, required: true },
-    { key: 'appSecret', secret: true, required: true },
-    { key: 'accessToken', secret: true, required: true },
-  ],
-  credentialsSchema: TemuCredentialsSchema,
+  credentials: {
+    fields: TEMU_CREDENTIAL_FIELDS,
+    schema: TemuCredentialsSchema,
+    invalid: (ctx, field) => ctx.t('temu.err.credentials', { field }),
+  },
   statuses: TEMU_STATUS_NAMES,
   // docs/malls/temu.md §3.2 Lifecycle: do not process PENDING orders; start at UN_SHIPPING
   defaultStatuses: ['UN_SHIPPING'],
   carrierKey: 'temu',
   // bg.order.list.v2.get filters by updateAtStart/updateAtEnd (docs/malls/temu.md §3.1): incremental sync between full windows
   fetchesByUpdate: true,
-  fetch: (ctx, req) => fetchStep(new TemuClient(ctx), ctx, req),
-  exportOrders: (ctx: ShopContext, orders: ExportOrder[], opts: { dryRun: boolean }): LineOutcome[] => {
-    let client: TemuClient;
-    try {
-      client = new TemuClient(ctx);
-    } catch (e) {
-      if (!(e instanceof TemuError)) throw e;
-      return orders.flatMap((o) => o.lines.filter((l) => l.ready).map((l) => ({ key: l.key, kind: 'error' as const, message: e.message })));
-    }
-    return exportOrders(client, ctx, orders, opts, { isCancelledStatus, normalizeTracking: normalizeTemuTracking });
-  },
-  check: (ctx, settingsCarriers): CheckLine[] => {
-    try {
-      return checkShop(new TemuClient(ctx), ctx, settingsCarriers);
-    } catch (e) {
-      if (e instanceof TemuError) return [{ id: 'auth', ok: false, message: e.message }];
-      throw e;
-    }
-  },
+  createClient: (ctx, credentials) => new TemuClient(ctx, credentials),
+  fetch: fetchStep,
+  exportOrders: (client, ctx, orders, opts) =>
+    exportOrders(client, ctx, orders, opts, { isCancelledStatus, normalizeTracking: normalizeTemuTracking }),
+  check: checkShop,
   isCancelledStatus,
   normalizeTracking: normalizeTemuTracking,
-};
+});

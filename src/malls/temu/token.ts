@@ -1,6 +1,7 @@
 import type { ShopContext } from '../../engine/connector';
 import { SHOP_FATAL_CODES } from './codes';
-import { TemuError, type TemuClient } from './client';
+import type { TemuClient } from './client';
+import { TemuError } from './errors';
 import { TokenInfoSchema, type TokenInfo } from './schemas';
 
 /** docs/contract.md §3: the token expiry is visible and warned about 14 days ahead. */

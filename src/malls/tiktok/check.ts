@@ -4,11 +4,13 @@ import { matchCarrier } from '../shared/carriers';
 import { STORE, type TikTokClient } from './client';
 import { TikTokApiError } from './errors';
 import { ProviderDirectory } from './providers';
+import { TIKTOK_STATUS_NAMES } from './statuses';
 
 /** The authorization expires 30 days after this warning starts in the mall too (docs/malls/tiktok-shop.md §1.3). */
 const WARN_BEFORE_MS = 30 * 86_400_000;
 
-export function checkShop(client: TikTokClient, ctx: ShopContext, statuses: readonly string[], carriers: CarrierEntry[]): CheckLine[] {
+export function checkShop(client: TikTokClient, ctx: ShopContext, carriers: CarrierEntry[]): CheckLine[] {
+  const statuses: readonly string[] = TIKTOK_STATUS_NAMES;
   const { t } = ctx;
   const lines: CheckLine[] = [];
   const bad = ctx.shop.fetch.statuses.filter((s) => !statuses.includes(s));

@@ -4,12 +4,13 @@ import type { ShopContext } from '../../engine/connector';
 import { MallHttp, MallHttpError, defaultClassify, parseJsonKeepingBigInts, type Verdict } from '../shared/http';
 import { EnvelopeSchema, ShopsDataSchema, TokenDataSchema, type AuthorizedShop, type Envelope } from './schemas';
 import { encodeQuery, signRequest, type Query } from './sign';
-import { TikTokApiError, TOKEN_EXPIRED, TRANSIENT_CODES, describeCode } from './errors';
+import { INVALID_REQUEST, REAUTHORIZE_CODES, TikTokApiError, TOKEN_EXPIRED, TRANSIENT_CODES, describeCode } from './errors';
 
 export const API_HOST = 'https://open-api.tiktokglobalshop.com';
 export const AUTH_HOST = 'https://auth.tiktok-shops.com';
 /** Default 50 QPS per API, counted per app + shop (docs/malls/tiktok-shop.md §5). */
 const QPS = 50;
+const JSON_TYPE = 'application/json';
 /** Refresh this long before the access token's stated expiry. */
 const REFRESH_MARGIN_S = 30 * 60;
 
@@ -51,6 +52,8 @@ interface Session {
   /** Unix seconds; null when unknown (a token from settings), NaN when the stored value is damaged */
   accessExpiresAt: number | null;
   refreshToken: string | null;
+  /** true once this client refreshed: a token just issued is not refreshed again for a 36009004 */
+  fresh: boolean;
 }
 
 /** One shop's session: tokens, shop cipher, signing, throttling, the envelope. */
@@ -74,7 +77,9 @@ export class TikTokClient {
   /**
    * Several calls of one API sent together through fetchAll, in waves the API's quota allows (docs/malls/tiktok-shop.md §5).
    * Each answer is its envelope, or a readable error when that one answer was unreadable; an expired token
-   * is refreshed once and only the calls it refused are sent again. Throws when no answer came at all.
+   * is refreshed once and only the calls it refused are sent again. A stored token answered 36009004 (which
+   * also means "invalid x-tts-access-token", docs/malls/tiktok-shop.md §5) gets the same one refresh: a
+   * token revoked or replaced elsewhere is not expired, yet a fresh one works. Throws when no answer came.
    */
   requestAll(api: string, method: 'get' | 'post', calls: readonly ApiCall[]): (Envelope | TikTokApiError)[] {
     const out: (Envelope | TikTokApiError)[] = new Array(calls.length);
@@ -83,12 +88,13 @@ export class TikTokClient {
       // the cipher first: looking it up may refresh the token these requests must then carry
       const ciphers = pending.map((i) => (calls[i].opts?.shopScoped === false ? null : this.shopCipher()));
       const token = this.accessToken();
+      const stale = (code: number) => code === TOKEN_EXPIRED || (code === INVALID_REQUEST && !this.session?.fresh);
       const reqs = pending.map((i, j) => this.build(method, calls[i].path, calls[i].opts ?? {}, ciphers[j], token));
       const answers = this.sendAll(api, reqs);
       const expired: number[] = [];
       pending.forEach((i, j) => {
         const env = this.envelopeOrError(answers[j]);
-        if (attempt === 0 && !(env instanceof TikTokApiError) && env.code === TOKEN_EXPIRED) expired.push(i);
+        if (attempt === 0 && !(env instanceof TikTokApiError) && stale(env.code)) expired.push(i);
         else out[i] = env;
       });
       if (expired.length > 0) this.refresh();
@@ -102,12 +108,18 @@ export class TikTokClient {
     const env = this.request(api, method, path, opts);
     if (env.code !== 0) throw this.apiError(env);
     const parsed = schema.safeParse(env.data ?? {});
-    if (!parsed.success) throw new TikTokApiError(this.ctx.t('tiktok.err.unexpected', { api, detail: parsed.error.issues[0]?.path.join('.') ?? '' }), -1);
+    if (!parsed.success) throw this.unexpected(api, parsed.error, env.request_id);
     return parsed.data;
   }
 
   apiError(env: Envelope): TikTokApiError {
-    return new TikTokApiError(this.redact(describeCode(this.ctx.t, env.code, env.message)), env.code);
+    return new TikTokApiError(this.redact(describeCode(this.ctx.t, env.code, env.message, env.request_id)), env.code);
+  }
+
+  /** An answer whose data does not read: names the field and the request_id support would ask for. */
+  unexpected(api: string, error: z.ZodError, requestId: string | null | undefined): TikTokApiError {
+    const detail = `${error.issues[0]?.path.join('.') ?? ''}${requestId ? `, request_id ${requestId}` : ''}`;
+    return new TikTokApiError(this.ctx.t('tiktok.err.unexpected', { api, detail }), -1);
   }
 
   /** The shop cipher from settings, or the only shop this authorization covers (docs/malls/tiktok-shop.md §1.4). */
@@ -152,7 +164,7 @@ export class TikTokClient {
       for (const k of Object.values(STORE)) store.delete(k);
       store.set(STORE.origin, origin);
       if (this.creds.accessToken) store.set(STORE.accessToken, this.creds.accessToken);
-      return (this.session = { accessToken: this.creds.accessToken ?? null, accessExpiresAt: null, refreshToken: null });
+      return (this.session = { accessToken: this.creds.accessToken ?? null, accessExpiresAt: null, refreshToken: null, fresh: false });
     }
     const refreshExpiry = Number(store.get(STORE.refreshTokenExpiresAt));
     if (refreshExpiry > 0) this.ctx.setExpiry(refreshExpiry * 1000);
@@ -161,6 +173,7 @@ export class TikTokClient {
       accessToken: store.get(STORE.accessToken),
       accessExpiresAt: expiresAt === null ? null : Number(expiresAt),
       refreshToken: store.get(STORE.refreshToken),
+      fresh: false,
     });
   }
 
@@ -173,19 +186,21 @@ export class TikTokClient {
       refresh_token: this.stored().refreshToken ?? this.creds.refreshToken,
       grant_type: 'refresh_token',
     };
-    const env = this.envelope(this.send('auth', { url: `${this.authHost()}/api/v2/token/refresh?${encodeQuery(query)}`, method: 'get' }));
+    const url = `${this.authHost()}/api/v2/token/refresh?${encodeQuery(query)}`;
+    const env = this.envelope(this.send('auth', { url, method: 'get', contentType: JSON_TYPE }));
     if (env.code !== 0) {
-      const detail = this.redact(describeCode(this.ctx.t, env.code, env.message));
-      throw new TikTokApiError(this.ctx.t('tiktok.auth.refreshFailed', { detail }), env.code);
+      const detail = this.redact(describeCode(this.ctx.t, env.code, env.message, env.request_id));
+      const key = REAUTHORIZE_CODES.has(env.code) ? 'tiktok.auth.reauthorize' : 'tiktok.auth.refreshFailed';
+      throw new TikTokApiError(this.ctx.t(key, { detail }), env.code);
     }
     const parsed = TokenDataSchema.safeParse(env.data);
-    if (!parsed.success) throw new TikTokApiError(this.ctx.t('tiktok.err.unexpected', { api: 'token/refresh', detail: parsed.error.issues[0]?.path.join('.') ?? '' }), -1);
+    if (!parsed.success) throw this.unexpected('token/refresh', parsed.error, env.request_id);
     const d = parsed.data;
     store.set(STORE.accessToken, d.access_token);
     store.set(STORE.accessTokenExpiresAt, String(d.access_token_expire_in));
     store.set(STORE.refreshToken, d.refresh_token);
     store.set(STORE.refreshTokenExpiresAt, String(d.refresh_token_expire_in));
-    this.session = { accessToken: d.access_token, accessExpiresAt: d.access_token_expire_in, refreshToken: d.refresh_token };
+    this.session = { accessToken: d.access_token, accessExpiresAt: d.access_token_expire_in, refreshToken: d.refresh_token, fresh: true };
     this.ctx.setExpiry(d.refresh_token_expire_in * 1000);
     return d.access_token;
   }
@@ -215,7 +230,9 @@ export class TikTokClient {
       url: `${this.apiHost()}${path}?${encodeQuery(query)}`,
       method,
       headers: { 'x-tts-access-token': token },
-      ...(method === 'post' ? { contentType: 'application/json', body } : {}),
+      // content-type is required on every API, GET included (docs/malls/tiktok-shop.md §2.1)
+      contentType: JSON_TYPE,
+      ...(method === 'post' ? { body } : {}),
     };
   }
 

@@ -17,6 +17,8 @@ interface Shipment {
   carrier: string;
   /** 'update': the user changed a tracking number the mall had already accepted (docs/malls/tiktok-shop.md §4.4) */
   kind: 'ship' | 'update';
+  /** the number the mall accepted for these rows ('' when never exported) */
+  exported: string;
 }
 
 /** One wave of Mark-as-Shipped calls: the API's quota per shop (docs/malls/tiktok-shop.md §5, 50 QPS per API). */
@@ -28,11 +30,18 @@ const WAVE_MARGIN_MS = 3000;
 interface Ready {
   index: number;
   shipment: Shipment;
-  api: 'fulfillment.ship' | 'fulfillment.update';
+  /** the order as Get Order Detail gave it before the call */
+  order: TikTokOrder;
+  api: 'fulfillment.ship' | 'fulfillment.update' | 'fulfillment.packageUpdate';
   call: ApiCall;
 }
 
-export function exportOrders(client: TikTokClient, ctx: ShopContext, orders: ExportOrder[], dryRun: boolean): LineOutcome[] {
+export function exportOrders(
+  client: TikTokClient,
+  ctx: ShopContext,
+  orders: ExportOrder[],
+  { dryRun }: { dryRun: boolean },
+): LineOutcome[] {
   const shipments = orders.flatMap(toShipments);
   if (dryRun) return shipments.flatMap((s) => each(s, { kind: 'preview', message: preview(ctx, s) }));
   if (shipments.length === 0) return [];
@@ -78,10 +87,11 @@ function toShipments(order: ExportOrder): Shipment[] {
     if (!line.ready) continue;
     const kind = line.exportedTracking !== '' && line.exportedTracking !== line.tracking ? 'update' : 'ship';
     const carrier = (line.carrier?.tiktok ?? '').trim() || line.carrierName.trim();
-    const key = `${kind}\u0000${line.tracking}\u0000${carrier}`;
+    // rows shipped under one number were one package: a change of number goes to that package
+    const key = `${kind}\u0000${line.tracking}\u0000${carrier}\u0000${kind === 'update' ? line.exportedTracking : ''}`;
     const g = groups.get(key);
     if (g) g.lines.push(line);
-    else groups.set(key, { orderId: order.orderId, lines: [line], tracking: line.tracking, carrier, kind });
+    else groups.set(key, { orderId: order.orderId, lines: [line], tracking: line.tracking, carrier, kind, exported: line.exportedTracking });
   }
   return [...groups.values()];
 }
@@ -104,21 +114,46 @@ function prepare(client: TikTokClient, ctx: ShopContext, providers: ProviderDire
     const provider = match.carrier.id;
     const orderPath = `/fulfillment/202309/orders/${encodeURIComponent(s.orderId)}`;
     if (s.kind === 'update') {
-      // JP allows one shipping-info update per order (docs/malls/tiktok-shop.md §4.2/§4.4)
+      // JP allows one shipping-info update per order (docs/malls/tiktok-shop.md §4.2, §4.4)
       const body = { shipping_provider_id: provider, tracking_number: s.tracking };
-      return { index, shipment: s, api: 'fulfillment.update', call: { path: `${orderPath}/shipping_info/update`, opts: { body } } };
+      const target = updateTarget(order, s);
+      if (typeof target !== 'string') return { kind: 'error', message: t('tiktok.export.packageUnknown', { old: s.exported }) };
+      if (target === '') return { index, shipment: s, order, api: 'fulfillment.update', call: { path: `${orderPath}/shipping_info/update`, opts: { body } } };
+      const path = `/fulfillment/202309/packages/${encodeURIComponent(target)}/shipping_info/update`;
+      return { index, shipment: s, order, api: 'fulfillment.packageUpdate', call: { path, opts: { body } } };
     }
     // keys in alphabetical order, as in the spec's vector D; the string signed is the string sent
-    const body = { order_line_item_ids: s.lines.flatMap((l) => lineItemIds(l.lineId)), shipping_provider_id: provider, tracking_number: s.tracking };
-    return { index, shipment: s, api: 'fulfillment.ship', call: { path: `${orderPath}/packages`, opts: { body } } };
+    const body = { order_line_item_ids: itemsOf(s), shipping_provider_id: provider, tracking_number: s.tracking };
+    return { index, shipment: s, order, api: 'fulfillment.ship', call: { path: `${orderPath}/packages`, opts: { body } } };
   } catch (e) {
     return { kind: 'error', message: errorText(e) };
   }
 }
 
+function itemsOf(s: Shipment): string[] {
+  return s.lines.flatMap((l) => lineItemIds(l.lineId));
+}
+
+/**
+ * Where a changed number goes (docs/malls/tiktok-shop.md §4.4): '' = the order-level call, for an order shipped
+ * as one package; else the package that holds these rows, for a split order; null when the mall's order does
+ * not say which package that is. The package ids are the ones Mark Package As Shipped returned, read back from
+ * Get Order Detail (line_items[].package_id), which the export reads anyway: the mall's own list cannot go stale
+ * the way a copy could (a crash between the call and the write, a package shipped in Seller Center), and a copy
+ * in the document properties would be masked out of every message as a stored secret.
+ */
+function updateTarget(order: TikTokOrder, s: Shipment): string | null {
+  const mine = new Set(itemsOf(s));
+  const packageOf = new Map(order.line_items.map((i) => [i.id, i.package_id]));
+  const all = new Set([...order.packages.map((p) => p.id), ...order.line_items.map((i) => i.package_id).filter((p) => p !== '')]);
+  const held = new Set([...mine].map((id) => packageOf.get(id) ?? ''));
+  if (all.size <= 1) return '';
+  return held.size === 1 && !held.has('') ? [...held][0] : null;
+}
+
 /** Sends one wave (one fetchAll per API) and records each shipment's outcome. */
 function sendWave(client: TikTokClient, ctx: ShopContext, wave: Ready[], outcomes: Outcome[]): void {
-  for (const api of ['fulfillment.ship', 'fulfillment.update'] as const) {
+  for (const api of ['fulfillment.ship', 'fulfillment.update', 'fulfillment.packageUpdate'] as const) {
     const group = wave.filter((r) => r.api === api);
     if (group.length === 0) continue;
     let answers: (Envelope | TikTokApiError)[];
@@ -131,24 +166,43 @@ function sendWave(client: TikTokClient, ctx: ShopContext, wave: Ready[], outcome
     }
     group.forEach((r, i) => {
       const env = answers[i];
-      outcomes[r.index] = env instanceof TikTokApiError ? { kind: 'error', message: env.message } : outcomeOf(client, ctx, r.shipment, env);
+      outcomes[r.index] = env instanceof TikTokApiError ? { kind: 'error', message: env.message } : outcomeOf(client, ctx, r, env);
     });
   }
 }
 
-function outcomeOf(client: TikTokClient, ctx: ShopContext, s: Shipment, env: Envelope): Outcome {
+function outcomeOf(client: TikTokClient, ctx: ShopContext, r: Ready, env: Envelope): Outcome {
   const { t } = ctx;
+  const s = r.shipment;
   if (s.kind === 'update') {
     if (env.code === 0) return { kind: 'ok', note: t('tiktok.export.updated') };
-    return { kind: 'error', message: t('tiktok.export.updateRefused', { detail: client.apiError(env).message }) };
+    // the row keeps 書出伝票番号: the mall still holds the number it accepted before
+    return { kind: 'error', message: t('tiktok.export.updateRefused', { detail: client.apiError(env).message, old: s.exported }) };
   }
   if (env.code === 0) {
     const warning = MarkShippedDataSchema.safeParse(env.data);
     const note = warning.success ? warning.data?.warning?.message : '';
     return note ? { kind: 'ok', note: t('tiktok.export.warning', { message: note }) } : { kind: 'ok' };
   }
-  if (ALREADY_SHIPPED_CODES.has(env.code)) return { kind: 'already', note: describeCode(t, env.code, env.message) };
+  if (ALREADY_SHIPPED_CODES.has(env.code)) return alreadyShipped(client, ctx, r, env);
   return { kind: 'error', message: client.apiError(env).message };
+}
+
+/**
+ * "Already shipped" is success only when the mall holds this very number for these rows (docs/contract.md §3):
+ * the order as read before the call says which number its line items carry. When it names none, only a number
+ * already exported unchanged counts; anything else is not OK and says what the mall kept.
+ */
+function alreadyShipped(client: TikTokClient, ctx: ShopContext, r: Ready, env: Envelope): Outcome {
+  const { t } = ctx;
+  const s = r.shipment;
+  const mine = new Set(itemsOf(s));
+  const held = [...new Set(r.order.line_items.filter((i) => mine.has(i.id)).map((i) => i.tracking_number.trim()).filter((n) => n !== ''))];
+  const detail = describeCode(t, env.code, env.message, env.request_id);
+  if (held.length === 1 && held[0] === s.tracking) return { kind: 'already', note: detail };
+  if (held.length === 0 && s.exported === s.tracking) return { kind: 'already', note: detail };
+  if (held.length === 0) return { kind: 'error', message: t('tiktok.export.shippedUnknown', { detail }) };
+  return { kind: 'error', message: t('tiktok.export.shippedOther', { mall: held.join(', '), detail }) };
 }
 
 /** Get Order Detail for the orders to ship: their delivery option (for the carrier list). */

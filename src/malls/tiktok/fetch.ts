@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FetchRequest, FetchStep } from '../../engine/connector';
+import type { FetchRequest, FetchStep, ShopContext } from '../../engine/connector';
 import type { LineStatusUpdate, OrderLine } from '../../engine/order-line';
 import type { TikTokClient } from './client';
 import { OrderSchema, SearchOrdersDataSchema, type TikTokOrder } from './schemas';
@@ -23,7 +23,7 @@ interface Pass {
  * the shop does not fetch cancelled orders: an order cancelled after it was imported must still turn its
  * rows キャンセル (docs/contract.md §3).
  */
-export function fetchStep(client: TikTokClient, req: FetchRequest, onBadOrder: (id: string, detail: string) => string): FetchStep {
+export function fetchStep(client: TikTokClient, ctx: ShopContext, req: FetchRequest): FetchStep {
   const passes: Pass[] = passesFor(req);
   const parsedCursor = CursorSchema.safeParse(req.cursor);
   const cursor: Cursor = parsedCursor.success ? parsedCursor.data : { pass: 0, pageToken: '' };
@@ -47,7 +47,7 @@ export function fetchStep(client: TikTokClient, req: FetchRequest, onBadOrder: (
     const order = OrderSchema.safeParse(raw);
     if (!order.success) {
       const id = (raw as { id?: unknown } | null)?.id;
-      notices.push(onBadOrder(String(id ?? '?'), issueText(order.error)));
+      notices.push(ctx.t('tiktok.fetch.badOrder', { order: String(id ?? '?'), detail: issueText(order.error) }));
       continue;
     }
     const mapped = orderToLines(order.data as TikTokOrder);

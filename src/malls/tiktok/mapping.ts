@@ -24,7 +24,9 @@ export function orderToLines(order: TikTokOrder): OrderLine[] {
       cancelled,
       hold: order.status === ON_HOLD,
       orderedAt: seconds(order.create_time),
-      shipBy: seconds(order.shipping_due_time ?? order.rts_sla_time),
+      // the platform's latest ship time; shipping_due_time is when an unshipped order is auto-cancelled
+      // (docs/malls/tiktok-shop.md §3)
+      shipBy: seconds(order.rts_sla_time),
       item: first.product_name,
       sku: first.seller_sku,
       variant: first.sku_name,

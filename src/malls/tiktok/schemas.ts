@@ -69,7 +69,6 @@ export const OrderSchema = z.object({
   status: z.string(),
   create_time: Seconds.nullish(),
   update_time: Seconds.nullish(),
-  shipping_due_time: Seconds.nullish(),
   rts_sla_time: Seconds.nullish(),
   delivery_option_id: optStr,
   warehouse_id: optStr,
@@ -77,6 +76,11 @@ export const OrderSchema = z.object({
   // ON_HOLD and UNPAID orders come without an address (pitfall 11)
   recipient_address: AddressSchema.nullish(),
   line_items: z.array(LineItemSchema).min(1),
+  /** the packages the order ships in (docs/malls/tiktok-shop.md §3): more than one = a split order */
+  packages: z
+    .array(z.object({ id: Id }))
+    .nullish()
+    .transform((v) => v ?? []),
 });
 export type TikTokOrder = z.infer<typeof OrderSchema>;
 

@@ -24,10 +24,16 @@ const STATUS_LABELS: Record<number, string> = {
   4: 'On delivery(4)',
   5: 'Delivered(5)',
 };
-const CLAIM_LABELS: Record<string, string> = { '1': 'キャンセル要請', '2': 'キャンセル中', '3': 'キャンセル完了', '16': '未入金キャンセル' };
 const FINAL_CLAIMS = new Set(['3', '16']);
 
 type Fault = '500' | '503' | '429' | 'malformed';
+
+/**
+ * What a wrong or expired key gets, for methods that exist (docs/malls/qoo10.md §2): this envelope at HTTP 200.
+ * The 'expire' control can also answer the method tables' -90004 (ResultCode) or -90005 (ErrorCode).
+ */
+const KEY_REJECTED = { ErrorCode: -90001, ErrorMsg: '存在しないAPIです。' } as const;
+type ExpiredForm = 'key' | 'result' | 'error';
 
 interface IssuedKey {
   issuedAt: number;
@@ -39,7 +45,7 @@ export function createQoo10Sandbox(opts: SandboxOptions): MallSandbox {
   const byOrderNo = new Map(lines.map((l) => [l.orderNo, l]));
   const keys = new Map<string, IssuedKey>();
   let keyCounter = 0;
-  let expiredForm: 'result' | 'error' = 'result';
+  let expiredForm: ExpiredForm = 'key';
   const faults: Fault[] = [];
   let ratePerSecond = 5; // no official limit (§5); 5–10/s was seen safe, the sandbox enforces the low end
   const overRate = rateWindow(); // one window for the whole sandbox seller
@@ -74,10 +80,11 @@ export function createQoo10Sandbox(opts: SandboxOptions): MallSandbox {
     ];
     if (!known.includes(method)) return result(-90001, 'The API does not exist');
     const k = keys.get(key);
-    if (!k) return result(-10000, key === QOO10_SANDBOX_CREDENTIALS.apiKey ? 'Login IDは必須です' : 'Please check the Seller Authorization Key.');
+    // the API key where the seller key belongs is a known client mistake, answered as such (§2)
+    if (!k) return key === QOO10_SANDBOX_CREDENTIALS.apiKey ? result(-10000, 'Login IDは必須です') : { ...KEY_REJECTED };
     if (k.expired || now - k.issuedAt > KEY_LIFETIME) {
       const msg = 'Seller authorization key is expired. Use a new key.';
-      return expiredForm === 'error' ? { ErrorCode: -90005, ErrorMsg: msg } : result(-90004, msg);
+      return expiredForm === 'error' ? { ErrorCode: -90005, ErrorMsg: msg } : expiredForm === 'result' ? result(-90004, msg) : { ...KEY_REJECTED };
     }
     if (method === 'ShippingBasic.GetShippingInfo_v3') return shippingInfo(p);
     if (method === 'ShippingBasic.GetClaimInfo_V3') return claimInfo(p);
@@ -86,8 +93,11 @@ export function createQoo10Sandbox(opts: SandboxOptions): MallSandbox {
   }
 
   /** §2 Flow: API key in the header, user_id and pwd in the body; ResultObject is the new key. */
+  /** the 'rotateApiKey' control: the yearly API key expired and the seller issued a new one in QSM */
+  let apiKeyNow: string = QOO10_SANDBOX_CREDENTIALS.apiKey;
+
   function createKey(apiKey: string, p: Record<string, string>, now: number): Record<string, unknown> {
-    if (apiKey !== QOO10_SANDBOX_CREDENTIALS.apiKey) return result(-10000, 'Please check the API Key.');
+    if (apiKey !== apiKeyNow) return { ...KEY_REJECTED };
     if (!p.user_id) return result(-10001, 'Login IDは必須です');
     if (p.user_id !== QOO10_SANDBOX_CREDENTIALS.userId || p.pwd !== QOO10_SANDBOX_CREDENTIALS.password) {
       return result(-10001, 'Not exists seller info');
@@ -129,7 +139,8 @@ export function createQoo10Sandbox(opts: SandboxOptions): MallSandbox {
       .filter((l) => l.claim && (!p.ClaimStat || l.claim.stat === p.ClaimStat))
       .filter((l) => inRange(cond === '1' ? l.orderDate : cond === '2' ? l.claim!.requestDate : l.claim!.doneDate, range))
       .map((l) => ({
-        claimStatus: CLAIM_LABELS[l.claim!.stat],
+        // the ClaimStat code as a numeric string, as clients written against the real API read it (§1)
+        claimStatus: l.claim!.stat,
         requestDate: jstText(l.claim!.requestDate),
         cancelRefundDate: l.claim!.doneDate ? jstText(l.claim!.doneDate) : '',
         reason: '=お客様都合',
@@ -143,7 +154,7 @@ export function createQoo10Sandbox(opts: SandboxOptions): MallSandbox {
         paymentAmount: l.price * l.qty - l.discount,
         receiver: l.buyer.name,
       }));
-    return { ResultCode: '0', ResultMsg: 'SUCCESS', ResultObject: shaped(rows) };
+    return { ResultCode: 0, ResultMsg: 'SUCCESS', ResultObject: shaped(rows) };
   }
 
   function orderInfo(p: Record<string, string>): Record<string, unknown> {
@@ -203,7 +214,7 @@ export function createQoo10Sandbox(opts: SandboxOptions): MallSandbox {
         return target().length;
       }
       case 'expire':
-        expiredForm = args.envelope === 'error' ? 'error' : 'result';
+        expiredForm = args.envelope === 'error' || args.envelope === 'result' ? args.envelope : 'key';
         for (const k of keys.values()) k.expired = true;
         return keys.size;
       case 'fault': {
@@ -211,6 +222,11 @@ export function createQoo10Sandbox(opts: SandboxOptions): MallSandbox {
         for (let i = 0; i < Number(args.count ?? 1); i++) faults.push(kind);
         return faults.length;
       }
+      case 'rotateApiKey':
+        // the old API key stops working, and every seller key it issued with it
+        apiKeyNow = String(args.apiKey ?? `${QOO10_SANDBOX_CREDENTIALS.apiKey}-renewed`);
+        for (const k of keys.values()) k.expired = true;
+        return { apiKey: apiKeyNow };
       case 'rate':
         ratePerSecond = Math.max(1, Number(args.perSecond ?? 5));
         return ratePerSecond;
@@ -231,12 +247,17 @@ function shaped(rows: unknown[]): unknown {
   return rows.length === 0 ? null : rows.length === 1 ? rows[0] : rows;
 }
 
-/** yyyyMMdd (whole day) or yyyyMMddHHmmss, JST; 'period' when longer than 90 days (§3). */
+/**
+ * yyyyMMdd (whole day) or yyyyMMddHHmmss, JST; 'period' when the bounds touch more than 90 JST calendar days
+ * (§3). The docs say 90 days without saying how they are counted; counting the days touched is the strict
+ * reading, and the one under which production clients' move to 89-day windows makes sense.
+ */
 function searchRange(start?: string, end?: string): { from: number; to: number } | 'date' | 'period' {
   const s = parseStamp(start ?? '', false);
   const e = parseStamp(end ?? '', true);
   if (s === null || e === null || s > e) return 'date';
-  return e - s > 90 * DAY ? 'period' : { from: s, to: e };
+  const days = Math.floor((e + JST) / DAY) - Math.floor((s + JST) / DAY) + 1;
+  return days > 90 ? 'period' : { from: s, to: e };
 }
 
 function parseStamp(v: string, endOfDay: boolean): number | null {
@@ -266,7 +287,7 @@ function v3Row(l: SandboxLine): Record<string, unknown> {
   return {
     OrderNo: Number(l.orderNo),
     PackNo: Number(l.packNo),
-    RelatedOrder: l.related.join(','),
+    RelatedOrder: l.related.join(', '), // "12345432, 12343212" as documented (§3)
     SellerID: 'sandbox-seller',
     ShippingStatus: STATUS_LABELS[l.status],
     OrderDate: jstText(l.orderDate),

@@ -30,6 +30,8 @@ export interface SbPackage {
   providerId: string;
   lineItemIds: string[];
   shippedAt: number;
+  /** Update (Package) Shipping Info calls this package took */
+  updates: number;
 }
 
 export interface SbOrder {
@@ -42,7 +44,8 @@ export interface SbOrder {
   deliveryOptionId: string;
   items: SbLineItem[];
   packages: SbPackage[];
-  shippingInfoUpdates: number;
+  /** a shipping label bought or printed through TikTok for this order (the 'platformLabel' control) */
+  platformLabel?: 'printed' | 'purchased';
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
@@ -93,10 +96,9 @@ export function generateOrders(seed: number, count: number, nowS: number): SbOrd
       deliveryOptionId: slot === 8 ? '' : DELIVERY_OPTION.id,
       items,
       packages: [],
-      shippingInfoUpdates: 0,
     };
     if (status === 'IN_TRANSIT') {
-      const pkg: SbPackage = { id: `1153${id.slice(4)}`, tracking: `4${pad(i, 11)}`, providerId: PROVIDERS[0].id, lineItemIds: items.map((x) => x.id), shippedAt: createTime + 3600 };
+      const pkg: SbPackage = { id: `1153${id.slice(4)}`, tracking: `4${pad(i, 11)}`, providerId: PROVIDERS[0].id, lineItemIds: items.map((x) => x.id), shippedAt: createTime + 3600, updates: 0 };
       for (const x of items) x.packageId = pkg.id;
       order.packages.push(pkg);
     }

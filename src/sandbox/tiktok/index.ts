@@ -3,7 +3,7 @@ import { rateWindow } from '../rate-window';
 import { demoShop } from '../demo-shop';
 import { json, type MallSandbox, type SandboxOptions, type SandboxRequest, type SandboxResponse } from '../types';
 import { BUYERS } from '../sample-data';
-import { DELIVERY_OPTION, PROVIDERS, RETURN_WAREHOUSE_ID, WAREHOUSE_ID, generateOrders, orderView, type SbOrder } from './data';
+import { DELIVERY_OPTION, PROVIDERS, RETURN_WAREHOUSE_ID, WAREHOUSE_ID, generateOrders, orderView, type SbOrder, type SbPackage } from './data';
 import { tokenMint } from './tokens';
 
 /** The sandbox app's credentials (demoTikTokShop puts them in the settings). */
@@ -16,7 +16,6 @@ export const TIKTOK_SANDBOX_APP = {
 const ACCESS_TTL_S = 7 * 86_400; // default lifetime (docs/malls/tiktok-shop.md §1.2); the client must read it, not assume it
 const REFRESH_TTL_S = 365 * 86_400;
 const QPS = 50; // per API per shop (docs/malls/tiktok-shop.md §5)
-const UPDATE_WINDOW_S = 72 * 3600; // Update Shipping Info window (docs/malls/tiktok-shop.md §4.4)
 const SELLER_OPEN_ID = 'sbx-open-id';
 
 interface Shop {
@@ -55,9 +54,6 @@ interface Call {
   shop: Shop;
 }
 
-const ok = (data: unknown) => json(200, { code: 0, message: 'Success', request_id: 'sbx', data });
-const fail = (code: number, message: string, status = 200) => json(status, { code, message, request_id: 'sbx', data: null });
-
 /** TikTok Shop Partner API 202309 in-process: the checks, paging and fulfillment rules of the spec. */
 export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
   const nowS = () => Math.floor(opts.now() / 1000);
@@ -76,6 +72,13 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
   let issued = 0;
   let refreshes = 0;
   let throttled = 0;
+  /** the 'deauthorize' control: the seller removed the app, so its tokens no longer find an authorization */
+  let deauthorized = false;
+  let answered = 0;
+  /** every answer carries its own request_id, as the mall's do (docs/malls/tiktok-shop.md §5): support asks for it */
+  const requestId = () => `${new Date(opts.now()).toISOString().replace(/\D/g, '').slice(0, 14)}SBX${(++answered).toString(16).toUpperCase().padStart(6, '0')}`;
+  const ok = (data: unknown) => json(200, { code: 0, message: 'Success', request_id: requestId(), data });
+  const fail = (code: number, message: string, status = 200) => json(status, { code, message, request_id: requestId(), data: null });
 
   function refresh(req: SandboxRequest): SandboxResponse {
     const q = req.query;
@@ -83,8 +86,11 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
     if (q.grant_type !== 'refresh_token') return fail(36004004, 'grant_type is invalid');
     // the seller's first refresh token (the one in the settings) never expires here; rotated ones carry their expiry
     const given = q.refresh_token ?? '';
-    const claims = given === TIKTOK_SANDBOX_APP.refreshToken ? null : mint.verify(given, 'refresh');
-    if (given !== TIKTOK_SANDBOX_APP.refreshToken && (!claims || claims.seller !== SELLER_OPEN_ID || claims.expiresAt <= nowS())) return fail(36004004, 'refresh_token is invalid or expired');
+    const first = given === TIKTOK_SANDBOX_APP.refreshToken;
+    const claims = first ? null : mint.verify(given, 'refresh');
+    // the auth host's codes seen in the wild (docs/malls/tiktok-shop.md §1.3): expired vs no authorization at all
+    if (deauthorized || (!first && (!claims || claims.seller !== SELLER_OPEN_ID))) return fail(36004005, 'can not find related auth record');
+    if (claims && claims.expiresAt <= nowS()) return fail(36004001, 'rt has expired');
     issued++;
     refreshes++;
     // whole ms: the claims schema wants an integer, and simulated clocks (bench cost model) run fractional
@@ -117,10 +123,11 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
     if (age > 300) return fail(36009004, 'timestamp is older than 5 minutes');
     if (age < -30) return fail(36009004, 'timestamp is more than 30 seconds ahead');
     if (q.sign !== expectedSign(req)) return fail(106001, 'sign is invalid', 401);
-    if (req.method === 'POST' && !(req.headers['content-type'] ?? '').startsWith('application/json')) return fail(36009022, 'content-type must be application/json');
+    // required on every API, GET included (docs/malls/tiktok-shop.md §2.1)
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return fail(36009022, 'content-type must be application/json');
     const token = req.headers['x-tts-access-token'] ?? '';
     const claims = mint.verify(token, 'access');
-    if (!claims || claims.seller !== SELLER_OPEN_ID) return fail(36009004, 'invalid x-tts-access-token', 401);
+    if (deauthorized || !claims || claims.seller !== SELLER_OPEN_ID) return fail(36009004, 'invalid x-tts-access-token', 401);
     const expiredByControl = expiredUpTo !== null && claims.issuedAt <= expiredUpTo && !issuedSinceExpire.has(token);
     if (claims.expiresAt <= nowS() || expiredByControl) return fail(105002, 'access token is expired', 401);
     if (!route.scoped) return q.shop_cipher !== undefined ? fail(36009004, 'Unexpected identifier: shop_cipher') : APP_SCOPE;
@@ -189,6 +196,9 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
     if (ids !== undefined && (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string'))) return fail(36009004, 'order_line_item_ids must be strings');
     if (o.status === 'CANCELLED') return fail(21011041, 'Cannot complete the operation when order is cancelled');
     if (o.status === 'ON_HOLD') return fail(21011044, 'Order status is on hold, please wait until the order status changes');
+    // a platform label exists: the package ships under TikTok's label, not the seller's number (§4.5)
+    if (o.platformLabel === 'printed') return fail(21008042, 'seller already print shipping label');
+    if (o.platformLabel === 'purchased') return fail(21022025, 'a shipping label has already been purchased');
     const wanted = ids === undefined ? o.items.filter((x) => !x.packageId && !x.cancelled) : o.items.filter((x) => (ids as string[]).includes(x.id));
     if (ids !== undefined && wanted.length !== (ids as string[]).length) return fail(36009004, 'invalid order_line_item_ids');
     if (wanted.length === 0 || wanted.some((x) => x.packageId)) return fail(21008099, 'Package has been shipped');
@@ -199,7 +209,7 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
     // JP consolidation: one tracking number may cover orders of the same recipient, never another's
     const other = orders.find((x) => x.id !== o.id && x.packages.some((p) => p.tracking === tracking));
     if (other && !sameRecipient(other, o)) return fail(21011025, 'duplicate tracking number');
-    const pkg = { id: `1153${o.id.slice(4, 14)}${String(o.packages.length + 1).padStart(4, '0')}`, tracking, providerId: body.shipping_provider_id, lineItemIds: wanted.map((x) => x.id), shippedAt: c.nowS };
+    const pkg = { id: `1153${o.id.slice(4, 14)}${String(o.packages.length + 1).padStart(4, '0')}`, tracking, providerId: body.shipping_provider_id, lineItemIds: wanted.map((x) => x.id), shippedAt: c.nowS, updates: 0 };
     for (const x of wanted) x.packageId = pkg.id;
     o.packages.push(pkg);
     o.status = o.items.every((x) => x.packageId || x.cancelled) ? 'IN_TRANSIT' : 'PARTIALLY_SHIPPING';
@@ -208,25 +218,37 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
     return ok({ order_id: o.id, package_id: pkg.id, order_line_item_ids: pkg.lineItemIds });
   }
 
-  /** Update Shipping Info (docs/malls/tiktok-shop.md §4.4): shipped orders only, once per order in JP, within 72 h. */
+  /**
+   * Update Shipping Info (docs/malls/tiktok-shop.md §4.4): a shipped order of one package only; a split order
+   * must name its package. JP allows one update and states no 72-hour window (§4.2), so none applies here.
+   */
   function updateShippingInfo(c: Call, orderId: string): SandboxResponse {
     const o = byId.get(orderId);
     if (!o) return fail(36009004, 'invalid order_id');
+    if (o.packages.length > 1) return fail(21011049, 'For orders that have been split for shipping, please use the Update Package Shipping Info API');
+    return updatePackage(c, o, o.packages[0]);
+  }
+
+  /** Update Package Shipping Info (§4.4): only the named package changes. */
+  function updatePackageShippingInfo(c: Call, packageId: string): SandboxResponse {
+    const o = orders.find((x) => x.packages.some((p) => p.id === packageId));
+    if (!o) return fail(36009004, 'invalid package_id');
+    return updatePackage(c, o, o.packages.find((p) => p.id === packageId));
+  }
+
+  function updatePackage(c: Call, o: SbOrder, pkg: SbPackage | undefined): SandboxResponse {
     const body = parseBody(c.req.body);
     if (!body || typeof body.tracking_number !== 'string' || typeof body.shipping_provider_id !== 'string') return fail(36009004, 'tracking_number and shipping_provider_id are required');
     if (o.status === 'CANCELLED') return fail(21011041, 'Cannot complete the operation when order is cancelled');
-    if (o.packages.length === 0) return fail(21011043, 'Package has not been shipped');
-    if (o.shippingInfoUpdates >= 1) return fail(21011050, 'The shipping information of this order can only be updated once');
-    if (c.nowS - o.packages[0].shippedAt > UPDATE_WINDOW_S) return fail(21011049, 'The update window of 72 hours has passed');
+    if (!pkg) return fail(21011043, 'Package has not been shipped');
+    if (pkg.updates >= 1) return fail(21011051, 'The tracking number can be updated only once');
     if (!PROVIDERS.some((p) => p.id === body.shipping_provider_id)) return fail(21011022, 'invalid tracking number or shipping provider id');
     if (!/^[A-Za-z0-9]+$/.test(body.tracking_number)) return fail(21004012, 'tracking number contains special characters');
-    for (const p of o.packages) {
-      p.tracking = body.tracking_number;
-      p.providerId = body.shipping_provider_id;
-    }
-    o.shippingInfoUpdates++;
+    pkg.tracking = body.tracking_number;
+    pkg.providerId = body.shipping_provider_id;
+    pkg.updates++;
     o.updateTime = c.nowS;
-    updates.push({ orderId: o.id, tracking: body.tracking_number, providerId: body.shipping_provider_id });
+    updates.push({ orderId: o.id, packageId: pkg.id, tracking: body.tracking_number, providerId: body.shipping_provider_id });
     return ok({});
   }
 
@@ -242,6 +264,7 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
     { method: 'GET', pattern: /^\/logistics\/202309\/delivery_options\/([^/]+)\/shipping_providers$/, api: 'providers', scoped: true, run: (_c, m) => (m[1] === DELIVERY_OPTION.id ? ok({ shipping_providers: PROVIDERS }) : fail(21008116, 'no subscription for this delivery option')) },
     { method: 'POST', pattern: /^\/fulfillment\/202309\/orders\/([^/]+)\/packages$/, api: 'ship', scoped: true, run: (c, m) => markShipped(c, decodeURIComponent(m[1])) },
     { method: 'POST', pattern: /^\/fulfillment\/202309\/orders\/([^/]+)\/shipping_info\/update$/, api: 'update', scoped: true, run: (c, m) => updateShippingInfo(c, decodeURIComponent(m[1])) },
+    { method: 'POST', pattern: /^\/fulfillment\/202309\/packages\/([^/]+)\/shipping_info\/update$/, api: 'packageUpdate', scoped: true, run: (c, m) => updatePackageShippingInfo(c, decodeURIComponent(m[1])) },
   ];
 
   function injectedFault(req: SandboxRequest): SandboxResponse | null {
@@ -277,7 +300,7 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
         case 'state':
           return { shipments, updates, refreshes, throttled };
         case 'orders':
-          return orders.map((o) => ({ id: o.id, status: o.status, createTime: o.createTime, lineItemIds: o.items.map((x) => x.id), skus: o.items.map((x) => x.skuId), deliveryOptionId: o.deliveryOptionId, tracking: o.packages.map((p) => p.tracking) }));
+          return orders.map((o) => ({ id: o.id, status: o.status, createTime: o.createTime, lineItemIds: o.items.map((x) => x.id), skus: o.items.map((x) => x.skuId), deliveryOptionId: o.deliveryOptionId, tracking: o.packages.map((p) => p.tracking), packages: o.packages.map((p) => ({ id: p.id, tracking: p.tracking, lineItemIds: p.lineItemIds })) }));
         case 'cancel': {
           const o = byId.get(String(args.orderId));
           if (!o) return { error: `no order ${String(args.orderId)}` };
@@ -285,6 +308,12 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
           for (const x of o.items) if (!x.packageId) x.cancelled = true;
           o.updateTime = nowS();
           return { id: o.id, status: o.status };
+        }
+        case 'platformLabel': {
+          const o = byId.get(String(args.orderId));
+          if (!o) return { error: `no order ${String(args.orderId)}` };
+          o.platformLabel = args.kind === 'purchased' ? 'purchased' : 'printed';
+          return { id: o.id, platformLabel: o.platformLabel };
         }
         case 'advance': {
           // ON_HOLD → AWAITING_SHIPMENT (the hold hour ends), for one order or all
@@ -295,6 +324,10 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
           }
           return { released: targets.map((o) => o.id) };
         }
+        case 'deauthorize':
+          // the seller removed the app in Seller Center: refresh finds no authorization (36004005)
+          deauthorized = args.off !== true;
+          return { deauthorized };
         case 'expire':
           // every access token issued so far, by this process or an earlier one
           expiredUpTo = opts.now();

@@ -29,7 +29,7 @@ describe('Qoo10 seller auth key', () => {
     expect(state(mall).keysIssued).toBe(1);
   });
 
-  test.each(['result', 'error'])('an expired key (%s envelope) is re-issued and the call retried once', (envelope) => {
+  test.each(['key', 'result', 'error'])('an expired key (%s form) is re-issued and the call retried once', (envelope) => {
     const { world, mall } = qoo10World();
     const ctx = qoo10Ctx(world);
     const now = world.clock.now();
@@ -41,7 +41,7 @@ describe('Qoo10 seller auth key', () => {
     const { lines } = fetchAll(ctx, { from: now - 7 * DAY, to: now, statuses: ['SHIPPING_REQUESTED'] });
     expect(lines.length).toBeGreaterThan(0);
     const codes = (mall.control('state', {}) as { calls: { code: number }[] }).calls.map((c) => c.code);
-    expect(codes.filter((c) => c === (envelope === 'error' ? -90005 : -90004))).toHaveLength(1);
+    expect(codes.filter((c) => c === { key: -90001, result: -90004, error: -90005 }[envelope])).toHaveLength(1);
     expect(keyCalls(world.http.sent)).toHaveLength(2);
     expect(ctx.store.get('qoo10.sak')).not.toBe(oldKey);
     const issuedAt = Number(ctx.store.get('qoo10.sakIssuedAt'));
@@ -93,7 +93,7 @@ describe('Qoo10 seller auth key', () => {
     const ctx = qoo10Ctx(world, { credentials: { ...QOO10_SANDBOX_CREDENTIALS, apiKey: 'nope' } }, { locale: 'en' });
     const now = world.clock.now();
     expect(() => qoo10Connector.fetch(ctx, { from: now - DAY, to: now, statuses: ['SHIPPING_REQUESTED'], cursor: null })).toThrow(
-      /^Cannot issue the Qoo10 seller authorization key \(code -10000: .*\)\. Check the API key, seller ID and password of shop "Qoo10 デモ店"$/,
+      /^Qoo10 does not accept the API key \(code -90001: invalid or expired\)\. The API key expires after a year .* of shop "Qoo10 デモ店"$/,
     );
   });
 
@@ -119,7 +119,28 @@ describe('Qoo10 seller auth key', () => {
       };
       return client.call('ShippingBasic.GetShippingInfo_v3', { ShippingStatus: '2', SearchStartDate: '20261120', SearchEndDate: '20261121' });
     })();
-    expect(env.code).toBe(-90004);
+    expect(env.code).toBe(-90001);
     expect(keyCalls(world.http.sent)).toHaveLength(2);
+  });
+
+  test('a wrong or expired key (-90001) is re-issued once, then reported plainly as an invalid key', () => {
+    const { world, mall } = qoo10World();
+    const ctx = qoo10Ctx(world);
+    const now = world.clock.now();
+    fetchAll(ctx, { from: now - DAY, to: now, statuses: ['SHIPPING_REQUESTED'] });
+    // the yearly API key lapsed (Qoo10 gives no notice): the cached seller key and a new one both fail
+    mall.control('rotateApiKey', {});
+    expect(() => fetchAll(qoo10Ctx(world), { from: now - DAY, to: now, statuses: ['SHIPPING_REQUESTED'] })).toThrow(
+      /^Qoo10 が API キーを受け付けません（コード -90001: 無効か期限切れ）。.*QSM で API キーを確認・再発行/,
+    );
+    expect(keyCalls(world.http.sent)).toHaveLength(2);
+  });
+
+  test('the API key issue date: the shown expiry is a year after it when that comes before the seller key\'s', () => {
+    const { world } = qoo10World();
+    const ctx = qoo10Ctx(world, { credentials: { ...QOO10_SANDBOX_CREDENTIALS, apiKeyIssuedOn: '2026-03-01' } });
+    const now = world.clock.now();
+    fetchAll(ctx, { from: now - DAY, to: now, statuses: ['SHIPPING_REQUESTED'] });
+    expect(ctx.expiry.value).toBe(Date.UTC(2027, 2, 1) - 9 * 3_600_000);
   });
 });

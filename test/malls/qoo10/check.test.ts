@@ -31,6 +31,24 @@ describe('Qoo10 check', () => {
     expect(lines.find((l) => l.id === 'statuses')?.ok).toBe(true);
   });
 
+  test.each([
+    ['2026-03-01', true, /API キーの有効期限（発行日 2026-03-01 から 1 年）: 2027-03-01/],
+    ['2025-12-10', false, /API キーの有効期限が近づいています（2026-12-10、あと 17 日）/],
+    ['2025-11-01', false, /API キーの有効期限（2026-11-01）を過ぎています/],
+    [undefined, true, /API キーの発行日が未設定です/],
+  ])('the API key issued on %s: shown, and warned of a month ahead', (issuedOn, ok, text) => {
+    const { world } = qoo10World();
+    const ctx = qoo10Ctx(world, { credentials: { ...QOO10_SANDBOX_CREDENTIALS, ...(issuedOn ? { apiKeyIssuedOn: issuedOn } : {}) } });
+    const line = qoo10Connector.check(ctx, DEMO_CARRIERS).find((l) => l.id === 'apiKeyExpiry');
+    expect(line).toMatchObject({ ok, message: expect.stringMatching(text) });
+  });
+
+  test('an API key issue date that is not a date is refused by the credentials schema', () => {
+    const parsed = qoo10Connector.credentialsSchema.safeParse({ ...QOO10_SANDBOX_CREDENTIALS, apiKeyIssuedOn: '2026/13/01' });
+    expect(parsed.success).toBe(false);
+    expect(qoo10Connector.credentialsSchema.safeParse({ ...QOO10_SANDBOX_CREDENTIALS, apiKeyIssuedOn: '2026-02-28' }).success).toBe(true);
+  });
+
   test('unknown statuses are reported', () => {
     const { world } = qoo10World();
     const ctx = qoo10Ctx(world, { fetch: { statuses: ['SHIPPING_REQUESTED', 'PAID'], days: 7 } });

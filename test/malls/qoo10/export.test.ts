@@ -22,7 +22,7 @@ describe('Qoo10 export', () => {
     expect(shipments(mall)).toHaveLength(cart.orderNos.length);
   });
 
-  test('an order already shipped on Qoo10 is "already" (same number) or names the other number', () => {
+  test('an order already shipped on Qoo10 is "already" (same number); under another number it is not OK and says so', () => {
     const { world, mall } = qoo10World({ orders: 40 });
     const ctx = qoo10Ctx(world);
     const [a, b] = sandboxOrders(mall).filter((o) => o.status === 2 && !o.claim && o.orderNos.length === 1);
@@ -31,7 +31,8 @@ describe('Qoo10 export', () => {
     const same = qoo10Connector.exportOrders(ctx, [exportOrder(a, 'AAA111')], { dryRun: false })[0];
     expect(same).toMatchObject({ kind: 'already', note: expect.stringContaining('AAA111') });
     const other = qoo10Connector.exportOrders(ctx, [exportOrder(b, 'CCC333')], { dryRun: false })[0];
-    expect(other).toMatchObject({ kind: 'already', note: expect.stringContaining('BBB222') });
+    // the mall kept BBB222: not OK, the row says which number Qoo10 holds and what to do
+    expect(other).toMatchObject({ kind: 'error', message: expect.stringMatching(/別の伝票番号 BBB222.*CCC333 は登録されていません.*QSM で伝票番号を変更/) });
     expect(shipments(mall)).toHaveLength(2);
   });
 

@@ -36,9 +36,9 @@ describe('Qoo10 fetch', () => {
     expect(bodies.map((b) => b.get('ShippingStatus'))).toEqual(['0']);
     // 0 also returns 配送待ち (1): only the asked statuses become lines
     expect(new Set(lines.map((l) => l.mallStatus))).toEqual(new Set(['配送要請', '配送準備']));
-    // 2026-11-22T00:00Z = 09:00 JST; the end is the last whole second before `to`
+    // 2026-11-22T00:00Z = 09:00 JST; the end is the second `to` falls in (windows may share it)
     expect(bodies[0].get('SearchStartDate')).toBe('20261115090000');
-    expect(bodies[0].get('SearchEndDate')).toBe('20261122085959');
+    expect(bodies[0].get('SearchEndDate')).toBe('20261122090000');
     expect(orderCalls[0].method).toBe('post');
     expect(orderCalls[0].contentType).toBe('application/x-www-form-urlencoded');
     expect(orderCalls[0].headers?.GiosisCertificationKey).toMatch(/^SAK/);
@@ -58,13 +58,16 @@ describe('Qoo10 fetch', () => {
     expect(new Set(fetchAll(en, { from: now - 30 * DAY, to: now, statuses: ['ON_DELIVERY'] }).lines.map((l) => l.mallStatus))).toEqual(new Set(['On delivery']));
   });
 
-  test('windows longer than 90 days are split, and every window is within the limit', () => {
+  test('windows longer than 89 days are split, and every window is within the limit', () => {
     const { world } = qoo10World();
     const ctx = qoo10Ctx(world);
     const now = world.clock.now();
     const { steps, lines } = fetchAll(ctx, { from: now - 200 * DAY, to: now, statuses: ['SHIPPING_REQUESTED'] });
     const calls = world.http.sent.filter((r) => r.url.endsWith('GetShippingInfo_v3')).map((r) => new URLSearchParams(r.body));
     expect(calls).toHaveLength(3);
+    // 89-day windows: each touches at most 90 JST calendar days, which the sandbox (like Qoo10) accepts
+    const day = (stamp: string) => Date.UTC(Number(stamp.slice(0, 4)), Number(stamp.slice(4, 6)) - 1, Number(stamp.slice(6, 8)));
+    for (const c of calls) expect((day(c.get('SearchEndDate')!) - day(c.get('SearchStartDate')!)) / DAY + 1).toBeLessThanOrEqual(90);
     expect(steps).toBe(3 * 5); // 1 status + 4 claim states per window
     expect(lines.length).toBeGreaterThan(0);
     const claims = world.http.sent.filter((r) => r.url.endsWith('GetClaimInfo_V3'));
@@ -144,6 +147,19 @@ describe('Qoo10 fetch', () => {
     for (const u of requested) expect(u.cancelled).toBe(false);
     expect(qoo10Connector.isCancelledStatus('配送要請')).toBe(false);
     expect(qoo10Connector.isCancelledStatus('Cancelled')).toBe(true);
+  });
+
+  test('a claim stamped in the second the fetch starts is seen by that fetch', () => {
+    const { world, mall } = qoo10World({ orders: 40 });
+    const ctx = qoo10Ctx(world);
+    const target = sandboxOrders(mall).find((o) => o.status === 2 && !o.claim)!;
+    // the claim at x.200 s, the fetch at x.700 s of the same second
+    world.clock.advance(1000 - (world.clock.now() % 1000) + 200);
+    mall.control('cancel', { packNo: target.packNo });
+    world.clock.advance(500);
+    const now = world.clock.now();
+    const { updates } = fetchAll(ctx, { from: now - DAY, to: now, statuses: ['SHIPPING_REQUESTED'] });
+    expect(updates.filter((u) => u.orderId === target.packNo && u.cancelled).map((u) => u.lineId).sort()).toEqual([...target.orderNos].sort());
   });
 
   test('an unknown status name is a clear error naming the shop', () => {

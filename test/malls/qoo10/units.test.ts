@@ -32,15 +32,17 @@ describe('Qoo10 dates (JST)', () => {
     expect(parseJstDateTime('1900-01-01 00:00:00')).toBeNull();
   });
 
-  test('windows never exceed 90 days and cover the range exactly', () => {
+  test('windows of at most 89 days cover the range exactly; the end includes the second `to` falls in', () => {
     const from = Date.UTC(2026, 0, 1);
     const to = Date.UTC(2026, 6, 1);
     const ws = splitWindows(from, to);
     expect(ws[0].from).toBe(from);
     expect(ws[ws.length - 1].to).toBe(to);
     for (let i = 1; i < ws.length; i++) expect(ws[i].from).toBe(ws[i - 1].to);
-    for (const w of ws) expect(w.to - w.from).toBeLessThanOrEqual(90 * 86_400_000);
-    expect(searchBounds({ from: Date.UTC(2026, 0, 1, 15), to: Date.UTC(2026, 0, 2, 15) })).toEqual({ start: '20260102000000', end: '20260102235959' });
+    for (const w of ws) expect(w.to - w.from).toBeLessThanOrEqual(89 * 86_400_000);
+    expect(ws.some((w) => w.to - w.from === 89 * 86_400_000)).toBe(true);
+    expect(searchBounds({ from: Date.UTC(2026, 0, 1, 15), to: Date.UTC(2026, 0, 2, 15) })).toEqual({ start: '20260102000000', end: '20260103000000' });
+    expect(searchBounds({ from: Date.UTC(2026, 0, 1, 15), to: Date.UTC(2026, 0, 2, 15, 0, 0, 700) }).end).toBe('20260103000000');
   });
 });
 
@@ -80,7 +82,8 @@ describe('Qoo10 result codes → readable messages', () => {
     [METHODS.setSending, -10005, /顧客番号/],
     [METHODS.setSending, -10010, /更新を受け付けません/],
     [METHODS.setSending, -10100, /更新を受け付けません/],
-    [METHODS.setSending, -90001, /存在しません/],
+    // a wrong or expired key, never "this API does not exist"
+    [METHODS.setSending, -90001, /API キーまたは販売認証キーを受け付けません/],
     [METHODS.setSending, -90002, /権限/],
     [METHODS.setSending, -90003, /権限/],
     [METHODS.setSending, -90004, /有効期限/],

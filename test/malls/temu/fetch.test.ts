@@ -1,5 +1,5 @@
 import { temuConnector } from '../../../src/malls/temu';
-import { TemuError } from '../../../src/malls/temu/client';
+import { TemuError } from '../../../src/malls/temu/errors';
 import { TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
 import { BASE, control, DAY, fetchAll, sandboxOrders, temuCtx, temuWorld, windowReq } from './helpers';
 

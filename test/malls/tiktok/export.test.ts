@@ -89,12 +89,12 @@ describe('TikTok export', () => {
     const info = w.orders();
     const rowOf = (status: string) => w.lines.find((l) => l.orderId === info.find((o) => o.status === status)!.id)!;
     const cancelled = w.run([exportLine(rowOf('CANCELLED'), { tracking: '600000000001' })]);
-    expect((cancelled[0] as { message: string }).message).toMatch(/キャンセル.*\(TikTok 21011041\)/);
+    expect((cancelled[0] as { message: string }).message).toMatch(/キャンセル.*\(TikTok 21011041, request_id \w+\)/);
     const held = w.run([exportLine(rowOf('ON_HOLD'), { tracking: '600000000002' })]);
-    expect((held[0] as { message: string }).message).toMatch(/保留中.*\(TikTok 21011044\)/);
+    expect((held[0] as { message: string }).message).toMatch(/保留中.*\(TikTok 21011044, /);
     const [a] = w.awaiting();
     const chars = w.run([exportLine(a, { tracking: 'AB#12' })]);
-    expect((chars[0] as { message: string }).message).toMatch(/使えない文字.*\(TikTok 21004012\)/);
+    expect((chars[0] as { message: string }).message).toMatch(/使えない文字.*\(TikTok 21004012, /);
   });
 
   test.each([
@@ -116,27 +116,68 @@ describe('TikTok export', () => {
     [36009033, /IP 許可リスト/],
     [10007002, /ステータスでは発送情報を更新できません/],
     [21011043, /まだ発送済みになっていない/],
-    [21011051, /1 注文につき 1 回まで/],
+    [21011051, /1 回までで、既に変更済み/],
+    [21011050, /期間を過ぎて/],
+    [21008042, /配送ラベルが印刷済み.*伝票番号は登録されていません.*ラベルを取り消して/],
+    [21022025, /配送ラベルが購入済み.*伝票番号は登録されていません.*ラベルを取り消して/],
     [21008116, /配送業者が登録されていません/],
     [106001, /署名が無効/],
     [12345678, /TikTok Shop のエラー: injected fault/],
-  ])('mall code %i on Mark Package As Shipped reads as a sentence with the code', (code, text) => {
+  ])('mall code %i on Mark Package As Shipped reads as a sentence with the code and the request_id', (code, text) => {
     const w = world();
     const [a] = w.awaiting();
     w.sb.control('fault', { code, path: '/fulfillment/' });
     const [out] = w.run([exportLine(a, { tracking: '123456789012' })]);
     expect(out.kind).toBe('error');
     expect((out as { message: string }).message).toMatch(text);
-    expect((out as { message: string }).message).toContain(`(TikTok ${code})`);
+    // support asks for the request_id (docs/malls/tiktok-shop.md §5): every error shows the answer's own
+    expect((out as { message: string }).message).toMatch(new RegExp(`\\(TikTok ${code}, request_id \\d{14}SBX[0-9A-F]{6}\\)$`));
   });
 
-  test.each([21008099, 11006021, 21011040, 21011006, 21011020, 21042056, 21008042, 21022025])('mall code %i counts as already shipped', (code) => {
+  test.each([21008099, 11006021, 21011040, 21011006, 21011020, 21042056])('mall code %i counts as already shipped when the mall holds this number', (code) => {
     const w = world();
     const [a] = w.awaiting();
+    const line = exportLine(a, { tracking: '123456789012' });
+    w.run([line]);
     w.sb.control('fault', { code, path: '/fulfillment/' });
-    const [out] = w.run([exportLine(a, { tracking: '123456789012' })]);
+    const [out] = w.run([line]);
     expect(out).toMatchObject({ kind: 'already' });
     expect((out as { note: string }).note).toContain(String(code));
+  });
+
+  test('"already shipped" under another number is not OK: the row names the number the mall kept', () => {
+    const w = world();
+    const [a] = w.awaiting();
+    w.run([exportLine(a, { tracking: '111111111111' })]); // shipped in Seller Center, say: MallSheet never recorded it
+    const [out] = w.run([exportLine(a, { tracking: '222222222222' })]);
+    expect(out.kind).toBe('error');
+    expect((out as { message: string }).message).toMatch(/別の伝票番号 111111111111 で発送済み.*\(TikTok 21008099, request_id /);
+    expect(w.state().shipments.map((s) => s.tracking)).toEqual(['111111111111']);
+  });
+
+  test('"already shipped" with no number on the mall\'s side counts only for a number exported unchanged', () => {
+    const w = world();
+    const [a] = w.awaiting();
+    w.sb.control('fault', { code: 21011020, path: '/fulfillment/', count: 2 });
+    const [fresh] = w.run([exportLine(a, { tracking: '123456789012' })]);
+    expect(fresh.kind).toBe('error');
+    expect((fresh as { message: string }).message).toMatch(/どの伝票番号かを返しませんでした.*21011020/);
+    const [same] = w.run([exportLine(a, { tracking: '123456789012', exportedTracking: '123456789012' })]);
+    expect(same.kind).toBe('already');
+  });
+
+  test.each([
+    ['printed', 21008042, /印刷済み/],
+    ['purchased', 21022025, /購入済み/],
+  ])('a platform label %s in TikTok Shop (%i) is not "already shipped": the row says so and what to do', (kind, code, text) => {
+    const w = world();
+    const rows = w.awaiting();
+    w.sb.control('platformLabel', { orderId: rows[0].orderId, kind });
+    const out = w.run(rows.map((l) => exportLine(l, { tracking: '123456789012' })));
+    expect(kinds(out)).toEqual(rows.map(() => 'error'));
+    expect((out[0] as { message: string }).message).toMatch(text);
+    expect((out[0] as { message: string }).message).toContain(`(TikTok ${code}, request_id `);
+    expect(w.state().shipments).toHaveLength(0);
   });
 
   test('a warning in a successful answer becomes the note', () => {
@@ -164,7 +205,7 @@ describe('TikTok export', () => {
     expect(pair).not.toBeNull();
     w.run([exportLine(pair![0], { tracking: '777777777777' })]);
     const dup = w.run([exportLine(pair![1], { tracking: '777777777777' })]);
-    expect((dup[0] as { message: string }).message).toMatch(/既に別の注文.*\(TikTok 21011025\)/);
+    expect((dup[0] as { message: string }).message).toMatch(/既に別の注文.*\(TikTok 21011025, /);
   });
 
   test('a changed exported tracking number uses Update Shipping Info once, then explains the refusal', () => {
@@ -173,10 +214,37 @@ describe('TikTok export', () => {
     w.run(rows.map((l) => exportLine(l, { tracking: '123456789012' })));
     const changed = w.run(rows.map((l) => exportLine(l, { tracking: '210987654321', exportedTracking: '123456789012' })));
     expect(kinds(changed)).toEqual(rows.map(() => 'ok'));
-    expect(w.state().updates).toEqual([{ orderId: rows[0].orderId, tracking: '210987654321', providerId: YAMATO }]);
+    expect(w.state().updates).toEqual([{ orderId: rows[0].orderId, packageId: expect.any(String), tracking: '210987654321', providerId: YAMATO }]);
+    expect(w.world.http.sent.some((r) => r.url.includes(`/orders/${rows[0].orderId}/shipping_info/update?`))).toBe(true);
     const twice = w.run(rows.map((l) => exportLine(l, { tracking: '999999999999', exportedTracking: '210987654321' })));
-    expect((twice[0] as { message: string }).message).toMatch(/変更できません.*1 回まで.*\(TikTok 21011050\)/);
+    // the mall keeps the number it took: the row says which, and what to do (書出伝票番号 is not touched)
+    expect((twice[0] as { message: string }).message).toMatch(/変更できません.*1 回まで.*\(TikTok 21011051, request_id .*210987654321 が登録されたまま/);
     expect(w.state().shipments).toHaveLength(1);
+  });
+
+  test('a split order: a changed number goes to that package only (Update Package Shipping Info)', () => {
+    const w = world();
+    const rows = w.awaiting(2);
+    const [first, second] = rows;
+    w.run([exportLine(first, { tracking: '111111111111' }), exportLine(second, { tracking: '222222222222' })]);
+    const [p1, p2] = (w.orders().find((o) => o.id === first.orderId) as unknown as { packages: { id: string; tracking: string }[] }).packages;
+    const out = w.run([
+      exportLine(first, { tracking: '111111111111', exportedTracking: '111111111111', ready: false }),
+      exportLine(second, { tracking: '333333333333', exportedTracking: '222222222222' }),
+    ]);
+    expect(kinds(out)).toEqual(['ok']);
+    expect(w.world.http.sent.some((r) => r.url.includes(`/fulfillment/202309/packages/${p2.id}/shipping_info/update?`))).toBe(true);
+    expect(w.world.http.sent.some((r) => r.url.includes('/orders/') && r.url.includes('/shipping_info/update'))).toBe(false);
+    const after = (w.orders().find((o) => o.id === first.orderId) as unknown as { packages: { id: string; tracking: string }[] }).packages;
+    expect(after).toEqual([{ ...p1, tracking: '111111111111' }, { ...p2, tracking: '333333333333' }].map((p) => expect.objectContaining(p)));
+  });
+
+  test('every request carries content-type application/json, GET included', () => {
+    const w = world();
+    const rows = w.awaiting(1, false);
+    w.run(rows.map((l) => exportLine(l, { tracking: '123456789012' })));
+    expect(w.world.http.sent.some((r) => r.method === 'get')).toBe(true);
+    expect(w.world.http.sent.every((r) => r.contentType === 'application/json')).toBe(true);
   });
 
   test('dry run previews every shipment and sends nothing', () => {

@@ -2,6 +2,7 @@ import { tiktokConnector } from '../../../src/malls/tiktok';
 import { STORE } from '../../../src/malls/tiktok/client';
 import { TIKTOK_SANDBOX_APP } from '../../../src/sandbox/tiktok';
 import { BUYERS } from '../../../src/sandbox/sample-data';
+import { toSandboxRequest } from '../../../src/sandbox/sandbox';
 import { DAY, fetchAll, setup } from './helpers';
 
 const ALL = ['ON_HOLD', 'AWAITING_SHIPMENT', 'CANCELLED', 'IN_TRANSIT'];
@@ -50,6 +51,19 @@ describe('TikTok fetch', () => {
     expect(withZero.address).toContain(buyer.city);
     expect(l.orderedAt).toBeLessThanOrEqual(world.clock.now());
     expect(l.shipBy).toBeGreaterThan(l.orderedAt!);
+  });
+
+  test('発送期限 is rts_sla_time, the latest ship time; shipping_due_time (the auto-cancel time) is not shown', () => {
+    const { world, ctx } = setup();
+    const { lines } = fetchAll(ctx, world, ['AWAITING_SHIPMENT']);
+    const search = world.http.sent.find((r) => r.url.includes('/orders/search'))!;
+    const res = world.sandbox.handle(toSandboxRequest(search));
+    const orders = (JSON.parse(res.body) as { data: { orders: { id: string; rts_sla_time: number; shipping_due_time: number }[] } }).data.orders;
+    expect(orders.length).toBeGreaterThan(0);
+    for (const o of orders) {
+      expect(o.rts_sla_time).not.toBe(o.shipping_due_time);
+      for (const l of lines.filter((x) => x.orderId === o.id)) expect(l.shipBy).toBe(o.rts_sla_time * 1000);
+    }
   });
 
   test('ON_HOLD orders come with hold and an empty address; cancelled ones as cancelled', () => {
@@ -117,6 +131,42 @@ describe('TikTok tokens', () => {
     expect((sb.control('state', {}) as { refreshes: number }).refreshes).toBe(2);
   });
 
+  test('36009004 on a stored access token (revoked or replaced elsewhere) triggers one refresh and the retry', () => {
+    const { world, ctx, sb } = setup({ credentials: { accessToken: 'TTP_issued_elsewhere_0001' } });
+    const { lines } = fetchAll(ctx, world, ['AWAITING_SHIPMENT']);
+    expect(lines.length).toBeGreaterThan(0);
+    expect((sb.control('state', {}) as { refreshes: number }).refreshes).toBe(1);
+    expect(ctx.store.get(STORE.accessToken)).not.toBe('TTP_issued_elsewhere_0001');
+  });
+
+  test('36009004 on a token refreshed in this run is not refreshed again: the error is reported with its request_id', () => {
+    const { world, ctx, sb } = setup();
+    fetchAll(ctx, world, ['AWAITING_SHIPMENT']);
+    sb.control('fault', { code: 36009004, path: '/order/', count: 3 });
+    expect(() => fetchAll(ctx, world, ['AWAITING_SHIPMENT'])).toThrow(/\(TikTok 36009004, request_id \w+\)/);
+    expect((sb.control('state', {}) as { refreshes: number }).refreshes).toBe(1);
+  });
+
+  test('an expired refresh token (36004001) says to re-authorise the app in Partner Center, with code and request_id', () => {
+    const { world, ctx, rerun } = setup({ locale: 'en' });
+    fetchAll(ctx, world, ['AWAITING_SHIPMENT']); // the rotated refresh token is stored, valid a year
+    world.clock.advance(366 * DAY);
+    expect(() => fetchAll(rerun({}), world, ['AWAITING_SHIPMENT'])).toThrow(
+      /refresh token has expired \(TikTok 36004001, request_id \w+\)\. Re-authorise the app in TikTok Shop Partner Center/,
+    );
+  });
+
+  test('an authorization the seller removed: the stored token (36009004) is refreshed once, 36004005 says to re-authorise', () => {
+    const { world, ctx, sb, rerun } = setup();
+    fetchAll(ctx, world, ['AWAITING_SHIPMENT']);
+    sb.control('deauthorize', {});
+    expect(() => fetchAll(rerun({}), world, ['AWAITING_SHIPMENT'])).toThrow(
+      /認可が見つかりません.*\(TikTok 36004005, request_id \w+\)。TikTok Shop Partner Center でアプリを再認可/,
+    );
+    const refreshes = world.http.sent.filter((r) => r.url.includes('/api/v2/token/refresh'));
+    expect(refreshes).toHaveLength(2); // the first run's, and the one retry
+  });
+
   test('refreshes before the access token expires, without waiting for 105002', () => {
     const { world, ctx, sb } = setup();
     fetchAll(ctx, world, ['AWAITING_SHIPMENT']);
@@ -151,7 +201,7 @@ describe('TikTok tokens', () => {
   test('a wrong app secret with a still-valid access token is reported as a bad signature (106001)', () => {
     const { world, ctx, rerun } = setup();
     fetchAll(ctx, world, ['AWAITING_SHIPMENT']);
-    expect(() => fetchAll(rerun({ appSecret: 'wrong-secret-123' }), world, ['AWAITING_SHIPMENT'])).toThrow(/署名が無効.*appSecret.*\(TikTok 106001\)/);
+    expect(() => fetchAll(rerun({ appSecret: 'wrong-secret-123' }), world, ['AWAITING_SHIPMENT'])).toThrow(/署名が無効.*appSecret.*\(TikTok 106001, request_id \w+\)/);
   });
 });
 

@@ -27,20 +27,22 @@ function world(orders = 30) {
   return { mall, call, issue, tick, now: () => t };
 }
 
+const REJECTED = { ErrorCode: -90001, ErrorMsg: '存在しないAPIです。' };
 const orders = (mall: MallSandbox) => mall.control('orders', {}) as { packNo: string; orderNos: string[]; status: number; claim: string | null }[];
 
 describe('Qoo10 sandbox: auth', () => {
   test('CreateCertificationKey checks the API key header and the login', () => {
     const { call, issue } = world();
     expect(call('CertificationAPI.CreateCertificationKey', { user_id: 'sandbox-seller', pwd: 'x' }, QOO10_SANDBOX_CREDENTIALS.apiKey).body).toMatchObject({ ResultCode: -10001 });
-    expect(call('CertificationAPI.CreateCertificationKey', { user_id: 'sandbox-seller', pwd: QOO10_SANDBOX_CREDENTIALS.password }, 'other').body).toMatchObject({ ResultCode: -10000 });
+    // a wrong API key: the ErrorCode envelope at HTTP 200, worded as if the API did not exist (docs/malls/qoo10.md §2)
+    expect(call('CertificationAPI.CreateCertificationKey', { user_id: 'sandbox-seller', pwd: QOO10_SANDBOX_CREDENTIALS.password }, 'other')).toEqual({ status: 200, body: REJECTED });
     expect(issue()).toMatchObject({ ResultCode: 0, ResultObject: expect.stringMatching(/^SAK/) });
   });
 
   test('methods need a seller key in GiosisCertificationKey: not the API key, not a made-up one', () => {
     const { call, issue } = world();
     const p = { ShippingStatus: '2', SearchStartDate: '20261120', SearchEndDate: '20261121' };
-    expect(call('ShippingBasic.GetShippingInfo_v3', p, 'SAK-made-up').body).toMatchObject({ ResultCode: -10000 });
+    expect(call('ShippingBasic.GetShippingInfo_v3', p, 'SAK-made-up')).toEqual({ status: 200, body: REJECTED });
     expect(call('ShippingBasic.GetShippingInfo_v3', p, QOO10_SANDBOX_CREDENTIALS.apiKey).body).toMatchObject({ ResultCode: -10000, ResultMsg: 'Login IDは必須です' });
     const key = issue().ResultObject;
     expect(call('ShippingBasic.GetShippingInfo_v3', p, key).body).toMatchObject({ ResultCode: 0 });
@@ -48,17 +50,31 @@ describe('Qoo10 sandbox: auth', () => {
     expect(call('ShippingBasic.NoSuchMethod', p, key).body).toMatchObject({ ResultCode: -90001 });
   });
 
-  test('keys expire after a year of the sandbox clock, or on command in either envelope', () => {
+  test('keys expire after a year of the sandbox clock (-90001), or on command in the method tables\' codes', () => {
     const { call, issue, tick, mall } = world();
     const p = { ShippingStatus: '2', SearchStartDate: '20261120', SearchEndDate: '20261121' };
     const key = issue().ResultObject;
     tick(364 * DAY);
     expect(call('ShippingBasic.GetShippingInfo_v3', p, key).body).toMatchObject({ ResultCode: 0 });
     tick(2 * DAY);
-    expect(call('ShippingBasic.GetShippingInfo_v3', p, key).body).toMatchObject({ ResultCode: -90004 });
+    expect(call('ShippingBasic.GetShippingInfo_v3', p, key).body).toEqual(REJECTED);
     const k2 = issue().ResultObject;
     mall.control('expire', { envelope: 'error' });
     expect(call('ShippingBasic.GetShippingInfo_v3', p, k2).body).toEqual({ ErrorCode: -90005, ErrorMsg: expect.any(String) });
+    const k3 = issue().ResultObject;
+    mall.control('expire', { envelope: 'result' });
+    expect(call('ShippingBasic.GetShippingInfo_v3', p, k3).body).toMatchObject({ ResultCode: -90004 });
+  });
+
+  test("'rotateApiKey': the old API key and the seller keys it issued stop working", () => {
+    const { call, issue, mall } = world();
+    const p = { ShippingStatus: '2', SearchStartDate: '20261120', SearchEndDate: '20261121' };
+    const key = issue().ResultObject;
+    const { apiKey } = mall.control('rotateApiKey', {}) as { apiKey: string };
+    expect(call('ShippingBasic.GetShippingInfo_v3', p, key).body).toEqual(REJECTED);
+    expect(issue()).toEqual(REJECTED);
+    const login = { user_id: QOO10_SANDBOX_CREDENTIALS.userId, pwd: QOO10_SANDBOX_CREDENTIALS.password };
+    expect(call('CertificationAPI.CreateCertificationKey', login, apiKey).body).toMatchObject({ ResultCode: 0 });
   });
 });
 
@@ -73,6 +89,9 @@ describe('Qoo10 sandbox: searches', () => {
     expect(q('20260801', '20261120')).toBe(-10003);
     expect(q('20260824', '20261121')).toBe(0); // 89 days + the whole last day
     expect(q('20261101000000', '20261121235959')).toBe(0);
+    // 90 days less a second, but touching 91 JST calendar days: over the cap; 89 days is within it
+    expect(q('20260823100000', '20261121095959')).toBe(-10003);
+    expect(q('20260824100000', '20261121095959')).toBe(0);
     const claims = call('ShippingBasic.GetClaimInfo_V3', { ClaimStat: '3', search_Sdate: '20260101', search_Edate: '20261120' }, key).body;
     expect(claims).toMatchObject({ ResultCode: -10003 });
   });
@@ -107,7 +126,7 @@ describe('Qoo10 sandbox: searches', () => {
     expect(rows('0').length).toBe(rows('1').length + two.length + rows('3').length);
   });
 
-  test('envelope shapes: null when empty, one object alone, claims with ResultCode as text', () => {
+  test('envelope shapes: null when empty, one object alone, ResultCode numeric, claim status as a numeric string', () => {
     const { call, issue, mall } = world(60);
     const key = issue().ResultObject;
     const empty = call('ShippingBasic.GetShippingInfo_v3', { ShippingStatus: '2', SearchStartDate: '20250101', SearchEndDate: '20250102' }, key).body;
@@ -115,8 +134,12 @@ describe('Qoo10 sandbox: searches', () => {
     const target = orders(mall).find((o) => o.status === 2 && !o.claim && o.orderNos.length === 1)!;
     mall.control('cancel', { packNo: target.packNo, stat: '16' });
     const claim = call('ShippingBasic.GetClaimInfo_V3', { ClaimStat: '16', search_Sdate: '20261122', search_Edate: '20261122', search_condition: '2' }, key).body as Record<string, unknown>;
-    expect(claim.ResultCode).toBe('0');
-    expect(claim.ResultObject).toMatchObject({ orderNo: Number(target.orderNos[0]), packNo: Number(target.packNo) });
+    expect(claim.ResultCode).toBe(0);
+    expect(claim.ResultObject).toMatchObject({ orderNo: Number(target.orderNos[0]), packNo: Number(target.packNo), claimStatus: '16' });
+    const cart = orders(mall).find((o) => o.orderNos.length > 1 && o.status === 2 && !o.claim)!;
+    const lines = call('ShippingBasic.GetShippingInfo_v3', { ShippingStatus: '2', SearchStartDate: '20261101', SearchEndDate: '20261122' }, key).body as { ResultObject: { OrderNo: number; RelatedOrder: string }[] };
+    // "12345432, 12343212" as documented
+    expect(lines.ResultObject.find((r) => String(r.OrderNo) === cart.orderNos[0])?.RelatedOrder).toBe(cart.orderNos.join(', '));
   });
 });
 

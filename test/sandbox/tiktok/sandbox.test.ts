@@ -65,7 +65,7 @@ describe('TikTok sandbox mall', () => {
     const t = w.token();
     const at = (ts: string) => {
       const r = w.signed('GET', '/logistics/202309/warehouses', { shop_cipher: CIPHER }, '', { ts });
-      return w.call('GET', '/logistics/202309/warehouses', r.query, { headers: { 'x-tts-access-token': t } });
+      return w.call('GET', '/logistics/202309/warehouses', r.query, { headers: { ...r.headers, 'x-tts-access-token': t } });
     };
     expect(at(String(w.nowS() - 300)).code).toBe(0);
     expect(at(String(w.nowS() - 301))).toMatchObject({ code: 36009004, message: expect.stringMatching(/older/) });
@@ -78,7 +78,7 @@ describe('TikTok sandbox mall', () => {
     const t = w.token();
     const get = (path: string, extra: Record<string, string>, token = t) => {
       const r = w.signed('GET', path, extra);
-      return w.call('GET', path, r.query, { headers: token ? { 'x-tts-access-token': token } : {} });
+      return w.call('GET', path, r.query, { headers: token ? { ...r.headers, 'x-tts-access-token': token } : r.headers });
     };
     expect(get('/authorization/202309/shops', {}, '')).toMatchObject({ code: 36009004 });
     expect(get('/authorization/202309/shops', {}).code).toBe(0);
@@ -140,7 +140,7 @@ describe('TikTok sandbox mall', () => {
     const t = w.token();
     const get = () => {
       const r = w.signed('GET', '/logistics/202309/warehouses', { shop_cipher: CIPHER });
-      return w.call('GET', '/logistics/202309/warehouses', r.query, { headers: { 'x-tts-access-token': t } });
+      return w.call('GET', '/logistics/202309/warehouses', r.query, { headers: { ...r.headers, 'x-tts-access-token': t } });
     };
     const answers = Array.from({ length: 55 }, get);
     expect(answers.filter((a) => a.status === 429)).toHaveLength(5);
@@ -161,7 +161,7 @@ describe('TikTok sandbox mall', () => {
       const path = '/logistics/202309/warehouses';
       const query: Record<string, string> = { app_key: TIKTOK_SANDBOX_APP.appKey, timestamp: String(Math.floor(now / 1000)), shop_cipher: CIPHER };
       query.sign = signRequest(nodeCrypto, TIKTOK_SANDBOX_APP.appSecret, path, query, '');
-      return call(sandbox, 'GET', path, query, { 'x-tts-access-token': token });
+      return call(sandbox, 'GET', path, query, { 'content-type': 'application/json', 'x-tts-access-token': token });
     };
     const issued = refresh(first, TIKTOK_SANDBOX_APP.refreshToken).data;
     expect(warehouses(first, issued.access_token).code).toBe(0);
@@ -182,11 +182,92 @@ describe('TikTok sandbox mall', () => {
     for (const forged of [longer, otherKey, flippedMac, issued.refresh_token, 'TTP_sbx_access_3_1', '']) {
       expect(warehouses(second, forged)).toMatchObject({ code: 36009004, message: 'invalid x-tts-access-token' });
     }
-    expect(refresh(second, issued.access_token).code).toBe(36004004);
-    expect(refresh(second, `TTP_${reencode({ ...claims, kind: 'refresh' })}.${mac}`).code).toBe(36004004);
+    // a token that is not one of this seller's refresh tokens finds no authorization (docs/malls/tiktok-shop.md §1.3)
+    expect(refresh(second, issued.access_token).code).toBe(36004005);
+    expect(refresh(second, `TTP_${reencode({ ...claims, kind: 'refresh' })}.${mac}`).code).toBe(36004005);
 
     // the lifetime travels with the token: past it, a fresh process answers 105002
     now = (Number(issued.access_token_expire_in) + 1) * 1000;
     expect(warehouses(new Sandbox(opts), issued.access_token).code).toBe(105002);
+  });
+  test('content-type application/json is required on every API, GET included (36009022); each answer has its own request_id', () => {
+    const w = world();
+    const t = w.token();
+    const r = w.signed('GET', '/logistics/202309/warehouses', { shop_cipher: CIPHER });
+    const bare = w.sandbox.handle({ method: 'GET', path: '/logistics/202309/warehouses', query: r.query, headers: { 'x-tts-access-token': t }, body: '' });
+    const first = JSON.parse(bare.body) as { code: number; request_id: string };
+    expect(first.code).toBe(36009022);
+    const withType = w.sandbox.handle({ method: 'GET', path: '/logistics/202309/warehouses', query: r.query, headers: { ...r.headers, 'x-tts-access-token': t }, body: '' });
+    const second = JSON.parse(withType.body) as { code: number; request_id: string };
+    expect(second.code).toBe(0);
+    expect(first.request_id).toMatch(/^\d{14}SBX[0-9A-F]{6}$/);
+    expect(second.request_id).not.toBe(first.request_id);
+  });
+
+  test('refresh: an expired refresh token is 36004001, a removed authorization 36004005', () => {
+    const w = world();
+    const refresh = (refreshToken: string) => w.call('GET', '/api/v2/token/refresh', { app_key: TIKTOK_SANDBOX_APP.appKey, app_secret: TIKTOK_SANDBOX_APP.appSecret, refresh_token: refreshToken, grant_type: 'refresh_token' });
+    const rotated = refresh(TIKTOK_SANDBOX_APP.refreshToken).data.refresh_token as string;
+    w.advance(366 * 86_400_000);
+    expect(refresh(rotated)).toMatchObject({ code: 36004001, message: 'rt has expired' });
+    expect(refresh(TIKTOK_SANDBOX_APP.refreshToken).code).toBe(0);
+    w.sb.control('deauthorize', {});
+    expect(refresh(TIKTOK_SANDBOX_APP.refreshToken)).toMatchObject({ code: 36004005, message: 'can not find related auth record' });
+  });
+
+  describe('fulfillment', () => {
+    type Info = { id: string; status: string; lineItemIds: string[]; packages: { id: string; tracking: string; lineItemIds: string[] }[] };
+    const YAMATO = '7117858858072016686';
+    function shipping() {
+      const w = world(40);
+      const t = w.token();
+      const post = (path: string, body: unknown) => {
+        const text = JSON.stringify(body);
+        const r = w.signed('POST', path, { shop_cipher: CIPHER }, text);
+        return w.call('POST', path, r.query, { body: text, headers: { ...r.headers, 'x-tts-access-token': t } });
+      };
+      const info = () => w.sb.control('orders', {}) as Info[];
+      const order = info().find((o) => o.status === 'AWAITING_SHIPMENT' && o.lineItemIds.length >= 2)!;
+      const ship = (items: string[], tracking: string) => post(`/fulfillment/202309/orders/${order.id}/packages`, { order_line_item_ids: items, shipping_provider_id: YAMATO, tracking_number: tracking });
+      const update = (path: string, tracking: string) => post(path, { shipping_provider_id: YAMATO, tracking_number: tracking });
+      const now = () => info().find((o) => o.id === order.id)!;
+      return { w, post, order, ship, update, now };
+    }
+
+    test('a split order: the order-level update is refused (21011049); the package-level one changes only that package, once (21011051)', () => {
+      const { w, order, ship, update, now } = shipping();
+      const [a, ...rest] = order.lineItemIds;
+      const first = ship([a], '111111111111');
+      expect(first.code).toBe(0);
+      expect(ship(rest, '222222222222').code).toBe(0);
+      const [p1, p2] = now().packages;
+      expect(p1.id).toBe(first.data.package_id);
+      expect(update(`/fulfillment/202309/orders/${order.id}/shipping_info/update`, '333333333333')).toMatchObject({ code: 21011049, message: expect.stringMatching(/Update Package Shipping Info/) });
+      // no 72-hour window in JP: days later the one update is still allowed
+      w.advance(5 * 86_400_000);
+      expect(update(`/fulfillment/202309/packages/${p2.id}/shipping_info/update`, '444444444444').code).toBe(0);
+      expect(now().packages.map((p) => p.tracking)).toEqual(['111111111111', '444444444444']);
+      expect(update(`/fulfillment/202309/packages/${p2.id}/shipping_info/update`, '555555555555').code).toBe(21011051);
+      expect(update('/fulfillment/202309/packages/1153000/shipping_info/update', '555555555555').code).toBe(36009004);
+    });
+
+    test('an order of one package takes the order-level update once (21011051 after)', () => {
+      const { order, ship, update, now } = shipping();
+      expect(ship(order.lineItemIds, '111111111111').code).toBe(0);
+      const path = `/fulfillment/202309/orders/${order.id}/shipping_info/update`;
+      expect(update(path, '222222222222').code).toBe(0);
+      expect(now().packages.map((p) => p.tracking)).toEqual(['222222222222']);
+      expect(update(path, '333333333333').code).toBe(21011051);
+    });
+
+    test.each([
+      ['printed', 21008042],
+      ['purchased', 21022025],
+    ])('a platform label %s for the order: Mark Package As Shipped answers %i and ships nothing', (kind, code) => {
+      const { w, order, ship, now } = shipping();
+      w.sb.control('platformLabel', { orderId: order.id, kind });
+      expect(ship(order.lineItemIds, '111111111111').code).toBe(code);
+      expect(now().packages).toEqual([]);
+    });
   });
 });

@@ -1,6 +1,7 @@
-import { MallHttp, MallHttpError, parseJsonKeepingBigInts } from '../../src/malls/shared/http';
-import { MemoryLogger, VirtualClock } from '../../src/engine/memory-ports';
-import type { HttpPort, HttpRequest, HttpResponse } from '../../src/ports';
+import { MallHttp, MallHttpError, parseJsonKeepingBigInts } from '../../../src/malls/shared/http';
+import { MemoryLogger, VirtualClock } from '../../../src/engine/memory-ports';
+import type { HttpPort, HttpRequest, HttpResponse } from '../../../src/ports';
+import { HttpTimeoutError } from '../../../src/engine/errors';
 
 function scripted(answers: (HttpResponse | Error)[]): HttpPort {
   let i = 0;
@@ -72,6 +73,35 @@ describe('MallHttp', () => {
     const client = new MallHttp({ http, clock, log: new MemoryLogger(), deadline: 60_000 }, { mall: 'X', ratePerSecond: 100, rateKey: 'k5', minIntervalMs: 300 });
     client.callAll([req, req, req]);
     expect(times).toEqual([0, 300, 600]);
+  });
+});
+
+describe('MallHttp and a mall that never answers', () => {
+  /** Every send costs the whole timeout on the virtual clock, then throws as HttpPort does. */
+  function hanging(clock: VirtualClock, sends: number[]): HttpPort {
+    const hang = (): never => {
+      sends.push(clock.now());
+      clock.sleep(60_000);
+      throw new HttpTimeoutError('no answer within 60000 ms', 60_000);
+    };
+    return { fetch: hang, fetchAll: hang };
+  }
+
+  test('is tried twice, not maxAttempts times', () => {
+    const clock = new VirtualClock(0);
+    const sends: number[] = [];
+    const client = new MallHttp({ http: hanging(clock, sends), clock, log: new MemoryLogger(), deadline: 10 * 60_000 }, { mall: 'X', ratePerSecond: 10, rateKey: 'h1' });
+    expect(() => client.call(req)).toThrow(MallHttpError);
+    expect(sends).toHaveLength(2);
+  });
+
+  test('is not retried when another hang would end past the run budget', () => {
+    const clock = new VirtualClock(0);
+    const sends: number[] = [];
+    const client = new MallHttp({ http: hanging(clock, sends), clock, log: new MemoryLogger(), deadline: 90_000 }, { mall: 'X', ratePerSecond: 10, rateKey: 'h2' });
+    expect(() => client.call(req)).toThrow(/no answer/);
+    expect(sends).toHaveLength(1);
+    expect(clock.now()).toBeLessThanOrEqual(90_000);
   });
 });
 
