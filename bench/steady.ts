@@ -143,7 +143,7 @@ function naiveColumn(header: unknown[]): number {
 }
 
 /** MallSheet: a timer tick every interval for 24 hours. */
-export function steadyDay(intervalMin: number, account: AccountType, k: number): IntervalFigures {
+export function steadyDay(intervalMin: number, account: AccountType, k: number, opts: { hours?: number } = {}): IntervalFigures {
   const w = steadyWorld(k, intervalMin, account);
   const day0 = w.clock.now();
   const schedule = arrivals(day0);
@@ -157,7 +157,8 @@ export function steadyDay(intervalMin: number, account: AccountType, k: number):
   const empty: { ms: number; meter: Meter }[] = [];
   const budget0 = TriggerBudget.load(w.rawProps, w.clock, account);
   const counted0 = budget0.usedMs();
-  for (let tick = day0 + intervalMin * MIN; tick <= day0 + DAY; tick += intervalMin * MIN) {
+  const end = day0 + (opts.hours ?? 24) * HOUR;
+  for (let tick = day0 + intervalMin * MIN; tick <= end; tick += intervalMin * MIN) {
     const due = [];
     while (next < schedule.length && schedule[next].at <= tick) due.push(schedule[next++]);
     if (w.clock.now() < tick) w.clock.advance(tick - w.clock.now());
@@ -185,7 +186,7 @@ export function steadyDay(intervalMin: number, account: AccountType, k: number):
     intervalMin,
     account,
     runs,
-    triggerMinutesPerDay: triggerMs / MIN,
+    triggerMinutesPerDay: (triggerMs / MIN) * (24 / (opts.hours ?? 24)),
     engineCountedMinutes: (budget.usedMs() - (budget.usedMs() >= counted0 ? counted0 : 0)) / MIN,
     budgetMinutes: TRIGGER_BUDGET_MS[account] / MIN,
     p50LatencyMin: percentile(latencies, 50) / MIN,
@@ -203,10 +204,11 @@ export function steadyDay(intervalMin: number, account: AccountType, k: number):
  * poll lists every order of the window again and reads and rewrites its tab. A poll longer than the
  * interval delays the next one (Apps Script does not overlap a script's runs on one sheet).
  */
-export function naiveDay(intervalMin: number, k: number): NaiveFigures {
+export function naiveDay(intervalMin: number, k: number, opts: { hours?: number } = {}): NaiveFigures {
+  const hours = opts.hours ?? NAIVE_HOURS;
   const w = steadyWorld(k, intervalMin, 'consumer');
   const day0 = w.clock.now();
-  const schedule = arrivals(day0, { burst: { count: 0, hour: 0 } }).filter((a) => a.at < day0 + NAIVE_HOURS * HOUR);
+  const schedule = arrivals(day0, { burst: { count: 0, hour: 0 } }).filter((a) => a.at < day0 + hours * HOUR);
   const placed = new Map<string, number>();
   const latencies: number[] = [];
   const shops: NaiveShop[] = w.settings.shops.map((shop) => ({
@@ -234,7 +236,7 @@ export function naiveDay(intervalMin: number, k: number): NaiveFigures {
   let triggerMs = 0;
   let killed = 0;
   const empty: { ms: number; meter: Meter }[] = [];
-  const end = day0 + NAIVE_HOURS * HOUR;
+  const end = day0 + hours * HOUR;
   for (let tick = day0 + intervalMin * MIN; tick <= end; tick += intervalMin * MIN) {
     if (w.clock.now() > tick) continue; // still busy with the previous poll
     w.clock.advance(tick - w.clock.now());
@@ -253,8 +255,8 @@ export function naiveDay(intervalMin: number, k: number): NaiveFigures {
   const typical = sorted[Math.floor(sorted.length / 2)] ?? { ms: 0, meter: snapshot(w.model.meter) };
   return {
     intervalMin,
-    hoursSimulated: NAIVE_HOURS,
-    triggerMinutesPerDay: (triggerMs / MIN) * (24 / NAIVE_HOURS),
+    hoursSimulated: hours,
+    triggerMinutesPerDay: (triggerMs / MIN) * (24 / hours),
     p50LatencyMin: percentile(latencies, 50) / MIN,
     p95LatencyMin: percentile(latencies, 95) / MIN,
     emptyPoll: figures(typical.meter, typical.ms),

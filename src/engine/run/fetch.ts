@@ -181,7 +181,9 @@ function fetchShop(
           }
           break;
         }
-        const step = connector.fetch(ctx, { ...windowOf(w), statuses: shop.fetch.statuses, cursor });
+        const unchanged = skipSeen ? { unchanged: (v: string) => seen.knows(v) } : {};
+        const step = connector.fetch(ctx, { ...windowOf(w), statuses: shop.fetch.statuses, cursor, ...unchanged });
+        seen.remember('version', step.versions ?? []);
         const lines = validRows(OrderLineSchema, run, shop, step.lines, messages, report);
         const updates = validRows(LineStatusUpdateSchema, run, shop, step.updates ?? [], messages, report);
         const freshLines = seen.fresh('line', lines);

@@ -28,10 +28,10 @@ export const MAX_SEEN = 6000;
 /** the set starts over this often: what it skipped is upserted again */
 export const SEEN_TTL_MS = 86_400_000;
 
-type Kind = 'line' | 'update';
+type Kind = 'line' | 'update' | 'version';
 
 export class SeenLines {
-  private readonly next = { line: new Set<string>(), update: new Set<string>() };
+  private readonly next = { line: new Set<string>(), update: new Set<string>(), version: new Set<string>() };
 
   private constructor(
     private readonly props: PropertiesPort,
@@ -44,10 +44,10 @@ export class SeenLines {
   /** `filter` false (a manual fetch, a user's range): nothing is skipped, but what comes back is remembered. */
   static load(props: PropertiesPort, shop: string, now: number, filter: boolean): SeenLines {
     const head = readHead(props, shop);
-    if (!filter || !head || now - head.since >= SEEN_TTL_MS) return new SeenLines(props, shop, { line: new Set(), update: new Set() }, now);
+    if (!filter || !head || now - head.since >= SEEN_TTL_MS) return new SeenLines(props, shop, { line: new Set(), update: new Set(), version: new Set() }, now);
     const joined = Array.from({ length: head.parts }, (_, i) => props.get(PART(shop, i)) ?? '').join('');
-    const [lines, updates] = joined.split(SEPARATOR);
-    return new SeenLines(props, shop, { line: split(lines ?? ''), update: split(updates ?? '') }, head.since);
+    const [lines, updates, versions] = joined.split(SEPARATOR);
+    return new SeenLines(props, shop, { line: split(lines ?? ''), update: split(updates ?? ''), version: split(versions ?? '') }, head.since);
   }
 
   /** The rows not returned as they are by the last complete poll; every row is remembered for the next. */
@@ -59,7 +59,12 @@ export class SeenLines {
     });
   }
 
-  /** Remembers rows without skipping any. */
+  /** true when the last complete poll remembered this connector version (FetchRequest.unchanged) */
+  knows(version: string): boolean {
+    return this.known.version.has(fingerprint('version', version));
+  }
+
+  /** Remembers rows (or versions) without skipping any. */
   remember(kind: Kind, rows: readonly unknown[]): void {
     for (const r of rows) this.next[kind].add(fingerprint(kind, r));
   }
@@ -72,8 +77,9 @@ export class SeenLines {
   save(complete: boolean, wroteLines: boolean): void {
     const head = readHead(this.props, this.shop);
     const updates = wroteLines || this.next.update.size > 0 ? this.next.update : this.known.update;
-    const keep = complete && this.next.line.size + updates.size <= MAX_SEEN;
-    const joined = keep ? [[...this.next.line].sort().join(''), [...updates].sort().join('')].join(SEPARATOR) : '';
+    const keep = complete && this.next.line.size + updates.size + this.next.version.size <= MAX_SEEN;
+    const sets = [this.next.line, updates, this.next.version];
+    const joined = keep ? sets.map((set) => [...set].sort().join('')).join(SEPARATOR) : '';
     const parts = Math.ceil(joined.length / PART_CHARS);
     for (let i = 0; i < parts; i++) this.props.set(PART(this.shop, i), joined.slice(i * PART_CHARS, (i + 1) * PART_CHARS));
     for (let i = parts; i < (head?.parts ?? 0); i++) this.props.delete(PART(this.shop, i));

@@ -83,6 +83,7 @@ export function fetchStep(client: TemuClient, ctx: ShopContext, req: FetchReques
 
   let items: ListItem[];
   let cancelledUpdates: LineStatusUpdate[] = [];
+  let versions: string[] = [];
   let linesWanted = true;
   let next: Cursor;
   if (cur.pending.length > 0) {
@@ -101,6 +102,9 @@ export function fetchStep(client: TemuClient, ctx: ShopContext, req: FetchReques
       cancelledUpdates = cancellationsOf(cancelled);
       items = items.filter((it) => wanted.has(it.parentOrderMap.parentOrderStatus));
     }
+    // a timer poll's overlap lists orders the last poll wrote: unchanged ones need no address or price calls
+    versions = items.map(versionOf).filter((v): v is string => v !== null);
+    if (req.unchanged) items = items.filter((it) => !isUnchanged(it, req));
     const more = cur.page * PAGE_SIZE < total && pageItems.length > 0;
     next = more ? { ...cur, ...nextPage(pass, cur, req, pageItems) } : { ...cur, pass: cur.pass + 1, page: 1, before: null, seen: [] };
   }
@@ -116,7 +120,18 @@ export function fetchStep(client: TemuClient, ctx: ShopContext, req: FetchReques
     lines.push(...withDetails(client, ctx, chunk, next, notice));
   }
   next.pending = items.slice(i).map((it) => it.parentOrderMap.parentOrderSn);
-  return { lines, updates: cancelledUpdates, cursor: done(next, passes) ? null : next, notices };
+  return { lines, updates: cancelledUpdates, versions, cursor: done(next, passes) ? null : next, notices };
+}
+
+/** A parent order's version: its number and Temu's update stamp (null without one: never skipped). */
+function versionOf(it: ListItem): string | null {
+  const t = it.parentOrderMap.updateTime;
+  return t === null || t === undefined ? null : `${it.parentOrderMap.parentOrderSn}@${t}`;
+}
+
+function isUnchanged(it: ListItem, req: FetchRequest): boolean {
+  const v = versionOf(it);
+  return v !== null && req.unchanged!(v);
 }
 
 function cancellationsOf(items: ListItem[]): LineStatusUpdate[] {

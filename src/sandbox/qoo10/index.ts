@@ -214,7 +214,7 @@ export function createQoo10Sandbox(opts: SandboxOptions): MallSandbox {
         // new paid carts placed now (the steady-state benchmark's arrivals): the generator's next ones
         const n = Math.max(0, Math.floor(Number(args.count ?? 1)));
         const at = opts.now();
-        const fresh = generateLines(opts.seed, initial + arrived + n, at).filter((l) => Number(l.packNo) >= 700_000_000 + initial + arrived);
+        const fresh = generateLines(opts.seed, initial + arrived + n, at).filter((l) => !byOrderNo.has(l.orderNo));
         arrived += n;
         for (const l of fresh) {
           Object.assign(l, { status: 2, orderDate: at, paymentDate: at, estShipDate: null, shippingDate: null, deliveredDate: null, claim: null, deliveryCompany: '', trackingNo: '' });

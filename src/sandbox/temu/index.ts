@@ -200,7 +200,7 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
       case 'arrive': {
         // new paid orders placed now (the steady-state benchmark's arrivals): the generator's next ones
         const n = Math.max(0, Math.floor(Number(args.count ?? 1)));
-        const fresh = sampleOrders(opts.seed, initial + arrived + n, opts.now()).slice(initial + arrived);
+        const fresh = sampleOrders(opts.seed, initial + arrived + n, opts.now()).filter((o) => !bySn.has(o.parentOrderSn));
         arrived += n;
         const now = nowS();
         for (const o of fresh) {

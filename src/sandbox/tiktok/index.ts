@@ -320,7 +320,7 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
         case 'arrive': {
           // new paid orders placed now (the steady-state benchmark's arrivals): the generator's next ones
           const n = Math.max(0, Math.floor(Number(args.count ?? 1)));
-          const fresh = generateOrders(opts.seed, initial + arrived + n, nowS()).slice(initial + arrived);
+          const fresh = generateOrders(opts.seed, initial + arrived + n, nowS()).filter((o) => !byId.has(o.id));
           arrived += n;
           for (const o of fresh) {
             Object.assign(o, { status: 'AWAITING_SHIPMENT', createTime: nowS(), updateTime: nowS(), packages: [] });
