@@ -11,6 +11,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const UI_PAGES = {
   Sidebar: { template: 'src/ui/pages/sidebar.html', entry: 'src/ui/client/sidebar.ts' },
   DateRange: { template: 'src/ui/pages/date-range.html', entry: 'src/ui/client/date-range.ts' },
+  Slips: { template: 'src/ui/pages/slips.html', entry: 'src/ui/client/slips.ts' },
 };
 
 export function buildUi(outDir = join(root, 'dist')) {

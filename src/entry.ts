@@ -12,7 +12,7 @@ import { checkText, shopCounts } from './engine/report-text';
 import { GasSpreadsheet } from './gas/sheet';
 import { findSettingsSheet } from './engine/settings/tab';
 import { SETTINGS_SHEET_NAMES } from './engine/settings/tab-layout';
-import { UI_ENTRY_POINTS, openDateRangeDialog, openSettingsSidebar } from './ui/gas/entries';
+import { UI_ENTRY_POINTS, openDateRangeDialog, openSettingsSidebar, openSlipsDialog } from './ui/gas/entries';
 
 // the sidebar's and dialog's server functions (google.script.run) are entry points too
 export * from './ui/gas/entries';
@@ -23,6 +23,7 @@ export const ENTRY_POINTS = [
   'fetchOrdersRange',
   'exportTracking',
   'exportPreview',
+  'printSlips',
   'openSettings',
   'checkConnections',
   'enableAutoFetch',
@@ -45,6 +46,7 @@ export function onOpen(): void {
     .addItem(t('menu.fetchNow'), 'fetchOrdersNow')
     .addItem(t('menu.fetchRange'), 'fetchOrdersRange')
     .addSeparator()
+    .addItem(t('menu.slips'), 'printSlips')
     .addItem(t('menu.export'), 'exportTracking')
     .addItem(t('menu.exportPreview'), 'exportPreview')
     .addSeparator()
@@ -62,6 +64,11 @@ export function fetchOrdersNow(): void {
 /** The date-range dialog (two date pickers); it calls fetchOrdersForRange. */
 export function fetchOrdersRange(): void {
   withUi(() => openDateRangeDialog());
+}
+
+/** 納品書・ピッキングリスト: the dialog with a preview and the PDF download (daily order: slips, labels, export). */
+export function printSlips(): void {
+  withUi(() => openSlipsDialog());
 }
 
 export function exportTracking(): void {

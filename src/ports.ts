@@ -99,6 +99,18 @@ export interface TriggerPort {
   scheduleContinuation(ms: number): void;
 }
 
+/** E-mail for alerts: MailApp in Sheets; the CLI prints the message to stderr instead of mailing it. */
+export interface MailPort {
+  /** Sends one plain-text message; throws when the mail service refuses it. */
+  send(message: { to: string[]; subject: string; body: string }): void;
+  /** Where alerts go when the settings name no address: the script's owner; null when unknown. */
+  owner(): string | null;
+  /** true where nothing is mailed but printed (the CLI): recipients are not needed */
+  readonly printsOnly?: boolean;
+  /** A link to the spreadsheet for the message body; null where there is none (the CLI). */
+  link(): string | null;
+}
+
 export interface Ports {
   book: SpreadsheetPort;
   http: HttpPort;
@@ -109,4 +121,6 @@ export interface Ports {
   log: LoggerPort;
   progress: ProgressPort;
   triggers: TriggerPort;
+  /** absent: no e-mail channel (a chat webhook still works) */
+  mail?: MailPort;
 }

@@ -5,6 +5,7 @@
 export * from './run/types';
 export { runFetch } from './run/fetch';
 export { runExport } from './run/export';
+export { runSlips, type SlipsOptions, type SlipsReport } from './run/slips';
 export { runTimer, applyAutoFetchTrigger, timerMinutes, isDue } from './run/timer';
 export { runCheck, type CheckReport, type ShopCheck } from './check/check';
 export { parseSettings } from './settings/parse';

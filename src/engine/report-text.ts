@@ -19,5 +19,10 @@ export function shopCounts(L: Locale, s: ShopReport): string {
 
 /** One head line per shop, then one line per check (✓ fine / ✗ needs attention). */
 export function checkText(report: CheckReport): string[] {
-  return report.shops.flatMap((s) => [`${s.ok ? '✓' : '✗'} ${s.shop} (${s.mall})`, ...s.lines.map((l) => `    ${l.ok ? '✓' : '✗'} ${l.message}`)]);
+  const shops = report.shops.flatMap((s) => [
+    `${s.ok ? '✓' : '✗'} ${s.shop} (${s.mall})`,
+    ...s.lines.map((l) => `    ${l.ok ? '✓' : '✗'} ${l.message}`),
+  ]);
+  const { title, lines } = report.alerts;
+  return lines.length === 0 ? shops : [...shops, '', title, ...lines.map((l) => `    ! ${l}`)];
 }

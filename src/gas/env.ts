@@ -3,6 +3,7 @@ import { loadSettingsFromBook } from '../engine/settings/tab';
 import { CONNECTORS } from '../malls';
 import { GasSpreadsheet } from './sheet';
 import { GasHttp } from './http';
+import { GasMail } from './mail';
 import { GasLock, GasProperties, consoleLogger, gasClock, gasCrypto, toastProgress } from './gas-ports';
 import { GasTriggers } from './triggers';
 import { CachedProperties } from '../engine/cached-properties';
@@ -29,6 +30,7 @@ export function gasEnv(): EngineEnv & { triggers: GasTriggers } {
     // each toast is a spreadsheet call: one every few seconds is what a person can read anyway
     progress: throttledProgress(toastProgress(ss), clock),
     triggers: new GasTriggers(ScriptApp),
+    mail: new GasMail(() => MailApp, () => Session, () => ss.getUrl()),
     connectors: CONNECTORS,
     loadSettings: () => loadSettingsFromBook(book, props, CONNECTORS),
     budgetMs: BUDGET_MS,

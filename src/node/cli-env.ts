@@ -3,6 +3,7 @@ import type { Settings } from '../engine/settings/schema';
 import type { SpreadsheetPort, PropertiesPort } from '../ports';
 import { CONNECTORS } from '../malls';
 import { nodeCrypto } from './crypto';
+import { StderrMail } from './stderr-mail';
 import { SyncHttp } from './sync-http';
 import { cliTriggers, heldLock, nodeClock, stderrLogger } from './node-ports';
 
@@ -30,6 +31,8 @@ export function cliEnv(
     log,
     progress: log,
     triggers: cliTriggers(log),
+    // alerts are printed, not mailed: a person running the command reads stderr
+    mail: new StderrMail(),
     connectors: CONNECTORS,
     loadSettings: () => settings,
     budgetMs: CLI_BUDGET_MS,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runCheck, runExport, runFetch, type EngineEnv, type RunReport } from '../engine';
+import { runCheck, runExport, runFetch, runSlips, type EngineEnv, type RunReport, type SlipsReport } from '../engine';
 import { checkSettings, issueLine, settingsError } from '../engine/settings/parse';
 import type { Locale, Settings } from '../engine/settings/schema';
 import { MemorySpreadsheet } from '../engine/sheet/memory-sheet';
@@ -19,6 +19,7 @@ import type { PropertiesPort, SpreadsheetPort } from '../ports';
 import { cliEnv } from './cli-env';
 import { serveSandbox } from './sandbox-server';
 import { runDemo } from './demo';
+import { chromiumPath, renderPdfSync } from './pdf';
 
 /** `mallsheet` (docs/contract.md §5). Exit status: 0 all done, 1 some shops or rows failed, 2 invalid input (nothing done). */
 
@@ -29,6 +30,7 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  out: { type: 'string' },
   force: { type: 'boolean' },
   port: { type: 'string' },
   verbose: { type: 'boolean' },
@@ -42,6 +44,7 @@ const ACCEPTS: Record<string, readonly string[]> = {
   export: ['config', 'workbook', 'shop', 'dry-run', 'verbose'],
   check: ['config', 'workbook', 'shop', 'verbose'],
   sandbox: ['port'],
+  slips: ['config', 'workbook', 'shop', 'out', 'verbose'],
 };
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -90,6 +93,7 @@ export async function main(argv: string[]): Promise<number> {
         runFetch(env, { trigger: 'manual', shop: values.shop, range }),
       );
     }
+    if (command === 'slips') return await slipsCommand(workbook, settings, values, verbose, t);
     const dryRun = !!values['dry-run'];
     return await withWorkbook(workbook, settings, { save: !dryRun, verbose }, (env) =>
       runExport(env, { trigger: 'manual', shop: values.shop, dryRun }),
@@ -190,6 +194,30 @@ export async function withWorkbook(
     await env.http.close();
     lock.release();
   }
+}
+
+/**
+ * 納品書 and picking list as one PDF (docs/contract.md §5). Chromium is looked for before the workbook is
+ * opened: without it nothing is read or written (exit 2). The Log row and any status change are saved
+ * with the workbook after the PDF is in place.
+ */
+async function slipsCommand(workbook: string, settings: Settings, values: Values, verbose: boolean, t: T): Promise<number> {
+  const out = values.out;
+  if (typeof out !== 'string' || !/\.pdf$/i.test(out)) throw new UsageError([t('cli.slips.out')]);
+  const exe = chromiumPath();
+  if (!fs.existsSync(exe)) throw new UsageError([t('cli.slips.noChromium', { path: exe })]);
+  const file = path.resolve(out);
+  let report: SlipsReport | null = null;
+  const code = await withWorkbook(workbook, settings, { save: true, verbose }, (env) => {
+    report = runSlips(env, { trigger: 'manual', shop: values.shop, render: (html) => renderPdfSync(html, file) });
+    return report;
+  });
+  const done = report as SlipsReport | null;
+  if (done && done.exitCode === 0) {
+    const shipments = done.document?.shipments.length ?? 0;
+    process.stdout.write((shipments > 0 ? t('cli.slips.written', { file, shipments }) : t('cli.slips.none')) + '\n');
+  }
+  return code;
 }
 
 /**

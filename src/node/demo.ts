@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import { runExport, runFetch, type RunReport, type ShopReport } from '../engine';
+import { runExport, runFetch, runSlips, type RunReport, type ShopReport } from '../engine';
 import { parseSettings } from '../engine/settings/parse';
 import type { Settings } from '../engine/settings/schema';
 import { ORDERS_SHEET_NAMES } from '../engine/orders/columns';
@@ -12,6 +13,7 @@ import type { SpreadsheetPort } from '../ports';
 import { translate, type MessageKey } from '../i18n';
 import { cliEnv } from './cli-env';
 import { UsageError, openWorkbook, printReport } from './command-io';
+import { chromiumPath, renderPdfSync } from './pdf';
 
 /** rows a seller leaves alone: cancelled or on hold (管理ステータス, either locale) */
 const NOT_SHIPPING = new Set(['キャンセル', 'Cancelled', '保留', 'On hold']);
@@ -45,10 +47,12 @@ export async function runDemo(opts: { workbook?: string; force: boolean; verbose
       process.stdout.write((filled > 0 ? t('cli.demo.filled', { count: filled }) : t('cli.demo.noRows')) + '\n');
       const exported = runExport(env, { trigger: 'manual' });
       printReport(exported, settings.locale);
+      const slips = printSlips(env, path.join(path.dirname(file), 'slips.pdf'), t);
       await book.save(file);
       props.save();
       process.stdout.write('\n' + summaryTable(fetched, exported, t) + '\n\n' + t('cli.saved', { file }) + '\n');
-      return Math.max(fetched.exitCode, exported.exitCode);
+      if (slips.line) process.stdout.write(slips.line + '\n');
+      return Math.max(fetched.exitCode, exported.exitCode, slips.exitCode);
     } finally {
       await env.http.close();
       lock.release();
@@ -56,6 +60,19 @@ export async function runDemo(opts: { workbook?: string; force: boolean; verbose
   } finally {
     child.kill('SIGTERM');
   }
+}
+
+/**
+ * The rows still open after the export (no tracking number yet) as 納品書 and a picking list, next to the
+ * workbook. Without Chromium the demo says so and goes on: the PDF is the one step that needs it.
+ */
+function printSlips(env: Parameters<typeof runSlips>[0], out: string, t: (k: MessageKey, p?: Record<string, string | number>) => string) {
+  const exe = chromiumPath();
+  if (!fs.existsSync(exe)) return { exitCode: 0, line: t('cli.demo.noChromium', { path: exe }) };
+  const report = runSlips(env, { trigger: 'manual', render: (html) => renderPdfSync(html, out) });
+  if (report.exitCode !== 0) printReport(report, env.loadSettings().locale);
+  const shipments = report.document?.shipments.length ?? 0;
+  return { exitCode: report.exitCode, line: report.exitCode === 0 ? t('cli.demo.slips', { file: out, shipments }) : '' };
 }
 
 /** The sandbox child prints its URL on its first stdout line. */

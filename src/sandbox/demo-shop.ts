@@ -12,6 +12,7 @@ export function demoShop(name: string, mall: string, own: Record<string, unknown
     autoFetchMinutes: 30,
     autoExport: false,
     defaultCarrier: 'ヤマト運輸', // one of DEMO_CARRIERS (demo-config.ts)
+    slipComment: `${name}をご利用いただきありがとうございます。商品に不備がございましたら、お手数ですがご連絡ください。`,
     endpoints: { api: baseUrl, auth: baseUrl },
   };
 }

@@ -1,66 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import vm from 'node:vm';
-import { Sandbox } from '../../src/sandbox/sandbox';
-import { DEMO_CARRIERS, demoSettings } from '../../src/sandbox/demo-config';
-import { CONNECTORS } from '../../src/malls';
+import { DEMO_CARRIERS } from '../../src/sandbox/demo-config';
 import { fillTrackingAsSeller } from '../../src/node/demo';
-import { fakeAppsScript } from '../support/fake-apps-script';
+import { secretValues, setUp, shopForms } from '../support/bundle-world';
 
 /**
  * The built bundle does a seller's whole flow in node:vm with only (fake) Apps Script services: set up
  * shops through the sidebar's server calls, fetch from the menu, fill tracking numbers, export, export
  * again. The malls are the sandbox, answering UrlFetchApp in-process.
  */
-
-const codeFile = path.resolve(__dirname, '../../dist/Code.js');
-const BASE = 'http://sandbox.mallsheet.test:8787';
-
-type Reply = { ok: boolean; value?: { saved?: boolean; issues?: unknown[] }; error?: string };
-
-function setUp() {
-  const sandbox = new Sandbox({ now: () => Date.now(), seed: 7 });
-  const gas = fakeAppsScript(sandbox);
-  const ctx = vm.createContext({ ...gas.globals });
-  gas.useScriptDate(vm.runInContext('Date', ctx));
-  vm.runInContext(fs.readFileSync(codeFile, 'utf8'), ctx, { filename: 'Code.js' });
-  const call = (name: string, req: unknown = {}) => (ctx[name] as (r: unknown) => Reply)(req);
-  return { sandbox, gas, ctx, call };
-}
-
-/** The demo shops typed into the sidebar's form: secret fields in `secrets`, the rest as text inputs. */
-function shopForms(): Record<string, unknown>[] {
-  const shops = (demoSettings(BASE).shops as Record<string, any>[]).map((s) => {
-    const fields = CONNECTORS.find((c) => c.id === s.mall)!.credentialFields;
-    const creds = s.credentials as Record<string, string>;
-    const pick = (secret: boolean) => Object.fromEntries(fields.filter((f) => f.secret === secret && creds[f.key] !== undefined).map((f) => [f.key, creds[f.key]]));
-    return {
-      name: s.name,
-      mall: s.mall,
-      enabled: true,
-      credentials: pick(false),
-      secrets: pick(true),
-      region: s.region ?? '',
-      warehouseId: s.warehouseId ?? '',
-      statuses: s.fetch.statuses,
-      days: String(s.fetch.days),
-      initialStatus: s.initialStatus,
-      autoFetchMinutes: String(s.autoFetchMinutes ?? 0),
-      autoExport: false,
-      defaultCarrier: s.defaultCarrier,
-      endpointApi: s.endpoints.api,
-      endpointAuth: s.endpoints.auth,
-    };
-  });
-  return shops;
-}
-
-function secretValues(): string[] {
-  return (demoSettings(BASE).shops as Record<string, any>[]).flatMap((s) => {
-    const fields = CONNECTORS.find((c) => c.id === s.mall)!.credentialFields;
-    return fields.filter((f) => f.secret && s.credentials[f.key]).map((f) => String(s.credentials[f.key]));
-  });
-}
 
 test('dist/Code.js: sidebar setup, menu fetch, seller fills tracking, export once and never twice', () => {
   const { sandbox, gas, call, ctx } = setUp();
@@ -108,4 +54,46 @@ test('dist/Code.js: sidebar setup, menu fetch, seller fills tracking, export onc
   (ctx.exportTracking as () => void)();
   expect(temuConfirms()).toBe(sentOnce);
   expect(gas.fetched.slice(requestsBefore).filter((u) => u.includes('confirm')).length).toBe(0);
+});
+
+test('dist/Code.js: 納品書 from the menu: preview, then a PDF through Utilities, for the label rows or the selection', () => {
+  const { gas, call, ctx } = setUp();
+  call('sidebarSaveCarriers', { carriers: DEMO_CARRIERS.map(({ name, ...values }) => ({ name, values })) });
+  for (const shop of shopForms()) call('sidebarSaveShop', { originalName: null, shop });
+  (ctx.fetchOrdersNow as () => void)();
+  const alerts = gas.alerts.length;
+  (ctx.printSlips as () => void)();
+  expect(gas.alerts.slice(alerts)).toEqual([]);
+
+  type State = { shipments: number; html: string; rows: number[] | null; selection: number[] };
+  const state = call('slipsGetState', { rows: null, useSelection: true }) as unknown as { ok: boolean; value: State };
+  expect(state.ok).toBe(true);
+  expect(state.value.shipments).toBeGreaterThan(3);
+  expect(state.value.rows).toBeNull();
+  expect(state.value.html).toContain('ピッキングリスト');
+  // the preview converts nothing and logs nothing
+  expect(gas.converted).toEqual([]);
+  const slipsLogRows = () => (gas.book.getSheet('ログ')?.readAll() ?? []).filter((r) => r.includes('納品書')).length;
+  expect(slipsLogRows()).toBe(0);
+
+  const pdf = call('slipsMakePdf', { rows: null, useSelection: false }) as unknown as { ok: boolean; value: { done: boolean; base64: string; fileName: string } };
+  expect(pdf.value.done).toBe(true);
+  expect(pdf.value.fileName).toMatch(/^納品書・ピッキングリスト_\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(gas.converted).toHaveLength(1);
+  const bytes = Buffer.from(pdf.value.base64, 'base64').toString('utf8');
+  expect(bytes).toBe(`%PDF-fake\n${gas.converted[0].html}`);
+  expect(gas.converted[0].html).toBe(state.value.html);
+  expect(slipsLogRows()).toBeGreaterThan(0);
+
+  // two rows selected on 受注一覧: the dialog offers them, and prints only their orders
+  gas.selection.sheet = '受注一覧';
+  gas.selection.ranges = [{ row: 2, rows: 2, cols: 3 }];
+  const picked = call('slipsGetState', { rows: null, useSelection: true }) as unknown as { value: State };
+  expect(picked.value.selection).toEqual([2, 3]);
+  expect(picked.value.rows).toEqual([2, 3]);
+  expect(picked.value.shipments).toBeGreaterThanOrEqual(1);
+  expect(picked.value.shipments).toBeLessThanOrEqual(2);
+  // a single cell is the cursor, not a choice
+  gas.selection.ranges = [{ row: 5, rows: 1, cols: 1 }];
+  expect((call('slipsGetState', { rows: null, useSelection: true }) as unknown as { value: State }).value.rows).toBeNull();
 });

@@ -102,7 +102,7 @@ describe('dist/Code.js in node:vm', () => {
     (ctx.onOpen as () => void)();
     expect(calls).toEqual(['createMenu(MallSheet)', 'Menu.addToUi()']);
     const handlers = menu.items.map(([, fn]) => fn);
-    expect(handlers).toEqual(['fetchOrdersNow', 'fetchOrdersRange', 'exportTracking', 'exportPreview', 'openSettings', 'checkConnections', 'enableAutoFetch', 'disableAutoFetch']);
+    expect(handlers).toEqual(['fetchOrdersNow', 'fetchOrdersRange', 'printSlips', 'exportTracking', 'exportPreview', 'openSettings', 'checkConnections', 'enableAutoFetch', 'disableAutoFetch']);
     for (const fn of handlers) expect(typeof ctx[fn]).toBe('function');
     expect(menu.items[0][0]).toBe('注文を今すぐ取得');
   });
@@ -134,6 +134,9 @@ describe('dist/Code.js in node:vm', () => {
       'https://www.googleapis.com/auth/script.external_request',
       'https://www.googleapis.com/auth/script.scriptapp',
       'https://www.googleapis.com/auth/script.container.ui',
+      // alert mail: MailApp, and the owner's address as the default recipient
+      'https://www.googleapis.com/auth/script.send_mail',
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
   });
 });

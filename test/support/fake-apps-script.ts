@@ -13,6 +13,11 @@ export function fakeAppsScript(sandbox: Sandbox) {
   const alerts: string[] = [];
   const toasts: string[] = [];
   const fetched: string[] = [];
+  /** every HTML handed to the PDF converter, and what the seller has selected (sheet name, A1-style rows) */
+  const converted: { html: string; name: string }[] = [];
+  const selection = { sheet: '', ranges: [] as { row: number; rows: number; cols: number }[] };
+  const mails: { to: string; subject: string; body: string }[] = [];
+  const webhooks: { url: string; payload: string }[] = [];
   let locked = false;
   const sleepCell = new Int32Array(new SharedArrayBuffer(4));
   // Dates cross between this realm and the script's vm context: each side must get its own Date objects,
@@ -57,6 +62,11 @@ export function fakeAppsScript(sandbox: Sandbox) {
   const signed = (buf: Buffer) => Array.from(buf, (b) => (b > 127 ? b - 256 : b));
   const answer = (url: string, p: { method?: string; headers?: Record<string, string>; contentType?: string; payload?: string }) => {
     fetched.push(url);
+    // a chat room's incoming webhook: what it was sent is kept for the test
+    if (url.startsWith('https://chat.googleapis.com/')) {
+      webhooks.push({ url, payload: String(p.payload ?? '') });
+      return { getResponseCode: () => 200, getContentText: () => '{}', getAllHeaders: () => ({}) };
+    }
     const res = sandbox.handle(toSandboxRequest({ url, method: (p.method ?? 'get') as 'get' | 'post', headers: p.headers, contentType: p.contentType, body: p.payload }));
     return { getResponseCode: () => res.status, getContentText: () => res.body, getAllHeaders: () => res.headers ?? {} };
   };
@@ -64,7 +74,18 @@ export function fakeAppsScript(sandbox: Sandbox) {
   const globals = {
     SpreadsheetApp: {
       getActiveSpreadsheet: () => ({
+        getActiveSheet: () => ({ getName: () => selection.sheet }),
+        getActiveRangeList: () => ({
+          getRanges: () =>
+            selection.ranges.map((r) => ({
+              getRow: () => r.row,
+              getLastRow: () => r.row + r.rows - 1,
+              getNumRows: () => r.rows,
+              getNumColumns: () => r.cols,
+            })),
+        }),
         getSheetByName: (name: string) => wrap(book.getSheet(name)),
+        getUrl: () => 'https://docs.google.com/spreadsheets/d/fake-sheet/edit',
         insertSheet: (name: string) => wrap(book.insertSheet(name)),
         toast: (msg: string) => void toasts.push(msg),
       }),
@@ -109,6 +130,15 @@ export function fakeAppsScript(sandbox: Sandbox) {
         return signed(createHmac('sha256', Buffer.from(fix(key), 'utf8')).update(fix(value), 'utf8').digest());
       },
       sleep: (ms: number) => void Atomics.wait(sleepCell, 0, 0, ms),
+      // HTML → PDF as Apps Script converts it; the fake's "PDF" is a marker plus the HTML, so tests read it back
+      newBlob: (data: string, contentType: string, name: string) => ({
+        getAs: (type: string) => {
+          if (contentType !== 'text/html' || type !== 'application/pdf') throw new Error(`cannot convert ${contentType} to ${type}`);
+          converted.push({ html: data, name });
+          return { getBytes: () => signed(Buffer.from(`%PDF-fake\n${data}`, 'utf8')) };
+        },
+      }),
+      base64Encode: (bytes: number[]) => Buffer.from(bytes.map((b) => (b < 0 ? b + 256 : b))).toString('base64'),
     },
     ScriptApp: {
       getProjectTriggers: () => [],
@@ -116,10 +146,11 @@ export function fakeAppsScript(sandbox: Sandbox) {
       newTrigger: () => ({ timeBased: () => ({ after: () => ({ create: () => undefined }), everyMinutes: () => ({ create: () => undefined }), everyHours: () => ({ create: () => undefined }) }) }),
     },
     HtmlService: { createHtmlOutputFromFile: () => ({ setTitle() { return this; }, setWidth() { return this; }, setHeight() { return this; } }) },
-    Session: { getActiveUserLocale: () => 'ja' },
+    Session: { getActiveUserLocale: () => 'ja', getEffectiveUser: () => ({ getEmail: () => 'owner@example.com' }) },
+    MailApp: { sendEmail: (m: { to: string; subject: string; body: string }) => void mails.push({ to: m.to, subject: m.subject, body: m.body }) },
     console: { log: () => undefined, warn: () => undefined, error: () => undefined },
   };
   /** Call with the vm context's own Date once the context exists. */
   const useScriptDate = (ctor: DateConstructor) => void (ScriptDate = ctor);
-  return { globals, book, props, alerts, toasts, fetched, useScriptDate };
+  return { globals, book, props, alerts, toasts, fetched, mails, webhooks, converted, selection, useScriptDate };
 }

@@ -154,6 +154,25 @@ describe('sidebar server: shops', () => {
     expect(after[header][col - 1]).toBe('担当者');
   });
 
+  test("a shop's 納品書コメント and the tab's ご依頼主 lines survive a save from the sidebar", () => {
+    const w = uiWorld();
+    addTemu(w);
+    const tab = w.book.getSheet('設定')!;
+    const grid = tab.readAll();
+    const r = grid.findIndex((row) => row[0] === 'Temu 1号店');
+    const c = grid.find((row) => row.includes('納品書コメント'))!.indexOf('納品書コメント');
+    tab.writeBlock(r + 1, c + 1, [['ご購入ありがとうございます。']]);
+    // the template's blank row under [全般]: a seller's ご依頼主名 line
+    const blankGeneral = grid.findIndex((row, i) => i > 0 && row.every((v) => v === ''));
+    tab.writeBlock(blankGeneral + 1, 1, [['ご依頼主名', 'MallSheet商店']]);
+    const form = call<SidebarState>(w, 'sidebarGetState', {}).shops[0].form;
+    expect(call<SaveShopResponse>(w, 'sidebarSaveShop', { originalName: 'Temu 1号店', shop: { ...form, autoFetchMinutes: '60' } }).saved).toBe(true);
+    call(w, 'sidebarSaveGeneral', { locale: 'ja', timezone: 'Asia/Tokyo' });
+    const after = tab.readAll();
+    expect(after.find((row) => row[0] === 'Temu 1号店')![c]).toBe('ご購入ありがとうございます。');
+    expect(after[blankGeneral].slice(0, 2)).toEqual(['ご依頼主名', 'MallSheet商店']);
+  });
+
   test('a secret typed into the tab by hand is kept when the sidebar saves', () => {
     const w = uiWorld();
     addTemu(w);
@@ -276,6 +295,34 @@ describe('sidebar server: the call boundary', () => {
     const w = uiWorld();
     const reply = handleUiCall('sidebarSaveShop', w.env, { shop: 42 });
     expect(reply).toEqual({ ok: false, message: expect.stringContaining('サイドバー') });
+  });
+
+  test('Qoo10: the API key issue date is an optional field of the form, kept in the Settings tab and read back', () => {
+    const w = uiWorld();
+    const qoo10 = call<SidebarState>(w, 'sidebarGetState', {}).malls.find((m) => m.id === 'qoo10')!;
+    expect(qoo10.credentialFields.find((f) => f.key === 'apiKeyIssuedOn')).toEqual({
+      key: 'apiKeyIssuedOn',
+      label: 'API 認証キー発行日（任意、YYYY-MM-DD）',
+      secret: false,
+      required: false,
+    });
+    const form = (issuedOn: string) =>
+      shopForm({
+        name: 'Qoo10 店',
+        mall: 'qoo10',
+        region: '',
+        statuses: ['SHIPPING_REQUESTED'],
+        credentials: { userId: QOO10_SANDBOX_CREDENTIALS.userId, apiKeyIssuedOn: issuedOn },
+        secrets: { apiKey: QOO10_SANDBOX_CREDENTIALS.apiKey, password: QOO10_SANDBOX_CREDENTIALS.password },
+      });
+    const bad = call<SaveShopResponse>(w, 'sidebarSaveShop', { originalName: null, shop: form('2026/02/30') });
+    expect(bad.saved).toBe(false);
+    expect(bad.issues.map((i) => i.field)).toContain('credentials.apiKeyIssuedOn');
+    const ok = call<SaveShopResponse>(w, 'sidebarSaveShop', { originalName: null, shop: form('2026-03-01') });
+    expect(ok.issues).toEqual([]);
+    expect(allCellText(w.book, TABS)).toContain('APIキー発行日');
+    const read = loadSettingsFromBook(w.book, w.props, CONNECTORS);
+    expect(read.shops.find((s) => s.name === 'Qoo10 店')?.credentials.apiKeyIssuedOn).toBe('2026-03-01');
   });
 
   test('an unexpected failure never echoes a stored secret', () => {

@@ -10,6 +10,8 @@ import { errorText } from '../error-text';
 import { readState, type ShopState } from '../run/state';
 import { timerPlan } from '../run/timer';
 import { BUDGET_RESERVE, TriggerBudget } from '../quota/trigger-budget';
+import { alertsDueToday } from '../alerts/alerts';
+import { STEP_RESERVE } from '../quota/url-fetch-quota';
 
 /** Connection check: the connector's lines, then what the engine knows of each shop. */
 
@@ -28,19 +30,27 @@ export interface ShopCheck extends ShopReport {
 /** A RunReport whose shops carry their check lines; exitCode 1 when some line needs attention. */
 export interface CheckReport extends RunReport {
   shops: ShopCheck[];
+  /** what alerts today's facts call for (docs/contract.md §4 alerts), sent or not; the title heads them */
+  alerts: { title: string; lines: string[] };
 }
 
 export function runCheck(env: EngineEnv, opts: { shop?: string; trigger?: 'manual' | 'auto' } = {}): CheckReport {
   const checks: ShopCheck[] = [];
+  const alerts = { title: '', lines: [] as string[] };
   const report = withRun(env, { action: 'check', trigger: opts.trigger ?? 'manual' }, (run) => {
     // every enabled shop, or the one named even while it is disabled (a shop being set up)
     const shops = selectShops(run, opts.shop, true);
     if (!shops) return;
     const log = safeReadLog(run);
     for (const shop of shops) checks.push(checkShop(run, shop, log));
+    alerts.title = run.t('check.alertsToday');
+    alerts.lines = alertsDueToday(
+      { env, settings: run.settings, t: run.t, redact: run.redact, now: env.clock.now() },
+      { shops: [], quotas: run.quota.allows(STEP_RESERVE) ? [] : ['urlFetch'] },
+    );
   });
   // the run's report holds these same objects (record), with messages already masked
-  return { ...report, shops: checks };
+  return { ...report, shops: checks, alerts };
 }
 
 function safeReadLog(run: Run): LogRow[] | string {

@@ -10,6 +10,7 @@ import { selectForExport, type ExportRowInput } from '../export/select';
 import { COLUMNS, COLUMN_BY_ID, MALL_COLUMNS, ORDERS_SHEET_NAMES, type ColumnId, type MallColumnId } from './columns';
 import { discoverHeaders } from './headers';
 import { readStatus } from './status-labels';
+import type { SlipRow } from '../slips/rows';
 
 export interface ShopRowDefaults {
   name: string;
@@ -213,6 +214,55 @@ export class OrdersTable {
     return { exported, failed, deferred };
   }
 
+  /**
+   * Every keyed row of the given shops as 納品書 read it (docs/contract.md §2): text and numbers, amounts
+   * null where the cell is blank. `isCancelled` says whether a shop's mall reports a status as cancelled.
+   */
+  slipRows(shops: ReadonlySet<string>, isCancelled: (shop: string, mallStatus: string) => boolean): SlipRow[] {
+    const out: SlipRow[] = [];
+    this.rows.forEach((_, i) => {
+      const shop = this.text(i, 'shop');
+      if (!shops.has(shop)) return;
+      const orderId = this.text(i, 'orderId');
+      const lineId = this.text(i, 'lineId');
+      // a duplicate key is reported by fetch; the 納品書 shows the first row only
+      if (!orderId || !lineId || this.index.get(fullKey(shop, orderId, lineId)) !== i) return;
+      const mallStatus = this.text(i, 'mallStatus');
+      out.push({
+        row: sheetRow(i),
+        shop,
+        orderId,
+        lineId,
+        orderedAt: this.text(i, 'orderedAt'),
+        item: this.text(i, 'item'),
+        sku: this.text(i, 'sku'),
+        variant: this.text(i, 'variant'),
+        qty: this.number(i, 'qty'),
+        unitPrice: this.number(i, 'unitPrice'),
+        amount: this.number(i, 'amount'),
+        currency: this.text(i, 'currency'),
+        recipient: this.text(i, 'recipient'),
+        postalCode: this.text(i, 'postalCode'),
+        address: this.text(i, 'address'),
+        phone: this.text(i, 'phone'),
+        status: readStatus(this.cell(i, 'status')),
+        mallCancelled: isCancelled(shop, mallStatus),
+        tracking: this.text(i, 'tracking').trim(),
+        combined: this.text(i, 'combined').trim(),
+      });
+    });
+    return out;
+  }
+
+  /** 管理ステータス 新規受付 → 発送待ち on the given sheet rows (in memory); returns the rows it changed. */
+  markAwaiting(sheetRows: readonly number[]): number[] {
+    return sheetRows.filter((r) => {
+      const i = r - HEADER_ROWS - 1;
+      if (i < 0 || i >= this.rows.length || readStatus(this.cell(i, 'status')) !== 'new') return false;
+      return this.set(i, 'status', this.label('awaiting'));
+    });
+  }
+
   /** Every pending change, written with a constant number of spreadsheet calls. */
   flush(): void {
     this.flushUpdates();
@@ -247,6 +297,16 @@ export class OrdersTable {
 
   private text(i: number, id: ColumnId): string {
     return cellText(this.cell(i, id), this.timezone);
+  }
+
+  /** A number cell, or numeric text as the seller may type it; null when blank or not a number. */
+  private number(i: number, id: ColumnId): number | null {
+    const v = this.cell(i, id);
+    if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+    const text = cellText(v, this.timezone).normalize('NFKC').replace(/[,¥\s]/g, '');
+    if (text === '') return null;
+    const n = Number(text);
+    return Number.isFinite(n) ? n : null;
   }
 
   /** Sets a cell when its value really changes (Date cells, numbers and text compared as shown); true if it did. */

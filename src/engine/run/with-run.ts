@@ -2,7 +2,8 @@ import { translate } from '../../i18n';
 import { errorText } from '../error-text';
 import { appendLog, type LogAction, type LogRow } from '../log/log-sheet';
 import { OrdersTable } from '../orders/table';
-import { URL_FETCH_QUOTA, UrlFetchQuota } from '../quota/url-fetch-quota';
+import { processAlerts, type RunOutcome } from '../alerts/alerts';
+import { STEP_RESERVE, URL_FETCH_QUOTA, UrlFetchQuota } from '../quota/url-fetch-quota';
 import { redactor } from '../redact';
 import { SettingsError } from '../settings/errors';
 import type { Locale, Settings } from '../settings/schema';
@@ -164,6 +165,9 @@ function finish(run: Run, opts: RunOptions): void {
       env.log.warn(run.redact(errorText(e, run.locale)));
     }
   }
+  if (opts.action === 'fetch' || opts.action === 'export') {
+    for (const line of runAlerts(run)) run.logRows.push(runLine(opts, env.clock.now(), line));
+  }
   if (run.unfinished) {
     try {
       env.triggers.scheduleContinuation(CONTINUE_AFTER_MS);
@@ -178,6 +182,20 @@ function finish(run: Run, opts: RunOptions): void {
   } catch (e) {
     // the next run reports this one as cut off: a false alarm, never a lost one
     env.log.warn(run.redact(errorText(e, run.locale)));
+  }
+}
+
+/** The run's alerts (docs/contract.md §4 alerts); whatever goes wrong there is a Log line, never a failed run. */
+function runAlerts(run: Run): string[] {
+  const outcome: RunOutcome = {
+    // alerts follow fetch and export runs only (a print is no run an alert is about)
+    shops: run.report.shops.flatMap((s) => (s.action === 'slips' ? [] : [{ ...s, action: s.action }])),
+    quotas: run.quota.allows(STEP_RESERVE) ? [] : ['urlFetch'],
+  };
+  try {
+    return processAlerts({ env: run.env, settings: run.settings, t: run.t, redact: run.redact, now: run.env.clock.now() }, outcome);
+  } catch (e) {
+    return [run.redact(errorText(e, run.locale))];
   }
 }
 

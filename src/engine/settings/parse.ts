@@ -82,7 +82,7 @@ export function checkSettings(input: unknown, connectors: readonly MallConnector
     return { settings: null, issues, warnings, locale };
   }
   if (isRecord(input)) warnUnknown(input, Object.keys(SettingsBaseSchema.shape), '', t, (field, message) => warnings.push({ field, message }));
-  const { timezone, carriers, shipper, labels, accountType, archiveAfterDays } = base.data;
+  const { timezone, carriers, shipper, labels, alerts, slips, accountType, archiveAfterDays } = base.data;
   if (!isTimeZone(timezone)) issues.push({ field: 'timezone', message: t('settings.timezone', { value: timezone }) });
   const carrierNames = new Set(carriers.map((c) => c.name.trim()));
   carriers.forEach((c, i) => {
@@ -110,6 +110,8 @@ export function checkSettings(input: unknown, connectors: readonly MallConnector
   const settings: Settings = { locale, timezone, accountType, archiveAfterDays, shops, carriers };
   if (shipper) settings.shipper = shipper;
   if (labels) settings.labels = labels;
+  if (slips) settings.slips = slips;
+  if (alerts) settings.alerts = alerts;
   return { settings, issues, warnings, locale };
 }
 

@@ -37,6 +37,8 @@ export const ShopBaseSchema = z.object({
   autoFetchMinutes: z.number().int().min(0).default(30),
   autoExport: z.boolean().default(false),
   defaultCarrier: z.string().default(''),
+  /** 納品書コメント: printed on this shop's packing slips (docs/contract.md §4, as GoQSystem keeps per shop). */
+  slipComment: z.string().optional(),
   endpoints: z.object({ api: EndpointSchema.optional(), auth: EndpointSchema.optional() }).optional(),
 });
 export type ShopSettings = z.infer<typeof ShopBaseSchema>;
@@ -56,6 +58,16 @@ export const CarrierSchema = z.object({
 }).catchall(z.string().optional());
 export type CarrierEntry = z.infer<typeof CarrierSchema>;
 
+/**
+ * docs/contract.md §4 alerts. Addresses are not validated here: a bad address must never stop a run, so
+ * delivery skips it and the Log names it once. The webhook URL is a secret (it lets anyone post to the room).
+ */
+export const AlertsSchema = z.object({
+  email: z.array(z.string()).optional(),
+  webhook: z.string().trim().min(1).optional(),
+  digest: z.boolean().default(false),
+});
+export type AlertSettings = z.infer<typeof AlertsSchema>;
 /** Digits after full-width → half-width and without hyphens or spaces: how carriers compare codes. */
 const digitsOf = (v: string) => v.normalize('NFKC').replace(/[\s\-‐－ー−]/g, '');
 
@@ -90,6 +102,11 @@ function wholeNumber(v: unknown): unknown {
   const text = v.normalize('NFKC').trim();
   return text === '' ? undefined : /^\d+$/.test(text) ? Number(text) : v;
 }
+/** 納品書 printing: after a print, 新規受付 rows may move to 発送待ち (off unless the seller turns it on). */
+export const SlipSettingsSchema = z.object({
+  advanceStatus: z.boolean().default(false),
+});
+export type SlipSettings = z.infer<typeof SlipSettingsSchema>;
 
 export const SettingsBaseSchema = z.object({
   locale: LocaleSchema.default('ja'),
@@ -100,7 +117,9 @@ export const SettingsBaseSchema = z.object({
   shops: z.array(z.unknown()),
   shipper: ShipperSchema.optional(),
   labels: LabelSettingsSchema.optional(),
+  slips: SlipSettingsSchema.optional(),
   carriers: z.array(CarrierSchema).default([]),
+  alerts: AlertsSchema.optional(),
 });
 
 export interface Settings {
@@ -112,6 +131,8 @@ export interface Settings {
   archiveAfterDays?: number;
   shops: ShopSettings[];
   carriers: CarrierEntry[];
+  alerts?: AlertSettings;
   shipper?: Shipper;
   labels?: LabelSettings;
+  slips?: SlipSettings;
 }

@@ -11,12 +11,13 @@ import type { Locale } from './schema';
 
 export const SETTINGS_SHEET_NAMES = { ja: '設定', en: 'Settings' } as const;
 
-export type BlockId = 'general' | 'shops' | 'carriers' | 'shipper';
+export type BlockId = 'general' | 'shops' | 'carriers' | 'shipper' | 'alerts';
 const BLOCK_KEYS: Record<BlockId, MessageKey> = {
   general: 'settings.block.general',
   shops: 'settings.block.shops',
   carriers: 'settings.block.carriers',
   shipper: 'settings.block.shipper',
+  alerts: 'settings.block.alerts',
 };
 
 /** The column A text that opens a block, in either locale, with or without its brackets. */
@@ -47,11 +48,17 @@ export const GENERAL_FIELDS = {
   'labels.b2.freightNo': 'settings.general.labels.b2.freightNo',
   'labels.b2.itemName': 'settings.general.labels.b2.itemName',
   'labels.b2.handling': 'settings.general.labels.b2.handling',
+  'slips.advanceStatus': 'settings.general.slips.advanceStatus',
+  'alerts.email': 'settings.general.alertEmail',
+  'alerts.digest': 'settings.general.alertDigest',
+  'alerts.webhook': 'settings.general.alertWebhook',
 } as const satisfies Record<string, MessageKey>;
 export type GeneralField = keyof typeof GENERAL_FIELDS;
+/** General entries that are not text: read like the shop table's cells of that kind. */
+export const GENERAL_KINDS: Partial<Record<GeneralField, 'boolean'>> = { 'slips.advanceStatus': 'boolean' };
 
 /** Sets `value` at a dotted general-field path, creating the objects on the way. */
-export function setGeneralField(target: object, field: string, value: string): void {
+export function setGeneralField(target: object, field: string, value: unknown): void {
   const parts = field.split('.');
   let at = target as Record<string, unknown>;
   for (const p of parts.slice(0, -1)) {
@@ -117,6 +124,7 @@ export function shopColumns(connectors: readonly MallConnector[]): ShopColumn[] 
     fixed('fetch.days', 'settings.col.days', 'number'),
     fixed('initialStatus', 'settings.col.initialStatus', 'text'),
     fixed('defaultCarrier', 'settings.col.defaultCarrier', 'text'),
+    fixed('slipComment', 'settings.col.slipComment', 'text'),
     fixed('region', 'settings.col.region', 'text'),
     fixed('warehouseId', 'settings.col.warehouseId', 'text'),
     ...creds,
@@ -189,6 +197,10 @@ export function templateRows(connectors: readonly MallConnector[], locale: Local
   const width = Math.max(shopCols.length, carrierCols.length, 2);
   const row = (cells: string[]) => [...cells, ...new Array<string>(width - cells.length).fill('')];
   const blankShopRows = 5;
+  const fieldRows = (...prefixes: string[]) =>
+    (Object.keys(GENERAL_FIELDS) as GeneralField[])
+      .filter((f) => prefixes.some((p) => f.startsWith(p)))
+      .map((f) => row([translate(locale, GENERAL_FIELDS[f])]));
   return [
     row([blockMarker('general', locale)]),
     row([translate(locale, GENERAL_FIELDS.locale), locale]),
@@ -206,8 +218,10 @@ export function templateRows(connectors: readonly MallConnector[], locale: Local
     row([]),
     // ご依頼主 and B2 billing, label | value like [全般]: blank until labels or slips are used
     row([blockMarker('shipper', locale)]),
-    ...(Object.keys(GENERAL_FIELDS) as GeneralField[])
-      .filter((f) => f.includes('.'))
-      .map((f) => row([translate(locale, GENERAL_FIELDS[f])])),
+    ...fieldRows('shipper.', 'labels.'),
+    row([]),
+    // where alerts go (docs/contract.md §4 alerts): blank = the sheet's owner, one mail per event
+    row([blockMarker('alerts', locale)]),
+    ...fieldRows('alerts.'),
   ];
 }

@@ -20,6 +20,8 @@ export interface TabBlocks {
   general: number[];
   /** label | value rows like general's: ご依頼主 and label settings */
   shipper: number[];
+  /** label | value rows like general's: where alerts go */
+  alerts: number[];
   shops: TabBlock | null;
   carriers: TabBlock | null;
 }
@@ -44,11 +46,11 @@ function findBlocks(grid: CellValue[][], text: (r: number, c: number) => string)
     const id = filled.length === 1 ? blockOf(filled[0]) : null;
     if (id && !starts.some((s) => s.id === id)) starts.push({ id, row: r });
   });
-  const out: TabBlocks = { general: [], shipper: [], shops: null, carriers: null };
+  const out: TabBlocks = { general: [], shipper: [], alerts: [], shops: null, carriers: null };
   starts.forEach((s, i) => {
     const end = i + 1 < starts.length ? starts[i + 1].row : grid.length;
     const rows = Array.from({ length: end - s.row - 1 }, (_, k) => s.row + 1 + k);
-    if (s.id === 'general' || s.id === 'shipper') out[s.id] = rows;
+    if (s.id === 'general' || s.id === 'shipper' || s.id === 'alerts') out[s.id] = rows;
     else {
       // the header is the first non-blank row of the block
       const header = rows.find((r) => (grid[r] ?? []).some((_, c) => text(r, c) !== ''));
@@ -71,7 +73,7 @@ export interface GeneralEntry {
 export function generalEntries({ grid, text, blocks }: TabCells): GeneralEntry[] {
   const out: GeneralEntry[] = [];
   // an entry may sit in either label | value block
-  for (const r of [...blocks.general, ...blocks.shipper]) {
+  for (const r of [...blocks.general, ...blocks.shipper, ...blocks.alerts]) {
     const c = (grid[r] ?? []).findIndex((_, i) => text(r, i) !== '');
     if (c < 0) continue;
     const label = looseKey(text(r, c));

@@ -9,6 +9,7 @@ import { checkSettings, firstPerField, settingsError, type FoundIssue } from './
 import {
   SETTINGS_SHEET_NAMES,
   GENERAL_FIELDS,
+  GENERAL_KINDS,
   carrierColumns,
   cellName,
   findColumns,
@@ -66,12 +67,18 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
 
   const general: Record<string, unknown> = {};
   const generalCells = new Map<string, string>();
-  for (const e of generalEntries(tab)) {
-    if (e.value !== '') setGeneralField(general, e.field, e.value);
+  const entries = generalEntries(tab);
+  for (const e of entries) {
+    if (e.value !== '' && !e.field.startsWith('alerts.')) setGeneralField(general, e.field, parseCell(e.value, GENERAL_KINDS[e.field] ?? 'text'));
     generalCells.set(e.field, cellOf(e.row, e.col));
   }
   const parsedLocale = LocaleSchema.safeParse(general.locale);
   const locale: Locale = parsedLocale.success ? parsedLocale.data : 'ja';
+  const alerts = alertsFromTab(entries, props, (r, c) => {
+    sheet.writeBlock(r + 1, c + 1, [[maskText(locale)]]);
+    grid[r][c] = maskText(locale);
+  });
+  if (alerts) general.alerts = alerts;
 
   const layoutIssues: FoundIssue[] = [];
   const cells = new Map<string, string>(); // `${shopIndex}|${field}` or `c${i}|${field}` → A1
@@ -121,6 +128,34 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
   }
   readTabs.set(checked.settings, { sheet, grid });
   return checked.settings;
+}
+
+/** The alert webhook typed into the tab moves to document properties like a shop's secret. */
+export const ALERT_WEBHOOK_KEY = 'secret::alerts.webhook';
+
+/** docs/contract.md §4 alerts from the general block: addresses as a list, the digest as a yes/no, the webhook secret. */
+function alertsFromTab(
+  entries: ReturnType<typeof generalEntries>,
+  props: PropertiesPort,
+  mask: (r: number, c: number) => void,
+): Record<string, unknown> | null {
+  // an entry typed twice: the first one with a value counts (a blank copy must not forget the webhook)
+  const typed = (field: string) => entries.find((e) => e.field === field && e.value !== '');
+  const alerts: Record<string, unknown> = {};
+  const email = typed('alerts.email');
+  if (email) alerts.email = parseCell(email.value, 'list');
+  const digest = typed('alerts.digest');
+  if (digest) alerts.digest = parseCell(digest.value, 'boolean');
+  const hook = typed('alerts.webhook');
+  if (!hook) {
+    if (entries.some((e) => e.field === 'alerts.webhook')) props.delete(ALERT_WEBHOOK_KEY);
+  } else if (!isMasked(hook.value)) {
+    props.set(ALERT_WEBHOOK_KEY, hook.value);
+    mask(hook.row, hook.col);
+  }
+  const webhook = props.get(ALERT_WEBHOOK_KEY);
+  if (webhook) alerts.webhook = webhook;
+  return Object.keys(alerts).length > 0 ? alerts : null;
 }
 
 /** What reading shop rows needs: the table's columns, the cells, and where secrets and problems go. */

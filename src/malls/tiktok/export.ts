@@ -69,7 +69,7 @@ export function exportOrders(
       outcomes[index] = { kind: 'deferred', message: ctx.t('tiktok.export.budget') };
       return;
     }
-    const ready = prepare(client, ctx, providers, details.get(s.orderId), s, index);
+    const ready = prepare(ctx, providers, details.get(s.orderId), s, index);
     if ('kind' in ready) outcomes[index] = ready;
     else wave.push(ready);
     if (wave.length === WAVE) {
@@ -104,7 +104,7 @@ function each(s: Shipment, outcome: Outcome): LineOutcome[] {
 }
 
 /** The call that ships s, or why it cannot be sent (the carrier lists are looked up once per run). */
-function prepare(client: TikTokClient, ctx: ShopContext, providers: ProviderDirectory, order: TikTokOrder | undefined, s: Shipment, index: number): Ready | Outcome {
+function prepare(ctx: ShopContext, providers: ProviderDirectory, order: TikTokOrder | undefined, s: Shipment, index: number): Ready | Outcome {
   const { t } = ctx;
   if (!s.carrier) return { kind: 'error', message: t('tiktok.export.noCarrier') };
   if (!order) return { kind: 'error', message: t('tiktok.export.orderNotFound', { order: s.orderId }) };
@@ -184,24 +184,26 @@ function outcomeOf(client: TikTokClient, ctx: ShopContext, r: Ready, env: Envelo
     const note = warning.success ? warning.data?.warning?.message : '';
     return note ? { kind: 'ok', note: t('tiktok.export.warning', { message: note }) } : { kind: 'ok' };
   }
-  if (ALREADY_SHIPPED_CODES.has(env.code)) return alreadyShipped(client, ctx, r, env);
+  if (ALREADY_SHIPPED_CODES.has(env.code)) return alreadyShipped(ctx, r, env);
   return { kind: 'error', message: client.apiError(env).message };
 }
 
 /**
- * "Already shipped" is success only when the mall holds this very number for these rows (docs/contract.md §3):
- * the order as read before the call says which number its line items carry. When it names none, only a number
- * already exported unchanged counts; anything else is not OK and says what the mall kept.
+ * "Already shipped" is success only when the mall holds this very number for every line item of these rows
+ * (docs/contract.md §3): the order as read before the call says which number each carries. When it names none,
+ * only a number already exported unchanged counts; anything else is not OK and says what the mall kept.
  */
-function alreadyShipped(client: TikTokClient, ctx: ShopContext, r: Ready, env: Envelope): Outcome {
+function alreadyShipped(ctx: ShopContext, r: Ready, env: Envelope): Outcome {
   const { t } = ctx;
   const s = r.shipment;
   const mine = new Set(itemsOf(s));
-  const held = [...new Set(r.order.line_items.filter((i) => mine.has(i.id)).map((i) => i.tracking_number.trim()).filter((n) => n !== ''))];
+  const numbers = r.order.line_items.filter((i) => mine.has(i.id)).map((i) => i.tracking_number.trim());
+  const held = [...new Set(numbers.filter((n) => n !== ''))];
   const detail = describeCode(t, env.code, env.message, env.request_id);
-  if (held.length === 1 && held[0] === s.tracking) return { kind: 'already', note: detail };
+  if (numbers.length === mine.size && numbers.every((n) => n === s.tracking)) return { kind: 'already', note: detail };
   if (held.length === 0 && s.exported === s.tracking) return { kind: 'already', note: detail };
   if (held.length === 0) return { kind: 'error', message: t('tiktok.export.shippedUnknown', { detail }) };
+  if (held.length === 1 && held[0] === s.tracking) return { kind: 'error', message: t('tiktok.export.shippedPartly', { mall: held[0], detail }) };
   return { kind: 'error', message: t('tiktok.export.shippedOther', { mall: held.join(', '), detail }) };
 }
 

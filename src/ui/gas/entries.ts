@@ -6,6 +6,7 @@ import type { UiEnv } from '../server/settings-document';
 import { SettingsTabDocument } from '../server/settings-tab-document';
 import { localeOf } from '../server/sidebar';
 import { throttledProgress } from '../../engine/throttled-progress';
+import { gasPrinting } from '../../gas/printing';
 
 /**
  * Apps Script side of the pages: opening them, and one function per google.script.run call. src/entry.ts
@@ -19,6 +20,7 @@ function uiEnv(): UiEnv {
     ...env,
     progress: throttledProgress(env.progress, env.clock),
     settingsDoc: new SettingsTabDocument(env.book, env.props, env.connectors),
+    printing: gasPrinting,
   };
 }
 
@@ -34,6 +36,13 @@ export function openDateRangeDialog(): void {
   SpreadsheetApp.getUi().showModalDialog(page, translate(locale, 'sidebar.range.title'));
 }
 
+/** 納品書・ピッキングリスト: a preview of what will print, and the PDF download (Slips.html). */
+export function openSlipsDialog(): void {
+  const locale = localeOf(uiEnv().settingsDoc.read());
+  const page = HtmlService.createHtmlOutputFromFile('Slips').setWidth(920).setHeight(680);
+  SpreadsheetApp.getUi().showModalDialog(page, translate(locale, 'slips.ui.title'));
+}
+
 const call =
   <K extends UiCall>(name: K) =>
   (req: unknown): Reply<UiApi[K]['res']> =>
@@ -47,6 +56,8 @@ export const sidebarSaveGeneral = call('sidebarSaveGeneral');
 export const sidebarCheckShop = call('sidebarCheckShop');
 export const dateRangeGetState = call('dateRangeGetState');
 export const fetchOrdersForRange = call('fetchOrdersForRange');
+export const slipsGetState = call('slipsGetState');
+export const slipsMakePdf = call('slipsMakePdf');
 
 /** Every name src/entry.ts must list in ENTRY_POINTS (and re-export) for the pages to work. */
 export const UI_ENTRY_POINTS = [
@@ -60,4 +71,7 @@ export const UI_ENTRY_POINTS = [
   'sidebarCheckShop',
   'dateRangeGetState',
   'fetchOrdersForRange',
+  'openSlipsDialog',
+  'slipsGetState',
+  'slipsMakePdf',
 ] as const;

@@ -8,11 +8,13 @@ import {
   SaveCarriersRequestSchema,
   SaveGeneralRequestSchema,
   SaveShopRequestSchema,
+  SlipsRequestSchema,
   type Reply,
   type UiApi,
   type UiCall,
 } from '../shared/rpc';
 import { checkOneShop } from './check';
+import { slipsPdf, slipsState } from './slips';
 import { dateRangeState, fetchForRange } from './date-range';
 import type { UiEnv } from './settings-document';
 import { scrubSecrets } from './secrets';
@@ -34,6 +36,8 @@ export const UI_HANDLERS: { [K in UiCall]: Handler<K> } = {
   sidebarCheckShop: { schema: CheckShopRequestSchema, run: (env, req) => checkOneShop(env, req.shop) },
   dateRangeGetState: { schema: EmptyRequestSchema, run: (env) => dateRangeState(env) },
   fetchOrdersForRange: { schema: FetchRangeRequestSchema, run: fetchForRange },
+  slipsGetState: { schema: SlipsRequestSchema, run: slipsState },
+  slipsMakePdf: { schema: SlipsRequestSchema, run: slipsPdf },
 };
 
 export const UI_CALLS = Object.keys(UI_HANDLERS) as UiCall[];

@@ -11,6 +11,8 @@ export interface RawSettings {
   /** ご依頼主 and label settings (docs/contract.md §4), kept as typed */
   shipper?: unknown;
   labels?: unknown;
+  /** the alert entries as typed (the webhook is a secret: never read back) */
+  alerts?: unknown;
   shops: Record<string, unknown>[];
   carriers: Record<string, unknown>[];
 }
@@ -29,4 +31,14 @@ export interface SettingsDocument {
 /** What the sidebar's server functions get: the engine's EngineEnv plus the settings they edit. */
 export interface UiEnv extends EngineEnv {
   settingsDoc: SettingsDocument;
+  /** what the 納品書 dialog needs from the runtime; absent where nothing can be printed */
+  printing?: PrintingPort;
+}
+
+/** The seller's selection on 受注一覧 and the HTML → PDF conversion (Apps Script: Utilities; tests: a fake). */
+export interface PrintingPort {
+  /** 1-based data rows of 受注一覧 the seller selected; [] for none or a single cell (the cursor) */
+  selectedOrderRows(): number[];
+  /** the PDF of `html`, base64 */
+  htmlToPdf(html: string, fileName: string): string;
 }

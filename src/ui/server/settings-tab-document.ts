@@ -58,7 +58,10 @@ export class SettingsTabDocument implements SettingsDocument {
     const { tab } = this.layout();
     const { shops, carriers } = tab.blocks;
     const out: RawSettings = { locale: 'ja', timezone: 'Asia/Tokyo', shops: [], carriers: [] };
-    for (const e of generalEntries(tab)) if (e.value !== '') setGeneralField(out, e.field, e.value);
+    for (const e of generalEntries(tab)) {
+      // the webhook is a secret: the tab shows only its mask, and the sidebar never reads it back
+      if (e.value !== '' && e.field !== 'alerts.webhook') setGeneralField(out, e.field, e.value);
+    }
     if (shops) {
       const columns = shopColumns(this.connectors);
       for (const row of readTable(tab, shops, columns).rows) {
@@ -100,7 +103,7 @@ export class SettingsTabDocument implements SettingsDocument {
     const blank = () => new Array<CellValue>(width).fill('');
 
     for (const { field, row, col } of generalEntries(tab)) {
-      const value = generalFieldOf(next, field);
+      const value = field === 'alerts.webhook' ? undefined : generalFieldOf(next, field);
       if (value !== undefined) out[row][col] = value;
     }
 
@@ -172,7 +175,7 @@ export class SettingsTabDocument implements SettingsDocument {
       statuses: typed('fetch.statuses', 'list') ?? [...(connector?.defaultStatuses ?? [])],
       days: typed('fetch.days', 'number') ?? DEFAULT_DAYS,
     };
-    for (const f of ['initialStatus', 'defaultCarrier', 'region', 'warehouseId']) if (get(f) !== '') shop[f] = get(f);
+    for (const f of ['initialStatus', 'defaultCarrier', 'slipComment', 'region', 'warehouseId']) if (get(f) !== '') shop[f] = get(f);
     const api = get('endpoints.api');
     const auth = get('endpoints.auth');
     if (api || auth) shop.endpoints = { ...(api ? { api } : {}), ...(auth ? { auth } : {}) };

@@ -146,6 +146,9 @@ export function sidebarState(env: UiEnv): SidebarState {
   };
 }
 
+/** Shop fields edited in the Settings tab only (docs/settings-tab.md), kept when the sidebar saves a shop. */
+const KEPT_FIELDS = ['slipComment'] as const;
+
 export function saveShop(env: UiEnv, req: SaveShopRequest): SaveShopResponse {
   const raw = env.settingsDoc.read();
   const locale = localeOf(raw);
@@ -155,6 +158,8 @@ export function saveShop(env: UiEnv, req: SaveShopRequest): SaveShopResponse {
 
   const connector = connectorOf(env, req.shop.mall);
   const shop = formToShop(req.shop, connector);
+  // the form does not show every field: what it leaves out stays as the tab holds it
+  if (index >= 0) for (const f of KEPT_FIELDS) if (raw.shops[index][f] !== undefined) shop[f] = raw.shops[index][f];
   const issues = toFieldIssues(shopIssues(env, raw, withSecrets(env, shop, req.shop.secrets, req.originalName ?? undefined)), connector);
   const name = strOf(shop.name);
   if (name && raw.shops.some((s, i) => i !== index && strOf(s.name).trim() === name))

@@ -161,6 +161,40 @@ export interface FetchRangeResponse {
   lines: { shop: string; ok: boolean; message: string }[];
 }
 
+export const SlipsRequestSchema = z.object({
+  /** 1-based 受注一覧 rows to print (what the preview showed); null: decided by useSelection */
+  rows: z.array(z.number().int().min(2)).max(50_000).nullable(),
+  /** with rows null: the seller's selection on 受注一覧 when there is one, else the label-CSV rows */
+  useSelection: z.boolean(),
+});
+export type SlipsRequest = z.infer<typeof SlipsRequestSchema>;
+
+export interface SlipsState {
+  locale: 'ja' | 'en';
+  strings: Record<string, string>;
+  /** the 納品書 and picking list as they will print (rendered in a sandboxed frame) */
+  html: string;
+  shipments: number;
+  pickingLines: number;
+  /** the rows the seller had selected on 受注一覧 when the dialog opened ([] when none) */
+  selection: number[];
+  /** which rows this preview shows */
+  rows: number[] | null;
+  /** printing moves 新規受付 rows to 発送待ち (the settings' slips.advanceStatus) */
+  advancesStatus: boolean;
+  /** readable lines: invalid settings, no shipper, busy */
+  notes: string[];
+}
+
+export interface SlipsPdfResponse {
+  done: boolean;
+  /** the PDF, base64 ('' when not done) */
+  base64: string;
+  fileName: string;
+  /** one readable line per shop, or why nothing was printed */
+  lines: string[];
+}
+
 /** Every call: the request the server parses with its schema, and what it answers. */
 export interface UiApi {
   sidebarGetState: { req: z.infer<typeof EmptyRequestSchema>; res: SidebarState };
@@ -171,6 +205,8 @@ export interface UiApi {
   sidebarCheckShop: { req: CheckShopRequest; res: CheckShopResponse };
   dateRangeGetState: { req: z.infer<typeof EmptyRequestSchema>; res: DateRangeState };
   fetchOrdersForRange: { req: FetchRangeRequest; res: FetchRangeResponse };
+  slipsGetState: { req: SlipsRequest; res: SlipsState };
+  slipsMakePdf: { req: SlipsRequest; res: SlipsPdfResponse };
 }
 export type UiCall = keyof UiApi;
 

@@ -11,7 +11,7 @@ describe('tab-reader', () => {
       ['', '名前', 'Qoo10'],
       ['', 'ヤマト運輸', 'yamato'],
     ]);
-    expect(tab.blocks).toEqual({ general: [1, 2], shipper: [], shops: null, carriers: { header: 4, rows: [5] } });
+    expect(tab.blocks).toEqual({ general: [1, 2], shipper: [], alerts: [], shops: null, carriers: { header: 4, rows: [5] } });
     expect(generalEntries(tab)).toEqual([
       { field: 'locale', row: 1, col: 2, value: 'en' },
       { field: 'timezone', row: 2, col: 2, value: 'UTC' },

@@ -155,6 +155,16 @@ describe('TikTok export', () => {
     expect(w.state().shipments.map((s) => s.tracking)).toEqual(['111111111111']);
   });
 
+  test('"already shipped" for some of the rows only is not OK for the rest: a row the mall does not hold never reads OK', () => {
+    const w = world();
+    const [a, b] = w.awaiting(2);
+    w.run([exportLine(a, { tracking: '111111111111' })]); // shipped, and the sheet lost it (a crash before the write)
+    const out = w.run([exportLine(a, { tracking: '111111111111' }), exportLine(b, { tracking: '111111111111' })]);
+    expect(kinds(out)).toEqual(['error', 'error']);
+    expect((out[1] as { message: string }).message).toMatch(/一部だけが伝票番号 111111111111 で発送済み.*\(TikTok 21008099, /);
+    expect(w.state().shipments).toHaveLength(1);
+  });
+
   test('"already shipped" with no number on the mall\'s side counts only for a number exported unchanged', () => {
     const w = world();
     const [a] = w.awaiting();

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { Sandbox } from '../../src/sandbox/sandbox';
+import { demoSettings } from '../../src/sandbox/demo-config';
+import { CONNECTORS } from '../../src/malls';
+import { fakeAppsScript } from './fake-apps-script';
+
+/**
+ * The built bundle (dist/Code.js) loaded in node:vm with only (fake) Apps Script services, the sandbox
+ * malls answering UrlFetchApp in-process; and the demo shops as a seller types them into the sidebar.
+ */
+
+const codeFile = path.resolve(__dirname, '../../dist/Code.js');
+export const BASE = 'http://sandbox.mallsheet.test:8787';
+
+export type Reply = { ok: boolean; value?: { saved?: boolean; issues?: unknown[] }; error?: string };
+
+/**
+ * `advance(ms)` moves the script's clock (its Date) and the sandbox's together: days pass in a test the
+ * way they pass between timer runs.
+ */
+export function setUp() {
+  let shift = 0;
+  const sandbox = new Sandbox({ now: () => Date.now() + shift, seed: 7 });
+  const gas = fakeAppsScript(sandbox);
+  const ctx = vm.createContext({ ...gas.globals, __shift: () => shift });
+  vm.runInContext(SHIFTED_DATE, ctx);
+  gas.useScriptDate(vm.runInContext('Date', ctx));
+  vm.runInContext(fs.readFileSync(codeFile, 'utf8'), ctx, { filename: 'Code.js' });
+  const call = (name: string, req: unknown = {}) => (ctx[name] as (r: unknown) => Reply)(req);
+  const advance = (ms: number) => void (shift += ms);
+  return { sandbox, gas, ctx, call, advance, now: () => Date.now() + shift };
+}
+
+/** The context's Date, reading the time through __shift(); everything else is the real Date. */
+const SHIFTED_DATE = `(() => {
+  const Real = Date;
+  function ShiftedDate(...args) {
+    if (!new.target) return new Real(Real.now() + __shift()).toString();
+    return args.length === 0 ? new Real(Real.now() + __shift()) : new Real(...args);
+  }
+  ShiftedDate.now = () => Real.now() + __shift();
+  ShiftedDate.UTC = Real.UTC;
+  ShiftedDate.parse = Real.parse;
+  ShiftedDate.prototype = Real.prototype;
+  globalThis.Date = ShiftedDate;
+})();`;
+
+/** The demo shops typed into the sidebar's form: secret fields in `secrets`, the rest as text inputs. */
+export function shopForms(): Record<string, unknown>[] {
+  const shops = (demoSettings(BASE).shops as Record<string, any>[]).map((s) => {
+    const fields = CONNECTORS.find((c) => c.id === s.mall)!.credentialFields;
+    const creds = s.credentials as Record<string, string>;
+    const pick = (secret: boolean) => Object.fromEntries(fields.filter((f) => f.secret === secret && creds[f.key] !== undefined).map((f) => [f.key, creds[f.key]]));
+    return {
+      name: s.name,
+      mall: s.mall,
+      enabled: true,
+      credentials: pick(false),
+      secrets: pick(true),
+      region: s.region ?? '',
+      warehouseId: s.warehouseId ?? '',
+      statuses: s.fetch.statuses,
+      days: String(s.fetch.days),
+      initialStatus: s.initialStatus,
+      autoFetchMinutes: String(s.autoFetchMinutes ?? 0),
+      autoExport: false,
+      defaultCarrier: s.defaultCarrier,
+      endpointApi: s.endpoints.api,
+      endpointAuth: s.endpoints.auth,
+    };
+  });
+  return shops;
+}
+
+export function secretValues(): string[] {
+  return (demoSettings(BASE).shops as Record<string, any>[]).flatMap((s) => {
+    const fields = CONNECTORS.find((c) => c.id === s.mall)!.credentialFields;
+    return fields.filter((f) => f.secret && s.credentials[f.key]).map((f) => String(s.credentials[f.key]));
+  });
+}
