@@ -46,6 +46,12 @@ export interface MallConnector {
   /** true when a 'モールステータス' label this connector wrote means the mall cancelled the line */
   isCancelledStatus(mallStatus: string): boolean;
 
+  /**
+   * Optional: true when the status says the line must not ship yet (a cancellation awaiting the seller's
+   * answer). Such rows get no label (docs/contract.md §3 Label CSV), as export holds them.
+   */
+  isHeldStatus?(mallStatus: string): boolean;
+
   /** Mall-specific tracking clean-up after the engine's width/space normalisation (e.g. drop '-'). */
   normalizeTracking(tracking: string): string;
 }

@@ -13,3 +13,4 @@ export { SettingsError, type SettingsIssue } from './settings/errors';
 export { loadSettingsFromBook, writeShopStatus } from './settings/tab';
 export { readState, type ShopState } from './run/state';
 export { appendLog, readLog, type LogRow } from './log/log-sheet';
+export { runLabelExport, runLabelImport, type LabelExportReport, type LabelImportReport, type LabelFile } from './run/labels';

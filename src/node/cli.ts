@@ -19,6 +19,7 @@ import type { PropertiesPort, SpreadsheetPort } from '../ports';
 import { cliEnv } from './cli-env';
 import { serveSandbox } from './sandbox-server';
 import { runDemo } from './demo';
+import { labelsCommand } from './labels-command';
 import { chromiumPath, renderPdfSync } from './pdf';
 
 /** `mallsheet` (docs/contract.md §5). Exit status: 0 all done, 1 some shops or rows failed, 2 invalid input (nothing done). */
@@ -34,6 +35,10 @@ const OPTIONS = {
   force: { type: 'boolean' },
   port: { type: 'string' },
   verbose: { type: 'boolean' },
+  format: { type: 'string' },
+  in: { type: 'string' },
+  reissue: { type: 'boolean' },
+  limit: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -44,6 +49,7 @@ const ACCEPTS: Record<string, readonly string[]> = {
   export: ['config', 'workbook', 'shop', 'dry-run', 'verbose'],
   check: ['config', 'workbook', 'shop', 'verbose'],
   sandbox: ['port'],
+  labels: ['config', 'workbook', 'shop', 'format', 'out', 'in', 'reissue', 'limit', 'verbose'],
   slips: ['config', 'workbook', 'shop', 'out', 'verbose'],
 };
 
@@ -65,7 +71,10 @@ export async function main(argv: string[]): Promise<number> {
       throw new UsageError([t('cli.args.invalid', { detail: (e as Error).message })]);
     }
     const values = parsed.values as Values;
-    const [command, ...extra] = parsed.positionals;
+    const [command, ...positionals] = parsed.positionals;
+    // `labels export` / `labels import`: the one command with a sub-command
+    const sub = command === 'labels' ? positionals[0] : undefined;
+    const extra = command === 'labels' ? positionals.slice(1) : positionals;
     if (values.help || command === undefined || command === 'help') {
       process.stdout.write(t('cli.help') + '\n');
       return values.help || command === 'help' ? 0 : 2;
@@ -87,6 +96,10 @@ export async function main(argv: string[]): Promise<number> {
     const verbose = !!values.verbose;
     if (command === 'check') return await checkCommand(settings, values, verbose, t);
     const workbook = path.resolve(need(values, 'workbook', t));
+    if (command === 'labels') {
+      const args = { action: sub, format: values.format, out: values.out, in: values.in, shop: values.shop, reissue: !!values.reissue, limit: values.limit, verbose };
+      return await labelsCommand(workbook, settings, args, t, withWorkbook);
+    }
     if (command === 'fetch') {
       const range = rangeOf(values, settings.timezone, t);
       return await withWorkbook(workbook, settings, { save: true, verbose }, (env) =>

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { runExport, runFetch, runSlips, type RunReport, type ShopReport } from '../engine';
+import { runExport, runFetch, runLabelExport, runLabelImport, runSlips, type EngineEnv, type RunReport, type ShopReport } from '../engine';
 import { parseSettings } from '../engine/settings/parse';
-import type { Settings } from '../engine/settings/schema';
+import type { Locale, Settings } from '../engine/settings/schema';
 import { ORDERS_SHEET_NAMES } from '../engine/orders/columns';
 import { discoverHeaders } from '../engine/orders/headers';
 import { formatDate } from '../engine/text/dates';
@@ -13,6 +13,9 @@ import type { SpreadsheetPort } from '../ports';
 import { translate, type MessageKey } from '../i18n';
 import { cliEnv } from './cli-env';
 import { UsageError, openWorkbook, printReport } from './command-io';
+import { writeFileAtomic } from './atomic-file';
+import { labelCsvBytes, readIssuedFile } from './label-file';
+import { issueB2 } from '../sandbox/b2-issuer';
 import { chromiumPath, renderPdfSync } from './pdf';
 
 /** rows a seller leaves alone: cancelled or on hold (管理ステータス, either locale) */
@@ -43,11 +46,12 @@ export async function runDemo(opts: { workbook?: string; force: boolean; verbose
     try {
       const fetched = runFetch(env, { trigger: 'manual' });
       printReport(fetched, settings.locale);
-      const filled = fillTrackingAsSeller(book, settings.timezone, env.clock.now(), demoShops);
+      // the seller's day (docs/shipping-labels.md §1): 納品書 and picking list, labels, issued data, export
+      const slips = printSlips(env, path.join(path.dirname(file), 'slips.pdf'), t);
+      const filled = labelRoundTrip(env, settings.locale, [...demoShops], path.dirname(file), t);
       process.stdout.write((filled > 0 ? t('cli.demo.filled', { count: filled }) : t('cli.demo.noRows')) + '\n');
       const exported = runExport(env, { trigger: 'manual' });
       printReport(exported, settings.locale);
-      const slips = printSlips(env, path.join(path.dirname(file), 'slips.pdf'), t);
       await book.save(file);
       props.save();
       process.stdout.write('\n' + summaryTable(fetched, exported, t) + '\n\n' + t('cli.saved', { file }) + '\n');
@@ -63,8 +67,7 @@ export async function runDemo(opts: { workbook?: string; force: boolean; verbose
 }
 
 /**
- * The rows still open after the export (no tracking number yet) as 納品書 and a picking list, next to the
- * workbook. Without Chromium the demo says so and goes on: the PDF is the one step that needs it.
+ * The open rows (no tracking number yet) as 納品書 and a picking list, next to the workbook. Without Chromium the demo says so and goes on: the PDF is the one step that needs it.
  */
 function printSlips(env: Parameters<typeof runSlips>[0], out: string, t: (k: MessageKey, p?: Record<string, string | number>) => string) {
   const exe = chromiumPath();
@@ -101,6 +104,36 @@ export function shopsIn(book: SpreadsheetPort): string[] {
   const col = rows.length > 0 ? discoverHeaders(rows[0]).at.shop : undefined;
   if (col === undefined) return [];
   return [...new Set(rows.slice(1).map((r) => String(r[col] ?? '').trim()))].filter((s) => s !== '');
+}
+
+/**
+ * The seller's day through B2クラウド (docs/shipping-labels.md §1): a label CSV of the open orders, the
+ * issued data a (simulated) B2クラウド gives back with 12-digit numbers, and its import — both files stay
+ * beside the workbook. Returns the rows that got a tracking number.
+ */
+function labelRoundTrip(
+  env: EngineEnv,
+  locale: Locale,
+  shops: string[],
+  dir: string,
+  t: (k: MessageKey, p?: Record<string, string | number>) => string,
+): number {
+  // shop by shop: the demo's fake numbers never reach a seller's own shops in the same workbook
+  const rows: string[][] = [];
+  for (const shop of shops) {
+    const labels = runLabelExport(env, { format: 'b2', shop });
+    printReport(labels, locale);
+    if (labels.file) rows.push(...(rows.length > 0 ? labels.file.rows.slice(1) : labels.file.rows));
+  }
+  if (rows.length === 0) return 0;
+  const labelFile = path.join(dir, 'labels-b2.csv');
+  writeFileAtomic(labelFile, labelCsvBytes(rows));
+  const issuedFile = path.join(dir, 'b2-issued.csv');
+  writeFileAtomic(issuedFile, labelCsvBytes(issueB2(rows, Math.floor(env.clock.now() / 1000))));
+  process.stdout.write(t('cli.demo.labels', { labels: labelFile, issued: issuedFile }) + '\n');
+  const imported = runLabelImport(env, { format: 'b2', table: readIssuedFile(fs.readFileSync(issuedFile)) });
+  for (const line of imported.lines) process.stdout.write(`${line}\n`);
+  return imported.plan?.fills.length ?? 0;
 }
 
 /**

@@ -32,7 +32,7 @@ export interface AlertRun {
 
 /** What the run observed: each shop's fetch / export outcome, spent quotas, overdue rows when it looked. */
 export interface RunOutcome {
-  shops: { shop: string; action: 'fetch' | 'export' | 'check'; ok: boolean; failed: number; message: string }[];
+  shops: { shop: string; action: 'fetch' | 'export' | 'check' | 'labels'; ok: boolean; failed: number; message: string }[];
   quotas: QuotaKind[];
   overdue?: Record<string, number>;
 }
@@ -44,7 +44,8 @@ export function processAlerts(run: AlertRun, outcome: RunOutcome): string[] {
   const state = readAlertState(env.props);
   let changed = false;
   for (const r of outcome.shops) {
-    if (r.action === 'check') continue;
+    // streaks follow fetch and export; a label file's rows left out are in its own Log row
+    if (r.action === 'check' || r.action === 'labels') continue;
     // a shop whose run failed outright, or whose rows all failed, counts as a failed run
     changed = noteRun(state, r.shop, r.action, r.ok && r.failed === 0 ? null : r.message) || changed;
   }

@@ -10,7 +10,7 @@ import { formatDateTime, zonedTimeToEpoch } from '../text/dates';
  */
 
 export type LogTrigger = 'manual' | 'auto';
-export type LogAction = 'fetch' | 'export' | 'check' | 'slips';
+export type LogAction = 'fetch' | 'export' | 'check' | 'labels' | 'slips';
 
 export interface LogRow {
   time: number;
@@ -48,7 +48,7 @@ const COLUMNS: { field: Field; key: MessageKey }[] = [
   { field: 'message', key: 'log.col.message' },
 ];
 const TRIGGER_KEYS: Record<LogTrigger, MessageKey> = { manual: 'log.trigger.manual', auto: 'log.trigger.auto' };
-const ACTION_KEYS: Record<LogAction, MessageKey> = { fetch: 'log.action.fetch', export: 'log.action.export', check: 'log.action.check', slips: 'log.action.slips' };
+const ACTION_KEYS: Record<LogAction, MessageKey> = { fetch: 'log.action.fetch', export: 'log.action.export', check: 'log.action.check', labels: 'log.action.labels', slips: 'log.action.slips' };
 
 function findLogSheet(book: SpreadsheetPort): SheetPort | null {
   return book.getSheet(LOG_SHEET_NAMES.ja) ?? book.getSheet(LOG_SHEET_NAMES.en);

@@ -55,6 +55,8 @@ export class OrdersTable {
   private readonly duplicateKeys: DuplicateKey[];
   private pendingNotices: string[];
   private readonly reportedShops = new Set<string>();
+  /** columns outside the engine's own that a seller-started action wrote (assign): writable at the next flush */
+  private readonly assignedColumns = new Set<number>();
 
   private constructor(
     private readonly sheet: SheetPort,
@@ -214,6 +216,20 @@ export class OrdersTable {
     return { exported, failed, deferred };
   }
 
+  /** Every data row, read-only, for rules that live outside this class (label files): cells by column. */
+  rowsForRules(): { index: number; row: number; text(id: ColumnId): string; cell(id: ColumnId): CellValue }[] {
+    return this.rows.map((_, i) => ({ index: i, row: sheetRow(i), text: (id) => this.text(i, id), cell: (id) => this.cell(i, id) }));
+  }
+
+  /**
+   * Sets a cell for an action the seller started: 送り状キー / 同梱, or issued tracking data going into
+   * 伝票番号 / 出荷日 / 配送業者 cells the caller found empty (docs/contract.md §3 Issued-data import).
+   */
+  assign(index: number, id: ColumnId, value: CellValue): boolean {
+    if (COLUMN_BY_ID[id].owner !== 'engine' && id !== 'status') this.assignedColumns.add(this.at[id]);
+    return this.set(index, id, value);
+  }
+
   /**
    * Every keyed row of the given shops as 納品書 read it (docs/contract.md §2): text and numbers, amounts
    * null where the cell is blank. `isCancelled` says whether a shop's mall reports a status as cancelled.
@@ -358,7 +374,7 @@ export class OrdersTable {
     if (!this.dirty.size) return;
     const dirty = new Map([...this.dirty].map(([row, cols]) => [row, [...cols]] as const));
     const kinds = this.kindsByColumn();
-    for (const b of planBlocks(dirty, this.updatableColumns())) {
+    for (const b of planBlocks(dirty, [...this.updatableColumns(), ...this.assignedColumns])) {
       const values: CellValue[][] = [];
       for (let r = b.top; r <= b.bottom; r++) {
         const line: CellValue[] = [];
@@ -368,6 +384,7 @@ export class OrdersTable {
       this.sheet.writeBlock(sheetRow(b.top), b.left + 1, values);
     }
     this.dirty.clear();
+    this.assignedColumns.clear();
   }
 
   private flushAppends(): void {

@@ -30,7 +30,9 @@ export function record(run: Run, action: LogAction, shopReport: ShopReport, dura
       ? { fetched: shopReport.fetched, new: shopReport.new, updated: shopReport.updated, failed: shopReport.failed }
       : action === 'export'
         ? { exported: shopReport.exported, failed: shopReport.failed }
-        : { failed: shopReport.failed };
+        : action === 'labels'
+          ? { exported: shopReport.exported, updated: shopReport.updated, failed: shopReport.failed }
+          : { failed: shopReport.failed };
   run.logRows.push({
     time: run.env.clock.now(),
     trigger: run.trigger,

@@ -14,7 +14,7 @@ const DisplaySchema = z.object({ locale: LocaleSchema, timezone: z.string() });
  * visible). Runs killed before they could log that carry it over, so each is reported once.
  */
 const RUNNING_KEY = 'engine:running';
-const RunStartSchema = z.object({ start: z.number(), action: z.enum(['fetch', 'export', 'check', 'slips']) });
+const RunStartSchema = z.object({ start: z.number(), action: z.enum(['fetch', 'export', 'check', 'labels', 'slips']) });
 const RunningSchema = RunStartSchema.extend({ unlogged: z.array(RunStartSchema).default([]) });
 /** interrupted runs remembered at most (the marker stays one small property) */
 const MAX_UNLOGGED = 5;

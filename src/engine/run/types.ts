@@ -20,7 +20,7 @@ export interface EngineEnv extends Ports {
 export interface ShopReport {
   shop: string;
   mall: string;
-  action: 'fetch' | 'export' | 'check' | 'slips';
+  action: 'fetch' | 'export' | 'check' | 'labels' | 'slips';
   fetched: number;
   new: number;
   updated: number;

@@ -4,7 +4,7 @@ import { Qoo10Client } from './client';
 import { QOO10_CREDENTIAL_FIELDS, Qoo10CredentialsSchema } from './credentials';
 import { exportOrders } from './export';
 import { fetchStep } from './fetch';
-import { CANCELLED_LABELS } from './mapping';
+import { CANCELLED_LABELS, PENDING_CANCEL_LABELS } from './mapping';
 import { STATUS_NAMES } from './statuses';
 
 /** Qoo10 QSM API (docs/malls/qoo10.md): one client per shop run, so the seller auth key is read once. */
@@ -28,6 +28,7 @@ export const qoo10Connector = defineConnector({
   exportOrders,
   check: checkShop,
   isCancelledStatus: (mallStatus) => CANCELLED_LABELS.has(mallStatus.trim()),
+  isHeldStatus: (mallStatus) => PENDING_CANCEL_LABELS.has(mallStatus.trim()),
   // carriers print numbers with hyphens (1234-5678-9012); Qoo10's examples carry none (§4 TrackingNo)
   normalizeTracking: (tracking) => tracking.replace(/-/g, ''),
 });

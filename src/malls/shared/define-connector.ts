@@ -46,6 +46,8 @@ export interface ConnectorDefinition<Creds, Client> {
   exportOrders(client: Client, ctx: ShopContext, orders: ExportOrder[], opts: { dryRun: boolean }): LineOutcome[];
   check(client: Client, ctx: ShopContext, settingsCarriers: CarrierEntry[]): CheckLine[];
   isCancelledStatus(mallStatus: string): boolean;
+  /** see MallConnector.isHeldStatus */
+  isHeldStatus?(mallStatus: string): boolean;
   normalizeTracking(tracking: string): string;
 }
 
@@ -95,6 +97,7 @@ export function defineConnector<Creds, Client>(def: ConnectorDefinition<Creds, C
       return def.check(client, ctx, settingsCarriers);
     },
     isCancelledStatus: def.isCancelledStatus,
+    ...(def.isHeldStatus ? { isHeldStatus: def.isHeldStatus } : {}),
     normalizeTracking: def.normalizeTracking,
   };
 }
