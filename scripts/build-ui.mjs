@@ -9,7 +9,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** page file name in dist/ (what HtmlService.createHtmlOutputFromFile names) → its template and script */
 export const UI_PAGES = {
-  Sidebar: { template: 'src/ui/pages/sidebar.html', entry: 'src/ui/client/sidebar.ts' },
+  Sidebar: { template: 'src/ui/pages/sidebar.html', entry: 'src/ui/client/sidebar/index.ts' },
   DateRange: { template: 'src/ui/pages/date-range.html', entry: 'src/ui/client/date-range.ts' },
   Slips: { template: 'src/ui/pages/slips.html', entry: 'src/ui/client/slips.ts' },
 };

@@ -31,7 +31,7 @@ const gas = await esbuild.build({
 const body = gas.outputFiles[0].text;
 const names = entryPointsOf(body);
 // Delegating wrappers from the explicit list (docs/apps-script.md §B3): only our entry names, no stubs to overwrite.
-const wrappers = names.map((n) => `function ${n}(e) { return ${GLOBAL}.${n}(e); }`).join('\n');
+const wrappers = names.map((n) => `function ${n}(e) { return ${GLOBAL}.ENTRIES.${n}(e); }`).join('\n');
 const code = `${body}\n${wrappers}\n`;
 fs.writeFileSync(path.join(dist, 'Code.js'), code);
 
@@ -73,7 +73,7 @@ function entryPointsOf(js) {
   if (list.length === 0) throw new Error('src/entry.ts must export ENTRY_POINTS');
   for (const n of list) {
     if (!/^[A-Za-z_$][\w$]*$/.test(n)) throw new Error(`entry point name ${n} is not an identifier`);
-    if (typeof mod[n] !== 'function') throw new Error(`entry point ${n} is not an exported function of src/entry.ts`);
+    if (typeof mod.ENTRIES?.[n] !== 'function') throw new Error(`entry point ${n} is not a function in ENTRIES of src/entry.ts`);
   }
   return list;
 }

@@ -46,7 +46,7 @@ describe('layers', () => {
       expect(out).toContain('malls-know-no-adapter: src/malls/b.ts → src/node/c.ts');
       expect(out).toContain('ports-stand-alone: src/ports.ts → src/engine/a.ts');
       expect(out).toContain('i18n-stands-alone: src/i18n/index.ts → src/engine/a.ts');
-      expect(out).toContain('gas-is-not-node: src/gas/g.ts → src/node/c.ts');
+      expect(out).toContain('gas-knows-no-other-adapter: src/gas/g.ts → src/node/c.ts');
       expect(out).toContain('sandbox-is-a-node-peer: src/sandbox/s.ts → src/node/c.ts');
       expect(out).not.toContain('src/sandbox/s.ts → src/node/crypto.ts');
       expect(out).toMatch(/no-cycle: src\/engine\/(x|y)\.ts →/);

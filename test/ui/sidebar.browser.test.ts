@@ -7,7 +7,7 @@ import { CONNECTORS } from '../../src/malls';
 import { DEMO_CARRIERS } from '../../src/sandbox/demo-config';
 import { TEMU_SANDBOX_CREDENTIALS } from '../../src/sandbox/temu';
 import { handleUiCall } from '../../src/ui/server/handlers';
-import { allCellText, SANDBOX_URL, uiWorld, type UiWorld } from './support/ui-world';
+import { allCellText, SANDBOX_URL, uiWorld, type UiWorld } from '../support/worlds';
 import { buildPages, servePages, type PageServer } from './support/serve-pages';
 
 /**

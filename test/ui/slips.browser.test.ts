@@ -5,7 +5,8 @@ import { runFetch } from '../../src/engine';
 import { DEMO_CARRIERS } from '../../src/sandbox/demo-config';
 import { TEMU_SANDBOX_CREDENTIALS } from '../../src/sandbox/temu';
 import { handleUiCall } from '../../src/ui/server/handlers';
-import { shopForm, uiWorld, type UiWorld } from './support/ui-world';
+import { uiWorld, type UiWorld } from '../support/worlds';
+import { shopForm } from './support/shop-form';
 import { buildPages, servePages, type PageServer } from './support/serve-pages';
 
 /**

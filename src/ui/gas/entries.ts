@@ -1,16 +1,18 @@
+import { SETTINGS_SHEET_NAMES } from '../../engine/settings/tab-layout';
+import { withUi } from '../../gas/dialogs';
 import { gasEnv } from '../../gas/env';
 import { translate } from '../../i18n';
 import type { Reply, UiApi, UiCall } from '../shared/rpc';
-import { handleUiCall } from '../server/handlers';
+import { handleUiCall, UI_CALLS } from '../server/handlers';
 import type { UiEnv } from '../server/settings-document';
 import { SettingsTabDocument } from '../server/settings-tab-document';
 import { localeOf } from '../server/sidebar';
 import { throttledProgress } from '../../engine/throttled-progress';
-import { gasPrinting } from '../../gas/printing';
+import { gasPrinting } from './printing';
 
 /**
- * Apps Script side of the pages: opening them, and one function per google.script.run call. src/entry.ts
- * re-exports these names in ENTRY_POINTS so the build declares them top-level (docs/contract.md §6). The HTML
+ * Apps Script side of the pages: opening them (from the menu too), and one function per google.script.run
+ * call. src/entry.ts lists UI_ENTRIES so the build declares them top-level (docs/contract.md §6). The HTML
  * files are the ones scripts/build-ui.mjs writes to dist/ (Sidebar.html, DateRange.html).
  */
 
@@ -43,35 +45,40 @@ export function openSlipsDialog(): void {
   SpreadsheetApp.getUi().showModalDialog(page, translate(locale, 'slips.ui.title'));
 }
 
-const call =
-  <K extends UiCall>(name: K) =>
-  (req: unknown): Reply<UiApi[K]['res']> =>
-    handleUiCall(name, uiEnv(), req);
+/** The date-range dialog (two date pickers); it calls fetchOrdersForRange. */
+export function fetchOrdersRange(): void {
+  withUi(() => openDateRangeDialog());
+}
 
-export const sidebarGetState = call('sidebarGetState');
-export const sidebarSaveShop = call('sidebarSaveShop');
-export const sidebarDeleteShop = call('sidebarDeleteShop');
-export const sidebarSaveCarriers = call('sidebarSaveCarriers');
-export const sidebarSaveGeneral = call('sidebarSaveGeneral');
-export const sidebarCheckShop = call('sidebarCheckShop');
-export const dateRangeGetState = call('dateRangeGetState');
-export const fetchOrdersForRange = call('fetchOrdersForRange');
-export const slipsGetState = call('slipsGetState');
-export const slipsMakePdf = call('slipsMakePdf');
+/** 納品書・ピッキングリスト: the dialog with a preview and the PDF download (daily order: slips, labels, export). */
+export function printSlips(): void {
+  withUi(() => openSlipsDialog());
+}
 
-/** Every name src/entry.ts must list in ENTRY_POINTS (and re-export) for the pages to work. */
-export const UI_ENTRY_POINTS = [
-  'openSettingsSidebar',
-  'openDateRangeDialog',
-  'sidebarGetState',
-  'sidebarSaveShop',
-  'sidebarDeleteShop',
-  'sidebarSaveCarriers',
-  'sidebarSaveGeneral',
-  'sidebarCheckShop',
-  'dateRangeGetState',
-  'fetchOrdersForRange',
-  'openSlipsDialog',
-  'slipsGetState',
-  'slipsMakePdf',
-] as const;
+/** Shows the Settings tab and the settings sidebar beside it. */
+export function openSettings(): void {
+  withUi(() => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    (ss.getSheetByName(SETTINGS_SHEET_NAMES.ja) ?? ss.getSheetByName(SETTINGS_SHEET_NAMES.en))?.activate();
+    openSettingsSidebar();
+  });
+}
+
+/**
+ * One google.script.run function per call of the pages, derived from the handler table: a call's name is
+ * written in ui/shared/rpc.ts (its types and schema) and ui/server/handlers.ts (its handler), nowhere else.
+ */
+const rpcEntries = Object.fromEntries(
+  UI_CALLS.map((name) => [name, (req: unknown) => handleUiCall(name, uiEnv(), req)]),
+) as { [K in UiCall]: (req: unknown) => Reply<UiApi[K]['res']> };
+
+/** The Apps Script entry points of the pages; src/entry.ts lists them with the menu's and the triggers'. */
+export const UI_ENTRIES = {
+  openSettingsSidebar,
+  openDateRangeDialog,
+  openSlipsDialog,
+  fetchOrdersRange,
+  printSlips,
+  openSettings,
+  ...rpcEntries,
+};

@@ -2,7 +2,8 @@ import { runExport, runFetch, runTimer } from '../../../src/engine';
 import { readState } from '../../../src/engine/run/state';
 import { VirtualClock } from '../../../src/engine/memory-ports';
 import type { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
-import { CARRIERS, fakeConnector, fakeEnv, line, shopConfig } from './fake-world';
+import { CARRIERS, fakeConnector, line, shopConfig } from '../../support/fake-mall';
+import { fakeEnv } from '../../support/worlds';
 
 /**
  * Rows a manual export had no time for are not failures: the run says so, schedules a continuation, and

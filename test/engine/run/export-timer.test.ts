@@ -6,7 +6,8 @@ import { readLog } from '../../../src/engine/log/log-sheet';
 import { ShopBaseSchema } from '../../../src/engine/settings/schema';
 import { VirtualClock } from '../../../src/engine/memory-ports';
 import type { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
-import { CARRIERS, SECRET, fakeConnector, fakeEnv, line, shopConfig } from './fake-world';
+import { CARRIERS, SECRET, fakeConnector, line, shopConfig } from '../../support/fake-mall';
+import { fakeEnv } from '../../support/worlds';
 
 const config = (shops: unknown[]) => () => ({ locale: 'ja', shops, carriers: CARRIERS });
 const MIN = 60_000;

@@ -5,7 +5,8 @@ import { readLog } from '../../../src/engine/log/log-sheet';
 import { VirtualClock } from '../../../src/engine/memory-ports';
 import type { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
 import { loadSettingsFromBook } from '../../../src/engine/settings/tab';
-import { CARRIERS, SECRET, bookText, fakeConnector, fakeEnv, line, shopConfig } from './fake-world';
+import { CARRIERS, SECRET, fakeConnector, line, shopConfig } from '../../support/fake-mall';
+import { allCellText, fakeEnv } from '../../support/worlds';
 
 const config = (shops: unknown[], extra: Record<string, unknown> = {}) => () => ({ locale: 'ja', shops, carriers: CARRIERS, ...extra });
 
@@ -94,7 +95,7 @@ describe('runFetch', () => {
     expect(ra.message).toContain('HTTP 503');
     expect(rb).toMatchObject({ ok: true, new: 1 });
     expect(orderIds(w.book)).toEqual(['B1']);
-    const everything = [JSON.stringify(report), bookText(w.book, ['受注一覧', 'ログ']), w.log.lines.join('\n')].join('\n');
+    const everything = [JSON.stringify(report), allCellText(w.book, ['受注一覧', 'ログ']), w.log.lines.join('\n')].join('\n');
     expect(everything).not.toContain(SECRET);
     expect(everything).not.toMatch(/\n\s+at /);
     expect(readState(w.props, 'Shop A').lastFetchAt).toBeUndefined();
@@ -225,7 +226,7 @@ describe('secrets and unattended runs', () => {
     const w = fakeEnv([a.connector], config([shopConfig('Shop A', 'a')]), clock);
     const report = runFetch(w.env, { trigger: 'manual' });
     expect(report.shops[0].message).toBe('401 for access_token=●●●●');
-    expect(bookText(w.book, ['ログ']) + w.log.lines.join('\n')).not.toContain(token);
+    expect(allCellText(w.book, ['ログ']) + w.log.lines.join('\n')).not.toContain(token);
     expect(w.log.lines).toContain('INFO refreshed: ●●●●');
   });
 
@@ -256,7 +257,7 @@ describe('secrets and unattended runs', () => {
     const report = runFetch(w.env, { trigger: 'manual' });
     expect(report.exitCode).toBe(1);
     expect(report.shops[0].message).toBe('rejected key ●●●●');
-    const everything = [JSON.stringify(report), bookText(w.book, ['設定', '受注一覧', 'ログ']), w.log.lines.join('\n')].join('\n');
+    const everything = [JSON.stringify(report), allCellText(w.book, ['設定', '受注一覧', 'ログ']), w.log.lines.join('\n')].join('\n');
     expect(everything).not.toContain(SECRET);
     expect(w.props.get('secret:Shop A:apiKey')).toBe(SECRET);
     // the status column shows the attempt's outcome: no successful fetch yet

@@ -1,7 +1,8 @@
 import { runFetch } from '../../../src/engine';
 import { readLog } from '../../../src/engine/log/log-sheet';
 import { VirtualClock } from '../../../src/engine/memory-ports';
-import { CARRIERS, fakeConnector, fakeEnv, line, shopConfig } from './fake-world';
+import { CARRIERS, fakeConnector, line, shopConfig } from '../../support/fake-mall';
+import { fakeEnv } from '../../support/worlds';
 
 /** docs/contract.md §3: a shop's token / key expiry is visible in the Log, not only on the Settings tab. */
 test("a fetch's Log row carries the shop's token expiry date", () => {

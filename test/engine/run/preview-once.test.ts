@@ -1,6 +1,7 @@
 import { runExport, runFetch } from '../../../src/engine';
 import { VirtualClock } from '../../../src/engine/memory-ports';
-import { CARRIERS, fakeConnector, fakeEnv, line, shopConfig } from './fake-world';
+import { CARRIERS, fakeConnector, line, shopConfig } from '../../support/fake-mall';
+import { fakeEnv } from '../../support/worlds';
 
 /** The dry-run preview lists shipments: rows of one order going with one tracking number are one line. */
 test('an order of three rows with one tracking number is previewed once', () => {

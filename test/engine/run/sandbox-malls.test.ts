@@ -1,7 +1,7 @@
 import { runCheck, runExport, runFetch } from '../../../src/engine';
 import { demoSettings } from '../../../src/sandbox/demo-config';
 import { readLog } from '../../../src/engine/log/log-sheet';
-import { engineWorld } from '../../support/engine-world';
+import { engineWorld } from '../../support/worlds';
 
 /** The runs against the real connectors and the in-process sandbox malls (the demo's settings). */
 test('fetch, dry-run export and check run clean against the three sandbox malls', () => {

@@ -1,7 +1,8 @@
 import { runFetch, runSlips, readLog } from '../../../src/engine';
 import { VirtualClock } from '../../../src/engine/memory-ports';
 import { ORDERS_SHEET_NAMES } from '../../../src/engine/orders/columns';
-import { fakeConnector, fakeEnv, line, shopConfig, CARRIERS } from './fake-world';
+import { fakeConnector, line, shopConfig, CARRIERS } from '../../support/fake-mall';
+import { fakeEnv } from '../../support/worlds';
 
 /** runSlips against the memory sheet: which rows, the Log row, the optional status move, a failed render. */
 

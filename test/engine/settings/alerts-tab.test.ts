@@ -2,7 +2,7 @@ import { ALERT_WEBHOOK_KEY, loadSettingsFromBook } from '../../../src/engine/set
 import { templateRows } from '../../../src/engine/settings/tab-layout';
 import { MemoryProperties, VirtualClock } from '../../../src/engine/memory-ports';
 import { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
-import { fakeConnector } from '../run/fake-world';
+import { fakeConnector } from '../../support/fake-mall';
 
 /** The alert entries of the Settings tab's general block (docs/settings-tab.md). */
 const clock = new VirtualClock();

@@ -1,7 +1,7 @@
 import { parseSettings } from '../../../src/engine/settings/parse';
 import { SettingsError } from '../../../src/engine/settings/errors';
 import { VirtualClock } from '../../../src/engine/memory-ports';
-import { fakeConnector, shopConfig, CARRIERS, SECRET } from '../run/fake-world';
+import { fakeConnector, shopConfig, CARRIERS, SECRET } from '../../support/fake-mall';
 
 const clock = new VirtualClock();
 const connectors = [fakeConnector('a', clock, { pages: [] }).connector, fakeConnector('b', clock, { pages: [] }).connector];

@@ -3,7 +3,7 @@ import { loadSettingsFromBook } from '../../../src/engine/settings/tab';
 import { SettingsError } from '../../../src/engine/settings/errors';
 import { MemoryProperties, VirtualClock } from '../../../src/engine/memory-ports';
 import { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
-import { fakeConnector, shopConfig, CARRIERS, SECRET } from '../run/fake-world';
+import { fakeConnector, shopConfig, CARRIERS, SECRET } from '../../support/fake-mall';
 
 const clock = new VirtualClock();
 const connectors = [fakeConnector('a', clock, { pages: [] }).connector];

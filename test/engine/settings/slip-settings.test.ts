@@ -3,7 +3,7 @@ import { loadSettingsFromBook } from '../../../src/engine/settings/tab';
 import { SettingsError } from '../../../src/engine/settings/errors';
 import { MemoryProperties, VirtualClock } from '../../../src/engine/memory-ports';
 import { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
-import { fakeConnector, shopConfig, CARRIERS, SECRET } from '../run/fake-world';
+import { fakeConnector, shopConfig, CARRIERS, SECRET } from '../../support/fake-mall';
 
 /** 納品書コメント (slipComment), the shipper a 納品書 prints, and the after-print status switch, in both views. */
 

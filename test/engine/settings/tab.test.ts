@@ -2,7 +2,7 @@ import { loadSettingsFromBook, writeShopStatus } from '../../../src/engine/setti
 import { SettingsError } from '../../../src/engine/settings/errors';
 import { MemoryProperties, VirtualClock } from '../../../src/engine/memory-ports';
 import { MemorySpreadsheet, type MemorySheet } from '../../../src/engine/sheet/memory-sheet';
-import { fakeConnector, SECRET } from '../run/fake-world';
+import { fakeConnector, SECRET } from '../../support/fake-mall';
 
 const clock = new VirtualClock();
 const connectors = [fakeConnector('a', clock, { pages: [] }).connector, fakeConnector('b', clock, { pages: [] }).connector];

@@ -1,7 +1,7 @@
 import { runExport, runFetch } from '../../../src/engine';
 import { fillTrackingAsSeller } from '../../../src/node/demo';
 import { demoQoo10Shop } from '../../../src/sandbox/qoo10';
-import { engineWorld, orderRows, settingsWithShops } from '../../support/engine-world';
+import { engineWorld, orderRows, settingsWithShops } from '../../support/worlds';
 import { BASE, sandboxOrders } from './helpers';
 
 /** The whole engine against the Qoo10 sandbox, in-process: what `mallsheet fetch/export` does. */

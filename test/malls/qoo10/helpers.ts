@@ -3,10 +3,10 @@ import type { ExportLine, ExportOrder, ShopContext } from '../../../src/engine/c
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { demoQoo10Shop } from '../../../src/sandbox/qoo10';
 import { fetchSteps } from '../../support/fetch-steps';
-import { sandboxWorld, shopContext, type World } from '../../support/shop-context';
+import { sandboxWorld, shopContext, type World } from '../../support/worlds';
+import { BASE, DAY } from '../../support/mall-helpers';
 
-export const BASE = 'http://127.0.0.1:8787';
-export const DAY = 86_400_000;
+export { BASE, DAY };
 
 export function qoo10World(opts: { seed?: number; orders?: number } = {}) {
   const world = sandboxWorld({ seed: opts.seed ?? 7, orders: opts.orders ?? 40 });

@@ -1,6 +1,6 @@
 import { runExport, runFetch } from '../../../src/engine';
 import { demoTemuShop, TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
-import { engineWorld, settingsWithShops } from '../../support/engine-world';
+import { engineWorld, settingsWithShops } from '../../support/worlds';
 
 /** The Temu connector under the real engine and the in-process sandbox: what a seller sees in 受注一覧. */
 function world(shopOverrides: Record<string, unknown> = {}) {

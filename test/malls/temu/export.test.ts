@@ -3,7 +3,7 @@ import type { ExportOrder, LineOutcome } from '../../../src/engine/connector';
 import { TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { control, exportOrdersOf, fetchAll, fill, live, temuCtx, temuWorld, windowReq } from './helpers';
-import type { World } from '../../support/shop-context';
+import type { World } from '../../support/worlds';
 
 function fetched(world: World) {
   const { lines } = fetchAll(temuCtx(world), windowReq(world));

@@ -6,10 +6,10 @@ import { demoTemuShop } from '../../../src/sandbox/temu';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { byOrder, exportLineOf } from '../../support/export-lines';
 import { fetchSteps } from '../../support/fetch-steps';
-import { sandboxWorld, shopContext, type World } from '../../support/shop-context';
+import { sandboxWorld, shopContext, type World } from '../../support/worlds';
+import { BASE, DAY } from '../../support/mall-helpers';
 
-export const BASE = 'http://127.0.0.1:8787';
-export const DAY = 86_400_000;
+export { BASE, DAY };
 
 export function temuWorld(opts: { seed?: number; orders?: number } = {}) {
   const world = sandboxWorld({ seed: opts.seed ?? 7, orders: opts.orders });

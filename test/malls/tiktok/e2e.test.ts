@@ -1,7 +1,7 @@
 import { runExport, runFetch } from '../../../src/engine';
 import { fillTrackingAsSeller } from '../../../src/node/demo';
 import { demoTikTokShop } from '../../../src/sandbox/tiktok';
-import { engineWorld, orderRows, settingsWithShops } from '../../support/engine-world';
+import { engineWorld, orderRows, settingsWithShops } from '../../support/worlds';
 import { BASE, type SandboxOrder } from './helpers';
 
 /** The whole engine against the TikTok sandbox, in-process: what `mallsheet fetch/export` does. */

@@ -2,10 +2,10 @@ import { tiktokConnector } from '../../../src/malls/tiktok';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { demoTikTokShop } from '../../../src/sandbox/tiktok';
 import { fetchSteps } from '../../support/fetch-steps';
-import { sandboxWorld, shopContext, type World } from '../../support/shop-context';
+import { sandboxWorld, shopContext, type World } from '../../support/worlds';
+import { BASE, DAY } from '../../support/mall-helpers';
 
-export const BASE = 'http://127.0.0.1:8787';
-export const DAY = 86_400_000;
+export { BASE, DAY };
 
 export interface SandboxOrder {
   id: string;

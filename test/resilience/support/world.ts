@@ -15,7 +15,7 @@ import { demoTemuShop } from '../../../src/sandbox/temu';
 import { demoTikTokShop } from '../../../src/sandbox/tiktok';
 import { rng } from '../../../src/sandbox/sample-data';
 import type { CellValue, HttpPort, HttpRequest, PropertiesPort, SheetPort, SpreadsheetPort } from '../../../src/ports';
-import { sandboxWorld } from '../../support/shop-context';
+import { sandboxWorld } from '../../support/worlds';
 import { orderRows, type SheetRow } from '../../support/sheet-rows';
 
 export { orderRows, type SheetRow };

@@ -1,4 +1,4 @@
-import { runEngineBench } from '../../../bench/engine';
+import { runEngineBench } from '../../bench/engine';
 
 test('the engine bench (50,000 rows; 1,000 new + 1,000 changed) stays within 8 spreadsheet calls', () => {
   const { calls, lines } = runEngineBench();

@@ -1,5 +1,5 @@
-import { ORDERS_SHEET_NAMES } from '../engine/orders/columns';
-import type { PrintingPort } from '../ui/server/settings-document';
+import { ORDERS_SHEET_NAMES } from '../../engine/orders/columns';
+import type { PrintingPort } from '../server/settings-document';
 
 /**
  * The 納品書 dialog's runtime side in Apps Script (docs/shipping-labels.md §7): the seller's selection on

@@ -1,5 +1,5 @@
-import { dayRangeToEpoch } from '../../src/ui/server/date-range';
-import { MAX_RANGE_DAYS, rangeProblems } from '../../src/ui/shared/date-range';
+import { dayRangeToEpoch } from '../../../src/ui/server/date-range';
+import { MAX_RANGE_DAYS, rangeProblems } from '../../../src/ui/shared/date-range';
 
 describe('date range', () => {
   test('both days are included, midnight to midnight in the time zone', () => {

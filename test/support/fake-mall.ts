@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import type { CheckLine, ExportOrder, FetchRequest, FetchStep, LineOutcome, MallConnector, ShopContext } from '../../../src/engine/connector';
-import type { OrderLine } from '../../../src/engine/order-line';
-import type { EngineEnv } from '../../../src/engine';
-import { parseSettings } from '../../../src/engine/settings/parse';
-import { MemoryLock, MemoryLogger, MemoryProperties, MemoryTriggers, VirtualClock } from '../../../src/engine/memory-ports';
-import { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
-import { nodeCrypto } from '../../../src/node/crypto';
+import type { CheckLine, ExportOrder, FetchRequest, FetchStep, LineOutcome, MallConnector, ShopContext } from '../../src/engine/connector';
+import type { OrderLine } from '../../src/engine/order-line';
+import type { VirtualClock } from '../../src/engine/memory-ports';
+
+/** Fake malls for engine tests: lines by the page, outcomes and check lines as a test wants them. */
 
 /** A secret no message, cell or log line may ever show. */
 export const SECRET = 'sk-TOP-SECRET-0123456789';
@@ -108,43 +106,4 @@ export function shopConfig(name: string, mall: string, extra: Record<string, unk
   };
 }
 
-export function fakeEnv(connectors: MallConnector[], config: () => unknown, clock: VirtualClock, budgetMs?: number) {
-  const book = new MemorySpreadsheet('Asia/Tokyo');
-  const props = new MemoryProperties();
-  const lock = new MemoryLock();
-  const log = new MemoryLogger();
-  const triggers = new MemoryTriggers();
-  const env: EngineEnv = {
-    book,
-    http: {
-      fetch: () => {
-        throw new Error('no network in engine tests');
-      },
-      fetchAll: () => {
-        throw new Error('no network in engine tests');
-      },
-    },
-    props,
-    lock,
-    clock,
-    crypto: nodeCrypto,
-    log,
-    progress: log,
-    triggers,
-    connectors,
-    loadSettings: () => parseSettings(config(), connectors),
-    budgetMs,
-  };
-  return { env, book, props, lock, log, triggers };
-}
-
 export const CARRIERS = [{ name: 'ヤマト運輸', a: 'Yamato', b: 'Yamato' }];
-
-/** Every value in every sheet, as text: for "the secret is nowhere" assertions. */
-export function bookText(book: MemorySpreadsheet, names: string[]): string {
-  return names
-    .map((n) => book.getSheet(n))
-    .filter((s) => s !== null)
-    .map((s) => JSON.stringify(s!.readAll()))
-    .join('\n');
-}

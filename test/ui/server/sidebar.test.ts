@@ -1,11 +1,12 @@
-import { loadSettingsFromBook } from '../../src/engine/settings/tab';
-import { CONNECTORS } from '../../src/malls';
-import { TEMU_SANDBOX_CREDENTIALS } from '../../src/sandbox/temu';
-import { QOO10_SANDBOX_CREDENTIALS } from '../../src/sandbox/qoo10';
-import { DEMO_CARRIERS } from '../../src/sandbox/demo-config';
-import { handleUiCall } from '../../src/ui/server/handlers';
-import type { SaveShopResponse, SidebarState } from '../../src/ui/shared/rpc';
-import { allCellText, SANDBOX_URL, shopForm, uiWorld, type UiWorld } from './support/ui-world';
+import { loadSettingsFromBook } from '../../../src/engine/settings/tab';
+import { CONNECTORS } from '../../../src/malls';
+import { TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
+import { QOO10_SANDBOX_CREDENTIALS } from '../../../src/sandbox/qoo10';
+import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
+import { handleUiCall } from '../../../src/ui/server/handlers';
+import type { SaveShopResponse, SidebarState } from '../../../src/ui/shared/rpc';
+import { allCellText, SANDBOX_URL, uiWorld, type UiWorld } from '../../support/worlds';
+import { shopForm } from '../support/shop-form';
 
 const TABS = ['設定', 'Settings', '受注一覧', 'Orders', 'ログ', 'Log'];
 const TEMU_SECRETS = { appSecret: TEMU_SANDBOX_CREDENTIALS.appSecret, accessToken: TEMU_SANDBOX_CREDENTIALS.accessToken };

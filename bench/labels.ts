@@ -1,0 +1,127 @@
+/**
+ * Label benchmark: a B2クラウド label CSV of 5,000 shipments, then the import of its 発行済データ, as one run each
+ * (docs/contract.md §3). Spreadsheet and properties calls are costed by the engine's cost model
+ * (src/engine/sim/cost-model.ts), the script's own CPU as Node time × SCRIPT_CPU_FACTOR. Printed beside a
+ * naive writer that sets each row's cells on their own. Targets: ≤ 3 calls on 受注一覧 per run, the
+ * simulated run < 60 s, Node time < 2 s.
+ */
+import { runLabelExport, runLabelImport, type EngineEnv } from '../src/engine';
+import { MemoryLock, MemoryLogger, MemoryProperties, MemoryTriggers, VirtualClock } from '../src/engine/memory-ports';
+import { OrdersTable } from '../src/engine/orders/table';
+import type { OrderLine } from '../src/engine/order-line';
+import { parseSettings } from '../src/engine/settings/parse';
+import { MemorySpreadsheet } from '../src/engine/sheet/memory-sheet';
+import { CostModel, CostedProperties, CostedSpreadsheet, CostedToasts } from '../src/engine/sim/cost-model';
+import { CONNECTORS } from '../src/malls';
+import { nodeCrypto } from '../src/node/crypto';
+import { issueB2 } from '../src/sandbox/b2-issuer';
+
+export const SHIPMENTS = 5_000;
+const START = Date.UTC(2026, 11, 1);
+const TARGET_MS = 60_000;
+const SCRIPT_CPU_FACTOR = 5;
+const SHOP = { name: 'Temu 1号店', mallLabel: 'Temu', initialStatus: 'new' as const, defaultCarrier: 'ヤマト運輸' };
+
+function line(n: number): OrderLine {
+  return {
+    orderId: `PO-211-${String(100000 + n)}`,
+    lineId: `${n}`.padStart(9, '0'),
+    mallStatus: 'UN_SHIPPING',
+    cancelled: false,
+    hold: false,
+    orderedAt: START - n * 60_000,
+    shipBy: null,
+    item: `ステンレス 保温マグ ${n % 40} 容量 350ml 真空二重構造${n % 97 === 0 ? ' 🎁' : ''}`,
+    sku: `MUG-${n % 60}`,
+    variant: 'ホワイト',
+    qty: 1,
+    unitPrice: 1980,
+    amount: 1980,
+    currency: 'JPY',
+    recipient: `山田 太郎${n % 100}`,
+    postalCode: '0600001',
+    address: `北海道札幌市中央区北一条西${n % 20}-${n % 9} サンプルマンション${n % 300}号室`,
+    phone: '+81-90-1234-5678',
+  };
+}
+
+function world() {
+  const inner = new MemorySpreadsheet('Asia/Tokyo');
+  const seed = OrdersTable.open(inner, { locale: 'ja', timezone: 'Asia/Tokyo' });
+  seed.upsert(SHOP, Array.from({ length: SHIPMENTS }, (_, n) => line(n)), [], START);
+  seed.flush();
+  const clock = new VirtualClock(START + 3_600_000);
+  const model = new CostModel(clock);
+  const log = new MemoryLogger();
+  const config = {
+    shops: [{ name: SHOP.name, mall: 'temu', region: 'global', credentials: { appKey: 'k', appSecret: 's', accessToken: 't' } }],
+    carriers: [{ name: 'ヤマト運輸', temu: 'Yamato', labels: 'b2' }],
+    shipper: { name: 'MallSheet商店', postalCode: '150-0001', address: '東京都渋谷区神宮前1-2-3', phone: '03-1234-5678' },
+    labels: { b2: { billingCode: '012345678901', freightNo: '01' } },
+  };
+  const env: EngineEnv = {
+    book: new CostedSpreadsheet(inner, model),
+    http: { fetch: () => { throw new Error('labels make no URL fetch'); }, fetchAll: () => { throw new Error('labels make no URL fetch'); } },
+    props: new CostedProperties(new MemoryProperties(), model),
+    lock: new MemoryLock(),
+    clock,
+    crypto: nodeCrypto,
+    log,
+    progress: new CostedToasts(log, model),
+    triggers: new MemoryTriggers(),
+    connectors: CONNECTORS,
+    // in Sheets the settings are the 設定 tab: one read, costed like any other
+    loadSettings: () => {
+      model.charge(model.rates.sheetCallMs);
+      return parseSettings(config, CONNECTORS);
+    },
+  };
+  return { inner, env, model, clock };
+}
+
+/** One costed run: Node time, simulated Apps Script time, and the calls it made (on 受注一覧 and in all). */
+function measure<T>(w: ReturnType<typeof world>, run: () => T) {
+  const before = { ...w.model.meter, by: { ...w.model.meter.sheetCallsBy } };
+  const started = w.clock.now();
+  const t0 = performance.now();
+  const result = run();
+  const nodeMs = performance.now() - t0;
+  w.model.charge(nodeMs * SCRIPT_CPU_FACTOR);
+  const by = w.model.meter.sheetCallsBy;
+  const ordersCalls = Object.keys(by)
+    .filter((k) => k.startsWith('受注一覧'))
+    .reduce((n, k) => n + by[k] - (before.by[k] ?? 0), 0);
+  return { result, nodeMs, simulatedMs: w.clock.now() - started, sheetCalls: w.model.meter.sheetCalls - before.sheetCalls, ordersCalls };
+}
+
+type Measured = { nodeMs: number; simulatedMs: number; sheetCalls: number; ordersCalls: number };
+
+export function runLabelsBench() {
+  const w = world();
+  const ex = measure(w, () => runLabelExport(w.env, { format: 'b2' }));
+  if (ex.result.exitCode !== 0 || ex.result.shipments !== SHIPMENTS) throw new Error(`bench: export ${ex.result.exitCode} ${ex.result.errors.join(' / ')}`);
+  const issued = issueB2(ex.result.file!.rows, 1);
+  const im = measure(w, () => runLabelImport(w.env, { format: 'b2', table: issued }));
+  if (im.result.exitCode !== 0 || im.result.plan?.fills.length !== SHIPMENTS) throw new Error(`bench: import ${im.result.lines.join(' / ')}`);
+  // a naive writer: one call per row for the key; three per row (伝票番号, 出荷日, 配送業者) for the import
+  const rate = w.model.rates.sheetCallMs;
+  const naive = { export: SHIPMENTS, import: SHIPMENTS * 3 };
+  const ok = (r: Measured) => (r.ordersCalls <= 3 && r.simulatedMs < TARGET_MS && r.nodeMs < 2_000 ? 'PASS' : 'FAIL');
+  const row = (name: string, r: Measured, naiveCalls: number) =>
+    `${name}: Node ${r.nodeMs.toFixed(0)} ms; 受注一覧 calls ${r.ordersCalls} (all sheets ${r.sheetCalls}); simulated ${(r.simulatedMs / 1000).toFixed(1)} s ${ok(r)}` +
+    ` — naive per-row: ${naiveCalls.toLocaleString('en')} calls ≈ ${((naiveCalls * rate) / 1000).toFixed(0)} s`;
+  return {
+    lines: [
+      `labels: ${SHIPMENTS.toLocaleString('en')} shipments, B2クラウド; targets ≤ 3 calls on 受注一覧, < ${TARGET_MS / 1000} s simulated, < 2 s Node`,
+      row('export', ex, naive.export),
+      row('import', im, naive.import),
+    ],
+    export: ex,
+    import: im,
+  };
+}
+
+// Run as main, or when dist-node/bench.js (npm run bench) requires every built benchmark in turn.
+if (typeof require !== 'undefined' && (require.main === module || /[\\/]bench\.js$/.test(require.main?.filename ?? ''))) {
+  for (const l of runLabelsBench().lines) console.log(l);
+}
