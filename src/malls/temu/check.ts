@@ -3,19 +3,25 @@ import type { CheckLine, ShopContext } from '../../engine/connector';
 import { matchCarrier } from '../shared/carriers';
 import type { TemuClient } from './client';
 import { TemuError } from './errors';
-import { RunLookups } from './export';
+import { RunLookups } from './lookups';
 import { TokenInfoSchema } from './schemas';
 import { EXPIRY_WARN_MS, formatDateTime } from './token';
 
-/** The APIs fetch and export use (docs/malls/temu.md §1–§3); bg.order.amount.query is optional (prices stay blank). */
-const REQUIRED_APIS = [
-  'bg.order.list.v2.get',
-  'bg.order.shippinginfo.v2.get',
-  'bg.logistics.companies.get',
-  'bg.logistics.warehouse.list.get',
-  'bg.logistics.shipment.v2.confirm',
+/**
+ * The APIs fetch and export use (docs/malls/temu.md §1–§3), each with the names a token may grant it under:
+ * every public token sample lists the v1 names (bg.order.list.get …), so a v1 or a v2 name counts
+ * (docs/malls/temu.md §5). bg.order.amount.query and the tracking change are optional.
+ */
+const REQUIRED_APIS: readonly (readonly string[])[] = [
+  ['bg.order.list.v2.get', 'bg.order.list.get'],
+  ['bg.order.shippinginfo.v2.get', 'bg.order.shippinginfo.get'],
+  ['bg.logistics.companies.get'],
+  ['bg.logistics.warehouse.list.get'],
+  ['bg.logistics.shipment.v2.confirm', 'bg.logistics.shipment.confirm'],
+  ['bg.logistics.shipment.v2.get', 'bg.logistics.shipment.get'],
 ];
 const AMOUNT_API = 'bg.order.amount.query';
+const TRACKING_CHANGE_API = 'bg.logistics.shipment.shippingtype.update';
 
 export function checkShop(client: TemuClient, ctx: ShopContext, settingsCarriers: CarrierEntry[]): CheckLine[] {
   const answer = client.call({ type: 'bg.open.accesstoken.info.get' });
@@ -33,10 +39,18 @@ export function checkShop(client: TemuClient, ctx: ShopContext, settingsCarriers
     else lines.push({ id: 'expiry', ok: true, message: ctx.t('temu.check.expiryOk', { date }) });
   }
 
-  if (info.apiScopeList) {
-    const missing = REQUIRED_APIS.filter((a) => !info.apiScopeList!.includes(a));
-    lines.push(missing.length > 0 ? { id: 'scopes', ok: false, message: ctx.t('temu.check.scopesMissing', { apis: missing.join(', ') }) } : { id: 'scopes', ok: true, message: ctx.t('temu.check.scopesOk') });
-    if (!info.apiScopeList.includes(AMOUNT_API)) lines.push({ id: 'scope:amounts', ok: true, message: ctx.t('temu.check.amountScopeMissing') });
+  const scopes = info.apiScopeList;
+  if (scopes) {
+    const missing = REQUIRED_APIS.filter((names) => !names.some((n) => scopes.includes(n))).map((names) => names[0]);
+    lines.push(
+      missing.length > 0
+        ? { id: 'scopes', ok: false, message: ctx.t('temu.check.scopesMissing', { apis: missing.join(', ') }) }
+        : { id: 'scopes', ok: true, message: ctx.t('temu.check.scopesOk') },
+    );
+    if (!scopes.includes(AMOUNT_API)) lines.push({ id: 'scope:amounts', ok: true, message: ctx.t('temu.check.amountScopeMissing') });
+    if (!scopes.includes(TRACKING_CHANGE_API)) {
+      lines.push({ id: 'scope:trackingChange', ok: true, message: ctx.t('temu.check.trackingChangeScopeMissing') });
+    }
   }
 
   const lookups = new RunLookups(client, ctx);

@@ -12,17 +12,30 @@ export const RETRY_CODES: ReadonlySet<number> = new Set([4000004, 4000000, 12001
 
 export const ALREADY_SHIPPED = 120012004;
 
-/** Gateway/auth answers: every later call of this shop would fail the same way. */
+/**
+ * Gateway answers (docs/malls/temu.md §5): every later call of this shop would fail the same way, so the
+ * shop stops for this run. Includes the app key / token that does not exist, a suspended app, and the
+ * missing-field codes (a body the gateway cannot read at all).
+ */
 export const SHOP_FATAL_CODES: ReadonlySet<number> = new Set([
-  3000001, 3000011, 3000012, 3000033, 3000034, 5000000, 5000003, 120011072, 140020001,
+  3000001, 3000002, 3000010, 3000011, 3000012, 3000013, 3000019, 3000020, 3000021, 3000022, 3000025, 3000026,
+  3000028, 3000030, 3000031, 3000033, 3000034, 3000040, 5000000, 5000003, 120011072, 140020001,
 ]);
 
-/** Spec §5: no permission for this API (bg.order.amount.query needs an extra grant). */
-export const NO_PERMISSION_CODES: ReadonlySet<number> = new Set([3000027, 3000032]);
+/**
+ * No permission for this API (docs/malls/temu.md §5): 3000027/3000032 for the app key or the token,
+ * 3000021 for the app. For the optional amount query this only leaves prices blank.
+ */
+export const NO_PERMISSION_CODES: ReadonlySet<number> = new Set([3000021, 3000027, 3000032]);
 
 const GROUPS: ReadonlyArray<readonly [MessageKey, readonly number[]]> = [
   ['temu.err.sign', [3000001]],
   ['temu.err.timestamp', [3000011, 3000012]],
+  ['temu.err.appKeyUnknown', [3000020, 3000026]],
+  ['temu.err.tokenUnknown', [3000031]],
+  ['temu.err.appNoPermission', [3000021]],
+  ['temu.err.appSuspended', [3000022, 3000028]],
+  ['temu.err.missingField', [3000002, 3000010, 3000013, 3000019, 3000025, 3000030, 3000040]],
   ['temu.err.tokenExpired', [3000034]],
   ['temu.err.tokenMismatch', [3000033, 5000000]],
   ['temu.err.ipWhitelist', [5000003]],
@@ -40,7 +53,17 @@ const GROUPS: ReadonlyArray<readonly [MessageKey, readonly number[]]> = [
   ['temu.err.warehouse', [120015527, 120011085, 120011086, 120012063, 120012064, 120011006, 120011011]],
   ['temu.err.orderBlocked', [120012023, 120012030, 120017007, 120012031]],
   ['temu.err.orderInvalid', [120012007, 120012016]],
-  ['temu.err.selfShipRestricted', [120012034, 120011091, 120011059, 120011092, 120012035, 120015528, 120015537, 180020030]],
+  ['temu.err.selfShipRestricted', [120012034, 120011091, 120011059, 120011092, 120011114, 120012035, 120015528, 120015537, 120015530, 180020030]],
+  ['temu.err.onlineBookingOnly', [120012076]],
+  ['temu.err.coopWarehouse', [120011030]],
+  ['temu.err.agreement', [120011031]],
+  ['temu.err.shipFromAddress', [120011065]],
+  ['temu.err.carrierRequired', [120015026, 120015030, 120015050]],
+  ['temu.err.advanceSaleWarehouse', [120015531]],
+  ['temu.err.bcOrder', [120018021]],
+  ['temu.err.subMall', [120018069]],
+  ['temu.err.editNotAllowed', [120015529, 120018049]],
+  ['temu.err.packageInvalid', [120018027, 120018010, 120018015]],
   ['temu.err.merge', [120012015, 120015518, 120015543, 120015539]],
   ['temu.err.address', [180020001, 180020008]],
 ];

@@ -1,34 +1,40 @@
 import type { ExportLine, ExportOrder, LineOutcome, ShopContext } from '../../engine/connector';
 import { matchCarrier, type MallCarrier } from '../shared/carriers';
 import { ALREADY_SHIPPED } from './codes';
-import type { TemuCall, TemuClient } from './client';
+import type { TemuAnswer, TemuCall, TemuClient } from './client';
 import { TemuError } from './errors';
-import { defaultRegionId } from './hosts';
-import { CompaniesResultSchema, ConfirmResultSchema, WarehouseListResultSchema } from './schemas';
-import { readTokenInfo } from './token';
+import { RunLookups } from './lookups';
+import { planExport, type ConfirmPlan, type EditPlan, type Held, type PlanDeps } from './plan';
+import { ConfirmResultSchema, ShipmentInfoSchema } from './schemas';
 
 /**
- * Tracking export with bg.logistics.shipment.v2.confirm, one call per parent order (docs/malls/temu.md §1.2, §1.3):
- * every child of the parent that is not cancelled or already sent goes in the same call, sendType 0 for one
- * tracking number, 1 for several tracking numbers of one parent.
+ * Tracking export (docs/malls/temu.md §1): ./plan decides the calls; this file resolves carriers and the
+ * warehouse, sends bg.logistics.shipment.v2.confirm per planned call, changes accepted numbers with
+ * bg.logistics.shipment.shippingtype.update, and reads bg.logistics.shipment.v2.get where Temu says
+ * "already shipped" or a package must be found. A row is OK only when Temu holds its number.
  */
 
-interface Package {
-  tracking: string;
-  carrier: MallCarrier;
+export type ExportDeps = PlanDeps;
+
+interface Resolved<P> {
+  plan: P;
   lines: ExportLine[];
+  call: TemuCall;
 }
 
-interface Shipment {
-  order: ExportOrder;
-  ready: ExportLine[];
-  packages: Package[];
+type Outcomes = LineOutcome[];
+
+/** A line sent with this (normalised) tracking number. */
+interface Sent {
+  line: ExportLine;
+  tracking: string;
 }
 
-export interface ExportDeps {
-  isCancelledStatus(mallStatus: string): boolean;
-  normalizeTracking(tracking: string): string;
-}
+const CONFIRM = 'bg.logistics.shipment.v2.confirm';
+const SHIPMENT_GET = 'bg.logistics.shipment.v2.get';
+const EDIT = 'bg.logistics.shipment.shippingtype.update';
+/** calls built and sent together: requests are signed when built (timestamp ±300 s, docs/malls/temu.md §5) */
+const CALL_GROUP = 100;
 
 export function exportOrders(
   client: TemuClient,
@@ -36,123 +42,101 @@ export function exportOrders(
   orders: ExportOrder[],
   opts: { dryRun: boolean },
   deps: ExportDeps,
-): LineOutcome[] {
-  const outcomes: LineOutcome[] = [];
-  const fail = (lines: ExportLine[], message: string) => failAll(outcomes, lines, message);
+): Outcomes {
+  const outcomes: Outcomes = [];
+  const plan = planExport(orders, deps);
+  plan.held.forEach((h) => h.lines.forEach((l) => outcomes.push({ key: l.key, kind: 'held', message: heldMessage(ctx, h) })));
+  if (plan.confirms.length === 0 && plan.edits.length === 0) return outcomes;
+
   const lookups = new RunLookups(client, ctx);
-  const shipments: Shipment[] = [];
-
-  for (const order of orders) {
-    const ready = order.lines.filter((l) => l.ready);
-    if (ready.length === 0) continue;
-    const waiting = order.lines.filter((l) => !l.ready && l.exportedTracking === '' && l.status !== 'cancelled' && !deps.isCancelledStatus(l.mallStatus));
-    if (waiting.length > 0) {
-      ready.forEach((l) => outcomes.push({ key: l.key, kind: 'held', message: ctx.t('temu.held.allLines') }));
-      continue;
-    }
-    try {
-      shipments.push({ order, ready, packages: packagesOf(ready, lookups, ctx, deps) });
-    } catch (e) {
-      if (!(e instanceof TemuError)) throw e;
-      fail(ready, e.message);
-    }
-  }
-  if (shipments.length === 0) return outcomes;
-
+  const fail = (lines: ExportLine[], message: string) => lines.forEach((l) => outcomes.push({ key: l.key, kind: 'error', message }));
   let warehouseId: string;
   try {
     warehouseId = lookups.warehouseId();
   } catch (e) {
     if (!(e instanceof TemuError)) throw e;
-    shipments.forEach((s) => fail(s.ready, e.message));
+    fail([...plan.confirms.flatMap(linesOf), ...plan.edits.flatMap((g) => g.lines)], e.message);
     return outcomes;
   }
+
+  const carrierOf = (l: ExportLine) => resolveCarrier(l, lookups, ctx);
+  const confirms = resolveAll(plan.confirms, linesOf, (p) => confirmCall(p, carrierOf, warehouseId), fail);
+  const edits = resolveAll(plan.edits, (g) => g.lines, (g) => editParams(g, carrierOf, warehouseId), fail);
 
   if (opts.dryRun) {
-    shipments.forEach((s) => {
-      const call = confirmCall(s, warehouseId);
-      const message = ctx.t('temu.preview', {
-        order: s.order.orderId,
-        packages: s.packages.map((p) => `${p.carrier.names[0] ?? p.carrier.id} ${p.tracking} ×${p.lines.length}`).join(', '),
-        sendType: String(call.params?.sendType),
-        warehouse: warehouseId,
-      });
-      s.ready.forEach((l) => outcomes.push({ key: l.key, kind: 'preview', message }));
-    });
+    for (const c of confirms) preview(outcomes, c.lines, confirmPreview(ctx, c, warehouseId));
+    for (const e of edits) preview(outcomes, e.lines, ctx.t('temu.previewEdit', { order: e.plan.parent, from: e.plan.from, to: e.plan.to }));
     return outcomes;
   }
 
-  // Requests are signed when built (timestamp ±300 s, docs/malls/temu.md §5), so they are built and sent per group;
-  // a group that would not finish within the run's budget waits for the next export.
-  for (let i = 0; i < shipments.length; i += CONFIRM_GROUP) {
-    const group = shipments.slice(i, i + CONFIRM_GROUP);
-    if (i > 0 && ctx.clock.now() + Math.ceil(group.length / 20) * 1000 + 2000 > ctx.deadline) {
-      shipments.slice(i).forEach((s) => s.ready.forEach((l) => outcomes.push({ key: l.key, kind: 'deferred', message: ctx.t('temu.held.budget') })));
-      break;
-    }
-    sendGroup(client, ctx, group, warehouseId, outcomes);
+  const budget = new Budget(ctx, outcomes);
+  const alreadyShipped: Sent[] = [];
+  for (const group of budget.groups(confirms)) {
+    const answers = sendAll(client, group.map((c) => c.call), group, fail);
+    answers?.forEach((a, i) => {
+      const lines = group[i].lines;
+      if (a.ok) confirmed(ctx, outcomes, lines, a.result);
+      else if (a.code === ALREADY_SHIPPED) alreadyShipped.push(...group[i].plan.packages.flatMap((k) => k.lines.map((line) => ({ line, tracking: k.tracking }))));
+      else fail(lines, a.message);
+    });
   }
+  const runnable = [...budget.groups(edits)].flat();
+  verifyAndEdit(client, ctx, { alreadyShipped, edits: runnable }, outcomes, fail, budget);
   return outcomes;
 }
 
-const CONFIRM_GROUP = 100;
-
-function failAll(outcomes: LineOutcome[], lines: ExportLine[], message: string): void {
-  lines.forEach((l) => outcomes.push({ key: l.key, kind: 'error', message }));
+function linesOf(p: ConfirmPlan): ExportLine[] {
+  return p.packages.flatMap((k) => k.lines);
 }
 
-function sendGroup(client: TemuClient, ctx: ShopContext, group: Shipment[], warehouseId: string, outcomes: LineOutcome[]): void {
-  const fail = (lines: ExportLine[], message: string) => failAll(outcomes, lines, message);
-  let answers;
-  try {
-    answers = client.callAll(group.map((s) => confirmCall(s, warehouseId)));
-  } catch (e) {
-    if (!(e instanceof TemuError)) throw e;
-    group.forEach((s) => fail(s.ready, e.message));
-    return;
-  }
-  group.forEach((s, i) => {
-    const a = answers[i];
-    if (a.ok) {
-      const warnings = safeWarnings(a.result);
-      const note = warnings.length > 0 ? ctx.t('temu.note.warning', { warning: warnings.join(' / ') }) : undefined;
-      s.ready.forEach((l) => outcomes.push(note ? { key: l.key, kind: 'ok', note } : { key: l.key, kind: 'ok' }));
-    } else if (a.code === ALREADY_SHIPPED) {
-      s.ready.forEach((l) => outcomes.push({ key: l.key, kind: 'already', note: ctx.t('temu.note.alreadyShipped') }));
-    } else {
-      fail(s.ready, a.message);
+/** Builds each plan's call; a plan whose carrier cannot be resolved fails with the reason. */
+function resolveAll<P>(
+  plans: P[],
+  lines: (p: P) => ExportLine[],
+  build: (p: P) => TemuCall,
+  fail: (lines: ExportLine[], message: string) => void,
+): Resolved<P>[] {
+  const out: Resolved<P>[] = [];
+  for (const plan of plans) {
+    try {
+      out.push({ plan, lines: lines(plan), call: build(plan) });
+    } catch (e) {
+      if (!(e instanceof TemuError)) throw e;
+      fail(lines(plan), e.message);
     }
-  });
-}
-
-/** Ready lines grouped by tracking number; the carrier of a package is that of its first line. */
-function packagesOf(ready: ExportLine[], lookups: RunLookups, ctx: ShopContext, deps: ExportDeps): Package[] {
-  const byTracking = new Map<string, ExportLine[]>();
-  for (const l of ready) {
-    const t = deps.normalizeTracking(l.tracking);
-    byTracking.set(t, [...(byTracking.get(t) ?? []), l]);
   }
-  return [...byTracking].map(([tracking, lines]) => {
-    const value = (lines[0].carrier?.temu ?? '').trim() || lines[0].carrierName.trim();
-    if (!value) throw new TemuError(ctx.t('temu.err.carrierMissing'), null);
-    const match = matchCarrier(value, lookups.carriers());
-    if (!match.ok) throw new TemuError(ctx.t('temu.err.carrierUnknown', { value, candidates: match.candidates.join(', ') }), null);
-    return { tracking, carrier: match.carrier, lines };
-  });
+  return out;
 }
 
-function confirmCall(s: Shipment, warehouseId: string): TemuCall {
+function resolveCarrier(l: ExportLine, lookups: RunLookups, ctx: ShopContext): MallCarrier {
+  const value = (l.carrier?.temu ?? '').trim() || l.carrierName.trim();
+  if (!value) throw new TemuError(ctx.t('temu.err.carrierMissing'), null);
+  const match = matchCarrier(value, lookups.carriers());
+  if (!match.ok) throw new TemuError(ctx.t('temu.err.carrierUnknown', { value, candidates: match.candidates.join(', ') }), null);
+  return match.carrier;
+}
+
+/** The carrier of a package is that of its first line. */
+function confirmCall(p: ConfirmPlan, carrierOf: (l: ExportLine) => MallCarrier, warehouseId: string): TemuCall {
   return {
-    type: 'bg.logistics.shipment.v2.confirm',
+    type: CONFIRM,
     params: {
-      sendType: s.packages.length === 1 ? 0 : 1,
-      sendRequestList: s.packages.map((p) => ({
-        carrierId: longValue(p.carrier.id),
-        trackingNumber: p.tracking,
+      sendType: p.sendType,
+      sendRequestList: p.packages.map((k) => ({
+        carrierId: longValue(carrierOf(k.lines[0]).id),
+        trackingNumber: k.tracking,
         selfShippingWarehouseId: warehouseId,
-        orderSendInfoList: p.lines.map((l) => ({ parentOrderSn: s.order.orderId, orderSn: l.lineId, quantity: l.qty })),
+        orderSendInfoList: k.lines.map((l) => ({ parentOrderSn: l.orderId, orderSn: l.lineId, quantity: l.qty })),
       })),
     },
+  };
+}
+
+/** The edit call; its packageSn is filled in once bg.logistics.shipment.v2.get has named the package. */
+function editParams(g: EditPlan, carrierOf: (l: ExportLine) => MallCarrier, warehouseId: string): TemuCall {
+  return {
+    type: EDIT,
+    params: { trackingNumber: g.to, shipCompanyId: longValue(carrierOf(g.lines[0]).id), selfShippingWarehouseId: warehouseId },
   };
 }
 
@@ -161,57 +145,170 @@ function longValue(id: string): number | string {
   return /^\d{1,15}$/.test(id) ? Number(id) : id;
 }
 
-function safeWarnings(result: unknown): string[] {
-  const parsed = ConfirmResultSchema.safeParse(result);
-  return parsed.success ? parsed.data : [];
+function sendAll(
+  client: TemuClient,
+  calls: TemuCall[],
+  items: { lines: ExportLine[] }[],
+  fail: (lines: ExportLine[], message: string) => void,
+): TemuAnswer[] | null {
+  try {
+    return client.callAll(calls);
+  } catch (e) {
+    if (!(e instanceof TemuError)) throw e;
+    items.forEach((x) => fail(x.lines, e.message));
+    return null;
+  }
 }
 
-/** Carrier list and warehouse, looked up at most once per run (cached per run). */
-export class RunLookups {
-  private carrierList: MallCarrier[] | null = null;
-  /** a failed lookup is not repeated for every order of the run */
-  private carrierError: TemuError | null = null;
-  private warehouse: string | null = null;
+function confirmed(ctx: ShopContext, outcomes: Outcomes, lines: ExportLine[], result: unknown): void {
+  const parsed = ConfirmResultSchema.safeParse(result);
+  const warnings = parsed.success ? parsed.data : [];
+  const note = warnings.length > 0 ? ctx.t('temu.note.warning', { warning: warnings.join(' / ') }) : undefined;
+  lines.forEach((l) => outcomes.push(note ? { key: l.key, kind: 'ok', note } : { key: l.key, kind: 'ok' }));
+}
 
+/**
+ * "Already shipped" counts only when Temu holds this line's number; a changed number goes through the
+ * package edit. Both read bg.logistics.shipment.v2.get first (one call per line or edit group).
+ */
+function verifyAndEdit(
+  client: TemuClient,
+  ctx: ShopContext,
+  work: { alreadyShipped: Sent[]; edits: Resolved<EditPlan>[] },
+  outcomes: Outcomes,
+  fail: (lines: ExportLine[], message: string) => void,
+  budget: Budget,
+): void {
+  const lookupsFor = [...work.alreadyShipped.map((x) => x.line), ...work.edits.map((e) => e.lines[0])];
+  if (lookupsFor.length === 0) return;
+  const shown = budget.allows(lookupsFor.length) ? mallShipments(client, lookupsFor) : null;
+  if (shown === null) {
+    budget.defer(lookupsFor.slice(0, work.alreadyShipped.length).concat(work.edits.flatMap((e) => e.lines)));
+    return;
+  }
+  work.alreadyShipped.forEach(({ line, tracking }, i) => {
+    const mall = shown[i];
+    if (mall.ok && mall.packages.some((p) => p.numbers.includes(tracking))) {
+      outcomes.push({ key: line.key, kind: 'already', note: ctx.t('temu.note.alreadyShipped', { tracking }) });
+    } else if (mall.ok && mall.packages.length > 0) {
+      fail([line], ctx.t('temu.err.mallKeepsOther', { mall: mall.packages.flatMap((p) => p.numbers).join(', '), tracking }));
+    } else {
+      fail([line], ctx.t('temu.err.alreadyUnverified', { detail: mall.ok ? ctx.t('temu.what.noPackage') : mall.message }));
+    }
+  });
+
+  const sendable: { edit: Resolved<EditPlan>; call: TemuCall }[] = [];
+  work.edits.forEach((e, k) => {
+    const mall = shown[work.alreadyShipped.length + k];
+    const { from, to } = e.plan;
+    if (!mall.ok) return fail(e.lines, ctx.t('temu.err.editFailed', { from, to, message: mall.message }));
+    if (mall.packages.some((p) => p.numbers.includes(to))) {
+      e.lines.forEach((l) => outcomes.push({ key: l.key, kind: 'already', note: ctx.t('temu.note.alreadyShipped', { tracking: to }) }));
+      return;
+    }
+    const pkg = mall.packages.find((p) => p.tracking === from);
+    if (!pkg) {
+      const numbers = mall.packages.flatMap((p) => p.numbers).join(', ') || '-';
+      return fail(e.lines, ctx.t('temu.err.mallKeepsOther', { mall: numbers, tracking: to }));
+    }
+    const { params } = e.call;
+    sendable.push({ edit: e, call: { type: EDIT, params: { editPackageRequestList: [{ packageSn: pkg.packageSn, ...params }] } } });
+  });
+  if (sendable.length === 0) return;
+  if (!budget.allows(sendable.length)) return budget.defer(sendable.flatMap((s) => s.edit.lines));
+  const answers = sendAll(client, sendable.map((s) => s.call), sendable.map((s) => s.edit), fail);
+  answers?.forEach((a, i) => {
+    const { plan, lines } = sendable[i].edit;
+    if (a.ok && a.result !== false) {
+      lines.forEach((l) => outcomes.push({ key: l.key, kind: 'ok', note: ctx.t('temu.note.trackingChanged', { from: plan.from, to: plan.to }) }));
+    } else {
+      fail(lines, ctx.t('temu.err.editFailed', { from: plan.from, to: plan.to, message: a.ok ? '-' : a.message }));
+    }
+  });
+}
+
+type MallShipment = { ok: true; packages: { packageSn: string; tracking: string; numbers: string[] }[] } | { ok: false; message: string };
+
+/** What Temu holds for each line: its packages, each with its number and its sub-packages' numbers. */
+function mallShipments(client: TemuClient, lines: ExportLine[]): MallShipment[] {
+  let answers: TemuAnswer[];
+  try {
+    answers = client.callAll(lines.map((l) => ({ type: SHIPMENT_GET, params: { parentOrderSn: l.orderId, orderSn: l.lineId } })));
+  } catch (e) {
+    if (!(e instanceof TemuError)) throw e;
+    return lines.map(() => ({ ok: false, message: e.message }));
+  }
+  return answers.map((a): MallShipment => {
+    if (!a.ok) return { ok: false, message: a.message };
+    try {
+      const dto = client.parseResult(SHIPMENT_GET, a.result, ShipmentInfoSchema);
+      return {
+        ok: true,
+        packages: dto.map((p) => ({
+          packageSn: p.packageSn,
+          tracking: p.trackingNumber,
+          numbers: [p.trackingNumber, ...p.subPackageShipmentInfoList.map((s) => s.trackingNumber)].filter((n) => n !== ''),
+        })),
+      };
+    } catch (e) {
+      if (!(e instanceof TemuError)) throw e;
+      return { ok: false, message: e.message };
+    }
+  });
+}
+
+/** Calls sent in groups while the run's budget allows; what does not fit waits for the next export. */
+class Budget {
+  private stopped = false;
+  private sentAny = false;
   constructor(
-    private readonly client: TemuClient,
     private readonly ctx: ShopContext,
+    private readonly outcomes: Outcomes,
   ) {}
 
-  carriers(): MallCarrier[] {
-    if (this.carrierError) throw this.carrierError;
-    if (this.carrierList === null) {
-      try {
-        const regionId = defaultRegionId(this.ctx.shop) ?? readTokenInfo(this.client, this.ctx)?.regionId ?? 100;
-        const list = this.client.get({ type: 'bg.logistics.companies.get', params: { regionId } }, CompaniesResultSchema);
-        this.carrierList = list.map((c) => ({
-          id: c.logisticsServiceProviderId,
-          names: [c.logisticsServiceProviderName, c.logisticsBrandName].filter((n) => n.trim() !== ''),
-        }));
-      } catch (e) {
-        if (e instanceof TemuError) this.carrierError = e;
-        throw e;
-      }
-    }
-    return this.carrierList;
+  allows(calls: number): boolean {
+    if (!this.stopped && this.ctx.clock.now() + Math.ceil(calls / 20) * 1000 + 2000 > this.ctx.deadline) this.stopped = true;
+    return !this.stopped;
   }
 
-  /** shop.warehouseId, else the defaultWarehouse of bg.logistics.warehouse.list.get (docs/malls/temu.md §2). */
-  warehouseId(): string {
-    if (this.warehouse === null) {
-      const configured = this.ctx.shop.warehouseId?.trim();
-      if (configured) {
-        this.warehouse = configured;
-      } else {
-        const def = this.warehouses().find((w) => w.defaultWarehouse);
-        if (!def) throw new TemuError(this.ctx.t('temu.err.noWarehouse'), null);
-        this.warehouse = def.warehouseId;
-      }
-    }
-    return this.warehouse;
+  defer(lines: ExportLine[]): void {
+    lines.forEach((l) => this.outcomes.push({ key: l.key, kind: 'deferred', message: this.ctx.t('temu.held.budget') }));
   }
 
-  warehouses() {
-    return this.client.get({ type: 'bg.logistics.warehouse.list.get', params: {} }, WarehouseListResultSchema).warehouseList;
+  /** The export's first group always goes (progress); later ones only within the budget. */
+  *groups<T extends { lines: ExportLine[] }>(items: T[]): Generator<T[]> {
+    for (let i = 0; i < items.length; i += CALL_GROUP) {
+      const group = items.slice(i, i + CALL_GROUP);
+      if (this.sentAny && !this.allows(group.length)) {
+        this.defer(items.slice(i).flatMap((x) => x.lines));
+        return;
+      }
+      this.sentAny = true;
+      yield group;
+    }
+  }
+}
+
+function preview(outcomes: Outcomes, lines: ExportLine[], message: string): void {
+  lines.forEach((l) => outcomes.push({ key: l.key, kind: 'preview', message }));
+}
+
+function confirmPreview(ctx: ShopContext, c: Resolved<ConfirmPlan>, warehouse: string): string {
+  const packages = (c.call.params?.sendRequestList as { trackingNumber: string; orderSendInfoList: unknown[] }[]).map(
+    (p) => `${p.trackingNumber} ×${p.orderSendInfoList.length}`,
+  );
+  return ctx.t('temu.preview', { order: c.plan.parents.join(' + '), packages: packages.join(', '), sendType: c.plan.sendType, warehouse });
+}
+
+function heldMessage(ctx: ShopContext, h: Held): string {
+  const rows = (lines: ExportLine[]) => lines.map((l) => l.lineId).join(', ');
+  const r = h.reason;
+  switch (r.kind) {
+    case 'sameTracking':
+      return ctx.t('temu.held.sameTracking', { tracking: r.tracking, lines: rows(r.waiting) });
+    case 'combinedIncomplete':
+      return ctx.t('temu.held.combinedIncomplete', { tracking: r.tracking, order: r.order, lines: rows(r.blocking) });
+    case 'packageShared':
+      return ctx.t('temu.held.packageShared', { from: r.from, to: r.to, lines: rows(r.others) });
   }
 }

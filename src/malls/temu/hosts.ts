@@ -15,8 +15,9 @@ export function routerUrl(shop: ShopSettings): string {
 }
 
 /**
- * regionId for bg.logistics.companies.get (docs/malls/temu.md §2: Japan 100, US 211). An EU store spans several
- * countries, so its regionId comes from bg.open.accesstoken.info.get instead (null here).
+ * The regionId to assume when bg.open.accesstoken.info.get does not report one (docs/malls/temu.md §2, §4):
+ * a US store is 211; the global host serves Japan (100) and other countries, so 100 is MallSheet's Japan
+ * default; an EU store spans several countries (null: no guess).
  */
 export function defaultRegionId(shop: ShopSettings): number | null {
   const region = shop.region ?? 'global';

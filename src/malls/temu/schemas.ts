@@ -116,3 +116,23 @@ export const ConfirmResultSchema = z
   .object({ warningMessage: z.array(z.string()).nullish() })
   .nullish()
   .transform((v) => v?.warningMessage ?? []);
+
+/** bg.logistics.shipment.v2.get (docs/malls/temu.md §1.2): the packages holding one child order. */
+export const ShipmentInfoSchema = z
+  .object({
+    shipmentInfoDTO: z
+      .array(
+        z.object({
+          packageSn: text,
+          trackingNumber: text,
+          subPackageShipmentInfoList: z
+            .array(z.object({ trackingNumber: text }).passthrough())
+            .nullish()
+            .transform((v) => v ?? []),
+        }),
+      )
+      .nullish()
+      .transform((v) => v ?? []),
+  })
+  .nullish()
+  .transform((v) => v?.shipmentInfoDTO ?? []);

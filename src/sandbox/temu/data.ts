@@ -69,13 +69,15 @@ export function sampleOrders(seed: number, count: number, nowMs: number): Sandbo
       c.status = STATUS.CANCELED;
       c.quantity = 0;
     }
+    const buyer = pick(r, BUYERS);
     orders.push({
       parentOrderSn: `PO-${REGION_ID}-${digits}000`,
       status,
       createdAt,
       updatedAt: createdAt,
       shipBy: createdAt + 3 * DAY,
-      buyer: pick(r, BUYERS),
+      // every tenth order comes from the previous order's buyer: two parents one package can carry (同梱)
+      buyer: i % 10 === 9 ? orders[i - 1].buyer : buyer,
       children,
     });
   }

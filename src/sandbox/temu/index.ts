@@ -1,17 +1,16 @@
 import { z } from 'zod';
-import { signParams } from '../../malls/temu/sign';
-import { nodeCrypto } from '../../node/crypto';
 import { rateWindow } from '../rate-window';
 import { demoShop } from '../demo-shop';
 import { json, type MallSandbox, type SandboxOptions, type SandboxRequest, type SandboxResponse } from '../types';
 import { amounts, CARRIERS, listItem, REGION_ID, sampleOrders, shippingInfo, STATUS, WAREHOUSES, type SandboxOrder } from './data';
+import { checkGateway, type GatewayApp, type GatewayToken } from './gateway';
 import { ShippingDesk } from './shipping';
 
 /**
- * The sandbox Temu router (POST /openapi/router). It checks what the real gateway checks (docs/malls/temu.md §5, §6):
- * the rate limit per app key (20/s, 4000004), the timestamp (±300 s, 3000011/3000012), the MD5 signature
- * over the parsed body (3000001), the access token (3000034 expired, 3000033 unknown), then serves the
- * order, address, amount, carrier, warehouse and v2.confirm calls from deterministic sample orders.
+ * The sandbox Temu router (POST /openapi/router). It checks what the real gateway checks
+ * (docs/malls/temu.md §5, §6): the rate limit per app key (20/s, 4000004), then ./gateway (timestamp, app
+ * key, its own signature check, access token), then serves the order, address, amount, carrier, warehouse
+ * and shipping calls from deterministic sample orders.
  */
 
 export const TEMU_SANDBOX_CREDENTIALS = {
@@ -22,18 +21,22 @@ export const TEMU_SANDBOX_CREDENTIALS = {
 
 export const TEMU_ROUTER_PATH = '/openapi/router';
 const RATE_PER_SECOND = 20;
-const TIMESTAMP_WINDOW_S = 300;
 const DEFAULT_ORDERS = 25;
 
-/** What every scope-checked call of the connector needs, plus the optional amount query. */
+/**
+ * The token's apiScopeList as every public token sample writes it: v1 names (docs/malls/temu.md §5), plus
+ * the optional amount query. The gateway serves the v2 types under the v1 grants.
+ */
 const SCOPES = [
   'bg.open.accesstoken.info.get',
-  'bg.order.list.v2.get',
-  'bg.order.shippinginfo.v2.get',
+  'bg.order.list.get',
+  'bg.order.shippinginfo.get',
   'bg.order.amount.query',
   'bg.logistics.companies.get',
   'bg.logistics.warehouse.list.get',
-  'bg.logistics.shipment.v2.confirm',
+  'bg.logistics.shipment.confirm',
+  'bg.logistics.shipment.get',
+  'bg.logistics.shipment.shippingtype.update',
 ];
 
 type Fault = { kind: 500 | 503 | 429 | 'malformed' | 'code'; code?: number; remaining: number; type?: string };
@@ -54,17 +57,21 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
   const orders = sampleOrders(opts.seed, initial, opts.now());
   const bySn = new Map<string, SandboxOrder>(orders.map((o) => [o.parentOrderSn, o]));
   let arrived = 0;
-  const desk = new ShippingDesk();
+  const nowS = () => Math.floor(opts.now() / 1000);
+  const desk = new ShippingDesk(bySn, nowS);
+  const app: GatewayApp = { appKey: TEMU_SANDBOX_CREDENTIALS.appKey, appSecret: TEMU_SANDBOX_CREDENTIALS.appSecret, suspended: false };
+  const token: GatewayToken = { accessToken: TEMU_SANDBOX_CREDENTIALS.accessToken, appKey: app.appKey, expired: false };
+  /** the store's region: the token reports it, and bg.logistics.companies.get serves carriers only for it */
+  let regionId: number = REGION_ID;
   const overRate = rateWindow(); // docs/malls/temu.md §5: 20 QPS per app_key
   const faults: Fault[] = [];
   const requestsByType: Record<string, number> = {};
-  let tokenExpired = false;
   let expiredTime = Math.floor(opts.now() / 1000) + 180 * 86_400;
   let amountsDenied = false;
+  /** the token's apiScopeList when a test set one (control 'scopes'), else SCOPES */
+  let scopes: string[] | null = null;
   let requestCount = 0;
   let seq = 0;
-
-  const nowS = () => Math.floor(opts.now() / 1000);
 
   function envelope(a: Answer): SandboxResponse {
     const requestId = `jp-sandbox-${++seq}`;
@@ -88,27 +95,19 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
   }
 
   function gate(p: Record<string, unknown>): Answer | null {
-    const ts = p.timestamp;
-    if (typeof ts !== 'number' && typeof ts !== 'string') return err(3000012, 'timestamp is required');
-    if (!/^\d{10}$/.test(String(ts))) return err(3000012, 'timestamp must be a 10-digit second-level UNIX time');
-    if (Math.abs(Number(ts) - nowS()) > TIMESTAMP_WINDOW_S) return err(3000011, 'timestamp is out of the allowed range');
-    const { sign, ...rest } = p;
-    if (p.app_key !== TEMU_SANDBOX_CREDENTIALS.appKey || typeof sign !== 'string') return err(3000001, 'sign is invalid');
-    if (signParams(rest, TEMU_SANDBOX_CREDENTIALS.appSecret, nodeCrypto.md5Hex) !== sign) return err(3000001, 'sign is invalid');
-    if (p.access_token !== TEMU_SANDBOX_CREDENTIALS.accessToken) return err(3000033, 'access_token does not match app_key');
-    if (tokenExpired) return err(3000034, 'access_token has expired or have been refreshed');
-    return null;
+    const refusal = checkGateway(p, nowS(), [app], [token]);
+    return refusal ? err(refusal.code, refusal.msg) : null;
   }
 
   function dispatch(type: string, p: Record<string, unknown>): Answer {
     switch (type) {
       case 'bg.open.accesstoken.info.get':
         return ok({
-          regionId: REGION_ID,
+          regionId,
           mallId: 634418210000001,
           mallType: 100,
           expiredTime,
-          apiScopeList: SCOPES.filter((s) => !(amountsDenied && s === 'bg.order.amount.query')),
+          apiScopeList: (scopes ?? SCOPES).filter((s) => !(amountsDenied && s === 'bg.order.amount.query')),
         });
       case 'bg.order.list.v2.get':
         return listOrders(p);
@@ -122,13 +121,17 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
         return o ? ok(amounts(o)) : err(140020002, 'Order not found');
       }
       case 'bg.logistics.companies.get':
-        return Number(p.regionId) === REGION_ID ? ok(CARRIERS) : ok([]);
+        // regionId is required (docs/malls/temu.md §2); carriers differ by region
+        if (p.regionId === undefined) return err(120011020, 'Invalid request parameters: regionId is required');
+        return Number(p.regionId) === regionId ? ok(CARRIERS) : ok([]);
       case 'bg.logistics.warehouse.list.get':
         return ok({ warehouseList: WAREHOUSES });
-      case 'bg.logistics.shipment.v2.confirm': {
-        const r = desk.confirm(p, bySn, nowS());
-        return r.ok ? ok({ assistantAgreementText: null, warningMessage: [] }) : err(r.code, r.msg);
-      }
+      case 'bg.logistics.shipment.v2.confirm':
+        return desk.confirm(p);
+      case 'bg.logistics.shipment.v2.get':
+        return desk.shipmentInfo(p);
+      case 'bg.logistics.shipment.shippingtype.update':
+        return desk.editTracking(p);
       default:
         return err(3000003, `type ${type} not exists`);
     }
@@ -189,12 +192,13 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
   function control(command: string, args: Record<string, unknown>): unknown {
     switch (command) {
       case 'state':
-        return { shipments: desk.shipments, requests: requestCount, requestsByType, orders: orders.length };
+        return { shipments: desk.shipments, edits: desk.edits, requests: requestCount, requestsByType, orders: orders.length };
       case 'orders':
         return orders.map((o) => ({
           parentOrderSn: o.parentOrderSn,
           status: o.status,
           createdAt: o.createdAt,
+          buyer: `${o.buyer.name} ${o.buyer.postalCode}`,
           children: o.children.map((c) => ({ orderSn: c.orderSn, status: c.status, quantity: c.quantity })),
         }));
       case 'arrive': {
@@ -234,12 +238,26 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
         return { ok: true, changed: targets.length };
       }
       case 'expire':
-        tokenExpired = true;
+        token.expired = true;
         return { ok: true };
       case 'expiry':
         expiredTime = nowS() + Math.round(Number(args.inDays ?? 180) * 86_400);
-        tokenExpired = false;
+        token.expired = false;
         return { ok: true, expiredTime };
+      case 'scopes':
+        scopes = Array.isArray(args.apiScopeList) ? args.apiScopeList.map(String) : null;
+        return { ok: true };
+      case 'suspend':
+        app.suspended = args.suspended !== false;
+        return { ok: true };
+      case 'region':
+        regionId = Number(args.regionId ?? REGION_ID);
+        return { ok: true, regionId };
+      case 'ship': {
+        // shipped in Seller Center: the mall shows the children shipped, MallSheet exported nothing
+        const orderSns = Array.isArray(args.orderSns) ? args.orderSns.map(String) : null;
+        return desk.shipOutside(String(args.parentOrderSn ?? ''), orderSns, String(args.trackingNumber ?? 'SC0000000001'));
+      }
       case 'deny-amounts':
         amountsDenied = args.deny !== false;
         return { ok: true };

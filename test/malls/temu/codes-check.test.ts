@@ -4,7 +4,7 @@ import { classifyTemu } from '../../../src/malls/temu/client';
 import { translate } from '../../../src/i18n';
 import { TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
-import { control, temuCtx, temuWorld } from './helpers';
+import { control, temuCtx, temuWorld, windowReq } from './helpers';
 
 /** Every code docs/malls/temu.md §1.3 / §5 names, with a word its message must contain. */
 const CODES: [number, RegExp][] = [
@@ -53,6 +53,32 @@ const CODES: [number, RegExp][] = [
   [120015543, /同梱/],
   [120015539, /同梱/],
   [120014006, /システムエラー/],
+  // gateway: what the seller must do
+  [3000020, /App Key/],
+  [3000026, /App Key/],
+  [3000031, /再認証/],
+  [3000021, /権限を申請/],
+  [3000022, /サポートに連絡/],
+  [3000028, /サポートに連絡/],
+  [3000010, /必須項目/],
+  [3000013, /必須項目/],
+  [3000040, /必須項目/],
+  // v2.confirm codes of the current reference
+  [120012076, /オンライン予約/],
+  [120011114, /自社配送/],
+  [120011030, /協力倉庫/],
+  [120011031, /契約に署名/],
+  [120011065, /発送元の住所/],
+  [120015026, /指定する配送業者/],
+  [120015030, /指定する配送業者/],
+  [120015050, /指定する配送業者/],
+  [120015530, /自社配送/],
+  [120015531, /warehouseId/],
+  [120018021, /BC 注文/],
+  [120018069, /アクセストークン/],
+  // shippingtype.update
+  [120015529, /変更できる状態ではありません/],
+  [120018027, /packageSn/],
 ];
 
 describe('Temu codes → readable messages', () => {
@@ -105,6 +131,39 @@ describe('Temu check', () => {
     const lines = temuConnector.check(temuCtx(world), []);
     expect(lines.find((l) => l.id === 'expiry')).toMatchObject({ ok: false, message: expect.stringContaining('13 日後') });
     expect(lines.find((l) => l.id === 'scope:amounts')).toMatchObject({ ok: true, message: expect.stringContaining('単価') });
+  });
+
+  test('a token that lists the v1 API names (every public sample does) has the permissions; v2 names too', () => {
+    const world = temuWorld();
+    const v1 = ['bg.order.list.get', 'bg.order.shippinginfo.get', 'bg.logistics.shipment.confirm', 'bg.logistics.shipment.get'];
+    const v2 = ['bg.order.list.v2.get', 'bg.order.shippinginfo.v2.get', 'bg.logistics.shipment.v2.confirm', 'bg.logistics.shipment.v2.get'];
+    const common = ['bg.logistics.companies.get', 'bg.logistics.warehouse.list.get', 'bg.order.amount.query', 'bg.logistics.shipment.shippingtype.update'];
+    for (const names of [v1, v2]) {
+      control(world, 'scopes', { apiScopeList: [...names, ...common] });
+      expect(temuConnector.check(temuCtx(world), []).find((l) => l.id === 'scopes')).toMatchObject({ ok: true });
+    }
+    control(world, 'scopes', { apiScopeList: [...v1.slice(1), ...common.slice(0, 3)] });
+    const lines = temuConnector.check(temuCtx(world), []);
+    expect(lines.find((l) => l.id === 'scopes')).toMatchObject({ ok: false, message: expect.stringContaining('bg.order.list.v2.get') });
+    expect(lines.find((l) => l.id === 'scope:trackingChange')).toMatchObject({ ok: true, message: expect.stringContaining('Seller Center') });
+  });
+
+  test.each([
+    ['appKey', 'no-such-app', 3000026, /App Key/],
+    ['accessToken', 'no-such-token', 3000031, /再認証/],
+  ])('a wrong %s: the check says what to do (%s → %i)', (field, value, code, word) => {
+    const world = temuWorld();
+    const lines = temuConnector.check(temuCtx(world, { credentials: { ...TEMU_SANDBOX_CREDENTIALS, [field]: value } }), DEMO_CARRIERS);
+    expect(lines).toEqual([{ id: 'auth', ok: false, message: expect.stringMatching(word) }]);
+    expect(lines[0].message).toContain(String(code));
+  });
+
+  test('a suspended app stops the shop\'s fetch before any list call', () => {
+    const world = temuWorld();
+    control(world, 'suspend', {});
+    const ctx = temuCtx(world);
+    expect(() => temuConnector.fetch(ctx, { ...windowReq(world), cursor: null })).toThrow(/サポートに連絡.*3000028/);
+    expect(control(world, 'state').requestsByType['bg.order.list.v2.get']).toBeUndefined();
   });
 
   test('a wrong secret gives one failing auth line with the signature message', () => {

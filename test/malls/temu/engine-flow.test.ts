@@ -25,7 +25,7 @@ function world(shopOverrides: Record<string, unknown> = {}) {
   return { env, clock, temu, rows, rowsOf, col, fill };
 }
 
-test('fetch → fill → export: one confirm per ready parent, held partial parents, none on re-run, cancellation flips the row', () => {
+test('fetch → fill → export: one confirm per ready parent, partial parents ship their ready rows, none on re-run, cancellation flips the row', () => {
   const w = world();
   const fetched = runFetch(w.env, { trigger: 'manual' });
   expect(fetched.exitCode).toBe(0);
@@ -42,17 +42,17 @@ test('fetch → fill → export: one confirm per ready parent, held partial pare
   w.fill(single[0], 'YMT900000002');
   w.fill(multi[1], 'YMT900000003', true);
   const exported = runExport(w.env, { trigger: 'manual' });
-  expect(w.temu.control('state', {})).toMatchObject({ requestsByType: expect.objectContaining({ 'bg.logistics.shipment.v2.confirm': 2 }) });
-  expect(exported.shops[0].exported).toBe(live(multi[0]).length + 1);
-  for (const r of [...live(multi[0]), ...live(single[0])]) {
+  expect(w.temu.control('state', {})).toMatchObject({ requestsByType: expect.objectContaining({ 'bg.logistics.shipment.v2.confirm': 3 }) });
+  expect(exported.shops[0].exported).toBe(live(multi[0]).length + 2);
+  const partial = w.rowsOf(multi[1]).find((r) => r[w.col('伝票番号')] === 'YMT900000003')!;
+  for (const r of [...live(multi[0]), ...live(single[0]), partial]) {
     expect(r[w.col('書出結果')]).toBe('OK');
     expect(r[w.col('管理ステータス')]).toBe('処理済');
   }
-  const heldRow = w.rowsOf(multi[1]).find((r) => r[w.col('伝票番号')] === 'YMT900000003')!;
-  expect(String(heldRow[w.col('書出結果')])).toContain('すべての明細に伝票番号');
+  expect(w.rowsOf(multi[1]).filter((r) => r[w.col('伝票番号')] === '').every((r) => r[w.col('書出結果')] === '')).toBe(true);
 
   runExport(w.env, { trigger: 'manual' });
-  expect((w.temu.control('state', {}) as { requestsByType: Record<string, number> }).requestsByType['bg.logistics.shipment.v2.confirm']).toBe(2);
+  expect((w.temu.control('state', {}) as { requestsByType: Record<string, number> }).requestsByType['bg.logistics.shipment.v2.confirm']).toBe(3);
 
   const victim = single[1];
   w.temu.control('cancel', { parentOrderSn: victim });
@@ -71,4 +71,21 @@ test('a wrong secret: that shop fails with a readable message and exit 1; no sec
   expect(r.shops[0].ok).toBe(false);
   expect(r.shops[0].message).toContain('3000001');
   expect(JSON.stringify(r)).not.toContain('definitely-wrong');
+});
+
+test('a changed 伝票番号 the mall does not take: the row fails, says Temu keeps the old number, 書出伝票番号 keeps it', () => {
+  const w = world();
+  runFetch(w.env, { trigger: 'manual' });
+  const id = String(w.rows().find((r) => r[w.col('管理ステータス')] !== 'キャンセル')![w.col('注文番号')]);
+  w.fill(id, 'YMT910000001');
+  expect(runExport(w.env, { trigger: 'manual' }).exitCode).toBe(0);
+  w.fill(id, 'YMT910000002');
+  w.temu.control('fault', { kind: 'code', code: 120015529, type: 'bg.logistics.shipment.shippingtype.update', count: 5 });
+  const again = runExport(w.env, { trigger: 'manual' });
+  expect(again.exitCode).toBe(1);
+  expect(again.shops[0]).toMatchObject({ exported: 0, failed: w.rowsOf(id).filter((r) => r[w.col('伝票番号')] === 'YMT910000002').length });
+  for (const r of w.rowsOf(id).filter((x) => x[w.col('伝票番号')] === 'YMT910000002')) {
+    expect(r[w.col('書出伝票番号')]).toBe('YMT910000001');
+    expect(String(r[w.col('書出結果')])).toMatch(/YMT910000002.*YMT910000001/);
+  }
 });

@@ -2,7 +2,7 @@ import { temuConnector } from '../../../src/malls/temu';
 import type { ExportOrder, LineOutcome } from '../../../src/engine/connector';
 import { TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
-import { control, exportOrdersOf, fetchAll, fill, live, temuCtx, temuWorld, windowReq } from './helpers';
+import { control, exportOrdersOf, fetchAll, fill, live, sandboxOrders, temuCtx, temuWorld, windowReq } from './helpers';
 import type { World } from '../../support/worlds';
 
 function fetched(world: World) {
@@ -11,6 +11,18 @@ function fetched(world: World) {
 }
 
 const byKey = (outs: LineOutcome[]) => new Map(outs.map((o) => [o.key, o]));
+
+/** Two unshipped parents of one buyer (the sandbox repeats a buyer every tenth order); the first multi-line if asked. */
+function sameBuyerPair(world: World, orders: ExportOrder[], firstMulti = false): [ExportOrder, ExportOrder] {
+  const buyers = new Map(sandboxOrders(world).map((o: any) => [o.parentOrderSn, o.buyer]));
+  const open = orders.filter((o) => live(o).length > 0 && live(o).every((l) => l.mallStatus === 'UN_SHIPPING'));
+  for (const p of open) {
+    if (firstMulti && live(p).length < 2) continue;
+    const q = open.find((x) => x !== p && buyers.get(x.orderId) === buyers.get(p.orderId));
+    if (q) return [p, q];
+  }
+  throw new Error('no two open parents of one buyer in the sample');
+}
 const singleLive = (orders: ExportOrder[]) => orders.filter((o) => live(o).length === 1);
 const multiLive = (orders: ExportOrder[]) => orders.filter((o) => live(o).length >= 2);
 
@@ -46,13 +58,51 @@ describe('Temu export against the sandbox', () => {
     expect(state.shipments[0].packages[0].carrierId).toBe('998264702');
   });
 
-  test('a parent whose lines are not all filled is held with a clear message and not sent', () => {
+  test('partial fulfilment: the ready children of a parent ship now (sendType 1), the rest later (sendType 0)', () => {
     const world = temuWorld({ orders: 40 });
     const o = multiLive(fetched(world))[0];
-    fill(live(o)[0], 'YMT200000001');
+    const [first, ...rest] = live(o);
+    fill(first, 'PRT100000001');
+    expect(temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false })).toEqual([{ key: first.key, kind: 'ok' }]);
+    let state = control(world, 'state');
+    expect(state.shipments[0]).toMatchObject({ parentOrderSn: o.orderId, sendType: 1 });
+    expect(state.shipments[0].packages[0].lines.map((l: any) => l.orderSn)).toEqual([first.lineId]);
+    // what the engine records: the row is exported, the mall shows it shipped
+    Object.assign(first, { exportedTracking: 'PRT100000001', ready: false, mallStatus: 'SHIPPED' });
+    rest.forEach((l) => fill(l, 'PRT100000002'));
+    const second = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
+    expect(second.map((x) => x.kind)).toEqual(rest.map(() => 'ok'));
+    state = control(world, 'state');
+    expect(state.shipments[1]).toMatchObject({ parentOrderSn: o.orderId, sendType: 0 });
+  });
+
+  test('a sibling shipped outside MallSheet (mall status shipped, nothing exported) does not hold the others', () => {
+    const world = temuWorld({ orders: 40 });
+    const o = multiLive(fetched(world))[0];
+    const [outside, ...rest] = live(o);
+    control(world, 'ship', { parentOrderSn: o.orderId, orderSns: [outside.lineId], trackingNumber: 'SC0000000001' });
+    outside.mallStatus = 'SHIPPED'; // as the next fetch shows it
+    rest.forEach((l) => fill(l, 'OUT100000001'));
     const outcomes = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
-    expect(outcomes).toEqual([{ key: live(o)[0].key, kind: 'held', message: expect.stringContaining('すべての明細に伝票番号') }]);
+    expect(outcomes.map((x) => x.kind)).toEqual(rest.map(() => 'ok'));
+    expect(control(world, 'state').shipments[1].packages[0].lines.map((l: any) => l.orderSn)).toEqual(rest.map((l) => l.lineId));
+  });
+
+  test('children with one tracking number go in one call: a sibling with that number that is not ready holds them', () => {
+    const world = temuWorld({ orders: 40 });
+    const o = multiLive(fetched(world))[0];
+    const [a, b] = live(o);
+    fill(a, 'SAM100000001');
+    fill(b, 'SAM100000001');
+    Object.assign(b, { ready: false, shippedOn: '' }); // no ship date yet
+    const held = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
+    expect(held).toEqual([{ key: a.key, kind: 'held', message: expect.stringMatching(new RegExp(`SAM100000001.*${b.lineId}`)) }]);
     expect(control(world, 'state').requestsByType['bg.logistics.shipment.v2.confirm']).toBeUndefined();
+    fill(b, 'SAM100000001');
+    expect(temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false }).filter((x) => x.kind === 'ok')).toHaveLength(2);
+    const pkg = control(world, 'state').shipments[0].packages;
+    expect(pkg).toHaveLength(1);
+    expect(pkg[0].lines.map((l: any) => l.orderSn).sort()).toEqual([a.lineId, b.lineId].sort());
   });
 
   test('cancelled children do not hold their parent and are not sent', () => {
@@ -65,14 +115,76 @@ describe('Temu export against the sandbox', () => {
     expect(sent.sort()).toEqual(live(o).map((l) => l.lineId).sort());
   });
 
-  test('an order Temu already has as shipped counts as success with a note (120012004)', () => {
+  test('a tracking number changed after export goes through shippingtype.update; the mall then holds the new one', () => {
     const world = temuWorld({ orders: 40 });
     const o = singleLive(fetched(world))[0];
-    fill(live(o)[0], 'YMT300000001');
+    const [line] = live(o);
+    fill(line, 'YMT300000001');
     expect(temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false })[0].kind).toBe('ok');
-    live(o)[0].tracking = 'YMT300000002';
+    Object.assign(line, { exportedTracking: 'YMT300000001', tracking: 'YMT300000002', mallStatus: 'SHIPPED' });
     const again = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
-    expect(again).toEqual([{ key: live(o)[0].key, kind: 'already', note: expect.stringContaining('発送済み') }]);
+    expect(again).toEqual([{ key: line.key, kind: 'ok', note: expect.stringMatching(/YMT300000001.*YMT300000002/) }]);
+    expect(control(world, 'state').edits).toEqual([expect.objectContaining({ from: 'YMT300000001', to: 'YMT300000002' })]);
+    expect(control(world, 'state').requestsByType['bg.logistics.shipment.v2.confirm']).toBe(1);
+  });
+
+  test('when Temu refuses the change, the row fails and says the mall keeps the old number', () => {
+    const world = temuWorld({ orders: 40 });
+    const o = singleLive(fetched(world))[0];
+    const [line] = live(o);
+    fill(line, 'YMT310000001');
+    temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
+    Object.assign(line, { exportedTracking: 'YMT310000001', tracking: 'YMT310000002', mallStatus: 'SHIPPED' });
+    control(world, 'fault', { kind: 'code', code: 120015529, type: 'bg.logistics.shipment.shippingtype.update' });
+    const [out] = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
+    expect(out).toMatchObject({ kind: 'error', message: expect.stringMatching(/YMT310000002.*YMT310000001.*120015529/) });
+  });
+
+  test('"already shipped" counts only when Temu holds the same number (120012004 checked with v2.get)', () => {
+    const world = temuWorld({ orders: 40 });
+    const [a, b] = singleLive(fetched(world));
+    control(world, 'ship', { parentOrderSn: a.orderId, trackingNumber: 'SC0000000001' });
+    control(world, 'ship', { parentOrderSn: b.orderId, trackingNumber: 'SC0000000002' });
+    fill(live(a)[0], 'SC0000000001');
+    fill(live(b)[0], 'YMT320000001');
+    const out = byKey(temuConnector.exportOrders(temuCtx(world), [a, b], { dryRun: false }));
+    expect(out.get(live(a)[0].key)).toMatchObject({ kind: 'already', note: expect.stringContaining('SC0000000001') });
+    expect(out.get(live(b)[0].key)).toMatchObject({ kind: 'error', message: expect.stringMatching(/SC0000000002.*YMT320000001/) });
+  });
+
+  test('"already shipped" that cannot be verified is not a success', () => {
+    const world = temuWorld({ orders: 40 });
+    const o = singleLive(fetched(world))[0];
+    control(world, 'ship', { parentOrderSn: o.orderId, trackingNumber: 'SC0000000003' });
+    fill(live(o)[0], 'SC0000000003');
+    control(world, 'fault', { kind: 'code', code: 3000032, type: 'bg.logistics.shipment.v2.get' });
+    const [out] = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
+    expect(out).toMatchObject({ kind: 'error', message: expect.stringContaining('3000032') });
+  });
+
+  test('同梱: parents exported with one tracking number go in ONE sendType 2 call with every child', () => {
+    const world = temuWorld({ orders: 60 });
+    const orders = fetched(world);
+    const [p, q] = sameBuyerPair(world, orders);
+    [...live(p), ...live(q)].forEach((l) => fill(l, 'CMB100000001'));
+    const outcomes = temuConnector.exportOrders(temuCtx(world), [p, q], { dryRun: false });
+    expect(outcomes.map((x) => x.kind)).toEqual([...live(p), ...live(q)].map(() => 'ok'));
+    const state = control(world, 'state');
+    expect(state.requestsByType['bg.logistics.shipment.v2.confirm']).toBe(1);
+    expect(state.shipments[0]).toMatchObject({ sendType: 2, parentOrderSns: [p.orderId, q.orderId] });
+    expect(state.shipments[0].packages).toHaveLength(1);
+  });
+
+  test('同梱: a parent whose children cannot all go with that number is held; the other ships alone', () => {
+    const world = temuWorld({ orders: 60 });
+    const orders = fetched(world);
+    const [p, q] = sameBuyerPair(world, orders, true);
+    fill(live(p)[0], 'CMB200000001');
+    live(q).forEach((l) => fill(l, 'CMB200000001'));
+    const out = byKey(temuConnector.exportOrders(temuCtx(world), [p, q], { dryRun: false }));
+    expect(out.get(live(p)[0].key)).toMatchObject({ kind: 'held', message: expect.stringMatching(new RegExp(`CMB200000001.*${p.orderId}.*${live(p)[1].lineId}`)) });
+    expect(live(q).map((l) => out.get(l.key)?.kind)).toEqual(live(q).map(() => 'ok'));
+    expect(control(world, 'state').shipments).toEqual([expect.objectContaining({ parentOrderSns: [q.orderId], sendType: 0 })]);
   });
 
   test('a tracking number used for another parent is refused with a readable message (120014004); others still go', () => {
@@ -106,6 +218,16 @@ describe('Temu export against the sandbox', () => {
     expect(outs.map((o) => o.kind)).toEqual(['ok', 'ok']);
     const ids = control(world, 'state').shipments.map((s: any) => s.packages[0].carrierId);
     expect(ids).toEqual(['998264703', '998264702']);
+  });
+
+  test('carriers are looked up for the token\'s region, not a fixed 100 for every global shop', () => {
+    const world = temuWorld({ orders: 40 });
+    const o = singleLive(fetched(world))[0];
+    control(world, 'region', { regionId: 134 }); // a store of the global host outside Japan
+    fill(live(o)[0], 'YMT900000001');
+    expect(temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false }).map((x) => x.kind)).toEqual(['ok']);
+    const asked = world.http.sent.filter((r) => r.body?.includes('bg.logistics.companies.get')).map((r) => JSON.parse(r.body!).regionId);
+    expect(asked).toEqual([134]);
   });
 
   test('carrier list and warehouse are looked up once per run', () => {

@@ -28,6 +28,7 @@ export interface SandboxOrderView {
   parentOrderSn: string;
   status: number;
   createdAt: number;
+  buyer: string;
   children: { orderSn: string; status: number; quantity: number }[];
 }
 
