@@ -19,6 +19,7 @@ import { ORDERS_SHEET_NAMES } from '../src/engine/orders/columns';
 import { discoverHeaders } from '../src/engine/orders/headers';
 import { APPS_SCRIPT_RATES, CostModel, CostedHttp, CostedProperties, CostedSpreadsheet, CostedToasts, meterDelta, snapshot, type Meter } from '../src/engine/sim/cost-model';
 import { CONNECTORS } from '../src/malls';
+import { CachedProperties } from '../src/engine/cached-properties';
 import { TEMU_RATE_PER_SECOND } from '../src/malls/temu/client';
 import { TEMU_STATUS_CODES, type TemuStatusName } from '../src/malls/temu/statuses';
 import { CANCEL_CLAIM_STATS, MAX_WINDOW_MS } from '../src/malls/qoo10/protocol';
@@ -108,7 +109,8 @@ export function benchWorld(opts: { ordersPerMall: number; seed?: number; start?:
   const log = new MemoryLogger();
   const triggers = new MemoryTriggers();
   const book = new CostedSpreadsheet(rawBook, model);
-  const props = new CostedProperties(rawProps, model);
+  // as src/gas/env.ts builds it: one getProperties per run, then reads from memory
+  const props = new CachedProperties(new CostedProperties(rawProps, model));
   const http = new CostedHttp(new InProcessHttp(sandbox), model, {
     labelOf: (r) => sandbox.mallOf(r),
     parallelism: (mall) => PARALLEL[mall] ?? 1,
@@ -290,7 +292,7 @@ const minimumOf = (pages: number, perOrder: number, setup: number): Minimum => (
  *   token-info call (有効期限, docs/contract.md §3);
  * - TikTok: Search Orders pages per status and a CANCELLED pass, plus the token refresh and the
  *   authorized-shop lookup a fresh authorization needs;
- * - Qoo10: one GetShippingInfo_v3 per status and one GetClaimInfo_V3 per cancel ClaimStat per 90-day
+ * - Qoo10: one GetShippingInfo_v3 per status (one for all of 1–3) and one GetClaimInfo_V3 per cancel ClaimStat per 90-day
  *   window (no paging), plus issuing the seller auth key.
  */
 export function fetchMinimum(world: World): Record<string, Minimum> {
@@ -316,8 +318,10 @@ export function fetchMinimum(world: World): Record<string, Minimum> {
       out.tiktok = minimumOf(pages, 0, 2);
     } else if (shop.mall === 'qoo10') {
       const windows = Math.ceil((now - from) / MAX_WINDOW_MS);
-      const statuses = new Set(shop.fetch.statuses.map((s) => STATUS_CODES[s as Qoo10Status])).size;
-      out.qoo10 = minimumOf(windows * (statuses + CANCEL_CLAIM_STATS.length), 0, 1);
+      const codes = new Set<string>(shop.fetch.statuses.map((s) => STATUS_CODES[s as Qoo10Status]));
+      // ShippingStatus 0 returns 1–3 in one call (docs/malls/qoo10.md §3 v3 request)
+      const lists = codes.size > 1 && [...codes].every((c) => c <= '3') ? 1 : codes.size;
+      out.qoo10 = minimumOf(windows * (lists + CANCEL_CLAIM_STATS.length), 0, 1);
     }
   }
   return out;

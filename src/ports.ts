@@ -123,6 +123,11 @@ export interface PropertiesPort {
   set(key: string, value: string): void;
   delete(key: string): void;
   keys(): string[];
+  /**
+   * Every key and value in one call (PropertiesService getProperties), when the store can: a run then
+   * reads its properties once instead of once per key (src/engine/cached-properties.ts).
+   */
+  getAll?(): Record<string, string>;
 }
 
 export interface LockPort {
@@ -157,7 +162,7 @@ export interface ProgressPort {
 
 /** One-off continuation runs and the recurring timer (ScriptApp triggers). */
 export interface TriggerPort {
-  /** Installs the recurring timer idempotently; minutes one of 5, 10, 15, 30 or 60. 0 removes it. */
+  /** Installs the recurring timer idempotently; minutes one of 1, 5, 10, 15, 30 or 60. 0 removes it. */
   setTimer(minutes: number): void;
   /** Schedules one continuation run after ms (replacing an earlier one). */
   scheduleContinuation(ms: number): void;

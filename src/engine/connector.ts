@@ -81,12 +81,20 @@ export interface FetchRequest {
   statuses: string[];
   /** null on the first step; afterwards what the previous step returned (JSON-serialisable) */
   cursor: unknown;
+  /**
+   * A timer poll only: true when an order of this version (the mall's update stamp, as the connector
+   * words it in FetchStep.versions) was written by the last complete poll. The connector may skip it,
+   * and the per-order calls it needs (Temu's address and prices), and still list its version.
+   */
+  unchanged?(version: string): boolean;
 }
 
 export interface FetchStep {
   lines: OrderLine[];
   /** status changes for lines that may already be in the sheet (e.g. Qoo10 claims) */
   updates?: LineStatusUpdate[];
+  /** the versions of the orders this step returned or skipped as unchanged (FetchRequest.unchanged) */
+  versions?: string[];
   /** null when the window is complete */
   cursor: unknown;
   /** one log line each (e.g. "amounts not permitted for this token: 単価 left blank") */

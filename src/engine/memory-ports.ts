@@ -16,6 +16,9 @@ export class MemoryProperties implements PropertiesPort {
   keys(): string[] {
     return Object.keys(this.data);
   }
+  getAll(): Record<string, string> {
+    return { ...this.data };
+  }
 }
 
 /** A view of a PropertiesPort under a key prefix (each shop's own store). */

@@ -6,6 +6,7 @@ import { GasHttp } from './http';
 import { GasMail } from './mail';
 import { GasLock, GasProperties, consoleLogger, gasClock, gasCrypto, toastProgress } from './gas-ports';
 import { GasTriggers } from './triggers';
+import { CachedProperties } from '../engine/cached-properties';
 import { throttledProgress } from '../engine/throttled-progress';
 
 /** Apps Script gives 6 minutes per execution; stop starting new work at 4.5 (docs/apps-script.md §C1, §C2). */
@@ -15,7 +16,8 @@ const BUDGET_MS = 270_000;
 export function gasEnv(): EngineEnv & { triggers: GasTriggers } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const book = new GasSpreadsheet(ss);
-  const props = new GasProperties(PropertiesService.getDocumentProperties());
+  // one getProperties per run instead of a call per key read (src/engine/cached-properties.ts)
+  const props = new CachedProperties(new GasProperties(PropertiesService.getDocumentProperties()));
   const clock = gasClock(Utilities);
   return {
     book,

@@ -4,7 +4,7 @@ import type { ClockPort, CryptoPort, LockPort, LoggerPort, ProgressPort, Propert
 
 export type PropertiesApi = Pick<
   GoogleAppsScript.Properties.Properties,
-  'getProperty' | 'setProperty' | 'deleteProperty' | 'getKeys'
+  'getProperty' | 'setProperty' | 'deleteProperty' | 'getKeys' | 'getProperties'
 >;
 
 /** Document properties (docs/apps-script.md §C4: per-sheet store, never Script properties for sellers' tokens). */
@@ -21,6 +21,9 @@ export class GasProperties implements PropertiesPort {
   }
   keys(): string[] {
     return this.store.getKeys();
+  }
+  getAll(): Record<string, string> {
+    return this.store.getProperties();
   }
 }
 

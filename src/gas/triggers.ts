@@ -16,7 +16,7 @@ interface ClockBuilder {
   create(): unknown;
 }
 
-const MINUTES = [5, 10, 15, 30] as const;
+const MINUTES = [1, 5, 10, 15, 30] as const;
 const HOURS = [1, 2, 4, 6, 8, 12] as const;
 
 /**

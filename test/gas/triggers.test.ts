@@ -57,7 +57,8 @@ describe('GasTriggers', () => {
     expect(timerSchedule(0)).toBeNull();
     expect(timerSchedule(5)).toEqual({ everyMinutes: 5 });
     expect(timerSchedule(20)).toEqual({ everyMinutes: 15 });
-    expect(timerSchedule(3)).toEqual({ everyMinutes: 5 });
+    expect(timerSchedule(3)).toEqual({ everyMinutes: 1 });
+    expect(timerSchedule(1)).toEqual({ everyMinutes: 1 });
     expect(timerSchedule(90)).toEqual({ everyHours: 1 });
     expect(timerSchedule(180)).toEqual({ everyHours: 2 });
   });

@@ -224,6 +224,7 @@ export function fakeAppsScript(sandbox: Sandbox) {
         setProperty: (k: string, v: string) => void props.set(k, v),
         deleteProperty: (k: string) => void props.delete(k),
         getKeys: () => [...props.keys()],
+        getProperties: () => Object.fromEntries(props),
       }),
     },
     LockService: {

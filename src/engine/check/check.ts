@@ -8,6 +8,8 @@ import { withRun } from '../run/with-run';
 import { buildShopContext } from '../run/shop-context';
 import { errorText } from '../error-text';
 import { readState, type ShopState } from '../run/state';
+import { timerPlan } from '../run/timer';
+import { BUDGET_RESERVE, TriggerBudget } from '../quota/trigger-budget';
 import { alertsDueToday } from '../alerts/alerts';
 import { STEP_RESERVE } from '../quota/url-fetch-quota';
 
@@ -72,13 +74,30 @@ function checkShop(run: Run, shop: ShopSettings, log: LogRow[] | string): ShopCh
   }
   // after the connector's own check, which may just have recorded a fresh expiry
   const now = env.clock.now();
-  lines = mergeLines(lines, engineCheckLines(run, shop, readState(env.props, shop.name), log, now)).map((l) => ({ ...l, message: run.redact(l.message) }));
+  lines = mergeLines(lines, [...engineCheckLines(run, shop, readState(env.props, shop.name), log, now), timerBudgetLine(run, shop)]);
+  lines = lines.map((l) => ({ ...l, message: run.redact(l.message) }));
   run.touched.add(shop.name);
   const bad = lines.filter((l) => !l.ok);
   const report: ShopCheck = { ...shopReport(shop, 'check', connector.label), lines, ok: bad.length === 0, failed: bad.length };
   report.message = bad.length === 0 ? run.t('check.allOk') : joinMessages(run, bad.map((l) => l.message));
   record(run, 'check', report, env.clock.now() - started);
   return report;
+}
+
+/**
+ * What the chosen intervals cost of the day's trigger budget (docs/apps-script.md §C1): the timer's
+ * expected minutes a day, from the measured average run (or a default before the first), against the
+ * account's limit. Over the limit is a warning: the timer would stretch its interval every day.
+ */
+export function timerBudgetLine(run: Pick<Run, 't' | 'settings' | 'env'>, shop: ShopSettings): CheckLine {
+  const plan = timerPlan(run.settings.shops);
+  if (!plan || !(shop.enabled && shop.autoFetchMinutes > 0)) return { id: 'timerBudget', ok: true, message: run.t('check.timerOff') };
+  const budget = TriggerBudget.load(run.env.props, run.env.clock, run.settings.accountType);
+  const minutes = budget.minutesPerDay(plan);
+  const limit = budget.limitMs / 60_000;
+  const params = { every: shop.autoFetchMinutes, minutes: Math.ceil(minutes), limit: Math.round(limit), account: run.settings.accountType ?? 'consumer' };
+  const ok = minutes <= limit * (1 - BUDGET_RESERVE);
+  return { id: 'timerBudget', ok, message: run.t(ok ? 'check.timerBudget' : 'check.timerOverBudget', params) };
 }
 
 /**

@@ -10,8 +10,9 @@ import { withRun } from './with-run';
 import { buildShopContext, quotaText } from './shop-context';
 import { errorText } from '../error-text';
 import { STEP_RESERVE } from '../quota/url-fetch-quota';
-import { formatDate } from '../text/dates';
+import { formatDate, formatDateTime } from '../text/dates';
 import { readState, updateState, type ShopState } from './state';
+import { SeenLines } from './seen-lines';
 
 const DAY_MS = 86_400_000;
 
@@ -49,6 +50,10 @@ export const MAX_RESUME_FAILURES = 3;
 interface Pending {
   shop: string;
   patch: Partial<ShopState>;
+  seen: SeenLines;
+  complete: boolean;
+  /** some line of the shop was upserted (new or changed) */
+  wroteLines: boolean;
 }
 
 /**
@@ -56,51 +61,88 @@ interface Pending {
  * records each shop's state (resume cursor, 最終取得日時).
  */
 export function fetchShops(run: Run, shops: ShopSettings[], range?: { from: number; to: number }): void {
-  const table = run.table();
-  if (!table) return;
+  // a timer poll opens 受注一覧 only when some shop brought something new (SeenLines); any other fetch
+  // reads it first, so a workbook it cannot read stops the run before anything is fetched
+  const lazy = run.trigger === 'auto' && !range;
+  let opened = null as OrdersTable | null;
+  const table = (): OrdersTable | null => (opened ??= run.table());
+  if (!lazy && !table()) return;
   const pending: Pending[] = [];
-  const reports: { report: ShopReport; started: number }[] = [];
+  const reports: { report: ShopReport; started: number; quiet: boolean }[] = [];
   for (const shop of shops) {
     const connector = run.env.connectors.find((c) => c.id === shop.mall)!;
     const report = shopReport(shop, 'fetch', connector.label);
     const started = run.env.clock.now();
-    reports.push({ report, started });
+    const entry = { report, started, quiet: false };
+    reports.push(entry);
     if (started >= run.deadline) {
       run.unfinished = true;
       report.message = run.t('run.deferred');
       continue;
     }
-    pending.push({ shop: shop.name, patch: fetchShop(run, table, shop, connector, report, range) });
+    const done = fetchShop(run, table, shop, connector, report, range, lazy);
+    if (run.report.exitCode === 2) return;
+    entry.quiet = done.quiet;
+    pending.push({ shop: shop.name, patch: done.patch, seen: done.seen, complete: done.complete, wroteLines: done.wroteLines });
   }
   try {
-    table.flush();
+    opened?.flush();
   } catch (e) {
     // nothing was written: no state advances, and every shop says why
     const why = run.t('run.writeFailed', { detail: errorText(e, run.locale) });
-    for (const { report } of reports) {
-      report.ok = false;
-      report.message = joinMessages(run, [why, ...(report.message ? [report.message] : [])]);
+    for (const entry of reports) {
+      entry.report.ok = false;
+      entry.quiet = false;
+      entry.report.message = joinMessages(run, [why, ...(entry.report.message ? [entry.report.message] : [])]);
     }
     pending.length = 0;
   }
+  const quiet = new Set(reports.filter((r) => r.quiet).map((r) => r.report.shop));
   for (const p of pending) {
-    updateState(run.env.props, p.shop, p.patch);
-    run.touched.add(p.shop);
+    p.seen.save(p.complete, p.wroteLines);
+    const folded = quietPatch(run, p.shop, quiet.has(p.shop), reports.find((r) => r.report.shop === p.shop)!.report);
+    updateState(run.env.props, p.shop, { ...p.patch, ...folded });
+    // an empty poll changes no cell: 最終取得日時 in the tab waits for the next real write (the sidebar
+    // and `mallsheet check` read it from the state)
+    if (!quiet.has(p.shop)) run.touched.add(p.shop);
   }
   run.quota.save();
-  for (const { report, started } of reports) record(run, 'fetch', report, run.env.clock.now() - started);
+  for (const { report, started } of reports) {
+    if (quiet.has(report.shop)) run.report.shops.push(report);
+    else record(run, 'fetch', report, run.env.clock.now() - started);
+  }
+}
+
+/**
+ * docs/contract.md §2 Log: a timer poll that found nothing for a shop adds no Log row (a fold would
+ * still be a write); the state counts such polls and keeps the last one's time, and the shop's next real
+ * row says how many there were.
+ */
+function quietPatch(run: Run, shop: string, quiet: boolean, report: ShopReport): Partial<ShopState> {
+  const state = readState(run.env.props, shop);
+  const now = run.env.clock.now();
+  if (quiet) return { quietPolls: (state.quietPolls ?? 0) + 1, lastCheckedAt: now };
+  if (state.quietPolls) {
+    const note = run.t('run.quietPolls', { count: state.quietPolls, time: formatDateTime(state.lastCheckedAt ?? now, run.settings.timezone) });
+    report.message = report.message ? `${report.message} / ${note}` : note;
+  }
+  return { quietPolls: undefined, lastCheckedAt: now };
 }
 
 function fetchShop(
   run: Run,
-  table: OrdersTable,
+  table: () => OrdersTable | null,
   shop: ShopSettings,
   connector: MallConnector,
   report: ShopReport,
   range: { from: number; to: number } | undefined,
-): Partial<ShopState> {
+  /** a timer poll: rows the last poll returned as they are are skipped */
+  skipSeen: boolean,
+): { patch: Partial<ShopState>; seen: SeenLines; complete: boolean; quiet: boolean; wroteLines: boolean } {
   const { env } = run;
   const now = env.clock.now();
+  const seen = SeenLines.load(env.props, shop.name, now, skipSeen);
+  let wroteLines = false;
   const ctx = buildShopContext(env, run.settings, shop, run.deadline, true, run.redact, run.quota);
   const state = readState(env.props, shop.name);
   const defaults = rowDefaults(shop, connector);
@@ -139,14 +181,25 @@ function fetchShop(
           }
           break;
         }
-        const step = connector.fetch(ctx, { ...windowOf(w), statuses: shop.fetch.statuses, cursor });
+        const unchanged = skipSeen ? { unchanged: (v: string) => seen.knows(v) } : {};
+        const step = connector.fetch(ctx, { ...windowOf(w), statuses: shop.fetch.statuses, cursor, ...unchanged });
+        seen.remember('version', step.versions ?? []);
         const lines = validRows(OrderLineSchema, run, shop, step.lines, messages, report);
         const updates = validRows(LineStatusUpdateSchema, run, shop, step.updates ?? [], messages, report);
-        const counts = table.upsert(defaults, lines, updates, env.clock.now());
-        report.fetched += counts.fetched;
-        report.new += counts.new;
-        report.updated += counts.updated;
-        messages.push(...counts.warnings, ...(step.notices ?? []));
+        const freshLines = seen.fresh('line', lines);
+        // a status update skipped earlier may find its row only now that the row was added or rewritten
+        if (freshLines.length > 0) wroteLines = true;
+        const freshUpdates = wroteLines ? (seen.remember('update', updates), updates) : seen.fresh('update', updates);
+        report.fetched += lines.length;
+        if (freshLines.length > 0 || freshUpdates.length > 0) {
+          const opened = table();
+          if (!opened) throw new WorkbookUnreadable();
+          const counts = opened.upsert(defaults, freshLines, freshUpdates, env.clock.now());
+          report.new += counts.new;
+          report.updated += counts.updated;
+          messages.push(...counts.warnings);
+        }
+        messages.push(...(step.notices ?? []));
         rows += lines.length;
         page++;
         env.progress.progress(run.t('run.progress.fetch', { shop: shop.name, page, rows }));
@@ -157,6 +210,7 @@ function fetchShop(
       if (!complete) break;
     }
   } catch (e) {
+    if (e instanceof WorkbookUnreadable) return { patch: {}, seen, complete: false, quiet: false, wroteLines: false };
     complete = false;
     report.ok = false;
     messages.unshift(errorText(e, run.locale));
@@ -170,6 +224,7 @@ function fetchShop(
     }
   }
   for (const m of messages) env.log.warn(run.redact(`${shop.name}: ${m}`));
+  const quiet = skipSeen && complete && report.ok && messages.length === 0 && report.new === 0 && report.updated === 0 && report.failed === 0;
   // docs/contract.md §3: the token / key expiry is visible in the Log too, as GoQSystem shows 有効期限
   const expiresAt = readState(env.props, shop.name).expiresAt;
   if (typeof expiresAt === 'number') messages.push(run.t('run.expiresOn', { date: formatDate(expiresAt, run.settings.timezone) }));
@@ -177,14 +232,18 @@ function fetchShop(
   const fetchedTo = complete ? now : completedTo;
   const covered = complete ? windows : windows.slice(0, 1);
   const full = fetchedTo !== null && !range && covered.every((w) => w.by === 'created');
-  return {
+  const patch = {
     lastAttemptAt: now,
     resume,
     resumeFailures: resumeFailures > 0 ? resumeFailures : undefined,
     ...(fetchedTo !== null ? { lastFetchAt: fetchedTo } : {}),
     ...(full ? { lastFullAt: fetchedTo } : {}),
   };
+  return { patch, seen, complete, quiet, wroteLines };
 }
+
+/** The orders tab could not be opened mid-poll: already reported (exit 2); the shop's state stays as it was. */
+class WorkbookUnreadable extends Error {}
 
 /** What a window tells the connector, and what a resume cursor remembers of it. */
 function windowOf(w: Window): { from: number; to: number; by: Window['by']; createdFrom?: number } {

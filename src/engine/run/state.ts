@@ -16,6 +16,10 @@ const ShopStateSchema = z.object({
   expiresAt: z.number().nullable().optional(),
   /** fetches in a row whose first step, from the stored cursor, failed (a cursor the mall no longer takes) */
   resumeFailures: z.number().int().optional(),
+  /** timer polls in a row that found nothing new (no Log row each; the next real row says how many) */
+  quietPolls: z.number().int().optional(),
+  /** when the last poll of this shop ended, empty or not (shown in the sidebar and the check) */
+  lastCheckedAt: z.number().optional(),
   /** an export ran out of time with rows still to send: the continuation (timer) run exports this shop */
   exportPending: z.boolean().optional(),
   /** an unfinished window: the next run resumes it (the cursor covers only rows already written) */
@@ -46,9 +50,13 @@ export function readState(props: PropertiesPort, shop: string): ShopState {
   }
 }
 
+/** Writes the shop's state with the patch applied; a patch that changes nothing costs no write. */
 export function updateState(props: PropertiesPort, shop: string, patch: Partial<ShopState>): ShopState {
-  const next: ShopState = { ...readState(props, shop), ...patch };
+  const before = readState(props, shop);
+  const next: ShopState = { ...before, ...patch };
   for (const k of Object.keys(next) as (keyof ShopState)[]) if (next[k] === undefined) delete next[k];
+  const same = (s: ShopState) => JSON.stringify(Object.entries(s).sort(([a], [b]) => (a < b ? -1 : 1)));
+  if (props.get(stateKey(shop)) !== null && same(before) === same(next)) return next;
   props.set(stateKey(shop), JSON.stringify(next));
   return next;
 }

@@ -9,6 +9,9 @@ import { withRun } from './with-run';
 import { translate } from '../../i18n';
 import { errorText } from '../error-text';
 import { readState, type ShopState } from './state';
+import type { Run } from './run-context';
+import { TriggerBudget, type TimerPlan } from '../quota/trigger-budget';
+import { formatDateTime } from '../text/dates';
 
 /**
  * A timer tick tolerates this much early firing: Apps Script's triggers drift, and a run that fetched
@@ -16,12 +19,15 @@ import { readState, type ShopState } from './state';
  */
 const EARLY_MS = 60_000;
 
-/** Is this shop's auto-fetch due at `now`? An unfinished window is always due. */
-export function isDue(shop: ShopSettings, state: ShopState, now: number): boolean {
+/**
+ * Is this shop's auto-fetch due at `now`? An unfinished window is always due. `stretchMin`: the interval
+ * the day's trigger budget affords, when it is longer than the shop's own.
+ */
+export function isDue(shop: ShopSettings, state: ShopState, now: number, stretchMin: number | null = null): boolean {
   if (!shop.enabled || shop.autoFetchMinutes <= 0) return false;
   if (state.resume) return true;
   const last = Math.max(state.lastAttemptAt ?? 0, state.lastFetchAt ?? 0);
-  return now - last >= shop.autoFetchMinutes * 60_000 - EARLY_MS;
+  return now - last >= Math.max(shop.autoFetchMinutes, stretchMin ?? 0) * 60_000 - EARLY_MS;
 }
 
 /**
@@ -29,13 +35,62 @@ export function isDue(shop: ShopSettings, state: ShopState, now: number): boolea
  * any shop whose last export ran out of time with rows left (the continuation of a manual export).
  */
 export function runTimer(env: EngineEnv): RunReport {
-  return withRun(env, { action: 'fetch', trigger: 'auto' }, (run) => {
+  const t0 = env.clock.now();
+  let budget: TriggerBudget | null = null;
+  let polled = false;
+  const report = withRun(env, { action: 'fetch', trigger: 'auto' }, (run) => {
     const now = env.clock.now();
-    const due = run.settings.shops.filter((s) => isDue(s, readState(env.props, s.name), now));
+    budget = TriggerBudget.load(env.props, env.clock, run.settings.accountType);
+    const stretch = planStretch(run, budget);
+    const due = run.settings.shops.filter((s) => isDue(s, readState(env.props, s.name), now, stretch));
     if (due.length > 0) fetchShops(run, due);
     const exporting = run.settings.shops.filter((s) => s.enabled && (s.autoExport || readState(env.props, s.name).exportPending));
     if (exporting.length > 0) exportShops(run, exporting, false);
+    polled = due.length > 0 || exporting.length > 0;
   });
+  // the whole execution counts, its Log write included (a busy or invalid run too)
+  try {
+    const b: TriggerBudget = budget ?? TriggerBudget.load(env.props, env.clock);
+    b.add(env.clock.now() - t0, polled);
+    b.save();
+  } catch (e) {
+    env.log.warn(errorText(e, 'ja'));
+  }
+  return report;
+}
+
+/**
+ * The interval the rest of the day's trigger budget affords (docs/apps-script.md §C1), when it is longer
+ * than the shops' shortest; the Log says so when that changes.
+ */
+function planStretch(run: Run, budget: TriggerBudget): number | null {
+  const plan = timerPlan(run.settings.shops);
+  if (!plan) return null;
+  const affordable = budget.affordableInterval(plan);
+  const stretch = affordable > plan.intervalMin ? affordable : null;
+  if (stretch !== budget.stretched()) {
+    const reset = budget.resetsAt();
+    const params = {
+      used: Math.round(budget.usedMs() / 60_000),
+      limit: Math.round(budget.limitMs / 60_000),
+      from: plan.intervalMin,
+      to: stretch ?? plan.intervalMin,
+      reset: reset === null ? '-' : formatDateTime(reset, run.settings.timezone),
+    };
+    const message = run.t(stretch === null ? 'run.budgetRestored' : 'run.budgetStretch', params);
+    run.env.log.warn(message);
+    run.logRows.push({ time: run.env.clock.now(), trigger: 'auto', action: 'fetch', shop: '', message });
+    budget.setStretch(stretch);
+  }
+  return stretch;
+}
+
+/** The timer's period and the shops' shortest interval, or null when no shop fetches by itself. */
+export function timerPlan(shops: readonly ShopSettings[]): TimerPlan | null {
+  const periodMin = timerMinutes(shops);
+  if (periodMin === 0) return null;
+  const intervals = shops.filter((s) => s.enabled && s.autoFetchMinutes > 0).map((s) => s.autoFetchMinutes);
+  return { periodMin, intervalMin: Math.min(...intervals) };
 }
 
 /** The recurring trigger's period for the shops' intervals: the shortest, snapped down to one it can honour. */

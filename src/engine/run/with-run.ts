@@ -2,7 +2,9 @@ import { translate } from '../../i18n';
 import { errorText } from '../error-text';
 import { appendLog, type LogAction, type LogRow } from '../log/log-sheet';
 import { OrdersTable } from '../orders/table';
+import { computeDashboard } from '../dashboard/compute';
 import { refreshDashboard } from '../dashboard/tab';
+import { TriggerBudget } from '../quota/trigger-budget';
 import { processAlerts, type RunOutcome } from '../alerts/alerts';
 import { STEP_RESERVE, URL_FETCH_QUOTA, UrlFetchQuota } from '../quota/url-fetch-quota';
 import { redactor } from '../redact';
@@ -15,6 +17,10 @@ import type { Run } from './run-context';
 import { clearRunning, interruptedRuns, lastDisplay, markRunning, rememberDisplay } from './run-markers';
 import { readState, type ShopState } from './state';
 import type { EngineEnv, RunReport, Trigger } from './types';
+import { CachedProperties } from '../cached-properties';
+import type { ProgressPort } from '../../ports';
+
+const SILENT: ProgressPort = { progress: () => undefined };
 
 /**
  * What every run shares (docs/contract.md §3, §5): one run at a time (tryLock; busy → one Log line, nothing
@@ -36,7 +42,9 @@ export interface RunOptions {
   quiet?: boolean;
 }
 
-export function withRun(env: EngineEnv, opts: RunOptions, body: (run: Run) => void): RunReport {
+export function withRun(given: EngineEnv, opts: RunOptions, body: (run: Run) => void): RunReport {
+  // a timer run has no one watching: its toasts would only cost spreadsheet calls
+  const env: EngineEnv = opts.trigger === 'auto' ? { ...given, progress: SILENT } : given;
   const report = emptyReport();
   const start = env.clock.now();
   const { locale: fallbackLocale, timezone: fallbackZone } = lastDisplay(env.props);
@@ -47,6 +55,8 @@ export function withRun(env: EngineEnv, opts: RunOptions, body: (run: Run) => vo
     if (!opts.quiet) safeAppend(env, [runLine(opts, start, message)], fallbackLocale, fallbackZone, report);
     return report;
   }
+  // what another run wrote while this one waited for the lock
+  if (env.props instanceof CachedProperties) env.props.reload();
   let settings: Settings;
   try {
     try {
@@ -122,7 +132,7 @@ function makeRun(env: EngineEnv, settings: Settings, opts: RunOptions, report: R
     redact: redactor(env, settings, env.connectors),
     touched: new Set(),
     unfinished: false,
-    quota: UrlFetchQuota.load(env.props, env.clock, env.urlFetchQuota ?? URL_FETCH_QUOTA.consumer),
+    quota: UrlFetchQuota.load(env.props, env.clock, env.urlFetchQuota ?? URL_FETCH_QUOTA[settings.accountType ?? 'consumer']),
     openedTable: () => table ?? null,
     table: () => {
       if (table !== undefined) return table;
@@ -161,16 +171,25 @@ function finish(run: Run, opts: RunOptions): void {
     }
   }
   const table = run.openedTable();
+  let overdue: Record<string, number> | undefined;
   if (table?.changed) {
     try {
-      refreshDashboard(env.book, env.props, run.settings, table.dashboardRows(), env.clock.now());
+      const rows = table.dashboardRows();
+      // the rows past 発送期限 the dashboard counts are what the overdue alert is about
+      overdue = Object.fromEntries(
+        computeDashboard({ rows, shops: [], now: env.clock.now(), timezone: run.settings.timezone }).shops.map((f) => [
+          f.shop,
+          f.overdue,
+        ]),
+      );
+      refreshDashboard(env.book, env.props, run.settings, rows, env.clock.now());
     } catch (e) {
       // the dashboard only shows what 受注一覧 holds: the run's work stands, the Log says why it is stale
       run.logRows.push(runLine(opts, env.clock.now(), run.redact(errorText(e, run.locale))));
     }
   }
   if (opts.action === 'fetch' || opts.action === 'export') {
-    for (const line of runAlerts(run)) run.logRows.push(runLine(opts, env.clock.now(), line));
+    for (const line of runAlerts(run, overdue)) run.logRows.push(runLine(opts, env.clock.now(), line));
   }
   if (run.unfinished) {
     try {
@@ -190,11 +209,18 @@ function finish(run: Run, opts: RunOptions): void {
 }
 
 /** The run's alerts (docs/contract.md §4 alerts); whatever goes wrong there is a Log line, never a failed run. */
-function runAlerts(run: Run): string[] {
+function runAlerts(run: Run, overdue: Record<string, number> | undefined): string[] {
   const outcome: RunOutcome = {
     // alerts follow fetch and export runs only (a print is no run an alert is about)
     shops: run.report.shops.flatMap((s) => (s.action === 'slips' ? [] : [{ ...s, action: s.action }])),
-    quotas: run.quota.allows(STEP_RESERVE) ? [] : ['urlFetch'],
+    quotas: [
+      ...(run.quota.allows(STEP_RESERVE) ? [] : (['urlFetch'] as const)),
+      // a stretched timer means the day's trigger runtime is running out (docs/apps-script.md §C1)
+      ...(TriggerBudget.load(run.env.props, run.env.clock, run.settings.accountType).stretched() === null
+        ? []
+        : (['triggerBudget'] as const)),
+    ],
+    overdue,
   };
   try {
     return processAlerts({ env: run.env, settings: run.settings, t: run.t, redact: run.redact, now: run.env.clock.now() }, outcome);

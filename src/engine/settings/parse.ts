@@ -11,8 +11,8 @@ import { cellUnsafeChar, showUnsafeChars } from '../text/sheet-text';
  * (never the first only), each naming the shop and the field, in the settings' own locale.
  */
 
-/** Intervals the recurring trigger can honour (everyMinutes 5/10/15/30, hourly; specs §C2). */
-export const TIMER_MINUTES = [5, 10, 15, 30, 60] as const;
+/** Intervals the recurring trigger can honour (everyMinutes 1/5/10/15/30, hourly; docs/apps-script.md §C2). */
+export const TIMER_MINUTES = [1, 5, 10, 15, 30, 60] as const;
 
 /** Days of orders a fetch covers when the settings do not say (both views). */
 export const DEFAULT_DAYS = 7;
@@ -85,7 +85,7 @@ export function checkSettings(input: unknown, connectors: readonly MallConnector
   }
   if (isRecord(input)) warnUnknown(input, Object.keys(SettingsBaseSchema.shape), '', t, (field, message) => warnings.push({ field, message }));
   if (isRecord(input)) uncellableText(input, t, (i) => issues.push(i));
-  const { timezone, carriers, shipper, labels, alerts, slips } = base.data;
+  const { timezone, carriers, shipper, labels, alerts, slips, accountType, archiveAfterDays } = base.data;
   if (!isTimeZone(timezone)) issues.push({ field: 'timezone', message: t('settings.timezone', { value: timezone }) });
   const carrierNames = new Set(carriers.map((c) => c.name.trim()));
   carriers.forEach((c, i) => {
@@ -110,7 +110,7 @@ export function checkSettings(input: unknown, connectors: readonly MallConnector
   });
 
   if (issues.length > 0) return { settings: null, issues: firstPerField(issues), warnings, locale };
-  const settings: Settings = { locale, timezone, shops, carriers };
+  const settings: Settings = { locale, timezone, accountType, archiveAfterDays, shops, carriers };
   if (shipper) settings.shipper = shipper;
   if (labels) settings.labels = labels;
   if (slips) settings.slips = slips;

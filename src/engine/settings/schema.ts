@@ -93,6 +93,15 @@ export type B2Settings = z.infer<typeof B2SettingsSchema>;
 export const LabelSettingsSchema = z.object({ b2: B2SettingsSchema.optional() });
 export type LabelSettings = z.infer<typeof LabelSettingsSchema>;
 
+/** The Google account the sheet runs under: its daily quotas differ (docs/apps-script.md §C1). */
+export const ACCOUNT_TYPES = ['consumer', 'workspace'] as const;
+const lowerTrim = (v: unknown) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().toLowerCase()) : v);
+/** the Settings tab gives text: a whole number typed there counts as that number */
+function wholeNumber(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  const text = v.normalize('NFKC').trim();
+  return text === '' ? undefined : /^\d+$/.test(text) ? Number(text) : v;
+}
 /** 納品書 printing: after a print, 新規受付 rows may move to 発送待ち (off unless the seller turns it on). */
 export const SlipSettingsSchema = z.object({
   advanceStatus: z.boolean().default(false),
@@ -102,6 +111,9 @@ export type SlipSettings = z.infer<typeof SlipSettingsSchema>;
 export const SettingsBaseSchema = z.object({
   locale: LocaleSchema.default('ja'),
   timezone: z.string().default('Asia/Tokyo'),
+  accountType: z.preprocess(lowerTrim, z.enum(ACCOUNT_TYPES).default('consumer')),
+  /** 処理済 / キャンセル rows older than this move to 受注アーカイブ (docs/contract.md §2); 0 = never */
+  archiveAfterDays: z.preprocess(wholeNumber, z.number().int().min(0).max(3650).default(90)),
   shops: z.array(z.unknown()),
   shipper: ShipperSchema.optional(),
   labels: LabelSettingsSchema.optional(),
@@ -113,6 +125,10 @@ export const SettingsBaseSchema = z.object({
 export interface Settings {
   locale: Locale;
   timezone: string;
+  /** default 'consumer' (90 trigger minutes and 20,000 URL fetches a day) */
+  accountType?: (typeof ACCOUNT_TYPES)[number];
+  /** default 90; 0 = never archive */
+  archiveAfterDays?: number;
   shops: ShopSettings[];
   carriers: CarrierEntry[];
   alerts?: AlertSettings;

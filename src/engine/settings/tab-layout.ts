@@ -37,6 +37,8 @@ export function blockMarker(id: BlockId, locale: Locale): string {
 export const GENERAL_FIELDS = {
   locale: 'settings.general.locale',
   timezone: 'settings.general.timezone',
+  accountType: 'settings.general.accountType',
+  archiveAfterDays: 'settings.general.archiveAfterDays',
   'shipper.name': 'settings.general.shipper.name',
   'shipper.postalCode': 'settings.general.shipper.postalCode',
   'shipper.address': 'settings.general.shipper.address',

@@ -282,6 +282,12 @@ export class CostedProperties implements PropertiesPort {
     return this.inner.keys();
   }
 
+  /** getProperties: one call, whatever the number of keys */
+  getAll(): Record<string, string> {
+    this.call(this.model.rates.propertyReadMs);
+    return this.inner.getAll ? this.inner.getAll() : Object.fromEntries(this.inner.keys().map((k) => [k, this.inner.get(k) ?? '']));
+  }
+
   private call(ms: number): void {
     this.model.meter.propertyCalls++;
     this.model.charge(ms);

@@ -6,7 +6,7 @@ import type { TemuAnswer, TemuCall, TemuClient } from './client';
 import { TemuError } from './errors';
 import { pricesOf, toOrderLines, type LinePrice } from './mapping';
 import { AmountResultSchema, OrderListResultSchema, ShippingInfoSchema, type ListItem, type ShippingInfo } from './schemas';
-import { isTemuStatusName, TEMU_STATUS_CODES, TEMU_STATUS_NAMES, type TemuStatusName } from './statuses';
+import { CANCELED_CODE, isTemuStatusName, TEMU_STATUS_CODES, TEMU_STATUS_NAMES, type TemuStatusName } from './statuses';
 import { EXPIRY_WARN_MS, formatDateTime, readTokenInfo } from './token';
 
 /**
@@ -22,9 +22,12 @@ const SN_LIST_MAX = 20;
 /** parents whose details are requested in one wave group before the deadline is checked again */
 const DETAIL_CHUNK = 50;
 
-/** A status to page through; `linesWanted: false` only reports cancellations of rows already in the sheet. */
+/**
+ * A status to page through; `linesWanted: false` only reports cancellations of rows already in the sheet.
+ * `status: null` is every status at once (parentOrderStatus 0, docs/malls/temu.md §3.1), used for incremental windows.
+ */
 interface Pass {
-  status: TemuStatusName;
+  status: TemuStatusName | null;
   linesWanted: boolean;
 }
 
@@ -48,19 +51,24 @@ const CursorSchema = z.object({
 });
 type Cursor = z.infer<typeof CursorSchema>;
 
-export function passesFor(ctx: ShopContext, statuses: string[]): Pass[] {
+/**
+ * Incremental windows (by update time) hold few orders: one pass over every status, sorted out here,
+ * tells an empty poll that nothing changed with a single list call (docs/malls/temu.md §3.1).
+ */
+export function passesFor(ctx: ShopContext, statuses: string[], byUpdate = false): Pass[] {
   const passes: Pass[] = [];
   for (const s of statuses) {
     if (!isTemuStatusName(s)) throw new TemuError(ctx.t('temu.err.status', { status: s, allowed: TEMU_STATUS_NAMES.join(', ') }), null);
     if (!passes.some((p) => p.status === s)) passes.push({ status: s, linesWanted: true });
   }
+  if (byUpdate) return [{ status: null, linesWanted: true }];
   // docs/contract.md §3: a cancellation must reach rows fetched earlier, even when CANCELED is not a fetch status
   if (!passes.some((p) => p.status === 'CANCELED')) passes.push({ status: 'CANCELED', linesWanted: false });
   return passes;
 }
 
 export function fetchStep(client: TemuClient, ctx: ShopContext, req: FetchRequest): FetchStep {
-  const passes = passesFor(ctx, req.statuses);
+  const passes = passesFor(ctx, req.statuses, req.by === 'updated');
   const parsed = CursorSchema.safeParse(req.cursor);
   const cur: Cursor = req.cursor !== null && parsed.success ? parsed.data : { pass: 0, page: 1, pending: [], amountsDenied: false, noticed: [], before: null, seen: [] };
   const notices: string[] = [];
@@ -69,11 +77,13 @@ export function fetchStep(client: TemuClient, ctx: ShopContext, req: FetchReques
     cur.noticed.push(id);
     notices.push(text);
   };
-  if (req.cursor === null) checkExpiry(client, ctx, notice);
+  if (req.cursor === null && expiryCheckDue(ctx)) checkExpiry(client, ctx, notice);
   // a cursor from before the shop's statuses changed may point past the last pass
   if (done(cur, passes)) return { lines: [], cursor: null, notices };
 
   let items: ListItem[];
+  let cancelledUpdates: LineStatusUpdate[] = [];
+  let versions: string[] = [];
   let linesWanted = true;
   let next: Cursor;
   if (cur.pending.length > 0) {
@@ -82,19 +92,24 @@ export function fetchStep(client: TemuClient, ctx: ShopContext, req: FetchReques
   } else {
     const pass = passes[cur.pass];
     linesWanted = pass.linesWanted;
-    ctx.progress.progress(ctx.t('temu.progress.page', { shop: ctx.shop.name, status: pass.status, page: cur.page }));
+    ctx.progress.progress(ctx.t('temu.progress.page', { shop: ctx.shop.name, status: pass.status ?? '*', page: cur.page }));
     const { total, pageItems } = listPage(client, pass, cur, req);
     items = pageItems.filter((it) => !cur.seen.includes(it.parentOrderMap.parentOrderSn));
+    if (pass.status === null) {
+      // every status came back: the fetch statuses are lines, cancellations of rows fetched earlier updates
+      const wanted = new Set<number>(req.statuses.map((s) => TEMU_STATUS_CODES[s as TemuStatusName]));
+      const cancelled = items.filter((it) => it.parentOrderMap.parentOrderStatus === CANCELED_CODE && !wanted.has(CANCELED_CODE));
+      cancelledUpdates = cancellationsOf(cancelled);
+      items = items.filter((it) => wanted.has(it.parentOrderMap.parentOrderStatus));
+    }
+    // a timer poll's overlap lists orders the last poll wrote: unchanged ones need no address or price calls
+    versions = items.map(versionOf).filter((v): v is string => v !== null);
+    if (req.unchanged) items = items.filter((it) => !isUnchanged(it, req));
     const more = cur.page * PAGE_SIZE < total && pageItems.length > 0;
     next = more ? { ...cur, ...nextPage(pass, cur, req, pageItems) } : { ...cur, pass: cur.pass + 1, page: 1, before: null, seen: [] };
   }
 
-  if (!linesWanted) {
-    const updates: LineStatusUpdate[] = items.flatMap((it) =>
-      it.orderList.map((o) => ({ orderId: it.parentOrderMap.parentOrderSn, lineId: o.orderSn, mallStatus: 'CANCELED', cancelled: true })),
-    );
-    return { lines: [], updates, cursor: done(next, passes) ? null : next, notices };
-  }
+  if (!linesWanted) return { lines: [], updates: cancellationsOf(items), cursor: done(next, passes) ? null : next, notices };
 
   const lines: OrderLine[] = [];
   let i = 0;
@@ -105,7 +120,33 @@ export function fetchStep(client: TemuClient, ctx: ShopContext, req: FetchReques
     lines.push(...withDetails(client, ctx, chunk, next, notice));
   }
   next.pending = items.slice(i).map((it) => it.parentOrderMap.parentOrderSn);
-  return { lines, cursor: done(next, passes) ? null : next, notices };
+  return { lines, updates: cancelledUpdates, versions, cursor: done(next, passes) ? null : next, notices };
+}
+
+/** A parent order's version: its number and Temu's update stamp (null without one: never skipped). */
+function versionOf(it: ListItem): string | null {
+  const t = it.parentOrderMap.updateTime;
+  return t === null || t === undefined ? null : `${it.parentOrderMap.parentOrderSn}@${t}`;
+}
+
+function isUnchanged(it: ListItem, req: FetchRequest): boolean {
+  const v = versionOf(it);
+  return v !== null && req.unchanged!(v);
+}
+
+function cancellationsOf(items: ListItem[]): LineStatusUpdate[] {
+  return items.flatMap((it) =>
+    it.orderList.map((o) => ({ orderId: it.parentOrderMap.parentOrderSn, lineId: o.orderSn, mallStatus: 'CANCELED', cancelled: true })),
+  );
+}
+
+/** The token's expiry is read once a day, not on every poll: it changes only when the seller re-authorises. */
+const EXPIRY_CHECK_KEY = 'tokenInfoCheckedAt';
+const EXPIRY_CHECK_EVERY_MS = 86_400_000;
+
+function expiryCheckDue(ctx: ShopContext): boolean {
+  const last = Number(ctx.store.get(EXPIRY_CHECK_KEY) ?? 0);
+  return !(ctx.clock.now() - last < EXPIRY_CHECK_EVERY_MS);
 }
 
 function done(c: Cursor, passes: Pass[]): boolean {
@@ -119,6 +160,7 @@ function estimateMs(parents: number, amountsDenied: boolean): number {
 
 function checkExpiry(client: TemuClient, ctx: ShopContext, notice: (id: string, text: string) => void): void {
   const info = readTokenInfo(client, ctx);
+  if (info) ctx.store.set(EXPIRY_CHECK_KEY, String(ctx.clock.now()));
   const expiresAt = info?.expiredTime ? info.expiredTime * 1000 : null;
   if (expiresAt !== null && expiresAt - ctx.clock.now() < EXPIRY_WARN_MS) {
     notice('expiry', ctx.t('temu.notice.expirySoon', { date: formatDateTime(expiresAt, ctx.timezone) }));
@@ -140,7 +182,7 @@ function listPage(client: TemuClient, pass: Pass, cur: Cursor, req: FetchRequest
   const result = client.get(
     {
       type: 'bg.order.list.v2.get',
-      params: { pageNumber: cur.page, pageSize: PAGE_SIZE, parentOrderStatus: TEMU_STATUS_CODES[pass.status], ...window },
+      params: { pageNumber: cur.page, pageSize: PAGE_SIZE, parentOrderStatus: pass.status === null ? 0 : TEMU_STATUS_CODES[pass.status], ...window },
     },
     OrderListResultSchema,
   );

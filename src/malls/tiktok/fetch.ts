@@ -12,19 +12,19 @@ const CursorSchema = z.object({ pass: z.number().int().min(0), pageToken: z.stri
 type Cursor = z.infer<typeof CursorSchema>;
 
 interface Pass {
-  status: string;
+  /** null: every status at once (incremental windows), sorted out per order */
+  status: string | null;
   /** true: only status updates for rows already in the sheet (cancellations of orders fetched earlier) */
   updatesOnly: boolean;
 }
 
 /**
- * Search Orders takes one order_status, so a fetch is one pass per status, then a CANCELLED pass (as
- * updates only) when the shop does not fetch cancelled orders: an order cancelled after it was imported
- * must still turn its rows キャンセル (docs/contract.md §3). One step = one page.
+ * One step = one page of Search Orders (passes: passesFor). A CANCELLED pass (as updates only) runs when
+ * the shop does not fetch cancelled orders: an order cancelled after it was imported must still turn its
+ * rows キャンセル (docs/contract.md §3).
  */
 export function fetchStep(client: TikTokClient, ctx: ShopContext, req: FetchRequest): FetchStep {
-  const passes: Pass[] = req.statuses.map((status) => ({ status, updatesOnly: false }));
-  if (!req.statuses.includes(CANCELLED)) passes.push({ status: CANCELLED, updatesOnly: true });
+  const passes: Pass[] = passesFor(req);
   const parsedCursor = CursorSchema.safeParse(req.cursor);
   const cursor: Cursor = parsedCursor.success ? parsedCursor.data : { pass: 0, pageToken: '' };
   const pass = passes[cursor.pass];
@@ -35,7 +35,8 @@ export function fetchStep(client: TikTokClient, ctx: ShopContext, req: FetchRequ
   const query: Record<string, string> = { page_size: String(PAGE_SIZE), sort_field: field, sort_order: 'ASC' };
   if (cursor.pageToken) query.page_token = cursor.pageToken;
   // filters go in the JSON body as integers (docs/malls/tiktok-shop.md §3, pitfall 2); [from, to) in whole seconds
-  const body: Record<string, string | number> = { [`${field}_ge`]: Math.ceil(req.from / 1000), [`${field}_lt`]: Math.ceil(req.to / 1000), order_status: pass.status };
+  const body: Record<string, string | number> = { [`${field}_ge`]: Math.ceil(req.from / 1000), [`${field}_lt`]: Math.ceil(req.to / 1000) };
+  if (pass.status !== null) body.order_status = pass.status;
   if (req.by === 'updated' && req.createdFrom !== undefined) body.create_time_ge = Math.ceil(req.createdFrom / 1000);
   const data = client.data('orders.search', 'post', '/order/202309/orders/search', SearchOrdersDataSchema, { query, body });
 
@@ -50,7 +51,10 @@ export function fetchStep(client: TikTokClient, ctx: ShopContext, req: FetchRequ
       continue;
     }
     const mapped = orderToLines(order.data as TikTokOrder);
-    if (pass.updatesOnly) updates.push(...mapped.map(({ orderId, lineId, mallStatus, cancelled }) => ({ orderId, lineId, mallStatus, cancelled })));
+    const wanted = pass.status !== null || req.statuses.includes(order.data.status);
+    // of the statuses not fetched, only a cancellation matters (rows fetched earlier turn キャンセル)
+    if (!wanted && order.data.status !== CANCELLED) continue;
+    if (pass.updatesOnly || !wanted) updates.push(...mapped.map(({ orderId, lineId, mallStatus, cancelled }) => ({ orderId, lineId, mallStatus, cancelled })));
     else lines.push(...mapped);
   }
   const next: Cursor | null = data.next_page_token
@@ -59,6 +63,18 @@ export function fetchStep(client: TikTokClient, ctx: ShopContext, req: FetchRequ
       ? { pass: cursor.pass + 1, pageToken: '' }
       : null;
   return { lines, updates, cursor: next, notices };
+}
+
+/**
+ * Search Orders takes one order_status, so a full window is one pass per status, then a CANCELLED pass.
+ * An incremental window (by update time) holds few orders: one pass without order_status, sorted out
+ * per order, tells an empty poll that nothing changed with a single call (docs/malls/tiktok-shop.md §3).
+ */
+function passesFor(req: FetchRequest): Pass[] {
+  if (req.by === 'updated') return [{ status: null, updatesOnly: false }];
+  const passes: Pass[] = req.statuses.map((status) => ({ status, updatesOnly: false }));
+  if (!req.statuses.includes(CANCELLED)) passes.push({ status: CANCELLED, updatesOnly: true });
+  return passes;
 }
 
 function issueText(e: z.ZodError): string {

@@ -41,8 +41,10 @@ interface IssuedKey {
 }
 
 export function createQoo10Sandbox(opts: SandboxOptions): MallSandbox {
-  const lines = generateLines(opts.seed, opts.orders ?? 25, opts.now());
+  const initial = opts.orders ?? 25;
+  const lines = generateLines(opts.seed, initial, opts.now());
   const byOrderNo = new Map(lines.map((l) => [l.orderNo, l]));
+  let arrived = 0;
   const keys = new Map<string, IssuedKey>();
   let keyCounter = 0;
   let expiredForm: ExpiredForm = 'key';
@@ -207,6 +209,19 @@ export function createQoo10Sandbox(opts: SandboxOptions): MallSandbox {
         const at = opts.now();
         for (const l of target()) l.claim = { stat, requestDate: at, doneDate: FINAL_CLAIMS.has(stat) ? at : null };
         return target().length;
+      }
+      case 'arrive': {
+        // new paid carts placed now (the steady-state benchmark's arrivals): the generator's next ones
+        const n = Math.max(0, Math.floor(Number(args.count ?? 1)));
+        const at = opts.now();
+        const fresh = generateLines(opts.seed, initial + arrived + n, at).filter((l) => !byOrderNo.has(l.orderNo));
+        arrived += n;
+        for (const l of fresh) {
+          Object.assign(l, { status: 2, orderDate: at, paymentDate: at, estShipDate: null, shippingDate: null, deliveredDate: null, claim: null, deliveryCompany: '', trackingNo: '' });
+          lines.push(l);
+          byOrderNo.set(l.orderNo, l);
+        }
+        return [...new Set(fresh.map((l) => l.packNo))];
       }
       case 'advance': {
         const status = Number(args.status);

@@ -53,8 +53,10 @@ const ok = (result: unknown): Answer => ({ ok: true, result });
 const err = (code: number, msg: string): Answer => ({ ok: false, code, msg });
 
 export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
-  const orders = sampleOrders(opts.seed, opts.orders ?? DEFAULT_ORDERS, opts.now());
+  const initial = opts.orders ?? DEFAULT_ORDERS;
+  const orders = sampleOrders(opts.seed, initial, opts.now());
   const bySn = new Map<string, SandboxOrder>(orders.map((o) => [o.parentOrderSn, o]));
+  let arrived = 0;
   const nowS = () => Math.floor(opts.now() / 1000);
   const desk = new ShippingDesk(bySn, nowS);
   const app: GatewayApp = { appKey: TEMU_SANDBOX_CREDENTIALS.appKey, appSecret: TEMU_SANDBOX_CREDENTIALS.appSecret, suspended: false };
@@ -199,6 +201,21 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
           buyer: `${o.buyer.name} ${o.buyer.postalCode}`,
           children: o.children.map((c) => ({ orderSn: c.orderSn, status: c.status, quantity: c.quantity })),
         }));
+      case 'arrive': {
+        // new paid orders placed now (the steady-state benchmark's arrivals): the generator's next ones
+        const n = Math.max(0, Math.floor(Number(args.count ?? 1)));
+        const fresh = sampleOrders(opts.seed, initial + arrived + n, opts.now()).filter((o) => !bySn.has(o.parentOrderSn));
+        arrived += n;
+        const now = nowS();
+        for (const o of fresh) {
+          Object.assign(o, { status: STATUS.UN_SHIPPING, createdAt: now, updatedAt: now, shipBy: now + 3 * 86_400 });
+          o.children.forEach((c) => (c.status = STATUS.UN_SHIPPING));
+          bySn.set(o.parentOrderSn, o);
+        }
+        // the list is kept newest first (its default order)
+        orders.unshift(...fresh.reverse());
+        return { ok: true, orders: fresh.map((o) => o.parentOrderSn) };
+      }
       case 'cancel': {
         const o = bySn.get(String(args.parentOrderSn ?? ''));
         if (!o) return { ok: false, error: 'unknown parentOrderSn' };

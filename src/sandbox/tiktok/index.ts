@@ -57,8 +57,10 @@ interface Call {
 /** TikTok Shop Partner API 202309 in-process: the checks, paging and fulfillment rules of the spec. */
 export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
   const nowS = () => Math.floor(opts.now() / 1000);
-  const orders: SbOrder[] = generateOrders(opts.seed, opts.orders ?? 25, nowS());
+  const initial = opts.orders ?? 25;
+  const orders: SbOrder[] = generateOrders(opts.seed, initial, nowS());
   const byId = new Map(orders.map((o) => [o.id, o]));
+  let arrived = 0;
   const shops: Shop[] = [{ id: '7494049642642441621', name: 'MallSheet Sandbox JP', cipher: 'ROW_sbxJPkMbgAAAeVAQra0eZ', code: 'JPLCSBX01' }];
   // tokens verify without this process's memory, so a restarted sandbox accepts what an earlier one issued
   const mint = tokenMint(TIKTOK_SANDBOX_APP.appKey, TIKTOK_SANDBOX_APP.appSecret);
@@ -314,6 +316,19 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
           if (!o) return { error: `no order ${String(args.orderId)}` };
           o.platformLabel = args.kind === 'purchased' ? 'purchased' : 'printed';
           return { id: o.id, platformLabel: o.platformLabel };
+        }
+        case 'arrive': {
+          // new paid orders placed now (the steady-state benchmark's arrivals): the generator's next ones
+          const n = Math.max(0, Math.floor(Number(args.count ?? 1)));
+          const fresh = generateOrders(opts.seed, initial + arrived + n, nowS()).filter((o) => !byId.has(o.id));
+          arrived += n;
+          for (const o of fresh) {
+            Object.assign(o, { status: 'AWAITING_SHIPMENT', createTime: nowS(), updateTime: nowS(), packages: [] });
+            o.items.forEach((x) => Object.assign(x, { cancelled: false, packageId: '' }));
+            orders.push(o);
+            byId.set(o.id, o);
+          }
+          return { orders: fresh.map((o) => o.id) };
         }
         case 'advance': {
           // ON_HOLD → AWAITING_SHIPMENT (the hold hour ends), for one order or all

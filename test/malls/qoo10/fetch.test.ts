@@ -1,5 +1,6 @@
 import { OrderLineSchema } from '../../../src/engine/order-line';
 import { qoo10Connector } from '../../../src/malls/qoo10';
+import { CLAIMS_EVERY_MS } from '../../../src/malls/qoo10/fetch';
 import { DAY, fetchAll, qoo10Ctx, qoo10World, sandboxOrders } from './helpers';
 
 const ALL = ['AWAITING_PAYMENT', 'SHIPPING_REQUESTED', 'SELLER_CONFIRMED', 'ON_DELIVERY', 'DELIVERED'];
@@ -20,15 +21,21 @@ describe('Qoo10 fetch', () => {
     for (const l of lines) expect(OrderLineSchema.safeParse(l).success).toBe(true);
   });
 
-  test('one status per call, form-encoded POST with the header key, JST 14-digit dates', () => {
+  test('one status per call (statuses among 1–3 in one call with 0), form-encoded POST with the header key, JST 14-digit dates', () => {
     const { world } = qoo10World();
     const ctx = qoo10Ctx(world);
     const now = world.clock.now();
-    fetchAll(ctx, { from: now - 7 * DAY, to: now, statuses: ['SELLER_CONFIRMED', 'SHIPPING_REQUESTED'] });
-    const orderCalls = world.http.sent.filter((r) => r.url.endsWith('/ShippingBasic.GetShippingInfo_v3'));
-    expect(orderCalls).toHaveLength(2);
+    const shipping = () => world.http.sent.filter((r) => r.url.endsWith('/ShippingBasic.GetShippingInfo_v3'));
+    fetchAll(ctx, { from: now - 7 * DAY, to: now, statuses: ['SHIPPING_REQUESTED', 'ON_DELIVERY'] });
+    expect(shipping().map((r) => new URLSearchParams(r.body).get('ShippingStatus'))).toEqual(['2', '4']);
+    const sent = shipping().length;
+    const { lines } = fetchAll(ctx, { from: now - 7 * DAY, to: now, statuses: ['SELLER_CONFIRMED', 'SHIPPING_REQUESTED'] });
+    const orderCalls = shipping().slice(sent);
+    expect(orderCalls).toHaveLength(1);
     const bodies = orderCalls.map((r) => new URLSearchParams(r.body));
-    expect(bodies.map((b) => b.get('ShippingStatus'))).toEqual(['2', '3']);
+    expect(bodies.map((b) => b.get('ShippingStatus'))).toEqual(['0']);
+    // 0 also returns 配送待ち (1): only the asked statuses become lines
+    expect(new Set(lines.map((l) => l.mallStatus))).toEqual(new Set(['配送要請', '配送準備']));
     // 2026-11-22T00:00Z = 09:00 JST; the end is the second `to` falls in (windows may share it)
     expect(bodies[0].get('SearchStartDate')).toBe('20261115090000');
     expect(bodies[0].get('SearchEndDate')).toBe('20261122090000');
@@ -166,11 +173,28 @@ describe('Qoo10 fetch', () => {
     const { world } = qoo10World();
     const ctx = qoo10Ctx(world);
     const now = world.clock.now();
-    const req = { from: now - 7 * DAY, to: now, statuses: ['SHIPPING_REQUESTED', 'SELLER_CONFIRMED'] };
+    const req = { from: now - 7 * DAY, to: now, statuses: ['SHIPPING_REQUESTED', 'ON_DELIVERY'] };
     const s1 = qoo10Connector.fetch(ctx, { ...req, cursor: null });
     const sent = world.http.sent.length;
     const s2 = qoo10Connector.fetch(ctx, { ...req, cursor: JSON.parse(JSON.stringify(s1.cursor)) });
-    expect(new URLSearchParams(world.http.sent[sent].body).get('ShippingStatus')).toBe('3');
-    expect(s2.lines.every((l) => l.mallStatus === '配送準備')).toBe(true);
+    expect(new URLSearchParams(world.http.sent[sent].body).get('ShippingStatus')).toBe('4');
+    expect(s2.lines.every((l) => l.mallStatus === '配送中')).toBe(true);
+  });
+
+  test('the claims are read only when the list changed or 15 minutes passed', () => {
+    const { world } = qoo10World();
+    const ctx = qoo10Ctx(world);
+    const now = world.clock.now();
+    const claims = () => world.http.sent.filter((r) => r.url.endsWith('/ShippingBasic.GetClaimInfo_V3')).length;
+    const req = { from: now - 7 * DAY, to: now, statuses: ['SHIPPING_REQUESTED', 'SELLER_CONFIRMED'] };
+    fetchAll(ctx, req);
+    expect(claims()).toBe(4);
+    world.clock.advance(5 * 60_000);
+    const quiet = fetchAll(ctx, req);
+    expect(claims()).toBe(4);
+    expect(quiet.steps).toBe(1);
+    world.clock.advance(CLAIMS_EVERY_MS);
+    fetchAll(ctx, req);
+    expect(claims()).toBe(8);
   });
 });

@@ -111,7 +111,15 @@ describe('Temu fetch against the sandbox', () => {
     expect(ctx.expiry.value).toBe(start + 180 * DAY);
     expect(far.notices.some((n) => n.includes('有効期限'))).toBe(false);
     control(world, 'expiry', { inDays: 10 });
+    // the token is read once a day, not on every poll
+    const infoCalls = () => world.http.sent.filter((r) => r.body?.includes('bg.open.accesstoken.info.get')).length;
+    const before = infoCalls();
+    const again = fetchAll(ctx, windowReq(world));
+    expect(infoCalls()).toBe(before);
+    expect(again.notices.some((n) => n.includes('有効期限'))).toBe(false);
+    world.clock.advance(DAY);
     const soon = fetchAll(ctx, windowReq(world));
+    expect(infoCalls()).toBe(before + 1);
     expect(soon.notices.filter((n) => n.includes('有効期限'))).toHaveLength(1);
   });
 
