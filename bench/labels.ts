@@ -47,7 +47,10 @@ function line(n: number): OrderLine {
 
 function world() {
   const inner = new MemorySpreadsheet('Asia/Tokyo');
-  const seed = OrdersTable.open(inner, { locale: 'ja', timezone: 'Asia/Tokyo' });
+  const props = new MemoryProperties();
+  // the seller's sheet already has its layout (set by the first fetch): a label run adds no layout call
+  const layout = { props, carriers: ['ヤマト運輸'] };
+  const seed = OrdersTable.open(inner, { locale: 'ja', timezone: 'Asia/Tokyo', layout });
   seed.upsert(SHOP, Array.from({ length: SHIPMENTS }, (_, n) => line(n)), [], START);
   seed.flush();
   const clock = new VirtualClock(START + 3_600_000);
@@ -62,7 +65,7 @@ function world() {
   const env: EngineEnv = {
     book: new CostedSpreadsheet(inner, model),
     http: { fetch: () => { throw new Error('labels make no URL fetch'); }, fetchAll: () => { throw new Error('labels make no URL fetch'); } },
-    props: new CostedProperties(new MemoryProperties(), model),
+    props: new CostedProperties(props, model),
     lock: new MemoryLock(),
     clock,
     crypto: nodeCrypto,

@@ -27,7 +27,9 @@ function world() {
   };
   const fetchNow = () => (w.ctx.fetchOrdersNow as () => void)();
   const mailsAbout = (text: string) => w.gas.mails.filter((m) => m.subject.includes(text) || m.body.includes(text));
-  return { ...w, setGeneral, fetchNow, mailsAbout };
+  /** the token-expiry mails of one shop (the same shop may also be mailed about overdue rows) */
+  const expiryMails = (shop: string) => mailsAbout(`${shop}: トークン`);
+  return { ...w, setGeneral, fetchNow, mailsAbout, expiryMails };
 }
 
 test('a token expiring in 14, 7 and 1 days: one mail each, none again the same day', () => {
@@ -35,19 +37,23 @@ test('a token expiring in 14, 7 and 1 days: one mail each, none again the same d
   w.setGeneral([['通知Webhook', HOOK]]);
   w.sandbox.mall('temu').control('expiry', { inDays: 13.9 });
   w.fetchNow();
-  expect(w.mailsAbout('Temu 1号店')).toHaveLength(1);
-  expect(w.mailsAbout('Temu 1号店')[0]).toMatchObject({ to: 'owner@example.com' });
-  expect(w.mailsAbout('Temu 1号店')[0].body).toContain('あと 14 日');
-  expect(w.mailsAbout('Temu 1号店')[0].body).toContain('https://docs.google.com/spreadsheets/d/fake-sheet/edit');
+  expect(w.expiryMails('Temu 1号店')).toHaveLength(1);
+  expect(w.expiryMails('Temu 1号店')[0]).toMatchObject({ to: 'owner@example.com' });
+  expect(w.expiryMails('Temu 1号店')[0].body).toContain('あと 14 日');
+  expect(w.expiryMails('Temu 1号店')[0].body).toContain('https://docs.google.com/spreadsheets/d/fake-sheet/edit');
   w.fetchNow();
-  expect(w.mailsAbout('Temu 1号店')).toHaveLength(1);
+  expect(w.expiryMails('Temu 1号店')).toHaveLength(1);
+  // the sandbox has orders past their ship-by time: one overdue mail per shop that day, the first fetch's
+  const overdue = w.mailsAbout('発送期限を過ぎた');
+  expect(overdue.length).toBeGreaterThan(0);
+  expect(new Set(overdue.map((m) => m.subject)).size).toBe(overdue.length);
 
   w.advance(7 * DAY);
   w.fetchNow();
   w.fetchNow();
   w.advance(6 * DAY);
   w.fetchNow();
-  expect(w.mailsAbout('Temu 1号店').map((m) => /あと (\d+) 日/.exec(m.body)?.[1])).toEqual(['14', '7', '1']);
+  expect(w.expiryMails('Temu 1号店').map((m) => /あと (\d+) 日/.exec(m.body)?.[1])).toEqual(['14', '7', '1']);
 
   // the webhook got the same text as each mail
   const texts = w.gas.webhooks.map((h) => JSON.parse(h.payload).text as string);

@@ -3,7 +3,7 @@ import { CostModel, CostedSpreadsheet, meterDelta, snapshot } from '../../../src
 import { VirtualClock } from '../../../src/engine/memory-ports';
 import { demoSettings } from '../../../src/sandbox/demo-config';
 import { fillTrackingAsSeller } from '../../../src/node/demo';
-import { engineWorld } from '../../support/worlds';
+import { engineWorld, SANDBOX_URL } from '../../support/worlds';
 
 /**
  * The dashboard tab through real runs (docs/contract.md §2 Dashboard): rebuilt by a run that changed
@@ -12,7 +12,7 @@ import { engineWorld } from '../../support/worlds';
  */
 
 function world() {
-  const w = engineWorld(demoSettings('http://sandbox.local'), { seed: 3 });
+  const w = engineWorld(demoSettings(SANDBOX_URL), { seed: 3 });
   const model = new CostModel(new VirtualClock(0));
   const env = { ...w.env, book: new CostedSpreadsheet(w.book, model) };
   const measured = (body: () => unknown) => {

@@ -3,7 +3,7 @@ import { ORDERS_LAYOUT_KEY } from '../../../src/engine/orders/layout';
 import { isMarkedFormula } from '../../../src/engine/sheet/layout';
 import { MANAGEMENT_STATUS_LABELS } from '../../../src/engine/order-line';
 import { demoSettings } from '../../../src/sandbox/demo-config';
-import { engineWorld } from '../../support/worlds';
+import { engineWorld, SANDBOX_URL } from '../../support/worlds';
 
 /**
  * 受注一覧's layout (docs/contract.md §2 Layout) through real fetch runs on a memory spreadsheet: set once when
@@ -12,7 +12,7 @@ import { engineWorld } from '../../support/worlds';
  */
 
 function world() {
-  const settings = demoSettings('http://sandbox.local') as Record<string, any>;
+  const settings = demoSettings(SANDBOX_URL) as Record<string, any>;
   const w = engineWorld(settings, { seed: 3 });
   const fetch = () => runFetch(w.env, { trigger: 'manual' });
   const orders = () => w.book.getSheet('受注一覧')!;
