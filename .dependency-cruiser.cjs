@@ -10,7 +10,8 @@ module.exports = {
   forbidden: [
     {
       name: 'engine-knows-no-mall-or-adapter',
-      comment: 'The engine talks to ports and to the MallConnector it owns (src/engine/connector.ts), never to a mall or a runtime.',
+      comment:
+        'The engine talks to ports and to the MallConnector it owns (src/engine/connector.ts), never to a mall or a runtime.',
       severity: 'error',
       from: { path: '^src/engine/' },
       to: { path: ['^src/malls/', ADAPTERS, '^src/entry\\.ts$'] },

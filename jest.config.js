@@ -4,7 +4,13 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node', isolatedModules: true }, diagnostics: { warnOnly: false } }],
+    '^.+\\.tsx?$': [
+      'ts-jest',
+      {
+        tsconfig: { module: 'commonjs', moduleResolution: 'node', isolatedModules: true },
+        diagnostics: { warnOnly: false },
+      },
+    ],
   },
   testTimeout: 60000,
 };

@@ -8,31 +8,41 @@
  * does) and exports, pressing Export again while rows are left. The naive importer runs until one of its
  * executions ends by itself rather than at the 6-minute kill.
  */
-import { runExport, runFetch, runTimer, readState, type EngineEnv, type RunReport } from '../src/engine';
-import { DEFAULT_BUDGET_MS } from '../src/engine/run/with-run';
-import { buildShopContext } from '../src/engine/run/shop-context';
-import { loadSettingsFromBook } from '../src/engine/settings/tab';
-import type { Settings } from '../src/engine/settings/schema';
+import { type EngineEnv, type RunReport, readState, runExport, runFetch, runTimer } from '../src/engine';
+import { CachedProperties } from '../src/engine/cached-properties';
 import { MemoryLock, MemoryLogger, MemoryProperties, MemoryTriggers, VirtualClock } from '../src/engine/memory-ports';
-import { MemorySpreadsheet } from '../src/engine/sheet/memory-sheet';
 import { ORDERS_SHEET_NAMES } from '../src/engine/orders/columns';
 import { discoverHeaders } from '../src/engine/orders/headers';
-import { APPS_SCRIPT_RATES, CostModel, CostedHttp, CostedProperties, CostedSpreadsheet, CostedToasts, meterDelta, snapshot, type Meter } from '../src/engine/sim/cost-model';
+import { buildShopContext } from '../src/engine/run/shop-context';
+import { DEFAULT_BUDGET_MS } from '../src/engine/run/with-run';
+import type { Settings } from '../src/engine/settings/schema';
+import { loadSettingsFromBook } from '../src/engine/settings/tab';
+import { MemorySpreadsheet } from '../src/engine/sheet/memory-sheet';
+import {
+  APPS_SCRIPT_RATES,
+  CostedHttp,
+  CostedProperties,
+  CostedSpreadsheet,
+  CostedToasts,
+  CostModel,
+  type Meter,
+  meterDelta,
+  snapshot,
+} from '../src/engine/sim/cost-model';
 import { CONNECTORS } from '../src/malls';
-import { CachedProperties } from '../src/engine/cached-properties';
+import { CANCEL_CLAIM_STATS, MAX_WINDOW_MS } from '../src/malls/qoo10/protocol';
+import { type Qoo10Status, STATUS_CODES } from '../src/malls/qoo10/statuses';
 import { TEMU_RATE_PER_SECOND } from '../src/malls/temu/client';
 import { TEMU_STATUS_CODES, type TemuStatusName } from '../src/malls/temu/statuses';
-import { CANCEL_CLAIM_STATS, MAX_WINDOW_MS } from '../src/malls/qoo10/protocol';
-import { STATUS_CODES, type Qoo10Status } from '../src/malls/qoo10/statuses';
 import { nodeCrypto } from '../src/node/crypto';
 import { fillTrackingAsSeller } from '../src/node/demo';
+import type { HttpRequest } from '../src/ports';
 import { demoSettings } from '../src/sandbox/demo-config';
 import { InProcessHttp, Sandbox, toSandboxRequest } from '../src/sandbox/sandbox';
 import type { SandboxRequest, SandboxResponse } from '../src/sandbox/types';
-import type { HttpRequest } from '../src/ports';
 import { storeSecrets } from '../src/ui/server/secrets';
 import { SettingsTabDocument } from '../src/ui/server/settings-tab-document';
-import { ExecutionKilled, NAIVE_SHEET, naiveRun, type NaiveShop } from './naive-importer';
+import { ExecutionKilled, NAIVE_SHEET, type NaiveShop, naiveRun } from './naive-importer';
 
 export const BENCH_ORDERS_PER_MALL = 3_334;
 const BASE_URL = 'http://127.0.0.1:8787';
@@ -79,7 +89,9 @@ function apiName(mall: string, req: SandboxRequest): string {
     }
   }
   if (mall === 'qoo10') return req.path.slice(req.path.lastIndexOf('/') + 1);
-  return req.path.replace(/\/orders\/\d+\//, '/orders/{id}/').replace(/\/(warehouses|delivery_options)\/[^/]+\//, '/$1/{id}/');
+  return req.path
+    .replace(/\/orders\/\d+\//, '/orders/{id}/')
+    .replace(/\/(warehouses|delivery_options)\/[^/]+\//, '/$1/{id}/');
 }
 
 export interface World {
@@ -129,16 +141,37 @@ export function benchWorld(opts: { ordersPerMall: number; seed?: number; start?:
     loadSettings: () => loadSettingsFromBook(book, props, CONNECTORS),
     budgetMs: DEFAULT_BUDGET_MS,
   };
-  return { clock, sandbox, model, rawBook, rawProps, env, log, triggers, settings: loadSettingsFromBook(rawBook, rawProps, CONNECTORS) };
+  return {
+    clock,
+    sandbox,
+    model,
+    rawBook,
+    rawProps,
+    env,
+    log,
+    triggers,
+    settings: loadSettingsFromBook(rawBook, rawProps, CONNECTORS),
+  };
 }
 
 function saveDemoSettings(book: MemorySpreadsheet, props: MemoryProperties): void {
-  const demo = demoSettings(BASE_URL) as { locale: string; timezone: string; shops: Record<string, unknown>[]; carriers: Record<string, unknown>[] };
+  const demo = demoSettings(BASE_URL) as {
+    locale: string;
+    timezone: string;
+    shops: Record<string, unknown>[];
+    carriers: Record<string, unknown>[];
+  };
   const shops = demo.shops.map((shop) => {
     const connector = CONNECTORS.find((c) => c.id === shop.mall)!;
     const creds = shop.credentials as Record<string, string>;
     const secret = new Set(connector.credentialFields.filter((f) => f.secret).map((f) => f.key));
-    storeSecrets(props, null, String(shop.name), connector, Object.fromEntries(Object.entries(creds).filter(([k]) => secret.has(k))));
+    storeSecrets(
+      props,
+      null,
+      String(shop.name),
+      connector,
+      Object.fromEntries(Object.entries(creds).filter(([k]) => secret.has(k))),
+    );
     const fetch = { ...(shop.fetch as Record<string, unknown>), days: BENCH_DAYS };
     return { ...shop, fetch, credentials: Object.fromEntries(Object.entries(creds).filter(([k]) => !secret.has(k))) };
   });
@@ -248,7 +281,12 @@ export function naiveImport(world: World): NaivePhase {
       if (!(e instanceof ExecutionKilled)) throw e;
       killed = true;
     }
-    runs.push({ kind: 'naive', ms: Math.min(world.clock.now(), killAt) - t0, meter: meterDelta(world.model.meter, m0), killed });
+    runs.push({
+      kind: 'naive',
+      ms: Math.min(world.clock.now(), killAt) - t0,
+      meter: meterDelta(world.model.meter, m0),
+      killed,
+    });
     world.clock.advance(60_000);
   }
   const rows = Math.max(0, (world.rawBook.getSheet(NAIVE_SHEET)?.readAll().length ?? 1) - 1);
@@ -283,7 +321,12 @@ export interface Minimum {
 }
 
 const pagesOf = (n: number, size = 100) => Math.max(1, Math.ceil(n / size));
-const minimumOf = (pages: number, perOrder: number, setup: number): Minimum => ({ pages, perOrder, setup, total: pages + perOrder + setup });
+const minimumOf = (pages: number, perOrder: number, setup: number): Minimum => ({
+  pages,
+  perOrder,
+  setup,
+  total: pages + perOrder + setup,
+});
 
 /**
  * What each mall's API needs at the least for the first run's window (each connector's fetch.ts):
@@ -304,7 +347,8 @@ export function fetchMinimum(world: World): Record<string, Minimum> {
     if (shop.mall === 'temu') {
       const orders = mall.control('orders', {}) as { status: number; createdAt: number }[];
       const [a, b] = [Math.floor(from / 1000), Math.ceil(now / 1000)];
-      const count = (code: number) => orders.filter((o) => o.status === code && o.createdAt >= a && o.createdAt <= b).length;
+      const count = (code: number) =>
+        orders.filter((o) => o.status === code && o.createdAt >= a && o.createdAt <= b).length;
       const statuses = shop.fetch.statuses as TemuStatusName[];
       const passes = statuses.includes('CANCELED') ? statuses : [...statuses, 'CANCELED' as const];
       const pages = passes.reduce((n, s) => n + pagesOf(count(TEMU_STATUS_CODES[s])), 0);
@@ -313,8 +357,13 @@ export function fetchMinimum(world: World): Record<string, Minimum> {
     } else if (shop.mall === 'tiktok') {
       const orders = mall.control('orders', {}) as { status: string; createTime: number }[];
       const [a, b] = [Math.ceil(from / 1000), Math.ceil(now / 1000)];
-      const passes = shop.fetch.statuses.includes('CANCELLED') ? shop.fetch.statuses : [...shop.fetch.statuses, 'CANCELLED'];
-      const pages = passes.reduce((n, s) => n + pagesOf(orders.filter((o) => o.status === s && o.createTime >= a && o.createTime < b).length), 0);
+      const passes = shop.fetch.statuses.includes('CANCELLED')
+        ? shop.fetch.statuses
+        : [...shop.fetch.statuses, 'CANCELLED'];
+      const pages = passes.reduce(
+        (n, s) => n + pagesOf(orders.filter((o) => o.status === s && o.createTime >= a && o.createTime < b).length),
+        0,
+      );
       out.tiktok = minimumOf(pages, 0, 2);
     } else if (shop.mall === 'qoo10') {
       const windows = Math.ceil((now - from) / MAX_WINDOW_MS);
@@ -346,7 +395,12 @@ export function exportMinimum(world: World): Record<string, Minimum> {
     if (String(row[at.exportedAt!]) === '') continue;
     const mall = mallOf.get(String(row[at.shop!])) ?? '';
     const order = String(row[at.orderId!]);
-    const key = mall === 'temu' ? order : mall === 'tiktok' ? `${order}\u0000${String(row[at.tracking!])}` : String(row[at.lineId!]);
+    const key =
+      mall === 'temu'
+        ? order
+        : mall === 'tiktok'
+          ? `${order}\u0000${String(row[at.tracking!])}`
+          : String(row[at.lineId!]);
     (shipments[mall] ??= new Set()).add(key);
     (orders[mall] ??= new Set()).add(order);
   }
@@ -420,7 +474,8 @@ export interface Targets {
 
 export function targetsOf(r: E2eResult): Targets {
   const underFive = (runs: RunMeasure[]) => max(runs.map((x) => x.ms)) < 300_000;
-  const nearMin = (runs: RunMeasure[], m: Record<string, Minimum>) => sum(runs.map((x) => x.meter.fetches)) <= totalMin(m) * 1.05;
+  const nearMin = (runs: RunMeasure[], m: Record<string, Minimum>) =>
+    sum(runs.map((x) => x.meter.fetches)) <= totalMin(m) * 1.05;
   const fewCalls = (runs: RunMeasure[]) => max(runs.map(sheetCalls)) <= 10;
   return {
     importRunTime: underFive(r.fetch.runs),
@@ -445,7 +500,8 @@ export function e2eTable(r: E2eResult): string[] {
   const fetches = (runs: RunMeasure[]) => sum(runs.map((x) => x.meter.fetches));
   const t = targetsOf(r);
   const rates = APPS_SCRIPT_RATES;
-  const times = (runs: RunMeasure[]) => `${secs(max(runs.map((x) => x.ms)))} max, ${secs(sum(runs.map((x) => x.ms)) / Math.max(1, runs.length))} mean`;
+  const times = (runs: RunMeasure[]) =>
+    `${secs(max(runs.map((x) => x.ms)))} max, ${secs(sum(runs.map((x) => x.ms)) / Math.max(1, runs.length))} mean`;
   const calls = (runs: RunMeasure[]) => `${max(runs.map(sheetCalls))} max, ${int(sum(runs.map(sheetCalls)))} in all`;
   const perOrder = (k: number) => `${int(k)} (${(k / orders).toFixed(2)} per order)`;
   const others = (runs: RunMeasure[]) =>
@@ -495,22 +551,31 @@ export function runDetails(r: E2eResult): string[] {
     const calls = Object.entries(m.sheetCallsBy)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
-    const rows = x.report ? `; rows ${x.report.shops.map((s) => `${s.shop} ${s.action === 'export' ? `${s.exported} sent/${s.failed} failed` : `${s.fetched} fetched`}`).join(', ')}` : '';
+    const rows = x.report
+      ? `; rows ${x.report.shops.map((s) => `${s.shop} ${s.action === 'export' ? `${s.exported} sent/${s.failed} failed` : `${s.fetched} fetched`}`).join(', ')}`
+      : '';
     return `  ${x.kind} #${i + 1}: ${secs(x.ms)}; fetches ${m.fetches} in ${m.waves} waves (${by || '-'}); sheet calls ${m.sheetCalls} (${calls}) +${m.layoutCalls} layout +${m.sheetLookups} lookups, ${m.toasts} toasts; cells read ${int(m.cellsRead)} / written ${int(m.cellsWritten)}; properties calls ${m.propertyCalls}${rows}`;
   };
   const mins = (label: string, m: Record<string, Minimum>) =>
-    `${label} minimum by mall: ${Object.entries(m).map(([k, v]) => `${k} ${v.total} (pages ${v.pages}, per order ${v.perOrder}, setup ${v.setup})`).join('; ')}`;
+    `${label} minimum by mall: ${Object.entries(m)
+      .map(([k, v]) => `${k} ${v.total} (pages ${v.pages}, per order ${v.perOrder}, setup ${v.setup})`)
+      .join('; ')}`;
   return [
     ...r.fetch.runs.map(line),
     ...r.export.runs.map(line),
     mins('fetch', r.fetch.minimum),
     mins('export', r.export.minimum),
-    `requests received by the sandbox malls: ${Object.entries(r.receivedByApi).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `requests received by the sandbox malls: ${Object.entries(r.receivedByApi)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
   ];
 }
 
 // Run as main, or when dist-node/bench.js (npm run bench) requires every built benchmark in turn.
-if (typeof require !== 'undefined' && (require.main === module || /[\\/]bench\.js$/.test(require.main?.filename ?? ''))) {
+if (
+  typeof require !== 'undefined' &&
+  (require.main === module || /[\\/]bench\.js$/.test(require.main?.filename ?? ''))
+) {
   const result = runE2eBench();
   for (const l of e2eTable(result)) console.log(l);
   console.log('');

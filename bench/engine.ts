@@ -11,7 +11,12 @@ import { rng } from '../src/sandbox/sample-data';
 const EXISTING = 50_000;
 const NEW = 1_000;
 const CHANGED = 1_000;
-const SHOP: ShopRowDefaults = { name: 'Bench 店', mallLabel: 'Temu', initialStatus: 'new', defaultCarrier: 'ヤマト運輸' };
+const SHOP: ShopRowDefaults = {
+  name: 'Bench 店',
+  mallLabel: 'Temu',
+  initialStatus: 'new',
+  defaultCarrier: 'ヤマト運輸',
+};
 const START = Date.UTC(2026, 10, 1);
 
 function benchLine(n: number, status = 'UN_SHIPPING'): OrderLine {
@@ -42,7 +47,12 @@ const open = (book: MemorySpreadsheet) => OrdersTable.open(book, { locale: 'ja',
 export function runEngineBench(): { lines: string[]; calls: number; ms: number } {
   const book = new MemorySpreadsheet('Asia/Tokyo');
   const seed = open(book);
-  seed.upsert(SHOP, Array.from({ length: EXISTING }, (_, n) => benchLine(n)), [], START);
+  seed.upsert(
+    SHOP,
+    Array.from({ length: EXISTING }, (_, n) => benchLine(n)),
+    [],
+    START,
+  );
   seed.flush();
 
   const random = rng(7);
@@ -60,7 +70,8 @@ export function runEngineBench(): { lines: string[]; calls: number; ms: number }
   table.flush();
   const ms = performance.now() - t0;
   const calls = { ...book.calls };
-  if (counts.new !== NEW || counts.updated !== CHANGED) throw new Error(`bench: unexpected counts ${JSON.stringify(counts)}`);
+  if (counts.new !== NEW || counts.updated !== CHANGED)
+    throw new Error(`bench: unexpected counts ${JSON.stringify(counts)}`);
 
   const naive = naiveCalls(book, lines.length - NEW, NEW);
   const out = [
@@ -87,6 +98,9 @@ function naiveCalls(book: MemorySpreadsheet, changedRows: number, newRows: numbe
 }
 
 // Run as main, or when dist-node/bench.js (npm run bench) requires every built benchmark in turn.
-if (typeof require !== 'undefined' && (require.main === module || /[\\/]bench\.js$/.test(require.main?.filename ?? ''))) {
+if (
+  typeof require !== 'undefined' &&
+  (require.main === module || /[\\/]bench\.js$/.test(require.main?.filename ?? ''))
+) {
   for (const l of runEngineBench().lines) console.log(l);
 }

@@ -5,13 +5,13 @@
  * naive writer that sets each row's cells on their own. Targets: ≤ 3 calls on 受注一覧 per run, the
  * simulated run < 60 s, Node time < 2 s.
  */
-import { runLabelExport, runLabelImport, type EngineEnv } from '../src/engine';
+import { type EngineEnv, runLabelExport, runLabelImport } from '../src/engine';
 import { MemoryLock, MemoryLogger, MemoryProperties, MemoryTriggers, VirtualClock } from '../src/engine/memory-ports';
-import { OrdersTable } from '../src/engine/orders/table';
 import type { OrderLine } from '../src/engine/order-line';
+import { OrdersTable } from '../src/engine/orders/table';
 import { parseSettings } from '../src/engine/settings/parse';
 import { MemorySpreadsheet } from '../src/engine/sheet/memory-sheet';
-import { CostModel, CostedProperties, CostedSpreadsheet, CostedToasts } from '../src/engine/sim/cost-model';
+import { CostedProperties, CostedSpreadsheet, CostedToasts, CostModel } from '../src/engine/sim/cost-model';
 import { CONNECTORS } from '../src/malls';
 import { nodeCrypto } from '../src/node/crypto';
 import { issueB2 } from '../src/sandbox/b2-issuer';
@@ -51,20 +51,44 @@ function world() {
   // the seller's sheet already has its layout (set by the first fetch): a label run adds no layout call
   const layout = { props, carriers: ['ヤマト運輸'] };
   const seed = OrdersTable.open(inner, { locale: 'ja', timezone: 'Asia/Tokyo', layout });
-  seed.upsert(SHOP, Array.from({ length: SHIPMENTS }, (_, n) => line(n)), [], START);
+  seed.upsert(
+    SHOP,
+    Array.from({ length: SHIPMENTS }, (_, n) => line(n)),
+    [],
+    START,
+  );
   seed.flush();
   const clock = new VirtualClock(START + 3_600_000);
   const model = new CostModel(clock);
   const log = new MemoryLogger();
   const config = {
-    shops: [{ name: SHOP.name, mall: 'temu', region: 'global', credentials: { appKey: 'k', appSecret: 's', accessToken: 't' } }],
+    shops: [
+      {
+        name: SHOP.name,
+        mall: 'temu',
+        region: 'global',
+        credentials: { appKey: 'k', appSecret: 's', accessToken: 't' },
+      },
+    ],
     carriers: [{ name: 'ヤマト運輸', temu: 'Yamato', labels: 'b2' }],
-    shipper: { name: 'MallSheet商店', postalCode: '150-0001', address: '東京都渋谷区神宮前1-2-3', phone: '03-1234-5678' },
+    shipper: {
+      name: 'MallSheet商店',
+      postalCode: '150-0001',
+      address: '東京都渋谷区神宮前1-2-3',
+      phone: '03-1234-5678',
+    },
     labels: { b2: { billingCode: '012345678901', freightNo: '01' } },
   };
   const env: EngineEnv = {
     book: new CostedSpreadsheet(inner, model),
-    http: { fetch: () => { throw new Error('labels make no URL fetch'); }, fetchAll: () => { throw new Error('labels make no URL fetch'); } },
+    http: {
+      fetch: () => {
+        throw new Error('labels make no URL fetch');
+      },
+      fetchAll: () => {
+        throw new Error('labels make no URL fetch');
+      },
+    },
     props: new CostedProperties(props, model),
     lock: new MemoryLock(),
     clock,
@@ -94,7 +118,13 @@ function measure<T>(w: ReturnType<typeof world>, run: () => T) {
   const ordersCalls = Object.keys(by)
     .filter((k) => k.startsWith('受注一覧'))
     .reduce((n, k) => n + by[k] - (before.by[k] ?? 0), 0);
-  return { result, nodeMs, simulatedMs: w.clock.now() - started, sheetCalls: w.model.meter.sheetCalls - before.sheetCalls, ordersCalls };
+  return {
+    result,
+    nodeMs,
+    simulatedMs: w.clock.now() - started,
+    sheetCalls: w.model.meter.sheetCalls - before.sheetCalls,
+    ordersCalls,
+  };
 }
 
 type Measured = { nodeMs: number; simulatedMs: number; sheetCalls: number; ordersCalls: number };
@@ -102,10 +132,12 @@ type Measured = { nodeMs: number; simulatedMs: number; sheetCalls: number; order
 export function runLabelsBench() {
   const w = world();
   const ex = measure(w, () => runLabelExport(w.env, { format: 'b2' }));
-  if (ex.result.exitCode !== 0 || ex.result.shipments !== SHIPMENTS) throw new Error(`bench: export ${ex.result.exitCode} ${ex.result.errors.join(' / ')}`);
+  if (ex.result.exitCode !== 0 || ex.result.shipments !== SHIPMENTS)
+    throw new Error(`bench: export ${ex.result.exitCode} ${ex.result.errors.join(' / ')}`);
   const issued = issueB2(ex.result.file!.rows, 1);
   const im = measure(w, () => runLabelImport(w.env, { format: 'b2', table: issued }));
-  if (im.result.exitCode !== 0 || im.result.plan?.fills.length !== SHIPMENTS) throw new Error(`bench: import ${im.result.lines.join(' / ')}`);
+  if (im.result.exitCode !== 0 || im.result.plan?.fills.length !== SHIPMENTS)
+    throw new Error(`bench: import ${im.result.lines.join(' / ')}`);
   // a naive writer: one call per row for the key; three per row (伝票番号, 出荷日, 配送業者) for the import
   const rate = w.model.rates.sheetCallMs;
   const naive = { export: SHIPMENTS, import: SHIPMENTS * 3 };
@@ -125,6 +157,9 @@ export function runLabelsBench() {
 }
 
 // Run as main, or when dist-node/bench.js (npm run bench) requires every built benchmark in turn.
-if (typeof require !== 'undefined' && (require.main === module || /[\\/]bench\.js$/.test(require.main?.filename ?? ''))) {
+if (
+  typeof require !== 'undefined' &&
+  (require.main === module || /[\\/]bench\.js$/.test(require.main?.filename ?? ''))
+) {
   for (const l of runLabelsBench().lines) console.log(l);
 }

@@ -10,29 +10,54 @@
  * parent; TikTok: Get Order Detail; Qoo10: GetShippingAndClaimInfoByOrderNo_V2). Its naivety is only the
  * call pattern — one fetch per order, one sheet call per row.
  */
-import type { OrderLine } from '../src/engine/order-line';
+
 import type { ShopContext } from '../src/engine/connector';
-import type { CellValue, SheetPort, SpreadsheetPort } from '../src/ports';
+import type { OrderLine } from '../src/engine/order-line';
+import { Qoo10Client } from '../src/malls/qoo10/client';
+import { searchBounds } from '../src/malls/qoo10/dates';
+import { toOrderLine } from '../src/malls/qoo10/mapping';
+import { asRows, METHODS } from '../src/malls/qoo10/protocol';
+import { ShippingRowSchema } from '../src/malls/qoo10/schemas';
+import { type Qoo10Status, STATUS_CODES } from '../src/malls/qoo10/statuses';
 import { TemuClient } from '../src/malls/temu/client';
 import { TemuCredentialsSchema } from '../src/malls/temu/credentials';
-import { toOrderLines, pricesOf } from '../src/malls/temu/mapping';
+import { pricesOf, toOrderLines } from '../src/malls/temu/mapping';
 import { AmountResultSchema, OrderListResultSchema, ShippingInfoSchema } from '../src/malls/temu/schemas';
 import { TEMU_STATUS_CODES, type TemuStatusName } from '../src/malls/temu/statuses';
 import { TikTokClient } from '../src/malls/tiktok/client';
 import { orderToLines } from '../src/malls/tiktok/mapping';
 import { OrderDetailDataSchema, OrderSchema, SearchOrdersDataSchema } from '../src/malls/tiktok/schemas';
-import { Qoo10Client } from '../src/malls/qoo10/client';
-import { searchBounds } from '../src/malls/qoo10/dates';
-import { toOrderLine } from '../src/malls/qoo10/mapping';
-import { asRows, METHODS } from '../src/malls/qoo10/protocol';
-import { STATUS_CODES, type Qoo10Status } from '../src/malls/qoo10/statuses';
-import { ShippingRowSchema } from '../src/malls/qoo10/schemas';
+import type { CellValue, SheetPort, SpreadsheetPort } from '../src/ports';
 
 /** The naive sheet: its own fixed layout, one row per order line (26 columns, as 受注一覧 has). */
 export const NAIVE_SHEET = 'naive';
 const HEADER = [
-  'shop', 'mall', 'orderId', 'lineId', 'mallStatus', 'orderedAt', 'shipBy', 'item', 'sku', 'variant', 'qty', 'unitPrice', 'amount',
-  'currency', 'recipient', 'postalCode', 'address', 'phone', 'status', 'carrier', 'tracking', 'shippedOn', 'memo', 'exportedAt', 'exportResult', 'updatedAt',
+  'shop',
+  'mall',
+  'orderId',
+  'lineId',
+  'mallStatus',
+  'orderedAt',
+  'shipBy',
+  'item',
+  'sku',
+  'variant',
+  'qty',
+  'unitPrice',
+  'amount',
+  'currency',
+  'recipient',
+  'postalCode',
+  'address',
+  'phone',
+  'status',
+  'carrier',
+  'tracking',
+  'shippedOn',
+  'memo',
+  'exportedAt',
+  'exportResult',
+  'updatedAt',
 ];
 const PAGE_SIZE = 100;
 
@@ -58,13 +83,20 @@ export interface NaiveRun {
  * One execution. `alive` throws ExecutionKilled once the execution is past Apps Script's limit; it is
  * called where a real script would be interrupted (after each port call returns).
  */
-export function naiveRun(book: SpreadsheetPort, shops: NaiveShop[], window: { from: number; to: number }, alive: () => void): NaiveRun {
+export function naiveRun(
+  book: SpreadsheetPort,
+  shops: NaiveShop[],
+  window: { from: number; to: number },
+  alive: () => void,
+): NaiveRun {
   const sheet = book.getSheet(NAIVE_SHEET) ?? newSheet(book);
   alive();
   const grid = sheet.readAll();
   alive();
   // what is already imported: orders by 注文番号, and Qoo10 lines by 明細番号 (it fetches per OrderNo)
-  const known = new Set(grid.slice(1).flatMap((r) => [`${String(r[0])}\u0000o${String(r[2])}`, `${String(r[0])}\u0000l${String(r[3])}`]));
+  const known = new Set(
+    grid.slice(1).flatMap((r) => [`${String(r[0])}\u0000o${String(r[2])}`, `${String(r[0])}\u0000l${String(r[3])}`]),
+  );
   let next = grid.length + 1;
   let appended = 0;
   const append = (shop: string, mallLabel: string, line: OrderLine) => {
@@ -77,12 +109,18 @@ export function naiveRun(book: SpreadsheetPort, shops: NaiveShop[], window: { fr
     const name = ctx.shop.name;
     const isNew: IsNew = (kind, id) => !known.has(`${name}\u0000${kind}${id}`);
     const importer = mall === 'temu' ? importTemu : mall === 'tiktok' ? importTikTok : importQoo10;
-    importer(ctx, window, isNew, (lines, label) => {
-      for (const l of lines) {
-        append(name, label, l);
-        known.add(`${name}\u0000o${l.orderId}`).add(`${name}\u0000l${l.lineId}`);
-      }
-    }, alive);
+    importer(
+      ctx,
+      window,
+      isNew,
+      (lines, label) => {
+        for (const l of lines) {
+          append(name, label, l);
+          known.add(`${name}\u0000o${l.orderId}`).add(`${name}\u0000l${l.lineId}`);
+        }
+      },
+      alive,
+    );
   }
   return { appended };
 }
@@ -90,7 +128,13 @@ export function naiveRun(book: SpreadsheetPort, shops: NaiveShop[], window: { fr
 type IsNew = (kind: 'o' | 'l', id: string) => boolean;
 type Sink = (lines: OrderLine[], mallLabel: string) => void;
 
-function importTemu(ctx: ShopContext, window: { from: number; to: number }, isNew: IsNew, sink: Sink, alive: () => void): void {
+function importTemu(
+  ctx: ShopContext,
+  window: { from: number; to: number },
+  isNew: IsNew,
+  sink: Sink,
+  alive: () => void,
+): void {
   const client = new TemuClient(ctx, TemuCredentialsSchema.parse(ctx.shop.credentials));
   for (const status of ctx.shop.fetch.statuses as TemuStatusName[]) {
     for (let page = 1; ; page++) {
@@ -106,7 +150,10 @@ function importTemu(ctx: ShopContext, window: { from: number; to: number }, isNe
       for (const item of list.pageItems) {
         const parentOrderSn = item.parentOrderMap.parentOrderSn;
         if (!isNew('o', parentOrderSn)) continue;
-        const ship = client.get({ type: 'bg.order.shippinginfo.v2.get', params: { parentOrderSn } }, ShippingInfoSchema);
+        const ship = client.get(
+          { type: 'bg.order.shippinginfo.v2.get', params: { parentOrderSn } },
+          ShippingInfoSchema,
+        );
         alive();
         const amounts = client.get({ type: 'bg.order.amount.query', params: { parentOrderSn } }, AmountResultSchema);
         alive();
@@ -117,20 +164,46 @@ function importTemu(ctx: ShopContext, window: { from: number; to: number }, isNe
   }
 }
 
-function importTikTok(ctx: ShopContext, window: { from: number; to: number }, isNew: IsNew, sink: Sink, alive: () => void): void {
+function importTikTok(
+  ctx: ShopContext,
+  window: { from: number; to: number },
+  isNew: IsNew,
+  sink: Sink,
+  alive: () => void,
+): void {
   const c = ctx.shop.credentials;
-  const client = new TikTokClient(ctx, { appKey: c.appKey ?? '', appSecret: c.appSecret ?? '', refreshToken: c.refreshToken ?? '', accessToken: c.accessToken || undefined, shopCipher: c.shopCipher || undefined });
+  const client = new TikTokClient(ctx, {
+    appKey: c.appKey ?? '',
+    appSecret: c.appSecret ?? '',
+    refreshToken: c.refreshToken ?? '',
+    accessToken: c.accessToken || undefined,
+    shopCipher: c.shopCipher || undefined,
+  });
   for (const status of ctx.shop.fetch.statuses) {
     let token = '';
     do {
-      const query: Record<string, string> = { page_size: String(PAGE_SIZE), sort_field: 'create_time', sort_order: 'ASC', ...(token ? { page_token: token } : {}) };
-      const body = { create_time_ge: Math.ceil(window.from / 1000), create_time_lt: Math.ceil(window.to / 1000), order_status: status };
-      const page = client.data('orders.search', 'post', '/order/202309/orders/search', SearchOrdersDataSchema, { query, body });
+      const query: Record<string, string> = {
+        page_size: String(PAGE_SIZE),
+        sort_field: 'create_time',
+        sort_order: 'ASC',
+        ...(token ? { page_token: token } : {}),
+      };
+      const body = {
+        create_time_ge: Math.ceil(window.from / 1000),
+        create_time_lt: Math.ceil(window.to / 1000),
+        order_status: status,
+      };
+      const page = client.data('orders.search', 'post', '/order/202309/orders/search', SearchOrdersDataSchema, {
+        query,
+        body,
+      });
       alive();
       for (const raw of page.orders) {
         const id = String((raw as { id?: unknown }).id ?? '');
         if (!isNew('o', id)) continue;
-        const detail = client.data('orders.detail', 'get', '/order/202309/orders', OrderDetailDataSchema, { query: { ids: id } });
+        const detail = client.data('orders.detail', 'get', '/order/202309/orders', OrderDetailDataSchema, {
+          query: { ids: id },
+        });
         alive();
         const order = OrderSchema.safeParse(detail.orders[0]);
         if (order.success) sink(orderToLines(order.data), 'TikTok Shop');
@@ -140,12 +213,23 @@ function importTikTok(ctx: ShopContext, window: { from: number; to: number }, is
   }
 }
 
-function importQoo10(ctx: ShopContext, window: { from: number; to: number }, isNew: IsNew, sink: Sink, alive: () => void): void {
+function importQoo10(
+  ctx: ShopContext,
+  window: { from: number; to: number },
+  isNew: IsNew,
+  sink: Sink,
+  alive: () => void,
+): void {
   const c = ctx.shop.credentials;
   const client = new Qoo10Client(ctx, { apiKey: c.apiKey ?? '', userId: c.userId ?? '', password: c.password ?? '' });
   const { start, end } = searchBounds(window);
   for (const status of ctx.shop.fetch.statuses as Qoo10Status[]) {
-    const env = client.callOk(METHODS.shippingInfo, { ShippingStatus: STATUS_CODES[status], SearchStartDate: start, SearchEndDate: end, SearchCondition: '1' });
+    const env = client.callOk(METHODS.shippingInfo, {
+      ShippingStatus: STATUS_CODES[status],
+      SearchStartDate: start,
+      SearchEndDate: end,
+      SearchCondition: '1',
+    });
     alive();
     for (const raw of asRows(env.obj)) {
       const row = ShippingRowSchema.safeParse(raw);
@@ -170,7 +254,31 @@ function rowOf(shop: string, mallLabel: string, l: OrderLine): CellValue[] {
   const when = (ms: number | null) => (ms === null ? '' : new Date(ms));
   const text = (s: string) => (s === '' ? '' : `'${s}`);
   return [
-    shop, mallLabel, text(l.orderId), text(l.lineId), l.mallStatus, when(l.orderedAt), when(l.shipBy), l.item, text(l.sku), l.variant, l.qty,
-    l.unitPrice, l.amount, l.currency, l.recipient, text(l.postalCode), l.address, text(l.phone), '新規受付', '', '', '', '', '', '', '',
+    shop,
+    mallLabel,
+    text(l.orderId),
+    text(l.lineId),
+    l.mallStatus,
+    when(l.orderedAt),
+    when(l.shipBy),
+    l.item,
+    text(l.sku),
+    l.variant,
+    l.qty,
+    l.unitPrice,
+    l.amount,
+    l.currency,
+    l.recipient,
+    text(l.postalCode),
+    l.address,
+    text(l.phone),
+    '新規受付',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
   ];
 }

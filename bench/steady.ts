@@ -9,16 +9,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { runFetch, runTimer, type RunReport } from '../src/engine';
-import type { Settings } from '../src/engine/settings/schema';
+import { type RunReport, runFetch, runTimer } from '../src/engine';
 import { ORDERS_SHEET_NAMES } from '../src/engine/orders/columns';
 import { discoverHeaders } from '../src/engine/orders/headers';
+import { type AccountType, TRIGGER_BUDGET_MS, TriggerBudget } from '../src/engine/quota/trigger-budget';
 import { buildShopContext } from '../src/engine/run/shop-context';
-import { TriggerBudget, TRIGGER_BUDGET_MS, type AccountType } from '../src/engine/quota/trigger-budget';
-import { meterDelta, snapshot, type Meter } from '../src/engine/sim/cost-model';
+import type { Settings } from '../src/engine/settings/schema';
+import { type Meter, meterDelta, snapshot } from '../src/engine/sim/cost-model';
 import { rng } from '../src/sandbox/sample-data';
 import { benchWorld, HARD_LIMIT_MS, type World } from './e2e';
-import { ExecutionKilled, NAIVE_SHEET, naiveRun, type NaiveShop } from './naive-importer';
+import { ExecutionKilled, NAIVE_SHEET, type NaiveShop, naiveRun } from './naive-importer';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -40,14 +40,18 @@ export interface Arrival {
 }
 
 /** The day's arrivals: uniform over the day, plus the burst hour; malls in turn. Deterministic. */
-export function arrivals(start: number, opts: { perDay?: number; burst?: { count: number; hour: number }; seed?: number } = {}): Arrival[] {
+export function arrivals(
+  start: number,
+  opts: { perDay?: number; burst?: { count: number; hour: number }; seed?: number } = {},
+): Arrival[] {
   const r = rng(opts.seed ?? 11);
   const malls = ['temu', 'tiktok', 'qoo10'] as const;
   const out: Arrival[] = [];
   const perDay = opts.perDay ?? ORDERS_PER_DAY;
   const burst = opts.burst ?? BURST;
   for (let i = 0; i < perDay; i++) out.push({ at: start + Math.floor(r() * DAY), mall: malls[i % 3] });
-  for (let i = 0; i < burst.count; i++) out.push({ at: start + burst.hour * HOUR + Math.floor(r() * HOUR), mall: malls[i % 3] });
+  for (let i = 0; i < burst.count; i++)
+    out.push({ at: start + burst.hour * HOUR + Math.floor(r() * HOUR), mall: malls[i % 3] });
   return out.sort((a, b) => a.at - b.at);
 }
 
@@ -91,7 +95,10 @@ export interface NaiveFigures {
   killed: number;
 }
 
-const reads = (m: Meter) => Object.entries(m.sheetCallsBy).filter(([k]) => k.endsWith('readAll')).reduce((n, [, v]) => n + v, 0);
+const reads = (m: Meter) =>
+  Object.entries(m.sheetCallsBy)
+    .filter(([k]) => k.endsWith('readAll'))
+    .reduce((n, [, v]) => n + v, 0);
 const writes = (m: Meter) => m.sheetCalls - reads(m);
 const figures = (m: Meter, ms: number): PollFigures => ({
   simMs: Math.round(ms),
@@ -143,7 +150,12 @@ function naiveColumn(header: unknown[]): number {
 }
 
 /** MallSheet: a timer tick every interval for 24 hours. */
-export function steadyDay(intervalMin: number, account: AccountType, k: number, opts: { hours?: number } = {}): IntervalFigures {
+export function steadyDay(
+  intervalMin: number,
+  account: AccountType,
+  k: number,
+  opts: { hours?: number } = {},
+): IntervalFigures {
   const w = steadyWorld(k, intervalMin, account);
   const day0 = w.clock.now();
   const schedule = arrivals(day0);
@@ -313,7 +325,11 @@ const verdict = (ok: boolean) => (ok ? '**PASS**' : '**MISS**');
 export function steadyTable(r: SteadyResult): string[] {
   const t = steadyTargets(r);
   const poll = (p: PollFigures) =>
-    `${f1(p.simMs / 1000)} s; ${p.urlFetches} fetches (${Object.entries(p.urlFetchesBy).map(([k, v]) => `${k} ${v}`).join(', ') || '-'}); ${p.sheetReads} read / ${p.sheetWrites} writes`;
+    `${f1(p.simMs / 1000)} s; ${p.urlFetches} fetches (${
+      Object.entries(p.urlFetchesBy)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') || '-'
+    }); ${p.sheetReads} read / ${p.sheetWrites} writes`;
   const lines = [
     `24 simulated hours on the demo shops (${BACKLOG_PER_MALL} orders per mall already there), ${ORDERS_PER_DAY} orders a day across the three malls at random times plus ${BURST.count.toLocaleString('en')} in one hour (${BURST.hour}:00–${BURST.hour + 1}:00 JST); simulated Apps Script as in the end-to-end benchmark. Naive importer: ${NAIVE_HOURS} simulated hours (no burst), scaled to a day.`,
     '',
@@ -375,7 +391,10 @@ export function writeBenchJson(part: Record<string, unknown>, root = process.cwd
 }
 
 // Run as main, or when dist-node/bench.js (npm run bench) requires every built benchmark in turn.
-if (typeof require !== 'undefined' && (require.main === module || /[\\/]bench\.js$/.test(require.main?.filename ?? ''))) {
+if (
+  typeof require !== 'undefined' &&
+  (require.main === module || /[\\/]bench\.js$/.test(require.main?.filename ?? ''))
+) {
   const result = runSteadyBench();
   console.log('');
   for (const l of steadyTable(result)) console.log(l);

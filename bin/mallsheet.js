@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-'use strict';
+
 // Runs the bundled CLI, building it first when it is missing or older than src/.
 const fs = require('node:fs');
 const path = require('node:path');

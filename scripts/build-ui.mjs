@@ -1,9 +1,10 @@
 // Builds the sidebar and dialog pages into self-contained HTML (CSS and JS inlined: Apps Script's
 // HtmlService serves one file per page, no assets). Usage: node scripts/build-ui.mjs [outDir=dist]
-import { buildSync } from 'esbuild';
+
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildSync } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -1,9 +1,10 @@
 // npm run build: the Apps Script bundle (dist/, docs/contract.md §6) and the Node CLI and benchmarks (dist-node/).
-import * as esbuild from 'esbuild';
+
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
-import { createRequire } from 'node:module';
+import * as esbuild from 'esbuild';
 import { buildUi } from './build-ui.mjs';
 
 const require = createRequire(import.meta.url);
@@ -36,10 +37,12 @@ const code = `${body}\n${wrappers}\n`;
 fs.writeFileSync(path.join(dist, 'Code.js'), code);
 
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'appsscript.json'), 'utf8'));
-fs.writeFileSync(path.join(dist, 'appsscript.json'), JSON.stringify(manifest, null, 2) + '\n');
+fs.writeFileSync(path.join(dist, 'appsscript.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 // the sidebar and dialog pages, self-contained HTML (scripts/build-ui.mjs)
 const html = buildUi(dist);
-console.log(`dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KiB, ${names.length} entry points${html.length ? `, ${html.length} html` : ''}`);
+console.log(
+  `dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KiB, ${names.length} entry points${html.length ? `, ${html.length} html` : ''}`,
+);
 
 // ---- Node: the CLI and every benchmark ----
 await esbuild.build(CLI);
@@ -73,7 +76,8 @@ function entryPointsOf(js) {
   if (list.length === 0) throw new Error('src/entry.ts must export ENTRY_POINTS');
   for (const n of list) {
     if (!/^[A-Za-z_$][\w$]*$/.test(n)) throw new Error(`entry point name ${n} is not an identifier`);
-    if (typeof mod.ENTRIES?.[n] !== 'function') throw new Error(`entry point ${n} is not a function in ENTRIES of src/entry.ts`);
+    if (typeof mod.ENTRIES?.[n] !== 'function')
+      throw new Error(`entry point ${n} is not a function in ENTRIES of src/entry.ts`);
   }
   return list;
 }

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
+import type { MessageKey } from '../i18n';
 import type { ClockPort, CryptoPort, HttpPort, LoggerPort, ProgressPort, PropertiesPort } from '../ports';
 import type { LineStatusUpdate, ManagementStatus, OrderLine } from './order-line';
 import type { CarrierEntry, Locale, ShopSettings } from './settings/schema';
-import type { MessageKey } from '../i18n';
 
 /**
  * The one interface a mall implements. Adding a mall = a folder under src/malls/ plus one line in

@@ -2,16 +2,23 @@
  * The engine's public surface: what src/entry.ts (Apps Script), src/node/cli.ts and the sidebar's server
  * call. Only re-exports: engine modules import each other directly, never this barrel.
  */
-export * from './run/types';
-export { runFetch } from './run/fetch';
+
+export { type CheckReport, runCheck, type ShopCheck } from './check/check';
+export { appendLog, type LogRow, readLog } from './log/log-sheet';
 export { runExport } from './run/export';
-export { runSlips, type SlipsOptions, type SlipsReport } from './run/slips';
-export { runTimer, applyAutoFetchTrigger, timerMinutes, isDue } from './run/timer';
-export { runCheck, type CheckReport, type ShopCheck } from './check/check';
-export { parseSettings } from './settings/parse';
-export { SettingsError, type SettingsIssue } from './settings/errors';
-export { loadSettingsFromBook, writeShopStatus } from './settings/tab';
-export { readState, type ShopState } from './run/state';
-export { appendLog, readLog, type LogRow } from './log/log-sheet';
+export { runFetch } from './run/fetch';
+export {
+  type LabelExportReport,
+  type LabelFile,
+  type LabelImportReport,
+  runLabelExport,
+  runLabelImport,
+} from './run/labels';
 export { repairOrdersLayout } from './run/repair-layout';
-export { runLabelExport, runLabelImport, type LabelExportReport, type LabelImportReport, type LabelFile } from './run/labels';
+export { runSlips, type SlipsOptions, type SlipsReport } from './run/slips';
+export { readState, type ShopState } from './run/state';
+export { applyAutoFetchTrigger, isDue, runTimer, timerMinutes } from './run/timer';
+export * from './run/types';
+export { SettingsError, type SettingsIssue } from './settings/errors';
+export { parseSettings } from './settings/parse';
+export { loadSettingsFromBook, writeShopStatus } from './settings/tab';

@@ -5,7 +5,7 @@ import type { ClockPort, LockPort, LoggerPort, ProgressPort, PropertiesPort, Tri
 export class MemoryProperties implements PropertiesPort {
   constructor(readonly data: Record<string, string> = {}) {}
   get(key: string): string | null {
-    return Object.prototype.hasOwnProperty.call(this.data, key) ? this.data[key] : null;
+    return Object.hasOwn(this.data, key) ? this.data[key] : null;
   }
   set(key: string, value: string): void {
     this.data[key] = value;

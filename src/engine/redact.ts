@@ -3,7 +3,11 @@ import type { EngineEnv } from './run/types';
 import type { Settings } from './settings/schema';
 
 /** Masks every secret the run knows of: credentials of every shop and what the connectors stored. */
-export function redactor(env: EngineEnv, settings: Settings | null, connectors: readonly MallConnector[]): (text: string) => string {
+export function redactor(
+  env: EngineEnv,
+  settings: Settings | null,
+  connectors: readonly MallConnector[],
+): (text: string) => string {
   /** what the stores held when last read: used when a read fails (any port call may fail) */
   let stored: string[] | null = null;
   return (text: string) => {
@@ -43,7 +47,8 @@ function maskTokenLike(text: string): string {
 
 function mask(text: string, secrets: Set<string>): string {
   let out = text;
-  for (const s of [...secrets].filter((s) => s.length >= 6).sort((a, b) => b.length - a.length)) out = out.split(s).join('●●●●');
+  for (const s of [...secrets].filter((s) => s.length >= 6).sort((a, b) => b.length - a.length))
+    out = out.split(s).join('●●●●');
   return out;
 }
 

@@ -1,7 +1,7 @@
+import { translate } from '../i18n';
 import type { CheckReport } from './check/check';
 import type { ShopReport } from './run/types';
 import type { Locale } from './settings/schema';
-import { translate } from '../i18n';
 
 /** Readable lines of a run's results, shared by the menu's dialogs and the CLI (pure). */
 

@@ -1,6 +1,6 @@
-import type { Locale } from '../engine/settings/schema';
 import { ORDERS_SHEET_NAMES } from '../engine/orders/columns';
-import { searchFilter, viewFilter, type FilterPlan, type OrdersView } from '../engine/orders/views';
+import { type FilterPlan, type OrdersView, searchFilter, viewFilter } from '../engine/orders/views';
+import type { Locale } from '../engine/settings/schema';
 import { translate } from '../i18n';
 import { applyView } from './views';
 

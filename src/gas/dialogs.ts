@@ -32,7 +32,11 @@ export function showReport(L: Locale, report: RunReport): void {
     const counts = shopCounts(L, s);
     return s.message ? `${counts}\n  ${s.message}` : counts;
   });
-  ui.alert(translate(L, 'ui.result.title'), lines.length ? lines.join('\n') : translate(L, 'ui.report.none'), ui.ButtonSet.OK);
+  ui.alert(
+    translate(L, 'ui.result.title'),
+    lines.length ? lines.join('\n') : translate(L, 'ui.report.none'),
+    ui.ButtonSet.OK,
+  );
 }
 
 export function showText(title: string, lines: string[]): void {

@@ -1,13 +1,13 @@
 import type { EngineEnv } from '../engine';
+import { CachedProperties } from '../engine/cached-properties';
 import { loadSettingsFromBook } from '../engine/settings/tab';
+import { throttledProgress } from '../engine/throttled-progress';
 import { CONNECTORS } from '../malls';
-import { GasSpreadsheet } from './sheet';
+import { consoleLogger, GasLock, GasProperties, gasClock, gasCrypto, toastProgress } from './gas-ports';
 import { GasHttp } from './http';
 import { GasMail } from './mail';
-import { GasLock, GasProperties, consoleLogger, gasClock, gasCrypto, toastProgress } from './gas-ports';
+import { GasSpreadsheet } from './sheet';
 import { GasTriggers } from './triggers';
-import { CachedProperties } from '../engine/cached-properties';
-import { throttledProgress } from '../engine/throttled-progress';
 
 /** Apps Script gives 6 minutes per execution; stop starting new work at 4.5 (docs/apps-script.md §C1, §C2). */
 const BUDGET_MS = 270_000;
@@ -30,7 +30,11 @@ export function gasEnv(): EngineEnv & { triggers: GasTriggers } {
     // each toast is a spreadsheet call: one every few seconds is what a person can read anyway
     progress: throttledProgress(toastProgress(ss), clock),
     triggers: new GasTriggers(ScriptApp),
-    mail: new GasMail(() => MailApp, () => Session, () => ss.getUrl()),
+    mail: new GasMail(
+      () => MailApp,
+      () => Session,
+      () => ss.getUrl(),
+    ),
     connectors: CONNECTORS,
     loadSettings: () => loadSettingsFromBook(book, props, CONNECTORS),
     budgetMs: BUDGET_MS,

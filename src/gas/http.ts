@@ -1,5 +1,5 @@
-import type { HttpPort, HttpRequest, HttpResponse } from '../ports';
 import { HttpTimeoutError } from '../engine/errors';
+import type { HttpPort, HttpRequest, HttpResponse } from '../ports';
 
 /** UrlFetchApp's own limit for one call, not configurable (docs/apps-script.md §C3). */
 const URL_FETCH_LIMIT_MS = 60_000;

@@ -16,7 +16,12 @@ export class GasMail implements MailPort {
   ) {}
 
   send(message: { to: string[]; subject: string; body: string }): void {
-    this.mail().sendEmail({ to: message.to.join(','), subject: message.subject, body: message.body, name: 'MallSheet' });
+    this.mail().sendEmail({
+      to: message.to.join(','),
+      subject: message.subject,
+      body: message.body,
+      name: 'MallSheet',
+    });
   }
 
   owner(): string | null {

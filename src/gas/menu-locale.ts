@@ -1,8 +1,8 @@
-import type { CellValue } from '../ports';
 import type { Locale } from '../engine/settings/schema';
 import { GENERAL_FIELDS } from '../engine/settings/tab-layout';
 import { looseKey } from '../engine/text/sheet-text';
 import { translate } from '../i18n';
+import type { CellValue } from '../ports';
 
 /**
  * The menu's language from the Settings tab's locale row (label in column A, value in B), read from one

@@ -1,8 +1,8 @@
 import { applyAutoFetchTrigger, repairOrdersLayout, runCheck, runExport, runFetch } from '../engine';
 import { MANAGEMENT_STATUS_LABELS } from '../engine/order-line';
-import { searchOrders, showOrdersView } from './desk';
 import { checkText } from '../engine/report-text';
-import { translate, type MessageKey } from '../i18n';
+import { type MessageKey, translate } from '../i18n';
+import { searchOrders, showOrdersView } from './desk';
 import { showReport, showText, uiLocale, withUi } from './dialogs';
 import { gasEnv } from './env';
 
@@ -56,7 +56,11 @@ export function repairLayout(): void {
     const r = repairOrdersLayout(gasEnv());
     const ui = SpreadsheetApp.getUi();
     if (r.busy) return void ui.alert(translate(L, 'engine.busy'));
-    ui.alert(r.errors.length ? [translate(L, 'ui.settings.invalid'), ...r.errors].join('\n') : translate(L, 'ui.layout.repaired'));
+    ui.alert(
+      r.errors.length
+        ? [translate(L, 'ui.settings.invalid'), ...r.errors].join('\n')
+        : translate(L, 'ui.layout.repaired'),
+    );
   });
 }
 
@@ -81,7 +85,10 @@ export function checkConnections(): void {
   withUi((L) => {
     const report = runCheck(gasEnv(), {});
     if (report.exitCode === 2 || report.busy) return showReport(L, report);
-    showText(translate(L, 'ui.check.title'), report.shops.length ? checkText(report) : [translate(L, 'ui.report.none')]);
+    showText(
+      translate(L, 'ui.check.title'),
+      report.shops.length ? checkText(report) : [translate(L, 'ui.report.none')],
+    );
   });
 }
 

@@ -1,5 +1,12 @@
-import { LAYOUT_MARK, type CellStyle, type CellValue, type LayoutChange, type SheetPort, type SpreadsheetPort } from '../ports';
 import { isMarkedFormula, widthGroups } from '../engine/sheet/layout';
+import {
+  type CellStyle,
+  type CellValue,
+  LAYOUT_MARK,
+  type LayoutChange,
+  type SheetPort,
+  type SpreadsheetPort,
+} from '../ports';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -101,9 +108,14 @@ export class GasSheet implements SheetPort {
       target.setDataValidation(built.setAllowInvalid(false).build());
     }
     if (change.highlights) {
-      const theirs = sheet.getConditionalFormatRules().filter((r) => !isMarkedFormula(String(r.getBooleanCondition()?.getCriteriaValues()?.[0] ?? '')));
+      const theirs = sheet
+        .getConditionalFormatRules()
+        .filter((r) => !isMarkedFormula(String(r.getBooleanCondition()?.getCriteriaValues()?.[0] ?? '')));
       const ours = change.highlights.map((h) => {
-        const rule = b.newConditionalFormatRule().whenFormulaSatisfied(h.formula).setRanges([below(h.span.first, h.span.last - h.span.first + 1)]);
+        const rule = b
+          .newConditionalFormatRule()
+          .whenFormulaSatisfied(h.formula)
+          .setRanges([below(h.span.first, h.span.last - h.span.first + 1)]);
         if (h.style.background) rule.setBackground(h.style.background);
         if (h.style.fontColor) rule.setFontColor(h.style.fontColor);
         if (h.style.bold) rule.setBold(true);
@@ -114,7 +126,11 @@ export class GasSheet implements SheetPort {
     if (change.protect) {
       for (const p of sheet.getProtections(b.ProtectionType.RANGE)) if (p.getDescription() === LAYOUT_MARK) p.remove();
       for (const span of change.protect) {
-        sheet.getRange(1, span.first, rows, span.last - span.first + 1).protect().setDescription(LAYOUT_MARK).setWarningOnly(true);
+        sheet
+          .getRange(1, span.first, rows, span.last - span.first + 1)
+          .protect()
+          .setDescription(LAYOUT_MARK)
+          .setWarningOnly(true);
       }
     }
     if (change.chart) {
@@ -123,7 +139,14 @@ export class GasSheet implements SheetPort {
       const a1 = range.getA1Notation();
       for (const c of sheet.getCharts()) if (c.getRanges().some((r) => r.getA1Notation() === a1)) sheet.removeChart(c);
       const builder = kind === 'line' ? sheet.newChart().asLineChart() : sheet.newChart().asColumnChart();
-      sheet.insertChart(builder.addRange(range).setPosition(anchor.row, anchor.col, 0, 0).setOption('title', title).setOption('legend', { position: 'none' }).build());
+      sheet.insertChart(
+        builder
+          .addRange(range)
+          .setPosition(anchor.row, anchor.col, 0, 0)
+          .setOption('title', title)
+          .setOption('legend', { position: 'none' })
+          .build(),
+      );
     }
   }
 

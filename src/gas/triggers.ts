@@ -38,12 +38,19 @@ export class GasTriggers implements TriggerPort {
     const schedule = timerSchedule(minutes);
     if (!schedule) return;
     const clock = this.app.newTrigger(TIMER_HANDLER).timeBased();
-    ('everyMinutes' in schedule ? clock.everyMinutes(schedule.everyMinutes) : clock.everyHours(schedule.everyHours)).create();
+    ('everyMinutes' in schedule
+      ? clock.everyMinutes(schedule.everyMinutes)
+      : clock.everyHours(schedule.everyHours)
+    ).create();
   }
 
   scheduleContinuation(ms: number): void {
     this.deleteHandler(CONTINUE_HANDLER);
-    this.app.newTrigger(CONTINUE_HANDLER).timeBased().after(Math.max(1000, Math.round(ms))).create();
+    this.app
+      .newTrigger(CONTINUE_HANDLER)
+      .timeBased()
+      .after(Math.max(1000, Math.round(ms)))
+      .create();
   }
 
   /** A fired one-off trigger stays in the project's list (and counts toward the 20-trigger cap). */

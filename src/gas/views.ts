@@ -18,7 +18,8 @@ export function applyView(sheet: ViewSheetApi, plan: FilterPlan, b: FilterBuilde
   for (const col of plan.clear) {
     if (filter.getColumnFilterCriteria(col)) filter.removeColumnFilterCriteria(col);
   }
-  for (const s of plan.set) filter.setColumnFilterCriteria(s.col, b.newFilterCriteria().whenFormulaSatisfied(s.formula).build());
+  for (const s of plan.set)
+    filter.setColumnFilterCriteria(s.col, b.newFilterCriteria().whenFormulaSatisfied(s.formula).build());
 }
 
 function recreate(sheet: ViewSheetApi, old: Filter): Filter {
@@ -30,7 +31,14 @@ function recreate(sheet: ViewSheetApi, old: Filter): Filter {
     if (criteria) kept.push([c, criteria]);
   }
   old.remove();
-  const filter = sheet.getRange(range.getRow(), first, sheet.getLastRow() - range.getRow() + 1, Math.max(range.getNumColumns(), sheet.getLastColumn() - first + 1)).createFilter();
+  const filter = sheet
+    .getRange(
+      range.getRow(),
+      first,
+      sheet.getLastRow() - range.getRow() + 1,
+      Math.max(range.getNumColumns(), sheet.getLastColumn() - first + 1),
+    )
+    .createFilter();
   for (const [c, criteria] of kept) filter.setColumnFilterCriteria(c, criteria);
   return filter;
 }

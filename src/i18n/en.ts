@@ -7,7 +7,8 @@ export const en: Record<keyof typeof ja, string> = {
 
   // ---- orders ----
   'orders.duplicateHeader': 'Orders: column "{header}" appears in columns {first} and {again}; column {first} is used',
-  'orders.duplicateKey': 'Orders row {row}: {shop} order {orderId} / line {lineId} duplicates row {first}; only row {first} is updated',
+  'orders.duplicateKey':
+    'Orders row {row}: {shop} order {orderId} / line {lineId} duplicates row {first}; only row {first} is updated',
   'orders.cancelledAfterDone': 'Warning: cancelled by the mall after it was marked Done',
   'orders.exportOk': 'OK',
   'orders.exportOkNote': 'OK ({note})',
@@ -31,9 +32,9 @@ export const en: Record<keyof typeof ja, string> = {
   'ui.search.title': 'Search orders',
   'ui.search.prompt': 'Part of an order number, line ID or recipient (empty clears the search)',
   'ui.view.noOrders': 'There is no Orders tab yet: fetch orders first',
-  'ui.layout.repaired': 'The Orders tab\'s dropdowns, colours and protections were set again',
+  'ui.layout.repaired': "The Orders tab's dropdowns, colours and protections were set again",
   'layout.help.status': 'Pick one: {values}',
-  'layout.help.carrier': 'Pick a carrier name from the Settings tab\'s carrier table',
+  'layout.help.carrier': "Pick a carrier name from the Settings tab's carrier table",
   'layout.help.shippedOn': 'Enter a date (e.g. 2026-11-22)',
   'dashboard.updated': 'Updated {time} (computed from Orders; this tab is rewritten)',
   'dashboard.byShop': 'By shop',
@@ -70,7 +71,8 @@ export const en: Record<keyof typeof ja, string> = {
   'settings.nameColon': 'a shop name cannot contain ":"',
   'settings.unknownMall': 'mall "{value}" is not supported ({malls})',
   'settings.unknownStatuses': 'fetch statuses {values} do not exist for this mall; allowed: {allowed}',
-  'settings.interval': 'an auto-fetch interval of {value} minutes cannot be scheduled: use 0 (off), 5, 10, 15, 30, 60 or a multiple of 60',
+  'settings.interval':
+    'an auto-fetch interval of {value} minutes cannot be scheduled: use 0 (off), 5, 10, 15, 30, 60 or a multiple of 60',
   'settings.unknownCarrier': 'carrier "{value}" is not in the carrier table',
   'settings.secretMissing': 'the saved value is missing; please enter it again',
   'settings.masked': '●●●● saved',
@@ -152,12 +154,14 @@ export const en: Record<keyof typeof ja, string> = {
   'log.action.export': 'export',
   'log.action.check': 'check',
   'log.action.labels': 'labels',
-  'labels.missingSettings': '{format} labels need {fields} in the settings (the [Shipper & labels] block). Nothing was made',
+  'labels.missingSettings':
+    '{format} labels need {fields} in the settings (the [Shipper & labels] block). Nothing was made',
   'labels.note.noAddress': 'rows {rows}: no address (e.g. a TikTok order on hold); left out of the labels',
   'labels.note.noName': 'rows {rows}: no recipient name; left out of the labels',
   'labels.note.badPostal': 'rows {rows}: the postal code is not 7 digits; left out of the labels',
-  'labels.note.addressTooLong': 'rows {rows}: the address does not fit the {format} address fields; left out of the labels',
-  'labels.note.phonePlaceholder': 'rows {rows}: no phone number, the shipper\'s was used',
+  'labels.note.addressTooLong':
+    'rows {rows}: the address does not fit the {format} address fields; left out of the labels',
+  'labels.note.phonePlaceholder': "rows {rows}: no phone number, the shipper's was used",
   'labels.note.nameShortened': 'rows {rows}: the recipient name is longer than the {format} field and was cut',
   'labels.note.replaced': 'rows {rows}: {chars} cannot be written in Shift-JIS and became 〓',
   'labels.summary': '{format}: {count} label(s) (keys {first}–{last})',
@@ -168,11 +172,14 @@ export const en: Record<keyof typeof ja, string> = {
   'labels.import.notFormat': 'not {format} issued data (no column "{missing}"). Nothing was changed',
   'labels.import.notText': 'not {format} issued data (not CSV text). Nothing was changed',
   'labels.import.noIssued': '{format} has no issued-data file to import',
-  'labels.import.summary': '{format} import: tracking numbers filled on {filled} row(s); {unchanged} row(s) already had the same number',
-  'labels.import.conflict': 'line {line} key {key}: row {row} has another tracking number {sheet} (file: {file}); not overwritten',
+  'labels.import.summary':
+    '{format} import: tracking numbers filled on {filled} row(s); {unchanged} row(s) already had the same number',
+  'labels.import.conflict':
+    'line {line} key {key}: row {row} has another tracking number {sheet} (file: {file}); not overwritten',
   'labels.import.unknown': 'line {line}: no row has the key {key}',
   'labels.import.invalid': 'line {line} key {key}: cannot read the tracking number "{value}"',
-  'labels.import.noCarrier': 'no carrier in the carrier table has the label format {format}; 配送業者 was left as it was',
+  'labels.import.noCarrier':
+    'no carrier in the carrier table has the label format {format}; 配送業者 was left as it was',
   'log.action.slips': 'slips',
   'run.httpError': 'No answer from {mall} ({reason}). Please try again later',
   'run.unknownError': 'An unknown error occurred',
@@ -182,7 +189,8 @@ export const en: Record<keyof typeof ja, string> = {
   'run.unknownShop': 'Shop "{shop}" is not in the settings',
   'run.shopDisabled': 'Shop "{shop}" is disabled (Enabled in the settings)',
   'run.deferred': 'Out of time: left for the next run',
-  'run.budgetStretch': 'Timer runtime today {used} / {limit} min: polling every {to} min instead of {from} so the budget lasts (resets {reset})',
+  'run.budgetStretch':
+    'Timer runtime today {used} / {limit} min: polling every {to} min instead of {from} so the budget lasts (resets {reset})',
   'run.budgetRestored': 'Timer runtime has room again: polling every {to} min (today {used} / {limit} min)',
   'run.quietPolls': '{count} checks without news since the last row (last at {time})',
   'run.expiresOn': 'Expires {date}',
@@ -192,12 +200,16 @@ export const en: Record<keyof typeof ja, string> = {
   'run.more': 'and {count} more',
   'run.progress.fetch': '{shop}: page {page}, {rows} rows',
   'run.progress.export': '{shop}: exporting {rows} rows',
-  'run.quotaStop': 'Stopped near the daily URL fetch quota ({used} / {limit} calls). Runs after {reset} continue where this one stopped',
-  'run.interrupted': 'The previous run (started {time}, {action}) was cut off. Fetching resumes from the last rows written; exporting re-checks with the mall what was already sent',
+  'run.quotaStop':
+    'Stopped near the daily URL fetch quota ({used} / {limit} calls). Runs after {reset} continue where this one stopped',
+  'run.interrupted':
+    'The previous run (started {time}, {action}) was cut off. Fetching resumes from the last rows written; exporting re-checks with the mall what was already sent',
   'run.resumeReset': 'Resuming failed {count} times in a row: the next fetch starts the window over',
   'check.timerOff': 'Auto-fetch is off',
-  'check.timerBudget': 'Auto-fetch every {every} min: the timer runs about {minutes} min a day ({account} limit {limit} min)',
-  'check.timerOverBudget': 'Auto-fetch every {every} min: the timer would run about {minutes} min a day, over the {account} limit of {limit} min. Choose a longer interval or workspace (on such days the interval is stretched automatically)',
+  'check.timerBudget':
+    'Auto-fetch every {every} min: the timer runs about {minutes} min a day ({account} limit {limit} min)',
+  'check.timerOverBudget':
+    'Auto-fetch every {every} min: the timer would run about {minutes} min a day, over the {account} limit of {limit} min. Choose a longer interval or workspace (on such days the interval is stretched automatically)',
   'check.allOk': 'all OK',
   'check.neverFetched': 'Not fetched yet ("Fetch orders now" fetches)',
   'check.lastFetch': 'Last fetched {ago}',
@@ -210,7 +222,8 @@ export const en: Record<keyof typeof ja, string> = {
   'check.expiresIn': 'Expires in {days} days',
   'check.noExports': 'No exports in the last 7 days',
   'check.exportRate': 'Export success rate over the last 7 days: {rate}% ({exported}/{total})',
-  'check.exportRateLow': 'Export success rate over the last 7 days: {rate}% ({exported}/{total}); see Export result on the Orders tab for the failed rows',
+  'check.exportRateLow':
+    'Export success rate over the last 7 days: {rate}% ({exported}/{total}); see Export result on the Orders tab for the failed rows',
   'check.logUnreadable': 'Cannot read the Log: {detail}',
   'check.alertsToday': "Today's alerts (what alert mail and the webhook receive)",
 
@@ -226,7 +239,8 @@ export const en: Record<keyof typeof ja, string> = {
   'menu.autoOn': 'Enable auto-fetch',
   'menu.autoOff': 'Disable auto-fetch',
   'ui.result.title': 'MallSheet result',
-  'ui.report.shop': '{shop} ({mall}): fetched {fetched} / new {new} / updated {updated} / exported {exported} / failed {failed}',
+  'ui.report.shop':
+    '{shop} ({mall}): fetched {fetched} / new {new} / updated {updated} / exported {exported} / failed {failed}',
   'ui.report.none': 'No shop to work on',
   'ui.settings.invalid': 'The settings are invalid; nothing was fetched or sent:',
   'ui.preview.title': 'Export preview (nothing sent)',
@@ -235,15 +249,18 @@ export const en: Record<keyof typeof ja, string> = {
   'ui.auto.on': 'Auto-fetch is set',
   'ui.auto.off': 'Auto-fetch is off',
   'ui.error': 'Could not finish: {detail}',
-  'cli.help': 'mallsheet — fetch Temu / TikTok Shop / Qoo10 orders into a workbook and send tracking numbers back\n\nUsage:\n  mallsheet demo    [--workbook FILE [--force]]\n  mallsheet fetch   --config FILE --workbook FILE [--shop NAME] [--from YYYY-MM-DD --to YYYY-MM-DD]\n  mallsheet export  --config FILE --workbook FILE [--shop NAME] [--dry-run]\n  mallsheet check   --config FILE [--workbook FILE]\n  mallsheet sandbox [--port N]\n  mallsheet labels export --config FILE --workbook FILE --format b2|ehiden2|yupri|clickpost --out FILE [--shop NAME] [--reissue] [--limit N]\n  mallsheet labels import --config FILE --workbook FILE --format b2|ehiden2|yupri --in FILE\n  mallsheet slips   --config FILE --workbook FILE --out FILE.pdf [--shop NAME]\n\nExit status: 0 all done / 1 some shops or rows failed / 2 invalid config, arguments or workbook (nothing fetched, sent or written)',
+  'cli.help':
+    'mallsheet — fetch Temu / TikTok Shop / Qoo10 orders into a workbook and send tracking numbers back\n\nUsage:\n  mallsheet demo    [--workbook FILE [--force]]\n  mallsheet fetch   --config FILE --workbook FILE [--shop NAME] [--from YYYY-MM-DD --to YYYY-MM-DD]\n  mallsheet export  --config FILE --workbook FILE [--shop NAME] [--dry-run]\n  mallsheet check   --config FILE [--workbook FILE]\n  mallsheet sandbox [--port N]\n  mallsheet labels export --config FILE --workbook FILE --format b2|ehiden2|yupri|clickpost --out FILE [--shop NAME] [--reissue] [--limit N]\n  mallsheet labels import --config FILE --workbook FILE --format b2|ehiden2|yupri --in FILE\n  mallsheet slips   --config FILE --workbook FILE --out FILE.pdf [--shop NAME]\n\nExit status: 0 all done / 1 some shops or rows failed / 2 invalid config, arguments or workbook (nothing fetched, sent or written)',
   'cli.args.invalid': 'Invalid arguments: {detail} (see mallsheet --help)',
   'cli.config.unreadable': 'Cannot read the config file {file}: {detail}',
   'cli.workbook.invalid': 'Cannot open the workbook {file}: {detail}',
-  'cli.busy': 'The workbook {file} is in use by another mallsheet ({lock}); nothing was changed. If that mallsheet is no longer running, delete {lockFile} and run again',
+  'cli.busy':
+    'The workbook {file} is in use by another mallsheet ({lock}); nothing was changed. If that mallsheet is no longer running, delete {lockFile} and run again',
   'cli.saved': 'Workbook: {file}',
   'cli.labels.wrote': 'label file: {file} ({count} shipment(s))',
   'cli.labels.unreadable': 'cannot read {file}: {detail}',
-  'cli.slips.noChromium': 'Chromium not found ({path}). Packing slip PDFs are printed with Debian\'s Chromium: sudo apt-get install chromium. Nothing was written',
+  'cli.slips.noChromium':
+    "Chromium not found ({path}). Packing slip PDFs are printed with Debian's Chromium: sudo apt-get install chromium. Nothing was written",
   'cli.slips.out': '--out FILE.pdf is required (the packing slips and picking list)',
   'cli.slips.written': 'PDF: {file} ({shipments} packing slips + picking list)',
   'cli.slips.none': 'No PDF written: nothing to print',
@@ -302,7 +319,8 @@ export const en: Record<keyof typeof ja, string> = {
   'sidebar.secret.notSet': 'not set',
   'sidebar.secret.placeholderSaved': 'Type only to replace it',
   'sidebar.secret.placeholderNew': 'Enter the value',
-  'sidebar.secret.note': 'Secret values are never written to the sheet; they are kept in this spreadsheet’s properties.',
+  'sidebar.secret.note':
+    'Secret values are never written to the sheet; they are kept in this spreadsheet’s properties.',
   'sidebar.autoOff': 'Off',
   'sidebar.everyMinutes': 'Every {n} minutes',
   'sidebar.everyHours': 'Every {n} hour(s)',
@@ -321,7 +339,8 @@ export const en: Record<keyof typeof ja, string> = {
   'sidebar.addCarrier': 'Add a carrier',
   'sidebar.remove': 'Remove',
   'sidebar.alerts': 'Alerts',
-  'sidebar.alerts.hint': 'Mail and webhook notices of expiring tokens, fetches failing run after run, overdue shipments',
+  'sidebar.alerts.hint':
+    'Mail and webhook notices of expiring tokens, fetches failing run after run, overdue shipments',
   'sidebar.alerts.email': 'Alert e-mail (comma-separated; blank = the sheet owner)',
   'sidebar.alerts.digest': 'One digest a day',
   'sidebar.alerts.webhook': 'Google Chat / Slack webhook URL',
@@ -339,11 +358,13 @@ export const en: Record<keyof typeof ja, string> = {
   'sidebar.lang.ja': '日本語',
   'sidebar.lang.en': 'English',
   'sidebar.problems': 'The settings have problems',
-  'sidebar.err.unknownShop': 'The shop “{name}” is no longer in the settings (it may have been changed elsewhere). Reopen the sidebar',
+  'sidebar.err.unknownShop':
+    'The shop “{name}” is no longer in the settings (it may have been changed elsewhere). Reopen the sidebar',
   'sidebar.err.nameTaken': 'There is already a shop named “{name}”',
   'sidebar.err.badRequest': 'The request from the page could not be read. Reopen the sidebar',
   'sidebar.err.failed': 'Could not complete this: {detail}',
-  'sidebar.err.layout': 'Cannot save: the {sheet} tab has no Shops or Carriers block with a header row (see docs/settings-tab.md)',
+  'sidebar.err.layout':
+    'Cannot save: the {sheet} tab has no Shops or Carriers block with a header row (see docs/settings-tab.md)',
   'sidebar.err.busy': 'Another run is in progress. Please try again in a moment',
   'sidebar.err.settings': 'The settings have problems, so nothing was run: {detail}',
   'sidebar.check.none': 'The check returned no results',
@@ -366,51 +387,77 @@ export const en: Record<keyof typeof ja, string> = {
   // ---- temu ----
   'temu.err.sign': 'Temu: the signature is invalid. Check that App Key and App Secret belong together (code {code})',
   'temu.err.timestamp': 'Temu: the request time is off. Check the computer/server clock (code {code})',
-  'temu.err.tokenExpired': 'Temu: the access token expired or was replaced. Get a new token in Temu Seller Center and enter it (code {code})',
+  'temu.err.tokenExpired':
+    'Temu: the access token expired or was replaced. Get a new token in Temu Seller Center and enter it (code {code})',
   'temu.err.tokenMismatch': 'Temu: the access token does not belong to this App Key or is not authorised (code {code})',
   'temu.err.ipWhitelist': 'Temu: this IP address is not allowed (code {code})',
-  'temu.err.noPermission': 'Temu: this token has no permission for {api}. Add the permission and authorise again (code {code})',
+  'temu.err.noPermission':
+    'Temu: this token has no permission for {api}. Add the permission and authorise again (code {code})',
   'temu.err.typeUnknown': 'Temu: API {api} is not available (code {code})',
   'temu.err.rateLimit': 'Temu: too many requests. Try again in a while (code {code})',
   'temu.err.system': 'Temu: system error. Try again in a while (code {code})',
-  'temu.err.crossBorder': 'Temu: the token\'s store is not a local/SEMI store, so the order API is not available (code {code})',
-  'temu.err.wrongRegion': 'Temu: wrong region. Check the shop\'s region setting (us / eu / global) (code {code})',
+  'temu.err.crossBorder':
+    "Temu: the token's store is not a local/SEMI store, so the order API is not available (code {code})",
+  'temu.err.wrongRegion': "Temu: wrong region. Check the shop's region setting (us / eu / global) (code {code})",
   'temu.err.alreadyShipped': 'Temu: this order has already been shipped (code {code})',
   'temu.err.trackingReused': 'Temu: this tracking number has already been used for another order (code {code})',
   'temu.err.trackingInvalid': 'Temu: the tracking number is invalid. Check the number and the carrier (code {code})',
   'temu.err.trackingSymbols': 'Temu: the tracking number contains symbols Temu rejects (- % # …) (code {code})',
   'temu.err.carrier': 'Temu: carrier and tracking number do not match, or this carrier cannot be used (code {code})',
-  'temu.err.warehouse': 'Temu: the ship-from warehouse (warehouseId) is invalid. Check the settings or Seller Center (code {code})',
-  'temu.err.orderBlocked': 'Temu: an address change, cancellation request or risk alert is pending; check Seller Center (code {code})',
+  'temu.err.warehouse':
+    'Temu: the ship-from warehouse (warehouseId) is invalid. Check the settings or Seller Center (code {code})',
+  'temu.err.orderBlocked':
+    'Temu: an address change, cancellation request or risk alert is pending; check Seller Center (code {code})',
   'temu.err.orderInvalid': 'Temu: the order number is invalid or the order lines do not match (code {code})',
   'temu.err.selfShipRestricted': 'Temu: this store/order may not ship with its own tracking numbers (code {code})',
   'temu.err.merge': 'Temu: these orders cannot be shipped together (code {code})',
-  'temu.err.address': 'Temu: the address is not available (e.g. DPA not signed); the address is left blank (code {code})',
-  'temu.err.appKeyUnknown': 'Temu: the App Key does not exist. Check that appKey is the App Key of your app in Temu Partner Platform and that the region is right (code {code})',
-  'temu.err.tokenUnknown': 'Temu: the access token does not exist. Authorise the app again in Seller Center and enter the new access token (code {code})',
-  'temu.err.appNoPermission': 'Temu: this app (App Key) may not call {api}. Apply for the API permission in Temu Partner Platform (code {code})',
+  'temu.err.address':
+    'Temu: the address is not available (e.g. DPA not signed); the address is left blank (code {code})',
+  'temu.err.appKeyUnknown':
+    'Temu: the App Key does not exist. Check that appKey is the App Key of your app in Temu Partner Platform and that the region is right (code {code})',
+  'temu.err.tokenUnknown':
+    'Temu: the access token does not exist. Authorise the app again in Seller Center and enter the new access token (code {code})',
+  'temu.err.appNoPermission':
+    'Temu: this app (App Key) may not call {api}. Apply for the API permission in Temu Partner Platform (code {code})',
   'temu.err.appSuspended': 'Temu: the app has been suspended. Contact Temu support to restore it (code {code})',
-  'temu.err.missingField': 'Temu: the request lacks a required field ({detail}). Update MallSheet; report it if this persists (code {code})',
-  'temu.err.onlineBookingOnly': 'Temu: this store\'s shipping method was changed and tracking numbers can no longer be entered; ship with Online Booking as Seller Center\'s notice says (code {code})',
-  'temu.err.coopWarehouse': 'Temu: fulfilment of this order by a cooperative warehouse is restricted. Check the order in Seller Center (code {code})',
-  'temu.err.agreement': 'Temu: an agreement is still unsigned. Sign it on the Seller Center home page, then run again (code {code})',
-  'temu.err.shipFromAddress': 'Temu: the ship-from address is missing. Enter the warehouse address in Seller Center, then run again (code {code})',
-  'temu.err.carrierRequired': 'Temu: this package (large or age-restricted items) may ship only with carriers Temu specifies. Choose another carrier (code {code})',
-  'temu.err.advanceSaleWarehouse': 'Temu: a warehouse of type "other" may ship advance-sale orders only. Check the warehouseId setting (code {code})',
-  'temu.err.bcOrder': 'Temu: BC orders cannot be confirmed with an own tracking number. Handle it in Seller Center (code {code})',
-  'temu.err.subMall': 'Temu: a main store\'s token cannot confirm a sub-store\'s orders. Enter that store\'s own access token (code {code})',
-  'temu.err.editNotAllowed': 'Temu: this package\'s tracking number can no longer be changed (pickup booked, delivered, ...). Check it in Seller Center (code {code})',
-  'temu.err.packageInvalid': 'Temu: the package (packageSn) does not exist or was cancelled. Check the shipment in Seller Center (code {code})',
-  'temu.err.regionUnknown': 'Temu: the store\'s region (regionId) is unknown, so its carriers cannot be listed. Run the connection check to see whether the token info can be read',
+  'temu.err.missingField':
+    'Temu: the request lacks a required field ({detail}). Update MallSheet; report it if this persists (code {code})',
+  'temu.err.onlineBookingOnly':
+    "Temu: this store's shipping method was changed and tracking numbers can no longer be entered; ship with Online Booking as Seller Center's notice says (code {code})",
+  'temu.err.coopWarehouse':
+    'Temu: fulfilment of this order by a cooperative warehouse is restricted. Check the order in Seller Center (code {code})',
+  'temu.err.agreement':
+    'Temu: an agreement is still unsigned. Sign it on the Seller Center home page, then run again (code {code})',
+  'temu.err.shipFromAddress':
+    'Temu: the ship-from address is missing. Enter the warehouse address in Seller Center, then run again (code {code})',
+  'temu.err.carrierRequired':
+    'Temu: this package (large or age-restricted items) may ship only with carriers Temu specifies. Choose another carrier (code {code})',
+  'temu.err.advanceSaleWarehouse':
+    'Temu: a warehouse of type "other" may ship advance-sale orders only. Check the warehouseId setting (code {code})',
+  'temu.err.bcOrder':
+    'Temu: BC orders cannot be confirmed with an own tracking number. Handle it in Seller Center (code {code})',
+  'temu.err.subMall':
+    "Temu: a main store's token cannot confirm a sub-store's orders. Enter that store's own access token (code {code})",
+  'temu.err.editNotAllowed':
+    "Temu: this package's tracking number can no longer be changed (pickup booked, delivered, ...). Check it in Seller Center (code {code})",
+  'temu.err.packageInvalid':
+    'Temu: the package (packageSn) does not exist or was cancelled. Check the shipment in Seller Center (code {code})',
+  'temu.err.regionUnknown':
+    "Temu: the store's region (regionId) is unknown, so its carriers cannot be listed. Run the connection check to see whether the token info can be read",
   'temu.previewEdit': '{order}: change tracking number {from} to {to}',
-  'temu.note.trackingChanged': 'Changed Temu\'s tracking number from {from} to {to}',
-  'temu.err.mallKeepsOther': 'Temu already has this shipped with tracking number {mall}; {tracking} was not registered. If {mall} is right, put {mall} back into the tracking number; to change it to {tracking}, change it in Seller Center',
-  'temu.err.alreadyUnverified': 'Temu has this line as shipped, but the tracking number it holds could not be checked ({detail}). Check the tracking number in Seller Center',
+  'temu.note.trackingChanged': "Changed Temu's tracking number from {from} to {to}",
+  'temu.err.mallKeepsOther':
+    'Temu already has this shipped with tracking number {mall}; {tracking} was not registered. If {mall} is right, put {mall} back into the tracking number; to change it to {tracking}, change it in Seller Center',
+  'temu.err.alreadyUnverified':
+    'Temu has this line as shipped, but the tracking number it holds could not be checked ({detail}). Check the tracking number in Seller Center',
   'temu.what.noPackage': 'no package found',
   'temu.err.editFailed': 'Could not change the Temu tracking number to {to}; Temu keeps {from}: {message}',
-  'temu.held.sameTracking': 'Lines {lines} have the same tracking number {tracking} but cannot be sent yet (check ship date, carrier, status). Temu registers the lines of one tracking number together',
-  'temu.held.combinedIncomplete': 'Cannot join the combined shipment (tracking number {tracking}): lines {lines} of order {order} cannot be sent with this number. Temu registers every line of each combined order at once. Give all its lines this number and a ship date, or give this order its own tracking number',
-  'temu.held.packageShared': 'The package with tracking number {from} also holds lines {lines}. Temu changes the number of a whole package, so change their tracking numbers to {to} as well',
+  'temu.held.sameTracking':
+    'Lines {lines} have the same tracking number {tracking} but cannot be sent yet (check ship date, carrier, status). Temu registers the lines of one tracking number together',
+  'temu.held.combinedIncomplete':
+    'Cannot join the combined shipment (tracking number {tracking}): lines {lines} of order {order} cannot be sent with this number. Temu registers every line of each combined order at once. Give all its lines this number and a ship date, or give this order its own tracking number',
+  'temu.held.packageShared':
+    'The package with tracking number {from} also holds lines {lines}. Temu changes the number of a whole package, so change their tracking numbers to {to} as well',
   'temu.err.other': 'Temu error (code {code}): {detail}',
   'temu.err.transport': 'Temu could not be reached or gave an unusable answer: {detail}',
   'temu.err.badAnswer': 'Temu answered in an unexpected format ({api}): {detail}',
@@ -420,11 +467,13 @@ export const en: Record<keyof typeof ja, string> = {
   'temu.progress.page': '{shop}: fetching {status} page {page}',
   'temu.err.carrierMissing': 'No carrier given',
   'temu.err.carrierUnknown': 'Temu\'s carrier list has no "{value}". Candidates: {candidates}',
-  'temu.err.noWarehouse': 'Temu: no default ship-from warehouse found. Enter the warehouse ID as warehouseId in the settings',
+  'temu.err.noWarehouse':
+    'Temu: no default ship-from warehouse found. Enter the warehouse ID as warehouseId in the settings',
   'temu.note.alreadyShipped': 'Temu already had this order shipped with this tracking number ({tracking})',
   'temu.note.warning': 'Temu notice: {warning}',
   'temu.preview': '{order}: {packages} (sendType {sendType}, warehouse {warehouse})',
-  'temu.notice.amountsDenied': 'Temu: this token may not read amounts (bg.order.amount.query); unit price and amount are left blank',
+  'temu.notice.amountsDenied':
+    'Temu: this token may not read amounts (bg.order.amount.query); unit price and amount are left blank',
   'temu.notice.detailFailed': 'Temu: could not get the {what} of order {order}: {message}',
   'temu.notice.expirySoon': 'Temu: the access token expires soon ({date}). Authorise again before then',
   'temu.what.address': 'address',
@@ -436,13 +485,15 @@ export const en: Record<keyof typeof ja, string> = {
   'temu.check.scopesOk': 'The token has the API permissions needed',
   'temu.check.scopesMissing': 'The token lacks these API permissions: {apis}',
   'temu.check.amountScopeMissing': 'No permission to read amounts: unit price and amount stay blank',
-  'temu.check.trackingChangeScopeMissing': 'No permission to change tracking numbers (bg.logistics.shipment.shippingtype.update): change an exported number in Seller Center',
+  'temu.check.trackingChangeScopeMissing':
+    'No permission to change tracking numbers (bg.logistics.shipment.shippingtype.update): change an exported number in Seller Center',
   'temu.check.warehouseOk': 'Ship-from warehouse: {name} ({id})',
   'temu.check.warehouseUnknown': 'warehouseId "{id}" is not in Temu\'s warehouse list',
   'temu.check.carrierOk': '{name} → Temu "{mall}" (ID {id})',
 
   // ---- tiktok ----
-  'tiktok.err.cancelled': 'The order is cancelled (or a cancellation or return is in progress), so it cannot be shipped',
+  'tiktok.err.cancelled':
+    'The order is cancelled (or a cancellation or return is in progress), so it cannot be shipped',
   'tiktok.err.afterSale': 'An item has an after-sale (return/refund) request, so it cannot be shipped',
   'tiktok.err.statusNoUpdate': 'The order status does not allow updating shipping information',
   'tiktok.err.onHold': 'The order is on hold (ON_HOLD) and cannot be shipped yet; export it after the hold ends',
@@ -452,41 +503,55 @@ export const en: Record<keyof typeof ja, string> = {
   'tiktok.err.duplicateTracking': 'This tracking number is already used by another order (or used too many times)',
   'tiktok.err.specifyItems': 'The order can ship in several packages; line IDs are needed',
   'tiktok.err.fulfilledByTikTok': 'TikTok arranges shipping for this order; a tracking number cannot be set',
-  'tiktok.err.noSubscription': 'No carrier is subscribed for this delivery option (check the shop\'s shipping settings in TikTok Shop)',
-  'tiktok.err.region': 'This shipping API is not available in the shop\'s region',
+  'tiktok.err.noSubscription':
+    "No carrier is subscribed for this delivery option (check the shop's shipping settings in TikTok Shop)",
+  'tiktok.err.region': "This shipping API is not available in the shop's region",
   'tiktok.err.notShippedYet': 'The order has not been shipped yet, so its shipping information cannot be updated',
-  'tiktok.err.updateLimit': 'TikTok Shop\'s rules do not allow updating the shipping information',
+  'tiktok.err.updateLimit': "TikTok Shop's rules do not allow updating the shipping information",
   'tiktok.err.updateOnce': 'The tracking number can be changed only once, and it was changed already',
   'tiktok.err.updateWindow': 'The time allowed for changing the shipping information has passed',
-  'tiktok.err.labelPrinted': 'A shipping label was printed for this order in TikTok Shop (it ships under the platform\'s label; no tracking number was registered). Enter that label\'s tracking number from Seller Center, or cancel the label there and export again',
-  'tiktok.err.labelPurchased': 'A shipping label was purchased for this order in TikTok Shop (it ships under the platform\'s label; no tracking number was registered). Enter that label\'s tracking number from Seller Center, or cancel the label there and export again',
+  'tiktok.err.labelPrinted':
+    "A shipping label was printed for this order in TikTok Shop (it ships under the platform's label; no tracking number was registered). Enter that label's tracking number from Seller Center, or cancel the label there and export again",
+  'tiktok.err.labelPurchased':
+    "A shipping label was purchased for this order in TikTok Shop (it ships under the platform's label; no tracking number was registered). Enter that label's tracking number from Seller Center, or cancel the label there and export again",
   'tiktok.err.refreshExpired': 'The refresh token has expired',
-  'tiktok.err.authNotFound': 'No authorization of this app was found (the shop revoked it, or the token belongs to another app)',
+  'tiktok.err.authNotFound':
+    'No authorization of this app was found (the shop revoked it, or the token belongs to another app)',
   'tiktok.err.tokenExpired': 'The access token has expired',
-  'tiktok.err.scope': 'The app lacks permission for this API; enable it in Partner Center and have the seller re-authorize',
-  'tiktok.err.shopMismatch': 'The token\'s shop does not match shopCipher; check shopCipher or re-authorize',
+  'tiktok.err.scope':
+    'The app lacks permission for this API; enable it in Partner Center and have the seller re-authorize',
+  'tiktok.err.shopMismatch': "The token's shop does not match shopCipher; check shopCipher or re-authorize",
   'tiktok.err.sign': 'Invalid signature; check appKey and appSecret',
   'tiktok.err.missingCipher': 'shopCipher is missing',
-  'tiktok.err.ipAllowList': 'Refused by the app\'s IP allow list; turn the allow list off in Partner Center',
+  'tiktok.err.ipAllowList': "Refused by the app's IP allow list; turn the allow list off in Partner Center",
   'tiktok.err.busy': 'TikTok Shop is busy; run again later',
   'tiktok.err.generic': 'TikTok Shop error: {message}',
   'tiktok.err.unexpected': 'Unexpected field in the TikTok Shop answer ({api}): {detail}',
   'tiktok.err.unavailable': 'No answer from TikTok Shop ({detail}); run again later',
   'tiktok.err.malformed': 'Cannot read the TikTok Shop answer (HTTP {status})',
-  'tiktok.auth.reauthorize': 'Cannot refresh the access token: {detail}. Re-authorise the app in TikTok Shop Partner Center (the shop opens the authorization link) and put the new refresh token into refreshToken in the settings',
-  'tiktok.auth.refreshFailed': 'Cannot refresh the access token: {detail}. Check appKey, appSecret and refreshToken, and have the seller re-authorize if needed',
+  'tiktok.auth.reauthorize':
+    'Cannot refresh the access token: {detail}. Re-authorise the app in TikTok Shop Partner Center (the shop opens the authorization link) and put the new refresh token into refreshToken in the settings',
+  'tiktok.auth.refreshFailed':
+    'Cannot refresh the access token: {detail}. Check appKey, appSecret and refreshToken, and have the seller re-authorize if needed',
   'tiktok.shop.none': 'No shop has authorized this app; have the seller authorize it',
-  'tiktok.shop.several': 'This app is authorized by {count} shops ({shops}); set shopCipher in the settings to say which one',
+  'tiktok.shop.several':
+    'This app is authorized by {count} shops ({shops}); set shopCipher in the settings to say which one',
   'tiktok.fetch.badOrder': 'Order {order} was not imported because it could not be read ({detail})',
   'tiktok.export.noCarrier': 'The carrier is empty; enter a carrier',
   'tiktok.export.orderNotFound': 'Order {order} was not found in TikTok Shop',
-  'tiktok.export.carrierUnknown': 'Carrier "{carrier}" is not in TikTok Shop\'s carrier list (candidates: {candidates}); check the carrier table in the settings',
+  'tiktok.export.carrierUnknown':
+    'Carrier "{carrier}" is not in TikTok Shop\'s carrier list (candidates: {candidates}); check the carrier table in the settings',
   'tiktok.export.updated': 'Tracking number changed (Japan allows this once per order)',
-  'tiktok.export.updateRefused': 'The tracking number cannot be changed: {detail}. TikTok Shop still holds {old} (Exported tracking). If {old} is right, put it back; if the new number is right, change it in Seller Center',
-  'tiktok.export.packageUnknown': 'This order was shipped as several packages and TikTok Shop\'s order does not say which package this row is. TikTok Shop still holds {old}. Change the package\'s tracking number in Seller Center',
-  'tiktok.export.shippedUnknown': 'TikTok Shop says this was shipped but not with which tracking number: {detail}. Check the tracking number in Seller Center',
-  'tiktok.export.shippedPartly': 'TikTok Shop shipped only some line items of these rows under {mall}; the rest were not registered: {detail}. Ship the rest in Seller Center',
-  'tiktok.export.shippedOther': 'TikTok Shop shipped this with another tracking number {mall}; this number was not registered: {detail}. If {mall} is right, enter it; if this number is right, change it in Seller Center',
+  'tiktok.export.updateRefused':
+    'The tracking number cannot be changed: {detail}. TikTok Shop still holds {old} (Exported tracking). If {old} is right, put it back; if the new number is right, change it in Seller Center',
+  'tiktok.export.packageUnknown':
+    "This order was shipped as several packages and TikTok Shop's order does not say which package this row is. TikTok Shop still holds {old}. Change the package's tracking number in Seller Center",
+  'tiktok.export.shippedUnknown':
+    'TikTok Shop says this was shipped but not with which tracking number: {detail}. Check the tracking number in Seller Center',
+  'tiktok.export.shippedPartly':
+    'TikTok Shop shipped only some line items of these rows under {mall}; the rest were not registered: {detail}. Ship the rest in Seller Center',
+  'tiktok.export.shippedOther':
+    'TikTok Shop shipped this with another tracking number {mall}; this number was not registered: {detail}. If {mall} is right, enter it; if this number is right, change it in Seller Center',
   'tiktok.export.warning': 'Warning from TikTok Shop: {message}',
   'tiktok.export.preview': 'Order {order}: mark items {items} shipped with tracking number {tracking} ({carrier})',
   'tiktok.export.previewUpdate': 'Order {order}: change the tracking number to {tracking} ({carrier})',
@@ -515,8 +580,10 @@ export const en: Record<keyof typeof ja, string> = {
   'qoo10.err.sellerNotFound': 'seller information not found',
   'qoo10.err.dateError': 'the search date is invalid',
   'qoo10.err.rangeTooLong': 'the search period exceeds 90 days',
-  'qoo10.err.apiKeyRejected': 'Qoo10 does not accept the API key (code {code}: invalid or expired). The API key expires after a year and Qoo10 sends no notice. Check or re-issue it in QSM and update apiKey and the API key issue date of shop "{shop}"',
-  'qoo10.err.keyRejected': 'Qoo10 does not accept the API key or the seller authorization key (invalid or expired). Check the API key in QSM (it expires every year) and apiKey, userId and password of shop "{shop}"',
+  'qoo10.err.apiKeyRejected':
+    'Qoo10 does not accept the API key (code {code}: invalid or expired). The API key expires after a year and Qoo10 sends no notice. Check or re-issue it in QSM and update apiKey and the API key issue date of shop "{shop}"',
+  'qoo10.err.keyRejected':
+    'Qoo10 does not accept the API key or the seller authorization key (invalid or expired). Check the API key in QSM (it expires every year) and apiKey, userId and password of shop "{shop}"',
   'qoo10.err.notAuthorized': 'not authorized for this API; ask Qoo10 for "API/FTP/QSM permission"',
   'qoo10.err.sakExpired': 'the seller authorization key has expired',
   'qoo10.err.orderNoFormat': 'the order number (OrderNo) has a wrong format',
@@ -524,34 +591,47 @@ export const en: Record<keyof typeof ja, string> = {
   'qoo10.err.trackingMissing': 'the tracking number (TrackingNo) is missing',
   'qoo10.err.notYourOrder': 'this order number does not belong to this seller',
   'qoo10.err.customerNoFormat': 'the customer number has a wrong format',
-  'qoo10.err.updateFailed': 'Qoo10 did not accept the update (the order may be shipped, cancelled or in another status)',
+  'qoo10.err.updateFailed':
+    'Qoo10 did not accept the update (the order may be shipped, cancelled or in another status)',
   'qoo10.err.credentials': 'Shop "{shop}": the Qoo10 credential {field} is missing',
-  'qoo10.err.keyIssue': 'Cannot issue the Qoo10 seller authorization key (code {code}: {detail}). Check the API key, seller ID and password of shop "{shop}"',
+  'qoo10.err.keyIssue':
+    'Cannot issue the Qoo10 seller authorization key (code {code}: {detail}). Check the API key, seller ID and password of shop "{shop}"',
   'qoo10.err.http': 'Qoo10 answered HTTP {status} ({method})',
   'qoo10.err.malformed': 'Cannot read the Qoo10 answer ({method}): {detail}',
-  'qoo10.err.badStatus': 'Shop "{shop}": fetch.statuses has "{status}", which is not a Qoo10 status (allowed: {allowed})',
+  'qoo10.err.badStatus':
+    'Shop "{shop}": fetch.statuses has "{status}", which is not a Qoo10 status (allowed: {allowed})',
   'qoo10.err.badRow': 'Cannot read field {field} of Qoo10 order {orderNo}: {detail}',
   'qoo10.notice.unknownStatus': 'Cannot read the Qoo10 status label "{label}" (order {orderNo}); shown as is',
-  'qoo10.export.preview': 'Would send to Qoo10: line {orderNo} / carrier {corp} / tracking {tracking} (the ship date {shippedOn} is not sent: Qoo10 does not accept it)',
-  'qoo10.export.noShipDate': 'The ship date cannot be sent through the Qoo10 API; only the carrier and tracking number are sent',
+  'qoo10.export.preview':
+    'Would send to Qoo10: line {orderNo} / carrier {corp} / tracking {tracking} (the ship date {shippedOn} is not sent: Qoo10 does not accept it)',
+  'qoo10.export.noShipDate':
+    'The ship date cannot be sent through the Qoo10 API; only the carrier and tracking number are sent',
   'qoo10.export.noCarrier': 'No carrier. Put the Qoo10 carrier name (e.g. ヤマト宅急便) in the carrier table',
   'qoo10.export.tooLong': 'The tracking number is longer than 50 characters',
   'qoo10.export.already': 'Already shipped on Qoo10 with the same tracking number {tracking}',
-  'qoo10.export.shippedOther': 'Qoo10 shipped this with another tracking number {tracking} ({corp}); {mine} was not registered. Qoo10 still holds {tracking}. If {tracking} is right, put it back; if {mine} is right, change it in QSM',
+  'qoo10.export.shippedOther':
+    'Qoo10 shipped this with another tracking number {tracking} ({corp}); {mine} was not registered. Qoo10 still holds {tracking}. If {tracking} is right, put it back; if {mine} is right, change it in QSM',
   'qoo10.export.wrongStatus': 'Qoo10 cannot ship this line in status "{status}" (code {code})',
   'qoo10.export.budget': 'Not sent: the run reached its time limit. It will be sent on the next export',
-  'qoo10.export.cancelPending': 'Not sent: a cancellation is pending on Qoo10 ({status}). Accept or reject it on Qoo10, fetch again, then export',
+  'qoo10.export.cancelPending':
+    'Not sent: a cancellation is pending on Qoo10 ({status}). Accept or reject it on Qoo10, fetch again, then export',
   'qoo10.check.authOk': 'Seller authorization key OK (issued {issued})',
-  'qoo10.check.expiry': 'Seller authorization key expires (estimated) {date}; it is re-issued automatically after about 11 months',
+  'qoo10.check.expiry':
+    'Seller authorization key expires (estimated) {date}; it is re-issued automatically after about 11 months',
   'qoo10.check.apiKeyExpiry': 'API key expires one year after its issue date {issued}: {date}',
-  'qoo10.check.apiKeySoon': 'The API key expires soon ({date}, in {days} days). Renew it in QSM and update the API key issue date in the settings',
-  'qoo10.check.apiKeyExpired': 'The API key expired on {date}. Issue a new one in QSM and update apiKey and the API key issue date in the settings',
-  'qoo10.check.apiKeyUnknown': 'The API key\'s issue date is not set. Qoo10 sends no notice before the key expires (after one year); with the date in the settings you are warned in time',
+  'qoo10.check.apiKeySoon':
+    'The API key expires soon ({date}, in {days} days). Renew it in QSM and update the API key issue date in the settings',
+  'qoo10.check.apiKeyExpired':
+    'The API key expired on {date}. Issue a new one in QSM and update apiKey and the API key issue date in the settings',
+  'qoo10.check.apiKeyUnknown':
+    "The API key's issue date is not set. Qoo10 sends no notice before the key expires (after one year); with the date in the settings you are warned in time",
   'qoo10.check.statusesOk': 'Fetch statuses: {statuses}',
   'qoo10.check.carrierOk': '{name} → Qoo10 carrier "{corp}"',
   'qoo10.check.carrierMissing': 'Carrier "{name}" has no Qoo10 carrier name (e.g. ヤマト宅急便, 佐川急便, ゆうパック)',
-  'qoo10.check.carrierUnknown': 'The Qoo10 value "{corp}" of carrier "{name}" is not a known Qoo10 carrier name. Qoo10 publishes no list: check it in QSM (known: {candidates})',
-  'qoo10.check.shipDate': 'The ship date is not sent to Qoo10 (Qoo10 API limitation); only the carrier and tracking number are sent',
+  'qoo10.check.carrierUnknown':
+    'The Qoo10 value "{corp}" of carrier "{name}" is not a known Qoo10 carrier name. Qoo10 publishes no list: check it in QSM (known: {candidates})',
+  'qoo10.check.shipDate':
+    'The ship date is not sent to Qoo10 (Qoo10 API limitation); only the carrier and tracking number are sent',
 
   // ---- 納品書 / picking list ----
   'slips.ui.title': 'Packing slips and picking list',
@@ -559,7 +639,8 @@ export const en: Record<keyof typeof ja, string> = {
   'slips.ui.scopeDefault': 'Rows with no tracking number in New / Awaiting shipment (as the label CSV)',
   'slips.ui.scopeSelection': 'The {count} rows selected on Orders (with the rest of their orders and groups)',
   'slips.ui.summary': '{shipments} packing slips, picking list of {lines} lines',
-  'slips.ui.advances': 'Printing sets the New rows printed to Awaiting shipment (setting: Mark Awaiting shipment after printing)',
+  'slips.ui.advances':
+    'Printing sets the New rows printed to Awaiting shipment (setting: Mark Awaiting shipment after printing)',
   'slips.ui.download': 'Download PDF',
   'slips.ui.making': 'Making the PDF…',
   'slips.ui.done': 'PDF made: {file}',
@@ -605,39 +686,56 @@ export const en: Record<keyof typeof ja, string> = {
   'alert.introDigest': "Today's notices from MallSheet.",
   'alert.link': 'Open the sheet: {url}',
   'alert.footer': 'Change where notices go under Alerts on the Settings tab (or in the settings sidebar).',
-  'alert.expired': '{shop}: the token / key has expired. Orders cannot be fetched. Renew it (re-authorise) at the mall and enter it in the settings.',
-  'alert.expiresIn': '{shop}: the token / key expires in {days} days. Orders stop arriving once it expires: renew it soon.',
-  'alert.failingFetch': '{shop}: fetching orders failed {runs} runs in a row. Last error: {last} See the Log tab and Check connections.',
-  'alert.failingExport': '{shop}: exporting tracking numbers failed {runs} runs in a row. Last error: {last} See the Export result column of Orders.',
-  'alert.quotaUrlFetch': "Apps Script's daily URL fetch quota is used up. Fetch and export resume when it resets (Workspace accounts have a larger quota).",
-  'alert.quotaTrigger': "Apps Script's daily trigger runtime is nearly used up, so auto-fetch runs less often. Choose longer intervals, or a Workspace account.",
+  'alert.expired':
+    '{shop}: the token / key has expired. Orders cannot be fetched. Renew it (re-authorise) at the mall and enter it in the settings.',
+  'alert.expiresIn':
+    '{shop}: the token / key expires in {days} days. Orders stop arriving once it expires: renew it soon.',
+  'alert.failingFetch':
+    '{shop}: fetching orders failed {runs} runs in a row. Last error: {last} See the Log tab and Check connections.',
+  'alert.failingExport':
+    '{shop}: exporting tracking numbers failed {runs} runs in a row. Last error: {last} See the Export result column of Orders.',
+  'alert.quotaUrlFetch':
+    "Apps Script's daily URL fetch quota is used up. Fetch and export resume when it resets (Workspace accounts have a larger quota).",
+  'alert.quotaTrigger':
+    "Apps Script's daily trigger runtime is nearly used up, so auto-fetch runs less often. Choose longer intervals, or a Workspace account.",
   'alert.overdue': '{shop}: {rows} rows are past their ship-by time and not done. See the Orders tab.',
   'alert.badAddress': 'The alert address "{address}" is not valid: nothing was sent to it',
   'alert.noRecipient': 'Alert mail has no recipient: enter an address under Alert e-mail in the settings',
   'alert.mailFailed': 'The alert mail could not be sent: {detail}',
-  'alert.webhookNotAllowed': 'The alert webhook must be a Google Chat (https://chat.googleapis.com/…) or Slack (https://hooks.slack.com/…) URL',
+  'alert.webhookNotAllowed':
+    'The alert webhook must be a Google Chat (https://chat.googleapis.com/…) or Slack (https://hooks.slack.com/…) URL',
   'alert.webhookFailed': 'The alert webhook refused the message (HTTP {status})',
   'alert.webhookUnreachable': 'The alert webhook could not be reached: {detail}',
   'alert.noChannel': 'No alert channel: set an alert e-mail or an alert webhook',
   'alert.testSubject': '[MallSheet] Test alert',
-  'alert.testBody': 'This is a test alert from MallSheet. If it reached you, notices of expiring tokens and failing fetches will reach you here too.',
+  'alert.testBody':
+    'This is a test alert from MallSheet. If it reached you, notices of expiring tokens and failing fetches will reach you here too.',
   // ---- safety: demo, workbook, config, input checks ----
-  'settings.endpointHost': 'only the local sandbox (127.0.0.1, localhost, [::1]) or this mall\'s official hosts ({hosts}) may be used: requests carry signatures, tokens and passwords',
+  'settings.endpointHost':
+    "only the local sandbox (127.0.0.1, localhost, [::1]) or this mall's official hosts ({hosts}) may be used: requests carry signatures, tokens and passwords",
   'settings.endpointPort': 'the port must be 1 to 65535',
-  'orders.skip.trackingAsNumber': 'Row {row}: tracking number {value} is stored as a number and has lost digits (16 digits or more, or exponent form); not sent. Format the tracking number column as text (Format → Number → Plain text) and type the number again',
+  'orders.skip.trackingAsNumber':
+    'Row {row}: tracking number {value} is stored as a number and has lost digits (16 digits or more, or exponent form); not sent. Format the tracking number column as text (Format → Number → Plain text) and type the number again',
   'settings.controlChar': 'contains a control character ({char}) that a cell cannot hold: remove it',
-  'orders.missingKey': 'Orders: the header row (row {row}) has no key column {columns}. Renaming or deleting a key column would duplicate order lines, so nothing was written to this sheet. Name the column \"{columns}\" again',
-  'orders.noHeader': 'Orders: no header row ({keys}, …) in the first {rows} rows. So that no second table is written, nothing was written to this sheet. Put the header row within the first {rows} rows, or empty the sheet',
+  'orders.missingKey':
+    'Orders: the header row (row {row}) has no key column {columns}. Renaming or deleting a key column would duplicate order lines, so nothing was written to this sheet. Name the column "{columns}" again',
+  'orders.noHeader':
+    'Orders: no header row ({keys}, …) in the first {rows} rows. So that no second table is written, nothing was written to this sheet. Put the header row within the first {rows} rows, or empty the sheet',
   'settings.wholeNumber': 'enter a whole number',
   'settings.unknownField': 'unknown field, ignored (a typo? known fields: {known})',
-  'cli.config.notObject': '{file}: the config must be one JSON object ({ \"shops\": [ … ], … }); this one is {kind}',
+  'cli.config.notObject': '{file}: the config must be one JSON object ({ "shops": [ … ], … }); this one is {kind}',
   'cli.config.kind.list': 'a list ([ … ])',
   'cli.folder.unusable': 'Cannot use the folder {dir} ({detail}); nothing was changed',
-  'cli.folder.readOnly': 'The folder {dir} is read-only: the workbook could not be saved there, so nothing was fetched or sent. Give --workbook a file in a folder you can write',
-  'cli.file.readOnly': '{file} is read-only and will not be overwritten, so nothing was fetched or sent. Allow writing to it, or give another --workbook',
-  'cli.lock.damaged': 'The lock file {lockFile} is not a mallsheet lock (damaged, or another program\'s); nothing was changed. If no mallsheet is running, delete that file and run again (after a minute it is taken over by itself)',
-  'cli.props.invalid': 'Cannot read {file} (this workbook\'s tokens and run state): {detail}. Nothing was changed. Fix it, or move the file away (tokens are then fetched again)',
-  'cli.workbook.wouldLose': 'The workbook {file} holds content that MallSheet\'s xlsx library (exceljs) cannot write back: {parts}. Saving would remove it, so nothing was fetched, sent or written. Move it to another file, or give --workbook a workbook without it',
+  'cli.folder.readOnly':
+    'The folder {dir} is read-only: the workbook could not be saved there, so nothing was fetched or sent. Give --workbook a file in a folder you can write',
+  'cli.file.readOnly':
+    '{file} is read-only and will not be overwritten, so nothing was fetched or sent. Allow writing to it, or give another --workbook',
+  'cli.lock.damaged':
+    "The lock file {lockFile} is not a mallsheet lock (damaged, or another program's); nothing was changed. If no mallsheet is running, delete that file and run again (after a minute it is taken over by itself)",
+  'cli.props.invalid':
+    "Cannot read {file} (this workbook's tokens and run state): {detail}. Nothing was changed. Fix it, or move the file away (tokens are then fetched again)",
+  'cli.workbook.wouldLose':
+    "The workbook {file} holds content that MallSheet's xlsx library (exceljs) cannot write back: {parts}. Saving would remove it, so nothing was fetched, sent or written. Move it to another file, or give --workbook a workbook without it",
   'cli.workbook.part.charts': 'charts',
   'cli.workbook.part.chartSheets': 'chart sheets',
   'cli.workbook.part.pivotTables': 'pivot tables',

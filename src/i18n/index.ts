@@ -1,5 +1,5 @@
-import { ja } from './ja';
 import { en } from './en';
+import { ja } from './ja';
 
 /** The languages MallSheet speaks (the settings' locale; engine/settings/schema.ts validates it). */
 export const LOCALES = ['ja', 'en'] as const;

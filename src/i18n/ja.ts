@@ -8,7 +8,8 @@ export const ja = {
 
   // ---- orders ----
   'orders.duplicateHeader': '受注一覧: 列「{header}」が {first} 列目と {again} 列目にあります。{first} 列目を使います',
-  'orders.duplicateKey': '受注一覧 {row} 行目: {shop} の注文番号 {orderId} / 明細番号 {lineId} は {first} 行目と重複しています。{first} 行目だけを更新します',
+  'orders.duplicateKey':
+    '受注一覧 {row} 行目: {shop} の注文番号 {orderId} / 明細番号 {lineId} は {first} 行目と重複しています。{first} 行目だけを更新します',
   'orders.cancelledAfterDone': '注意: 処理済の後にモールでキャンセルされました',
   'orders.exportOk': 'OK',
   'orders.exportOkNote': 'OK（{note}）',
@@ -71,7 +72,8 @@ export const ja = {
   'settings.nameColon': 'ショップ名に「:」は使えません',
   'settings.unknownMall': 'モール「{value}」は扱えません（{malls}）',
   'settings.unknownStatuses': '取得ステータス {values} はこのモールにありません。使えるのは: {allowed}',
-  'settings.interval': '自動取得の間隔 {value} 分は設定できません。0（オフ）、5、10、15、30、60 または 60 の倍数にしてください',
+  'settings.interval':
+    '自動取得の間隔 {value} 分は設定できません。0（オフ）、5、10、15、30、60 または 60 の倍数にしてください',
   'settings.unknownCarrier': '配送業者「{value}」が配送業者表にありません',
   'settings.secretMissing': '保存済みの値が見つかりません。もう一度入力してください',
   'settings.masked': '●●●● 保存済み',
@@ -153,7 +155,8 @@ export const ja = {
   'log.action.export': '書出',
   'log.action.check': '接続確認',
   'log.action.labels': '送り状',
-  'labels.missingSettings': '{format} の送り状には設定の {fields} が必要です（設定タブの [ご依頼主・送り状]）。何も作っていません',
+  'labels.missingSettings':
+    '{format} の送り状には設定の {fields} が必要です（設定タブの [ご依頼主・送り状]）。何も作っていません',
   'labels.note.noAddress': '行 {rows}: 住所がありません（保留中の TikTok 注文など）。送り状に入れていません',
   'labels.note.noName': '行 {rows}: 送付先氏名がありません。送り状に入れていません',
   'labels.note.badPostal': '行 {rows}: 郵便番号が7桁ではありません。送り状に入れていません',
@@ -166,11 +169,13 @@ export const ja = {
   'labels.alreadyKeyed': '送り状キーのある {count} 行は入れていません（作り直すときは再発行を指定）',
   'labels.beyondLimit': '残りの {count} 件は次のファイルに回しました',
   'labels.rowsMore': '他 {count} 行',
-  'labels.import.notFormat': '{format} の発行済データではありません（列「{missing}」がありません）。何も変更していません',
+  'labels.import.notFormat':
+    '{format} の発行済データではありません（列「{missing}」がありません）。何も変更していません',
   'labels.import.notText': '{format} の発行済データではありません（CSV テキストではありません）。何も変更していません',
   'labels.import.noIssued': '{format} の発行済データは取り込めません（結果ファイルがありません）',
   'labels.import.summary': '{format} 取込: {filled} 行に伝票番号を入れました。同じ番号で変更なし {unchanged} 行',
-  'labels.import.conflict': '{line} 行目 キー {key}: 行 {row} には別の伝票番号 {sheet} があります（ファイルは {file}）。上書きしていません',
+  'labels.import.conflict':
+    '{line} 行目 キー {key}: 行 {row} には別の伝票番号 {sheet} があります（ファイルは {file}）。上書きしていません',
   'labels.import.unknown': '{line} 行目: キー {key} の行は受注一覧にありません',
   'labels.import.invalid': '{line} 行目 キー {key}: 伝票番号「{value}」が読めません',
   'labels.import.noCarrier': '配送業者表に送り状形式 {format} の業者がないため、配送業者は変えていません',
@@ -183,8 +188,10 @@ export const ja = {
   'run.unknownShop': 'ショップ「{shop}」は設定にありません',
   'run.shopDisabled': 'ショップ「{shop}」は無効になっています（設定の「有効」）',
   'run.deferred': '時間切れのため次回の実行に回しました',
-  'run.budgetStretch': 'タイマーの実行時間が本日 {used} / {limit} 分：上限に達しないよう取得間隔を {from} 分から {to} 分に延ばします（{reset} に回復）',
-  'run.budgetRestored': 'タイマーの実行時間に余裕が戻ったため、取得間隔を {to} 分に戻しました（本日 {used} / {limit} 分）',
+  'run.budgetStretch':
+    'タイマーの実行時間が本日 {used} / {limit} 分：上限に達しないよう取得間隔を {from} 分から {to} 分に延ばします（{reset} に回復）',
+  'run.budgetRestored':
+    'タイマーの実行時間に余裕が戻ったため、取得間隔を {to} 分に戻しました（本日 {used} / {limit} 分）',
   'run.quietPolls': '前回の記録から変化なしの確認 {count} 回（最終 {time}）',
   'run.expiresOn': '有効期限 {date}',
   'run.budgetStop': '時間切れのため途中で止めました。次回の実行で続きから取得します',
@@ -193,12 +200,15 @@ export const ja = {
   'run.more': 'ほか {count} 件',
   'run.progress.fetch': '{shop}: {page} ページ目、{rows} 行',
   'run.progress.export': '{shop}: {rows} 行を書き出し中',
-  'run.quotaStop': '本日の URL 取得回数が上限に近いため止めました（{used} / {limit} 回）。{reset} 以降の実行で続きから処理します',
-  'run.interrupted': '前回の実行（{time} 開始、{action}）は途中で強制終了しました。取得は書き込み済みの位置から、書き出しは送信済みの確認から再開します',
+  'run.quotaStop':
+    '本日の URL 取得回数が上限に近いため止めました（{used} / {limit} 回）。{reset} 以降の実行で続きから処理します',
+  'run.interrupted':
+    '前回の実行（{time} 開始、{action}）は途中で強制終了しました。取得は書き込み済みの位置から、書き出しは送信済みの確認から再開します',
   'run.resumeReset': '続きからの取得が {count} 回続けて失敗したため、次回は期間の最初から取り直します',
   'check.timerOff': '自動取得はオフです',
   'check.timerBudget': '自動取得 {every} 分ごと：タイマーは 1 日約 {minutes} 分（{account} の上限 {limit} 分）',
-  'check.timerOverBudget': '自動取得 {every} 分ごと：タイマーは 1 日約 {minutes} 分で、{account} の上限 {limit} 分を超えます。間隔を延ばすか workspace を選んでください（超えそうな日は自動で間隔を延ばします）',
+  'check.timerOverBudget':
+    '自動取得 {every} 分ごと：タイマーは 1 日約 {minutes} 分で、{account} の上限 {limit} 分を超えます。間隔を延ばすか workspace を選んでください（超えそうな日は自動で間隔を延ばします）',
   'check.allOk': 'すべて OK',
   'check.neverFetched': 'まだ取得していません（「注文を今すぐ取得」で取得できます）',
   'check.lastFetch': '最終取得: {ago}',
@@ -211,7 +221,8 @@ export const ja = {
   'check.expiresIn': '有効期限まであと {days} 日',
   'check.noExports': '直近7日間の書き出しはありません',
   'check.exportRate': '直近7日間の書き出し成功率 {rate}%（{exported}/{total}）',
-  'check.exportRateLow': '直近7日間の書き出し成功率 {rate}%（{exported}/{total}）。失敗した行は受注一覧の「書出結果」を確認してください',
+  'check.exportRateLow':
+    '直近7日間の書き出し成功率 {rate}%（{exported}/{total}）。失敗した行は受注一覧の「書出結果」を確認してください',
   'check.logUnreadable': 'ログを読めません: {detail}',
   'check.alertsToday': '今日の通知（通知メール・Webhook に送られる内容）',
 
@@ -236,15 +247,18 @@ export const ja = {
   'ui.auto.on': '自動取得を設定しました',
   'ui.auto.off': '自動取得を停止しました',
   'ui.error': '処理を完了できませんでした: {detail}',
-  'cli.help': 'mallsheet — Temu / TikTok Shop / Qoo10 の注文をワークブックへ取得し、伝票番号を書き戻します\n\n使い方:\n  mallsheet demo    [--workbook FILE [--force]]\n  mallsheet fetch   --config FILE --workbook FILE [--shop NAME] [--from YYYY-MM-DD --to YYYY-MM-DD]\n  mallsheet export  --config FILE --workbook FILE [--shop NAME] [--dry-run]\n  mallsheet check   --config FILE [--workbook FILE]\n  mallsheet sandbox [--port N]\n  mallsheet labels export --config FILE --workbook FILE --format b2|ehiden2|yupri|clickpost --out FILE [--shop NAME] [--reissue] [--limit N]\n  mallsheet labels import --config FILE --workbook FILE --format b2|ehiden2|yupri --in FILE\n  mallsheet slips   --config FILE --workbook FILE --out FILE.pdf [--shop NAME]\n\n終了コード: 0 完了 / 1 一部のショップまたは行が失敗 / 2 設定・引数・ワークブックが不正（何も取得・送信・書き込みしていません）',
+  'cli.help':
+    'mallsheet — Temu / TikTok Shop / Qoo10 の注文をワークブックへ取得し、伝票番号を書き戻します\n\n使い方:\n  mallsheet demo    [--workbook FILE [--force]]\n  mallsheet fetch   --config FILE --workbook FILE [--shop NAME] [--from YYYY-MM-DD --to YYYY-MM-DD]\n  mallsheet export  --config FILE --workbook FILE [--shop NAME] [--dry-run]\n  mallsheet check   --config FILE [--workbook FILE]\n  mallsheet sandbox [--port N]\n  mallsheet labels export --config FILE --workbook FILE --format b2|ehiden2|yupri|clickpost --out FILE [--shop NAME] [--reissue] [--limit N]\n  mallsheet labels import --config FILE --workbook FILE --format b2|ehiden2|yupri --in FILE\n  mallsheet slips   --config FILE --workbook FILE --out FILE.pdf [--shop NAME]\n\n終了コード: 0 完了 / 1 一部のショップまたは行が失敗 / 2 設定・引数・ワークブックが不正（何も取得・送信・書き込みしていません）',
   'cli.args.invalid': '引数が不正です: {detail}（mallsheet --help を参照）',
   'cli.config.unreadable': '設定ファイル {file} を読めません: {detail}',
   'cli.workbook.invalid': 'ワークブック {file} を開けません: {detail}',
-  'cli.busy': 'ワークブック {file} は別の mallsheet が使用中です（{lock}）。何も変更していません。その mallsheet がもう動いていなければ、{lockFile} を削除してからもう一度実行してください',
+  'cli.busy':
+    'ワークブック {file} は別の mallsheet が使用中です（{lock}）。何も変更していません。その mallsheet がもう動いていなければ、{lockFile} を削除してからもう一度実行してください',
   'cli.saved': 'ワークブック: {file}',
   'cli.labels.wrote': '送り状ファイル: {file}（{count} 件）',
   'cli.labels.unreadable': '{file} を読めません: {detail}',
-  'cli.slips.noChromium': 'Chromium が見つかりません（{path}）。納品書の PDF は Debian の Chromium で作ります: sudo apt-get install chromium。何も書き込んでいません',
+  'cli.slips.noChromium':
+    'Chromium が見つかりません（{path}）。納品書の PDF は Debian の Chromium で作ります: sudo apt-get install chromium。何も書き込んでいません',
   'cli.slips.out': '--out FILE.pdf を指定してください（納品書・ピッキングリストの PDF）',
   'cli.slips.written': 'PDF: {file}（納品書 {shipments} 件 + ピッキングリスト）',
   'cli.slips.none': 'PDF は作っていません: 印刷する出荷がありません',
@@ -340,11 +354,13 @@ export const ja = {
   'sidebar.lang.ja': '日本語',
   'sidebar.lang.en': 'English',
   'sidebar.problems': '設定に問題があります',
-  'sidebar.err.unknownShop': 'ショップ「{name}」が設定にありません（別の画面で変更された可能性があります）。サイドバーを開き直してください',
+  'sidebar.err.unknownShop':
+    'ショップ「{name}」が設定にありません（別の画面で変更された可能性があります）。サイドバーを開き直してください',
   'sidebar.err.nameTaken': '「{name}」という名前のショップは既にあります',
   'sidebar.err.badRequest': '画面からの要求が読み取れませんでした。サイドバーを開き直してください',
   'sidebar.err.failed': '処理できませんでした: {detail}',
-  'sidebar.err.layout': '{sheet} タブに「ショップ」または「配送業者」の見出し行がないため保存できません（docs/settings-tab.md の形にしてください）',
+  'sidebar.err.layout':
+    '{sheet} タブに「ショップ」または「配送業者」の見出し行がないため保存できません（docs/settings-tab.md の形にしてください）',
   'sidebar.err.busy': '別の処理が実行中です。しばらくしてからもう一度お試しください',
   'sidebar.err.settings': '設定に問題があるため実行できません: {detail}',
   'sidebar.check.none': 'チェック結果がありません',
@@ -366,52 +382,80 @@ export const ja = {
 
   // ---- temu ----
   'temu.err.sign': 'Temu: 署名が無効です。App Key と App Secret の組み合わせを確認してください（コード {code}）',
-  'temu.err.timestamp': 'Temu: リクエストの時刻がずれています。パソコン/サーバーの時計を確認してください（コード {code}）',
-  'temu.err.tokenExpired': 'Temu: アクセストークンの期限が切れたか再発行されました。Temu の管理画面で新しいトークンを取得して設定してください（コード {code}）',
-  'temu.err.tokenMismatch': 'Temu: アクセストークンがこの App Key のものではないか、認証されていません（コード {code}）',
+  'temu.err.timestamp':
+    'Temu: リクエストの時刻がずれています。パソコン/サーバーの時計を確認してください（コード {code}）',
+  'temu.err.tokenExpired':
+    'Temu: アクセストークンの期限が切れたか再発行されました。Temu の管理画面で新しいトークンを取得して設定してください（コード {code}）',
+  'temu.err.tokenMismatch':
+    'Temu: アクセストークンがこの App Key のものではないか、認証されていません（コード {code}）',
   'temu.err.ipWhitelist': 'Temu: この接続元 IP は許可されていません（コード {code}）',
-  'temu.err.noPermission': 'Temu: このトークンには {api} の権限がありません。権限を追加して再認証してください（コード {code}）',
+  'temu.err.noPermission':
+    'Temu: このトークンには {api} の権限がありません。権限を追加して再認証してください（コード {code}）',
   'temu.err.typeUnknown': 'Temu: API {api} は利用できません（コード {code}）',
   'temu.err.rateLimit': 'Temu: リクエストが多すぎます。しばらくしてから再実行してください（コード {code}）',
   'temu.err.system': 'Temu: システムエラーです。しばらくしてから再実行してください（コード {code}）',
-  'temu.err.crossBorder': 'Temu: このトークンの店舗はローカル/SEMI 店舗ではないため注文 API を使えません（コード {code}）',
+  'temu.err.crossBorder':
+    'Temu: このトークンの店舗はローカル/SEMI 店舗ではないため注文 API を使えません（コード {code}）',
   'temu.err.wrongRegion': 'Temu: 地域が違います。設定の region（us / eu / global）を確認してください（コード {code}）',
   'temu.err.alreadyShipped': 'Temu: この注文は既に発送済みです（コード {code}）',
   'temu.err.trackingReused': 'Temu: この伝票番号は既に別の注文で使われています（コード {code}）',
   'temu.err.trackingInvalid': 'Temu: 伝票番号が無効です。番号と配送業者を確認してください（コード {code}）',
   'temu.err.trackingSymbols': 'Temu: 伝票番号に使えない記号（- % # など）が含まれています（コード {code}）',
   'temu.err.carrier': 'Temu: 配送業者と伝票番号の組み合わせが正しくないか、この配送業者は使えません（コード {code}）',
-  'temu.err.warehouse': 'Temu: 発送元倉庫（warehouseId）が無効です。設定または Seller Center の倉庫を確認してください（コード {code}）',
-  'temu.err.orderBlocked': 'Temu: 住所変更・キャンセル申請・リスク警告の処理中のため発送できません。Seller Center で確認してください（コード {code}）',
+  'temu.err.warehouse':
+    'Temu: 発送元倉庫（warehouseId）が無効です。設定または Seller Center の倉庫を確認してください（コード {code}）',
+  'temu.err.orderBlocked':
+    'Temu: 住所変更・キャンセル申請・リスク警告の処理中のため発送できません。Seller Center で確認してください（コード {code}）',
   'temu.err.orderInvalid': 'Temu: 注文番号が無効か、注文の明細が一致しません（コード {code}）',
   'temu.err.selfShipRestricted': 'Temu: この店舗/注文は自社配送の伝票番号登録が制限されています（コード {code}）',
   'temu.err.merge': 'Temu: 複数注文の同梱条件を満たしていません（コード {code}）',
   'temu.err.address': 'Temu: 住所を取得できません（DPA 未署名など）。住所欄は空欄です（コード {code}）',
-  'temu.err.appKeyUnknown': 'Temu: App Key が存在しません。設定の appKey が Temu Partner Platform のアプリの App Key と一致しているか、地域（region）が合っているか確認してください（コード {code}）',
-  'temu.err.tokenUnknown': 'Temu: アクセストークンが存在しません。Seller Center でアプリを再認証し、新しいアクセストークンを設定してください（コード {code}）',
-  'temu.err.appNoPermission': 'Temu: このアプリ（App Key）には {api} の呼び出し権限がありません。Temu Partner Platform でアプリの API 権限を申請してください（コード {code}）',
-  'temu.err.appSuspended': 'Temu: アプリが停止されています。Temu のサポートに連絡してアプリを復旧してください（コード {code}）',
-  'temu.err.missingField': 'Temu: リクエストに必須項目がありません（{detail}）。MallSheet を最新版に更新し、直らなければ報告してください（コード {code}）',
-  'temu.err.onlineBookingOnly': 'Temu: この店舗の発送方法が変更され、伝票番号の手入力登録はできません。Seller Center のお知らせに従い「オンライン予約」で発送してください（コード {code}）',
-  'temu.err.coopWarehouse': 'Temu: この注文は協力倉庫での出荷が制限されています。Seller Center で注文を確認してください（コード {code}）',
-  'temu.err.agreement': 'Temu: 未署名の契約があります。Seller Center のホームで契約に署名してから再実行してください（コード {code}）',
-  'temu.err.shipFromAddress': 'Temu: 発送元の住所が未入力です。Seller Center で倉庫（発送元）の住所を入力してから再実行してください（コード {code}）',
-  'temu.err.carrierRequired': 'Temu: この荷物の商品（大型商品・年齢確認が必要な商品）は Temu が指定する配送業者でしか発送できません。配送業者を変えてください（コード {code}）',
-  'temu.err.advanceSaleWarehouse': 'Temu: 「その他」タイプの倉庫からは予約販売の注文しか発送できません。設定の warehouseId を確認してください（コード {code}）',
-  'temu.err.bcOrder': 'Temu: BC 注文は自社配送の伝票番号で発送登録できません。Seller Center で処理してください（コード {code}）',
-  'temu.err.subMall': 'Temu: 親店舗のトークンではサブ店舗の注文を発送登録できません。その店舗自身のアクセストークンを設定してください（コード {code}）',
-  'temu.err.editNotAllowed': 'Temu: この荷物は伝票番号を変更できる状態ではありません（集荷予約中・配達済みなど）。Seller Center で確認してください（コード {code}）',
-  'temu.err.packageInvalid': 'Temu: 荷物（packageSn）が見つからないか取り消されています。Seller Center で発送状況を確認してください（コード {code}）',
-  'temu.err.regionUnknown': 'Temu: 店舗の地域（regionId）が分からないため配送業者一覧を取得できません。トークン情報を取得できるか「接続を確認」で確かめてください',
+  'temu.err.appKeyUnknown':
+    'Temu: App Key が存在しません。設定の appKey が Temu Partner Platform のアプリの App Key と一致しているか、地域（region）が合っているか確認してください（コード {code}）',
+  'temu.err.tokenUnknown':
+    'Temu: アクセストークンが存在しません。Seller Center でアプリを再認証し、新しいアクセストークンを設定してください（コード {code}）',
+  'temu.err.appNoPermission':
+    'Temu: このアプリ（App Key）には {api} の呼び出し権限がありません。Temu Partner Platform でアプリの API 権限を申請してください（コード {code}）',
+  'temu.err.appSuspended':
+    'Temu: アプリが停止されています。Temu のサポートに連絡してアプリを復旧してください（コード {code}）',
+  'temu.err.missingField':
+    'Temu: リクエストに必須項目がありません（{detail}）。MallSheet を最新版に更新し、直らなければ報告してください（コード {code}）',
+  'temu.err.onlineBookingOnly':
+    'Temu: この店舗の発送方法が変更され、伝票番号の手入力登録はできません。Seller Center のお知らせに従い「オンライン予約」で発送してください（コード {code}）',
+  'temu.err.coopWarehouse':
+    'Temu: この注文は協力倉庫での出荷が制限されています。Seller Center で注文を確認してください（コード {code}）',
+  'temu.err.agreement':
+    'Temu: 未署名の契約があります。Seller Center のホームで契約に署名してから再実行してください（コード {code}）',
+  'temu.err.shipFromAddress':
+    'Temu: 発送元の住所が未入力です。Seller Center で倉庫（発送元）の住所を入力してから再実行してください（コード {code}）',
+  'temu.err.carrierRequired':
+    'Temu: この荷物の商品（大型商品・年齢確認が必要な商品）は Temu が指定する配送業者でしか発送できません。配送業者を変えてください（コード {code}）',
+  'temu.err.advanceSaleWarehouse':
+    'Temu: 「その他」タイプの倉庫からは予約販売の注文しか発送できません。設定の warehouseId を確認してください（コード {code}）',
+  'temu.err.bcOrder':
+    'Temu: BC 注文は自社配送の伝票番号で発送登録できません。Seller Center で処理してください（コード {code}）',
+  'temu.err.subMall':
+    'Temu: 親店舗のトークンではサブ店舗の注文を発送登録できません。その店舗自身のアクセストークンを設定してください（コード {code}）',
+  'temu.err.editNotAllowed':
+    'Temu: この荷物は伝票番号を変更できる状態ではありません（集荷予約中・配達済みなど）。Seller Center で確認してください（コード {code}）',
+  'temu.err.packageInvalid':
+    'Temu: 荷物（packageSn）が見つからないか取り消されています。Seller Center で発送状況を確認してください（コード {code}）',
+  'temu.err.regionUnknown':
+    'Temu: 店舗の地域（regionId）が分からないため配送業者一覧を取得できません。トークン情報を取得できるか「接続を確認」で確かめてください',
   'temu.previewEdit': '{order}: 伝票番号を {from} から {to} に変更',
   'temu.note.trackingChanged': 'Temu の伝票番号を {from} から {to} に変更しました',
-  'temu.err.mallKeepsOther': 'Temu には既に伝票番号 {mall} で発送登録されていて、{tracking} は登録されていません。{mall} が正しければ伝票番号を {mall} に戻してください。{tracking} に変えるには Seller Center で変更してください',
-  'temu.err.alreadyUnverified': 'Temu はこの明細を発送済みとしていますが、登録済みの伝票番号を確かめられませんでした（{detail}）。Seller Center で伝票番号を確認してください',
+  'temu.err.mallKeepsOther':
+    'Temu には既に伝票番号 {mall} で発送登録されていて、{tracking} は登録されていません。{mall} が正しければ伝票番号を {mall} に戻してください。{tracking} に変えるには Seller Center で変更してください',
+  'temu.err.alreadyUnverified':
+    'Temu はこの明細を発送済みとしていますが、登録済みの伝票番号を確かめられませんでした（{detail}）。Seller Center で伝票番号を確認してください',
   'temu.what.noPackage': '荷物が見つかりません',
   'temu.err.editFailed': 'Temu の伝票番号を {to} に変更できませんでした。Temu には {from} のままです: {message}',
-  'temu.held.sameTracking': '同じ伝票番号 {tracking} の明細 {lines} がまだ送れる状態ではありません（出荷日・配送業者・管理ステータスを確認）。Temu は同じ伝票番号の明細を一度に登録します',
-  'temu.held.combinedIncomplete': '同梱（伝票番号 {tracking}）に加われません: 注文 {order} の明細 {lines} がこの伝票番号で送れる状態ではありません。Temu は同梱する注文の全明細を一度に登録します。全明細に同じ伝票番号と出荷日を入れるか、この注文に別の伝票番号を付けてください',
-  'temu.held.packageShared': '伝票番号 {from} の荷物には明細 {lines} も入っています。Temu は荷物ごとに伝票番号を変えるため、それらの伝票番号も {to} にしてください',
+  'temu.held.sameTracking':
+    '同じ伝票番号 {tracking} の明細 {lines} がまだ送れる状態ではありません（出荷日・配送業者・管理ステータスを確認）。Temu は同じ伝票番号の明細を一度に登録します',
+  'temu.held.combinedIncomplete':
+    '同梱（伝票番号 {tracking}）に加われません: 注文 {order} の明細 {lines} がこの伝票番号で送れる状態ではありません。Temu は同梱する注文の全明細を一度に登録します。全明細に同じ伝票番号と出荷日を入れるか、この注文に別の伝票番号を付けてください',
+  'temu.held.packageShared':
+    '伝票番号 {from} の荷物には明細 {lines} も入っています。Temu は荷物ごとに伝票番号を変えるため、それらの伝票番号も {to} にしてください',
   'temu.err.other': 'Temu エラー（コード {code}）: {detail}',
   'temu.err.transport': 'Temu に接続できないか応答が不正です: {detail}',
   'temu.err.badAnswer': 'Temu の応答の形式が想定外です（{api}）: {detail}',
@@ -425,7 +469,8 @@ export const ja = {
   'temu.note.alreadyShipped': 'Temu では既にこの伝票番号（{tracking}）で発送済みでした',
   'temu.note.warning': 'Temu からの注意: {warning}',
   'temu.preview': '{order}: {packages}（sendType {sendType}、倉庫 {warehouse}）',
-  'temu.notice.amountsDenied': 'Temu: このトークンには金額取得（bg.order.amount.query）の権限がないため、単価・金額は空欄です',
+  'temu.notice.amountsDenied':
+    'Temu: このトークンには金額取得（bg.order.amount.query）の権限がないため、単価・金額は空欄です',
   'temu.notice.detailFailed': 'Temu: 注文 {order} の{what}を取得できませんでした: {message}',
   'temu.notice.expirySoon': 'Temu: アクセストークンの有効期限が近づいています（{date}）。期限前に再認証してください',
   'temu.what.address': '住所',
@@ -437,7 +482,8 @@ export const ja = {
   'temu.check.scopesOk': '必要な API 権限があります',
   'temu.check.scopesMissing': '次の API 権限がありません: {apis}',
   'temu.check.amountScopeMissing': '金額取得の権限がないため、単価・金額は空欄になります',
-  'temu.check.trackingChangeScopeMissing': '伝票番号の変更（bg.logistics.shipment.shippingtype.update）の権限がないため、書き出し後の伝票番号の変更は Seller Center で行ってください',
+  'temu.check.trackingChangeScopeMissing':
+    '伝票番号の変更（bg.logistics.shipment.shippingtype.update）の権限がないため、書き出し後の伝票番号の変更は Seller Center で行ってください',
   'temu.check.warehouseOk': '発送元倉庫: {name}（{id}）',
   'temu.check.warehouseUnknown': '設定の warehouseId「{id}」は Temu の倉庫一覧にありません',
   'temu.check.carrierOk': '{name} → Temu の「{mall}」（ID {id}）',
@@ -459,42 +505,58 @@ export const ja = {
   'tiktok.err.updateLimit': 'TikTok Shop の規則により発送情報を更新できません',
   'tiktok.err.updateOnce': '伝票番号の変更は 1 回までで、既に変更済みです',
   'tiktok.err.updateWindow': '発送情報を変更できる期間を過ぎています',
-  'tiktok.err.labelPrinted': 'この注文は TikTok Shop で配送ラベルが印刷済みです（プラットフォームのラベルで発送する注文で、伝票番号は登録されていません）。Seller Center でそのラベルの伝票番号を確認して伝票番号に入れるか、ラベルを取り消してから書き出し直してください',
-  'tiktok.err.labelPurchased': 'この注文は TikTok Shop で配送ラベルが購入済みです（プラットフォームのラベルで発送する注文で、伝票番号は登録されていません）。Seller Center でそのラベルの伝票番号を確認して伝票番号に入れるか、ラベルを取り消してから書き出し直してください',
+  'tiktok.err.labelPrinted':
+    'この注文は TikTok Shop で配送ラベルが印刷済みです（プラットフォームのラベルで発送する注文で、伝票番号は登録されていません）。Seller Center でそのラベルの伝票番号を確認して伝票番号に入れるか、ラベルを取り消してから書き出し直してください',
+  'tiktok.err.labelPurchased':
+    'この注文は TikTok Shop で配送ラベルが購入済みです（プラットフォームのラベルで発送する注文で、伝票番号は登録されていません）。Seller Center でそのラベルの伝票番号を確認して伝票番号に入れるか、ラベルを取り消してから書き出し直してください',
   'tiktok.err.refreshExpired': 'リフレッシュトークンの有効期限が切れています',
-  'tiktok.err.authNotFound': 'このアプリの認可が見つかりません（ショップが認可を取り消したか、別のアプリのトークンです）',
+  'tiktok.err.authNotFound':
+    'このアプリの認可が見つかりません（ショップが認可を取り消したか、別のアプリのトークンです）',
   'tiktok.err.tokenExpired': 'アクセストークンの有効期限が切れています',
-  'tiktok.err.scope': 'アプリにこの API の権限がありません。Partner Center で権限を有効にして、ショップに再認証してもらってください',
-  'tiktok.err.shopMismatch': 'トークンのショップと shopCipher が一致しません。shopCipher を確認するか再認証してください',
+  'tiktok.err.scope':
+    'アプリにこの API の権限がありません。Partner Center で権限を有効にして、ショップに再認証してもらってください',
+  'tiktok.err.shopMismatch':
+    'トークンのショップと shopCipher が一致しません。shopCipher を確認するか再認証してください',
   'tiktok.err.sign': '署名が無効です。appKey と appSecret を確認してください',
   'tiktok.err.missingCipher': 'shopCipher がありません',
-  'tiktok.err.ipAllowList': 'アプリの IP 許可リストにより拒否されました。Partner Center で IP 許可リストを無効にしてください',
+  'tiktok.err.ipAllowList':
+    'アプリの IP 許可リストにより拒否されました。Partner Center で IP 許可リストを無効にしてください',
   'tiktok.err.busy': 'TikTok Shop が混み合っています。しばらくして再実行してください',
   'tiktok.err.generic': 'TikTok Shop のエラー: {message}',
   'tiktok.err.unexpected': 'TikTok Shop の応答（{api}）に想定外の項目があります: {detail}',
   'tiktok.err.unavailable': 'TikTok Shop から応答がありません（{detail}）。しばらくして再実行してください',
   'tiktok.err.malformed': 'TikTok Shop の応答を読めません（HTTP {status}）',
-  'tiktok.auth.reauthorize': 'アクセストークンを更新できません: {detail}。TikTok Shop Partner Center でアプリを再認可し（認可リンクをショップで開く）、新しいリフレッシュトークンを設定の refreshToken に入れてください',
-  'tiktok.auth.refreshFailed': 'アクセストークンを更新できません: {detail}。appKey・appSecret・refreshToken を確認し、必要ならショップに再認証してもらってください',
+  'tiktok.auth.reauthorize':
+    'アクセストークンを更新できません: {detail}。TikTok Shop Partner Center でアプリを再認可し（認可リンクをショップで開く）、新しいリフレッシュトークンを設定の refreshToken に入れてください',
+  'tiktok.auth.refreshFailed':
+    'アクセストークンを更新できません: {detail}。appKey・appSecret・refreshToken を確認し、必要ならショップに再認証してもらってください',
   'tiktok.shop.none': 'このアプリで認可されたショップがありません。ショップに認証してもらってください',
-  'tiktok.shop.several': 'このアプリは {count} 店舗で認可されています（{shops}）。設定の shopCipher にどの店舗か指定してください',
+  'tiktok.shop.several':
+    'このアプリは {count} 店舗で認可されています（{shops}）。設定の shopCipher にどの店舗か指定してください',
   'tiktok.fetch.badOrder': '注文 {order} を読めないため取り込みませんでした（{detail}）',
   'tiktok.export.noCarrier': '配送業者が空です。配送業者を入力してください',
   'tiktok.export.orderNotFound': '注文 {order} が TikTok Shop に見つかりません',
-  'tiktok.export.carrierUnknown': '配送業者「{carrier}」は TikTok Shop の配送業者一覧にありません（候補: {candidates}）。設定の配送業者表を確認してください',
+  'tiktok.export.carrierUnknown':
+    '配送業者「{carrier}」は TikTok Shop の配送業者一覧にありません（候補: {candidates}）。設定の配送業者表を確認してください',
   'tiktok.export.updated': '伝票番号を変更しました（日本では 1 注文につき 1 回まで）',
-  'tiktok.export.updateRefused': '伝票番号を変更できません: {detail}。TikTok Shop には書出伝票番号の {old} が登録されたままです。{old} が正しければ伝票番号を戻し、新しい番号が正しければ Seller Center で変更してください',
-  'tiktok.export.packageUnknown': '分割発送された注文で、この行がどの荷物か TikTok Shop の注文情報からわかりません。TikTok Shop には {old} が登録されたままです。Seller Center で荷物の伝票番号を変更してください',
-  'tiktok.export.shippedUnknown': 'TikTok Shop は発送済みと答えましたが、どの伝票番号かを返しませんでした: {detail}。Seller Center で登録された伝票番号を確認してください',
-  'tiktok.export.shippedPartly': 'TikTok Shop ではこの行の明細の一部だけが伝票番号 {mall} で発送済みで、残りは登録されていません: {detail}。残りの明細は Seller Center で発送してください',
-  'tiktok.export.shippedOther': 'TikTok Shop では別の伝票番号 {mall} で発送済みで、この伝票番号は登録されていません: {detail}。{mall} が正しければ伝票番号を {mall} にし、この番号が正しければ Seller Center で変更してください',
+  'tiktok.export.updateRefused':
+    '伝票番号を変更できません: {detail}。TikTok Shop には書出伝票番号の {old} が登録されたままです。{old} が正しければ伝票番号を戻し、新しい番号が正しければ Seller Center で変更してください',
+  'tiktok.export.packageUnknown':
+    '分割発送された注文で、この行がどの荷物か TikTok Shop の注文情報からわかりません。TikTok Shop には {old} が登録されたままです。Seller Center で荷物の伝票番号を変更してください',
+  'tiktok.export.shippedUnknown':
+    'TikTok Shop は発送済みと答えましたが、どの伝票番号かを返しませんでした: {detail}。Seller Center で登録された伝票番号を確認してください',
+  'tiktok.export.shippedPartly':
+    'TikTok Shop ではこの行の明細の一部だけが伝票番号 {mall} で発送済みで、残りは登録されていません: {detail}。残りの明細は Seller Center で発送してください',
+  'tiktok.export.shippedOther':
+    'TikTok Shop では別の伝票番号 {mall} で発送済みで、この伝票番号は登録されていません: {detail}。{mall} が正しければ伝票番号を {mall} にし、この番号が正しければ Seller Center で変更してください',
   'tiktok.export.warning': 'TikTok Shop からの警告: {message}',
   'tiktok.export.preview': '注文 {order}: 明細 {items} を伝票番号 {tracking}（{carrier}）で発送済みにします',
   'tiktok.export.previewUpdate': '注文 {order}: 伝票番号を {tracking}（{carrier}）に変更します',
   'tiktok.export.budget': '今回の実行時間内に送れなかったため未送信です（次回の書き出しで送信します）',
   'tiktok.check.statuses': '取得ステータス {bad} は TikTok Shop にありません（使えるもの: {valid}）',
   'tiktok.check.expiry': 'リフレッシュトークンの有効期限: {date}',
-  'tiktok.check.expirySoon': 'リフレッシュトークンの有効期限が近づいています（{date}）。ショップに再認証してもらってください',
+  'tiktok.check.expirySoon':
+    'リフレッシュトークンの有効期限が近づいています（{date}）。ショップに再認証してもらってください',
   'tiktok.credentials': 'TikTok Shop の認証情報 {field} が未入力です',
   'tiktok.check.shop': 'ショップ OK（shopCipher {cipher}）',
   'tiktok.check.statusesOk': '取得ステータス: {list}',
@@ -516,8 +578,10 @@ export const ja = {
   'qoo10.err.sellerNotFound': '販売者情報が見つかりません',
   'qoo10.err.dateError': '検索日付が正しくありません',
   'qoo10.err.rangeTooLong': '検索期間が90日を超えています',
-  'qoo10.err.apiKeyRejected': 'Qoo10 が API キーを受け付けません（コード {code}: 無効か期限切れ）。API キーは 1 年で期限切れになり、Qoo10 から通知はありません。QSM で API キーを確認・再発行し、ショップ「{shop}」の apiKey と APIキー発行日を更新してください',
-  'qoo10.err.keyRejected': 'Qoo10 が API キーまたは販売認証キーを受け付けません（無効か期限切れ）。QSM で API キー（1 年ごとに期限切れ）を確認し、ショップ「{shop}」の apiKey・userId・password を確認してください',
+  'qoo10.err.apiKeyRejected':
+    'Qoo10 が API キーを受け付けません（コード {code}: 無効か期限切れ）。API キーは 1 年で期限切れになり、Qoo10 から通知はありません。QSM で API キーを確認・再発行し、ショップ「{shop}」の apiKey と APIキー発行日を更新してください',
+  'qoo10.err.keyRejected':
+    'Qoo10 が API キーまたは販売認証キーを受け付けません（無効か期限切れ）。QSM で API キー（1 年ごとに期限切れ）を確認し、ショップ「{shop}」の apiKey・userId・password を確認してください',
   'qoo10.err.notAuthorized': 'この API の権限がありません。Qoo10 へ「API・FTP・QSM権限」を申請してください',
   'qoo10.err.sakExpired': '販売認証キーの有効期限が切れています',
   'qoo10.err.orderNoFormat': '注文番号 (OrderNo) の形式が正しくありません',
@@ -525,33 +589,45 @@ export const ja = {
   'qoo10.err.trackingMissing': '伝票番号 (TrackingNo) がありません',
   'qoo10.err.notYourOrder': 'この注文番号はこの販売者の注文ではありません',
   'qoo10.err.customerNoFormat': '顧客番号の形式が正しくありません',
-  'qoo10.err.updateFailed': 'Qoo10 が更新を受け付けませんでした（発送済み・キャンセル・ステータス違いの可能性があります）',
+  'qoo10.err.updateFailed':
+    'Qoo10 が更新を受け付けませんでした（発送済み・キャンセル・ステータス違いの可能性があります）',
   'qoo10.err.credentials': 'ショップ「{shop}」の Qoo10 認証情報 {field} が未設定です',
-  'qoo10.err.keyIssue': 'Qoo10 の販売認証キーを発行できません（コード {code}: {detail}）。ショップ「{shop}」の APIキー・販売者ID・パスワードを確認してください',
+  'qoo10.err.keyIssue':
+    'Qoo10 の販売認証キーを発行できません（コード {code}: {detail}）。ショップ「{shop}」の APIキー・販売者ID・パスワードを確認してください',
   'qoo10.err.http': 'Qoo10 が HTTP {status} を返しました（{method}）',
   'qoo10.err.malformed': 'Qoo10 の応答を読めません（{method}）: {detail}',
-  'qoo10.err.badStatus': 'ショップ「{shop}」の fetch.statuses にある「{status}」は Qoo10 のステータスではありません（使えるもの: {allowed}）',
+  'qoo10.err.badStatus':
+    'ショップ「{shop}」の fetch.statuses にある「{status}」は Qoo10 のステータスではありません（使えるもの: {allowed}）',
   'qoo10.err.badRow': 'Qoo10 の注文 {orderNo} の項目 {field} を読めません: {detail}',
   'qoo10.notice.unknownStatus': 'Qoo10 のステータス表記「{label}」を読めません（注文 {orderNo}）。そのまま表示します',
-  'qoo10.export.preview': 'Qoo10 へ送信予定: 明細 {orderNo} / 配送会社 {corp} / 伝票番号 {tracking}（出荷日 {shippedOn} は Qoo10 の仕様で送信されません）',
+  'qoo10.export.preview':
+    'Qoo10 へ送信予定: 明細 {orderNo} / 配送会社 {corp} / 伝票番号 {tracking}（出荷日 {shippedOn} は Qoo10 の仕様で送信されません）',
   'qoo10.export.noShipDate': '出荷日は Qoo10 API の仕様で送信できません。配送会社と伝票番号のみ送信します',
-  'qoo10.export.noCarrier': '配送業者がありません。設定の配送業者表に Qoo10 の配送会社名（例: ヤマト宅急便）を入れてください',
+  'qoo10.export.noCarrier':
+    '配送業者がありません。設定の配送業者表に Qoo10 の配送会社名（例: ヤマト宅急便）を入れてください',
   'qoo10.export.tooLong': '伝票番号が50文字を超えています',
   'qoo10.export.already': 'Qoo10 では同じ伝票番号 {tracking} で発送済みです',
-  'qoo10.export.shippedOther': 'Qoo10 では別の伝票番号 {tracking}（{corp}）で発送済みで、伝票番号 {mine} は登録されていません。Qoo10 には {tracking} が残っています。{tracking} が正しければ伝票番号を戻し、{mine} が正しければ QSM で伝票番号を変更してください',
+  'qoo10.export.shippedOther':
+    'Qoo10 では別の伝票番号 {tracking}（{corp}）で発送済みで、伝票番号 {mine} は登録されていません。Qoo10 には {tracking} が残っています。{tracking} が正しければ伝票番号を戻し、{mine} が正しければ QSM で伝票番号を変更してください',
   'qoo10.export.wrongStatus': 'Qoo10 の状態が「{status}」のため発送処理できません（コード {code}）',
   'qoo10.export.budget': '実行時間の上限に達したため未送信です。次回の書き出しで送信します',
-  'qoo10.export.cancelPending': 'Qoo10 でキャンセルが処理待ち（{status}）のため送信していません。Qoo10 でキャンセルを承認または拒否し、取得し直してから書き出してください',
+  'qoo10.export.cancelPending':
+    'Qoo10 でキャンセルが処理待ち（{status}）のため送信していません。Qoo10 でキャンセルを承認または拒否し、取得し直してから書き出してください',
   'qoo10.check.authOk': '販売認証キー OK（発行日 {issued}）',
   'qoo10.check.expiry': '販売認証キーの有効期限（推定）: {date}。約11か月で自動的に再発行します',
   'qoo10.check.apiKeyExpiry': 'API キーの有効期限（発行日 {issued} から 1 年）: {date}',
-  'qoo10.check.apiKeySoon': 'API キーの有効期限が近づいています（{date}、あと {days} 日）。QSM で API キーを更新し、設定の APIキー発行日も更新してください',
-  'qoo10.check.apiKeyExpired': 'API キーの有効期限（{date}）を過ぎています。QSM で API キーを再発行し、設定の apiKey と APIキー発行日を更新してください',
-  'qoo10.check.apiKeyUnknown': 'API キーの発行日が未設定です。Qoo10 は API キーの期限切れ（1 年）を通知しないため、設定の APIキー発行日に入れておくと期限前に警告します',
+  'qoo10.check.apiKeySoon':
+    'API キーの有効期限が近づいています（{date}、あと {days} 日）。QSM で API キーを更新し、設定の APIキー発行日も更新してください',
+  'qoo10.check.apiKeyExpired':
+    'API キーの有効期限（{date}）を過ぎています。QSM で API キーを再発行し、設定の apiKey と APIキー発行日を更新してください',
+  'qoo10.check.apiKeyUnknown':
+    'API キーの発行日が未設定です。Qoo10 は API キーの期限切れ（1 年）を通知しないため、設定の APIキー発行日に入れておくと期限前に警告します',
   'qoo10.check.statusesOk': '取得ステータス: {statuses}',
   'qoo10.check.carrierOk': '{name} → Qoo10 配送会社「{corp}」',
-  'qoo10.check.carrierMissing': '配送業者「{name}」に Qoo10 の配送会社名がありません（例: ヤマト宅急便、佐川急便、ゆうパック）',
-  'qoo10.check.carrierUnknown': '配送業者「{name}」の Qoo10 値「{corp}」は既知の Qoo10 配送会社名ではありません。Qoo10 は一覧を公開していないため QSM で確認してください（既知の例: {candidates}）',
+  'qoo10.check.carrierMissing':
+    '配送業者「{name}」に Qoo10 の配送会社名がありません（例: ヤマト宅急便、佐川急便、ゆうパック）',
+  'qoo10.check.carrierUnknown':
+    '配送業者「{name}」の Qoo10 値「{corp}」は既知の Qoo10 配送会社名ではありません。Qoo10 は一覧を公開していないため QSM で確認してください（既知の例: {candidates}）',
   'qoo10.check.shipDate': '出荷日は Qoo10 へ送信されません（Qoo10 API の仕様）。配送会社と伝票番号のみ送信します',
 
   // ---- 納品書 / picking list ----
@@ -606,39 +682,57 @@ export const ja = {
   'alert.introDigest': 'MallSheet から本日のお知らせをまとめてお送りします。',
   'alert.link': 'シートを開く: {url}',
   'alert.footer': '通知先は設定タブ（または設定サイドバー）の「通知」で変更できます。',
-  'alert.expired': '{shop}: トークン／キーの有効期限が切れています。注文を取得できません。モールで再発行（再認証）して設定に入力してください。',
-  'alert.expiresIn': '{shop}: トークン／キーの有効期限まであと {days} 日です。期限が切れると注文を取得できなくなるため、早めに更新してください。',
-  'alert.failingFetch': '{shop}: 注文の取得が {runs} 回続けて失敗しています。最後のエラー: {last} ログタブと「接続を確認」で原因を確認してください。',
-  'alert.failingExport': '{shop}: 伝票番号の書き出しが {runs} 回続けて失敗しています。最後のエラー: {last} 受注一覧の「書出結果」を確認してください。',
-  'alert.quotaUrlFetch': 'Apps Script の1日あたりの URL 取得回数の上限に達しました。取得と書き出しは上限が戻ってから再開します（Workspace アカウントは上限が大きくなります）。',
-  'alert.quotaTrigger': 'Apps Script の1日あたりのトリガー実行時間の上限に近づいたため、自動取得の間隔を延ばしています。取得間隔を長くするか、Workspace アカウントの利用を検討してください。',
+  'alert.expired':
+    '{shop}: トークン／キーの有効期限が切れています。注文を取得できません。モールで再発行（再認証）して設定に入力してください。',
+  'alert.expiresIn':
+    '{shop}: トークン／キーの有効期限まであと {days} 日です。期限が切れると注文を取得できなくなるため、早めに更新してください。',
+  'alert.failingFetch':
+    '{shop}: 注文の取得が {runs} 回続けて失敗しています。最後のエラー: {last} ログタブと「接続を確認」で原因を確認してください。',
+  'alert.failingExport':
+    '{shop}: 伝票番号の書き出しが {runs} 回続けて失敗しています。最後のエラー: {last} 受注一覧の「書出結果」を確認してください。',
+  'alert.quotaUrlFetch':
+    'Apps Script の1日あたりの URL 取得回数の上限に達しました。取得と書き出しは上限が戻ってから再開します（Workspace アカウントは上限が大きくなります）。',
+  'alert.quotaTrigger':
+    'Apps Script の1日あたりのトリガー実行時間の上限に近づいたため、自動取得の間隔を延ばしています。取得間隔を長くするか、Workspace アカウントの利用を検討してください。',
   'alert.overdue': '{shop}: 発送期限を過ぎた未処理の行が {rows} 行あります。受注一覧で確認してください。',
   'alert.badAddress': '通知メールのアドレス「{address}」が正しくないため、このアドレスには送信していません',
   'alert.noRecipient': '通知メールの送信先がありません。設定の「通知メール」にアドレスを入力してください',
   'alert.mailFailed': '通知メールを送信できませんでした: {detail}',
-  'alert.webhookNotAllowed': '通知 Webhook の URL は Google Chat（https://chat.googleapis.com/…）または Slack（https://hooks.slack.com/…）のものだけ使えます',
+  'alert.webhookNotAllowed':
+    '通知 Webhook の URL は Google Chat（https://chat.googleapis.com/…）または Slack（https://hooks.slack.com/…）のものだけ使えます',
   'alert.webhookFailed': '通知 Webhook が受け付けませんでした（HTTP {status}）',
   'alert.webhookUnreachable': '通知 Webhook に接続できませんでした: {detail}',
   'alert.noChannel': '通知先がありません。通知メールまたは通知 Webhook を設定してください',
   'alert.testSubject': '[MallSheet] テスト通知',
-  'alert.testBody': 'これは MallSheet のテスト通知です。このメッセージが届いていれば、トークン期限切れや取得失敗のお知らせもここに届きます。',
+  'alert.testBody':
+    'これは MallSheet のテスト通知です。このメッセージが届いていれば、トークン期限切れや取得失敗のお知らせもここに届きます。',
   // ---- safety: demo, workbook, config, input checks ----
-  'settings.endpointHost': 'このモールで使えるのは、ローカルのサンドボックス（127.0.0.1・localhost・[::1]）か、モール公式のホスト（{hosts}）だけです。リクエストには署名・トークン・パスワードが含まれます',
+  'settings.endpointHost':
+    'このモールで使えるのは、ローカルのサンドボックス（127.0.0.1・localhost・[::1]）か、モール公式のホスト（{hosts}）だけです。リクエストには署名・トークン・パスワードが含まれます',
   'settings.endpointPort': 'ポート番号は 1〜65535 で入力してください',
-  'orders.skip.trackingAsNumber': '{row} 行目: 伝票番号 {value} は数値として保存され、桁が失われています（16 桁以上の数値や指数表示）。送信していません。伝票番号の列の表示形式を「書式なしテキスト」にして、番号を入力し直してください',
+  'orders.skip.trackingAsNumber':
+    '{row} 行目: 伝票番号 {value} は数値として保存され、桁が失われています（16 桁以上の数値や指数表示）。送信していません。伝票番号の列の表示形式を「書式なしテキスト」にして、番号を入力し直してください',
   'settings.controlChar': 'セルに保存できない制御文字（{char}）が含まれています。取り除いてください',
-  'orders.missingKey': '受注一覧の見出し行（{row} 行目）にキー列 {columns} がありません。キー列の名前を変えたり消したりすると注文の行が重複するため、このシートには何も書き込んでいません。列の見出しを「{columns}」に戻してください',
-  'orders.noHeader': '受注一覧の先頭 {rows} 行に見出し行（{keys} など）が見つかりません。表が二重にならないよう、このシートには何も書き込んでいません。見出し行を先頭 {rows} 行以内に置くか、空のシートにしてください',
+  'orders.missingKey':
+    '受注一覧の見出し行（{row} 行目）にキー列 {columns} がありません。キー列の名前を変えたり消したりすると注文の行が重複するため、このシートには何も書き込んでいません。列の見出しを「{columns}」に戻してください',
+  'orders.noHeader':
+    '受注一覧の先頭 {rows} 行に見出し行（{keys} など）が見つかりません。表が二重にならないよう、このシートには何も書き込んでいません。見出し行を先頭 {rows} 行以内に置くか、空のシートにしてください',
   'settings.wholeNumber': '整数を入力してください',
   'settings.unknownField': '知られていない項目のため無視します（入力ミスでは？ 使える項目: {known}）',
-  'cli.config.notObject': '{file}: 設定は 1 つの JSON オブジェクト（{ \"shops\": [ … ], … }）で書いてください。いまは {kind} です',
+  'cli.config.notObject':
+    '{file}: 設定は 1 つの JSON オブジェクト（{ "shops": [ … ], … }）で書いてください。いまは {kind} です',
   'cli.config.kind.list': 'リスト（[ … ]）',
   'cli.folder.unusable': 'フォルダー {dir} を使えません（{detail}）。何も変更していません',
-  'cli.folder.readOnly': 'フォルダー {dir} は読み取り専用です。ワークブックを保存できないため、何も取得・送信していません。書き込めるフォルダーを --workbook に指定してください',
-  'cli.file.readOnly': '{file} は読み取り専用です。上書きしないため、何も取得・送信していません。書き込みを許可するか、別の --workbook を指定してください',
-  'cli.lock.damaged': 'ロックファイル {lockFile} は mallsheet のものとして読めません（壊れているか別のプログラムのもの）。何も変更していません。mallsheet が動いていなければ、このファイルを削除してからもう一度実行してください（1 分たてば自動で引き継ぎます）',
-  'cli.props.invalid': '{file}（このワークブックのトークンと実行状態）を読めません: {detail}。何も変更していません。内容を直すか、このファイルを別の場所へ移してください（トークンは取り直します）',
-  'cli.workbook.wouldLose': 'ワークブック {file} には、MallSheet が使う xlsx ライブラリ（exceljs）が書き戻せない内容があります: {parts}。保存すると消えてしまうため、何も取得・送信・書き込みしていません。それらを別のファイルへ移すか、これらのないワークブックを --workbook に指定してください',
+  'cli.folder.readOnly':
+    'フォルダー {dir} は読み取り専用です。ワークブックを保存できないため、何も取得・送信していません。書き込めるフォルダーを --workbook に指定してください',
+  'cli.file.readOnly':
+    '{file} は読み取り専用です。上書きしないため、何も取得・送信していません。書き込みを許可するか、別の --workbook を指定してください',
+  'cli.lock.damaged':
+    'ロックファイル {lockFile} は mallsheet のものとして読めません（壊れているか別のプログラムのもの）。何も変更していません。mallsheet が動いていなければ、このファイルを削除してからもう一度実行してください（1 分たてば自動で引き継ぎます）',
+  'cli.props.invalid':
+    '{file}（このワークブックのトークンと実行状態）を読めません: {detail}。何も変更していません。内容を直すか、このファイルを別の場所へ移してください（トークンは取り直します）',
+  'cli.workbook.wouldLose':
+    'ワークブック {file} には、MallSheet が使う xlsx ライブラリ（exceljs）が書き戻せない内容があります: {parts}。保存すると消えてしまうため、何も取得・送信・書き込みしていません。それらを別のファイルへ移すか、これらのないワークブックを --workbook に指定してください',
   'cli.workbook.part.charts': 'グラフ',
   'cli.workbook.part.chartSheets': 'グラフシート',
   'cli.workbook.part.pivotTables': 'ピボットテーブル',

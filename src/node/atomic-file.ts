@@ -15,7 +15,11 @@ export class ReadOnlyFileError extends Error {
  * stays), an existing file keeps its mode and owner, a read-only one is refused. A new file is 0600 (it
  * holds customer data). `afterWrite` runs between the write and the rename (tests simulate a crash there).
  */
-export function writeFileAtomic(target: string, data: Uint8Array | string, hooks: { afterWrite?: () => void } = {}): void {
+export function writeFileAtomic(
+  target: string,
+  data: Uint8Array | string,
+  hooks: { afterWrite?: () => void } = {},
+): void {
   const real = resolveTarget(target);
   const old = statOrNull(real);
   if (old && isReadOnly(real, old)) throw new ReadOnlyFileError(target);

@@ -1,11 +1,11 @@
 import type { EngineEnv } from '../engine';
 import type { Settings } from '../engine/settings/schema';
-import type { SpreadsheetPort, PropertiesPort } from '../ports';
 import { CONNECTORS } from '../malls';
+import type { PropertiesPort, SpreadsheetPort } from '../ports';
 import { nodeCrypto } from './crypto';
+import { cliTriggers, heldLock, nodeClock, stderrLogger } from './node-ports';
 import { StderrMail } from './stderr-mail';
 import { SyncHttp } from './sync-http';
-import { cliTriggers, heldLock, nodeClock, stderrLogger } from './node-ports';
 
 /** A CLI run has no 6-minute limit; one generous budget keeps the engine's continuation path unused. */
 const CLI_BUDGET_MS = 6 * 60 * 60 * 1000;

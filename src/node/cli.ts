@@ -1,27 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runCheck, runExport, runFetch, runSlips, type EngineEnv, type RunReport, type SlipsReport } from '../engine';
+import { type EngineEnv, type RunReport, runCheck, runExport, runFetch, runSlips, type SlipsReport } from '../engine';
+import { MemoryProperties } from '../engine/memory-ports';
+import { checkText } from '../engine/report-text';
 import { checkSettings, issueLine, settingsError } from '../engine/settings/parse';
 import type { Locale, Settings } from '../engine/settings/schema';
 import { MemorySpreadsheet } from '../engine/sheet/memory-sheet';
-import { MemoryProperties } from '../engine/memory-ports';
-import { CONNECTORS } from '../malls';
-import { translate, type MessageKey } from '../i18n';
-import { parseDayRange } from '../engine/text/day-range';
-import { MAX_RANGE_DAYS, rangeProblems } from '../ui/shared/date-range';
 import { formatDate } from '../engine/text/dates';
-import { checkText } from '../engine/report-text';
-import { UsageError, openWorkbook, printReport, type T } from './command-io';
-import { XlsxWorkbook } from './workbook';
-import { FileProperties } from './node-ports';
+import { parseDayRange } from '../engine/text/day-range';
+import { type MessageKey, translate } from '../i18n';
+import { CONNECTORS } from '../malls';
 import type { PropertiesPort, SpreadsheetPort } from '../ports';
+import { MAX_RANGE_DAYS, rangeProblems } from '../ui/shared/date-range';
 import { cliEnv } from './cli-env';
+import { openWorkbook, printReport, type T, UsageError } from './command-io';
 import { writeConfigView } from './config-view';
-import { serveSandbox } from './sandbox-server';
 import { runDemo } from './demo';
 import { labelsCommand } from './labels-command';
+import { FileProperties } from './node-ports';
 import { chromiumPath, renderPdfSync } from './pdf';
+import { serveSandbox } from './sandbox-server';
+import { XlsxWorkbook } from './workbook';
 
 /** `mallsheet` (docs/contract.md §5). Exit status: 0 all done, 1 some shops or rows failed, 2 invalid input (nothing done). */
 
@@ -77,28 +77,46 @@ export async function main(argv: string[]): Promise<number> {
     const sub = command === 'labels' ? positionals[0] : undefined;
     const extra = command === 'labels' ? positionals.slice(1) : positionals;
     if (values.help || command === undefined || command === 'help') {
-      process.stdout.write(t('cli.help') + '\n');
+      process.stdout.write(`${t('cli.help')}\n`);
       return values.help || command === 'help' ? 0 : 2;
     }
     const accepts = ACCEPTS[command];
     if (!accepts) throw new UsageError([t('cli.args.invalid', { detail: `unknown command "${command}"` })]);
     if (extra.length) throw new UsageError([t('cli.args.invalid', { detail: `unexpected "${extra.join(' ')}"` })]);
     const wrong = Object.keys(values).filter((k) => !accepts.includes(k));
-    if (wrong.length) throw new UsageError([t('cli.args.invalid', { detail: `${command} does not take --${wrong.join(', --')}` })]);
+    if (wrong.length)
+      throw new UsageError([t('cli.args.invalid', { detail: `${command} does not take --${wrong.join(', --')}` })]);
 
     if (command === 'sandbox') return await sandboxCommand(values, t);
-    if (command === 'demo') return await runDemo({ workbook: values.workbook, force: !!values.force, verbose: !!values.verbose, cliPath: __filename });
+    if (command === 'demo')
+      return await runDemo({
+        workbook: values.workbook,
+        force: !!values.force,
+        verbose: !!values.verbose,
+        cliPath: __filename,
+      });
 
     const settings = loadConfig(need(values, 'config', t), t);
     L = settings.locale;
     if (values.shop !== undefined && !settings.shops.some((s) => s.name === values.shop)) {
-      throw new UsageError([t('cli.args.invalid', { detail: `--shop "${values.shop}" is not a shop in ${values.config}` })]);
+      throw new UsageError([
+        t('cli.args.invalid', { detail: `--shop "${values.shop}" is not a shop in ${values.config}` }),
+      ]);
     }
     const verbose = !!values.verbose;
     if (command === 'check') return await checkCommand(settings, values, verbose, t);
     const workbook = path.resolve(need(values, 'workbook', t));
     if (command === 'labels') {
-      const args = { action: sub, format: values.format, out: values.out, in: values.in, shop: values.shop, reissue: !!values.reissue, limit: values.limit, verbose };
+      const args = {
+        action: sub,
+        format: values.format,
+        out: values.out,
+        in: values.in,
+        shop: values.shop,
+        reissue: !!values.reissue,
+        limit: values.limit,
+        verbose,
+      };
       return await labelsCommand(workbook, settings, args, t, withWorkbook);
     }
     if (command === 'fetch') {
@@ -114,19 +132,20 @@ export async function main(argv: string[]): Promise<number> {
     );
   } catch (e) {
     if (e instanceof UsageError) {
-      for (const line of e.lines) process.stderr.write(line + '\n');
+      for (const line of e.lines) process.stderr.write(`${line}\n`);
       return 2;
     }
     // an unexpected failure: one readable line (the stack only on request), nothing saved
     process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
-    if (process.env.MALLSHEET_DEBUG && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+    if (process.env.MALLSHEET_DEBUG && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
     return 1;
   }
 }
 
 function need(values: Values, name: 'config' | 'workbook', t: T): string {
   const v = values[name];
-  if (typeof v !== 'string' || v === '') throw new UsageError([t('cli.args.invalid', { detail: `--${name} FILE is required` })]);
+  if (typeof v !== 'string' || v === '')
+    throw new UsageError([t('cli.args.invalid', { detail: `--${name} FILE is required` })]);
   return v;
 }
 
@@ -175,7 +194,10 @@ function rangeOf(values: Values, timeZone: string, t: T): { from: number; to: nu
     );
   }
   const r = parseDayRange(values.from, values.to, timeZone);
-  if (!r.ok) throw new UsageError([t('cli.args.invalid', { detail: `--${r.field === 'order' ? 'from/--to' : r.field} ${r.value} (YYYY-MM-DD)` })]);
+  if (!r.ok)
+    throw new UsageError([
+      t('cli.args.invalid', { detail: `--${r.field === 'order' ? 'from/--to' : r.field} ${r.value} (YYYY-MM-DD)` }),
+    ]);
   return { from: r.from, to: r.to };
 }
 
@@ -203,8 +225,8 @@ export async function withWorkbook(
       props.save();
     }
     printReport(report, settings.locale);
-    if (!opts.save && report.exitCode !== 2) process.stdout.write(t('cli.dryRun.unchanged') + '\n');
-    else if (report.exitCode !== 2) process.stdout.write(t('cli.saved', { file }) + '\n');
+    if (!opts.save && report.exitCode !== 2) process.stdout.write(`${t('cli.dryRun.unchanged')}\n`);
+    else if (report.exitCode !== 2) process.stdout.write(`${t('cli.saved', { file })}\n`);
     return report.exitCode;
   } finally {
     await env.http.close();
@@ -217,7 +239,13 @@ export async function withWorkbook(
  * opened: without it nothing is read or written (exit 2). The Log row and any status change are saved
  * with the workbook after the PDF is in place.
  */
-async function slipsCommand(workbook: string, settings: Settings, values: Values, verbose: boolean, t: T): Promise<number> {
+async function slipsCommand(
+  workbook: string,
+  settings: Settings,
+  values: Values,
+  verbose: boolean,
+  t: T,
+): Promise<number> {
   const out = values.out;
   if (typeof out !== 'string' || !/\.pdf$/i.test(out)) throw new UsageError([t('cli.slips.out')]);
   const exe = chromiumPath();
@@ -231,7 +259,7 @@ async function slipsCommand(workbook: string, settings: Settings, values: Values
   const done = report as SlipsReport | null;
   if (done && done.exitCode === 0) {
     const shipments = done.document?.shipments.length ?? 0;
-    process.stdout.write((shipments > 0 ? t('cli.slips.written', { file, shipments }) : t('cli.slips.none')) + '\n');
+    process.stdout.write(`${shipments > 0 ? t('cli.slips.written', { file, shipments }) : t('cli.slips.none')}\n`);
   }
   return code;
 }
@@ -255,9 +283,9 @@ async function checkCommand(settings: Settings, values: Values, verbose: boolean
   const env = cliEnv(book, props, settings, { verbose });
   try {
     const report = runCheck(env, { shop: values.shop });
-    for (const line of report.errors) process.stderr.write(line + '\n');
-    for (const line of checkText(report)) process.stdout.write(line + '\n');
-    if (report.shops.length === 0 && report.exitCode !== 2) process.stdout.write(t('ui.report.none') + '\n');
+    for (const line of report.errors) process.stderr.write(`${line}\n`);
+    for (const line of checkText(report)) process.stdout.write(`${line}\n`);
+    if (report.shops.length === 0 && report.exitCode !== 2) process.stdout.write(`${t('ui.report.none')}\n`);
     return report.exitCode;
   } finally {
     await env.http.close();
@@ -273,13 +301,13 @@ async function sandboxCommand(values: Values, t: T): Promise<number> {
   try {
     server = await serveSandbox(port);
   } catch (e) {
-    process.stderr.write(t('cli.sandbox.failed', { detail: (e as Error).message }) + '\n');
+    process.stderr.write(`${t('cli.sandbox.failed', { detail: (e as Error).message })}\n`);
     return 1;
   }
   const addr = server.address();
   const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : port}`;
   // the first stdout line carries the URL: `demo` and the tests read the chosen port from it
-  process.stdout.write(t('cli.sandbox.listening', { url }) + '\n');
+  process.stdout.write(`${t('cli.sandbox.listening', { url })}\n`);
   return new Promise((resolve) => {
     const stop = () => server.close(() => resolve(0));
     process.once('SIGTERM', stop);

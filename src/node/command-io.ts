@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RunReport } from '../engine';
-import { translate, type MessageKey } from '../i18n';
-import type { Locale } from '../engine/settings/schema';
 import { shopCounts } from '../engine/report-text';
-import { XlsxWorkbook } from './workbook';
-import { FileLock, FileProperties } from './node-ports';
+import type { Locale } from '../engine/settings/schema';
+import { type MessageKey, translate } from '../i18n';
 import { isReadOnlyFile, removeStaleTemps } from './atomic-file';
+import { FileLock, FileProperties } from './node-ports';
+import { XlsxWorkbook } from './workbook';
 
 /** What the CLI commands share: refusals (exit 2), the locked workbook session, report printing. */
 
@@ -34,18 +34,21 @@ export async function openWorkbook(
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new UsageError([t('cli.folder.unusable', { dir, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message })]);
+    throw new UsageError([
+      t('cli.folder.unusable', { dir, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
+    ]);
   }
   if (isReadOnlyFile(dir)) throw new UsageError([t('cli.folder.readOnly', { dir })]);
   if (opts.save) {
-    for (const f of [file, propsFile]) if (isReadOnlyFile(f)) throw new UsageError([t('cli.file.readOnly', { file: f })]);
+    for (const f of [file, propsFile])
+      if (isReadOnlyFile(f)) throw new UsageError([t('cli.file.readOnly', { file: f })]);
   }
   const lock = new FileLock(`${file}.lock`);
   if (!lock.tryLock(0)) {
     const holder = lock.holder();
     const lockFile = lock.file;
     process.stderr.write(
-      (holder ? t('cli.busy', { file, lock: holder, lockFile }) : t('cli.lock.damaged', { lockFile })) + '\n',
+      `${holder ? t('cli.busy', { file, lock: holder, lockFile }) : t('cli.lock.damaged', { lockFile })}\n`,
     );
     return 1;
   }
@@ -79,12 +82,11 @@ export async function openWorkbook(
 }
 
 export function printReport(report: RunReport, locale: Locale): void {
-  if (report.busy) process.stderr.write(translate(locale, 'engine.busy') + '\n');
-  for (const line of report.errors) process.stderr.write(line + '\n');
+  if (report.busy) process.stderr.write(`${translate(locale, 'engine.busy')}\n`);
+  for (const line of report.errors) process.stderr.write(`${line}\n`);
   for (const s of report.shops) {
     const counts = shopCounts(locale, s);
     (s.ok ? process.stdout : process.stderr).write(s.message ? `${counts}\n  ${s.message}\n` : `${counts}\n`);
   }
-  for (const line of report.preview) process.stdout.write(line + '\n');
+  for (const line of report.preview) process.stdout.write(`${line}\n`);
 }
-

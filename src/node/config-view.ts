@@ -1,13 +1,13 @@
-import type { PropertiesPort, SpreadsheetPort } from '../ports';
+import { readState, type ShopState, writeShopStatus } from '../engine';
 import type { MallConnector } from '../engine/connector';
-import type { Settings } from '../engine/settings/schema';
-import { readState, writeShopStatus, type ShopState } from '../engine';
-import { secretKey, shopColumns } from '../engine/settings/tab-layout';
-import { findSettingsSheet } from '../engine/settings/tab';
-import { ensureSettingsLayout } from '../engine/settings/tab-look';
 import { MemoryProperties } from '../engine/memory-ports';
-import { SettingsTabDocument } from '../ui/server/settings-tab-document';
+import type { Settings } from '../engine/settings/schema';
+import { findSettingsSheet } from '../engine/settings/tab';
+import { secretKey, shopColumns } from '../engine/settings/tab-layout';
+import { ensureSettingsLayout } from '../engine/settings/tab-look';
+import type { PropertiesPort, SpreadsheetPort } from '../ports';
 import type { RawSettings } from '../ui/server/settings-document';
+import { SettingsTabDocument } from '../ui/server/settings-tab-document';
 
 /**
  * 設定 in the local workbook as a view of the JSON config (docs/contract.md §5): the same tab the Sheet
@@ -24,10 +24,13 @@ export function writeConfigView(
 ): void {
   // the tab writer masks a secret cell when a value is stored for it; here the value is in the config
   const present = new MemoryProperties();
-  const secrets = shopColumns(connectors).filter((c) => c.kind === 'secret').map((c) => c.field.slice('credentials.'.length));
+  const secrets = shopColumns(connectors)
+    .filter((c) => c.kind === 'secret')
+    .map((c) => c.field.slice('credentials.'.length));
   for (const shop of settings.shops) {
     const creds = shop.credentials as Record<string, unknown>;
-    for (const key of secrets) if (typeof creds[key] === 'string' && creds[key] !== '') present.set(secretKey(shop.name, key), 'set');
+    for (const key of secrets)
+      if (typeof creds[key] === 'string' && creds[key] !== '') present.set(secretKey(shop.name, key), 'set');
   }
   const doc = new SettingsTabDocument(book, present, connectors);
   const before = doc.read();
@@ -38,16 +41,31 @@ export function writeConfigView(
     for (const k of Object.keys(kept)) delete kept[k];
     return Object.assign(kept, withoutSecrets(s, secrets));
   });
-  const next: RawSettings = { locale: settings.locale, timezone: settings.timezone, shops, carriers: settings.carriers };
+  const next: RawSettings = {
+    locale: settings.locale,
+    timezone: settings.timezone,
+    shops,
+    carriers: settings.carriers,
+  };
   doc.write(next);
   const state: Record<string, ShopState> = {};
   for (const s of settings.shops) state[s.name] = readState(props, s.name);
   writeShopStatus(book, settings, state, now);
   const sheet = findSettingsSheet(book);
-  if (sheet) ensureSettingsLayout(sheet, props, sheet.readAll(), connectors, settings.carriers.map((c) => c.name), settings.locale);
+  if (sheet)
+    ensureSettingsLayout(
+      sheet,
+      props,
+      sheet.readAll(),
+      connectors,
+      settings.carriers.map((c) => c.name),
+      settings.locale,
+    );
 }
 
 function withoutSecrets(shop: Settings['shops'][number], secrets: readonly string[]): Record<string, unknown> {
-  const credentials = Object.fromEntries(Object.entries(shop.credentials as Record<string, unknown>).filter(([k]) => !secrets.includes(k)));
+  const credentials = Object.fromEntries(
+    Object.entries(shop.credentials as Record<string, unknown>).filter(([k]) => !secrets.includes(k)),
+  );
   return { ...shop, credentials };
 }

@@ -1,23 +1,32 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { runExport, runFetch, runLabelExport, runLabelImport, runSlips, type EngineEnv, type RunReport, type ShopReport } from '../engine';
-import { parseSettings } from '../engine/settings/parse';
-import type { Locale, Settings } from '../engine/settings/schema';
+import {
+  type EngineEnv,
+  type RunReport,
+  runExport,
+  runFetch,
+  runLabelExport,
+  runLabelImport,
+  runSlips,
+  type ShopReport,
+} from '../engine';
 import { ORDERS_SHEET_NAMES } from '../engine/orders/columns';
 import { discoverHeaders } from '../engine/orders/headers';
 import { findHeaderRow } from '../engine/orders/table';
+import { parseSettings } from '../engine/settings/parse';
+import type { Locale, Settings } from '../engine/settings/schema';
 import { formatDate } from '../engine/text/dates';
-import { demoSettings } from '../sandbox/demo-config';
+import { type MessageKey, translate } from '../i18n';
 import { CONNECTORS } from '../malls';
 import type { CellValue, SpreadsheetPort } from '../ports';
-import { translate, type MessageKey } from '../i18n';
-import { cliEnv } from './cli-env';
-import { writeConfigView } from './config-view';
-import { UsageError, openWorkbook, printReport } from './command-io';
-import { writeFileAtomic } from './atomic-file';
-import { labelCsvBytes, readIssuedFile } from './label-file';
 import { issueB2 } from '../sandbox/b2-issuer';
+import { demoSettings } from '../sandbox/demo-config';
+import { writeFileAtomic } from './atomic-file';
+import { cliEnv } from './cli-env';
+import { openWorkbook, printReport, UsageError } from './command-io';
+import { writeConfigView } from './config-view';
+import { labelCsvBytes, readIssuedFile } from './label-file';
 import { chromiumPath, renderPdfSync } from './pdf';
 
 /** rows a seller leaves alone: cancelled or on hold (管理ステータス, either locale) */
@@ -27,9 +36,16 @@ const NOT_SHIPPING = new Set(['キャンセル', 'Cancelled', '保留', 'On hold
  * `mallsheet demo`: the sandbox malls in a child process, the demo settings, a fetch into the workbook,
  * tracking numbers typed in as a seller would, an export, and a summary.
  */
-export async function runDemo(opts: { workbook?: string; force: boolean; verbose: boolean; cliPath: string }): Promise<number> {
+export async function runDemo(opts: {
+  workbook?: string;
+  force: boolean;
+  verbose: boolean;
+  cliPath: string;
+}): Promise<number> {
   const file = path.resolve(opts.workbook ?? path.join('demo', 'orders.xlsx'));
-  const child = spawn(process.execPath, [opts.cliPath, 'sandbox', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [opts.cliPath, 'sandbox', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const baseUrl = await firstUrl(child);
     const settings: Settings = parseSettings(demoSettings(baseUrl), CONNECTORS);
@@ -51,14 +67,14 @@ export async function runDemo(opts: { workbook?: string; force: boolean; verbose
       // the seller's day (docs/shipping-labels.md §1): 納品書 and picking list, labels, issued data, export
       const slips = printSlips(env, path.join(path.dirname(file), 'slips.pdf'), t);
       const filled = labelRoundTrip(env, settings.locale, [...demoShops], path.dirname(file), t);
-      process.stdout.write((filled > 0 ? t('cli.demo.filled', { count: filled }) : t('cli.demo.noRows')) + '\n');
+      process.stdout.write(`${filled > 0 ? t('cli.demo.filled', { count: filled }) : t('cli.demo.noRows')}\n`);
       const exported = runExport(env, { trigger: 'manual' });
       printReport(exported, settings.locale);
       writeConfigView(book, settings, props, CONNECTORS, env.clock.now());
       await book.save(file);
       props.save();
-      process.stdout.write('\n' + summaryTable(fetched, exported, t) + '\n\n' + t('cli.saved', { file }) + '\n');
-      if (slips.line) process.stdout.write(slips.line + '\n');
+      process.stdout.write(`\n${summaryTable(fetched, exported, t)}\n\n${t('cli.saved', { file })}\n`);
+      if (slips.line) process.stdout.write(`${slips.line}\n`);
       return Math.max(fetched.exitCode, exported.exitCode, slips.exitCode);
     } finally {
       await env.http.close();
@@ -72,13 +88,20 @@ export async function runDemo(opts: { workbook?: string; force: boolean; verbose
 /**
  * The open rows (no tracking number yet) as 納品書 and a picking list, next to the workbook. Without Chromium the demo says so and goes on: the PDF is the one step that needs it.
  */
-function printSlips(env: Parameters<typeof runSlips>[0], out: string, t: (k: MessageKey, p?: Record<string, string | number>) => string) {
+function printSlips(
+  env: Parameters<typeof runSlips>[0],
+  out: string,
+  t: (k: MessageKey, p?: Record<string, string | number>) => string,
+) {
   const exe = chromiumPath();
   if (!fs.existsSync(exe)) return { exitCode: 0, line: t('cli.demo.noChromium', { path: exe }) };
   const report = runSlips(env, { trigger: 'manual', render: (html) => renderPdfSync(html, out) });
   if (report.exitCode !== 0) printReport(report, env.loadSettings().locale);
   const shipments = report.document?.shipments.length ?? 0;
-  return { exitCode: report.exitCode, line: report.exitCode === 0 ? t('cli.demo.slips', { file: out, shipments }) : '' };
+  return {
+    exitCode: report.exitCode,
+    line: report.exitCode === 0 ? t('cli.demo.slips', { file: out, shipments }) : '',
+  };
 }
 
 /** The sandbox child prints its URL on its first stdout line. */
@@ -144,7 +167,7 @@ function labelRoundTrip(
   writeFileAtomic(labelFile, labelCsvBytes(rows));
   const issuedFile = path.join(dir, 'b2-issued.csv');
   writeFileAtomic(issuedFile, labelCsvBytes(issueB2(rows, Math.floor(env.clock.now() / 1000))));
-  process.stdout.write(t('cli.demo.labels', { labels: labelFile, issued: issuedFile }) + '\n');
+  process.stdout.write(`${t('cli.demo.labels', { labels: labelFile, issued: issuedFile })}\n`);
   const imported = runLabelImport(env, { format: 'b2', table: readIssuedFile(fs.readFileSync(issuedFile)) });
   for (const line of imported.lines) process.stdout.write(`${line}\n`);
   return imported.plan?.fills.length ?? 0;
@@ -155,7 +178,12 @@ function labelRoundTrip(
  * and today's date on each of its rows, found by header text (docs/contract.md §2) through the same
  * SheetPort. Only rows of `shops` (when given) are touched.
  */
-export function fillTrackingAsSeller(book: SpreadsheetPort, timeZone: string, now: number, shops?: ReadonlySet<string>): number {
+export function fillTrackingAsSeller(
+  book: SpreadsheetPort,
+  timeZone: string,
+  now: number,
+  shops?: ReadonlySet<string>,
+): number {
   const sheet = book.getSheet(ORDERS_SHEET_NAMES.ja) ?? book.getSheet(ORDERS_SHEET_NAMES.en);
   if (!sheet) return 0;
   const rows = sheet.readAll();
@@ -200,12 +228,22 @@ export function summaryTable(fetched: RunReport, exported: RunReport, t: (k: Mes
   ]);
   const table = [header, ...body];
   const widths = header.map((_, c) => Math.max(...table.map((r) => displayWidth(r[c]))));
-  return table.map((r) => r.map((cell, c) => cell + ' '.repeat(widths[c] - displayWidth(cell))).join('  ').trimEnd()).join('\n');
+  return table
+    .map((r) =>
+      r
+        .map((cell, c) => cell + ' '.repeat(widths[c] - displayWidth(cell)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** Full-width characters take two columns in a terminal. */
 function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
   return w;
 }

@@ -1,6 +1,6 @@
-import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import iconv from 'iconv-lite';
 
 /**
  * Label files on Node (docs/shipping-labels.md): the engine hands over rows already within Shift-JIS's
@@ -24,7 +24,12 @@ export function readIssuedFile(bytes: Uint8Array): string[][] | null {
     text = iconv.decode(Buffer.from(bytes), 'cp932');
   }
   try {
-    const rows = parse(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+    const rows = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+    }) as string[][];
     return rows;
   } catch {
     return null;

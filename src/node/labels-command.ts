@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { runLabelExport, runLabelImport, type EngineEnv, type RunReport } from '../engine';
-import { LabelFormatSchema, LABEL_FORMATS, type LabelFormat, type Settings } from '../engine/settings/schema';
+import { type EngineEnv, type RunReport, runLabelExport, runLabelImport } from '../engine';
+import { LABEL_FORMATS, type LabelFormat, LabelFormatSchema, type Settings } from '../engine/settings/schema';
 import { writeFileAtomic } from './atomic-file';
-import { UsageError, type T } from './command-io';
+import { type T, UsageError } from './command-io';
 import { labelCsvBytes, readIssuedFile } from './label-file';
 
 /** cli.ts's lock → load → run → save, handed in (cli.ts imports this module). */
@@ -43,7 +43,8 @@ export async function labelsCommand(
     const out = args.out;
     if (!out) throw new UsageError([t('cli.args.invalid', { detail: '--out FILE is required' })]);
     const limit = args.limit === undefined ? undefined : Number(args.limit);
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError([t('cli.args.invalid', { detail: `--limit ${args.limit}` })]);
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+      throw new UsageError([t('cli.args.invalid', { detail: `--limit ${args.limit}` })]);
     return withWorkbook(workbook, settings, { save: true, verbose: args.verbose }, (env) => {
       const report = runLabelExport(env, { format, shop: args.shop, reissue: args.reissue, limit });
       if (report.file) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import type { ClockPort, LockPort, LoggerPort, ProgressPort, TriggerPort } from '../ports';
 import { MemoryProperties } from '../engine/memory-ports';
+import type { ClockPort, LockPort, LoggerPort, ProgressPort, TriggerPort } from '../ports';
 import { writeFileAtomic } from './atomic-file';
 
 /** Real time; sleep blocks the thread like Utilities.sleep (the core is synchronous). */
@@ -14,7 +14,7 @@ export const nodeClock: ClockPort = {
 
 /** Log lines and progress go to stderr, so stdout stays the command's result. */
 export function stderrLogger(verbose: boolean): LoggerPort & ProgressPort {
-  const write = (line: string) => process.stderr.write(line + '\n');
+  const write = (line: string) => process.stderr.write(`${line}\n`);
   return {
     info: (m) => verbose && write(m),
     warn: (m) => write(`warning: ${m}`),
@@ -48,13 +48,16 @@ export class FileProperties extends MemoryProperties {
     if (!fs.existsSync(file)) return new FileProperties(file, {});
     const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
     const ok =
-      typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && Object.values(parsed).every((v) => typeof v === 'string');
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      !Array.isArray(parsed) &&
+      Object.values(parsed).every((v) => typeof v === 'string');
     if (!ok) throw new Error(`${file}: expected a JSON object of strings`);
     return new FileProperties(file, parsed as Record<string, string>);
   }
 
   save(): void {
-    writeFileAtomic(this.file, JSON.stringify(this.data, null, 2) + '\n');
+    writeFileAtomic(this.file, `${JSON.stringify(this.data, null, 2)}\n`);
   }
 }
 
@@ -141,7 +144,9 @@ export class FileLock implements LockPort {
   private read(): LockInfo | null {
     try {
       const v = JSON.parse(fs.readFileSync(this.file, 'utf8')) as Partial<LockInfo>;
-      return typeof v.pid === 'number' && typeof v.host === 'string' && typeof v.at === 'number' ? (v as LockInfo) : null;
+      return typeof v.pid === 'number' && typeof v.host === 'string' && typeof v.at === 'number'
+        ? (v as LockInfo)
+        : null;
     } catch {
       return null;
     }

@@ -14,7 +14,8 @@ export function serveSandbox(port: number, opts: { seed?: number } = {}): Promis
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+      for (const [k, v] of Object.entries(req.headers))
+        if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
       const sreq: SandboxRequest = {
         method: (req.method ?? 'GET').toUpperCase(),
         path: url.pathname,

@@ -1,6 +1,6 @@
-import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
-import type { HttpPort, HttpRequest, HttpResponse } from '../ports';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { HttpTimeoutError } from '../engine/errors';
+import type { HttpPort, HttpRequest, HttpResponse } from '../ports';
 
 /**
  * The worker that does the real (async) fetches. Kept as plain JS source so it runs the same from ts-jest
@@ -72,13 +72,23 @@ export class SyncHttp implements HttpPort {
     if (reqs.length === 0) return [];
     const signal = new SharedArrayBuffer(4);
     const { port1, port2 } = new MessageChannel();
-    const plain = reqs.map((r) => ({ url: r.url, method: r.method, headers: r.headers, contentType: r.contentType, body: r.body }));
+    const plain = reqs.map((r) => ({
+      url: r.url,
+      method: r.method,
+      headers: r.headers,
+      contentType: r.contentType,
+      body: r.body,
+    }));
     this.worker.postMessage({ reqs: plain, timeoutMs: this.timeoutMs, signal, port: port2 }, [port2]);
     // the worker enforces the per-request timeout; the extra second covers its start-up
     Atomics.wait(new Int32Array(signal), 0, 0, this.timeoutMs + 1000);
     const msg = receiveMessageOnPort(port1);
     port1.close();
-    if (!msg) throw new HttpTimeoutError(`HTTP: no answer within ${this.timeoutMs} ms (${hostOf(reqs[0].url)})`, this.timeoutMs);
+    if (!msg)
+      throw new HttpTimeoutError(
+        `HTTP: no answer within ${this.timeoutMs} ms (${hostOf(reqs[0].url)})`,
+        this.timeoutMs,
+      );
     const answers = msg.message as Answer[];
     return answers.map((a, i) => {
       if (!('error' in a)) return a;

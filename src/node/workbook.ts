@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { CellStyle, CellValue, LayoutChange, SheetPort, SpreadsheetPort, ValidationRule } from '../ports';
 import { columnLetter, isMarkedFormula } from '../engine/sheet/layout';
-import { writeFileAtomic } from './atomic-file';
 import { wallClock, zonedTimeToEpoch } from '../engine/text/dates';
-import { countAtRisk, lostBetween, type AtRiskKind } from './xlsx-parts';
+import type { CellStyle, CellValue, LayoutChange, SheetPort, SpreadsheetPort, ValidationRule } from '../ports';
+import { writeFileAtomic } from './atomic-file';
+import { type AtRiskKind, countAtRisk, lostBetween } from './xlsx-parts';
 
 /**
  * Rows a workbook's validations and conditional formats cover. An .xlsx range has a fixed end, and exceljs
@@ -138,21 +138,36 @@ class XlsxSheet implements SheetPort {
     const ws = this.ws as ExcelJS.Worksheet & { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] };
     if (change.frozenRows !== undefined) {
       const { activeCell, showGridLines, zoomScale } = ws.views?.[0] ?? {};
-      const pane = { state: 'frozen' as const, xSplit: 0, ySplit: change.frozenRows, topLeftCell: `A${change.frozenRows + 1}` };
+      const pane = {
+        state: 'frozen' as const,
+        xSplit: 0,
+        ySplit: change.frozenRows,
+        topLeftCell: `A${change.frozenRows + 1}`,
+      };
       const kept = Object.entries({ activeCell, showGridLines, zoomScale }).filter(([, v]) => v !== undefined);
       ws.views = [{ ...Object.fromEntries(kept), ...pane }];
     }
     for (const span of change.header?.spans ?? []) {
-      for (let c = span.first; c <= span.last; c++) styleCell(ws.getRow(change.header!.row ?? 1).getCell(c), change.header!.style);
+      for (let c = span.first; c <= span.last; c++)
+        styleCell(ws.getRow(change.header!.row ?? 1).getCell(c), change.header!.style);
     }
     for (const w of change.widths ?? []) ws.getColumn(w.col).width = Math.round((w.px / PX_PER_CHAR) * 10) / 10;
     for (const v of change.validations ?? []) this.validate(v.col, v.rule, v.rows);
     if (change.highlights) {
       const ours = change.highlights.map((h, i) => ({
         ref: `${columnLetter(h.span.first)}2:${columnLetter(h.span.last)}${XLSX_LAYOUT_ROWS}`,
-        rules: [{ type: 'expression' as const, priority: i + 1, formulae: [h.formula.replace(/^=/, '')], style: dxf(h.style) }],
+        rules: [
+          {
+            type: 'expression' as const,
+            priority: i + 1,
+            formulae: [h.formula.replace(/^=/, '')],
+            style: dxf(h.style),
+          },
+        ],
       }));
-      const theirs = (ws.conditionalFormattings ?? []).filter((cf) => !cf.rules.some((r) => isMarkedFormula(ruleFormula(r))));
+      const theirs = (ws.conditionalFormattings ?? []).filter(
+        (cf) => !cf.rules.some((r) => isMarkedFormula(ruleFormula(r))),
+      );
       // the seller's rules keep their order, after ours (Excel applies the lowest priority number first)
       for (const cf of theirs) for (const r of cf.rules) r.priority = (r.priority ?? 0) + ours.length;
       ws.conditionalFormattings = [...ours, ...theirs];
@@ -177,9 +192,17 @@ class XlsxSheet implements SheetPort {
 function toValidation(rule: ValidationRule): ExcelJS.DataValidation | null {
   const prompt = rule.help ? { showInputMessage: true, prompt: rule.help } : {};
   if (rule.kind === 'date') {
-    return { type: 'date', operator: 'greaterThan', allowBlank: true, showErrorMessage: true, formulae: [new Date(Date.UTC(2000, 0, 1))], ...prompt };
+    return {
+      type: 'date',
+      operator: 'greaterThan',
+      allowBlank: true,
+      showErrorMessage: true,
+      formulae: [new Date(Date.UTC(2000, 0, 1))],
+      ...prompt,
+    };
   }
-  if (rule.kind === 'checkbox') return { type: 'list', allowBlank: true, showErrorMessage: true, formulae: ['"TRUE,FALSE"'], ...prompt };
+  if (rule.kind === 'checkbox')
+    return { type: 'list', allowBlank: true, showErrorMessage: true, formulae: ['"TRUE,FALSE"'], ...prompt };
   // a list written in the rule: no commas or quotes inside names, and Excel's length limit
   const values = rule.values.filter((v) => !/[,"]/.test(v));
   const list = `"${values.join(',')}"`;
@@ -192,7 +215,11 @@ const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 function styleCell(cell: ExcelJS.Cell, s: CellStyle): void {
   if (s.background) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.background) } };
   if (s.fontColor !== undefined || s.bold !== undefined) {
-    cell.font = { ...cell.font, ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}), ...(s.bold !== undefined ? { bold: s.bold } : {}) };
+    cell.font = {
+      ...cell.font,
+      ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}),
+      ...(s.bold !== undefined ? { bold: s.bold } : {}),
+    };
   }
 }
 
@@ -200,7 +227,9 @@ function styleCell(cell: ExcelJS.Cell, s: CellStyle): void {
 function dxf(s: CellStyle): Partial<ExcelJS.Style> {
   return {
     ...(s.background ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(s.background) } } } : {}),
-    ...(s.fontColor || s.bold ? { font: { ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}), ...(s.bold ? { bold: true } : {}) } } : {}),
+    ...(s.fontColor || s.bold
+      ? { font: { ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}), ...(s.bold ? { bold: true } : {}) } }
+      : {}),
   };
 }
 
@@ -249,6 +278,14 @@ export function fromCellValue(v: CellValue, timeZone = 'UTC'): ExcelJS.CellValue
 
 /** The instant at which timeZone's clock shows the wall-clock time exceljs put in d's UTC fields. */
 function wallClockToEpoch(d: Date, timeZone: string): number {
-  const at = zonedTimeToEpoch(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), timeZone);
+  const at = zonedTimeToEpoch(
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    timeZone,
+  );
   return at + d.getUTCMilliseconds();
 }

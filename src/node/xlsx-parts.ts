@@ -5,7 +5,16 @@ import JSZip from 'jszip';
  * tables, but drops charts, pivot tables, shapes, macros, slicers…). Counted per kind from the zip parts, so a
  * trial save can show what a real save would lose (docs/contract.md §5: nothing lost).
  */
-export const AT_RISK_KINDS = ['charts', 'chartSheets', 'pivotTables', 'images', 'shapes', 'macros', 'slicers', 'externalLinks'] as const;
+export const AT_RISK_KINDS = [
+  'charts',
+  'chartSheets',
+  'pivotTables',
+  'images',
+  'shapes',
+  'macros',
+  'slicers',
+  'externalLinks',
+] as const;
 export type AtRiskKind = (typeof AT_RISK_KINDS)[number];
 
 const PART_KIND: [RegExp, AtRiskKind][] = [

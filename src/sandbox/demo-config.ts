@@ -1,6 +1,6 @@
+import { demoQoo10Shop } from './qoo10';
 import { demoTemuShop } from './temu';
 import { demoTikTokShop } from './tiktok';
-import { demoQoo10Shop } from './qoo10';
 
 /**
  * The embedded default: one shop per sandbox mall and a carrier table whose names every sandbox mall

@@ -2,7 +2,12 @@
  * A shop of the settings model (docs/contract.md §4) pointed at a sandbox's baseUrl: what each demo shop has of its
  * own (credentials, fetch window, …) between the name and the defaults every demo shop shares.
  */
-export function demoShop(name: string, mall: string, own: Record<string, unknown>, baseUrl: string): Record<string, unknown> {
+export function demoShop(
+  name: string,
+  mall: string,
+  own: Record<string, unknown>,
+  baseUrl: string,
+): Record<string, unknown> {
   return {
     name,
     mall,

@@ -1,8 +1,8 @@
 import type { HttpPort, HttpRequest, HttpResponse } from '../ports';
-import { json, type MallSandbox, type SandboxOptions, type SandboxRequest, type SandboxResponse } from './types';
+import { createQoo10Sandbox } from './qoo10';
 import { createTemuSandbox } from './temu';
 import { createTikTokSandbox } from './tiktok';
-import { createQoo10Sandbox } from './qoo10';
+import { json, type MallSandbox, type SandboxOptions, type SandboxRequest, type SandboxResponse } from './types';
 
 /** All sandbox malls behind one request handler; each mall claims its own paths. */
 export class Sandbox {

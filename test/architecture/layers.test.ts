@@ -33,7 +33,8 @@ describe('layers', () => {
       'src/i18n/index.ts': "import type { A } from '../engine/a';\nexport type L = A;\n",
       'src/gas/g.ts': "import { c } from '../node/c';\nexport const g = c;\n",
       'src/node/crypto.ts': 'export const crypto = 1;\n',
-      'src/sandbox/s.ts': "import { c } from '../node/c';\nimport { crypto } from '../node/crypto';\nexport const s = c + crypto;\n",
+      'src/sandbox/s.ts':
+        "import { c } from '../node/c';\nimport { crypto } from '../node/crypto';\nexport const s = c + crypto;\n",
     };
     try {
       for (const [file, text] of Object.entries(files)) {

@@ -1,6 +1,15 @@
-import { VirtualClock, MemoryLogger, MemoryProperties } from '../../src/engine/memory-ports';
+import { MemoryLogger, MemoryProperties, VirtualClock } from '../../src/engine/memory-ports';
 import { MemorySpreadsheet } from '../../src/engine/sheet/memory-sheet';
-import { APPS_SCRIPT_RATES, CostModel, CostedHttp, CostedProperties, CostedSpreadsheet, CostedToasts, meterDelta, snapshot } from '../../src/engine/sim/cost-model';
+import {
+  APPS_SCRIPT_RATES,
+  CostedHttp,
+  CostedProperties,
+  CostedSpreadsheet,
+  CostedToasts,
+  CostModel,
+  meterDelta,
+  snapshot,
+} from '../../src/engine/sim/cost-model';
 import type { HttpPort, HttpRequest, HttpResponse } from '../../src/ports';
 
 const ok: HttpResponse = { status: 200, body: '{}', headers: {} };
@@ -21,7 +30,10 @@ describe('simulated Apps Script cost model', () => {
     const clock = new VirtualClock(0);
     const model = new CostModel(clock);
     const inner = recording(clock);
-    const http = new CostedHttp(inner, model, { labelOf: (r) => new URL(r.url).host, parallelism: (h) => (h === 'a' ? 20 : 1) });
+    const http = new CostedHttp(inner, model, {
+      labelOf: (r) => new URL(r.url).host,
+      parallelism: (h) => (h === 'a' ? 20 : 1),
+    });
     return { clock, model, inner, http };
   };
 

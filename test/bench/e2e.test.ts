@@ -1,8 +1,16 @@
-import { benchWorld, e2eTable, mallsheetExport, mallsheetFetch, naiveImport, runE2eBench, targetsOf } from '../../bench/e2e';
-import { ExecutionKilled, NAIVE_SHEET, naiveRun, type NaiveShop } from '../../bench/naive-importer';
+import {
+  benchWorld,
+  e2eTable,
+  mallsheetExport,
+  mallsheetFetch,
+  naiveImport,
+  runE2eBench,
+  targetsOf,
+} from '../../bench/e2e';
+import { ExecutionKilled, NAIVE_SHEET, type NaiveShop, naiveRun } from '../../bench/naive-importer';
 import { runFetch } from '../../src/engine';
 import { buildShopContext } from '../../src/engine/run/shop-context';
-import { snapshot, meterDelta } from '../../src/engine/sim/cost-model';
+import { meterDelta, snapshot } from '../../src/engine/sim/cost-model';
 
 /**
  * A smoke test of the end-to-end benchmark's code on a small backlog: what it counts is what happened.
@@ -22,7 +30,9 @@ describe('end-to-end benchmark (small backlog)', () => {
     expect(meter.fetches).toBeGreaterThan(0);
     expect(meter.fetchesBy).toEqual(world.sandbox.received);
     // Temu's own request counter agrees too
-    expect((world.sandbox.mall('temu').control('state', {}) as { requests: number }).requests).toBe(meter.fetchesBy.temu);
+    expect((world.sandbox.mall('temu').control('state', {}) as { requests: number }).requests).toBe(
+      meter.fetchesBy.temu,
+    );
     // a small backlog finishes in one run, and no connector can do with fewer calls than the minimum
     expect(fetch.runs).toHaveLength(1);
     expect(fetch.unfinished).toEqual([]);
@@ -40,7 +50,9 @@ describe('end-to-end benchmark (small backlog)', () => {
     expect(run.sheetCalls).toBe(world.rawBook.calls.total);
     expect(run.cellsWritten).toBe(world.rawBook.calls.cellsWritten);
     // the run's simulated time is at least what its fetches and sheet calls cost
-    expect(world.clock.now() - t0).toBeGreaterThanOrEqual(run.waves * world.model.rates.fetchMs + run.sheetCalls * world.model.rates.sheetCallMs);
+    expect(world.clock.now() - t0).toBeGreaterThanOrEqual(
+      run.waves * world.model.rates.fetchMs + run.sheetCalls * world.model.rates.sheetCallMs,
+    );
   });
 
   test('the naive importer imports the same rows with one sheet call per row and one fetch per order', () => {
@@ -93,6 +105,8 @@ describe('end-to-end benchmark (small backlog)', () => {
     const t = targetsOf(result);
     expect(verdicts.length).toBe(Object.keys(t).length);
     expect(verdicts.filter((r) => r.includes('PASS')).length).toBe(Object.values(t).filter(Boolean).length);
-    expect(result.received.mallsheet).toEqual(expect.objectContaining({ temu: expect.any(Number), tiktok: expect.any(Number), qoo10: expect.any(Number) }));
+    expect(result.received.mallsheet).toEqual(
+      expect.objectContaining({ temu: expect.any(Number), tiktok: expect.any(Number), qoo10: expect.any(Number) }),
+    );
   });
 });

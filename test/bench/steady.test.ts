@@ -1,5 +1,5 @@
-import { arrivals, naiveDay, steadyDay, steadyJson, steadyTable, steadyTargets } from '../../bench/steady';
 import { benchWorld } from '../../bench/e2e';
+import { arrivals, naiveDay, steadyDay, steadyJson, steadyTable, steadyTargets } from '../../bench/steady';
 
 /**
  * A smoke test of the steady-state benchmark on a few simulated hours: what it reports is what happened
@@ -9,12 +9,14 @@ import { benchWorld } from '../../bench/e2e';
 const DAY = 86_400_000;
 
 describe('steady-state benchmark (a short day)', () => {
-  test('arrivals: the day\'s orders at random times plus the burst hour, malls in turn', () => {
+  test("arrivals: the day's orders at random times plus the burst hour, malls in turn", () => {
     const start = Date.UTC(2027, 0, 1);
     const a = arrivals(start, { perDay: 30, burst: { count: 60, hour: 20 } });
     expect(a).toHaveLength(90);
     expect(a.every((x, i) => i === 0 || a[i - 1].at <= x.at)).toBe(true);
-    expect(a.filter((x) => x.at >= start + 20 * 3_600_000 && x.at < start + 21 * 3_600_000).length).toBeGreaterThanOrEqual(60);
+    expect(
+      a.filter((x) => x.at >= start + 20 * 3_600_000 && x.at < start + 21 * 3_600_000).length,
+    ).toBeGreaterThanOrEqual(60);
     expect(new Set(a.map((x) => x.mall))).toEqual(new Set(['temu', 'tiktok', 'qoo10']));
   });
 
@@ -23,9 +25,17 @@ describe('steady-state benchmark (a short day)', () => {
     const temu = w.sandbox.mall('temu').control('arrive', { count: 3 }) as { orders: string[] };
     const again = w.sandbox.mall('temu').control('arrive', { count: 2 }) as { orders: string[] };
     expect(new Set([...temu.orders, ...again.orders]).size).toBe(5);
-    const listed = w.sandbox.mall('temu').control('orders', {}) as { parentOrderSn: string; status: number; createdAt: number }[];
+    const listed = w.sandbox.mall('temu').control('orders', {}) as {
+      parentOrderSn: string;
+      status: number;
+      createdAt: number;
+    }[];
     expect(listed).toHaveLength(25);
-    for (const sn of temu.orders) expect(listed.find((o) => o.parentOrderSn === sn)).toMatchObject({ status: 2, createdAt: Math.floor(w.clock.now() / 1000) });
+    for (const sn of temu.orders)
+      expect(listed.find((o) => o.parentOrderSn === sn)).toMatchObject({
+        status: 2,
+        createdAt: Math.floor(w.clock.now() / 1000),
+      });
     expect((w.sandbox.mall('tiktok').control('arrive', { count: 2 }) as { orders: string[] }).orders).toHaveLength(2);
     expect(w.sandbox.mall('qoo10').control('arrive', { count: 2 }) as string[]).toHaveLength(2);
   });
@@ -44,7 +54,9 @@ describe('steady-state benchmark (a short day)', () => {
     expect(n.emptyPoll.sheetReads).toBeGreaterThanOrEqual(1);
     expect(n.emptyPoll.urlFetches).toBeGreaterThan(m.emptyPoll.urlFetches);
     const r = { mallsheet: [m], naive: [n] };
-    const json = steadyJson(r) as { steady: Record<string, { triggerMinutesPerDay?: number }> & { emptyPoll: { simMs: number } } };
+    const json = steadyJson(r) as {
+      steady: Record<string, { triggerMinutesPerDay?: number }> & { emptyPoll: { simMs: number } };
+    };
     expect(json.steady.emptyPoll.simMs).toBe(m.emptyPoll.simMs);
     expect(json.steady.interval10m.triggerMinutesPerDay).toBe(m.triggerMinutesPerDay);
     expect(steadyTable(r).join('\n')).toContain('| 10 min | consumer |');

@@ -11,7 +11,9 @@ const HOOK = 'https://chat.googleapis.com/v1/spaces/AAAA/messages?key=hook-key&t
 
 function world() {
   const w = setUp();
-  expect(w.call('sidebarSaveCarriers', { carriers: DEMO_CARRIERS.map(({ name, ...values }) => ({ name, values })) }).ok).toBe(true);
+  expect(
+    w.call('sidebarSaveCarriers', { carriers: DEMO_CARRIERS.map(({ name, ...values }) => ({ name, values })) }).ok,
+  ).toBe(true);
   for (const shop of shopForms()) expect(w.call('sidebarSaveShop', { originalName: null, shop }).ok).toBe(true);
   const settings = w.gas.book.getSheet('設定')!;
   /** general-block entries typed by the seller, below the time zone */

@@ -1,5 +1,5 @@
-import { DEMO_CARRIERS } from '../../src/sandbox/demo-config';
 import { fillTrackingAsSeller } from '../../src/node/demo';
+import { DEMO_CARRIERS } from '../../src/sandbox/demo-config';
 import { secretValues, setUp, shopForms } from '../support/bundle-world';
 
 /**
@@ -30,18 +30,26 @@ test('dist/Code.js: sidebar setup, menu fetch, seller fills tracking, export onc
   expect(gas.fetched.length).toBeGreaterThan(3);
 
   // no secret in any cell of any tab, nor in what the seller was shown
-  const everything = JSON.stringify(['受注一覧', '設定', 'ログ'].map((n) => gas.book.getSheet(n)?.readAll() ?? [])) + gas.alerts.join('\n') + gas.toasts.join('\n');
+  const everything =
+    JSON.stringify(['受注一覧', '設定', 'ログ'].map((n) => gas.book.getSheet(n)?.readAll() ?? [])) +
+    gas.alerts.join('\n') +
+    gas.toasts.join('\n');
   for (const secret of secretValues()) expect(everything).not.toContain(secret);
 
   const filled = fillTrackingAsSeller(gas.book, 'Asia/Tokyo', Date.now());
   expect(filled).toBeGreaterThan(0);
   // the seller's 伝票番号 cells were made text before anyone typed in them: numbers keep every digit
   const trackingCol = rows[0].indexOf('伝票番号');
-  const typed = orders.readAll().slice(1).map((r) => r[trackingCol]).filter((v) => v !== '');
+  const typed = orders
+    .readAll()
+    .slice(1)
+    .map((r) => r[trackingCol])
+    .filter((v) => v !== '');
   expect(typed.length).toBe(filled);
   for (const v of typed) expect(typeof v).toBe('string');
   (ctx.exportTracking as () => void)();
-  const temuConfirms = () => ((sandbox.mall('temu').control('state', {}) as { shipments?: unknown[] }).shipments ?? []).length;
+  const temuConfirms = () =>
+    ((sandbox.mall('temu').control('state', {}) as { shipments?: unknown[] }).shipments ?? []).length;
   const sentOnce = temuConfirms();
   expect(sentOnce).toBeGreaterThan(0);
 
@@ -76,7 +84,10 @@ test('dist/Code.js: 納品書 from the menu: preview, then a PDF through Utiliti
   const slipsLogRows = () => (gas.book.getSheet('ログ')?.readAll() ?? []).filter((r) => r.includes('納品書')).length;
   expect(slipsLogRows()).toBe(0);
 
-  const pdf = call('slipsMakePdf', { rows: null, useSelection: false }) as unknown as { ok: boolean; value: { done: boolean; base64: string; fileName: string } };
+  const pdf = call('slipsMakePdf', { rows: null, useSelection: false }) as unknown as {
+    ok: boolean;
+    value: { done: boolean; base64: string; fileName: string };
+  };
   expect(pdf.value.done).toBe(true);
   expect(pdf.value.fileName).toMatch(/^納品書・ピッキングリスト_\d{4}-\d{2}-\d{2}\.pdf$/);
   expect(gas.converted).toHaveLength(1);
@@ -95,5 +106,7 @@ test('dist/Code.js: 納品書 from the menu: preview, then a PDF through Utiliti
   expect(picked.value.shipments).toBeLessThanOrEqual(2);
   // a single cell is the cursor, not a choice
   gas.selection.ranges = [{ row: 5, rows: 1, cols: 1 }];
-  expect((call('slipsGetState', { rows: null, useSelection: true }) as unknown as { value: State }).value.rows).toBeNull();
+  expect(
+    (call('slipsGetState', { rows: null, useSelection: true }) as unknown as { value: State }).value.rows,
+  ).toBeNull();
 });

@@ -23,7 +23,11 @@ test('the first menu fetch lays 受注一覧 out; the next fetch adds no layout 
   expect(L.frozenRows).toBe(1);
   // three validated columns, each one call, strict, with a help text
   expect(first.filter((c) => c.includes('setDataValidation'))).toHaveLength(3);
-  expect(L.validations.get(col('管理ステータス'))).toMatchObject({ kind: 'list', values: ['新規受付', '発送待ち', '処理済', '保留', 'キャンセル'], allowInvalid: false });
+  expect(L.validations.get(col('管理ステータス'))).toMatchObject({
+    kind: 'list',
+    values: ['新規受付', '発送待ち', '処理済', '保留', 'キャンセル'],
+    allowInvalid: false,
+  });
   expect(L.validations.get(col('配送業者'))).toMatchObject({ kind: 'list', allowInvalid: false });
   expect(L.validations.get(col('出荷日'))).toMatchObject({ kind: 'date' });
   // one read and one write of the conditional rules, all of them ours, over rows 2 down
@@ -37,7 +41,8 @@ test('the first menu fetch lays 受注一覧 out; the next fetch adds no layout 
   expect(L.protections.length).toBeGreaterThan(0);
   for (const p of L.protections) {
     expect(p).toMatchObject({ warningOnly: true, description: 'MallSheet' });
-    for (const own of ['管理ステータス', '配送業者', '伝票番号', '出荷日', 'メモ']) expect(col(own) >= p.first && col(own) <= p.last).toBe(false);
+    for (const own of ['管理ステータス', '配送業者', '伝票番号', '出荷日', 'メモ'])
+      expect(col(own) >= p.first && col(own) <= p.last).toBe(false);
   }
   expect(L.header.get(col('注文番号'))).toMatchObject({ bold: true });
 

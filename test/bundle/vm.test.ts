@@ -1,7 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { execFileSync } from 'node:child_process';
 
 /** Loads dist/Code.js the way Apps Script does: one classic script in a context holding only Apps Script globals. */
 
@@ -18,7 +18,9 @@ function newestMtime(dir: string): number {
 let code: string;
 beforeAll(() => {
   const built = fs.existsSync(codeFile) ? fs.statSync(codeFile).mtimeMs : 0;
-  if (built < Math.max(newestMtime(path.join(root, 'src')), fs.statSync(path.join(root, 'scripts/build.mjs')).mtimeMs)) {
+  if (
+    built < Math.max(newestMtime(path.join(root, 'src')), fs.statSync(path.join(root, 'scripts/build.mjs')).mtimeMs)
+  ) {
     execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'pipe' });
   }
   code = fs.readFileSync(codeFile, 'utf8');
@@ -26,9 +28,11 @@ beforeAll(() => {
 
 function appsScriptGlobals(tabs: Record<string, unknown[][]> = {}) {
   const calls: string[] = [];
-  const record = (name: string) => (...args: unknown[]) => {
-    calls.push(`${name}(${args.map((a) => JSON.stringify(a)).join(',')})`);
-  };
+  const record =
+    (name: string) =>
+    (...args: unknown[]) => {
+      calls.push(`${name}(${args.map((a) => JSON.stringify(a)).join(',')})`);
+    };
   const menu = {
     items: [] as [string, string][],
     addItem(caption: string, fn: string) {
@@ -49,7 +53,10 @@ function appsScriptGlobals(tabs: Record<string, unknown[][]> = {}) {
       getActiveSpreadsheet: () => ({
         getSheetByName: (name: string) =>
           name in tabs
-            ? { getName: () => name, getDataRange: () => ({ getValues: () => (calls.push(`getValues(${name})`), tabs[name]) }) }
+            ? {
+                getName: () => name,
+                getDataRange: () => ({ getValues: () => (calls.push(`getValues(${name})`), tabs[name]) }),
+              }
             : null,
         toast: record('toast'),
       }),
@@ -63,7 +70,12 @@ function appsScriptGlobals(tabs: Record<string, unknown[][]> = {}) {
     UrlFetchApp: { fetch: record('UrlFetchApp.fetch'), fetchAll: record('UrlFetchApp.fetchAll') },
     PropertiesService: { getDocumentProperties: record('PropertiesService.getDocumentProperties') },
     LockService: { getDocumentLock: record('LockService.getDocumentLock') },
-    Utilities: { computeDigest: record('Utilities.computeDigest'), sleep: record('Utilities.sleep'), Charset: { UTF_8: 'UTF_8' }, DigestAlgorithm: { MD5: 'MD5' } },
+    Utilities: {
+      computeDigest: record('Utilities.computeDigest'),
+      sleep: record('Utilities.sleep'),
+      Charset: { UTF_8: 'UTF_8' },
+      DigestAlgorithm: { MD5: 'MD5' },
+    },
     ScriptApp: {
       getProjectTriggers: () => triggers.map((t) => ({ getHandlerFunction: () => t.handler, t })),
       deleteTrigger: (x: { t: { handler: string } }) => triggers.splice(triggers.indexOf(x.t), 1),
@@ -93,7 +105,9 @@ describe('dist/Code.js in node:vm', () => {
   test('every entry point is a top-level function declaration', () => {
     const { ctx } = load();
     const names = Array.from((ctx.MallSheet as { ENTRY_POINTS: string[] }).ENTRY_POINTS);
-    expect(names).toEqual(expect.arrayContaining(['onOpen', 'fetchOrdersNow', 'exportTracking', 'onTimer', 'onContinue']));
+    expect(names).toEqual(
+      expect.arrayContaining(['onOpen', 'fetchOrdersNow', 'exportTracking', 'onTimer', 'onContinue']),
+    );
     for (const n of names) {
       expect(typeof ctx[n]).toBe('function');
       expect(code).toMatch(new RegExp(`^function ${n}\\(e\\) \\{`, 'm'));
@@ -106,8 +120,23 @@ describe('dist/Code.js in node:vm', () => {
     expect(calls).toEqual(['createMenu(MallSheet)', 'createMenu(ステータス別に表示)', 'Menu.addToUi()']);
     const handlers = menu.items.map(([, fn]) => fn);
     expect(handlers).toEqual([
-      'fetchOrdersNow', 'fetchOrdersRange', 'printSlips', 'exportTracking', 'exportPreview', 'openSettings', 'checkConnections', 'enableAutoFetch', 'disableAutoFetch',
-      'viewNew', 'viewAwaiting', 'viewDone', 'viewHold', 'viewCancelled', 'viewAll', 'searchOrdersPrompt', 'repairLayout',
+      'fetchOrdersNow',
+      'fetchOrdersRange',
+      'printSlips',
+      'exportTracking',
+      'exportPreview',
+      'openSettings',
+      'checkConnections',
+      'enableAutoFetch',
+      'disableAutoFetch',
+      'viewNew',
+      'viewAwaiting',
+      'viewDone',
+      'viewHold',
+      'viewCancelled',
+      'viewAll',
+      'searchOrdersPrompt',
+      'repairLayout',
     ]);
     for (const fn of handlers) expect(typeof ctx[fn]).toBe('function');
     expect(menu.items[0][0]).toBe('注文を今すぐ取得');
@@ -116,7 +145,12 @@ describe('dist/Code.js in node:vm', () => {
   test("the menu speaks the Settings tab's language, read with one getValues", () => {
     const { calls, menu, ctx } = load({ Settings: [['[General]'], ['Language', 'en'], ['Time zone', 'Asia/Tokyo']] });
     (ctx.onOpen as () => void)();
-    expect(calls).toEqual(['getValues(Settings)', 'createMenu(MallSheet)', 'createMenu(Show by status)', 'Menu.addToUi()']);
+    expect(calls).toEqual([
+      'getValues(Settings)',
+      'createMenu(MallSheet)',
+      'createMenu(Show by status)',
+      'Menu.addToUi()',
+    ]);
     expect(menu.items[0][0]).toBe('Fetch orders now');
   });
 

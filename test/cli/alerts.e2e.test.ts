@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DEMO_CARRIERS } from '../../src/sandbox/demo-config';
 import { demoTemuShop } from '../../src/sandbox/temu';
-import { startCliWorld, type CliWorld } from './support';
+import { type CliWorld, startCliWorld } from './support';
 
 /** Alerts in the CLI: printed to stderr (no mail), once a day; `check` lists what would be alerted today. */
 let w: CliWorld;
@@ -11,7 +11,12 @@ beforeAll(async () => {
 afterAll(() => w.stop());
 
 test('an expiring token is printed once by fetch, and listed by check every time', async () => {
-  const config = w.writeConfig('c.json', { locale: 'ja', timezone: 'Asia/Tokyo', shops: [demoTemuShop(w.url)], carriers: DEMO_CARRIERS });
+  const config = w.writeConfig('c.json', {
+    locale: 'ja',
+    timezone: 'Asia/Tokyo',
+    shops: [demoTemuShop(w.url)],
+    carriers: DEMO_CARRIERS,
+  });
   const file = path.join(w.dir, 'alerts.xlsx');
   await w.control('temu', 'expiry', { inDays: 6.5 });
   const f1 = w.run(['fetch', '--config', config, '--workbook', file]);

@@ -1,7 +1,7 @@
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
 import { demoSettings } from '../../src/sandbox/demo-config';
 
 /** The CLI as a user runs it: `node bin/mallsheet.js …` (which builds dist-node/cli.js when stale). */
@@ -9,7 +9,12 @@ const root = path.resolve(__dirname, '../..');
 const bin = path.join(root, 'bin/mallsheet.js');
 
 function mallsheet(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', ...env }, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'en_US.UTF-8', ...env },
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -24,7 +29,9 @@ const VALID = { ...demoSettings('http://127.0.0.1:9'), locale: 'en' };
 
 const INVALID = {
   locale: 'en',
-  shops: [{ name: 'Temu 1号店', mall: 'temu', credentials: { appKey: 'k' }, fetch: { statuses: ['NOT_A_STATUS'], days: 0 } }],
+  shops: [
+    { name: 'Temu 1号店', mall: 'temu', credentials: { appKey: 'k' }, fetch: { statuses: ['NOT_A_STATUS'], days: 0 } },
+  ],
 };
 
 /** A workbook file with known bytes (its content does not matter: exit 2 must not touch it). */
@@ -38,7 +45,8 @@ describe('mallsheet CLI', () => {
   test('--help prints every command and exits 0', () => {
     const r = mallsheet(['--help']);
     expect(r.code).toBe(0);
-    for (const c of ['demo', 'fetch', 'export', 'check', 'sandbox', '--dry-run', '--from']) expect(r.stdout).toContain(c);
+    for (const c of ['demo', 'fetch', 'export', 'check', 'sandbox', '--dry-run', '--from'])
+      expect(r.stdout).toContain(c);
   });
 
   test('no command, an unknown command or an unknown option: exit 2', () => {
@@ -104,9 +112,14 @@ describe('mallsheet CLI', () => {
   });
 
   test('sandbox --port 0 prints its URL first and serves the sandbox malls', async () => {
-    const child = spawn(process.execPath, [bin, 'sandbox', '--port', '0'], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [bin, 'sandbox', '--port', '0'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     try {
-      const first = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString())));
+      const first = await new Promise<string>((resolve) =>
+        child.stdout.once('data', (d: Buffer) => resolve(d.toString())),
+      );
       const url = /http:\/\/127\.0\.0\.1:(\d+)/.exec(first)![0];
       const res = await fetch(`${url}/no/such/route`);
       expect(res.status).toBe(404);

@@ -1,7 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { demoSettings } from '../../src/sandbox/demo-config';
 
 /** What a seller sees for a config file a Windows editor saved, or that has a slip in it. */
@@ -15,22 +15,27 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 /** export --dry-run on a new workbook: no rows, so nothing is sent and the malls (port 9) are never asked. */
 function dryRun(configText: string) {
   fs.writeFileSync(path.join(dir, 'config.json'), configText);
-  const r = spawnSync(process.execPath, [bin, 'export', '--config', 'config.json', '--workbook', 'orders.xlsx', '--dry-run'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'en_US.UTF-8' },
-    timeout: 60_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [bin, 'export', '--config', 'config.json', '--workbook', 'orders.xlsx', '--dry-run'],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'en_US.UTF-8' },
+      timeout: 60_000,
+    },
+  );
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const valid = (): { locale: string; shops: Record<string, unknown>[] } & Record<string, unknown> => ({
-  ...demoSettings('http://127.0.0.1:9'),
-  locale: 'en',
-}) as never;
+const valid = (): { locale: string; shops: Record<string, unknown>[] } & Record<string, unknown> =>
+  ({
+    ...demoSettings('http://127.0.0.1:9'),
+    locale: 'en',
+  }) as never;
 
 test('a config saved with a UTF-8 BOM just works', () => {
-  const r = dryRun('\uFEFF' + JSON.stringify(valid()));
+  const r = dryRun(`\uFEFF${JSON.stringify(valid())}`);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
 });
@@ -53,7 +58,11 @@ test('a top-level array says that the config must be one object', () => {
 
 test('an unknown field is a warning naming shop and field (a typo would silently do nothing)', () => {
   const config = valid();
-  config.shops[1] = { ...config.shops[1], autoExprot: true, credentials: { ...(config.shops[1].credentials as object), appSecert: 'x' } };
+  config.shops[1] = {
+    ...config.shops[1],
+    autoExprot: true,
+    credentials: { ...(config.shops[1].credentials as object), appSecert: 'x' },
+  };
   config.timzone = 'Asia/Tokyo';
   const r = dryRun(JSON.stringify(config));
   expect(r.code).toBe(0);

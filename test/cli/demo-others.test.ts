@@ -1,9 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { XlsxWorkbook } from '../../src/node/workbook';
 import { COLUMNS } from '../../src/engine/orders/columns';
+import { XlsxWorkbook } from '../../src/node/workbook';
 import { orderRowsOf } from './support';
 
 /** `mallsheet demo --workbook FILE` on a seller's real workbook: it must never touch the seller's own shops. */
@@ -15,7 +15,12 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function mallsheet(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'en_US.UTF-8' },
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -24,7 +29,13 @@ async function sellersWorkbook(): Promise<string> {
   const file = path.join(dir, 'mine.xlsx');
   const book = await XlsxWorkbook.open(file);
   const sheet = book.insertSheet('受注一覧');
-  const values: Record<string, string> = { ショップ: '本店', モール: 'Temu', 注文番号: 'PO-1', 明細番号: 'O-1', 管理ステータス: '新規受付' };
+  const values: Record<string, string> = {
+    ショップ: '本店',
+    モール: 'Temu',
+    注文番号: 'PO-1',
+    明細番号: 'O-1',
+    管理ステータス: '新規受付',
+  };
   sheet.writeBlock(1, 1, [COLUMNS.map((c) => c.ja), COLUMNS.map((c) => values[c.ja] ?? '')]);
   await book.save(file);
   return file;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { demoSettings } from '../../src/sandbox/demo-config';
-import { startCliWorld, type CliWorld } from './support';
+import { type CliWorld, startCliWorld } from './support';
 
 /**
  * The workbook `mallsheet fetch` writes is the same desk as the Sheet (docs/contract.md §2 Layout): opened
@@ -21,8 +21,11 @@ async function open(file: string) {
   const ws = wb.getWorksheet('受注一覧')!;
   const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
   const letter = (h: string) => ws.getColumn(header.indexOf(h) + 1).letter;
-  const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[]; priority?: number }[] }[] }).conditionalFormattings;
-  const dv = (ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: unknown[] }> } }).dataValidations.model;
+  const cf = (
+    ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[]; priority?: number }[] }[] }
+  ).conditionalFormattings;
+  const dv = (ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: unknown[] }> } })
+    .dataValidations.model;
   return { wb, ws, header, letter, cf, dv };
 }
 
@@ -39,7 +42,10 @@ test('受注一覧 in the .xlsx: frozen header, dropdowns, date rule, conditiona
   const status = first.dv[`${first.letter('管理ステータス')}2`];
   expect(status).toMatchObject({ type: 'list', formulae: ['"新規受付,発送待ち,処理済,保留,キャンセル"'] });
   const carriers = (demoSettings(world.url).carriers as { name: string }[]).map((c) => c.name);
-  expect(first.dv[`${first.letter('配送業者')}500`]).toMatchObject({ type: 'list', formulae: [`"${carriers.join(',')}"`] });
+  expect(first.dv[`${first.letter('配送業者')}500`]).toMatchObject({
+    type: 'list',
+    formulae: [`"${carriers.join(',')}"`],
+  });
   expect(first.dv[`${first.letter('出荷日')}2`]).toMatchObject({ type: 'date' });
   const ourRules = first.cf.filter((c) => c.rules.some((r) => ours(r.formulae)));
   expect(ourRules.length).toBeGreaterThanOrEqual(7);
@@ -52,7 +58,9 @@ test('受注一覧 in the .xlsx: frozen header, dropdowns, date rule, conditiona
   first.ws.getRow(2).getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
   first.ws.addConditionalFormatting({
     ref: `${first.ws.getColumn(own).letter}2:${first.ws.getColumn(own).letter}100`,
-    rules: [{ type: 'containsText', operator: 'containsText', text: '山田', priority: 99, style: { font: { bold: true } } }],
+    rules: [
+      { type: 'containsText', operator: 'containsText', text: '山田', priority: 99, style: { font: { bold: true } } },
+    ],
   });
   await first.wb.xlsx.writeFile(file);
 
@@ -63,7 +71,9 @@ test('受注一覧 in the .xlsx: frozen header, dropdowns, date rule, conditiona
   expect(second.ws.getRow(2).getCell(2).fill).toMatchObject({ fgColor: { argb: 'FFFFFF00' } });
   expect(second.cf.filter((c) => c.rules.some((r) => ours(r.formulae)))).toHaveLength(ourRules.length);
   const theirs = second.cf.filter((c) => !c.rules.some((r) => ours(r.formulae)));
-  expect(theirs).toEqual([expect.objectContaining({ ref: `${second.ws.getColumn(own).letter}2:${second.ws.getColumn(own).letter}100` })]);
+  expect(theirs).toEqual([
+    expect.objectContaining({ ref: `${second.ws.getColumn(own).letter}2:${second.ws.getColumn(own).letter}100` }),
+  ]);
   expect(second.ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   expect(second.dv[`${second.letter('管理ステータス')}2`]).toMatchObject({ type: 'list' });
 });
@@ -78,7 +88,10 @@ test('設定 in the .xlsx shows the JSON config with secrets masked, and each sh
   const ws = wb.getWorksheet('設定')!;
   expect(ws).toBeDefined();
   const cells: string[][] = [];
-  ws.eachRow((r, i) => (cells[i - 1] = (r.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  ws.eachRow(
+    (r, i) =>
+      (cells[i - 1] = (r.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))),
+  );
   const text = JSON.stringify(cells);
   const header = cells.findIndex((r) => r?.includes('ショップ名') || r?.includes('名前'));
   expect(header).toBeGreaterThan(0);
@@ -90,13 +103,15 @@ test('設定 in the .xlsx shows the JSON config with secrets masked, and each sh
     expect(line![lastFetch]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   }
   // the same input aids as in Sheets: the mall a dropdown, 有効 a TRUE / FALSE choice
-  const dv = (ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
+  const dv = (ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } })
+    .dataValidations.model;
   const at = (h: string) => `${ws.getColumn(cells[header].indexOf(h) + 1).letter}${header + 2}`;
   expect(dv[at('モール')]).toMatchObject({ type: 'list', formulae: ['"Temu,TikTok Shop,Qoo10"'] });
   expect(dv[at('有効')]).toMatchObject({ type: 'list', formulae: ['"TRUE,FALSE"'] });
   expect(text).toContain('●●●●');
   const secretKeys = ['appSecret', 'accessToken', 'refreshToken', 'apiKey', 'password'];
   for (const shop of settings.shops) {
-    for (const [k, v] of Object.entries(shop.credentials)) if (secretKeys.includes(k) && v.length > 3) expect(text).not.toContain(v);
+    for (const [k, v] of Object.entries(shop.credentials))
+      if (secretKeys.includes(k) && v.length > 3) expect(text).not.toContain(v);
   }
 });

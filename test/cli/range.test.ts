@@ -1,9 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { translate } from '../../src/i18n';
 import { formatDate } from '../../src/engine/text/dates';
+import { translate } from '../../src/i18n';
 import { demoSettings } from '../../src/sandbox/demo-config';
 
 /** `fetch --from/--to` follows the date-range dialog's rules: at most 365 days, nothing in the future. */
@@ -11,17 +11,24 @@ const bin = path.resolve(__dirname, '../../bin/mallsheet.js');
 let dir: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mallsheet-range-'));
-  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ ...demoSettings('http://127.0.0.1:9'), locale: 'en' }));
+  fs.writeFileSync(
+    path.join(dir, 'config.json'),
+    JSON.stringify({ ...demoSettings('http://127.0.0.1:9'), locale: 'en' }),
+  );
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function fetchRange(from: string, to: string) {
-  const r = spawnSync(process.execPath, [bin, 'fetch', '--config', 'config.json', '--workbook', 'orders.xlsx', '--from', from, '--to', to], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'en_US.UTF-8' },
-    timeout: 60_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [bin, 'fetch', '--config', 'config.json', '--workbook', 'orders.xlsx', '--from', from, '--to', to],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'en_US.UTF-8' },
+      timeout: 60_000,
+    },
+  );
   return { code: r.status, stderr: r.stderr };
 }
 

@@ -1,7 +1,7 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 
 /**
@@ -33,14 +33,25 @@ async function printable(file: string, tab: string, rows: number, hide: string[]
   ws.getRow(1).eachCell((cell, c) => {
     if (hide.includes(String(cell.value))) ws.getColumn(c).hidden = true;
   });
-  ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 1, paperSize: 9 };
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 1,
+    paperSize: 9,
+  };
   const copy = path.join(dir, `${tab}.xlsx`);
   await wb.xlsx.writeFile(copy);
   return copy;
 }
 
 function render(xlsx: string, name: string): { png: string; text: string } {
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'pdf', '--outdir', dir, xlsx], { stdio: 'pipe', timeout: 120_000 });
+  execFileSync(
+    'soffice',
+    ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'pdf', '--outdir', dir, xlsx],
+    { stdio: 'pipe', timeout: 120_000 },
+  );
   const pdf = xlsx.replace(/\.xlsx$/, '.pdf');
   const base = path.join(out, name);
   execFileSync('pdftoppm', ['-png', '-r', '160', '-f', '1', '-l', '1', '-singlefile', pdf, base]);
@@ -50,10 +61,31 @@ function render(xlsx: string, name: string): { png: string; text: string } {
 
 test('the demo workbook renders: 受注一覧 with its header, statuses and results; the dashboard with its tables', async () => {
   const file = path.join(dir, 'demo.xlsx');
-  const demo = spawnSync(process.execPath, [path.join(root, 'bin/mallsheet.js'), 'demo', '--workbook', file], { encoding: 'utf8', timeout: 180_000, env: { ...process.env, LANG: 'ja_JP.UTF-8' } });
+  const demo = spawnSync(process.execPath, [path.join(root, 'bin/mallsheet.js'), 'demo', '--workbook', file], {
+    encoding: 'utf8',
+    timeout: 180_000,
+    env: { ...process.env, LANG: 'ja_JP.UTF-8' },
+  });
   expect(demo.status).toBe(0);
 
-  const hidden = ['モール', '明細番号', '注文日時', 'SKU', 'オプション', '単価', '金額', '通貨', '郵便番号', '住所', '電話番号', '書出日時', '更新日時', '書出伝票番号', '送り状キー', '同梱'];
+  const hidden = [
+    'モール',
+    '明細番号',
+    '注文日時',
+    'SKU',
+    'オプション',
+    '単価',
+    '金額',
+    '通貨',
+    '郵便番号',
+    '住所',
+    '電話番号',
+    '書出日時',
+    '更新日時',
+    '書出伝票番号',
+    '送り状キー',
+    '同梱',
+  ];
   const orders = render(await printable(file, '受注一覧', 28, hidden), 'desk-orders');
   expect(fs.statSync(orders.png).size).toBeGreaterThan(20_000);
   for (const t of ['管理ステータス', '配送業者', '処理済', 'OK']) expect(orders.text).toContain(t);

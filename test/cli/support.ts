@@ -1,9 +1,9 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { XlsxWorkbook } from '../../src/node/workbook';
-import { orderRows as sheetRows, type SheetRow } from '../support/sheet-rows';
+import { type SheetRow, orderRows as sheetRows } from '../support/sheet-rows';
 
 /** `mallsheet …` as a user runs it, against `mallsheet sandbox` served by a child process over real HTTP. */
 const root = path.resolve(__dirname, '../..');
@@ -20,14 +20,24 @@ export interface CliWorld {
 
 export async function startCliWorld(prefix: string): Promise<CliWorld> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mallsheet-${prefix}-`));
-  const server: ChildProcess = spawn(process.execPath, [bin, 'sandbox', '--port', '0'], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
-  const first = await new Promise<string>((resolve) => server.stdout!.once('data', (d: Buffer) => resolve(d.toString())));
+  const server: ChildProcess = spawn(process.execPath, [bin, 'sandbox', '--port', '0'], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const first = await new Promise<string>((resolve) =>
+    server.stdout!.once('data', (d: Buffer) => resolve(d.toString())),
+  );
   const url = /http:\/\/127\.0\.0\.1:\d+/.exec(first)![0];
   return {
     dir,
     url,
     run(args) {
-      const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'ja_JP.UTF-8' }, timeout: 120_000 });
+      const r = spawnSync(process.execPath, [bin, ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, LANG: 'ja_JP.UTF-8' },
+        timeout: 120_000,
+      });
       return { code: r.status, out: `${r.stdout}\n${r.stderr}` };
     },
     async control<T>(mall: string, command: string, args: Record<string, unknown> = {}) {

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { XlsxWorkbook } from '../../src/node/workbook';
 import { fillTrackingAsSeller } from '../../src/node/demo';
+import { XlsxWorkbook } from '../../src/node/workbook';
 import { DEMO_CARRIERS } from '../../src/sandbox/demo-config';
-import { TEMU_SANDBOX_CREDENTIALS, demoTemuShop } from '../../src/sandbox/temu';
-import { orderRowsOf as orderRows, startCliWorld, type CliWorld } from './support';
+import { demoTemuShop, TEMU_SANDBOX_CREDENTIALS } from '../../src/sandbox/temu';
+import { type CliWorld, orderRowsOf as orderRows, startCliWorld } from './support';
 
 /** the Temu flow through the CLI against `mallsheet sandbox`. */
 
@@ -17,7 +17,12 @@ type SandboxOrder = { parentOrderSn: string; status: number; children: { orderSn
 const UN_SHIPPING = 2;
 
 test('fetch every page without duplicates, export one confirm per ready parent and none on re-run, cancellation flips the row, rate limit survived', async () => {
-  const config = w.writeConfig('temu.json', { locale: 'ja', timezone: 'Asia/Tokyo', shops: [demoTemuShop(w.url)], carriers: DEMO_CARRIERS });
+  const config = w.writeConfig('temu.json', {
+    locale: 'ja',
+    timezone: 'Asia/Tokyo',
+    shops: [demoTemuShop(w.url)],
+    carriers: DEMO_CARRIERS,
+  });
   const file = path.join(w.dir, 'temu.xlsx');
 
   // the mall answers "too frequent requests" a few times: the run backs off and still completes
@@ -40,7 +45,9 @@ test('fetch every page without duplicates, export one confirm per ready parent a
   const before = await orderRows(file);
   const e1 = w.run(['export', '--config', config, '--workbook', file]);
   expect(e1.code).toBe(0);
-  const shipped = (await w.control<{ shipments: { parentOrderSn: string }[] }>('temu', 'state')).shipments.map((s) => s.parentOrderSn);
+  const shipped = (await w.control<{ shipments: { parentOrderSn: string }[] }>('temu', 'state')).shipments.map(
+    (s) => s.parentOrderSn,
+  );
   const ready = [...new Set(before.filter((r) => r.tracking !== '').map((r) => r.orderId))];
   expect(shipped.sort()).toEqual(ready.sort());
   const after = await orderRows(file);
@@ -57,14 +64,24 @@ test('fetch every page without duplicates, export one confirm per ready parent a
   const open = after.find((r) => r.tracking === '' && r.status === '新規受付')!;
   await w.control('temu', 'cancel', { parentOrderSn: open.orderId });
   expect(w.run(['fetch', '--config', config, '--workbook', file]).code).toBe(0);
-  expect((await orderRows(file)).filter((r) => r.orderId === open.orderId).every((r) => r.status === 'キャンセル')).toBe(true);
+  expect(
+    (await orderRows(file)).filter((r) => r.orderId === open.orderId).every((r) => r.status === 'キャンセル'),
+  ).toBe(true);
 
   for (const out of [f1.out, e1.out, e2.out]) expect(out).not.toContain(TEMU_SANDBOX_CREDENTIALS.appSecret);
 });
 
 test('a wrong app secret: exit 1 with a readable message naming the shop, and no secret in the output', async () => {
-  const shop = { ...demoTemuShop(w.url), credentials: { ...TEMU_SANDBOX_CREDENTIALS, appSecret: 'not-the-secret-1234' } };
-  const config = w.writeConfig('temu-bad.json', { locale: 'ja', timezone: 'Asia/Tokyo', shops: [shop], carriers: DEMO_CARRIERS });
+  const shop = {
+    ...demoTemuShop(w.url),
+    credentials: { ...TEMU_SANDBOX_CREDENTIALS, appSecret: 'not-the-secret-1234' },
+  };
+  const config = w.writeConfig('temu-bad.json', {
+    locale: 'ja',
+    timezone: 'Asia/Tokyo',
+    shops: [shop],
+    carriers: DEMO_CARRIERS,
+  });
   const r = w.run(['fetch', '--config', config, '--workbook', path.join(w.dir, 'bad.xlsx')]);
   expect(r.code).toBe(1);
   expect(r.out).toContain('Temu 1号店');

@@ -1,7 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import JSZip from 'jszip';
 import { XlsxWorkbook } from '../../src/node/workbook';
 import { demoSettings } from '../../src/sandbox/demo-config';
@@ -126,7 +126,10 @@ test('a broken props file is named, exit 2, nothing written', async () => {
 test('charts and pivot tables the xlsx library cannot keep: exit 2 naming them, the file byte-identical', async () => {
   const file = await workbook();
   const zip = await JSZip.loadAsync(fs.readFileSync(file));
-  zip.file('xl/charts/chart1.xml', '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+  zip.file(
+    'xl/charts/chart1.xml',
+    '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+  );
   zip.file('xl/pivotTables/pivotTable1.xml', '<?xml version="1.0"?><pivotTableDefinition/>');
   fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
   const before = fs.readFileSync(file);
@@ -141,7 +144,10 @@ test('an image the library keeps does not stop the run', async () => {
   const file = path.join(dir, 'orders.xlsx');
   const book = await XlsxWorkbook.open(file);
   book.insertSheet('メモ');
-  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
   const wb = (book as unknown as { wb: import('exceljs').Workbook }).wb;
   wb.getWorksheet('メモ')!.addImage(wb.addImage({ buffer: png, extension: 'png' } as never), 'B2:C3');
   await book.save(file);

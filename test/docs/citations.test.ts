@@ -30,7 +30,11 @@ function sectionsOf(page: string): Set<string> {
 describe('doc citations', () => {
   const cites = sources.flatMap((f) =>
     [...fs.readFileSync(f, 'utf8').matchAll(/docs\/([\w./-]+\.md)((?: ?§[A-Z]?\d*(?:\.\d+)*(?:[–,/] ?)?)*)/g)].map(
-      (m) => ({ file: rel(f), page: `docs/${m[1]}`, sections: [...m[2].matchAll(/§([A-Z]?\d*(?:\.\d+)*)/g)].map((s) => s[1]) }),
+      (m) => ({
+        file: rel(f),
+        page: `docs/${m[1]}`,
+        sections: [...m[2].matchAll(/§([A-Z]?\d*(?:\.\d+)*)/g)].map((s) => s[1]),
+      }),
     ),
   );
 
@@ -60,7 +64,9 @@ describe('doc citations', () => {
         .readFileSync(f, 'utf8')
         .split('\n')
         .map((line, i) => ({ line, at: `${rel(f)}:${i + 1}` }))
-        .filter(({ line }) => /CONTRACT §|(^|[^\w/.])spec §|\.\.\/shared\/(CONTRACT|specs|reviews|seeds)|[Ii]ssue #\d/.test(line))
+        .filter(({ line }) =>
+          /CONTRACT §|(^|[^\w/.])spec §|\.\.\/shared\/(CONTRACT|specs|reviews|seeds)|[Ii]ssue #\d/.test(line),
+        )
         .map(({ at, line }) => `${at}: ${line.trim()}`),
     );
     expect(stale).toEqual([]);

@@ -1,5 +1,12 @@
 import { createHash, createHmac } from 'node:crypto';
-import { GasLock, GasProperties, gasCrypto, signedBytesToHex, toastProgress, type UtilitiesApi } from '../../src/gas/gas-ports';
+import {
+  GasLock,
+  GasProperties,
+  gasCrypto,
+  signedBytesToHex,
+  toastProgress,
+  type UtilitiesApi,
+} from '../../src/gas/gas-ports';
 
 /** Node's digest as Apps Script returns it: Java's signed bytes (-128..127). */
 const signed = (buf: Buffer) => [...buf].map((b) => (b > 127 ? b - 256 : b));
@@ -7,7 +14,8 @@ const signed = (buf: Buffer) => [...buf].map((b) => (b > 127 ? b - 256 : b));
 /** A Utilities stub that, like live Apps Script, hashes non-ASCII as '?' unless UTF-8 is asked for (docs/apps-script.md §C7). */
 function stubUtilities() {
   const charsets: unknown[] = [];
-  const encode = (s: string, charset: unknown) => (charset === 'UTF_8' ? Buffer.from(s, 'utf8') : Buffer.from(s.replace(/[^\x00-\x7f]/g, '?'), 'ascii'));
+  const encode = (s: string, charset: unknown) =>
+    charset === 'UTF_8' ? Buffer.from(s, 'utf8') : Buffer.from(s.replace(/[^\x00-\x7f]/g, '?'), 'ascii');
   const u = {
     DigestAlgorithm: { MD5: 'MD5' },
     Charset: { UTF_8: 'UTF_8', US_ASCII: 'US_ASCII' },
@@ -35,7 +43,9 @@ describe('gasCrypto', () => {
     const c = gasCrypto(u);
     const text = 'ヤマト運輸 伝票=123&amp';
     expect(c.md5Hex(text)).toBe(createHash('md5').update(text, 'utf8').digest('hex'));
-    expect(c.hmacSha256Hex('秘密key', text)).toBe(createHmac('sha256', Buffer.from('秘密key', 'utf8')).update(text, 'utf8').digest('hex'));
+    expect(c.hmacSha256Hex('秘密key', text)).toBe(
+      createHmac('sha256', Buffer.from('秘密key', 'utf8')).update(text, 'utf8').digest('hex'),
+    );
     expect(charsets).toEqual(['UTF_8', 'UTF_8']);
   });
 });

@@ -1,5 +1,5 @@
-import { GasHttp, type UrlFetchApi } from '../../src/gas/http';
 import { HttpTimeoutError } from '../../src/engine/errors';
+import { GasHttp, type UrlFetchApi } from '../../src/gas/http';
 
 function response(status: number, body: string, headers: Record<string, string | string[]>) {
   return { getResponseCode: () => status, getContentText: () => body, getAllHeaders: () => headers };
@@ -23,8 +23,18 @@ describe('GasHttp', () => {
       contentType: 'application/json',
       body,
     });
-    expect(res).toEqual({ status: 429, body: '{"error":"slow"}', headers: { 'retry-after': '2', 'set-cookie': 'a=1, b=2' } });
-    expect(calls[0][1]).toEqual({ method: 'post', muteHttpExceptions: true, headers: { 'X-Token': 't' }, contentType: 'application/json', payload: body });
+    expect(res).toEqual({
+      status: 429,
+      body: '{"error":"slow"}',
+      headers: { 'retry-after': '2', 'set-cookie': 'a=1, b=2' },
+    });
+    expect(calls[0][1]).toEqual({
+      method: 'post',
+      muteHttpExceptions: true,
+      headers: { 'X-Token': 't' },
+      contentType: 'application/json',
+      payload: body,
+    });
   });
 
   test('a GET has no payload; fetchAll sends one batch and keeps request order', () => {

@@ -1,5 +1,5 @@
-import { menuLocale } from '../../src/gas/menu-locale';
 import { templateRows } from '../../src/engine/settings/tab-layout';
+import { menuLocale } from '../../src/gas/menu-locale';
 import { CONNECTORS } from '../../src/malls';
 
 describe('menuLocale', () => {

@@ -6,7 +6,8 @@ function stubSheet(name: string, maxRows: number, maxCols: number, data: CellVal
   const calls: string[] = [];
   const grid = { rows: maxRows, cols: maxCols, data: data.map((r) => [...r]), formats: new Map<string, string>() };
   const range = (r: number, c: number, h: number, w: number) => {
-    if (r + h - 1 > grid.rows || c + w - 1 > grid.cols) throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
+    if (r + h - 1 > grid.rows || c + w - 1 > grid.cols)
+      throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
     return {
       setValues(v: CellValue[][]) {
         calls.push(`setValues ${r},${c},${h}x${w}`);
@@ -45,8 +46,14 @@ describe('GasSheet', () => {
   test('readAll is one getValues call; an empty sheet reads as []', () => {
     const empty = stubSheet('受注一覧', 1000, 26);
     expect(new GasSheet(empty.sheet).readAll()).toEqual([]);
-    const full = stubSheet('受注一覧', 1000, 26, [['ショップ', '注文番号'], ['A', new Date(0)]]);
-    expect(new GasSheet(full.sheet).readAll()).toEqual([['ショップ', '注文番号'], ['A', new Date(0)]]);
+    const full = stubSheet('受注一覧', 1000, 26, [
+      ['ショップ', '注文番号'],
+      ['A', new Date(0)],
+    ]);
+    expect(new GasSheet(full.sheet).readAll()).toEqual([
+      ['ショップ', '注文番号'],
+      ['A', new Date(0)],
+    ]);
     expect(full.calls).toEqual(['getValues']);
   });
 

@@ -1,4 +1,10 @@
-import { CONTINUE_HANDLER, GasTriggers, TIMER_HANDLER, timerSchedule, type ScriptTriggerApi } from '../../src/gas/triggers';
+import {
+  CONTINUE_HANDLER,
+  GasTriggers,
+  type ScriptTriggerApi,
+  TIMER_HANDLER,
+  timerSchedule,
+} from '../../src/gas/triggers';
 
 /** A ScriptApp stub keeping the project's trigger list, as the Apps Script console shows it. */
 function stubScriptApp() {
@@ -29,7 +35,11 @@ function stubScriptApp() {
 describe('GasTriggers', () => {
   test('setTimer is idempotent: one timer trigger whatever was there, other handlers untouched', () => {
     const { api, triggers } = stubScriptApp();
-    triggers.push({ handler: TIMER_HANDLER, schedule: 'every 5 min' }, { handler: 'userOwnTrigger', schedule: 'daily' }, { handler: TIMER_HANDLER, schedule: 'every 5 min' });
+    triggers.push(
+      { handler: TIMER_HANDLER, schedule: 'every 5 min' },
+      { handler: 'userOwnTrigger', schedule: 'daily' },
+      { handler: TIMER_HANDLER, schedule: 'every 5 min' },
+    );
     const t = new GasTriggers(api);
     t.setTimer(30);
     t.setTimer(30);
@@ -38,7 +48,9 @@ describe('GasTriggers', () => {
       { handler: TIMER_HANDLER, schedule: 'every 30 min' },
     ]);
     t.setTimer(60);
-    expect(triggers.filter((x) => x.handler === TIMER_HANDLER)).toEqual([{ handler: TIMER_HANDLER, schedule: 'every 1 h' }]);
+    expect(triggers.filter((x) => x.handler === TIMER_HANDLER)).toEqual([
+      { handler: TIMER_HANDLER, schedule: 'every 1 h' },
+    ]);
     t.setTimer(0);
     expect(triggers).toEqual([{ handler: 'userOwnTrigger', schedule: 'daily' }]);
   });

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { XlsxWorkbook } from '../../src/node/workbook';
-import { demoSettings } from '../../src/sandbox/demo-config';
-import { issueB2 } from '../../src/sandbox/b2-issuer';
 import { labelCsvBytes } from '../../src/node/label-file';
-import { startCliWorld, type CliWorld } from '../cli/support';
+import { XlsxWorkbook } from '../../src/node/workbook';
+import { issueB2 } from '../../src/sandbox/b2-issuer';
+import { demoSettings } from '../../src/sandbox/demo-config';
+import { type CliWorld, startCliWorld } from '../cli/support';
 import { decodeLabelFile, labelRows } from './support';
 
 /** The seller's day through B2クラウド in the CLI, against `mallsheet sandbox` (docs/contract.md §3, §5). */
@@ -24,7 +24,18 @@ test('labels export → B2 issued data → import (twice) → export to the mall
   const at = (name: string) => path.join(w.dir, name);
   expect(w.run(['fetch', '--config', config, '--workbook', book]).code).toBe(0);
 
-  const ex = w.run(['labels', 'export', '--config', config, '--workbook', book, '--format', 'b2', '--out', at('b2.csv')]);
+  const ex = w.run([
+    'labels',
+    'export',
+    '--config',
+    config,
+    '--workbook',
+    book,
+    '--format',
+    'b2',
+    '--out',
+    at('b2.csv'),
+  ]);
   expect(ex.code).toBe(0);
   const bytes = fs.readFileSync(at('b2.csv'));
   const { text, rows } = decodeLabelFile(bytes);
@@ -41,13 +52,25 @@ test('labels export → B2 issued data → import (twice) → export to the mall
   // every key in the file is on the rows of its shipment, and nowhere else; rows of one order share one key
   expect(new Set(keyed.map((r) => r.labelKey))).toEqual(new Set(keys));
   expect(new Set(keys).size).toBe(keys.length);
-  for (const k of keys) expect(new Set(keyed.filter((r) => r.labelKey === k).map((r) => `${r.shop}/${r.orderId}`)).size).toBe(1);
+  for (const k of keys)
+    expect(new Set(keyed.filter((r) => r.labelKey === k).map((r) => `${r.shop}/${r.orderId}`)).size).toBe(1);
   expect(keys.every((k) => k.length <= 20 && /^[A-Za-z0-9-]+$/.test(k))).toBe(true);
   // rows that must not ship got no key
   expect(sheet.filter((r) => ['キャンセル', '保留'].includes(r.status)).every((r) => r.labelKey === '')).toBe(true);
 
   // a second export finds nothing new: no file, exit 0
-  const again = w.run(['labels', 'export', '--config', config, '--workbook', book, '--format', 'b2', '--out', at('b2-again.csv')]);
+  const again = w.run([
+    'labels',
+    'export',
+    '--config',
+    config,
+    '--workbook',
+    book,
+    '--format',
+    'b2',
+    '--out',
+    at('b2-again.csv'),
+  ]);
   expect(again.code).toBe(0);
   expect(fs.existsSync(at('b2-again.csv'))).toBe(false);
 
@@ -61,7 +84,18 @@ test('labels export → B2 issued data → import (twice) → export to the mall
   issued.push(issued[1].map((v, c) => (c === 0 ? 'L99999999999' : c === 3 ? '123456789012' : v)));
   fs.writeFileSync(at('issued.csv'), labelCsvBytes(issued));
 
-  const im = w.run(['labels', 'import', '--config', config, '--workbook', book, '--format', 'b2', '--in', at('issued.csv')]);
+  const im = w.run([
+    'labels',
+    'import',
+    '--config',
+    config,
+    '--workbook',
+    book,
+    '--format',
+    'b2',
+    '--in',
+    at('issued.csv'),
+  ]);
   expect(im.code).toBe(1);
   expect(im.out).toContain(issued[1][0]);
   expect(im.out).toContain('999999999999');
@@ -69,7 +103,8 @@ test('labels export → B2 issued data → import (twice) → export to the mall
   const filled = await rowsOf(book);
   const byKey = new Map(issued.slice(1).map((r) => [r[0], r[3]]));
   for (const r of filled.filter((x) => x.labelKey !== '')) {
-    if (r.row === typedBySeller.row) expect(r.tracking).toBe('999999999999'); // never overwritten
+    if (r.row === typedBySeller.row)
+      expect(r.tracking).toBe('999999999999'); // never overwritten
     else {
       expect(r.tracking).toBe(byKey.get(r.labelKey));
       expect(r.carrier).toBe('ヤマト運輸');
@@ -78,13 +113,38 @@ test('labels export → B2 issued data → import (twice) → export to the mall
   }
 
   // the same file again changes nothing in 受注一覧
-  const im2 = w.run(['labels', 'import', '--config', config, '--workbook', book, '--format', 'b2', '--in', at('issued.csv')]);
+  const im2 = w.run([
+    'labels',
+    'import',
+    '--config',
+    config,
+    '--workbook',
+    book,
+    '--format',
+    'b2',
+    '--in',
+    at('issued.csv'),
+  ]);
   expect(im2.code).toBe(1);
   expect(await rowsOf(book)).toEqual(filled);
 
   // UTF-8 (a file saved by another tool) reads the same
-  fs.writeFileSync(at('issued-utf8.csv'), Buffer.from(iconv.decode(labelCsvBytes(issued.slice(0, 3)), 'cp932'), 'utf8'));
-  const im3 = w.run(['labels', 'import', '--config', config, '--workbook', book, '--format', 'b2', '--in', at('issued-utf8.csv')]);
+  fs.writeFileSync(
+    at('issued-utf8.csv'),
+    Buffer.from(iconv.decode(labelCsvBytes(issued.slice(0, 3)), 'cp932'), 'utf8'),
+  );
+  const im3 = w.run([
+    'labels',
+    'import',
+    '--config',
+    config,
+    '--workbook',
+    book,
+    '--format',
+    'b2',
+    '--in',
+    at('issued-utf8.csv'),
+  ]);
   expect(im3.out).toMatch(/変更なし [1-9]\d* 行/);
 
   // not of the format: exit 2, the workbook byte-identical

@@ -1,8 +1,8 @@
-import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
-import type { CellValue, SpreadsheetPort } from '../../src/ports';
+import iconv from 'iconv-lite';
+import { type ColumnId, ORDERS_SHEET_NAMES } from '../../src/engine/orders/columns';
 import { discoverHeaders } from '../../src/engine/orders/headers';
-import { ORDERS_SHEET_NAMES, type ColumnId } from '../../src/engine/orders/columns';
+import type { CellValue, SpreadsheetPort } from '../../src/ports';
 
 /** A label file as a carrier's software reads it: Windows-31J bytes, CRLF lines, CSV fields. */
 export function decodeLabelFile(bytes: Uint8Array): { text: string; rows: string[][] } {

@@ -1,7 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
 import { writeFileAtomic } from '../../src/node/atomic-file';
 import { XlsxWorkbook } from '../../src/node/workbook';
@@ -46,7 +46,7 @@ describe('XlsxWorkbook', () => {
     const orderedAt = new Date(Date.UTC(2026, 10, 22, 1, 2, 3));
     sheet.setFormats(2, 1, [['@', '@', '']]);
     sheet.writeBlock(1, 1, [['注文番号', '郵便番号', '注文日時', '備考']]);
-    sheet.writeBlock(2, 1, [['576460752303423489', '0010012', orderedAt, "'=HYPERLINK(\"x\")"]]);
+    sheet.writeBlock(2, 1, [['576460752303423489', '0010012', orderedAt, '\'=HYPERLINK("x")']]);
     sheet.writeBlock(3, 2, [[null, 3]]);
     await wb.save(file);
 
@@ -72,7 +72,14 @@ describe('XlsxWorkbook', () => {
 describe('writeFileAtomic under a real kill', () => {
   test('SIGKILL in the middle of a save leaves the old file byte-identical', () => {
     const script = path.join(dir, 'atomic.js');
-    buildSync({ entryPoints: [path.resolve(__dirname, '../../src/node/atomic-file.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'silent' });
+    buildSync({
+      entryPoints: [path.resolve(__dirname, '../../src/node/atomic-file.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: script,
+      logLevel: 'silent',
+    });
     const file = path.join(dir, 'orders.xlsx');
     fs.writeFileSync(file, 'old workbook bytes');
     const child = spawnSync(process.execPath, [

@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { runFetch } from '../../src/engine';
+import { MemoryProperties } from '../../src/engine/memory-ports';
 import { parseSettings } from '../../src/engine/settings/parse';
 import { MemorySpreadsheet } from '../../src/engine/sheet/memory-sheet';
-import { MemoryProperties } from '../../src/engine/memory-ports';
 import { CONNECTORS } from '../../src/malls';
+import { cliEnv } from '../../src/node/cli-env';
 import { DEMO_CARRIERS } from '../../src/sandbox/demo-config';
 import { demoTemuShop } from '../../src/sandbox/temu';
-import { cliEnv } from '../../src/node/cli-env';
 
 /**
  * A mall that accepts the connection and never answers. Served by a child process (this test's thread
@@ -25,13 +25,18 @@ let child: ChildProcess;
 let base: string;
 beforeAll(async () => {
   child = spawn(process.execPath, ['-e', HUNG], { stdio: ['ignore', 'pipe', 'inherit'] });
-  base = await new Promise<string>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())));
+  base = await new Promise<string>((resolve) =>
+    child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())),
+  );
 });
 afterAll(() => child.kill());
 
 test('a request that gets no answer is tried at most twice, the wait is shown, and the shop counts as failed', async () => {
   const settings = parseSettings({ locale: 'en', shops: [demoTemuShop(base)], carriers: DEMO_CARRIERS }, CONNECTORS);
-  const env = cliEnv(new MemorySpreadsheet('Asia/Tokyo'), new MemoryProperties(), settings, { verbose: false, httpTimeoutMs: 300 });
+  const env = cliEnv(new MemorySpreadsheet('Asia/Tokyo'), new MemoryProperties(), settings, {
+    verbose: false,
+    httpTimeoutMs: 300,
+  });
   const stderr: string[] = [];
   const spy = jest.spyOn(process.stderr, 'write').mockImplementation((s) => {
     stderr.push(String(s));

@@ -1,7 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { FileLock, FileProperties, nodeClock } from '../../src/node/node-ports';
 
 let dir: string;
@@ -27,7 +27,10 @@ describe('FileLock', () => {
   test('a lock left by a process that is gone is stale and taken over', () => {
     const file = path.join(dir, 'orders.xlsx.lock');
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
-    fs.writeFileSync(file, JSON.stringify({ pid: Number(dead.stdout.toString()), host: os.hostname(), at: Date.now() }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ pid: Number(dead.stdout.toString()), host: os.hostname(), at: Date.now() }),
+    );
     const lock = new FileLock(file);
     expect(lock.tryLock(0)).toBe(true);
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).pid).toBe(process.pid);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { SyncHttp } from '../../src/node/sync-http';
 
 /** A tiny server in a child process (this test's thread blocks in Atomics.wait, so it cannot serve). */
@@ -25,7 +25,9 @@ let http: SyncHttp;
 
 beforeAll(async () => {
   child = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
-  base = await new Promise<string>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())));
+  base = await new Promise<string>((resolve) =>
+    child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())),
+  );
   http = new SyncHttp({ timeoutMs: 1000 });
 });
 afterAll(async () => {
@@ -36,7 +38,13 @@ afterAll(async () => {
 describe('SyncHttp', () => {
   test('a POST goes out with its exact body and content type; the answer comes back synchronously', () => {
     const body = '{"note":"日本語 & =","n":576460752303423489}';
-    const res = http.fetch({ url: `${base}/echo?a=1`, method: 'post', headers: { 'X-Auth': 'k' }, contentType: 'application/json', body });
+    const res = http.fetch({
+      url: `${base}/echo?a=1`,
+      method: 'post',
+      headers: { 'X-Auth': 'k' },
+      contentType: 'application/json',
+      body,
+    });
     expect(res.status).toBe(200);
     expect(res.headers['x-echo']).toBe('yes');
     expect(JSON.parse(res.body)).toEqual({ method: 'POST', url: '/echo?a=1', ct: 'application/json', auth: 'k', body });

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { XlsxWorkbook } from '../../src/node/workbook';
 import { readShippedOn } from '../../src/engine/export/shipped-on';
+import { XlsxWorkbook } from '../../src/node/workbook';
 
 /**
  * An .xlsx date cell is a calendar date (a wall-clock time with no zone), not midnight UTC: read in a zone west
@@ -25,12 +25,15 @@ async function bookWithDateCell(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
-test.each(['America/Los_Angeles', 'Pacific/Honolulu', 'Asia/Tokyo', 'UTC'])('a date cell reads as that calendar day in %s', async (tz) => {
-  const file = path.join(dir, 'orders.xlsx');
-  await bookWithDateCell(file);
-  const cell = (await XlsxWorkbook.open(file, tz)).getSheet('受注一覧')!.readAll()[1][0];
-  expect(readShippedOn(cell, tz)).toEqual({ kind: 'date', date: '2026-11-22' });
-});
+test.each(['America/Los_Angeles', 'Pacific/Honolulu', 'Asia/Tokyo', 'UTC'])(
+  'a date cell reads as that calendar day in %s',
+  async (tz) => {
+    const file = path.join(dir, 'orders.xlsx');
+    await bookWithDateCell(file);
+    const cell = (await XlsxWorkbook.open(file, tz)).getSheet('受注一覧')!.readAll()[1][0];
+    expect(readShippedOn(cell, tz)).toEqual({ kind: 'date', date: '2026-11-22' });
+  },
+);
 
 test('a date the engine writes comes back as the same instant, and shows its wall-clock time in the file', async () => {
   const file = path.join(dir, 'orders.xlsx');

@@ -25,7 +25,10 @@ test('readAll gives the used rectangle and leaves the sheet with only the cells 
   const file = path.join(dir, 'orders.xlsx');
   const book = await XlsxWorkbook.open(file);
   const sheet = book.insertSheet('受注一覧');
-  sheet.writeBlock(1, 1, [['ショップ', '注文番号', '明細番号'], ['S', 'O-1', 'L-1']]);
+  sheet.writeBlock(1, 1, [
+    ['ショップ', '注文番号', '明細番号'],
+    ['S', 'O-1', 'L-1'],
+  ]);
   sheet.writeBlock(3000, 30, [['junk']]);
   await book.save(file);
 

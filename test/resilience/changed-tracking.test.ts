@@ -1,7 +1,7 @@
 import { runExport, runFetch } from '../../src/engine';
-import { discoverHeaders } from '../../src/engine/orders/headers';
 import { ORDERS_SHEET_NAMES } from '../../src/engine/orders/columns';
-import { fillTracking, runUntilDone, world, type World } from './support/world';
+import { discoverHeaders } from '../../src/engine/orders/headers';
+import { fillTracking, runUntilDone, type World, world } from './support/world';
 
 /**
  * After an export the seller changes 伝票番号. A row is OK only when the mall holds that number
@@ -25,7 +25,8 @@ function cells(w: World): { row: number; orderId: string; tracking: string; expo
 function retype(w: World, orderId: string, tracking: string): void {
   const sheet = w.book.getSheet(ORDERS_SHEET_NAMES.ja)!;
   const { at } = discoverHeaders(sheet.readAll()[0]);
-  for (const c of cells(w).filter((x) => x.orderId === orderId)) sheet.writeBlock(c.row, at.tracking! + 1, [[tracking]]);
+  for (const c of cells(w).filter((x) => x.orderId === orderId))
+    sheet.writeBlock(c.row, at.tracking! + 1, [[tracking]]);
 }
 
 function exportedOnce(mall: 'tiktok' | 'qoo10') {
@@ -50,7 +51,9 @@ test('Qoo10: "shipped with another tracking number" is not OK; 書出伝票番�
     expect(r.result).toContain('QSM で伝票番号を変更');
     expect(r.exported).toBe(accepted);
   }
-  const held = (w.sandbox.control('state', {}) as { shipments: { packNo: string; trackingNo: string }[] }).shipments.filter((s) => s.packNo === orderId);
+  const held = (
+    w.sandbox.control('state', {}) as { shipments: { packNo: string; trackingNo: string }[] }
+  ).shipments.filter((s) => s.packNo === orderId);
   expect(held.every((s) => s.trackingNo === accepted)).toBe(true);
 });
 
@@ -68,6 +71,8 @@ test('TikTok: a changed number is sent once (Update Shipping Info); a second cha
     expect(r.result).toMatch(/21011051, request_id .*222222222222 が登録されたまま/);
     expect(r.exported).toBe('222222222222');
   }
-  const order = (w.sandbox.control('orders', {}) as { id: string; tracking: string[] }[]).find((o) => o.id === orderId)!;
+  const order = (w.sandbox.control('orders', {}) as { id: string; tracking: string[] }[]).find(
+    (o) => o.id === orderId,
+  )!;
   expect(order.tracking).toEqual(['222222222222']);
 });

@@ -1,6 +1,18 @@
-import { runExport, runFetch, runTimer, type RunReport } from '../../src/engine';
+import { type RunReport, runExport, runFetch, runTimer } from '../../src/engine';
 import { expectFailuresVisible, expectInvariants } from './support/invariants';
-import { acceptedPerLine, cutOff, fillTracking, injectFault, Killed, MALLS, type MallId, runUntilDone, type FaultKind, type World, world } from './support/world';
+import {
+  acceptedPerLine,
+  cutOff,
+  type FaultKind,
+  fillTracking,
+  injectFault,
+  Killed,
+  MALLS,
+  type MallId,
+  runUntilDone,
+  type World,
+  world,
+} from './support/world';
 
 /**
  * Fault injection against the sandbox malls: each scenario runs the real engine and connector
@@ -74,54 +86,60 @@ describe.each(MALLS)('%s', (mall) => {
     expectInvariants(w);
   });
 
-  test.each(SEEDS)('a run killed at a random port call (sheet, HTTP, properties) loses and repeats nothing (seed %i)', (seed) => {
-    fetchBudget = BUDGET_MS;
-    const w = world(mall, { seed, orders: ORDERS, budgetMs: BUDGET_MS[mall] });
-    let interrupted = 0;
-    for (let round = 0; round < 6; round++) {
-      // early rounds fetch, later ones export what the seller filled in (and sometimes fetch)
-      const exporting = round >= 2 && round % 2 === 0;
-      if (exporting) fillTracking(w);
-      w.fuse.arm(1 + Math.floor(w.random() * 400));
-      const start = w.clock.now();
-      try {
-        if (exporting) exportRun(w);
-        else fetchRun(w);
-      } catch (e) {
-        // a dead execution may unwind through the engine's own error handling: nothing of it counts
-        if (!(e instanceof Killed)) throw e;
+  test.each(SEEDS)(
+    'a run killed at a random port call (sheet, HTTP, properties) loses and repeats nothing (seed %i)',
+    (seed) => {
+      fetchBudget = BUDGET_MS;
+      const w = world(mall, { seed, orders: ORDERS, budgetMs: BUDGET_MS[mall] });
+      let interrupted = 0;
+      for (let round = 0; round < 6; round++) {
+        // early rounds fetch, later ones export what the seller filled in (and sometimes fetch)
+        const exporting = round >= 2 && round % 2 === 0;
+        if (exporting) fillTracking(w);
+        w.fuse.arm(1 + Math.floor(w.random() * 400));
+        const start = w.clock.now();
+        try {
+          if (exporting) exportRun(w);
+          else fetchRun(w);
+        } catch (e) {
+          // a dead execution may unwind through the engine's own error handling: nothing of it counts
+          if (!(e instanceof Killed)) throw e;
+        }
+        if (cutOff(w, start)) interrupted++;
+        w.fuse.disarm();
+        w.clock.advance(60_000 + Math.floor(w.random() * 10 * 60_000));
       }
-      if (cutOff(w, start)) interrupted++;
-      w.fuse.disarm();
-      w.clock.advance(60_000 + Math.floor(w.random() * 10 * 60_000));
-    }
-    settle(w);
-    expectInvariants(w);
-    // a killed run cannot write its own Log row; a later run says it was cut off (twice only when the kill
-    // fell between a run's Log row and the end of its marker)
-    const lines = w.logRows().filter((r) => r.message.includes('途中で強制終了'));
-    expect(lines.length).toBeGreaterThanOrEqual(interrupted);
-    expect(lines.length).toBeLessThanOrEqual(2 * interrupted);
-  });
+      settle(w);
+      expectInvariants(w);
+      // a killed run cannot write its own Log row; a later run says it was cut off (twice only when the kill
+      // fell between a run's Log row and the end of its marker)
+      const lines = w.logRows().filter((r) => r.message.includes('途中で強制終了'));
+      expect(lines.length).toBeGreaterThanOrEqual(interrupted);
+      expect(lines.length).toBeLessThanOrEqual(2 * interrupted);
+    },
+  );
 
-  test.each(SEEDS)('one port call failing at random (a glitch, not a kill) never escapes the run as an exception (seed %i)', (seed) => {
-    fetchBudget = BUDGET_MS;
-    const w = world(mall, { seed: seed + 100, orders: ORDERS, budgetMs: BUDGET_MS[mall] });
-    for (let round = 0; round < 8; round++) {
-      const exporting = round >= 2 && round % 2 === 0;
-      if (exporting) fillTracking(w);
-      w.fuse.arm(1 + Math.floor(w.random() * 300), true);
-      // the failure is told, never thrown (the call returns): a readable line for every shop that failed
-      const report = exporting ? exportRun(w) : fetchRun(w);
-      for (const s of report.shops) if (!s.ok) expect(s.message).not.toBe('');
-      for (const e of report.errors) expect(e).not.toBe('');
+  test.each(SEEDS)(
+    'one port call failing at random (a glitch, not a kill) never escapes the run as an exception (seed %i)',
+    (seed) => {
+      fetchBudget = BUDGET_MS;
+      const w = world(mall, { seed: seed + 100, orders: ORDERS, budgetMs: BUDGET_MS[mall] });
+      for (let round = 0; round < 8; round++) {
+        const exporting = round >= 2 && round % 2 === 0;
+        if (exporting) fillTracking(w);
+        w.fuse.arm(1 + Math.floor(w.random() * 300), true);
+        // the failure is told, never thrown (the call returns): a readable line for every shop that failed
+        const report = exporting ? exportRun(w) : fetchRun(w);
+        for (const s of report.shops) if (!s.ok) expect(s.message).not.toBe('');
+        for (const e of report.errors) expect(e).not.toBe('');
+        w.fuse.disarm();
+        w.clock.advance(60_000 + Math.floor(w.random() * 10 * 60_000));
+      }
       w.fuse.disarm();
-      w.clock.advance(60_000 + Math.floor(w.random() * 10 * 60_000));
-    }
-    w.fuse.disarm();
-    settle(w);
-    expectInvariants(w);
-  });
+      settle(w);
+      expectInvariants(w);
+    },
+  );
 
   test('a second run started while the first holds the lock is busy and changes nothing', () => {
     const w = world(mall, { seed: 11, orders: 60, budgetMs: 270_000 });

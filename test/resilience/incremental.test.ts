@@ -2,7 +2,7 @@ import { runFetch, runTimer } from '../../src/engine';
 import { FULL_EVERY_MS, OVERLAP_MS } from '../../src/engine/run/fetch';
 import type { HttpRequest } from '../../src/ports';
 import { expectInvariants } from './support/invariants';
-import { world, type World } from './support/world';
+import { type World, world } from './support/world';
 
 /**
  * Incremental sync: after a complete full window, malls that filter by update time are asked
@@ -15,7 +15,8 @@ const MIN = 60_000;
 /** The order-list requests sent since `from`, as the filters each mall received. */
 function listFilters(w: World, from: number): Record<string, unknown>[] {
   return w.http.sent.slice(from).flatMap((r: HttpRequest) => {
-    if (w.mall === 'tiktok') return r.url.includes('/orders/search') ? [JSON.parse(r.body!) as Record<string, unknown>] : [];
+    if (w.mall === 'tiktok')
+      return r.url.includes('/orders/search') ? [JSON.parse(r.body!) as Record<string, unknown>] : [];
     if (w.mall === 'temu') {
       const p = JSON.parse(r.body!) as Record<string, unknown>;
       return p.type === 'bg.order.list.v2.get' && p.parentOrderSnList === undefined ? [p] : [];
@@ -26,11 +27,15 @@ function listFilters(w: World, from: number): Record<string, unknown>[] {
 
 function cancelOne(w: World): string {
   if (w.mall === 'tiktok') {
-    const o = (w.sandbox.control('orders', {}) as { id: string; status: string }[]).find((x) => x.status === 'AWAITING_SHIPMENT')!;
+    const o = (w.sandbox.control('orders', {}) as { id: string; status: string }[]).find(
+      (x) => x.status === 'AWAITING_SHIPMENT',
+    )!;
     w.sandbox.control('cancel', { orderId: o.id });
     return o.id;
   }
-  const o = (w.sandbox.control('orders', {}) as { parentOrderSn: string; status: number }[]).find((x) => x.status === 2)!;
+  const o = (w.sandbox.control('orders', {}) as { parentOrderSn: string; status: number }[]).find(
+    (x) => x.status === 2,
+  )!;
   w.sandbox.control('cancel', { parentOrderSn: o.parentOrderSn });
   return o.parentOrderSn;
 }
@@ -41,7 +46,11 @@ describe.each(['tiktok', 'temu'] as const)('%s', (mall) => {
     runFetch(w.env, { trigger: 'auto' });
     const full = w.state();
     expect(full.lastFullAt).toBe(full.lastFetchAt);
-    expect(listFilters(w, 0).every((f) => f.update_time_ge === undefined && f.updateAtStart === undefined || f.parentOrderStatus === 3)).toBe(true);
+    expect(
+      listFilters(w, 0).every(
+        (f) => (f.update_time_ge === undefined && f.updateAtStart === undefined) || f.parentOrderStatus === 3,
+      ),
+    ).toBe(true);
 
     w.clock.advance(30 * MIN);
     const cancelled = cancelOne(w);
@@ -56,7 +65,12 @@ describe.each(['tiktok', 'temu'] as const)('%s', (mall) => {
       else expect(f.updateAtStart).toBe(since);
     }
     // only what changed came back, and the cancellation reached its rows
-    expect(w.rows().filter((r) => r.orderId === cancelled).every((r) => r.status === 'キャンセル')).toBe(true);
+    expect(
+      w
+        .rows()
+        .filter((r) => r.orderId === cancelled)
+        .every((r) => r.status === 'キャンセル'),
+    ).toBe(true);
     expect(w.state().lastFullAt).toBe(full.lastFullAt);
     expectInvariants(w);
   });
@@ -99,7 +113,9 @@ test('qoo10 reads its creation window on every fetch (no update filter) and lear
   const w = world('qoo10', { seed: 8, orders: 60, budgetMs: 270_000 });
   runFetch(w.env, { trigger: 'auto' });
   w.clock.advance(31 * MIN);
-  const pack = (w.sandbox.control('orders', {}) as { packNo: string; status: number; claim: string | null }[]).find((p) => p.status === 2 && !p.claim)!;
+  const pack = (w.sandbox.control('orders', {}) as { packNo: string; status: number; claim: string | null }[]).find(
+    (p) => p.status === 2 && !p.claim,
+  )!;
   w.sandbox.control('cancel', { packNo: pack.packNo, stat: '3' });
   w.clock.advance(MIN);
   const sentBefore = w.http.sent.length;
@@ -107,6 +123,11 @@ test('qoo10 reads its creation window on every fetch (no update filter) and lear
   const filters = listFilters(w, sentBefore);
   expect(filters.length).toBeGreaterThan(0);
   expect(filters.every((f) => f.SearchCondition === '1')).toBe(true);
-  expect(w.rows().filter((r) => r.orderId === pack.packNo).every((r) => r.status === 'キャンセル')).toBe(true);
+  expect(
+    w
+      .rows()
+      .filter((r) => r.orderId === pack.packNo)
+      .every((r) => r.status === 'キャンセル'),
+  ).toBe(true);
   expectInvariants(w);
 });

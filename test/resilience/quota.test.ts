@@ -89,7 +89,13 @@ describe('quota awareness in runs', () => {
     const w = world('tiktok', { seed: 3, orders: 250, budgetMs: 270_000 });
     const sets: string[] = [];
     const props = w.env.props;
-    w.env.props = { ...props, get: props.get, keys: props.keys, delete: props.delete, set: (k, v) => (sets.push(k), props.set(k, v)) };
+    w.env.props = {
+      ...props,
+      get: props.get,
+      keys: props.keys,
+      delete: props.delete,
+      set: (k, v) => (sets.push(k), props.set(k, v)),
+    };
     runFetch(w.env, { trigger: 'manual' });
     const stored = JSON.parse(w.props.get('quota:urlfetch')!) as { count: number };
     expect(stored.count).toBe(w.http.sent.length);

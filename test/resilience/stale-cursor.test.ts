@@ -14,7 +14,10 @@ test('tiktok: a page token the mall refuses is dropped after a few failed runs, 
   const state = w.state();
   expect(state.resume).toBeDefined();
   const cursor = state.resume!.cursor as { pass: number; pageToken: string };
-  w.props.set(stateKey(w.shopName), JSON.stringify({ ...state, resume: { ...state.resume!, cursor: { ...cursor, pageToken: 'expired-token' } } }));
+  w.props.set(
+    stateKey(w.shopName),
+    JSON.stringify({ ...state, resume: { ...state.resume!, cursor: { ...cursor, pageToken: 'expired-token' } } }),
+  );
 
   w.env.budgetMs = 270_000;
   for (let i = 1; i <= MAX_RESUME_FAILURES; i++) {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { Sandbox } from '../../src/sandbox/sandbox';
-import { DEMO_CARRIERS, demoSettings } from '../../src/sandbox/demo-config';
 import { CONNECTORS } from '../../src/malls';
+import { DEMO_CARRIERS, demoSettings } from '../../src/sandbox/demo-config';
+import { Sandbox } from '../../src/sandbox/sandbox';
 import { fakeAppsScript } from './fake-apps-script';
 
 /**
@@ -52,7 +52,10 @@ export function shopForms(): Record<string, unknown>[] {
   const shops = (demoSettings(BASE).shops as Record<string, any>[]).map((s) => {
     const fields = CONNECTORS.find((c) => c.id === s.mall)!.credentialFields;
     const creds = s.credentials as Record<string, string>;
-    const pick = (secret: boolean) => Object.fromEntries(fields.filter((f) => f.secret === secret && creds[f.key] !== undefined).map((f) => [f.key, creds[f.key]]));
+    const pick = (secret: boolean) =>
+      Object.fromEntries(
+        fields.filter((f) => f.secret === secret && creds[f.key] !== undefined).map((f) => [f.key, creds[f.key]]),
+      );
     return {
       name: s.name,
       mall: s.mall,
@@ -83,7 +86,9 @@ export function secretValues(): string[] {
 
 /** The demo carriers and shops saved through the sidebar's server calls, as a seller sets them up. */
 export function setUpShops(call: ReturnType<typeof setUp>['call']): void {
-  const carriers = call('sidebarSaveCarriers', { carriers: DEMO_CARRIERS.map(({ name, ...values }) => ({ name, values })) });
+  const carriers = call('sidebarSaveCarriers', {
+    carriers: DEMO_CARRIERS.map(({ name, ...values }) => ({ name, values })),
+  });
   if (!carriers.ok) throw new Error(`carriers not saved: ${JSON.stringify(carriers)}`);
   for (const shop of shopForms()) {
     const saved = call('sidebarSaveShop', { originalName: null, shop });

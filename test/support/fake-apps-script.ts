@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
-import { MemorySpreadsheet, type MemorySheet } from '../../src/engine/sheet/memory-sheet';
-import { Sandbox, toSandboxRequest } from '../../src/sandbox/sandbox';
+import { type MemorySheet, MemorySpreadsheet } from '../../src/engine/sheet/memory-sheet';
+import { type Sandbox, toSandboxRequest } from '../../src/sandbox/sandbox';
 
 /**
  * Stateful stand-ins for the Apps Script services the bundle uses, for running dist/Code.js in node:vm.
@@ -33,23 +33,48 @@ export function fakeAppsScript(sandbox: Sandbox) {
   const sheetApi = (sheet: MemorySheet) => {
     let maxRows = 1000;
     let maxCols = 26;
-    const L: FakeLayout = { frozenRows: 0, validations: new Map(), rules: [], protections: [], charts: [], header: new Map(), widths: new Map() };
+    const L: FakeLayout = {
+      frozenRows: 0,
+      validations: new Map(),
+      rules: [],
+      protections: [],
+      charts: [],
+      header: new Map(),
+      widths: new Map(),
+    };
     layouts.set(sheet.name, L);
-    const rec = (method: string, ...args: unknown[]) => layoutCalls.push(`${sheet.name} ${method} ${JSON.stringify(args)}`);
+    const rec = (method: string, ...args: unknown[]) =>
+      layoutCalls.push(`${sheet.name} ${method} ${JSON.stringify(args)}`);
     const range = (row: number, col: number, h: number, w: number) => {
       const self = {
         getValues: () => {
           const all = sheet.readAll();
-          return Array.from({ length: h }, (_, r) => Array.from({ length: w }, (_, c) => toScript(all[row - 1 + r]?.[col - 1 + c] ?? '')));
+          return Array.from({ length: h }, (_, r) =>
+            Array.from({ length: w }, (_, c) => toScript(all[row - 1 + r]?.[col - 1 + c] ?? '')),
+          );
         },
-        createFilter: () => (filters.set(sheet.name, fakeFilter(row, col, h, w, () => filters.delete(sheet.name))), filters.get(sheet.name)!),
+        createFilter: () => (
+          filters.set(
+            sheet.name,
+            fakeFilter(row, col, h, w, () => filters.delete(sheet.name)),
+          ),
+          filters.get(sheet.name)!
+        ),
         setValues: (values: unknown[][]) => sheet.writeBlock(row, col, values.map((r) => r.map(toHost)) as never),
         setNumberFormats: (formats: string[][]) => sheet.setFormats(row, col, formats),
         getA1Notation: () => `R${row}C${col}:R${row + h - 1}C${col + w - 1}`,
         grid: { row, col, h, w },
-        setBackground: (c: string) => (rec('setBackground', row, col, w, c), forCols(col, w, (k) => (L.header.get(k) ?? L.header.set(k, {}).get(k)!).background = c), self),
+        setBackground: (c: string) => (
+          rec('setBackground', row, col, w, c),
+          forCols(col, w, (k) => ((L.header.get(k) ?? L.header.set(k, {}).get(k)!).background = c)),
+          self
+        ),
         setFontColor: (c: string) => (rec('setFontColor', row, col, w, c), self),
-        setFontWeight: (x: string) => (rec('setFontWeight', row, col, w, x), forCols(col, w, (k) => (L.header.get(k) ?? L.header.set(k, {}).get(k)!).bold = x === 'bold'), self),
+        setFontWeight: (x: string) => (
+          rec('setFontWeight', row, col, w, x),
+          forCols(col, w, (k) => ((L.header.get(k) ?? L.header.set(k, {}).get(k)!).bold = x === 'bold')),
+          self
+        ),
         setDataValidation: (rule: FakeValidation | null) => {
           rec('setDataValidation', col, h);
           if (rule) L.validations.set(col, rule);
@@ -91,7 +116,8 @@ export function fakeAppsScript(sandbox: Sandbox) {
       getLastColumn: () => sheet.readAll()[0]?.length ?? 0,
       getFilter: () => filters.get(sheet.name) ?? null,
       getRange: (row: number, col: number, h: number, w: number) => {
-        if (row + h - 1 > maxRows || col + w - 1 > maxCols) throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+        if (row + h - 1 > maxRows || col + w - 1 > maxCols)
+          throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
         return range(row, col, h, w);
       },
       getMaxRows: () => maxRows,
@@ -99,12 +125,23 @@ export function fakeAppsScript(sandbox: Sandbox) {
       insertRowsAfter: (_after: number, n: number) => void (maxRows += n),
       insertColumnsAfter: (_after: number, n: number) => void (maxCols += n),
       setFrozenRows: (n: number) => void (rec('setFrozenRows', n), (L.frozenRows = n)),
-      setColumnWidths: (first: number, count: number, px: number) => void (rec('setColumnWidths', first, count, px), forCols(first, count, (c) => L.widths.set(c, px))),
+      setColumnWidths: (first: number, count: number, px: number) =>
+        void (rec('setColumnWidths', first, count, px), forCols(first, count, (c) => L.widths.set(c, px))),
       getConditionalFormatRules: () => (rec('getConditionalFormatRules'), [...L.rules]),
-      setConditionalFormatRules: (rules: FakeRule[]) => void (rec('setConditionalFormatRules', rules.length), (L.rules = [...rules])),
-      getProtections: (type: string) => (rec('getProtections', type), L.protections.map((p) => ({ getDescription: () => p.description, remove: () => (rec('remove'), L.protections.splice(L.protections.indexOf(p), 1)) }))),
-      getCharts: () => (rec('getCharts'), L.charts.map((c) => ({ getRanges: () => [{ getA1Notation: () => c.a1 }], chart: c }))),
-      removeChart: (c: { chart: FakeChart }) => void (rec('removeChart'), L.charts.splice(L.charts.indexOf(c.chart), 1)),
+      setConditionalFormatRules: (rules: FakeRule[]) =>
+        void (rec('setConditionalFormatRules', rules.length), (L.rules = [...rules])),
+      getProtections: (type: string) => (
+        rec('getProtections', type),
+        L.protections.map((p) => ({
+          getDescription: () => p.description,
+          remove: () => (rec('remove'), L.protections.splice(L.protections.indexOf(p), 1)),
+        }))
+      ),
+      getCharts: () => (
+        rec('getCharts'), L.charts.map((c) => ({ getRanges: () => [{ getA1Notation: () => c.a1 }], chart: c }))
+      ),
+      removeChart: (c: { chart: FakeChart }) =>
+        void (rec('removeChart'), L.charts.splice(L.charts.indexOf(c.chart), 1)),
       insertChart: (c: FakeChart) => void (rec('insertChart', c.kind, c.a1), L.charts.push(c)),
       newChart: () => chartBuilder(),
     };
@@ -116,7 +153,12 @@ export function fakeAppsScript(sandbox: Sandbox) {
     return {
       criteria,
       range: { row, col, h, w },
-      getRange: () => ({ getRow: () => row, getColumn: () => col, getNumColumns: () => w, getLastRow: () => row + h - 1 }),
+      getRange: () => ({
+        getRow: () => row,
+        getColumn: () => col,
+        getNumColumns: () => w,
+        getLastRow: () => row + h - 1,
+      }),
       getColumnFilterCriteria: (c: number) => criteria.get(c) ?? null,
       removeColumnFilterCriteria: (c: number) => void criteria.delete(c),
       setColumnFilterCriteria: (c: number, x: { formula: string }) => void criteria.set(c, x),
@@ -148,7 +190,12 @@ export function fakeAppsScript(sandbox: Sandbox) {
     return b;
   };
   const ruleBuilder = () => {
-    const r: FakeRule = { formula: '', ranges: [], style: {}, getBooleanCondition: () => ({ getCriteriaValues: () => [r.formula] }) };
+    const r: FakeRule = {
+      formula: '',
+      ranges: [],
+      style: {},
+      getBooleanCondition: () => ({ getCriteriaValues: () => [r.formula] }),
+    };
     const b = {
       whenFormulaSatisfied: (f: string) => ((r.formula = f), b),
       setRanges: (ranges: { grid: FakeRule['ranges'][number] }[]) => ((r.ranges = ranges.map((x) => x.grid)), b),
@@ -167,15 +214,30 @@ export function fakeAppsScript(sandbox: Sandbox) {
   };
 
   const signed = (buf: Buffer) => Array.from(buf, (b) => (b > 127 ? b - 256 : b));
-  const answer = (url: string, p: { method?: string; headers?: Record<string, string>; contentType?: string; payload?: string }) => {
+  const answer = (
+    url: string,
+    p: { method?: string; headers?: Record<string, string>; contentType?: string; payload?: string },
+  ) => {
     fetched.push(url);
     // a chat room's incoming webhook: what it was sent is kept for the test
     if (url.startsWith('https://chat.googleapis.com/')) {
       webhooks.push({ url, payload: String(p.payload ?? '') });
       return { getResponseCode: () => 200, getContentText: () => '{}', getAllHeaders: () => ({}) };
     }
-    const res = sandbox.handle(toSandboxRequest({ url, method: (p.method ?? 'get') as 'get' | 'post', headers: p.headers, contentType: p.contentType, body: p.payload }));
-    return { getResponseCode: () => res.status, getContentText: () => res.body, getAllHeaders: () => res.headers ?? {} };
+    const res = sandbox.handle(
+      toSandboxRequest({
+        url,
+        method: (p.method ?? 'get') as 'get' | 'post',
+        headers: p.headers,
+        contentType: p.contentType,
+        body: p.payload,
+      }),
+    );
+    return {
+      getResponseCode: () => res.status,
+      getContentText: () => res.body,
+      getAllHeaders: () => res.headers ?? {},
+    };
   };
 
   const globals = {
@@ -205,13 +267,25 @@ export function fakeAppsScript(sandbox: Sandbox) {
         toast: (msg: string) => void toasts.push(msg),
       }),
       getUi: () => ({
-        alert: (...args: unknown[]) => void alerts.push(args.filter((a) => typeof a === 'string' && !/^[A-Z_]+$/.test(a)).join('\n')),
+        alert: (...args: unknown[]) =>
+          void alerts.push(args.filter((a) => typeof a === 'string' && !/^[A-Z_]+$/.test(a)).join('\n')),
         ButtonSet: { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO' },
         Button: { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' },
         prompt: () => ({ getSelectedButton: () => 'OK', getResponseText: () => promptAnswer }),
         showSidebar: () => undefined,
         showModalDialog: () => undefined,
-        createMenu: () => ({ addItem() { return this; }, addSeparator() { return this; }, addSubMenu() { return this; }, addToUi: () => undefined }),
+        createMenu: () => ({
+          addItem() {
+            return this;
+          },
+          addSeparator() {
+            return this;
+          },
+          addSubMenu() {
+            return this;
+          },
+          addToUi: () => undefined,
+        }),
       }),
     },
     UrlFetchApp: {
@@ -243,13 +317,18 @@ export function fakeAppsScript(sandbox: Sandbox) {
       },
       computeHmacSha256Signature: (value: string, key: string, charset?: string) => {
         const fix = (x: string) => (charset === 'UTF_8' ? x : x.replace(/[^\x00-\x7f]/g, '?'));
-        return signed(createHmac('sha256', Buffer.from(fix(key), 'utf8')).update(fix(value), 'utf8').digest());
+        return signed(
+          createHmac('sha256', Buffer.from(fix(key), 'utf8'))
+            .update(fix(value), 'utf8')
+            .digest(),
+        );
       },
       sleep: (ms: number) => void Atomics.wait(sleepCell, 0, 0, ms),
       // HTML → PDF as Apps Script converts it; the fake's "PDF" is a marker plus the HTML, so tests read it back
       newBlob: (data: string, contentType: string, name: string) => ({
         getAs: (type: string) => {
-          if (contentType !== 'text/html' || type !== 'application/pdf') throw new Error(`cannot convert ${contentType} to ${type}`);
+          if (contentType !== 'text/html' || type !== 'application/pdf')
+            throw new Error(`cannot convert ${contentType} to ${type}`);
           converted.push({ html: data, name });
           return { getBytes: () => signed(Buffer.from(`%PDF-fake\n${data}`, 'utf8')) };
         },
@@ -259,18 +338,55 @@ export function fakeAppsScript(sandbox: Sandbox) {
     ScriptApp: {
       getProjectTriggers: () => [],
       deleteTrigger: () => undefined,
-      newTrigger: () => ({ timeBased: () => ({ after: () => ({ create: () => undefined }), everyMinutes: () => ({ create: () => undefined }), everyHours: () => ({ create: () => undefined }) }) }),
+      newTrigger: () => ({
+        timeBased: () => ({
+          after: () => ({ create: () => undefined }),
+          everyMinutes: () => ({ create: () => undefined }),
+          everyHours: () => ({ create: () => undefined }),
+        }),
+      }),
     },
-    HtmlService: { createHtmlOutputFromFile: () => ({ setTitle() { return this; }, setWidth() { return this; }, setHeight() { return this; } }) },
+    HtmlService: {
+      createHtmlOutputFromFile: () => ({
+        setTitle() {
+          return this;
+        },
+        setWidth() {
+          return this;
+        },
+        setHeight() {
+          return this;
+        },
+      }),
+    },
     Session: { getActiveUserLocale: () => 'ja', getEffectiveUser: () => ({ getEmail: () => 'owner@example.com' }) },
-    MailApp: { sendEmail: (m: { to: string; subject: string; body: string }) => void mails.push({ to: m.to, subject: m.subject, body: m.body }) },
+    MailApp: {
+      sendEmail: (m: { to: string; subject: string; body: string }) =>
+        void mails.push({ to: m.to, subject: m.subject, body: m.body }),
+    },
     console: { log: () => undefined, warn: () => undefined, error: () => undefined },
   };
   /** Call with the vm context's own Date once the context exists. */
   const useScriptDate = (ctor: DateConstructor) => void (ScriptDate = ctor);
   /** What the seller types into the next prompt (ui.prompt). */
   const answerPrompt = (text: string) => void (promptAnswer = text);
-  return { globals, book, props, alerts, toasts, fetched, mails, webhooks, converted, selection, useScriptDate, layoutCalls, layouts, filters, answerPrompt };
+  return {
+    globals,
+    book,
+    props,
+    alerts,
+    toasts,
+    fetched,
+    mails,
+    webhooks,
+    converted,
+    selection,
+    useScriptDate,
+    layoutCalls,
+    layouts,
+    filters,
+    answerPrompt,
+  };
 }
 
 export interface FakeValidation {

@@ -1,7 +1,15 @@
 import { z } from 'zod';
-import type { CheckLine, ExportOrder, FetchRequest, FetchStep, LineOutcome, MallConnector, ShopContext } from '../../src/engine/connector';
-import type { OrderLine } from '../../src/engine/order-line';
+import type {
+  CheckLine,
+  ExportOrder,
+  FetchRequest,
+  FetchStep,
+  LineOutcome,
+  MallConnector,
+  ShopContext,
+} from '../../src/engine/connector';
 import type { VirtualClock } from '../../src/engine/memory-ports';
+import type { OrderLine } from '../../src/engine/order-line';
 
 /** Fake malls for engine tests: lines by the page, outcomes and check lines as a test wants them. */
 
@@ -80,7 +88,9 @@ export function fakeConnector(id: string, clock: VirtualClock, behaviour: FakeBe
           if (l.ready)
             out.push(
               behaviour.outcome?.(l.key, dryRun) ??
-                (dryRun ? { key: l.key, kind: 'preview', message: `${o.orderId} ${l.tracking}` } : { key: l.key, kind: 'ok' }),
+                (dryRun
+                  ? { key: l.key, kind: 'preview', message: `${o.orderId} ${l.tracking}` }
+                  : { key: l.key, kind: 'ok' }),
             );
       return out;
     },

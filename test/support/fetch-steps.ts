@@ -21,7 +21,8 @@ export function fetchSteps(
     lines.push(...step.lines);
     updates.push(...(step.updates ?? []));
     notices.push(...(step.notices ?? []));
-    cursor = opts.jsonCursor && step.cursor !== null ? (JSON.parse(JSON.stringify(step.cursor)) as unknown) : step.cursor;
+    cursor =
+      opts.jsonCursor && step.cursor !== null ? (JSON.parse(JSON.stringify(step.cursor)) as unknown) : step.cursor;
     if (++steps > 1000) throw new Error('fetch does not end');
   } while (cursor !== null);
   return { lines, updates, notices, steps };

@@ -1,6 +1,6 @@
-import type { CellValue, SpreadsheetPort } from '../../src/ports';
-import { discoverHeaders } from '../../src/engine/orders/headers';
 import { ORDERS_SHEET_NAMES } from '../../src/engine/orders/columns';
+import { discoverHeaders } from '../../src/engine/orders/headers';
+import type { CellValue, SpreadsheetPort } from '../../src/ports';
 
 export interface SheetRow {
   shop: string;

@@ -8,7 +8,7 @@ import {
   PrefixedProperties,
   VirtualClock,
 } from '../../src/engine/memory-ports';
-import { ORDERS_SHEET_NAMES, type ColumnId } from '../../src/engine/orders/columns';
+import { type ColumnId, ORDERS_SHEET_NAMES } from '../../src/engine/orders/columns';
 import { discoverHeaders } from '../../src/engine/orders/headers';
 import { parseSettings } from '../../src/engine/settings/parse';
 import type { CarrierEntry, Settings, ShopSettings } from '../../src/engine/settings/schema';
@@ -173,7 +173,11 @@ export function uiWorld(opts: { seed?: number } = {}) {
   const { book, props, log } = base;
   // alert mail as MailApp would take it: the messages are kept for the test
   const mails: { to: string[]; subject: string; body: string }[] = [];
-  const mail = { send: (m: (typeof mails)[number]) => void mails.push(m), owner: () => 'owner@example.com', link: () => null };
+  const mail = {
+    send: (m: (typeof mails)[number]) => void mails.push(m),
+    owner: () => 'owner@example.com',
+    link: () => null,
+  };
   const env: UiEnv = { ...base.env, mail, settingsDoc: new SettingsTabDocument(book, props, CONNECTORS) };
   return { env, clock, sandbox, book, props, log, mails };
 }

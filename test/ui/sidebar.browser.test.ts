@@ -1,14 +1,14 @@
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { loadSettingsFromBook } from '../../src/engine/settings/tab';
 import { CONNECTORS } from '../../src/malls';
 import { DEMO_CARRIERS } from '../../src/sandbox/demo-config';
 import { TEMU_SANDBOX_CREDENTIALS } from '../../src/sandbox/temu';
 import { handleUiCall } from '../../src/ui/server/handlers';
-import { allCellText, SANDBOX_URL, uiWorld, type UiWorld } from '../support/worlds';
-import { buildPages, servePages, type PageServer } from './support/serve-pages';
+import { allCellText, SANDBOX_URL, type UiWorld, uiWorld } from '../support/worlds';
+import { buildPages, type PageServer, servePages } from './support/serve-pages';
 
 /**
  * The real pages in Debian's Chromium (never a downloaded browser), their google.script.run calls
@@ -24,8 +24,10 @@ const TABS = ['設定', 'Settings', '受注一覧', 'Orders', 'ログ', 'Log'];
 /** The CI script installs chromium; a root shell without it gets it here, anything else a clear failure. */
 function ensureChromium(): void {
   if (existsSync(CHROMIUM)) return;
-  if (process.getuid?.() === 0) execSync('apt-get update && apt-get install -y chromium', { stdio: 'ignore', timeout: 600_000 });
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium)`);
+  if (process.getuid?.() === 0)
+    execSync('apt-get update && apt-get install -y chromium', { stdio: 'ignore', timeout: 600_000 });
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium)`);
 }
 
 let browser: Browser;
@@ -45,7 +47,15 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   // the Sheets sidebar is 300 px wide
   page = await browser.newPage({ viewport: { width: 300, height: 900 }, deviceScaleFactor: 2, locale: 'ja-JP' });
@@ -102,13 +112,21 @@ test('add a shop, see validation errors, fix and save, run the connection check'
   await form().locator('details.advanced summary').click();
   await form().locator('[data-field="endpointApi"]').fill(SANDBOX_URL);
   await form().locator('[data-action="save-shop"]').click();
-  await page.locator('form[data-shop-form="Temu 1号店"] [data-secret-state="appSecret"]').filter({ hasText: '保存済み' }).waitFor();
+  await page
+    .locator('form[data-shop-form="Temu 1号店"] [data-secret-state="appSecret"]')
+    .filter({ hasText: '保存済み' })
+    .waitFor();
   await expect(page.locator('[data-secret-state="accessToken"]').textContent()).resolves.toBe('保存済み');
   await expect(page.locator('.field-error:not(:empty)').count()).resolves.toBe(0);
 
   // saved where the engine reads it, the secrets in document properties only
   const settings = loadSettingsFromBook(world.book, world.props, CONNECTORS);
-  expect(settings.shops[0]).toMatchObject({ name: 'Temu 1号店', mall: 'temu', credentials: TEMU_SANDBOX_CREDENTIALS, endpoints: { api: SANDBOX_URL } });
+  expect(settings.shops[0]).toMatchObject({
+    name: 'Temu 1号店',
+    mall: 'temu',
+    credentials: TEMU_SANDBOX_CREDENTIALS,
+    endpoints: { api: SANDBOX_URL },
+  });
   const cells = allCellText(world.book, TABS);
   for (const s of SECRETS) expect(cells).not.toContain(s);
   await expectNoSecretsOnPage();
@@ -145,7 +163,11 @@ test('an expired token shows as a line that says what to do', async () => {
 
 test('the date-range dialog checks the dates, then fetches', async () => {
   world.sandbox.mall('temu').control('expiry', { inDays: 180 });
-  const dialog = await browser.newPage({ viewport: { width: 420, height: 400 }, deviceScaleFactor: 2, locale: 'ja-JP' });
+  const dialog = await browser.newPage({
+    viewport: { width: 420, height: 400 },
+    deviceScaleFactor: 2,
+    locale: 'ja-JP',
+  });
   dialog.on('pageerror', (e) => pageErrors.push(e.message));
   await dialog.goto(`${server.url}/DateRange.html`);
   await dialog.locator('[data-field="from"]').fill('2026-11-20');
@@ -190,7 +212,9 @@ test('alerts: a bad address is refused beside its input; saved, the webhook show
   // the mail goes out; the sandbox is no chat service, so the webhook's refusal is what the page shows
   await page.locator('[data-alert-status]', { hasText: /\S/ }).waitFor();
   expect(await page.locator('[data-alert-status]').textContent()).toContain('Webhook');
-  expect(world.mails.slice(before)).toEqual([expect.objectContaining({ to: ['seller@example.com'], subject: '[MallSheet] テスト通知' })]);
+  expect(world.mails.slice(before)).toEqual([
+    expect.objectContaining({ to: ['seller@example.com'], subject: '[MallSheet] テスト通知' }),
+  ]);
   await page.locator('section[data-section="alerts"]').screenshot({ path: join(ARTIFACTS, 'sidebar-alerts.png') });
 });
 

@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { runFetch } from '../../src/engine';
 import { DEMO_CARRIERS } from '../../src/sandbox/demo-config';
 import { TEMU_SANDBOX_CREDENTIALS } from '../../src/sandbox/temu';
 import { handleUiCall } from '../../src/ui/server/handlers';
-import { uiWorld, type UiWorld } from '../support/worlds';
+import { type UiWorld, uiWorld } from '../support/worlds';
+import { buildPages, type PageServer, servePages } from './support/serve-pages';
 import { shopForm } from './support/shop-form';
-import { buildPages, servePages, type PageServer } from './support/serve-pages';
 
 /**
  * The 納品書 dialog (Slips.html) in Debian's Chromium, its calls answered by the real server functions;
@@ -50,7 +50,15 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 920, height: 680 }, locale: 'ja-JP', acceptDownloads: true });
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -76,7 +84,10 @@ test('the dialog previews the slips, and the download is the PDF the converter m
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, 'slips-dialog.png') });
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="download"]').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-action="download"]').click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^納品書・ピッキングリスト_\d{4}-\d{2}-\d{2}\.pdf$/);
   const file = join(ARTIFACTS, 'slips-dialog-download.pdf');
   await download.saveAs(file);

@@ -1,11 +1,11 @@
-import type { HttpPort, MailPort, PropertiesPort } from '../../ports';
 import type { MessageKey } from '../../i18n';
+import type { HttpPort, MailPort, PropertiesPort } from '../../ports';
+import { readState } from '../run/state';
 import type { Settings } from '../settings/schema';
 import { formatDateTime } from '../text/dates';
-import { readState } from '../run/state';
-import { noteRun, readAlertState, writeAlertState, type AlertState } from './alert-state';
-import { alertText, composeMessage, deliver, type Channels } from './deliver';
-import { dayKey, dueAlerts, type Alert, type AlertFacts, type QuotaKind } from './rules';
+import { type AlertState, noteRun, readAlertState, writeAlertState } from './alert-state';
+import { alertText, type Channels, composeMessage, deliver } from './deliver';
+import { type Alert, type AlertFacts, dayKey, dueAlerts, type QuotaKind } from './rules';
 
 /**
  * Alerts at the end of a run (docs/contract.md §4 `alerts`): e-mail through the mail port and an optional
@@ -32,7 +32,13 @@ export interface AlertRun {
 
 /** What the run observed: each shop's fetch / export outcome, spent quotas, overdue rows when it looked. */
 export interface RunOutcome {
-  shops: { shop: string; action: 'fetch' | 'export' | 'check' | 'labels'; ok: boolean; failed: number; message: string }[];
+  shops: {
+    shop: string;
+    action: 'fetch' | 'export' | 'check' | 'labels';
+    ok: boolean;
+    failed: number;
+    message: string;
+  }[];
   quotas: QuotaKind[];
   overdue?: Record<string, number>;
 }
@@ -73,7 +79,10 @@ export function processAlerts(run: AlertRun, outcome: RunOutcome): string[] {
         changed = true;
       }
     } else {
-      const pending = onePerKindAndShop(due.filter((a) => !state.sent[a.key] && !state.sent[dayKey(a, day)]), day);
+      const pending = onePerKindAndShop(
+        due.filter((a) => !state.sent[a.key] && !state.sent[dayKey(a, day)]),
+        day,
+      );
       for (const a of pending) {
         // an alert no channel took is tried again by the next run; its problem is logged once a day
         if (!send([a], false)) continue;
@@ -102,7 +111,11 @@ export function alertsDueToday(run: AlertRun, outcome: RunOutcome): string[] {
 
 /** A test message to every channel now, whatever the ledger says; returns the problems (none = sent). */
 export function sendTestAlert(run: AlertRun): { delivered: boolean; problems: string[] } {
-  const body = [run.t('alert.testBody'), '', ...(run.env.mail?.link() ? [run.t('alert.link', { url: run.env.mail.link()! })] : [])];
+  const body = [
+    run.t('alert.testBody'),
+    '',
+    ...(run.env.mail?.link() ? [run.t('alert.link', { url: run.env.mail.link()! })] : []),
+  ];
   const result = deliver({ subject: run.t('alert.testSubject'), body: body.join('\n') }, channelsOf(run));
   const problems = result.problems.map((p) => p.message);
   if (!hasChannel(run)) problems.push(run.t('alert.noChannel'));
@@ -115,7 +128,11 @@ function factsOf(run: AlertRun, state: AlertState, outcome: RunOutcome, day: str
     day,
     shops: run.settings.shops
       .filter((s) => s.enabled)
-      .map((s) => ({ name: s.name, expiresAt: readState(run.env.props, s.name).expiresAt, streaks: state.streaks[s.name] ?? {} })),
+      .map((s) => ({
+        name: s.name,
+        expiresAt: readState(run.env.props, s.name).expiresAt,
+        streaks: state.streaks[s.name] ?? {},
+      })),
     quotas: outcome.quotas,
     overdue: outcome.overdue,
   };

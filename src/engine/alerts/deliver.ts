@@ -1,5 +1,5 @@
-import type { HttpPort, MailPort } from '../../ports';
 import type { MessageKey } from '../../i18n';
+import type { HttpPort, MailPort } from '../../ports';
 import type { Alert, AlertMessage } from './rules';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -59,9 +59,10 @@ export function composeMessage(
 ): { subject: string; body: string } {
   const { t } = opts;
   const lines = alerts.map((a) => alertText(a.message, t));
-  const subject = opts.digest || alerts.length > 1
-    ? t('alert.subjectDigest', { count: alerts.length })
-    : t('alert.subject', { title: firstSentence(lines[0]) });
+  const subject =
+    opts.digest || alerts.length > 1
+      ? t('alert.subjectDigest', { count: alerts.length })
+      : t('alert.subject', { title: firstSentence(lines[0]) });
   const body = [
     t(opts.digest ? 'alert.introDigest' : 'alert.intro'),
     '',
@@ -121,7 +122,10 @@ export function deliver(message: { subject: string; body: string }, ch: Channels
         if (res.status >= 200 && res.status < 300) delivered = true;
         else problems.push({ key: 'webhookFailed', message: ch.t('alert.webhookFailed', { status: res.status }) });
       } catch (e) {
-        problems.push({ key: 'webhookFailed', message: ch.t('alert.webhookUnreachable', { detail: clean(describe(e)) }) });
+        problems.push({
+          key: 'webhookFailed',
+          message: ch.t('alert.webhookUnreachable', { detail: clean(describe(e)) }),
+        });
       }
     }
   }

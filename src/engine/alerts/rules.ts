@@ -70,9 +70,11 @@ export function dueAlerts(f: AlertFacts): Alert[] {
       });
     }
   }
-  for (const quota of f.quotas) out.push({ kind: 'quota', shop: '', key: `quota:${quota}:${f.day}`, message: { id: 'quota', quota } });
+  for (const quota of f.quotas)
+    out.push({ kind: 'quota', shop: '', key: `quota:${quota}:${f.day}`, message: { id: 'quota', quota } });
   for (const [shop, rows] of Object.entries(f.overdue ?? {})) {
-    if (rows > 0) out.push({ kind: 'overdue', shop, key: `overdue:${shop}:${f.day}`, message: { id: 'overdue', shop, rows } });
+    if (rows > 0)
+      out.push({ kind: 'overdue', shop, key: `overdue:${shop}:${f.day}`, message: { id: 'overdue', shop, rows } });
   }
   return out;
 }
@@ -84,7 +86,8 @@ export function dueAlerts(f: AlertFacts): Alert[] {
  */
 function expiryAlert(shop: string, expiresAt: number | null | undefined, now: number, day: string): Alert | null {
   if (expiresAt === undefined || expiresAt === null) return null;
-  if (expiresAt <= now) return { kind: 'expiry', shop, key: `expiry:0:${shop}:${day}`, message: { id: 'expired', shop } };
+  if (expiresAt <= now)
+    return { kind: 'expiry', shop, key: `expiry:0:${shop}:${day}`, message: { id: 'expired', shop } };
   const days = Math.ceil((expiresAt - now) / DAY_MS);
   const band = [...EXPIRY_ALERT_DAYS].reverse().find((d) => days <= d);
   if (band === undefined) return null;

@@ -1,17 +1,17 @@
+import { alertsDueToday } from '../alerts/alerts';
 import type { CheckLine } from '../connector';
-import type { EngineEnv, RunReport, ShopReport } from '../run/types';
-import { readLog, type LogRow } from '../log/log-sheet';
-import type { ShopSettings } from '../settings/schema';
+import { errorText } from '../error-text';
+import { type LogRow, readLog } from '../log/log-sheet';
+import { BUDGET_RESERVE, TriggerBudget } from '../quota/trigger-budget';
+import { STEP_RESERVE } from '../quota/url-fetch-quota';
 import { joinMessages, record, selectShops, shopReport } from '../run/report';
 import type { Run } from '../run/run-context';
-import { withRun } from '../run/with-run';
 import { buildShopContext } from '../run/shop-context';
-import { errorText } from '../error-text';
 import { readState, type ShopState } from '../run/state';
 import { timerPlan } from '../run/timer';
-import { BUDGET_RESERVE, TriggerBudget } from '../quota/trigger-budget';
-import { alertsDueToday } from '../alerts/alerts';
-import { STEP_RESERVE } from '../quota/url-fetch-quota';
+import type { EngineEnv, RunReport, ShopReport } from '../run/types';
+import { withRun } from '../run/with-run';
+import type { ShopSettings } from '../settings/schema';
 
 /** Connection check: the connector's lines, then what the engine knows of each shop. */
 
@@ -74,12 +74,26 @@ function checkShop(run: Run, shop: ShopSettings, log: LogRow[] | string): ShopCh
   }
   // after the connector's own check, which may just have recorded a fresh expiry
   const now = env.clock.now();
-  lines = mergeLines(lines, [...engineCheckLines(run, shop, readState(env.props, shop.name), log, now), timerBudgetLine(run, shop)]);
+  lines = mergeLines(lines, [
+    ...engineCheckLines(run, shop, readState(env.props, shop.name), log, now),
+    timerBudgetLine(run, shop),
+  ]);
   lines = lines.map((l) => ({ ...l, message: run.redact(l.message) }));
   run.touched.add(shop.name);
   const bad = lines.filter((l) => !l.ok);
-  const report: ShopCheck = { ...shopReport(shop, 'check', connector.label), lines, ok: bad.length === 0, failed: bad.length };
-  report.message = bad.length === 0 ? run.t('check.allOk') : joinMessages(run, bad.map((l) => l.message));
+  const report: ShopCheck = {
+    ...shopReport(shop, 'check', connector.label),
+    lines,
+    ok: bad.length === 0,
+    failed: bad.length,
+  };
+  report.message =
+    bad.length === 0
+      ? run.t('check.allOk')
+      : joinMessages(
+          run,
+          bad.map((l) => l.message),
+        );
   record(run, 'check', report, env.clock.now() - started);
   return report;
 }
@@ -91,11 +105,17 @@ function checkShop(run: Run, shop: ShopSettings, log: LogRow[] | string): ShopCh
  */
 export function timerBudgetLine(run: Pick<Run, 't' | 'settings' | 'env'>, shop: ShopSettings): CheckLine {
   const plan = timerPlan(run.settings.shops);
-  if (!plan || !(shop.enabled && shop.autoFetchMinutes > 0)) return { id: 'timerBudget', ok: true, message: run.t('check.timerOff') };
+  if (!plan || !(shop.enabled && shop.autoFetchMinutes > 0))
+    return { id: 'timerBudget', ok: true, message: run.t('check.timerOff') };
   const budget = TriggerBudget.load(run.env.props, run.env.clock, run.settings.accountType);
   const minutes = budget.minutesPerDay(plan);
   const limit = budget.limitMs / 60_000;
-  const params = { every: shop.autoFetchMinutes, minutes: Math.ceil(minutes), limit: Math.round(limit), account: run.settings.accountType ?? 'consumer' };
+  const params = {
+    every: shop.autoFetchMinutes,
+    minutes: Math.ceil(minutes),
+    limit: Math.round(limit),
+    account: run.settings.accountType ?? 'consumer',
+  };
   const ok = minutes <= limit * (1 - BUDGET_RESERVE);
   return { id: 'timerBudget', ok, message: run.t(ok ? 'check.timerBudget' : 'check.timerOverBudget', params) };
 }
@@ -115,7 +135,13 @@ function mergeLines(connectorLines: CheckLine[], engineLines: CheckLine[]): Chec
 }
 
 /** The lines only the engine can give: last successful fetch, expiry, and the Log's export success rate. */
-export function engineCheckLines(run: Pick<Run, 't'>, shop: ShopSettings, state: ShopState, log: LogRow[] | string, now: number): CheckLine[] {
+export function engineCheckLines(
+  run: Pick<Run, 't'>,
+  shop: ShopSettings,
+  state: ShopState,
+  log: LogRow[] | string,
+  now: number,
+): CheckLine[] {
   const { t } = run;
   const lines: CheckLine[] = [];
 
@@ -123,20 +149,31 @@ export function engineCheckLines(run: Pick<Run, 't'>, shop: ShopSettings, state:
   if (state.lastFetchAt === undefined) lines.push({ id: 'lastFetch', ok: true, message: t('check.neverFetched') });
   else {
     const ago = now - state.lastFetchAt;
-    const agoText = ago < HOUR_MS ? t('check.minutes', { n: Math.floor(ago / 60_000) }) : ago < 2 * DAY_MS ? t('check.hours', { n: Math.floor(ago / HOUR_MS) }) : t('check.days', { n: Math.floor(ago / DAY_MS) });
+    const agoText =
+      ago < HOUR_MS
+        ? t('check.minutes', { n: Math.floor(ago / 60_000) })
+        : ago < 2 * DAY_MS
+          ? t('check.hours', { n: Math.floor(ago / HOUR_MS) })
+          : t('check.days', { n: Math.floor(ago / DAY_MS) });
     // an auto-fetching shop three intervals behind has a timer that is not running (or failing)
     const stale = shop.autoFetchMinutes > 0 && ago > 3 * shop.autoFetchMinutes * 60_000;
-    lines.push({ id: 'lastFetch', ok: !stale, message: t(stale ? 'check.fetchStale' : 'check.lastFetch', { ago: agoText }) });
+    lines.push({
+      id: 'lastFetch',
+      ok: !stale,
+      message: t(stale ? 'check.fetchStale' : 'check.lastFetch', { ago: agoText }),
+    });
   }
 
   if (state.expiresAt !== undefined && state.expiresAt !== null) {
     const days = Math.floor((state.expiresAt - now) / DAY_MS);
     if (state.expiresAt <= now) lines.push({ id: 'expiry', ok: false, message: t('check.expired') });
-    else if (days < EXPIRY_WARN_DAYS) lines.push({ id: 'expiry', ok: false, message: t('check.expiresSoon', { days }) });
+    else if (days < EXPIRY_WARN_DAYS)
+      lines.push({ id: 'expiry', ok: false, message: t('check.expiresSoon', { days }) });
     else lines.push({ id: 'expiry', ok: true, message: t('check.expiresIn', { days }) });
   }
 
-  if (typeof log === 'string') lines.push({ id: 'exportRate', ok: false, message: t('check.logUnreadable', { detail: log }) });
+  if (typeof log === 'string')
+    lines.push({ id: 'exportRate', ok: false, message: t('check.logUnreadable', { detail: log }) });
   else {
     let exported = 0;
     let failed = 0;
@@ -149,7 +186,11 @@ export function engineCheckLines(run: Pick<Run, 't'>, shop: ShopSettings, state:
     if (total === 0) lines.push({ id: 'exportRate', ok: true, message: t('check.noExports') });
     else {
       const rate = Math.floor((exported / total) * 100);
-      lines.push({ id: 'exportRate', ok: failed === 0, message: t(failed === 0 ? 'check.exportRate' : 'check.exportRateLow', { rate, exported, total }) });
+      lines.push({
+        id: 'exportRate',
+        ok: failed === 0,
+        message: t(failed === 0 ? 'check.exportRate' : 'check.exportRateLow', { rate, exported, total }),
+      });
     }
   }
   return lines;

@@ -1,6 +1,6 @@
-import type { CellValue } from '../../ports';
 import { translate } from '../../i18n';
-import { MANAGEMENT_STATUSES, MANAGEMENT_STATUS_LABELS, type ManagementStatus } from '../order-line';
+import type { CellValue } from '../../ports';
+import { MANAGEMENT_STATUS_LABELS, MANAGEMENT_STATUSES, type ManagementStatus } from '../order-line';
 import type { Locale } from '../settings/schema';
 import { formatDate, formatDateTime } from '../text/dates';
 import { toSheetValue } from '../text/sheet-text';
@@ -42,8 +42,16 @@ export interface Dashboard {
 export const DASHBOARD_DAYS = 30;
 const DAY_MS = 86_400_000;
 
-const zero = (): Record<ManagementStatus, number> => Object.fromEntries(MANAGEMENT_STATUSES.map((s) => [s, 0])) as Record<ManagementStatus, number>;
-const figures = (shop: string, lastFetchAt: number | null): ShopFigures => ({ shop, counts: zero(), total: 0, overdue: 0, failed: 0, lastFetchAt });
+const zero = (): Record<ManagementStatus, number> =>
+  Object.fromEntries(MANAGEMENT_STATUSES.map((s) => [s, 0])) as Record<ManagementStatus, number>;
+const figures = (shop: string, lastFetchAt: number | null): ShopFigures => ({
+  shop,
+  counts: zero(),
+  total: 0,
+  overdue: 0,
+  failed: 0,
+  lastFetchAt,
+});
 
 export function computeDashboard(input: {
   rows: readonly DashboardRow[];
@@ -56,7 +64,9 @@ export function computeDashboard(input: {
   const nowText = formatDateTime(now, timezone);
   const byShop = new Map(input.shops.map((s) => [s.name, figures(s.name, s.lastFetchAt ?? null)]));
   const all = figures('', null);
-  const days = Array.from({ length: DASHBOARD_DAYS }, (_, i) => formatDate(now - (DASHBOARD_DAYS - 1 - i) * DAY_MS, timezone));
+  const days = Array.from({ length: DASHBOARD_DAYS }, (_, i) =>
+    formatDate(now - (DASHBOARD_DAYS - 1 - i) * DAY_MS, timezone),
+  );
   const ordersOn = new Map(days.map((d) => [d, new Set<string>()]));
   for (const r of rows) {
     if (r.shop === '') continue;
@@ -93,7 +103,14 @@ export function dashboardCells(d: Dashboard, opts: { locale: Locale; timezone: s
   const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(locale, k, p);
   const text = (s: string) => toSheetValue(s, 'plain');
   const labels = MANAGEMENT_STATUSES.map((s) => MANAGEMENT_STATUS_LABELS[locale][s]);
-  const shopHeader = [t('dashboard.col.shop'), ...labels, t('dashboard.col.total'), t('dashboard.col.overdue'), t('dashboard.col.failed'), t('dashboard.col.lastFetch')];
+  const shopHeader = [
+    t('dashboard.col.shop'),
+    ...labels,
+    t('dashboard.col.total'),
+    t('dashboard.col.overdue'),
+    t('dashboard.col.failed'),
+    t('dashboard.col.lastFetch'),
+  ];
   const shopLine = (f: ShopFigures, name: string): CellValue[] => [
     text(name),
     ...MANAGEMENT_STATUSES.map((s) => f.counts[s]),

@@ -1,9 +1,17 @@
-import type { CellValue, LayoutChange, PropertiesPort, SpreadsheetPort } from '../../ports';
 import { translate } from '../../i18n';
-import type { Locale, Settings } from '../settings/schema';
-import { readState } from '../run/state';
+import type { CellValue, LayoutChange, PropertiesPort, SpreadsheetPort } from '../../ports';
 import { HEADER_STYLE } from '../orders/layout';
-import { DASHBOARD_DAYS, DASHBOARD_GRID, computeDashboard, dashboardCells, shopTableSpan, type Dashboard, type DashboardRow } from './compute';
+import { readState } from '../run/state';
+import type { Locale, Settings } from '../settings/schema';
+import {
+  computeDashboard,
+  DASHBOARD_DAYS,
+  DASHBOARD_GRID,
+  type Dashboard,
+  type DashboardRow,
+  dashboardCells,
+  shopTableSpan,
+} from './compute';
 
 /** The ダッシュボード / Dashboard tab (docs/contract.md §2), found by either name. */
 export const DASHBOARD_SHEET_NAMES: Record<Locale, string> = { ja: 'ダッシュボード', en: 'Dashboard' };
@@ -36,7 +44,9 @@ export function writeDashboard(
   }
   const rows = Math.max(cells.length, before.rows);
   const cols = Math.max(cells[0]?.length ?? 0, before.cols);
-  const grid: CellValue[][] = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => cells[r]?.[c] ?? ''));
+  const grid: CellValue[][] = Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, c) => cells[r]?.[c] ?? ''),
+  );
   sheet.writeBlock(1, 1, grid);
   if (!found) sheet.applyLayout(dashboardLayout(opts.locale));
   const extent = `${cells.length},${cells[0]?.length ?? 0}`;
@@ -44,8 +54,17 @@ export function writeDashboard(
 }
 
 /** After a run that changed 受注一覧: the figures from its rows and each shop's last fetch, written out. */
-export function refreshDashboard(book: SpreadsheetPort, props: PropertiesPort, settings: Settings, rows: readonly DashboardRow[], now: number): void {
-  const shops = settings.shops.map((s) => ({ name: s.name, lastFetchAt: readState(props, s.name).lastFetchAt ?? null }));
+export function refreshDashboard(
+  book: SpreadsheetPort,
+  props: PropertiesPort,
+  settings: Settings,
+  rows: readonly DashboardRow[],
+  now: number,
+): void {
+  const shops = settings.shops.map((s) => ({
+    name: s.name,
+    lastFetchAt: readState(props, s.name).lastFetchAt ?? null,
+  }));
   const d = computeDashboard({ rows, shops, now, timezone: settings.timezone });
   writeDashboard(book, props, d, { locale: settings.locale, timezone: settings.timezone, now });
 }

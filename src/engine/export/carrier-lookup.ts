@@ -11,7 +11,10 @@ export function lookupCarrier(typed: string, carriers: readonly CarrierEntry[]):
   const key = looseKey(typed);
   const hit = carriers.find((c) => looseKey(c.name) === key);
   if (hit) return hit;
-  const mallKeys = new Set([...KNOWN_MALL_KEYS, ...carriers.flatMap((c) => Object.keys(c).filter((k) => k !== 'name'))]);
+  const mallKeys = new Set([
+    ...KNOWN_MALL_KEYS,
+    ...carriers.flatMap((c) => Object.keys(c).filter((k) => k !== 'name')),
+  ]);
   const entry: CarrierEntry = { name: typed.trim() };
   for (const k of mallKeys) entry[k] = typed.trim();
   return entry;

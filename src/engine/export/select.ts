@@ -1,12 +1,12 @@
+import { type MessageKey, translate } from '../../i18n';
 import type { CellValue } from '../../ports';
 import type { ExportLine, ExportOrder, MallConnector } from '../connector';
 import type { ManagementStatus } from '../order-line';
 import type { CarrierEntry, Locale } from '../settings/schema';
-import { translate, type MessageKey } from '../../i18n';
 import { cellText } from '../text/sheet-text';
 import { normalizeTrackingWidth } from '../text/tracking';
-import { readShippedOn } from './shipped-on';
 import { lookupCarrier } from './carrier-lookup';
+import { readShippedOn } from './shipped-on';
 
 /** One row of 受注一覧 for one shop, as the sheet holds it. */
 export interface ExportRowInput {

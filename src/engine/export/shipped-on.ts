@@ -14,7 +14,9 @@ const FORMS = [
  */
 export function readShippedOn(cell: CellValue, timeZone: string): ShippedOn {
   if (cell instanceof Date) {
-    return Number.isNaN(cell.getTime()) ? { kind: 'invalid', text: '' } : { kind: 'date', date: formatDate(cell.getTime(), timeZone) };
+    return Number.isNaN(cell.getTime())
+      ? { kind: 'invalid', text: '' }
+      : { kind: 'date', date: formatDate(cell.getTime(), timeZone) };
   }
   const text = cell === null ? '' : String(cell).trim();
   if (!text) return { kind: 'empty' };
@@ -23,7 +25,8 @@ export function readShippedOn(cell: CellValue, timeZone: string): ShippedOn {
     const m = form.exec(t);
     if (!m) continue;
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (isCalendarDate(y, mo, d)) return { kind: 'date', date: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+    if (isCalendarDate(y, mo, d))
+      return { kind: 'date', date: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
   }
   return { kind: 'invalid', text };
 }

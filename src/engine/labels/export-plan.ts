@@ -2,7 +2,7 @@ import type { ManagementStatus } from '../order-line';
 import type { B2Settings, LabelFormat, Shipper } from '../settings/schema';
 import { carry, cutToBytes, sjisBytes } from './charset';
 import { itemName, splitAddress } from './fit';
-import { LABEL_FORMAT_DEFS, type FittedShipment, type FittedShipper, type LabelFormatDef } from './formats';
+import { type FittedShipment, type FittedShipper, LABEL_FORMAT_DEFS, type LabelFormatDef } from './formats';
 import { normalizePhone, normalizePostal } from './normalize';
 
 /**
@@ -167,7 +167,9 @@ export function planLabelExport(rows: readonly LabelRowInput[], opts: LabelExpor
       shipper,
       b2: opts.b2,
     };
-    const lost = [...new Set([who.recipient, who.address, ...group.map((r) => r.item)].flatMap((t) => carry(t).replaced))];
+    const lost = [
+      ...new Set([who.recipient, who.address, ...group.map((r) => r.item)].flatMap((t) => carry(t).replaced)),
+    ];
     if (lost.length > 0) {
       const k = lost.join('');
       replaced.set(k, [...(replaced.get(k) ?? []), ...group.map((r) => r.row)]);
@@ -220,7 +222,8 @@ export function keyMaker(today: string, existing: ReadonlySet<string>): { next()
   const prefix = `L${today.slice(2, 8)}`;
   let seq = 0;
   for (const k of existing) {
-    if (k.startsWith(prefix) && /^\d{5}$/.test(k.slice(prefix.length))) seq = Math.max(seq, Number(k.slice(prefix.length)));
+    if (k.startsWith(prefix) && /^\d{5}$/.test(k.slice(prefix.length)))
+      seq = Math.max(seq, Number(k.slice(prefix.length)));
   }
   return {
     next() {

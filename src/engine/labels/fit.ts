@@ -34,6 +34,6 @@ export function itemName(items: readonly { name: string; qty: number }[], bytes:
   if (names.length === 0) return cutToBytes(fallback, bytes);
   const more = names.length > 1 ? ` 他${names.length - 1}点` : '';
   const room = Math.max(bytes - sjisBytes(more), 0);
-  const first = sjisBytes(names[0]) <= room ? names[0] : cutToBytes(names[0], Math.max(room - 2, 0)) + '…';
+  const first = sjisBytes(names[0]) <= room ? names[0] : `${cutToBytes(names[0], Math.max(room - 2, 0))}…`;
   return cutToBytes(first + more, bytes);
 }

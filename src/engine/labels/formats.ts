@@ -178,7 +178,11 @@ const EHIDEN2: LabelFormatDef = {
     blank('営業店コード'),
     { header: '元着区分', value: () => '1' }, // 1 元払い
   ],
-  issued: { key: ['お客様管理ナンバー', 'お客様管理番号'], tracking: ['お問合せ送り状No', 'お問い合せ送り状No', 'お問合せ送り状番号'], shippedOn: ['出荷日時', '出荷日'] },
+  issued: {
+    key: ['お客様管理ナンバー', 'お客様管理番号'],
+    tracking: ['お問合せ送り状No', 'お問い合せ送り状No', 'お問合せ送り状番号'],
+    shippedOn: ['出荷日時', '出荷日'],
+  },
 };
 
 /**
@@ -221,7 +225,11 @@ const YUPRI: LabelFormatDef = {
     { header: '品名', bytes: 50, value: (s) => s.item },
     { header: '個数', value: () => '1' },
   ],
-  issued: { key: ['お客様側管理番号'], tracking: ['お問合せ番号', 'お問い合わせ番号', '問合せ番号', '追跡番号'], shippedOn: ['発送予定日', '差出予定日', '発送日'] },
+  issued: {
+    key: ['お客様側管理番号'],
+    tracking: ['お問合せ番号', 'お問い合わせ番号', '問合せ番号', '追跡番号'],
+    shippedOn: ['発送予定日', '差出予定日', '発送日'],
+  },
 };
 
 /** クリックポスト まとめ申込 (docs/shipping-labels.md §4): no key column, so no issued data to read back. */
@@ -247,4 +255,9 @@ const CLICKPOST: LabelFormatDef = {
   ],
 };
 
-export const LABEL_FORMAT_DEFS: Record<LabelFormat, LabelFormatDef> = { b2: B2, ehiden2: EHIDEN2, yupri: YUPRI, clickpost: CLICKPOST };
+export const LABEL_FORMAT_DEFS: Record<LabelFormat, LabelFormatDef> = {
+  b2: B2,
+  ehiden2: EHIDEN2,
+  yupri: YUPRI,
+  clickpost: CLICKPOST,
+};

@@ -19,7 +19,10 @@ export interface IssuedRecord {
 
 export type IssuedParse = { ok: true; records: IssuedRecord[] } | { ok: false; missing: string[] };
 
-const headerKey = (v: string) => halfWidth(v).replace(/[\s"']/g, '').toLowerCase();
+const headerKey = (v: string) =>
+  halfWidth(v)
+    .replace(/[\s"']/g, '')
+    .toLowerCase();
 
 /** Reads the file's records by header name; a file without the key or tracking column is not of the format. */
 export function parseIssued(format: LabelFormat, table: readonly (readonly string[])[]): IssuedParse {
@@ -84,7 +87,11 @@ export interface IssuedPlan {
   invalid: { line: number; key: string; value: string }[];
 }
 
-export function planIssuedImport(rows: readonly IssuedRowInput[], records: readonly IssuedRecord[], today: string): IssuedPlan {
+export function planIssuedImport(
+  rows: readonly IssuedRowInput[],
+  records: readonly IssuedRecord[],
+  today: string,
+): IssuedPlan {
   const byKey = new Map<string, IssuedRowInput[]>();
   for (const r of rows) {
     const k = r.labelKey.trim();
@@ -115,7 +122,14 @@ export function planIssuedImport(rows: readonly IssuedRowInput[], records: reado
       } else if (current === tracking) {
         if (!filled.has(r.index)) plan.unchanged++;
       } else {
-        plan.conflicts.push({ line: rec.line, key: rec.key, row: r.row, shop: r.shop, sheet: r.tracking.trim() || current, file: tracking });
+        plan.conflicts.push({
+          line: rec.line,
+          key: rec.key,
+          row: r.row,
+          shop: r.shop,
+          sheet: r.tracking.trim() || current,
+          file: tracking,
+        });
       }
     }
   }

@@ -3,7 +3,7 @@
  * full-width → half-width, no spaces, +81 → 0, hyphens kept only where the carrier wants them.
  */
 
-const DASHES = /[\-‐‑‒–—―−－ー]/g;
+const DASHES = /[-‐‑‒–—―−－ー]/g;
 
 /** Half-width digits and letters (NFKC), trimmed. */
 export function halfWidth(v: string): string {
@@ -15,7 +15,9 @@ export function halfWidth(v: string): string {
  * as the buyer wrote them. '' when it holds no phone number (too few digits or letters in it).
  */
 export function normalizePhone(raw: string): string {
-  let v = halfWidth(raw).replace(/[\s()（）]/g, '').replace(DASHES, '-');
+  let v = halfWidth(raw)
+    .replace(/[\s()（）]/g, '')
+    .replace(DASHES, '-');
   v = v.replace(/^(\+|00)81-?/, '0').replace(/^0-?0/, '0');
   if (!/^[\d-]+$/.test(v)) return '';
   const digits = v.replace(/-/g, '');

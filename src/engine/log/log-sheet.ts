@@ -1,8 +1,8 @@
+import { type MessageKey, translate } from '../../i18n';
 import type { CellValue, SheetPort, SpreadsheetPort } from '../../ports';
-import { translate, type MessageKey } from '../../i18n';
 import type { Locale } from '../settings/schema';
-import { cellText, looseKey, toSheetValue } from '../text/sheet-text';
 import { formatDateTime, zonedTimeToEpoch } from '../text/dates';
+import { cellText, looseKey, toSheetValue } from '../text/sheet-text';
 
 /**
  * ログ / Log (docs/contract.md §2): one row per run and shop. The engine owns the tab; columns are still found by
@@ -33,7 +33,18 @@ const MAX_LOG_ROWS = 5000;
 
 export const LOG_SHEET_NAMES = { ja: 'ログ', en: 'Log' } as const;
 
-type Field = 'time' | 'trigger' | 'action' | 'shop' | 'fetched' | 'new' | 'updated' | 'exported' | 'failed' | 'duration' | 'message';
+type Field =
+  | 'time'
+  | 'trigger'
+  | 'action'
+  | 'shop'
+  | 'fetched'
+  | 'new'
+  | 'updated'
+  | 'exported'
+  | 'failed'
+  | 'duration'
+  | 'message';
 const COLUMNS: { field: Field; key: MessageKey }[] = [
   { field: 'time', key: 'log.col.time' },
   { field: 'trigger', key: 'log.col.trigger' },
@@ -48,7 +59,13 @@ const COLUMNS: { field: Field; key: MessageKey }[] = [
   { field: 'message', key: 'log.col.message' },
 ];
 const TRIGGER_KEYS: Record<LogTrigger, MessageKey> = { manual: 'log.trigger.manual', auto: 'log.trigger.auto' };
-const ACTION_KEYS: Record<LogAction, MessageKey> = { fetch: 'log.action.fetch', export: 'log.action.export', check: 'log.action.check', labels: 'log.action.labels', slips: 'log.action.slips' };
+const ACTION_KEYS: Record<LogAction, MessageKey> = {
+  fetch: 'log.action.fetch',
+  export: 'log.action.export',
+  check: 'log.action.check',
+  labels: 'log.action.labels',
+  slips: 'log.action.slips',
+};
 
 function findLogSheet(book: SpreadsheetPort): SheetPort | null {
   return book.getSheet(LOG_SHEET_NAMES.ja) ?? book.getSheet(LOG_SHEET_NAMES.en);
@@ -58,7 +75,9 @@ function columnsAt(header: readonly CellValue[]): Map<Field, number> {
   const at = new Map<Field, number>();
   header.forEach((cell, i) => {
     if (typeof cell !== 'string') return;
-    const c = COLUMNS.find((x) => looseKey(cell) === looseKey(translate('ja', x.key)) || looseKey(cell) === looseKey(translate('en', x.key)));
+    const c = COLUMNS.find(
+      (x) => looseKey(cell) === looseKey(translate('ja', x.key)) || looseKey(cell) === looseKey(translate('en', x.key)),
+    );
     if (c && !at.has(c.field)) at.set(c.field, i);
   });
   return at;
@@ -114,7 +133,8 @@ export function appendLog(
     return out;
   });
   if (headerOut) sheet.writeBlock(1, 1, [headerOut, ...block]);
-  else if (grid.length - 1 + block.length > maxRows + Math.ceil(maxRows / 10)) sheet.writeBlock(2, 1, trimmed(grid.slice(1), block, maxRows));
+  else if (grid.length - 1 + block.length > maxRows + Math.ceil(maxRows / 10))
+    sheet.writeBlock(2, 1, trimmed(grid.slice(1), block, maxRows));
   else sheet.writeBlock(grid.length + 1, 1, block);
 }
 
@@ -148,7 +168,13 @@ export function readLog(book: SpreadsheetPort, timezone: string): LogRow[] {
     if (time === null || !trigger || !action) continue;
     const num = (f: Field) => {
       const v = get(f);
-      return typeof v === 'number' ? v : v === '' || v === null ? undefined : Number.isFinite(Number(v)) ? Number(v) : undefined;
+      return typeof v === 'number'
+        ? v
+        : v === '' || v === null
+          ? undefined
+          : Number.isFinite(Number(v))
+            ? Number(v)
+            : undefined;
     };
     out.push({
       time,
@@ -168,7 +194,9 @@ export function readLog(book: SpreadsheetPort, timezone: string): LogRow[] {
 
 function timeOf(v: CellValue, timezone: string): number | null {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.getTime();
-  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(String(v ?? '').replace(/^'/, ''));
+  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(
+    String(v ?? '').replace(/^'/, ''),
+  );
   return m ? zonedTimeToEpoch(+m[1], +m[2], +m[3], +m[4], +m[5], +(m[6] ?? 0), timezone) : null;
 }
 

@@ -1,5 +1,5 @@
-import type { CellKind } from '../text/sheet-text';
 import type { Locale } from '../settings/schema';
+import type { CellKind } from '../text/sheet-text';
 
 /** The 受注一覧 / Orders tab (docs/contract.md §2). Found by either name. */
 export const ORDERS_SHEET_NAMES: Record<Locale, string> = { ja: '受注一覧', en: 'Orders' };
@@ -66,7 +66,23 @@ export const COLUMN_BY_ID: Record<ColumnId, ColumnDef> = Object.fromEntries(COLU
 
 /** Columns whose values come from the mall on every fetch (the key columns included). */
 export const MALL_COLUMNS = [
-  'shop', 'mall', 'orderId', 'lineId', 'mallStatus', 'orderedAt', 'shipBy', 'item', 'sku', 'variant', 'qty',
-  'unitPrice', 'amount', 'currency', 'recipient', 'postalCode', 'address', 'phone',
+  'shop',
+  'mall',
+  'orderId',
+  'lineId',
+  'mallStatus',
+  'orderedAt',
+  'shipBy',
+  'item',
+  'sku',
+  'variant',
+  'qty',
+  'unitPrice',
+  'amount',
+  'currency',
+  'recipient',
+  'postalCode',
+  'address',
+  'phone',
 ] as const satisfies readonly ColumnId[];
 export type MallColumnId = (typeof MALL_COLUMNS)[number];

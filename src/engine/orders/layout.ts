@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { translate } from '../../i18n';
 import type { CellStyle, HighlightRule, LayoutChange, PropertiesPort, SheetPort } from '../../ports';
-import { MANAGEMENT_STATUSES, MANAGEMENT_STATUS_LABELS, type ManagementStatus } from '../order-line';
+import { MANAGEMENT_STATUS_LABELS, MANAGEMENT_STATUSES, type ManagementStatus } from '../order-line';
 import type { Locale } from '../settings/schema';
 import { columnLetter, isEmptyChange, markedFormula, spansOf } from '../sheet/layout';
 import { COLUMNS, type ColumnId } from './columns';
-import { translate } from '../../i18n';
 
 /**
  * The layout of 受注一覧 (docs/contract.md §2 Layout): frozen styled header, widths, dropdowns for
@@ -35,10 +35,33 @@ const OVERDUE_STYLE: CellStyle = { background: '#d93025', fontColor: '#ffffff', 
 
 /** Pixels per column: wide enough for what each holds (a seller's own columns keep theirs). */
 const WIDTH: Partial<Record<ColumnId, number>> = {
-  shop: 120, mall: 90, orderId: 170, lineId: 170, mallStatus: 130, orderedAt: 130, shipBy: 130, item: 240,
-  sku: 120, variant: 120, qty: 50, unitPrice: 80, amount: 80, currency: 50, recipient: 120, postalCode: 80,
-  address: 260, phone: 110, status: 110, carrier: 110, tracking: 140, shippedOn: 100, memo: 160,
-  exportedAt: 130, exportResult: 220, updatedAt: 130, exportedTracking: 140,
+  shop: 120,
+  mall: 90,
+  orderId: 170,
+  lineId: 170,
+  mallStatus: 130,
+  orderedAt: 130,
+  shipBy: 130,
+  item: 240,
+  sku: 120,
+  variant: 120,
+  qty: 50,
+  unitPrice: 80,
+  amount: 80,
+  currency: 50,
+  recipient: 120,
+  postalCode: 80,
+  address: 260,
+  phone: 110,
+  status: 110,
+  carrier: 110,
+  tracking: 140,
+  shippedOn: 100,
+  memo: 160,
+  exportedAt: 130,
+  exportResult: 220,
+  updatedAt: 130,
+  exportedTracking: 140,
 };
 const DEFAULT_WIDTH = 110;
 
@@ -72,13 +95,23 @@ export function ordersHighlights(at: Record<ColumnId, number>, width: number): H
   const only = (id: ColumnId) => ({ first: at[id] + 1, last: at[id] + 1 });
   const shipByDay = `IF(ISNUMBER(${shipBy}),${shipBy},DATEVALUE(LEFT(${shipBy},10)))`;
   return [
-    { span: only('exportResult'), formula: markedFormula(`${result}<>"",LEFT(${result},2)<>"OK"`), style: FAILED_STYLE },
+    {
+      span: only('exportResult'),
+      formula: markedFormula(`${result}<>"",LEFT(${result},2)<>"OK"`),
+      style: FAILED_STYLE,
+    },
     {
       span: only('shipBy'),
-      formula: markedFormula(`${shipBy}<>"",IFERROR(${shipByDay}<TODAY()+1,FALSE),NOT(${statusIs(at, ['done', 'cancelled'])})`),
+      formula: markedFormula(
+        `${shipBy}<>"",IFERROR(${shipByDay}<TODAY()+1,FALSE),NOT(${statusIs(at, ['done', 'cancelled'])})`,
+      ),
       style: OVERDUE_STYLE,
     },
-    ...MANAGEMENT_STATUSES.map((id) => ({ span: whole, formula: markedFormula(statusIs(at, [id])), style: ROW_STYLE[id] })),
+    ...MANAGEMENT_STATUSES.map((id) => ({
+      span: whole,
+      formula: markedFormula(statusIs(at, [id])),
+      style: ROW_STYLE[id],
+    })),
   ];
 }
 
@@ -97,7 +130,10 @@ function carrierValidation(input: OrdersLayoutInput): Validation {
 }
 
 function dateValidation(input: OrdersLayoutInput): Validation {
-  return { col: input.at.shippedOn + 1, rule: { kind: 'date', help: translate(input.locale, 'layout.help.shippedOn') } };
+  return {
+    col: input.at.shippedOn + 1,
+    rule: { kind: 'date', help: translate(input.locale, 'layout.help.shippedOn') },
+  };
 }
 
 /** Everything but the header style and widths, which are the seller's to change once the tab exists. */
@@ -129,7 +165,14 @@ export function planOrdersLayout(
   before: LayoutState | null,
   tab: { created: boolean; added: readonly ColumnId[] },
 ): LayoutChange {
-  if (tab.created) return { ...fullRules(input), ...looks(input, COLUMNS.map((c) => c.id)) };
+  if (tab.created)
+    return {
+      ...fullRules(input),
+      ...looks(
+        input,
+        COLUMNS.map((c) => c.id),
+      ),
+    };
   if (!before || before.v !== LAYOUT_VERSION || tab.added.length > 0) {
     return { ...fullRules(input), ...(tab.added.length ? looks(input, tab.added) : {}) };
   }

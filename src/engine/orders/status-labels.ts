@@ -1,5 +1,5 @@
-import { MANAGEMENT_STATUSES, MANAGEMENT_STATUS_LABELS, type ManagementStatus } from '../order-line';
 import type { CellValue } from '../../ports';
+import { MANAGEMENT_STATUS_LABELS, MANAGEMENT_STATUSES, type ManagementStatus } from '../order-line';
 import { looseKey } from '../text/sheet-text';
 
 const BY_LABEL = new Map<string, ManagementStatus>();
@@ -9,5 +9,5 @@ for (const locale of ['ja', 'en'] as const) {
 
 /** 管理ステータス in either locale's label → its id; null for empty or unknown text. */
 export function readStatus(cell: CellValue): ManagementStatus | null {
-  return typeof cell === 'string' ? BY_LABEL.get(looseKey(cell)) ?? null : null;
+  return typeof cell === 'string' ? (BY_LABEL.get(looseKey(cell)) ?? null) : null;
 }

@@ -1,18 +1,18 @@
+import { type MessageKey, translate } from '../../i18n';
 import type { CellValue, PropertiesPort, SheetPort, SpreadsheetPort } from '../../ports';
-import type { CarrierEntry, Locale } from '../settings/schema';
-import { MANAGEMENT_STATUS_LABELS, type LineStatusUpdate, type ManagementStatus, type OrderLine } from '../order-line';
 import type { ExportOrder, LineOutcome, MallConnector } from '../connector';
-import { translate, type MessageKey } from '../../i18n';
+import type { DashboardRow } from '../dashboard/compute';
+import { type ExportRowInput, selectForExport } from '../export/select';
+import { type LineStatusUpdate, MANAGEMENT_STATUS_LABELS, type ManagementStatus, type OrderLine } from '../order-line';
+import type { CarrierEntry, Locale } from '../settings/schema';
+import { columnRuns, planBlocks } from '../sheet/write-plan';
+import type { SlipRow } from '../slips/rows';
 import { formatDateTime } from '../text/dates';
 import { cellText, toSheetValue } from '../text/sheet-text';
-import { columnRuns, planBlocks } from '../sheet/write-plan';
-import { selectForExport, type ExportRowInput } from '../export/select';
-import { COLUMNS, COLUMN_BY_ID, MALL_COLUMNS, ORDERS_SHEET_NAMES, type ColumnId, type MallColumnId } from './columns';
+import { COLUMN_BY_ID, COLUMNS, type ColumnId, MALL_COLUMNS, type MallColumnId, ORDERS_SHEET_NAMES } from './columns';
 import { discoverHeaders } from './headers';
-import { readStatus } from './status-labels';
 import { ensureOrdersLayout } from './layout';
-import type { DashboardRow } from '../dashboard/compute';
-import type { SlipRow } from '../slips/rows';
+import { readStatus } from './status-labels';
 
 export interface ShopRowDefaults {
   name: string;
@@ -104,7 +104,10 @@ export class OrdersTable {
    * the right end). The header row is the one of the first rows with the most known headers; without one, or
    * without a key column, it throws (the run then writes nothing): never a second table, never a line twice.
    */
-  static open(book: SpreadsheetPort, opts: { locale: Locale; timezone: string; layout?: TableLayoutOptions }): OrdersTable {
+  static open(
+    book: SpreadsheetPort,
+    opts: { locale: Locale; timezone: string; layout?: TableLayoutOptions },
+  ): OrdersTable {
     const other: Locale = opts.locale === 'ja' ? 'en' : 'ja';
     const found = book.getSheet(ORDERS_SHEET_NAMES[opts.locale]) ?? book.getSheet(ORDERS_SHEET_NAMES[other]);
     const sheet = found ?? book.insertSheet(ORDERS_SHEET_NAMES[opts.locale]);
@@ -113,7 +116,9 @@ export class OrdersTable {
     const headerAt = findHeaderRow(values, opts.locale);
     const header = values[headerAt] ?? [];
     const layout = discoverHeaders(header);
-    const notices = layout.duplicates.map((d) => t('orders.duplicateHeader', { header: d.header, first: d.first + 1, again: d.again + 1 }));
+    const notices = layout.duplicates.map((d) =>
+      t('orders.duplicateHeader', { header: d.header, first: d.first + 1, again: d.again + 1 }),
+    );
 
     const at = { ...layout.at } as Record<ColumnId, number>;
     const start = header.length;
@@ -124,14 +129,22 @@ export class OrdersTable {
       if (values.length > headerRows) {
         // rows already there get the new columns' formats too, so later writes keep leading zeros
         const formats = layout.missing.map((id) => formatOf(id));
-        sheet.setFormats(headerRows + 1, start + 1, values.slice(headerRows).map(() => formats));
+        sheet.setFormats(
+          headerRows + 1,
+          start + 1,
+          values.slice(headerRows).map(() => formats),
+        );
       }
     }
     const width = start + layout.missing.length;
     if (opts.layout) {
       const input = { at, width, locale: opts.locale, carriers: opts.layout.carriers };
       try {
-        ensureOrdersLayout(sheet, opts.layout.props, input, { created: !found, added: layout.missing, repair: opts.layout.repair });
+        ensureOrdersLayout(sheet, opts.layout.props, input, {
+          created: !found,
+          added: layout.missing,
+          repair: opts.layout.repair,
+        });
       } catch (e) {
         // the layout is a convenience: rows are still read and written; the Log says what went wrong
         notices.push(t('layout.failed', { detail: e instanceof Error ? e.message : String(e) }));
@@ -226,7 +239,12 @@ export class OrdersTable {
   }
 
   /** Writes 書出日時/書出結果/管理ステータス/書出伝票番号 from the connector's outcomes (in memory; 'preview' outcomes change nothing). */
-  applyOutcomes(shopName: string, orders: ExportOrder[], outcomes: LineOutcome[], now: number): { exported: number; failed: number; deferred: number } {
+  applyOutcomes(
+    shopName: string,
+    orders: ExportOrder[],
+    outcomes: LineOutcome[],
+    now: number,
+  ): { exported: number; failed: number; deferred: number } {
     const sent = new Map(orders.flatMap((o) => o.lines.map((l) => [l.key, l] as const)));
     const stamp = formatDateTime(now, this.timezone);
     let exported = 0;
@@ -239,7 +257,11 @@ export class OrdersTable {
       if (!line || !line.ready || i === undefined || outcome.kind === 'preview') continue;
       if (outcome.kind === 'ok' || outcome.kind === 'already') {
         this.set(i, 'exportedAt', stamp);
-        this.set(i, 'exportResult', outcome.note ? this.t('orders.exportOkNote', { note: outcome.note }) : this.t('orders.exportOk', {}));
+        this.set(
+          i,
+          'exportResult',
+          outcome.note ? this.t('orders.exportOkNote', { note: outcome.note }) : this.t('orders.exportOk', {}),
+        );
         this.set(i, 'status', this.label('done'));
         this.set(i, 'exportedTracking', line.tracking);
         exported++;
@@ -255,7 +277,12 @@ export class OrdersTable {
 
   /** Every data row, read-only, for rules that live outside this class (label files): cells by column. */
   rowsForRules(): { index: number; row: number; text(id: ColumnId): string; cell(id: ColumnId): CellValue }[] {
-    return this.rows.map((_, i) => ({ index: i, row: this.sheetRow(i), text: (id) => this.text(i, id), cell: (id) => this.cell(i, id) }));
+    return this.rows.map((_, i) => ({
+      index: i,
+      row: this.sheetRow(i),
+      text: (id) => this.text(i, id),
+      cell: (id) => this.cell(i, id),
+    }));
   }
 
   /**
@@ -373,7 +400,9 @@ export class OrdersTable {
   private number(i: number, id: ColumnId): number | null {
     const v = this.cell(i, id);
     if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-    const text = cellText(v, this.timezone).normalize('NFKC').replace(/[,¥\s]/g, '');
+    const text = cellText(v, this.timezone)
+      .normalize('NFKC')
+      .replace(/[,¥\s]/g, '');
     if (text === '') return null;
     const n = Number(text);
     return Number.isFinite(n) ? n : null;
@@ -454,7 +483,12 @@ export class OrdersTable {
     for (const [first, last] of columnRuns([...this.appendableColumns(), this.at.tracking].sort((a, b) => a - b))) {
       const formats: string[] = [];
       for (let c = first; c <= last; c++) formats.push(formatsByCol[c]);
-      if (formats.some((f) => f)) this.sheet.setFormats(top, first + 1, fresh.map(() => formats));
+      if (formats.some((f) => f))
+        this.sheet.setFormats(
+          top,
+          first + 1,
+          fresh.map(() => formats),
+        );
     }
     for (const [first, last] of runs) {
       this.sheet.writeBlock(
@@ -541,4 +575,3 @@ function mallValues(shop: ShopRowDefaults, line: OrderLine, timezone: string): R
     phone: line.phone,
   };
 }
-

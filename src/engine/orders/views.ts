@@ -1,8 +1,8 @@
 import type { CellValue } from '../../ports';
 import { MANAGEMENT_STATUS_LABELS, type ManagementStatus } from '../order-line';
 import { columnLetter } from '../sheet/layout';
-import { discoverHeaders } from './headers';
 import type { ColumnId } from './columns';
+import { discoverHeaders } from './headers';
 
 /**
  * Views of 受注一覧 like GoQSystem's status tabs (新規受付 / 発送待ち / 処理済 / 保留 / キャンセル / 全て) and a
@@ -36,7 +36,10 @@ export function viewFilter(header: readonly CellValue[], view: OrdersView): Filt
   if (view === 'all') return { clear: [status, ...search], set: [] };
   const cell = `$${columnLetter(status)}2`;
   const labels = [MANAGEMENT_STATUS_LABELS.ja[view], MANAGEMENT_STATUS_LABELS.en[view]];
-  return { clear: search, set: [{ col: status, formula: `=OR(${labels.map((l) => `${cell}=${literal(l)}`).join(',')})` }] };
+  return {
+    clear: search,
+    set: [{ col: status, formula: `=OR(${labels.map((l) => `${cell}=${literal(l)}`).join(',')})` }],
+  };
 }
 
 /** Rows whose 注文番号, 明細番号 or 送付先氏名 contains the text (any case); every status. */
@@ -44,7 +47,12 @@ export function searchFilter(header: readonly CellValue[], text: string): Filter
   const at = columns(header);
   const q = text.trim();
   if (at.orderId === undefined || q === '') return null;
-  const cols = (['orderId', 'lineId', 'recipient'] as const).flatMap((id) => (at[id] === undefined ? [] : [at[id]! + 1]));
+  const cols = (['orderId', 'lineId', 'recipient'] as const).flatMap((id) =>
+    at[id] === undefined ? [] : [at[id]! + 1],
+  );
   const terms = cols.map((c) => `ISNUMBER(SEARCH(${literal(q)},$${columnLetter(c)}2))`);
-  return { clear: at.status === undefined ? [] : [at.status + 1], set: [{ col: at.orderId + 1, formula: `=OR(${terms.join(',')})` }] };
+  return {
+    clear: at.status === undefined ? [] : [at.status + 1],
+    set: [{ col: at.orderId + 1, formula: `=OR(${terms.join(',')})` }],
+  };
 }

@@ -98,7 +98,8 @@ export class TriggerBudget {
     const now = this.clock.now();
     const leftMs = this.limitMs * (1 - BUDGET_RESERVE) - (s?.usedMs ?? 0);
     const restOfDay = s ? s.since + DAY_MS - now : DAY_MS;
-    const costMs = (intervalMin: number) => (this.minutesPerDay({ ...plan, intervalMin }) * 60_000 * restOfDay) / DAY_MS;
+    const costMs = (intervalMin: number) =>
+      (this.minutesPerDay({ ...plan, intervalMin }) * 60_000 * restOfDay) / DAY_MS;
     const steps = [plan.intervalMin, ...STRETCH_STEPS.filter((m) => m > plan.intervalMin)];
     return steps.find((m) => costMs(m) <= leftMs) ?? steps[steps.length - 1];
   }

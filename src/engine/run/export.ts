@@ -1,12 +1,12 @@
-import type { EngineEnv, ExportOptions, RunReport } from './types';
+import { errorText } from '../error-text';
+import { STEP_RESERVE } from '../quota/url-fetch-quota';
 import type { ShopSettings } from '../settings/schema';
 import { joinMessages, record, selectShops, shopReport } from './report';
 import type { Run } from './run-context';
-import { withRun } from './with-run';
 import { buildShopContext, quotaText } from './shop-context';
-import { errorText } from '../error-text';
-import { STEP_RESERVE } from '../quota/url-fetch-quota';
 import { readState, updateState } from './state';
+import type { EngineEnv, ExportOptions, RunReport } from './types';
+import { withRun } from './with-run';
 
 /** Export tracking numbers (menu, CLI): every enabled shop, or the one named. A dry run changes nothing. */
 export function runExport(env: EngineEnv, opts: ExportOptions): RunReport {
@@ -66,9 +66,12 @@ export function exportShops(run: Run, shops: ShopSettings[], dryRun: boolean): v
           for (const o of outcomes) if (o.kind === 'error') messages.push(o.message);
           // rows held back (incomplete orders, pending cancellations) count as failed; rows the run had no
           // time for are not failures: a continuation run sends them. The Log says why, once per reason.
-          messages.push(...new Set(outcomes.flatMap((o) => (o.kind === 'held' || o.kind === 'deferred' ? [o.message] : []))));
+          messages.push(
+            ...new Set(outcomes.flatMap((o) => (o.kind === 'held' || o.kind === 'deferred' ? [o.message] : []))),
+          );
           if (res.deferred > 0) run.unfinished = true;
-          if (res.deferred > 0 || readState(env.props, shop.name).exportPending) updateState(env.props, shop.name, { exportPending: res.deferred > 0 ? true : undefined });
+          if (res.deferred > 0 || readState(env.props, shop.name).exportPending)
+            updateState(env.props, shop.name, { exportPending: res.deferred > 0 ? true : undefined });
         }
       }
     } catch (e) {

@@ -1,18 +1,23 @@
-import type { MallConnector } from '../connector';
-import type { EngineEnv, FetchOptions, RunReport, ShopReport } from './types';
 import type { z } from 'zod';
-import { LineStatusUpdateSchema, MANAGEMENT_STATUS_LABELS, OrderLineSchema, type ManagementStatus } from '../order-line';
+import type { MallConnector } from '../connector';
+import { errorText } from '../error-text';
+import {
+  LineStatusUpdateSchema,
+  MANAGEMENT_STATUS_LABELS,
+  type ManagementStatus,
+  OrderLineSchema,
+} from '../order-line';
 import type { OrdersTable, ShopRowDefaults } from '../orders/table';
+import { STEP_RESERVE } from '../quota/url-fetch-quota';
 import type { ShopSettings } from '../settings/schema';
+import { formatDate, formatDateTime } from '../text/dates';
 import { joinMessages, record, selectShops, shopReport } from './report';
 import type { Run } from './run-context';
-import { withRun } from './with-run';
-import { buildShopContext, quotaText } from './shop-context';
-import { errorText } from '../error-text';
-import { STEP_RESERVE } from '../quota/url-fetch-quota';
-import { formatDate, formatDateTime } from '../text/dates';
-import { readState, updateState, type ShopState } from './state';
 import { SeenLines } from './seen-lines';
+import { buildShopContext, quotaText } from './shop-context';
+import { readState, type ShopState, updateState } from './state';
+import type { EngineEnv, FetchOptions, RunReport, ShopReport } from './types';
+import { withRun } from './with-run';
 
 const DAY_MS = 86_400_000;
 
@@ -83,7 +88,13 @@ export function fetchShops(run: Run, shops: ShopSettings[], range?: { from: numb
     const done = fetchShop(run, table, shop, connector, report, range, lazy);
     if (run.report.exitCode === 2) return;
     entry.quiet = done.quiet;
-    pending.push({ shop: shop.name, patch: done.patch, seen: done.seen, complete: done.complete, wroteLines: done.wroteLines });
+    pending.push({
+      shop: shop.name,
+      patch: done.patch,
+      seen: done.seen,
+      complete: done.complete,
+      wroteLines: done.wroteLines,
+    });
   }
   try {
     opened?.flush();
@@ -123,7 +134,10 @@ function quietPatch(run: Run, shop: string, quiet: boolean, report: ShopReport):
   const now = run.env.clock.now();
   if (quiet) return { quietPolls: (state.quietPolls ?? 0) + 1, lastCheckedAt: now };
   if (state.quietPolls) {
-    const note = run.t('run.quietPolls', { count: state.quietPolls, time: formatDateTime(state.lastCheckedAt ?? now, run.settings.timezone) });
+    const note = run.t('run.quietPolls', {
+      count: state.quietPolls,
+      time: formatDateTime(state.lastCheckedAt ?? now, run.settings.timezone),
+    });
     report.message = report.message ? `${report.message} / ${note}` : note;
   }
   return { quietPolls: undefined, lastCheckedAt: now };
@@ -224,10 +238,18 @@ function fetchShop(
     }
   }
   for (const m of messages) env.log.warn(run.redact(`${shop.name}: ${m}`));
-  const quiet = skipSeen && complete && report.ok && messages.length === 0 && report.new === 0 && report.updated === 0 && report.failed === 0;
+  const quiet =
+    skipSeen &&
+    complete &&
+    report.ok &&
+    messages.length === 0 &&
+    report.new === 0 &&
+    report.updated === 0 &&
+    report.failed === 0;
   // docs/contract.md §3: the token / key expiry is visible in the Log too, as GoQSystem shows 有効期限
   const expiresAt = readState(env.props, shop.name).expiresAt;
-  if (typeof expiresAt === 'number') messages.push(run.t('run.expiresOn', { date: formatDate(expiresAt, run.settings.timezone) }));
+  if (typeof expiresAt === 'number')
+    messages.push(run.t('run.expiresOn', { date: formatDate(expiresAt, run.settings.timezone) }));
   report.message = joinMessages(run, messages);
   const fetchedTo = complete ? now : completedTo;
   const covered = complete ? windows : windows.slice(0, 1);
@@ -257,7 +279,13 @@ function windowOf(w: Window): { from: number; to: number; by: Window['by']; crea
  * what was updated since the last complete fetch (less OVERLAP_MS). A user-given range is fetched as it
  * is, resuming only its own unfinished cursor. Every plan ends at now.
  */
-export function planWindows(state: ShopState, shop: ShopSettings, now: number, range?: { from: number; to: number }, byUpdate = false): Window[] {
+export function planWindows(
+  state: ShopState,
+  shop: ShopSettings,
+  now: number,
+  range?: { from: number; to: number },
+  byUpdate = false,
+): Window[] {
   const r = state.resume;
   if (range) {
     const own = r && r.from === range.from && r.to === range.to && (r.by ?? 'created') === 'created';
@@ -270,7 +298,13 @@ export function planWindows(state: ShopState, shop: ShopSettings, now: number, r
   if (r && r.by === 'updated') {
     // a connector that no longer filters by update time starts over with a full window
     if (!byUpdate) return [full];
-    const resumed: Window = { from: r.from, to: r.to, cursor: r.cursor, by: 'updated', createdFrom: r.createdFrom ?? from };
+    const resumed: Window = {
+      from: r.from,
+      to: r.to,
+      cursor: r.cursor,
+      by: 'updated',
+      createdFrom: r.createdFrom ?? from,
+    };
     return r.to < end ? [resumed, { from: r.to, to: end, cursor: null, by: 'updated', createdFrom: from }] : [resumed];
   }
   if (r) {
@@ -280,20 +314,35 @@ export function planWindows(state: ShopState, shop: ShopSettings, now: number, r
   }
   const { lastFetchAt, lastFullAt } = state;
   if (byUpdate && lastFetchAt !== undefined && lastFullAt !== undefined && now - lastFullAt < FULL_EVERY_MS) {
-    return [{ from: Math.max(from, lastFetchAt - OVERLAP_MS), to: end, cursor: null, by: 'updated', createdFrom: from }];
+    return [
+      { from: Math.max(from, lastFetchAt - OVERLAP_MS), to: end, cursor: null, by: 'updated', createdFrom: from },
+    ];
   }
   return [full];
 }
 
 /** The rows a connector returned that pass their schema; each one that does not is a failed row named in the Log. */
-function validRows<T>(schema: z.ZodType<T>, run: Run, shop: ShopSettings, rows: unknown[], messages: string[], report: ShopReport): T[] {
+function validRows<T>(
+  schema: z.ZodType<T>,
+  run: Run,
+  shop: ShopSettings,
+  rows: unknown[],
+  messages: string[],
+  report: ShopReport,
+): T[] {
   const good: T[] = [];
   for (const row of rows) {
     const parsed = schema.safeParse(row);
     if (parsed.success) good.push(parsed.data);
     else {
       report.failed++;
-      messages.push(run.t('run.badLine', { shop: shop.name, order: idOf(row), field: parsed.error.issues[0]?.path.join('.') ?? '' }));
+      messages.push(
+        run.t('run.badLine', {
+          shop: shop.name,
+          order: idOf(row),
+          field: parsed.error.issues[0]?.path.join('.') ?? '',
+        }),
+      );
     }
   }
   return good;
@@ -306,7 +355,12 @@ function idOf(line: unknown): string {
 }
 
 function rowDefaults(shop: ShopSettings, connector: MallConnector): ShopRowDefaults {
-  return { name: shop.name, mallLabel: connector.label, initialStatus: statusId(shop.initialStatus), defaultCarrier: shop.defaultCarrier };
+  return {
+    name: shop.name,
+    mallLabel: connector.label,
+    initialStatus: statusId(shop.initialStatus),
+    defaultCarrier: shop.defaultCarrier,
+  };
 }
 
 /** 管理ステータス label (either locale, already validated) → canonical id. */

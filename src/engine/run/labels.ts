@@ -1,12 +1,12 @@
-import type { EngineEnv, RunReport, Trigger } from './types';
-import type { LabelFormat } from '../settings/schema';
-import { readStatus } from '../orders/status-labels';
-import { formatDate } from '../text/dates';
+import { type LabelNote, type LabelRowInput, planLabelExport } from '../labels/export-plan';
 import { LABEL_FORMAT_DEFS } from '../labels/formats';
-import { planLabelExport, type LabelNote, type LabelRowInput } from '../labels/export-plan';
-import { parseIssued, planIssuedImport, type IssuedPlan } from '../labels/import-plan';
+import { type IssuedPlan, parseIssued, planIssuedImport } from '../labels/import-plan';
+import { readStatus } from '../orders/status-labels';
+import type { LabelFormat } from '../settings/schema';
+import { formatDate } from '../text/dates';
 import { joinMessages, record, selectShops, shopReport } from './report';
 import type { Run } from './run-context';
+import type { EngineEnv, RunReport, Trigger } from './types';
 import { withRun } from './with-run';
 
 /**
@@ -61,13 +61,19 @@ export function runLabelExport(env: EngineEnv, req: LabelExportRequest): LabelEx
     });
     if (plan.missingSettings.length > 0) {
       run.report.exitCode = 2;
-      run.report.errors.push(run.t('labels.missingSettings', { format: format.title, fields: plan.missingSettings.join(', ') }));
+      run.report.errors.push(
+        run.t('labels.missingSettings', { format: format.title, fields: plan.missingSettings.join(', ') }),
+      );
       return;
     }
     for (const s of plan.shipments) for (const i of s.indexes) table.assign(i, 'labelKey', s.key);
     table.flush();
     shipments = plan.shipments.length;
-    if (shipments > 0) file = { name: `mallsheet-${req.format}-${today(run)}.csv`, rows: [plan.header, ...plan.shipments.map((s) => s.line)] };
+    if (shipments > 0)
+      file = {
+        name: `mallsheet-${req.format}-${today(run)}.csv`,
+        rows: [plan.header, ...plan.shipments.map((s) => s.line)],
+      };
 
     // one Log row per shop with shipments or notes; a note's rows are split by shop
     const shopOfRow = new Map(inputs.map((r) => [r.row, r.shop]));
@@ -84,7 +90,12 @@ export function runLabelExport(env: EngineEnv, req: LabelExportRequest): LabelEx
       rep.failed = notes.filter((n) => isKeptOut(n)).reduce((k, n) => k + n.rows.length, 0);
       const messages = [
         mine.length > 0
-          ? run.t('labels.summary', { format: format.title, count: mine.length, first: mine[0].key, last: mine[mine.length - 1].key })
+          ? run.t('labels.summary', {
+              format: format.title,
+              count: mine.length,
+              first: mine[0].key,
+              last: mine[mine.length - 1].key,
+            })
           : run.t('labels.none', { format: format.title }),
         ...notes.map((n) => noteText(run, n, format.title)),
       ];
@@ -105,7 +116,8 @@ function isKeptOut(n: LabelNote): boolean {
 
 function noteText(run: Run, n: LabelNote, format: string): string {
   const rows = rowList(run, n.rows);
-  if (n.kind === 'replaced') return run.t('labels.note.replaced', { rows, chars: n.chars.map((c) => `「${c}」`).join('') });
+  if (n.kind === 'replaced')
+    return run.t('labels.note.replaced', { rows, chars: n.chars.map((c) => `「${c}」`).join('') });
   return run.t(`labels.note.${n.kind}`, { rows, format });
 }
 
@@ -130,7 +142,9 @@ function labelInput(run: Run, r: RuleRow): LabelRowInput {
     orderId: r.text('orderId'),
     status: readStatus(r.cell('status')),
     // a pending cancellation ships no more than a done one (export holds it too)
-    cancelledByMall: connector ? connector.isCancelledStatus(mallStatus) || connector.isHeldStatus?.(mallStatus) === true : false,
+    cancelledByMall: connector
+      ? connector.isCancelledStatus(mallStatus) || connector.isHeldStatus?.(mallStatus) === true
+      : false,
     tracking: r.text('tracking'),
     labelKey: r.text('labelKey'),
     combined: r.text('combined'),
@@ -171,13 +185,21 @@ export function runLabelImport(env: EngineEnv, req: LabelImportRequest): LabelIm
     if (!format.issued) return stop(run.t('labels.import.noIssued', { format: format.title }));
     if (req.table === null) return stop(run.t('labels.import.notText', { format: format.title }));
     const parsed = parseIssued(req.format, req.table);
-    if (!parsed.ok) return stop(run.t('labels.import.notFormat', { format: format.title, missing: parsed.missing.join('」「') }));
+    if (!parsed.ok)
+      return stop(run.t('labels.import.notFormat', { format: format.title, missing: parsed.missing.join('」「') }));
     const table = run.table();
     if (!table) return;
     const started = env.clock.now();
     const rows = table.rowsForRules();
     plan = planIssuedImport(
-      rows.map((r) => ({ index: r.index, row: r.row, shop: r.text('shop'), labelKey: r.text('labelKey'), tracking: r.text('tracking'), shippedOn: r.text('shippedOn') })),
+      rows.map((r) => ({
+        index: r.index,
+        row: r.row,
+        shop: r.text('shop'),
+        labelKey: r.text('labelKey'),
+        tracking: r.text('tracking'),
+        shippedOn: r.text('shippedOn'),
+      })),
       parsed.records,
       today(run),
     );
@@ -187,8 +209,12 @@ export function runLabelImport(env: EngineEnv, req: LabelImportRequest): LabelIm
       ...plan.unknown.map((u) => run.t('labels.import.unknown', { ...u })),
       ...plan.invalid.map((i) => run.t('labels.import.invalid', { ...i })),
     ];
-    if (carrier === undefined && plan.fills.length > 0) problems.push(run.t('labels.import.noCarrier', { format: req.format }));
-    lines.push(run.t('labels.import.summary', { format: format.title, filled: plan.fills.length, unchanged: plan.unchanged }), ...problems);
+    if (carrier === undefined && plan.fills.length > 0)
+      problems.push(run.t('labels.import.noCarrier', { format: req.format }));
+    lines.push(
+      run.t('labels.import.summary', { format: format.title, filled: plan.fills.length, unchanged: plan.unchanged }),
+      ...problems,
+    );
     if (plan.conflicts.length + plan.unknown.length + plan.invalid.length > 0) run.report.exitCode = 1;
     if (dryRun) return;
     for (const f of plan.fills) {
@@ -213,8 +239,19 @@ export function runLabelImport(env: EngineEnv, req: LabelImportRequest): LabelIm
       ]);
       record(run, 'labels', rep, env.clock.now() - started);
     }
-    const orphans = [...plan.unknown.map((u) => run.t('labels.import.unknown', { ...u })), ...plan.invalid.map((i) => run.t('labels.import.invalid', { ...i }))];
-    if (orphans.length > 0) run.logRows.push({ time: env.clock.now(), trigger: run.trigger, action: 'labels', shop: '', failed: orphans.length, message: joinMessages(run, orphans) });
+    const orphans = [
+      ...plan.unknown.map((u) => run.t('labels.import.unknown', { ...u })),
+      ...plan.invalid.map((i) => run.t('labels.import.invalid', { ...i })),
+    ];
+    if (orphans.length > 0)
+      run.logRows.push({
+        time: env.clock.now(),
+        trigger: run.trigger,
+        action: 'labels',
+        shop: '',
+        failed: orphans.length,
+        message: joinMessages(run, orphans),
+      });
   });
   return { ...report, plan, lines };
 }

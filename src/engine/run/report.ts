@@ -45,7 +45,18 @@ export function record(run: Run, action: LogAction, shopReport: ShopReport, dura
 }
 
 export function shopReport(shop: ShopSettings, action: ShopReport['action'], mallLabel: string): ShopReport {
-  return { shop: shop.name, mall: mallLabel, action, fetched: 0, new: 0, updated: 0, exported: 0, failed: 0, ok: true, message: '' };
+  return {
+    shop: shop.name,
+    mall: mallLabel,
+    action,
+    fetched: 0,
+    new: 0,
+    updated: 0,
+    exported: 0,
+    failed: 0,
+    ok: true,
+    message: '',
+  };
 }
 
 /** Messages joined for one Log cell: the first few, and how many more. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PropertiesPort } from '../../ports';
 import type { LogAction } from '../log/log-sheet';
-import { LocaleSchema, type Locale, type Settings } from '../settings/schema';
+import { type Locale, LocaleSchema, type Settings } from '../settings/schema';
 
 /** The two document properties that outlive a run: the last display settings and the "running" marker. */
 

@@ -44,10 +44,16 @@ export class SeenLines {
   /** `filter` false (a manual fetch, a user's range): nothing is skipped, but what comes back is remembered. */
   static load(props: PropertiesPort, shop: string, now: number, filter: boolean): SeenLines {
     const head = readHead(props, shop);
-    if (!filter || !head || now - head.since >= SEEN_TTL_MS) return new SeenLines(props, shop, { line: new Set(), update: new Set(), version: new Set() }, now);
+    if (!filter || !head || now - head.since >= SEEN_TTL_MS)
+      return new SeenLines(props, shop, { line: new Set(), update: new Set(), version: new Set() }, now);
     const joined = Array.from({ length: head.parts }, (_, i) => props.get(PART(shop, i)) ?? '').join('');
     const [lines, updates, versions] = joined.split(SEPARATOR);
-    return new SeenLines(props, shop, { line: split(lines ?? ''), update: split(updates ?? ''), version: split(versions ?? '') }, head.since);
+    return new SeenLines(
+      props,
+      shop,
+      { line: split(lines ?? ''), update: split(updates ?? ''), version: split(versions ?? '') },
+      head.since,
+    );
   }
 
   /** The rows not returned as they are by the last complete poll; every row is remembered for the next. */
@@ -81,7 +87,8 @@ export class SeenLines {
     const sets = [this.next.line, updates, this.next.version];
     const joined = keep ? sets.map((set) => [...set].sort().join('')).join(SEPARATOR) : '';
     const parts = Math.ceil(joined.length / PART_CHARS);
-    for (let i = 0; i < parts; i++) this.props.set(PART(this.shop, i), joined.slice(i * PART_CHARS, (i + 1) * PART_CHARS));
+    for (let i = 0; i < parts; i++)
+      this.props.set(PART(this.shop, i), joined.slice(i * PART_CHARS, (i + 1) * PART_CHARS));
     for (let i = parts; i < (head?.parts ?? 0); i++) this.props.delete(PART(this.shop, i));
     if (!keep) {
       if (head) this.props.delete(KEY(this.shop));

@@ -1,11 +1,11 @@
+import { translate } from '../../i18n';
 import type { ShopContext } from '../connector';
 import { PrefixedProperties } from '../memory-ports';
-import { translate } from '../../i18n';
-import type { EngineEnv } from './types';
-import type { Locale, Settings, ShopSettings } from '../settings/schema';
-import { updateState } from './state';
 import type { UrlFetchQuota } from '../quota/url-fetch-quota';
+import type { Locale, Settings, ShopSettings } from '../settings/schema';
 import { formatDateTime } from '../text/dates';
+import { updateState } from './state';
+import type { EngineEnv } from './types';
 
 /** Everything one connector call may touch, built the same way for fetch, export and check. */
 export function buildShopContext(

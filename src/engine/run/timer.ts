@@ -1,17 +1,17 @@
-import type { EngineEnv, RunReport } from './types';
+import { translate } from '../../i18n';
+import { errorText } from '../error-text';
+import { type TimerPlan, TriggerBudget } from '../quota/trigger-budget';
+import { SettingsError } from '../settings/errors';
 import { TIMER_MINUTES } from '../settings/parse';
 import type { Settings, ShopSettings } from '../settings/schema';
-import { SettingsError } from '../settings/errors';
+import { formatDateTime } from '../text/dates';
 import { exportShops } from './export';
 import { fetchShops } from './fetch';
 import { emptyReport, shopReport } from './report';
-import { withRun } from './with-run';
-import { translate } from '../../i18n';
-import { errorText } from '../error-text';
-import { readState, type ShopState } from './state';
 import type { Run } from './run-context';
-import { TriggerBudget, type TimerPlan } from '../quota/trigger-budget';
-import { formatDateTime } from '../text/dates';
+import { readState, type ShopState } from './state';
+import type { EngineEnv, RunReport } from './types';
+import { withRun } from './with-run';
 
 /**
  * A timer tick tolerates this much early firing: Apps Script's triggers drift, and a run that fetched
@@ -44,7 +44,9 @@ export function runTimer(env: EngineEnv): RunReport {
     const stretch = planStretch(run, budget);
     const due = run.settings.shops.filter((s) => isDue(s, readState(env.props, s.name), now, stretch));
     if (due.length > 0) fetchShops(run, due);
-    const exporting = run.settings.shops.filter((s) => s.enabled && (s.autoExport || readState(env.props, s.name).exportPending));
+    const exporting = run.settings.shops.filter(
+      (s) => s.enabled && (s.autoExport || readState(env.props, s.name).exportPending),
+    );
     if (exporting.length > 0) exportShops(run, exporting, false);
     polled = due.length > 0 || exporting.length > 0;
   });

@@ -1,11 +1,13 @@
 import { translate } from '../../i18n';
+import type { ProgressPort } from '../../ports';
+import { processAlerts, type RunOutcome } from '../alerts/alerts';
+import { CachedProperties } from '../cached-properties';
+import { computeDashboard } from '../dashboard/compute';
+import { refreshDashboard } from '../dashboard/tab';
 import { errorText } from '../error-text';
 import { appendLog, type LogAction, type LogRow } from '../log/log-sheet';
 import { OrdersTable } from '../orders/table';
-import { computeDashboard } from '../dashboard/compute';
-import { refreshDashboard } from '../dashboard/tab';
 import { TriggerBudget } from '../quota/trigger-budget';
-import { processAlerts, type RunOutcome } from '../alerts/alerts';
 import { STEP_RESERVE, URL_FETCH_QUOTA, UrlFetchQuota } from '../quota/url-fetch-quota';
 import { redactor } from '../redact';
 import { SettingsError } from '../settings/errors';
@@ -17,8 +19,6 @@ import type { Run } from './run-context';
 import { clearRunning, interruptedRuns, lastDisplay, markRunning, rememberDisplay } from './run-markers';
 import { readState, type ShopState } from './state';
 import type { EngineEnv, RunReport, Trigger } from './types';
-import { CachedProperties } from '../cached-properties';
-import type { ProgressPort } from '../../ports';
 
 const SILENT: ProgressPort = { progress: () => undefined };
 
@@ -68,7 +68,19 @@ export function withRun(given: EngineEnv, opts: RunOptions, body: (run: Run) => 
       for (const line of report.errors) env.log.error(line);
       // a timer run has no one watching: its only way to tell the seller is the Log
       if (opts.trigger === 'auto')
-        safeAppend(env, [runLine(opts, start, translate(fallbackLocale, 'run.settingsInvalid', { detail: report.errors.join(' / ') }))], fallbackLocale, fallbackZone, report);
+        safeAppend(
+          env,
+          [
+            runLine(
+              opts,
+              start,
+              translate(fallbackLocale, 'run.settingsInvalid', { detail: report.errors.join(' / ') }),
+            ),
+          ],
+          fallbackLocale,
+          fallbackZone,
+          report,
+        );
       return report;
     }
     try {
@@ -102,7 +114,10 @@ function noteInterruptedRun(run: Run, opts: RunOptions): void {
       const details =
         killed === 'damaged'
           ? [{ time: '-', action: '-' }]
-          : killed.map((k) => ({ time: formatDateTime(k.start, run.settings.timezone), action: run.t(`log.action.${k.action}`) }));
+          : killed.map((k) => ({
+              time: formatDateTime(k.start, run.settings.timezone),
+              action: run.t(`log.action.${k.action}`),
+            }));
       for (const detail of details) {
         const message = run.t('run.interrupted', detail);
         env.log.warn(message);
@@ -132,7 +147,11 @@ function makeRun(env: EngineEnv, settings: Settings, opts: RunOptions, report: R
     redact: redactor(env, settings, env.connectors),
     touched: new Set(),
     unfinished: false,
-    quota: UrlFetchQuota.load(env.props, env.clock, env.urlFetchQuota ?? URL_FETCH_QUOTA[settings.accountType ?? 'consumer']),
+    quota: UrlFetchQuota.load(
+      env.props,
+      env.clock,
+      env.urlFetchQuota ?? URL_FETCH_QUOTA[settings.accountType ?? 'consumer'],
+    ),
     openedTable: () => table ?? null,
     table: () => {
       if (table !== undefined) return table;
@@ -199,7 +218,16 @@ function finish(run: Run, opts: RunOptions): void {
       run.logRows.push(runLine(opts, env.clock.now(), errorText(e, run.locale)));
     }
   }
-  if (!safeAppend(env, run.logRows.map((r) => ({ ...r, message: run.redact(r.message) })), run.locale, run.settings.timezone, report)) return;
+  if (
+    !safeAppend(
+      env,
+      run.logRows.map((r) => ({ ...r, message: run.redact(r.message) })),
+      run.locale,
+      run.settings.timezone,
+      report,
+    )
+  )
+    return;
   try {
     clearRunning(env.props);
   } catch (e) {
@@ -223,7 +251,10 @@ function runAlerts(run: Run, overdue: Record<string, number> | undefined): strin
     overdue,
   };
   try {
-    return processAlerts({ env: run.env, settings: run.settings, t: run.t, redact: run.redact, now: run.env.clock.now() }, outcome);
+    return processAlerts(
+      { env: run.env, settings: run.settings, t: run.t, redact: run.redact, now: run.env.clock.now() },
+      outcome,
+    );
   } catch (e) {
     return [run.redact(errorText(e, run.locale))];
   }

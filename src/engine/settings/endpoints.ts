@@ -18,7 +18,11 @@ function originOf(url: string): Origin | null {
   const m = SHAPE.exec(url.trim());
   if (!m) return null;
   const scheme = m[1];
-  return { scheme, host: m[2].toLowerCase(), port: m[3] === undefined ? (scheme === 'https' ? 443 : 80) : Number(m[3]) };
+  return {
+    scheme,
+    host: m[2].toLowerCase(),
+    port: m[3] === undefined ? (scheme === 'https' ? 443 : 80) : Number(m[3]),
+  };
 }
 
 /** 127.0.0.0/8, localhost and [::1]: this machine only. */
@@ -37,6 +41,8 @@ export function endpointProblem(url: string, officialHosts: readonly string[]): 
   if (!o) return 'host';
   if (o.port < 1 || o.port > 65535) return 'port';
   if (isLoopback(o.host)) return null;
-  const official = officialHosts.map(originOf).some((h) => h !== null && h.scheme === o.scheme && h.host === o.host && h.port === o.port);
+  const official = officialHosts
+    .map(originOf)
+    .some((h) => h !== null && h.scheme === o.scheme && h.host === o.host && h.port === o.port);
   return official ? null : 'host';
 }

@@ -1,10 +1,18 @@
 import type { z } from 'zod';
+import { type MessageKey, translate } from '../../i18n';
 import type { MallConnector } from '../connector';
-import { translate, type MessageKey } from '../../i18n';
-import { EndpointSchema, LocaleSchema, SettingsBaseSchema, ShopBaseSchema, type Locale, type Settings, type ShopSettings } from './schema';
-import { SettingsError, type SettingsIssue } from './errors';
-import { endpointProblem } from './endpoints';
 import { cellUnsafeChar, showUnsafeChars } from '../text/sheet-text';
+import { endpointProblem } from './endpoints';
+import { SettingsError, type SettingsIssue } from './errors';
+import {
+  EndpointSchema,
+  type Locale,
+  LocaleSchema,
+  type Settings,
+  SettingsBaseSchema,
+  ShopBaseSchema,
+  type ShopSettings,
+} from './schema';
 
 /**
  * docs/contract.md §4 validation shared by the CLI's JSON config and the Settings tab: every problem is collected
@@ -62,7 +70,11 @@ export function settingsError(
 
 /** `[cell] shop field: message`, the one way an issue (or a warning) is written. */
 export function issueLine(i: FoundIssue, locale: Locale, fieldLabel: (field: string) => string = (f) => f): string {
-  const where = [i.cell ?? '', i.shop !== undefined ? translate(locale, 'settings.shopLabel', { shop: i.shop }) : '', fieldLabel(i.field)]
+  const where = [
+    i.cell ?? '',
+    i.shop !== undefined ? translate(locale, 'settings.shopLabel', { shop: i.shop }) : '',
+    fieldLabel(i.field),
+  ]
     .filter((s) => s !== '')
     .join(' ');
   return `${where}: ${i.message}`;
@@ -83,14 +95,21 @@ export function checkSettings(input: unknown, connectors: readonly MallConnector
     }
     return { settings: null, issues, warnings, locale };
   }
-  if (isRecord(input)) warnUnknown(input, Object.keys(SettingsBaseSchema.shape), '', t, (field, message) => warnings.push({ field, message }));
+  if (isRecord(input))
+    warnUnknown(input, Object.keys(SettingsBaseSchema.shape), '', t, (field, message) =>
+      warnings.push({ field, message }),
+    );
   if (isRecord(input)) uncellableText(input, t, (i) => issues.push(i));
   const { timezone, carriers, shipper, labels, alerts, slips, accountType, archiveAfterDays } = base.data;
   if (!isTimeZone(timezone)) issues.push({ field: 'timezone', message: t('settings.timezone', { value: timezone }) });
   const carrierNames = new Set(carriers.map((c) => c.name.trim()));
   carriers.forEach((c, i) => {
     if (carriers.findIndex((o) => o.name.trim() === c.name.trim()) !== i)
-      issues.push({ field: `carriers[${i}].name`, message: t('settings.duplicateCarrier', { name: c.name }), carrierIndex: i });
+      issues.push({
+        field: `carriers[${i}].name`,
+        message: t('settings.duplicateCarrier', { name: c.name }),
+        carrierIndex: i,
+      });
   });
 
   const rawShops = base.data.shops;
@@ -106,7 +125,9 @@ export function checkSettings(input: unknown, connectors: readonly MallConnector
     const shop = checkShop(raw, connectors, carrierNames, t, add);
     if (shop) shops.push(shop);
     const connector = isRecord(raw) ? connectors.find((c) => c.id === raw.mall) : undefined;
-    unknownShopFields(raw, connector, t, (field, message) => warnings.push({ shop: shopLabel, field, message, shopIndex }));
+    unknownShopFields(raw, connector, t, (field, message) =>
+      warnings.push({ shop: shopLabel, field, message, shopIndex }),
+    );
   });
 
   if (issues.length > 0) return { settings: null, issues: firstPerField(issues), warnings, locale };
@@ -129,9 +150,16 @@ function unknownShopFields(
   const shape = ShopBaseSchema.shape;
   warnUnknown(raw, Object.keys(shape), '', t, warn);
   if (isRecord(raw.fetch)) warnUnknown(raw.fetch, Object.keys(shape.fetch.shape), 'fetch.', t, warn);
-  if (isRecord(raw.endpoints)) warnUnknown(raw.endpoints, Object.keys(shape.endpoints.unwrap().shape), 'endpoints.', t, warn);
+  if (isRecord(raw.endpoints))
+    warnUnknown(raw.endpoints, Object.keys(shape.endpoints.unwrap().shape), 'endpoints.', t, warn);
   if (connector && isRecord(raw.credentials)) {
-    warnUnknown(raw.credentials, connector.credentialFields.map((f) => f.key), 'credentials.', t, warn);
+    warnUnknown(
+      raw.credentials,
+      connector.credentialFields.map((f) => f.key),
+      'credentials.',
+      t,
+      warn,
+    );
   }
 }
 
@@ -166,7 +194,10 @@ function checkShop(
   const connector = connectors.find((c) => c.id === mall);
   if (!connector) {
     if (mall !== '' || rec.mall !== undefined)
-      add('mall', t('settings.unknownMall', { value: String(rec.mall ?? ''), malls: connectors.map((c) => c.id).join(' / ') }));
+      add(
+        'mall',
+        t('settings.unknownMall', { value: String(rec.mall ?? ''), malls: connectors.map((c) => c.id).join(' / ') }),
+      );
     return null;
   }
 
@@ -195,20 +226,25 @@ function checkShop(
     if (typeof url !== 'string' || !EndpointSchema.safeParse(url).success) continue;
     const problem = endpointProblem(url, connector.officialHosts);
     if (problem === 'port') add(`endpoints.${key}`, t('settings.endpointPort'));
-    else if (problem === 'host') add(`endpoints.${key}`, t('settings.endpointHost', { hosts: connector.officialHosts.join(', ') }));
+    else if (problem === 'host')
+      add(`endpoints.${key}`, t('settings.endpointHost', { hosts: connector.officialHosts.join(', ') }));
   }
 
   const statuses = isRecord(rec.fetch) && Array.isArray(rec.fetch.statuses) ? rec.fetch.statuses : [];
   const unknown = statuses.filter((s) => typeof s !== 'string' || !connector.statuses.includes(s));
   if (unknown.length > 0)
-    add('fetch.statuses', t('settings.unknownStatuses', { values: unknown.map(String).join(', '), allowed: connector.statuses.join(', ') }));
+    add(
+      'fetch.statuses',
+      t('settings.unknownStatuses', { values: unknown.map(String).join(', '), allowed: connector.statuses.join(', ') }),
+    );
 
   const minutes = rec.autoFetchMinutes;
   if (typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 0 && !isHonourableInterval(minutes))
     add('autoFetchMinutes', t('settings.interval', { value: minutes }));
 
   const carrier = typeof rec.defaultCarrier === 'string' ? rec.defaultCarrier.trim() : '';
-  if (carrier !== '' && !carrierNames.has(carrier)) add('defaultCarrier', t('settings.unknownCarrier', { value: carrier }));
+  if (carrier !== '' && !carrierNames.has(carrier))
+    add('defaultCarrier', t('settings.unknownCarrier', { value: carrier }));
 
   if (!parsed.success) return null;
   return { ...parsed.data, name: parsed.data.name.trim(), defaultCarrier: carrier };
@@ -267,7 +303,10 @@ function uncellableText(input: Record<string, unknown>, t: T, report: (issue: Fo
 
 /** `fetch.statuses`, `carriers[2].temu`: the docs/contract.md §4 name of a field. */
 export function pathText(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '');
+  return path.reduce<string>(
+    (s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)),
+    '',
+  );
 }
 
 /** A zod issue in the user's words, without ever quoting the input (it may be a secret). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MANAGEMENT_STATUS_LABELS } from '../order-line';
 import { LOCALES, type Locale } from '../../i18n';
+import { MANAGEMENT_STATUS_LABELS } from '../order-line';
 
 /** docs/contract.md §4: one schema; the Settings tab and the CLI's JSON config both parse into it. */
 
@@ -10,7 +10,7 @@ export type { Locale };
 /** scheme://host[:port] only: paths stay the mall's own (docs/contract.md §4 endpoints). */
 export const EndpointSchema = z
   .string()
-  .regex(/^https?:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.\-]+)(:\d{1,5})?$/, 'scheme://host[:port] only, no path');
+  .regex(/^https?:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/, 'scheme://host[:port] only, no path');
 
 const ALL_STATUS_LABELS = new Set<string>([
   ...Object.values(MANAGEMENT_STATUS_LABELS.ja),
@@ -25,11 +25,10 @@ export const ShopBaseSchema = z.object({
   credentials: z.record(z.string(), z.string()).default({}),
   region: z.enum(['us', 'eu', 'global']).optional(),
   warehouseId: z.string().optional(),
-  fetch: z
-    .object({
-      statuses: z.array(z.string()).min(1),
-      days: z.number().int().min(1).max(365),
-    }),
+  fetch: z.object({
+    statuses: z.array(z.string()).min(1),
+    days: z.number().int().min(1).max(365),
+  }),
   initialStatus: z
     .string()
     .refine((s) => ALL_STATUS_LABELS.has(s), { message: 'one of 新規受付 / 発送待ち / 処理済 / 保留 / キャンセル' })
@@ -48,14 +47,16 @@ export const LABEL_FORMATS = ['b2', 'ehiden2', 'yupri', 'clickpost'] as const;
 export const LabelFormatSchema = z.enum(LABEL_FORMATS);
 export type LabelFormat = z.infer<typeof LabelFormatSchema>;
 
-export const CarrierSchema = z.object({
-  name: z.string().trim().min(1),
-  temu: z.string().optional(),
-  tiktok: z.string().optional(),
-  qoo10: z.string().optional(),
-  /** the label format whose issued data sets this carrier on a row (docs/contract.md §4) */
-  labels: LabelFormatSchema.optional(),
-}).catchall(z.string().optional());
+export const CarrierSchema = z
+  .object({
+    name: z.string().trim().min(1),
+    temu: z.string().optional(),
+    tiktok: z.string().optional(),
+    qoo10: z.string().optional(),
+    /** the label format whose issued data sets this carrier on a row (docs/contract.md §4) */
+    labels: LabelFormatSchema.optional(),
+  })
+  .catchall(z.string().optional());
 export type CarrierEntry = z.infer<typeof CarrierSchema>;
 
 /**
@@ -74,17 +75,33 @@ const digitsOf = (v: string) => v.normalize('NFKC').replace(/[\s\-‐－ー−]/
 /** ご依頼主 on labels and 納品書 (docs/contract.md §4); optional until labels or slips are used. */
 export const ShipperSchema = z.object({
   name: z.string().trim().min(1),
-  postalCode: z.string().trim().refine((v) => /^\d{7}$/.test(digitsOf(v)), { message: 'postal' }),
+  postalCode: z
+    .string()
+    .trim()
+    .refine((v) => /^\d{7}$/.test(digitsOf(v)), { message: 'postal' }),
   address: z.string().trim().min(1),
-  phone: z.string().trim().refine((v) => /^\+?\d{9,13}$/.test(digitsOf(v)), { message: 'phone' }),
+  phone: z
+    .string()
+    .trim()
+    .refine((v) => /^\+?\d{9,13}$/.test(digitsOf(v)), { message: 'phone' }),
 });
 export type Shipper = z.infer<typeof ShipperSchema>;
 
 /** B2クラウド's billing fields (請求先顧客コード, 分類コード, 運賃管理番号) and default 品名 / 荷扱い (docs/shipping-labels.md §2.1). */
 export const B2SettingsSchema = z.object({
-  billingCode: z.string().trim().refine((v) => /^\d{10,12}$/.test(digitsOf(v)), { message: 'billingCode' }),
-  billingClass: z.string().trim().refine((v) => v === '' || /^\d{3}$/.test(digitsOf(v)), { message: 'billingClass' }).default(''),
-  freightNo: z.string().trim().refine((v) => /^\d{2}$/.test(digitsOf(v)), { message: 'freightNo' }),
+  billingCode: z
+    .string()
+    .trim()
+    .refine((v) => /^\d{10,12}$/.test(digitsOf(v)), { message: 'billingCode' }),
+  billingClass: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^\d{3}$/.test(digitsOf(v)), { message: 'billingClass' })
+    .default(''),
+  freightNo: z
+    .string()
+    .trim()
+    .refine((v) => /^\d{2}$/.test(digitsOf(v)), { message: 'freightNo' }),
   itemName: z.string().trim().default(''),
   handling: z.string().trim().default(''),
 });

@@ -1,5 +1,5 @@
+import { type MessageKey, translate } from '../../i18n';
 import type { MallConnector } from '../connector';
-import { translate, type MessageKey } from '../../i18n';
 import { looseKey } from '../text/sheet-text';
 import type { Locale } from './schema';
 
@@ -71,7 +71,8 @@ export function setGeneralField(target: object, field: string, value: unknown): 
 /** The value at a dotted general-field path, when it is text. */
 export function generalFieldOf(source: object, field: string): string | undefined {
   let at: unknown = source;
-  for (const p of field.split('.')) at = typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[p] : undefined;
+  for (const p of field.split('.'))
+    at = typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[p] : undefined;
   return typeof at === 'string' ? at : undefined;
 }
 
@@ -151,11 +152,19 @@ export function findColumns<C extends { field: string; label: Record<Locale, str
 }
 
 /** Carrier table columns: the name, then one column per mall (header = the mall's label). */
-export function carrierColumns(connectors: readonly MallConnector[]): { field: string; label: Record<Locale, string> }[] {
+export function carrierColumns(
+  connectors: readonly MallConnector[],
+): { field: string; label: Record<Locale, string> }[] {
   return [
-    { field: 'name', label: { ja: translate('ja', 'settings.carrier.name'), en: translate('en', 'settings.carrier.name') } },
+    {
+      field: 'name',
+      label: { ja: translate('ja', 'settings.carrier.name'), en: translate('en', 'settings.carrier.name') },
+    },
     ...connectors.map((c) => ({ field: c.carrierKey, label: { ja: c.label, en: c.label } })),
-    { field: 'labels', label: { ja: translate('ja', 'settings.carrier.labels'), en: translate('en', 'settings.carrier.labels') } },
+    {
+      field: 'labels',
+      label: { ja: translate('ja', 'settings.carrier.labels'), en: translate('en', 'settings.carrier.labels') },
+    },
   ];
 }
 

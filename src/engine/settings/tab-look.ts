@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { translate } from '../../i18n';
 import type { CellValue, LayoutChange, PropertiesPort, SheetPort } from '../../ports';
 import type { MallConnector } from '../connector';
-import { translate } from '../../i18n';
-import { MANAGEMENT_STATUSES, MANAGEMENT_STATUS_LABELS } from '../order-line';
+import { MANAGEMENT_STATUS_LABELS, MANAGEMENT_STATUSES } from '../order-line';
 import { isEmptyChange } from '../sheet/layout';
 import type { Locale } from './schema';
 import { findColumns, shopColumns } from './tab-layout';
@@ -23,12 +23,22 @@ const REGIONS = ['global', 'us', 'eu'];
 
 type Validation = NonNullable<LayoutChange['validations']>[number];
 
-export function settingsTabLayout(grid: CellValue[][], connectors: readonly MallConnector[], carriers: readonly string[], locale: Locale): LayoutChange {
+export function settingsTabLayout(
+  grid: CellValue[][],
+  connectors: readonly MallConnector[],
+  carriers: readonly string[],
+  locale: Locale,
+): LayoutChange {
   const tab = readTabCells(grid);
   const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(locale, k, p);
   const validations: Validation[] = [];
   for (const e of generalEntries(tab)) {
-    if (e.field === 'locale') validations.push({ col: e.col + 1, rows: { first: e.row + 1, count: 1 }, rule: { kind: 'list', values: ['ja', 'en'] } });
+    if (e.field === 'locale')
+      validations.push({
+        col: e.col + 1,
+        rows: { first: e.row + 1, count: 1 },
+        rule: { kind: 'list', values: ['ja', 'en'] },
+      });
   }
   const shops = tab.blocks.shops;
   if (shops && shops.rows.length > 0) {
@@ -36,18 +46,25 @@ export function settingsTabLayout(grid: CellValue[][], connectors: readonly Mall
     const rows = { first: shops.rows[0] + 1, count: shops.rows.length };
     const list = (field: string, values: readonly string[], help?: string) => {
       const c = at.get(field);
-      if (c !== undefined && values.length) validations.push({ col: c + 1, rows, rule: { kind: 'list', values: [...values], ...(help ? { help } : {}) } });
+      if (c !== undefined && values.length)
+        validations.push({ col: c + 1, rows, rule: { kind: 'list', values: [...values], ...(help ? { help } : {}) } });
     };
     const check = (field: string) => {
       const c = at.get(field);
       if (c !== undefined) validations.push({ col: c + 1, rows, rule: { kind: 'checkbox' } });
     };
-    list('mall', connectors.map((c) => c.label));
+    list(
+      'mall',
+      connectors.map((c) => c.label),
+    );
     check('enabled');
     check('autoExport');
     list('region', REGIONS, t('layout.help.region'));
     list('autoFetchMinutes', INTERVALS, t('layout.help.interval'));
-    list('initialStatus', MANAGEMENT_STATUSES.map((s) => MANAGEMENT_STATUS_LABELS[locale][s]));
+    list(
+      'initialStatus',
+      MANAGEMENT_STATUSES.map((s) => MANAGEMENT_STATUS_LABELS[locale][s]),
+    );
     list('defaultCarrier', [...new Set(carriers.filter((n) => n !== ''))], t('layout.help.carrier'));
   }
   return validations.length ? { validations } : {};

@@ -1,8 +1,8 @@
+import { translate } from '../../i18n';
 import type { CellValue } from '../../ports';
 import type { MallConnector } from '../connector';
-import { translate } from '../../i18n';
 import { cellText, looseKey } from '../text/sheet-text';
-import { GENERAL_FIELDS, blockOf, findColumns, type BlockId, type GeneralField, type ShopColumn } from './tab-layout';
+import { type BlockId, blockOf, findColumns, GENERAL_FIELDS, type GeneralField, type ShopColumn } from './tab-layout';
 
 /**
  * The Settings tab's contents as typed, before validation (docs/settings-tab.md): where the blocks are, the
@@ -77,7 +77,10 @@ export function generalEntries({ grid, text, blocks }: TabCells): GeneralEntry[]
     const c = (grid[r] ?? []).findIndex((_, i) => text(r, i) !== '');
     if (c < 0) continue;
     const label = looseKey(text(r, c));
-    for (const [field, key] of Object.entries(GENERAL_FIELDS) as [GeneralField, (typeof GENERAL_FIELDS)[GeneralField]][]) {
+    for (const [field, key] of Object.entries(GENERAL_FIELDS) as [
+      GeneralField,
+      (typeof GENERAL_FIELDS)[GeneralField],
+    ][]) {
       if (label !== looseKey(translate('ja', key)) && label !== looseKey(translate('en', key))) continue;
       const v = text(r, c + 1);
       out.push({ field, row: r, col: c + 1, value: field === 'locale' ? localeWord(v) : v });
@@ -104,12 +107,19 @@ export function readTable(
   columns: readonly { field: string; label: Record<'ja' | 'en', string> }[],
 ): Table {
   const at = findColumns(grid[block.header] ?? [], columns);
-  const rows = block.rows.map((r) => ({ row: r, get: (field: string) => (at.has(field) ? text(r, at.get(field)!) : '') }));
+  const rows = block.rows.map((r) => ({
+    row: r,
+    get: (field: string) => (at.has(field) ? text(r, at.get(field)!) : ''),
+  }));
   return { at, rows };
 }
 
 /** True when any column of the given kinds is filled in the row: blank rows are no shop. */
-export function rowFilled(row: TableRow, columns: readonly ShopColumn[], counts: (kind: ShopColumn['kind']) => boolean): boolean {
+export function rowFilled(
+  row: TableRow,
+  columns: readonly ShopColumn[],
+  counts: (kind: ShopColumn['kind']) => boolean,
+): boolean {
   return columns.some((col) => counts(col.kind) && row.get(col.field) !== '');
 }
 

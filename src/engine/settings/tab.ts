@@ -1,27 +1,27 @@
+import { translate } from '../../i18n';
 import type { CellValue, PropertiesPort, SheetPort, SpreadsheetPort } from '../../ports';
 import type { MallConnector } from '../connector';
-import { translate } from '../../i18n';
-import { toSheetValue } from '../text/sheet-text';
-import { formatDateTime } from '../text/dates';
 import type { ShopState } from '../run/state';
-import { LocaleSchema, type Locale, type Settings } from './schema';
-import { checkSettings, firstPerField, settingsError, type FoundIssue } from './parse';
-import { ensureSettingsLayout } from './tab-look';
+import { formatDateTime } from '../text/dates';
+import { toSheetValue } from '../text/sheet-text';
+import { checkSettings, type FoundIssue, firstPerField, settingsError } from './parse';
+import { type Locale, LocaleSchema, type Settings } from './schema';
 import {
-  SETTINGS_SHEET_NAMES,
-  GENERAL_FIELDS,
-  GENERAL_KINDS,
   carrierColumns,
   cellName,
   findColumns,
+  GENERAL_FIELDS,
+  GENERAL_KINDS,
   isMasked,
   maskText,
+  SETTINGS_SHEET_NAMES,
+  type ShopColumn,
   secretKey,
   setGeneralField,
   shopColumns,
   templateRows,
-  type ShopColumn,
 } from './tab-layout';
+import { ensureSettingsLayout } from './tab-look';
 import {
   carrierEntry,
   generalEntries,
@@ -30,8 +30,8 @@ import {
   readTabCells,
   readTable,
   rowFilled,
-  withBlankDefaults,
   type TableRow,
+  withBlankDefaults,
 } from './tab-reader';
 
 export function findSettingsSheet(book: SpreadsheetPort): SheetPort | null {
@@ -51,7 +51,11 @@ const readTabs = new WeakMap<Settings, ReadTab>();
  * typed into cells move to document properties and the cell is masked — even when other settings are
  * invalid, so a secret never stays visible longer than one run. Throws SettingsError naming each cell.
  */
-export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPort, connectors: readonly MallConnector[]): Settings {
+export function loadSettingsFromBook(
+  book: SpreadsheetPort,
+  props: PropertiesPort,
+  connectors: readonly MallConnector[],
+): Settings {
   let sheet = findSettingsSheet(book);
   let grid: CellValue[][];
   if (sheet) grid = sheet.readAll();
@@ -59,7 +63,11 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
     sheet = book.insertSheet(SETTINGS_SHEET_NAMES.ja);
     grid = templateRows(connectors, 'ja');
     // plain text first, so keys and passwords with leading zeros stay as typed
-    sheet.setFormats(1, 1, grid.map((r) => r.map(() => '@')));
+    sheet.setFormats(
+      1,
+      1,
+      grid.map((r) => r.map(() => '@')),
+    );
     sheet.writeBlock(1, 1, grid);
   }
   const tab = readTabCells(grid);
@@ -70,7 +78,8 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
   const generalCells = new Map<string, string>();
   const entries = generalEntries(tab);
   for (const e of entries) {
-    if (e.value !== '' && !e.field.startsWith('alerts.')) setGeneralField(general, e.field, parseCell(e.value, GENERAL_KINDS[e.field] ?? 'text'));
+    if (e.value !== '' && !e.field.startsWith('alerts.'))
+      setGeneralField(general, e.field, parseCell(e.value, GENERAL_KINDS[e.field] ?? 'text'));
     generalCells.set(e.field, cellOf(e.row, e.col));
   }
   const parsedLocale = LocaleSchema.safeParse(general.locale);
@@ -85,20 +94,30 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
   const cells = new Map<string, string>(); // `${shopIndex}|${field}` or `c${i}|${field}` → A1
   const shops: Record<string, unknown>[] = [];
   const columns = shopColumns(connectors);
-  if (!blocks.shops) layoutIssues.push({ field: 'shops', message: translate(locale, 'settings.tab.noBlock', { block: translate(locale, 'settings.block.shops') }) });
+  if (!blocks.shops)
+    layoutIssues.push({
+      field: 'shops',
+      message: translate(locale, 'settings.tab.noBlock', { block: translate(locale, 'settings.block.shops') }),
+    });
   else {
     const { at, rows } = readTable(tab, blocks.shops, columns);
     for (const need of ['name', 'mall']) {
       if (!at.has(need)) {
         const label = columns.find((c) => c.field === need)!.label[locale];
-        layoutIssues.push({ field: need, cell: cellOf(blocks.shops.header, 0), message: translate(locale, 'settings.tab.noColumn', { column: label }) });
+        layoutIssues.push({
+          field: need,
+          cell: cellOf(blocks.shops.header, 0),
+          message: translate(locale, 'settings.tab.noColumn', { column: label }),
+        });
       }
     }
     const reader: RowReader = { at, columns, connectors, props, locale, cellOf, masks: [], issues: layoutIssues };
     for (const row of rows) {
       if (!rowFilled(row, columns, (kind) => kind !== 'status')) continue;
       const shopIndex = shops.length;
-      shops.push(readShopRow(reader, row, shopIndex, (field, c) => cells.set(`${shopIndex}|${field}`, cellOf(row.row, c))));
+      shops.push(
+        readShopRow(reader, row, shopIndex, (field, c) => cells.set(`${shopIndex}|${field}`, cellOf(row.row, c))),
+      );
     }
     const { masks } = reader;
     // One write per moved secret: typing a secret into the sheet is rare, and each cell must be masked.
@@ -121,7 +140,14 @@ export function loadSettingsFromBook(book: SpreadsheetPort, props: PropertiesPor
   }
 
   try {
-    ensureSettingsLayout(sheet, props, grid, connectors, carriers.map((c) => String(c.name ?? '')), locale);
+    ensureSettingsLayout(
+      sheet,
+      props,
+      grid,
+      connectors,
+      carriers.map((c) => String(c.name ?? '')),
+      locale,
+    );
   } catch {
     // dropdowns are an aid to typing: the settings are read and checked all the same
   }
@@ -203,7 +229,14 @@ function readShopRow(
       let value = v;
       if (v !== '' && isMasked(v)) {
         value = name === '' ? '' : (props.get(secretKey(name, key)) ?? '');
-        if (value === '') issues.push({ shop: name || `#${shopIndex + 1}`, field: col.field, cell: cellOf(r, c), message: translate(locale, 'settings.secretMissing'), shopIndex });
+        if (value === '')
+          issues.push({
+            shop: name || `#${shopIndex + 1}`,
+            field: col.field,
+            cell: cellOf(r, c),
+            message: translate(locale, 'settings.secretMissing'),
+            shopIndex,
+          });
       } else if (v !== '' && name !== '') {
         props.set(secretKey(name, key), v);
         masks.push({ r, c });
@@ -231,8 +264,10 @@ function withCell(i: FoundIssue, cells: Map<string, string>, generalCells: Map<s
   if (i.cell) return i;
   const field = i.field.replace(/\[\d+\]$/, '');
   let cell: string | undefined;
-  if (i.shopIndex !== undefined) cell = cells.get(`${i.shopIndex}|${field}`) ?? cells.get(`${i.shopIndex}|${field.split('.')[0]}`);
-  else if (i.carrierIndex !== undefined) cell = cells.get(`c${i.carrierIndex}|${field.replace(/^carriers\[\d+\]\./, '')}`);
+  if (i.shopIndex !== undefined)
+    cell = cells.get(`${i.shopIndex}|${field}`) ?? cells.get(`${i.shopIndex}|${field.split('.')[0]}`);
+  else if (i.carrierIndex !== undefined)
+    cell = cells.get(`c${i.carrierIndex}|${field.replace(/^carriers\[\d+\]\./, '')}`);
   else cell = generalCells.get(field);
   return cell ? { ...i, cell } : i;
 }
@@ -287,7 +322,9 @@ export function writeShopStatus(
   const cols = (['lastFetchAt', 'expiresAt'] as const).map((field) => {
     const found = at.get(`status.${field}`);
     const col = found ?? nextFree++;
-    const values: CellValue[] = [found === undefined ? columns.find((x) => x.field === `status.${field}`)!.label[locale] : (header[col] ?? '')];
+    const values: CellValue[] = [
+      found === undefined ? columns.find((x) => x.field === `status.${field}`)!.label[locale] : (header[col] ?? ''),
+    ];
     for (let r = first; r <= last; r++) {
       const name = text(r, nameCol);
       const s = state[name];

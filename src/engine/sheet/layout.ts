@@ -1,4 +1,4 @@
-import { LAYOUT_MARK, type CellStyle, type ColumnSpan, type LayoutChange } from '../../ports';
+import { type CellStyle, type ColumnSpan, LAYOUT_MARK, type LayoutChange } from '../../ports';
 import { columnRuns } from './write-plan';
 
 /**
@@ -30,7 +30,9 @@ export function columnLetter(col: number): string {
 const styleCalls = (s: CellStyle) => [s.background, s.fontColor, s.bold].filter((v) => v !== undefined).length;
 
 /** Widths given one call per run of adjacent columns of equal width (Sheet.setColumnWidths). */
-export function widthGroups(widths: readonly { col: number; px: number }[]): { first: number; count: number; px: number }[] {
+export function widthGroups(
+  widths: readonly { col: number; px: number }[],
+): { first: number; count: number; px: number }[] {
   const sorted = [...widths].sort((a, b) => a.col - b.col);
   const groups: { first: number; count: number; px: number }[] = [];
   for (const w of sorted) {

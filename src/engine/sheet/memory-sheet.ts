@@ -1,6 +1,16 @@
-import type { CellStyle, CellValue, ChartSpec, ColumnSpan, HighlightRule, LayoutChange, SheetPort, SpreadsheetPort, ValidationRule } from '../../ports';
-import { isMarkedFormula, layoutCalls } from './layout';
+import type {
+  CellStyle,
+  CellValue,
+  ChartSpec,
+  ColumnSpan,
+  HighlightRule,
+  LayoutChange,
+  SheetPort,
+  SpreadsheetPort,
+  ValidationRule,
+} from '../../ports';
 import { zonedTimeToEpoch } from '../text/dates';
+import { isMarkedFormula, layoutCalls } from './layout';
 
 /**
  * In-memory SpreadsheetPort that copies Apps Script's value quirks (docs/apps-script.md §C5, §D),
@@ -123,7 +133,8 @@ export class MemorySheet implements SheetPort {
       const row: CellValue[] = new Array(cols);
       for (let c = 0; c < cols; c++) {
         const v = src[c];
-        row[c] = v === undefined || v === null ? '' : isFormula(v) ? v.value : v instanceof Date ? new Date(v.getTime()) : v;
+        row[c] =
+          v === undefined || v === null ? '' : isFormula(v) ? v.value : v instanceof Date ? new Date(v.getTime()) : v;
       }
       out[r] = row;
     }
@@ -211,7 +222,7 @@ export class MemorySheet implements SheetPort {
     const order = Array.from({ length: rows - 1 }, (_, i) => i + 1);
     const key = (r: number) => {
       const v = this.valueAt(r + 1, col);
-      return v instanceof Date ? v.getTime() : v ?? '';
+      return v instanceof Date ? v.getTime() : (v ?? '');
     };
     order.sort((a, b) => {
       const ka = key(a);
@@ -324,7 +335,15 @@ export class MemorySheet implements SheetPort {
 
 /** A workbook of MemorySheets sharing one call counter. */
 export class MemorySpreadsheet implements SpreadsheetPort {
-  readonly calls: CallCounts = { readAll: 0, writeBlock: 0, setFormats: 0, applyLayout: 0, layoutServiceCalls: 0, total: 0, cellsWritten: 0 };
+  readonly calls: CallCounts = {
+    readAll: 0,
+    writeBlock: 0,
+    setFormats: 0,
+    applyLayout: 0,
+    layoutServiceCalls: 0,
+    total: 0,
+    cellsWritten: 0,
+  };
   private readonly sheets = new Map<string, MemorySheet>();
 
   constructor(readonly timeZone = 'Asia/Tokyo') {}

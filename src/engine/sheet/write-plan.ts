@@ -97,7 +97,11 @@ class Heap {
  * dirty: changed cells as (0-based row → 0-based columns). writable: the columns that may be written
  * (a rectangle never crosses a column outside it). Returns rectangles covering every dirty writable cell.
  */
-export function planBlocks(dirty: ReadonlyMap<number, readonly number[]>, writable: readonly number[], maxBlocks = MAX_BLOCKS): Block[] {
+export function planBlocks(
+  dirty: ReadonlyMap<number, readonly number[]>,
+  writable: readonly number[],
+  maxBlocks = MAX_BLOCKS,
+): Block[] {
   const runs = columnRuns(writable);
   const rows = [...dirty.keys()].sort((a, b) => a - b);
   const nodes: Node[] = [];

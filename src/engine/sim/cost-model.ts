@@ -9,8 +9,8 @@ import type {
   SheetPort,
   SpreadsheetPort,
 } from '../../ports';
-import { layoutCalls } from '../sheet/layout';
 import type { VirtualClock } from '../memory-ports';
+import { layoutCalls } from '../sheet/layout';
 
 /**
  * A simulated Apps Script cost model (end-to-end benchmark): wrappers around the ports that
@@ -70,13 +70,29 @@ export interface Meter {
 }
 
 export function emptyMeter(): Meter {
-  return { fetches: 0, waves: 0, fetchesBy: {}, sheetCalls: 0, layoutCalls: 0, sheetCallsBy: {}, sheetLookups: 0, toasts: 0, cellsRead: 0, cellsWritten: 0, propertyCalls: 0 };
+  return {
+    fetches: 0,
+    waves: 0,
+    fetchesBy: {},
+    sheetCalls: 0,
+    layoutCalls: 0,
+    sheetCallsBy: {},
+    sheetLookups: 0,
+    toasts: 0,
+    cellsRead: 0,
+    cellsWritten: 0,
+    propertyCalls: 0,
+  };
 }
 
 /** The difference of two meter readings (one run's share). */
 export function meterDelta(after: Meter, before: Meter): Meter {
   const diff = (a: Record<string, number>, b: Record<string, number>) =>
-    Object.fromEntries(Object.keys(a).map((k) => [k, a[k] - (b[k] ?? 0)]).filter(([, v]) => v !== 0));
+    Object.fromEntries(
+      Object.keys(a)
+        .map((k) => [k, a[k] - (b[k] ?? 0)])
+        .filter(([, v]) => v !== 0),
+    );
   return {
     fetches: after.fetches - before.fetches,
     waves: after.waves - before.waves,
@@ -146,7 +162,10 @@ export class CostedHttp implements HttpPort {
       const label = this.opts.labelOf(r);
       perLabel.set(label, (perLabel.get(label) ?? 0) + 1);
     }
-    const waves = Math.max(0, ...[...perLabel].map(([label, n]) => Math.ceil(n / Math.max(1, this.opts.parallelism(label)))));
+    const waves = Math.max(
+      0,
+      ...[...perLabel].map(([label, n]) => Math.ceil(n / Math.max(1, this.opts.parallelism(label)))),
+    );
     try {
       return this.inner.fetchAll(reqs);
     } finally {
@@ -285,7 +304,9 @@ export class CostedProperties implements PropertiesPort {
   /** getProperties: one call, whatever the number of keys */
   getAll(): Record<string, string> {
     this.call(this.model.rates.propertyReadMs);
-    return this.inner.getAll ? this.inner.getAll() : Object.fromEntries(this.inner.keys().map((k) => [k, this.inner.get(k) ?? '']));
+    return this.inner.getAll
+      ? this.inner.getAll()
+      : Object.fromEntries(this.inner.keys().map((k) => [k, this.inner.get(k) ?? '']));
   }
 
   private call(ms: number): void {

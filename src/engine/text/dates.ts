@@ -65,7 +65,14 @@ function offsetAt(ms: number, timeZone: string): number {
 /** The wall-clock fields of an instant in timeZone. */
 export function wallClock(ms: number, timeZone: string): WallClock {
   const t = new Date(ms + offsetAt(ms, timeZone));
-  return { y: t.getUTCFullYear(), mo: t.getUTCMonth() + 1, d: t.getUTCDate(), h: t.getUTCHours(), mi: t.getUTCMinutes(), s: t.getUTCSeconds() };
+  return {
+    y: t.getUTCFullYear(),
+    mo: t.getUTCMonth() + 1,
+    d: t.getUTCDate(),
+    h: t.getUTCHours(),
+    mi: t.getUTCMinutes(),
+    s: t.getUTCSeconds(),
+  };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -82,7 +89,15 @@ export function formatDate(ms: number, timeZone: string): string {
 }
 
 /** Epoch ms of a wall-clock time in timeZone (the offset is found by formatting a first guess back). */
-export function zonedTimeToEpoch(y: number, mo: number, d: number, h: number, mi: number, s: number, timeZone: string): number {
+export function zonedTimeToEpoch(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  timeZone: string,
+): number {
   const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
   let guess = asUtc;
   // Two rounds settle DST edges: the offset at the guess may differ from the offset at the answer.

@@ -4,7 +4,9 @@ import { isCalendarDate, zonedTimeToEpoch } from './dates';
  * A user-typed day range (YYYY-MM-DD, both days included) → the engine's [from, to) in epoch ms, midnight
  * in the shops' time zone. Pure: the date-range dialog's server side and the CLI's --from/--to use it.
  */
-export type DayRangeResult = { ok: true; from: number; to: number } | { ok: false; field: 'from' | 'to' | 'order'; value: string };
+export type DayRangeResult =
+  | { ok: true; from: number; to: number }
+  | { ok: false; field: 'from' | 'to' | 'order'; value: string };
 
 export function parseDayRange(fromText: string, toText: string, timeZone: string): DayRangeResult {
   const from = parseDay(fromText);

@@ -9,7 +9,8 @@ import { formatDateTime } from './dates';
 const TRIGGER = /^[=+\-@\t\r']/;
 
 /** Strings Sheets would turn into a number, a date or a boolean when the cell is not formatted as text. */
-const COERCIBLE = /^\s*([+-]?(\d[\d,]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?|\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?(\s+\d{1,2}:\d{2}(:\d{2})?)?|\d{1,2}:\d{2}(:\d{2})?|true|false)\s*$/i;
+const COERCIBLE =
+  /^\s*([+-]?(\d[\d,]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?|\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?(\s+\d{1,2}:\d{2}(:\d{2})?)?|\d{1,2}:\d{2}(:\d{2})?|true|false)\s*$/i;
 
 /** How a column's cells are typed in the sheet. */
 export type CellKind = 'text' | 'plain' | 'number' | 'date';
@@ -43,7 +44,8 @@ export function looseKey(s: string): string {
  * Characters a cell of an .xlsx file (XML 1.0) cannot hold: C0 controls other than tab, LF and CR, unpaired
  * surrogates, U+FFFE and U+FFFF. An xlsx writer drops them, so a value would change between two runs.
  */
-const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const NOT_IN_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The first such character as `U+0000`, or null when the text is fine. */
 export function cellUnsafeChar(s: string): string | null {

@@ -1,24 +1,24 @@
-import type { HttpResponse } from '../../ports';
 import type { ShopContext } from '../../engine/connector';
+import type { HttpResponse } from '../../ports';
 import { MallHttp, MallHttpError, parseJsonKeepingBigInts, type Verdict } from '../shared/http';
+import { jstDate, jstDay, oneYearLater } from './dates';
 import { Qoo10Error, resultMessage } from './errors';
 import {
+  type Envelope,
   formEncode,
   KEY_HEADER,
   KEY_LIFETIME_MS,
-  KEY_REJECTED,
   KEY_REFRESH_AFTER_MS,
+  KEY_REJECTED,
   METHODS,
   MIN_INTERVAL_MS,
   QAPI_PATH,
   QAPI_VERSION,
   QOO10_HOST,
-  readEnvelope,
   REISSUE_CODES,
-  type Envelope,
+  readEnvelope,
 } from './protocol';
 import { CertificationKeySchema } from './schemas';
-import { jstDate, jstDay, oneYearLater } from './dates';
 
 /** Store keys under the shop's own prefix (document properties). */
 const STORE = { key: 'qoo10.sak', issuedAt: 'qoo10.sakIssuedAt', owner: 'qoo10.sakOwner' } as const;
@@ -83,7 +83,8 @@ export class Qoo10Client {
       const { store } = this.ctx;
       const cached = store.get(STORE.key);
       const issuedAt = Number(store.get(STORE.issuedAt) ?? NaN);
-      if (cached && Number.isFinite(issuedAt) && store.get(STORE.owner) === this.owner()) this.key = { value: cached, issuedAt, recorded: false };
+      if (cached && Number.isFinite(issuedAt) && store.get(STORE.owner) === this.owner())
+        this.key = { value: cached, issuedAt, recorded: false };
     }
     const key = this.key;
     if (forceNew || !key || this.ctx.clock.now() - key.issuedAt >= KEY_REFRESH_AFTER_MS) return this.issueKey();
@@ -96,13 +97,24 @@ export class Qoo10Client {
 
   /** CertificationAPI.CreateCertificationKey: API key in the header, QSM login in the body (§2 Flow 2). */
   private issueKey(): string {
-    const env = this.send(METHODS.createKey, { user_id: this.creds.userId, pwd: this.creds.password }, this.creds.apiKey);
+    const env = this.send(
+      METHODS.createKey,
+      { user_id: this.creds.userId, pwd: this.creds.password },
+      this.creds.apiKey,
+    );
     const key = env.code === 0 ? CertificationKeySchema.safeParse(env.obj) : null;
     // the API key itself is wrong or expired (docs/malls/qoo10.md §1, §2): it lapses yearly without notice
-    if (env.code === KEY_REJECTED) throw new Qoo10Error(this.ctx.t('qoo10.err.apiKeyRejected', { code: env.code, shop: this.ctx.shop.name }), env.code);
+    if (env.code === KEY_REJECTED)
+      throw new Qoo10Error(
+        this.ctx.t('qoo10.err.apiKeyRejected', { code: env.code, shop: this.ctx.shop.name }),
+        env.code,
+      );
     if (!key?.success) {
       const detail = env.code === 0 ? 'ResultObject' : resultMessage(this.ctx, METHODS.createKey, env.code, env.msg);
-      throw new Qoo10Error(this.ctx.t('qoo10.err.keyIssue', { code: env.code, detail, shop: this.ctx.shop.name }), env.code);
+      throw new Qoo10Error(
+        this.ctx.t('qoo10.err.keyIssue', { code: env.code, detail, shop: this.ctx.shop.name }),
+        env.code,
+      );
     }
     const now = this.ctx.clock.now();
     this.key = { value: key.data, issuedAt: now, recorded: true };
@@ -130,7 +142,10 @@ export class Qoo10Client {
   }
 
   private send(method: string, params: Record<string, string>, key: string): Envelope {
-    const base = (method === METHODS.createKey ? this.ctx.shop.endpoints?.auth : undefined) ?? this.ctx.shop.endpoints?.api ?? QOO10_HOST;
+    const base =
+      (method === METHODS.createKey ? this.ctx.shop.endpoints?.auth : undefined) ??
+      this.ctx.shop.endpoints?.api ??
+      QOO10_HOST;
     let res: HttpResponse;
     try {
       res = this.http.call({
@@ -183,7 +198,11 @@ function parseBody(body: string): unknown {
 function classify(res: HttpResponse): Verdict {
   if (res.status === 429 || res.status >= 500) {
     const after = Number(res.headers['retry-after']);
-    return { kind: 'retry', reason: `HTTP ${res.status}`, afterMs: Number.isFinite(after) && after >= 0 ? after * 1000 : undefined };
+    return {
+      kind: 'retry',
+      reason: `HTTP ${res.status}`,
+      afterMs: Number.isFinite(after) && after >= 0 ? after * 1000 : undefined,
+    };
   }
   if (res.status === 200 && parseBody(res.body) === null) return { kind: 'retry', reason: 'malformed JSON' };
   return res.status === 200 ? { kind: 'ok' } : { kind: 'final' };

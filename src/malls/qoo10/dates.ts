@@ -38,7 +38,8 @@ export function parseJstDateTime(s: string | null | undefined): number | null {
 /** Splits [from, to) into windows of at most 89 days (MAX_WINDOW_MS), oldest first. */
 export function splitWindows(from: number, to: number): { from: number; to: number }[] {
   const out: { from: number; to: number }[] = [];
-  for (let start = from; start < to; start += MAX_WINDOW_MS) out.push({ from: start, to: Math.min(to, start + MAX_WINDOW_MS) });
+  for (let start = from; start < to; start += MAX_WINDOW_MS)
+    out.push({ from: start, to: Math.min(to, start + MAX_WINDOW_MS) });
   return out;
 }
 

@@ -1,5 +1,5 @@
-import type { MessageKey } from '../../i18n';
 import type { ShopContext } from '../../engine/connector';
+import type { MessageKey } from '../../i18n';
 import { METHODS } from './protocol';
 
 /** A Qoo10 failure whose message is already readable in the run's language; code is Qoo10's when it gave one. */

@@ -33,13 +33,22 @@ export function exportOrders(
     const invalid = validate(ctx, line, corp);
     if (PENDING_CANCEL_LABELS.has(line.mallStatus.trim())) {
       // the mall would refuse it (-10100) and a lookup would only say why: the row's own status already does
-      out.push({ key: line.key, kind: 'held', message: ctx.t('qoo10.export.cancelPending', { status: line.mallStatus.trim() }) });
+      out.push({
+        key: line.key,
+        kind: 'held',
+        message: ctx.t('qoo10.export.cancelPending', { status: line.mallStatus.trim() }),
+      });
     } else if (invalid) {
       out.push({ key: line.key, kind: 'error', message: invalid });
     } else if (line.exportedTracking && line.exportedTracking === line.tracking) {
       out.push({ key: line.key, kind: 'already', note: ctx.t('qoo10.export.already', { tracking: line.tracking }) });
     } else if (dryRun) {
-      const message = ctx.t('qoo10.export.preview', { orderNo: line.lineId, corp, tracking: line.tracking, shippedOn: line.shippedOn || '-' });
+      const message = ctx.t('qoo10.export.preview', {
+        orderNo: line.lineId,
+        corp,
+        tracking: line.tracking,
+        shippedOn: line.shippedOn || '-',
+      });
       out.push({ key: line.key, kind: 'preview', message });
     } else if (stopped) {
       out.push({ key: line.key, kind: 'error', message: stopped });
@@ -86,13 +95,23 @@ function sendLine(ctx: ShopContext, client: Qoo10Client, line: ExportLine, corp:
  */
 function explainRefusal(ctx: ShopContext, client: Qoo10Client, line: ExportLine, code: number): LineOutcome | null {
   const env = client.call(METHODS.orderInfo, { OrderNo: line.lineId });
-  const info = env.code === 0 ? asRows(env.obj).map((r) => OrderInfoSchema.safeParse(r)).find((r) => r.success && r.data.orderNo === line.lineId) : undefined;
+  const info =
+    env.code === 0
+      ? asRows(env.obj)
+          .map((r) => OrderInfoSchema.safeParse(r))
+          .find((r) => r.success && r.data.orderNo === line.lineId)
+      : undefined;
   if (!info?.success) return null;
   const { shippingStatus, trackingNo, deliveryCompany, claimStatus } = info.data;
   const digit = statusDigit(shippingStatus);
   if ((digit === '4' || digit === '5') && trackingNo.trim()) {
-    if (trackingNo.trim() === line.tracking) return { key: line.key, kind: 'already', note: ctx.t('qoo10.export.already', { tracking: line.tracking }) };
-    const message = ctx.t('qoo10.export.shippedOther', { tracking: trackingNo.trim(), corp: deliveryCompany || '-', mine: line.tracking });
+    if (trackingNo.trim() === line.tracking)
+      return { key: line.key, kind: 'already', note: ctx.t('qoo10.export.already', { tracking: line.tracking }) };
+    const message = ctx.t('qoo10.export.shippedOther', {
+      tracking: trackingNo.trim(),
+      corp: deliveryCompany || '-',
+      mine: line.tracking,
+    });
     return { key: line.key, kind: 'error', message };
   }
   const status = claimStatus ? claimLabel(ctx, claimStatus) : statusLabel(ctx, shippingStatus);

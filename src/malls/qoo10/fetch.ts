@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { LineStatusUpdate, OrderLine } from '../../engine/order-line';
 import type { FetchRequest, FetchStep, ShopContext } from '../../engine/connector';
+import type { LineStatusUpdate, OrderLine } from '../../engine/order-line';
 import type { Qoo10Client } from './client';
 import { searchBounds, splitWindows } from './dates';
 import { Qoo10Error } from './errors';
 import { statusDigit, toClaimUpdate, toOrderLine } from './mapping';
 import { asRows, CANCEL_CLAIM_STATS, FINAL_CANCEL_STATS, METHODS } from './protocol';
-import { STATUS_CODES, STATUS_NAMES, type Qoo10Status } from './statuses';
 import { ClaimRowSchema, ShippingRowSchema } from './schemas';
+import { type Qoo10Status, STATUS_CODES, STATUS_NAMES } from './statuses';
 
 /**
  * A fetch is a list of calls, one per step (no paging: docs/malls/qoo10.md §3): per 90-day window one
@@ -18,7 +18,10 @@ import { ClaimRowSchema, ShippingRowSchema } from './schemas';
  * last poll (a cancelled order vanishes from it, §3 Cancellations) or CLAIMS_EVERY_MS has passed.
  * The cursor is the index of the next call and whether this fetch reads the claims.
  */
-type Task = { window: { from: number; to: number } } & ({ kind: 'orders'; status: string; keep: readonly string[] } | { kind: 'claims'; claimStat: string });
+type Task = { window: { from: number; to: number } } & (
+  | { kind: 'orders'; status: string; keep: readonly string[] }
+  | { kind: 'claims'; claimStat: string }
+);
 
 const CursorSchema = z.object({ next: z.number().int().min(0), claims: z.boolean().default(true) });
 
@@ -37,7 +40,11 @@ export function fetchStep(client: Qoo10Client, ctx: ShopContext, req: FetchReque
   if (i >= tasks.length) return { lines: [], cursor: null };
   const task = tasks[i];
   const notices: string[] = [];
-  const step: FetchStep = { lines: [], cursor: i + 1 < tasks.length ? { next: i + 1, claims: withClaims } : null, notices };
+  const step: FetchStep = {
+    lines: [],
+    cursor: i + 1 < tasks.length ? { next: i + 1, claims: withClaims } : null,
+    notices,
+  };
   const { start, end } = searchBounds(task.window);
   if (task.kind === 'orders') {
     const env = client.callOk(METHODS.shippingInfo, {
@@ -68,16 +75,25 @@ export function fetchStep(client: Qoo10Client, ctx: ShopContext, req: FetchReque
 function planTasks(ctx: ShopContext, req: FetchRequest, withClaims: boolean): Task[] {
   const codes = req.statuses.map((s) => {
     const code = STATUS_CODES[s as Qoo10Status];
-    if (!code) throw new Qoo10Error(ctx.t('qoo10.err.badStatus', { shop: ctx.shop.name, status: s, allowed: STATUS_NAMES.join(', ') }));
+    if (!code)
+      throw new Qoo10Error(
+        ctx.t('qoo10.err.badStatus', { shop: ctx.shop.name, status: s, allowed: STATUS_NAMES.join(', ') }),
+      );
     return code;
   });
   const statuses = [...new Set<string>(codes)].sort();
   const together = statuses.length > 1 && statuses.every((c) => ZERO_COVERS.includes(c));
-  const lists = together ? [{ status: '0', keep: statuses }] : statuses.map((c) => ({ status: c, keep: STATUS_DIGITS }));
+  const lists = together
+    ? [{ status: '0', keep: statuses }]
+    : statuses.map((c) => ({ status: c, keep: STATUS_DIGITS }));
   const windows = splitWindows(req.from, req.to);
   return [
     ...windows.flatMap((window): Task[] => lists.map((l) => ({ window, kind: 'orders' as const, ...l }))),
-    ...(withClaims ? windows.flatMap((window): Task[] => CANCEL_CLAIM_STATS.map((claimStat) => ({ window, kind: 'claims' as const, claimStat }))) : []),
+    ...(withClaims
+      ? windows.flatMap((window): Task[] =>
+          CANCEL_CLAIM_STATS.map((claimStat) => ({ window, kind: 'claims' as const, claimStat })),
+        )
+      : []),
   ];
 }
 
@@ -87,7 +103,12 @@ function planTasks(ctx: ShopContext, req: FetchRequest, withClaims: boolean): Ta
  * list's digest is kept in the shop's store.
  */
 function claimsNeeded(ctx: ShopContext, lines: readonly { lineId: string; mallStatus: string }[]): boolean {
-  const digest = digestOf(lines.map((l) => `${l.lineId}:${l.mallStatus}`).sort().join(','));
+  const digest = digestOf(
+    lines
+      .map((l) => `${l.lineId}:${l.mallStatus}`)
+      .sort()
+      .join(','),
+  );
   const changed = ctx.store.get(STORE.listDigest) !== digest;
   if (changed) ctx.store.set(STORE.listDigest, digest);
   const claimsAt = Number(ctx.store.get(STORE.claimsAt) ?? 0);
@@ -105,7 +126,8 @@ function digestOf(s: string): string {
 function readShippingRows(ctx: ShopContext, rows: unknown[], notices: string[], keep: readonly string[]): OrderLine[] {
   const byLine = new Map<string, OrderLine>();
   // rows of several statuses in the order one call per status would give them (2 before 3)
-  const digitOf = (raw: unknown) => statusDigit(String((raw as { ShippingStatus?: unknown } | null)?.ShippingStatus ?? '')) ?? '9';
+  const digitOf = (raw: unknown) =>
+    statusDigit(String((raw as { ShippingStatus?: unknown } | null)?.ShippingStatus ?? '')) ?? '9';
   for (const raw of [...rows].sort((a, b) => (digitOf(a) < digitOf(b) ? -1 : digitOf(a) > digitOf(b) ? 1 : 0))) {
     const r = ShippingRowSchema.safeParse(raw);
     if (!r.success) {

@@ -1,7 +1,7 @@
+import type { ShopContext } from '../../engine/connector';
 import type { LineStatusUpdate, OrderLine } from '../../engine/order-line';
 import type { MessageKey } from '../../i18n';
 import { translate } from '../../i18n';
-import type { ShopContext } from '../../engine/connector';
 import { parseJstDateTime } from './dates';
 import { CANCEL_CLAIM_STATS, FINAL_CANCEL_STATS } from './protocol';
 import type { ClaimRow, ShippingRow } from './schemas';
@@ -85,5 +85,10 @@ export function toOrderLine(ctx: ShopContext, row: ShippingRow): OrderLine {
 
 export function toClaimUpdate(ctx: ShopContext, row: ClaimRow, claimStat: string): LineStatusUpdate {
   // the ClaimStat we asked for is the state: the row's claimStatus text is not relied upon
-  return { orderId: row.packNo, lineId: row.orderNo, mallStatus: claimLabel(ctx, claimStat), cancelled: FINAL_CANCEL_STATS.has(claimStat) };
+  return {
+    orderId: row.packNo,
+    lineId: row.orderNo,
+    mallStatus: claimLabel(ctx, claimStat),
+    cancelled: FINAL_CANCEL_STATS.has(claimStat),
+  };
 }

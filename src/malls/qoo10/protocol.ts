@@ -63,7 +63,8 @@ export interface Envelope {
 
 export function readEnvelope(body: unknown): Envelope | null {
   const r = ResultEnvelope.safeParse(body);
-  if (r.success) return { form: 'result', code: r.data.ResultCode, msg: r.data.ResultMsg ?? '', obj: r.data.ResultObject ?? null };
+  if (r.success)
+    return { form: 'result', code: r.data.ResultCode, msg: r.data.ResultMsg ?? '', obj: r.data.ResultObject ?? null };
   const e = ErrorEnvelope.safeParse(body);
   if (e.success) return { form: 'error', code: e.data.ErrorCode, msg: e.data.ErrorMsg ?? '', obj: null };
   return null;

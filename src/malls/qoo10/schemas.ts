@@ -6,7 +6,10 @@ import { z } from 'zod';
  */
 
 const Id = z.union([z.string().trim().min(1), z.number()]).transform(String);
-const Text = z.union([z.string(), z.number()]).nullish().transform((v) => (v === null || v === undefined ? '' : String(v)));
+const Text = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((v) => (v === null || v === undefined ? '' : String(v)));
 const Num = z
   .union([z.number(), z.string()])
   .nullish()

@@ -62,7 +62,9 @@ export function defineConnector<Creds, Client>(def: ConnectorDefinition<Creds, C
     // the engine validates shop.credentials with credentialsSchema first; this guards direct callers
     const parsed = def.credentials.schema.safeParse(ctx.shop.credentials);
     if (!parsed.success) {
-      throw new MallCredentialsError(def.credentials.invalid(ctx, String(parsed.error.issues[0]?.path[0] ?? 'credentials')));
+      throw new MallCredentialsError(
+        def.credentials.invalid(ctx, String(parsed.error.issues[0]?.path[0] ?? 'credentials')),
+      );
     }
     const client = def.createClient(ctx, parsed.data);
     clients.set(ctx, client);
@@ -85,7 +87,9 @@ export function defineConnector<Creds, Client>(def: ConnectorDefinition<Creds, C
         client = clientFor(ctx);
       } catch (e) {
         if (!(e instanceof MallCredentialsError)) throw e;
-        return orders.flatMap((o) => o.lines.filter((l) => l.ready).map((l) => ({ key: l.key, kind: 'error' as const, message: e.message })));
+        return orders.flatMap((o) =>
+          o.lines.filter((l) => l.ready).map((l) => ({ key: l.key, kind: 'error' as const, message: e.message })),
+        );
       }
       return def.exportOrders(client, ctx, orders, opts);
     },

@@ -1,5 +1,5 @@
-import type { ClockPort, HttpPort, HttpRequest, HttpResponse, LoggerPort } from '../../ports';
 import { HttpTimeoutError, MallUnreachableError } from '../../engine/errors';
+import type { ClockPort, HttpPort, HttpRequest, HttpResponse, LoggerPort } from '../../ports';
 
 /**
  * The one request path every connector uses (Octokit's idea): throttling and retry are layers around

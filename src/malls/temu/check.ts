@@ -1,5 +1,5 @@
-import type { CarrierEntry } from '../../engine/settings/schema';
 import type { CheckLine, ShopContext } from '../../engine/connector';
+import type { CarrierEntry } from '../../engine/settings/schema';
 import { matchCarrier } from '../shared/carriers';
 import type { TemuClient } from './client';
 import { TemuError } from './errors';
@@ -27,7 +27,9 @@ export function checkShop(client: TemuClient, ctx: ShopContext, settingsCarriers
   const answer = client.call({ type: 'bg.open.accesstoken.info.get' });
   if (!answer.ok) return [{ id: 'auth', ok: false, message: answer.message }];
   const info = client.parseResult('bg.open.accesstoken.info.get', answer.result ?? {}, TokenInfoSchema);
-  const lines: CheckLine[] = [{ id: 'auth', ok: true, message: ctx.t('temu.check.authOk', { mallId: info.mallId ?? '-' }) }];
+  const lines: CheckLine[] = [
+    { id: 'auth', ok: true, message: ctx.t('temu.check.authOk', { mallId: info.mallId ?? '-' }) },
+  ];
 
   if (info.expiredTime) {
     const at = info.expiredTime * 1000;
@@ -35,7 +37,12 @@ export function checkShop(client: TemuClient, ctx: ShopContext, settingsCarriers
     const date = formatDateTime(at, ctx.timezone);
     const left = at - ctx.clock.now();
     if (left <= 0) lines.push({ id: 'expiry', ok: false, message: ctx.t('temu.check.expired', { date }) });
-    else if (left < EXPIRY_WARN_MS) lines.push({ id: 'expiry', ok: false, message: ctx.t('temu.check.expirySoon', { date, days: Math.floor(left / 86_400_000) }) });
+    else if (left < EXPIRY_WARN_MS)
+      lines.push({
+        id: 'expiry',
+        ok: false,
+        message: ctx.t('temu.check.expirySoon', { date, days: Math.floor(left / 86_400_000) }),
+      });
     else lines.push({ id: 'expiry', ok: true, message: ctx.t('temu.check.expiryOk', { date }) });
   }
 
@@ -47,7 +54,8 @@ export function checkShop(client: TemuClient, ctx: ShopContext, settingsCarriers
         ? { id: 'scopes', ok: false, message: ctx.t('temu.check.scopesMissing', { apis: missing.join(', ') }) }
         : { id: 'scopes', ok: true, message: ctx.t('temu.check.scopesOk') },
     );
-    if (!scopes.includes(AMOUNT_API)) lines.push({ id: 'scope:amounts', ok: true, message: ctx.t('temu.check.amountScopeMissing') });
+    if (!scopes.includes(AMOUNT_API))
+      lines.push({ id: 'scope:amounts', ok: true, message: ctx.t('temu.check.amountScopeMissing') });
     if (!scopes.includes(TRACKING_CHANGE_API)) {
       lines.push({ id: 'scope:trackingChange', ok: true, message: ctx.t('temu.check.trackingChangeScopeMissing') });
     }
@@ -63,8 +71,20 @@ export function checkShop(client: TemuClient, ctx: ShopContext, settingsCarriers
         const value = (c.temu ?? '').trim() || c.name;
         const m = matchCarrier(value, lookups.carriers());
         return m.ok
-          ? { id: `carrier:${c.name}`, ok: true, message: ctx.t('temu.check.carrierOk', { name: c.name, mall: m.carrier.names[0] ?? value, id: m.carrier.id }) }
-          : { id: `carrier:${c.name}`, ok: false, message: ctx.t('temu.err.carrierUnknown', { value, candidates: m.candidates.join(', ') }) };
+          ? {
+              id: `carrier:${c.name}`,
+              ok: true,
+              message: ctx.t('temu.check.carrierOk', {
+                name: c.name,
+                mall: m.carrier.names[0] ?? value,
+                id: m.carrier.id,
+              }),
+            }
+          : {
+              id: `carrier:${c.name}`,
+              ok: false,
+              message: ctx.t('temu.err.carrierUnknown', { value, candidates: m.candidates.join(', ') }),
+            };
       }),
     );
   }
@@ -75,8 +95,17 @@ function warehouseLine(lookups: RunLookups, ctx: ShopContext): CheckLine {
   const list = lookups.warehouses();
   const configured = ctx.shop.warehouseId?.trim();
   const w = configured ? list.find((x) => x.warehouseId === configured) : list.find((x) => x.defaultWarehouse);
-  if (w) return { id: 'warehouse', ok: true, message: ctx.t('temu.check.warehouseOk', { name: w.warehouseName, id: w.warehouseId }) };
-  return { id: 'warehouse', ok: false, message: configured ? ctx.t('temu.check.warehouseUnknown', { id: configured }) : ctx.t('temu.err.noWarehouse') };
+  if (w)
+    return {
+      id: 'warehouse',
+      ok: true,
+      message: ctx.t('temu.check.warehouseOk', { name: w.warehouseName, id: w.warehouseId }),
+    };
+  return {
+    id: 'warehouse',
+    ok: false,
+    message: configured ? ctx.t('temu.check.warehouseUnknown', { id: configured }) : ctx.t('temu.err.noWarehouse'),
+  };
 }
 
 function guard(id: string, f: () => CheckLine): CheckLine {

@@ -1,13 +1,13 @@
 import type { z } from 'zod';
-import type { HttpRequest, HttpResponse } from '../../ports';
 import type { ShopContext } from '../../engine/connector';
+import type { HttpRequest, HttpResponse } from '../../ports';
 import { defaultClassify, MallHttp, MallHttpError, parseJsonKeepingBigInts, type Verdict } from '../shared/http';
 import { messageKeyFor, RETRY_CODES } from './codes';
+import type { TemuCredentials } from './credentials';
+import { TemuError } from './errors';
 import { routerUrl } from './hosts';
 import { EnvelopeSchema } from './schemas';
 import { signParams, withoutEmpty } from './sign';
-import type { TemuCredentials } from './credentials';
-import { TemuError } from './errors';
 
 /** Spec §5: 20 requests/second per app key (so shared by every shop of the same app). */
 export const TEMU_RATE_PER_SECOND = 20;
@@ -40,7 +40,11 @@ export function classifyTemu(res: HttpResponse): Verdict {
   const env = EnvelopeSchema.safeParse(body);
   if (env.success && !env.data.success && RETRY_CODES.has(env.data.errorCode)) {
     // 4000004 counts per second: waiting one window is enough (docs/malls/temu.md §5)
-    return { kind: 'retry', reason: `${env.data.errorCode} ${env.data.errorMsg ?? ''}`.trim(), afterMs: env.data.errorCode === 4000004 ? 1000 : undefined };
+    return {
+      kind: 'retry',
+      reason: `${env.data.errorCode} ${env.data.errorMsg ?? ''}`.trim(),
+      afterMs: env.data.errorCode === 4000004 ? 1000 : undefined,
+    };
   }
   return base;
 }
@@ -55,7 +59,12 @@ export class TemuClient {
   ) {
     this.http = new MallHttp(
       { http: ctx.http, clock: ctx.clock, log: ctx.log, deadline: ctx.deadline },
-      { mall: 'Temu', ratePerSecond: TEMU_RATE_PER_SECOND, rateKey: `temu:${this.credentials.appKey}`, classify: classifyTemu },
+      {
+        mall: 'Temu',
+        ratePerSecond: TEMU_RATE_PER_SECOND,
+        rateKey: `temu:${this.credentials.appKey}`,
+        classify: classifyTemu,
+      },
     );
   }
 
@@ -106,7 +115,10 @@ export class TemuClient {
     const parsed = schema.safeParse(result);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new TemuError(this.ctx.t('temu.err.badAnswer', { api: type, detail: `${issue.path.join('.')}: ${issue.message}` }), null);
+      throw new TemuError(
+        this.ctx.t('temu.err.badAnswer', { api: type, detail: `${issue.path.join('.')}: ${issue.message}` }),
+        null,
+      );
     }
     return parsed.data;
   }
@@ -124,7 +136,12 @@ export class TemuClient {
       return { ok: false, code: 0, message: this.ctx.t('temu.err.transport', { detail: `HTTP ${res.status}` }) };
     }
     const env = EnvelopeSchema.safeParse(body);
-    if (!env.success) return { ok: false, code: 0, message: this.ctx.t('temu.err.badAnswer', { api: type, detail: `HTTP ${res.status}` }) };
+    if (!env.success)
+      return {
+        ok: false,
+        code: 0,
+        message: this.ctx.t('temu.err.badAnswer', { api: type, detail: `HTTP ${res.status}` }),
+      };
     if (env.data.success) return { ok: true, result: env.data.result };
     const code = env.data.errorCode;
     return { ok: false, code, message: this.messageFor(code, type, env.data.errorMsg ?? '') };
@@ -140,7 +157,8 @@ export class TemuClient {
         // unreadable body: reported as a transport failure below
       }
     }
-    const message = code !== null ? this.messageFor(code, type, e.reason) : this.ctx.t('temu.err.transport', { detail: e.reason });
+    const message =
+      code !== null ? this.messageFor(code, type, e.reason) : this.ctx.t('temu.err.transport', { detail: e.reason });
     return new TemuError(message, code);
   }
 }

@@ -1,10 +1,10 @@
 import type { ExportLine, ExportOrder, LineOutcome, ShopContext } from '../../engine/connector';
-import { matchCarrier, type MallCarrier } from '../shared/carriers';
-import { ALREADY_SHIPPED } from './codes';
+import { type MallCarrier, matchCarrier } from '../shared/carriers';
 import type { TemuAnswer, TemuCall, TemuClient } from './client';
+import { ALREADY_SHIPPED } from './codes';
 import { TemuError } from './errors';
 import { RunLookups } from './lookups';
-import { planExport, type ConfirmPlan, type EditPlan, type Held, type PlanDeps } from './plan';
+import { type ConfirmPlan, type EditPlan, type Held, type PlanDeps, planExport } from './plan';
 import { ConfirmResultSchema, ShipmentInfoSchema } from './schemas';
 
 /**
@@ -45,11 +45,14 @@ export function exportOrders(
 ): Outcomes {
   const outcomes: Outcomes = [];
   const plan = planExport(orders, deps);
-  plan.held.forEach((h) => h.lines.forEach((l) => outcomes.push({ key: l.key, kind: 'held', message: heldMessage(ctx, h) })));
+  plan.held.forEach((h) =>
+    h.lines.forEach((l) => outcomes.push({ key: l.key, kind: 'held', message: heldMessage(ctx, h) })),
+  );
   if (plan.confirms.length === 0 && plan.edits.length === 0) return outcomes;
 
   const lookups = new RunLookups(client, ctx);
-  const fail = (lines: ExportLine[], message: string) => lines.forEach((l) => outcomes.push({ key: l.key, kind: 'error', message }));
+  const fail = (lines: ExportLine[], message: string) =>
+    lines.forEach((l) => outcomes.push({ key: l.key, kind: 'error', message }));
   let warehouseId: string;
   try {
     warehouseId = lookups.warehouseId();
@@ -61,22 +64,36 @@ export function exportOrders(
 
   const carrierOf = (l: ExportLine) => resolveCarrier(l, lookups, ctx);
   const confirms = resolveAll(plan.confirms, linesOf, (p) => confirmCall(p, carrierOf, warehouseId), fail);
-  const edits = resolveAll(plan.edits, (g) => g.lines, (g) => editParams(g, carrierOf, warehouseId), fail);
+  const edits = resolveAll(
+    plan.edits,
+    (g) => g.lines,
+    (g) => editParams(g, carrierOf, warehouseId),
+    fail,
+  );
 
   if (opts.dryRun) {
     for (const c of confirms) preview(outcomes, c.lines, confirmPreview(ctx, c, warehouseId));
-    for (const e of edits) preview(outcomes, e.lines, ctx.t('temu.previewEdit', { order: e.plan.parent, from: e.plan.from, to: e.plan.to }));
+    for (const e of edits)
+      preview(outcomes, e.lines, ctx.t('temu.previewEdit', { order: e.plan.parent, from: e.plan.from, to: e.plan.to }));
     return outcomes;
   }
 
   const budget = new Budget(ctx, outcomes);
   const alreadyShipped: Sent[] = [];
   for (const group of budget.groups(confirms)) {
-    const answers = sendAll(client, group.map((c) => c.call), group, fail);
+    const answers = sendAll(
+      client,
+      group.map((c) => c.call),
+      group,
+      fail,
+    );
     answers?.forEach((a, i) => {
       const lines = group[i].lines;
       if (a.ok) confirmed(ctx, outcomes, lines, a.result);
-      else if (a.code === ALREADY_SHIPPED) alreadyShipped.push(...group[i].plan.packages.flatMap((k) => k.lines.map((line) => ({ line, tracking: k.tracking }))));
+      else if (a.code === ALREADY_SHIPPED)
+        alreadyShipped.push(
+          ...group[i].plan.packages.flatMap((k) => k.lines.map((line) => ({ line, tracking: k.tracking }))),
+        );
       else fail(lines, a.message);
     });
   }
@@ -112,7 +129,8 @@ function resolveCarrier(l: ExportLine, lookups: RunLookups, ctx: ShopContext): M
   const value = (l.carrier?.temu ?? '').trim() || l.carrierName.trim();
   if (!value) throw new TemuError(ctx.t('temu.err.carrierMissing'), null);
   const match = matchCarrier(value, lookups.carriers());
-  if (!match.ok) throw new TemuError(ctx.t('temu.err.carrierUnknown', { value, candidates: match.candidates.join(', ') }), null);
+  if (!match.ok)
+    throw new TemuError(ctx.t('temu.err.carrierUnknown', { value, candidates: match.candidates.join(', ') }), null);
   return match.carrier;
 }
 
@@ -136,7 +154,11 @@ function confirmCall(p: ConfirmPlan, carrierOf: (l: ExportLine) => MallCarrier, 
 function editParams(g: EditPlan, carrierOf: (l: ExportLine) => MallCarrier, warehouseId: string): TemuCall {
   return {
     type: EDIT,
-    params: { trackingNumber: g.to, shipCompanyId: longValue(carrierOf(g.lines[0]).id), selfShippingWarehouseId: warehouseId },
+    params: {
+      trackingNumber: g.to,
+      shipCompanyId: longValue(carrierOf(g.lines[0]).id),
+      selfShippingWarehouseId: warehouseId,
+    },
   };
 }
 
@@ -191,9 +213,15 @@ function verifyAndEdit(
     if (mall.ok && mall.packages.some((p) => p.numbers.includes(tracking))) {
       outcomes.push({ key: line.key, kind: 'already', note: ctx.t('temu.note.alreadyShipped', { tracking }) });
     } else if (mall.ok && mall.packages.length > 0) {
-      fail([line], ctx.t('temu.err.mallKeepsOther', { mall: mall.packages.flatMap((p) => p.numbers).join(', '), tracking }));
+      fail(
+        [line],
+        ctx.t('temu.err.mallKeepsOther', { mall: mall.packages.flatMap((p) => p.numbers).join(', '), tracking }),
+      );
     } else {
-      fail([line], ctx.t('temu.err.alreadyUnverified', { detail: mall.ok ? ctx.t('temu.what.noPackage') : mall.message }));
+      fail(
+        [line],
+        ctx.t('temu.err.alreadyUnverified', { detail: mall.ok ? ctx.t('temu.what.noPackage') : mall.message }),
+      );
     }
   });
 
@@ -203,7 +231,9 @@ function verifyAndEdit(
     const { from, to } = e.plan;
     if (!mall.ok) return fail(e.lines, ctx.t('temu.err.editFailed', { from, to, message: mall.message }));
     if (mall.packages.some((p) => p.numbers.includes(to))) {
-      e.lines.forEach((l) => outcomes.push({ key: l.key, kind: 'already', note: ctx.t('temu.note.alreadyShipped', { tracking: to }) }));
+      e.lines.forEach((l) =>
+        outcomes.push({ key: l.key, kind: 'already', note: ctx.t('temu.note.alreadyShipped', { tracking: to }) }),
+      );
       return;
     }
     const pkg = mall.packages.find((p) => p.tracking === from);
@@ -212,28 +242,46 @@ function verifyAndEdit(
       return fail(e.lines, ctx.t('temu.err.mallKeepsOther', { mall: numbers, tracking: to }));
     }
     const { params } = e.call;
-    sendable.push({ edit: e, call: { type: EDIT, params: { editPackageRequestList: [{ packageSn: pkg.packageSn, ...params }] } } });
+    sendable.push({
+      edit: e,
+      call: { type: EDIT, params: { editPackageRequestList: [{ packageSn: pkg.packageSn, ...params }] } },
+    });
   });
   if (sendable.length === 0) return;
   if (!budget.allows(sendable.length)) return budget.defer(sendable.flatMap((s) => s.edit.lines));
-  const answers = sendAll(client, sendable.map((s) => s.call), sendable.map((s) => s.edit), fail);
+  const answers = sendAll(
+    client,
+    sendable.map((s) => s.call),
+    sendable.map((s) => s.edit),
+    fail,
+  );
   answers?.forEach((a, i) => {
     const { plan, lines } = sendable[i].edit;
     if (a.ok && a.result !== false) {
-      lines.forEach((l) => outcomes.push({ key: l.key, kind: 'ok', note: ctx.t('temu.note.trackingChanged', { from: plan.from, to: plan.to }) }));
+      lines.forEach((l) =>
+        outcomes.push({
+          key: l.key,
+          kind: 'ok',
+          note: ctx.t('temu.note.trackingChanged', { from: plan.from, to: plan.to }),
+        }),
+      );
     } else {
       fail(lines, ctx.t('temu.err.editFailed', { from: plan.from, to: plan.to, message: a.ok ? '-' : a.message }));
     }
   });
 }
 
-type MallShipment = { ok: true; packages: { packageSn: string; tracking: string; numbers: string[] }[] } | { ok: false; message: string };
+type MallShipment =
+  | { ok: true; packages: { packageSn: string; tracking: string; numbers: string[] }[] }
+  | { ok: false; message: string };
 
 /** What Temu holds for each line: its packages, each with its number and its sub-packages' numbers. */
 function mallShipments(client: TemuClient, lines: ExportLine[]): MallShipment[] {
   let answers: TemuAnswer[];
   try {
-    answers = client.callAll(lines.map((l) => ({ type: SHIPMENT_GET, params: { parentOrderSn: l.orderId, orderSn: l.lineId } })));
+    answers = client.callAll(
+      lines.map((l) => ({ type: SHIPMENT_GET, params: { parentOrderSn: l.orderId, orderSn: l.lineId } })),
+    );
   } catch (e) {
     if (!(e instanceof TemuError)) throw e;
     return lines.map(() => ({ ok: false, message: e.message }));
@@ -247,7 +295,9 @@ function mallShipments(client: TemuClient, lines: ExportLine[]): MallShipment[] 
         packages: dto.map((p) => ({
           packageSn: p.packageSn,
           tracking: p.trackingNumber,
-          numbers: [p.trackingNumber, ...p.subPackageShipmentInfoList.map((s) => s.trackingNumber)].filter((n) => n !== ''),
+          numbers: [p.trackingNumber, ...p.subPackageShipmentInfoList.map((s) => s.trackingNumber)].filter(
+            (n) => n !== '',
+          ),
         })),
       };
     } catch (e) {
@@ -267,7 +317,8 @@ class Budget {
   ) {}
 
   allows(calls: number): boolean {
-    if (!this.stopped && this.ctx.clock.now() + Math.ceil(calls / 20) * 1000 + 2000 > this.ctx.deadline) this.stopped = true;
+    if (!this.stopped && this.ctx.clock.now() + Math.ceil(calls / 20) * 1000 + 2000 > this.ctx.deadline)
+      this.stopped = true;
     return !this.stopped;
   }
 
@@ -297,7 +348,12 @@ function confirmPreview(ctx: ShopContext, c: Resolved<ConfirmPlan>, warehouse: s
   const packages = (c.call.params?.sendRequestList as { trackingNumber: string; orderSendInfoList: unknown[] }[]).map(
     (p) => `${p.trackingNumber} ×${p.orderSendInfoList.length}`,
   );
-  return ctx.t('temu.preview', { order: c.plan.parents.join(' + '), packages: packages.join(', '), sendType: c.plan.sendType, warehouse });
+  return ctx.t('temu.preview', {
+    order: c.plan.parents.join(' + '),
+    packages: packages.join(', '),
+    sendType: c.plan.sendType,
+    warehouse,
+  });
 }
 
 function heldMessage(ctx: ShopContext, h: Held): string {

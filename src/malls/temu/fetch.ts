@@ -1,11 +1,17 @@
 import { z } from 'zod';
-import type { LineStatusUpdate, OrderLine } from '../../engine/order-line';
 import type { FetchRequest, FetchStep, ShopContext } from '../../engine/connector';
-import { NO_PERMISSION_CODES, SHOP_FATAL_CODES } from './codes';
+import type { LineStatusUpdate, OrderLine } from '../../engine/order-line';
 import type { TemuAnswer, TemuCall, TemuClient } from './client';
+import { NO_PERMISSION_CODES, SHOP_FATAL_CODES } from './codes';
 import { TemuError } from './errors';
-import { pricesOf, toOrderLines, type LinePrice } from './mapping';
-import { AmountResultSchema, OrderListResultSchema, ShippingInfoSchema, type ListItem, type ShippingInfo } from './schemas';
+import { type LinePrice, pricesOf, toOrderLines } from './mapping';
+import {
+  AmountResultSchema,
+  type ListItem,
+  OrderListResultSchema,
+  type ShippingInfo,
+  ShippingInfoSchema,
+} from './schemas';
 import { CANCELED_CODE, isTemuStatusName, TEMU_STATUS_CODES, TEMU_STATUS_NAMES, type TemuStatusName } from './statuses';
 import { EXPIRY_WARN_MS, formatDateTime, readTokenInfo } from './token';
 
@@ -58,7 +64,8 @@ type Cursor = z.infer<typeof CursorSchema>;
 export function passesFor(ctx: ShopContext, statuses: string[], byUpdate = false): Pass[] {
   const passes: Pass[] = [];
   for (const s of statuses) {
-    if (!isTemuStatusName(s)) throw new TemuError(ctx.t('temu.err.status', { status: s, allowed: TEMU_STATUS_NAMES.join(', ') }), null);
+    if (!isTemuStatusName(s))
+      throw new TemuError(ctx.t('temu.err.status', { status: s, allowed: TEMU_STATUS_NAMES.join(', ') }), null);
     if (!passes.some((p) => p.status === s)) passes.push({ status: s, linesWanted: true });
   }
   if (byUpdate) return [{ status: null, linesWanted: true }];
@@ -70,7 +77,10 @@ export function passesFor(ctx: ShopContext, statuses: string[], byUpdate = false
 export function fetchStep(client: TemuClient, ctx: ShopContext, req: FetchRequest): FetchStep {
   const passes = passesFor(ctx, req.statuses, req.by === 'updated');
   const parsed = CursorSchema.safeParse(req.cursor);
-  const cur: Cursor = req.cursor !== null && parsed.success ? parsed.data : { pass: 0, page: 1, pending: [], amountsDenied: false, noticed: [], before: null, seen: [] };
+  const cur: Cursor =
+    req.cursor !== null && parsed.success
+      ? parsed.data
+      : { pass: 0, page: 1, pending: [], amountsDenied: false, noticed: [], before: null, seen: [] };
   const notices: string[] = [];
   const notice = (id: string, text: string) => {
     if (cur.noticed.includes(id)) return;
@@ -92,13 +102,17 @@ export function fetchStep(client: TemuClient, ctx: ShopContext, req: FetchReques
   } else {
     const pass = passes[cur.pass];
     linesWanted = pass.linesWanted;
-    ctx.progress.progress(ctx.t('temu.progress.page', { shop: ctx.shop.name, status: pass.status ?? '*', page: cur.page }));
+    ctx.progress.progress(
+      ctx.t('temu.progress.page', { shop: ctx.shop.name, status: pass.status ?? '*', page: cur.page }),
+    );
     const { total, pageItems } = listPage(client, pass, cur, req);
     items = pageItems.filter((it) => !cur.seen.includes(it.parentOrderMap.parentOrderSn));
     if (pass.status === null) {
       // every status came back: the fetch statuses are lines, cancellations of rows fetched earlier updates
       const wanted = new Set<number>(req.statuses.map((s) => TEMU_STATUS_CODES[s as TemuStatusName]));
-      const cancelled = items.filter((it) => it.parentOrderMap.parentOrderStatus === CANCELED_CODE && !wanted.has(CANCELED_CODE));
+      const cancelled = items.filter(
+        (it) => it.parentOrderMap.parentOrderStatus === CANCELED_CODE && !wanted.has(CANCELED_CODE),
+      );
       cancelledUpdates = cancellationsOf(cancelled);
       items = items.filter((it) => wanted.has(it.parentOrderMap.parentOrderStatus));
     }
@@ -106,10 +120,13 @@ export function fetchStep(client: TemuClient, ctx: ShopContext, req: FetchReques
     versions = items.map(versionOf).filter((v): v is string => v !== null);
     if (req.unchanged) items = items.filter((it) => !isUnchanged(it, req));
     const more = cur.page * PAGE_SIZE < total && pageItems.length > 0;
-    next = more ? { ...cur, ...nextPage(pass, cur, req, pageItems) } : { ...cur, pass: cur.pass + 1, page: 1, before: null, seen: [] };
+    next = more
+      ? { ...cur, ...nextPage(pass, cur, req, pageItems) }
+      : { ...cur, pass: cur.pass + 1, page: 1, before: null, seen: [] };
   }
 
-  if (!linesWanted) return { lines: [], updates: cancellationsOf(items), cursor: done(next, passes) ? null : next, notices };
+  if (!linesWanted)
+    return { lines: [], updates: cancellationsOf(items), cursor: done(next, passes) ? null : next, notices };
 
   const lines: OrderLine[] = [];
   let i = 0;
@@ -136,7 +153,12 @@ function isUnchanged(it: ListItem, req: FetchRequest): boolean {
 
 function cancellationsOf(items: ListItem[]): LineStatusUpdate[] {
   return items.flatMap((it) =>
-    it.orderList.map((o) => ({ orderId: it.parentOrderMap.parentOrderSn, lineId: o.orderSn, mallStatus: 'CANCELED', cancelled: true })),
+    it.orderList.map((o) => ({
+      orderId: it.parentOrderMap.parentOrderSn,
+      lineId: o.orderSn,
+      mallStatus: 'CANCELED',
+      cancelled: true,
+    })),
   );
 }
 
@@ -172,17 +194,32 @@ function checkExpiry(client: TemuClient, ctx: ShopContext, notice: (id: string, 
  * time too in an incremental fetch (docs/malls/temu.md §3.1 recommends polling by updateAtStart/updateAtEnd), then
  * still within the shop's creation window.
  */
-function listPage(client: TemuClient, pass: Pass, cur: Cursor, req: FetchRequest): { total: number; pageItems: ListItem[] } {
+function listPage(
+  client: TemuClient,
+  pass: Pass,
+  cur: Cursor,
+  req: FetchRequest,
+): { total: number; pageItems: ListItem[] } {
   const from = Math.floor(req.from / 1000);
   const to = Math.ceil(req.to / 1000);
   const before = cur.before === null ? to : Math.min(to, cur.before);
   const byUpdate = !pass.linesWanted || req.by === 'updated';
-  const created = keyset(pass, req) && req.by === 'updated' ? { createAfter: Math.floor(req.createdFrom! / 1000), createBefore: before } : {};
-  const window = byUpdate ? { updateAtStart: from, updateAtEnd: to, ...created } : { createAfter: from, createBefore: before };
+  const created =
+    keyset(pass, req) && req.by === 'updated'
+      ? { createAfter: Math.floor(req.createdFrom! / 1000), createBefore: before }
+      : {};
+  const window = byUpdate
+    ? { updateAtStart: from, updateAtEnd: to, ...created }
+    : { createAfter: from, createBefore: before };
   const result = client.get(
     {
       type: 'bg.order.list.v2.get',
-      params: { pageNumber: cur.page, pageSize: PAGE_SIZE, parentOrderStatus: pass.status === null ? 0 : TEMU_STATUS_CODES[pass.status], ...window },
+      params: {
+        pageNumber: cur.page,
+        pageSize: PAGE_SIZE,
+        parentOrderStatus: pass.status === null ? 0 : TEMU_STATUS_CODES[pass.status],
+        ...window,
+      },
     },
     OrderListResultSchema,
   );
@@ -199,20 +236,30 @@ function keyset(pass: Pass, req: FetchRequest): boolean {
  * inclusive or exclusive createBefore both keep that second), skipping the parents of those two seconds
  * already read. When a whole page falls within two seconds, or a time is missing, the next page number.
  */
-function nextPage(pass: Pass, cur: Cursor, req: FetchRequest, items: ListItem[]): Pick<Cursor, 'page' | 'before' | 'seen'> {
+function nextPage(
+  pass: Pass,
+  cur: Cursor,
+  req: FetchRequest,
+  items: ListItem[],
+): Pick<Cursor, 'page' | 'before' | 'seen'> {
   const times = items.map((it) => it.parentOrderMap.parentOrderTime);
   const byNumber = { page: cur.page + 1, before: cur.before, seen: cur.seen };
   if (!keyset(pass, req) || times.some((t) => t === null)) return byNumber;
   const oldest = Math.min(...(times as number[]));
   if (Math.max(...(times as number[])) <= oldest + 1) return byNumber;
-  const seen = items.filter((it) => it.parentOrderMap.parentOrderTime! <= oldest + 1).map((it) => it.parentOrderMap.parentOrderSn);
+  const seen = items
+    .filter((it) => it.parentOrderMap.parentOrderTime! <= oldest + 1)
+    .map((it) => it.parentOrderMap.parentOrderSn);
   return { page: 1, before: oldest + 1, seen };
 }
 
 function loadParents(client: TemuClient, sns: string[]): ListItem[] {
   const calls: TemuCall[] = [];
   for (let i = 0; i < sns.length; i += SN_LIST_MAX) {
-    calls.push({ type: 'bg.order.list.v2.get', params: { pageNumber: 1, pageSize: PAGE_SIZE, parentOrderSnList: sns.slice(i, i + SN_LIST_MAX) } });
+    calls.push({
+      type: 'bg.order.list.v2.get',
+      params: { pageNumber: 1, pageSize: PAGE_SIZE, parentOrderSnList: sns.slice(i, i + SN_LIST_MAX) },
+    });
   }
   return client.callAll(calls).flatMap((answer) => {
     if (!answer.ok) throw new TemuError(answer.message, answer.code);
@@ -245,20 +292,30 @@ function withDetails(
           cur.amountsDenied = true;
           notice('amounts-denied', ctx.t('temu.notice.amountsDenied'));
         } else {
-          notice(`${what}:${answer.code}`, ctx.t('temu.notice.detailFailed', { order, what: ctx.t(`temu.what.${what}`), message: answer.message }));
+          notice(
+            `${what}:${answer.code}`,
+            ctx.t('temu.notice.detailFailed', { order, what: ctx.t(`temu.what.${what}`), message: answer.message }),
+          );
         }
         return null;
       }
       try {
         return read(answer.result);
       } catch (e) {
-        notice(`${what}:format`, ctx.t('temu.notice.detailFailed', { order, what: ctx.t(`temu.what.${what}`), message: (e as Error).message }));
+        notice(
+          `${what}:format`,
+          ctx.t('temu.notice.detailFailed', { order, what: ctx.t(`temu.what.${what}`), message: (e as Error).message }),
+        );
         return null;
       }
     };
-    const ship: ShippingInfo | null = detail(answers[k * per], 'address', (r) => client.parseResult('bg.order.shippinginfo.v2.get', r, ShippingInfoSchema));
+    const ship: ShippingInfo | null = detail(answers[k * per], 'address', (r) =>
+      client.parseResult('bg.order.shippinginfo.v2.get', r, ShippingInfoSchema),
+    );
     const prices: Map<string, LinePrice> | null = askAmounts
-      ? detail(answers[k * per + 1], 'amounts', (r) => pricesOf(client.parseResult('bg.order.amount.query', r, AmountResultSchema)))
+      ? detail(answers[k * per + 1], 'amounts', (r) =>
+          pricesOf(client.parseResult('bg.order.amount.query', r, AmountResultSchema)),
+        )
       : null;
     return toOrderLines(it, ship, prices);
   });

@@ -26,7 +26,10 @@ export class RunLookups {
         // host's region is only a fallback when the token info does not say
         const regionId = readTokenInfo(this.client, this.ctx)?.regionId ?? defaultRegionId(this.ctx.shop);
         if (regionId === null) throw new TemuError(this.ctx.t('temu.err.regionUnknown'), null);
-        const list = this.client.get({ type: 'bg.logistics.companies.get', params: { regionId } }, CompaniesResultSchema);
+        const list = this.client.get(
+          { type: 'bg.logistics.companies.get', params: { regionId } },
+          CompaniesResultSchema,
+        );
         this.carrierList = list.map((c) => ({
           id: c.logisticsServiceProviderId,
           names: [c.logisticsServiceProviderName, c.logisticsBrandName].filter((n) => n.trim() !== ''),
@@ -55,6 +58,7 @@ export class RunLookups {
   }
 
   warehouses() {
-    return this.client.get({ type: 'bg.logistics.warehouse.list.get', params: {} }, WarehouseListResultSchema).warehouseList;
+    return this.client.get({ type: 'bg.logistics.warehouse.list.get', params: {} }, WarehouseListResultSchema)
+      .warehouseList;
   }
 }

@@ -12,7 +12,11 @@ export interface LinePrice {
   currency: string;
 }
 
-export function toOrderLines(item: ListItem, ship: ShippingInfo | null, prices: Map<string, LinePrice> | null): OrderLine[] {
+export function toOrderLines(
+  item: ListItem,
+  ship: ShippingInfo | null,
+  prices: Map<string, LinePrice> | null,
+): OrderLine[] {
   const parent = item.parentOrderMap;
   const parentCancelled = parent.parentOrderStatus === CANCELED_CODE;
   return item.orderList.map((child) => {
@@ -52,7 +56,9 @@ function skuOf(child: ChildOrder): string {
 
 /** State, city, district and lines; regionName1 is the country. addressLineAll when the parts are missing. */
 export function addressOf(s: ShippingInfo): string {
-  const parts = [s.regionName2, s.regionName3, s.regionName4, s.addressLine1, s.addressLine2, s.addressLine3].filter((p) => p.trim() !== '');
+  const parts = [s.regionName2, s.regionName3, s.regionName4, s.addressLine1, s.addressLine2, s.addressLine3].filter(
+    (p) => p.trim() !== '',
+  );
   return parts.length > 0 ? parts.join(' ') : s.addressLineAll;
 }
 

@@ -72,8 +72,13 @@ export function planExport(orders: ExportOrder[], deps: PlanDeps): Plan {
 
   for (const order of orders) {
     const packages: PlannedPackage[] = [];
-    for (const [tracking, lines] of byTracking(order.lines.filter((l) => l.ready && l.exportedTracking === ''), number)) {
-      const waiting = order.lines.filter((s) => !s.ready && open(s) && s.exportedTracking === '' && number(s) === tracking);
+    for (const [tracking, lines] of byTracking(
+      order.lines.filter((l) => l.ready && l.exportedTracking === ''),
+      number,
+    )) {
+      const waiting = order.lines.filter(
+        (s) => !s.ready && open(s) && s.exportedTracking === '' && number(s) === tracking,
+      );
       if (waiting.length > 0) held.push({ lines, reason: { kind: 'sameTracking', tracking, waiting } });
       else packages.push({ tracking, lines });
     }
@@ -92,7 +97,11 @@ function singleParent(p: ParentPart, open: (l: ExportLine) => boolean): ConfirmP
   const rest = p.order.lines.filter((l) => open(l) && !shipped(l) && !sent.has(l));
   // the docs name sendType 1 "part of a parent"; one package of part of a parent is 1 as well (an official
   // example sends 1 with one package), the safer reading where the docs do not say
-  return { parents: [p.order.orderId], sendType: p.packages.length === 1 && rest.length === 0 ? 0 : 1, packages: p.packages };
+  return {
+    parents: [p.order.orderId],
+    sendType: p.packages.length === 1 && rest.length === 0 ? 0 : 1,
+    packages: p.packages,
+  };
 }
 
 /**
@@ -115,12 +124,19 @@ function combine(parts: ParentPart[], open: (l: ExportLine) => boolean, held: He
         joining.push(p);
       } else {
         used.add(p);
-        held.push({ lines: p.packages.flatMap((k) => k.lines), reason: { kind: 'combinedIncomplete', tracking, order: p.order.orderId, blocking } });
+        held.push({
+          lines: p.packages.flatMap((k) => k.lines),
+          reason: { kind: 'combinedIncomplete', tracking, order: p.order.orderId, blocking },
+        });
       }
     }
     if (joining.length < 2) continue;
     joining.forEach((p) => used.add(p));
-    confirms.push({ parents: joining.map((p) => p.order.orderId), sendType: 2, packages: [{ tracking, lines: joining.flatMap((p) => p.packages[0].lines) }] });
+    confirms.push({
+      parents: joining.map((p) => p.order.orderId),
+      sendType: 2,
+      packages: [{ tracking, lines: joining.flatMap((p) => p.packages[0].lines) }],
+    });
   }
   return { confirms, used };
 }
@@ -129,7 +145,12 @@ function combine(parts: ParentPart[], open: (l: ExportLine) => boolean, held: He
  * Changed numbers, grouped by (accepted number → new number). Temu changes a package, so every line the
  * mall accepted with the old number must now carry the same new one; otherwise the group is held.
  */
-function editsOf(orders: ExportOrder[], changed: ExportLine[], number: (l: ExportLine) => string, held: Held[]): EditPlan[] {
+function editsOf(
+  orders: ExportOrder[],
+  changed: ExportLine[],
+  number: (l: ExportLine) => string,
+  held: Held[],
+): EditPlan[] {
   const groups = new Map<string, EditPlan>();
   for (const l of changed) {
     const key = `${l.orderId}\u0000${l.exportedTracking}\u0000${number(l)}`;
@@ -141,7 +162,8 @@ function editsOf(orders: ExportOrder[], changed: ExportLine[], number: (l: Expor
   const edits: EditPlan[] = [];
   for (const g of groups.values()) {
     const others = everyLine.filter((l) => l.exportedTracking === g.from && !g.lines.includes(l) && number(l) !== g.to);
-    if (others.length > 0) held.push({ lines: g.lines, reason: { kind: 'packageShared', from: g.from, to: g.to, others } });
+    if (others.length > 0)
+      held.push({ lines: g.lines, reason: { kind: 'packageShared', from: g.from, to: g.to, others } });
     else edits.push(g);
   }
   return edits;

@@ -7,13 +7,22 @@ import { z } from 'zod';
 
 /** An id as Temu sends it (LONG or STRING) → string. */
 export const IdSchema = z.union([z.string(), z.number()]).transform((v) => String(v));
-const text = z.union([z.string(), z.number()]).nullish().transform((v) => (v === null || v === undefined ? '' : String(v)));
-const epochSeconds = z.number().nullish().transform((v) => v ?? null);
+const text = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((v) => (v === null || v === undefined ? '' : String(v)));
+const epochSeconds = z
+  .number()
+  .nullish()
+  .transform((v) => v ?? null);
 
 /** Spec §5: success is errorCode 1000000 with success:true; business errors arrive on HTTP 200. */
 export const EnvelopeSchema = z.object({
   success: z.boolean(),
-  errorCode: z.union([z.number(), z.string()]).nullish().transform((v) => (v === null || v === undefined ? 0 : Number(v))),
+  errorCode: z
+    .union([z.number(), z.string()])
+    .nullish()
+    .transform((v) => (v === null || v === undefined ? 0 : Number(v))),
   errorMsg: z.string().nullish(),
   result: z.unknown().optional(),
 });
@@ -45,7 +54,10 @@ export type ListItem = z.infer<typeof ListItemSchema>;
 
 export const OrderListResultSchema = z.object({
   totalItemNum: z.number(),
-  pageItems: z.array(ListItemSchema).nullish().transform((v) => v ?? []),
+  pageItems: z
+    .array(ListItemSchema)
+    .nullish()
+    .transform((v) => v ?? []),
 });
 
 /** bg.order.shippinginfo.v2.get (docs/malls/temu.md §3.2 "Address"). */
@@ -65,7 +77,10 @@ export const ShippingInfoSchema = z.object({
 export type ShippingInfo = z.infer<typeof ShippingInfoSchema>;
 
 /** Money in the currency's minor unit (docs/malls/temu.md §3.3). */
-export const MoneySchema = z.object({ currency: z.string(), amount: z.union([z.number(), z.string()]).transform(Number) });
+export const MoneySchema = z.object({
+  currency: z.string(),
+  amount: z.union([z.number(), z.string()]).transform(Number),
+});
 export type Money = z.infer<typeof MoneySchema>;
 
 /** bg.order.amount.query: per child order prices (docs/malls/temu.md §3.3). */

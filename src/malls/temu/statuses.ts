@@ -14,7 +14,7 @@ export const TEMU_STATUS_NAMES = Object.keys(TEMU_STATUS_CODES) as TemuStatusNam
 export const CANCELED_CODE = TEMU_STATUS_CODES.CANCELED;
 
 export function isTemuStatusName(s: string): s is TemuStatusName {
-  return Object.prototype.hasOwnProperty.call(TEMU_STATUS_CODES, s);
+  return Object.hasOwn(TEMU_STATUS_CODES, s);
 }
 
 /** The モールステータス label: the native name, or the raw code for a value the spec does not list. */

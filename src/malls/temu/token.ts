@@ -1,8 +1,8 @@
 import type { ShopContext } from '../../engine/connector';
-import { SHOP_FATAL_CODES } from './codes';
 import type { TemuClient } from './client';
+import { SHOP_FATAL_CODES } from './codes';
 import { TemuError } from './errors';
-import { TokenInfoSchema, type TokenInfo } from './schemas';
+import { type TokenInfo, TokenInfoSchema } from './schemas';
 
 /** docs/contract.md §3: the token expiry is visible and warned about 14 days ahead. */
 export const EXPIRY_WARN_MS = 14 * 86_400_000;
@@ -35,6 +35,6 @@ export function formatDateTime(ms: number, timezone: string): string {
       minute: '2-digit',
     }).format(new Date(ms));
   } catch {
-    return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+    return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   }
 }

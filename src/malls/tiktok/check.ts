@@ -14,7 +14,19 @@ export function checkShop(client: TikTokClient, ctx: ShopContext, carriers: Carr
   const { t } = ctx;
   const lines: CheckLine[] = [];
   const bad = ctx.shop.fetch.statuses.filter((s) => !statuses.includes(s));
-  lines.push(bad.length === 0 ? { id: 'statuses', ok: true, message: t('tiktok.check.statusesOk', { list: ctx.shop.fetch.statuses.join(', ') }) } : { id: 'statuses', ok: false, message: t('tiktok.check.statuses', { bad: bad.join(', '), valid: statuses.join(', ') }) });
+  lines.push(
+    bad.length === 0
+      ? {
+          id: 'statuses',
+          ok: true,
+          message: t('tiktok.check.statusesOk', { list: ctx.shop.fetch.statuses.join(', ') }),
+        }
+      : {
+          id: 'statuses',
+          ok: false,
+          message: t('tiktok.check.statuses', { bad: bad.join(', '), valid: statuses.join(', ') }),
+        },
+  );
 
   const step = (id: string, run: () => string): boolean => {
     try {
@@ -35,7 +47,11 @@ export function checkShop(client: TikTokClient, ctx: ShopContext, carriers: Carr
   const expiry = Number(ctx.store.get(STORE.refreshTokenExpiresAt)) * 1000;
   if (expiry > 0) {
     const soon = expiry - ctx.clock.now() < WARN_BEFORE_MS;
-    lines.push({ id: 'expiry', ok: !soon, message: t(soon ? 'tiktok.check.expirySoon' : 'tiktok.check.expiry', { date: dateText(expiry, ctx.timezone) }) });
+    lines.push({
+      id: 'expiry',
+      ok: !soon,
+      message: t(soon ? 'tiktok.check.expirySoon' : 'tiktok.check.expiry', { date: dateText(expiry, ctx.timezone) }),
+    });
   }
   if (!step('shop', () => t('tiktok.check.shop', { cipher: client.shopCipher() }))) return lines;
 
@@ -46,7 +62,10 @@ export function checkShop(client: TikTokClient, ctx: ShopContext, carriers: Carr
     step(`carrier:${c.name}`, () => {
       const m = matchCarrier(value, providers.forWarehouses());
       if (m.ok) return t('tiktok.check.carrierOk', { name: c.name, provider: m.carrier.names[0] ?? m.carrier.id });
-      throw new TikTokApiError(t('tiktok.export.carrierUnknown', { carrier: value, candidates: m.candidates.join(', ') || '-' }), -1);
+      throw new TikTokApiError(
+        t('tiktok.export.carrierUnknown', { carrier: value, candidates: m.candidates.join(', ') || '-' }),
+        -1,
+      );
     });
   }
   return lines;
@@ -54,7 +73,9 @@ export function checkShop(client: TikTokClient, ctx: ShopContext, carriers: Carr
 
 function dateText(ms: number, timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
+    return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      new Date(ms),
+    );
   } catch {
     return new Date(ms).toISOString().slice(0, 10);
   }

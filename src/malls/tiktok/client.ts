@@ -1,10 +1,17 @@
 import type { z } from 'zod';
-import type { HttpRequest, HttpResponse } from '../../ports';
 import type { ShopContext } from '../../engine/connector';
-import { MallHttp, MallHttpError, defaultClassify, parseJsonKeepingBigInts, type Verdict } from '../shared/http';
-import { EnvelopeSchema, ShopsDataSchema, TokenDataSchema, type AuthorizedShop, type Envelope } from './schemas';
-import { encodeQuery, signRequest, type Query } from './sign';
-import { INVALID_REQUEST, REAUTHORIZE_CODES, TikTokApiError, TOKEN_EXPIRED, TRANSIENT_CODES, describeCode } from './errors';
+import type { HttpRequest, HttpResponse } from '../../ports';
+import { defaultClassify, MallHttp, MallHttpError, parseJsonKeepingBigInts, type Verdict } from '../shared/http';
+import {
+  describeCode,
+  INVALID_REQUEST,
+  REAUTHORIZE_CODES,
+  TikTokApiError,
+  TOKEN_EXPIRED,
+  TRANSIENT_CODES,
+} from './errors';
+import { type AuthorizedShop, type Envelope, EnvelopeSchema, ShopsDataSchema, TokenDataSchema } from './schemas';
+import { encodeQuery, type Query, signRequest } from './sign';
 
 export const API_HOST = 'https://open-api.tiktokglobalshop.com';
 export const AUTH_HOST = 'https://auth.tiktok-shops.com';
@@ -104,7 +111,13 @@ export class TikTokClient {
   }
 
   /** As request, but a non-zero code throws a readable TikTokApiError; the data is checked by schema. */
-  data<S extends z.ZodType>(api: string, method: 'get' | 'post', path: string, schema: S, opts: CallOptions = {}): z.infer<S> {
+  data<S extends z.ZodType>(
+    api: string,
+    method: 'get' | 'post',
+    path: string,
+    schema: S,
+    opts: CallOptions = {},
+  ): z.infer<S> {
     const env = this.request(api, method, path, opts);
     if (env.code !== 0) throw this.apiError(env);
     const parsed = schema.safeParse(env.data ?? {});
@@ -147,7 +160,8 @@ export class TikTokClient {
   accessToken(): string {
     const s = this.stored();
     const nowS = this.ctx.clock.now() / 1000;
-    if (s.accessToken && (s.accessExpiresAt === null || s.accessExpiresAt - nowS > REFRESH_MARGIN_S)) return s.accessToken;
+    if (s.accessToken && (s.accessExpiresAt === null || s.accessExpiresAt - nowS > REFRESH_MARGIN_S))
+      return s.accessToken;
     return this.refresh();
   }
 
@@ -164,7 +178,12 @@ export class TikTokClient {
       for (const k of Object.values(STORE)) store.delete(k);
       store.set(STORE.origin, origin);
       if (this.creds.accessToken) store.set(STORE.accessToken, this.creds.accessToken);
-      return (this.session = { accessToken: this.creds.accessToken ?? null, accessExpiresAt: null, refreshToken: null, fresh: false });
+      return (this.session = {
+        accessToken: this.creds.accessToken ?? null,
+        accessExpiresAt: null,
+        refreshToken: null,
+        fresh: false,
+      });
     }
     const refreshExpiry = Number(store.get(STORE.refreshTokenExpiresAt));
     if (refreshExpiry > 0) this.ctx.setExpiry(refreshExpiry * 1000);
@@ -200,7 +219,12 @@ export class TikTokClient {
     store.set(STORE.accessTokenExpiresAt, String(d.access_token_expire_in));
     store.set(STORE.refreshToken, d.refresh_token);
     store.set(STORE.refreshTokenExpiresAt, String(d.refresh_token_expire_in));
-    this.session = { accessToken: d.access_token, accessExpiresAt: d.access_token_expire_in, refreshToken: d.refresh_token, fresh: true };
+    this.session = {
+      accessToken: d.access_token,
+      accessExpiresAt: d.access_token_expire_in,
+      refreshToken: d.refresh_token,
+      fresh: true,
+    };
     this.ctx.setExpiry(d.refresh_token_expire_in * 1000);
     return d.access_token;
   }
@@ -208,8 +232,17 @@ export class TikTokClient {
   /** Replaces every secret this client knows with *** (mall messages and network errors may echo a URL). */
   redact(text: string): string {
     // the stored tokens as last read or refreshed: a request can only have carried those
-    const secrets = [this.creds.appSecret, this.creds.refreshToken, this.creds.accessToken, this.session?.accessToken, this.session?.refreshToken];
-    return secrets.reduce<string>((s, secret) => (secret && secret.length >= 4 ? s.split(secret).join('***') : s), text);
+    const secrets = [
+      this.creds.appSecret,
+      this.creds.refreshToken,
+      this.creds.accessToken,
+      this.session?.accessToken,
+      this.session?.refreshToken,
+    ];
+    return secrets.reduce<string>(
+      (s, secret) => (secret && secret.length >= 4 ? s.split(secret).join('***') : s),
+      text,
+    );
   }
 
   private apiHost(): string {
@@ -221,8 +254,18 @@ export class TikTokClient {
   }
 
   /** One signed request; the exact string signed is the string sent (docs/malls/tiktok-shop.md §2.2 step 5, pitfall 10). */
-  private build(method: 'get' | 'post', path: string, opts: CallOptions, cipher: string | null, token: string): HttpRequest {
-    const query: Query = { app_key: this.creds.appKey, timestamp: String(Math.floor(this.ctx.clock.now() / 1000)), ...opts.query };
+  private build(
+    method: 'get' | 'post',
+    path: string,
+    opts: CallOptions,
+    cipher: string | null,
+    token: string,
+  ): HttpRequest {
+    const query: Query = {
+      app_key: this.creds.appKey,
+      timestamp: String(Math.floor(this.ctx.clock.now() / 1000)),
+      ...opts.query,
+    };
     if (cipher !== null) query.shop_cipher = cipher;
     const body = opts.body === undefined ? '' : JSON.stringify(opts.body);
     query.sign = signRequest(this.ctx.crypto, this.creds.appSecret, path, query, body);
@@ -277,7 +320,12 @@ export class TikTokClient {
       const { ctx } = this;
       lane = new MallHttp(
         { http: ctx.http, clock: ctx.clock, log: ctx.log, deadline: ctx.deadline },
-        { mall: 'TikTok Shop', ratePerSecond: QPS, rateKey: `tiktok:${this.creds.appKey}:${ctx.shop.name}:${api}`, classify },
+        {
+          mall: 'TikTok Shop',
+          ratePerSecond: QPS,
+          rateKey: `tiktok:${this.creds.appKey}:${ctx.shop.name}:${api}`,
+          classify,
+        },
       );
       this.lanes.set(api, lane);
     }

@@ -6,7 +6,9 @@ type T = (key: MessageKey, params?: Record<string, string | number>) => string;
  * The codes that mean the package is shipped (docs/malls/tiktok-shop.md §4.5). A platform label (21008042
  * printed, 21022025 purchased) is not among them: it says nothing of the seller's tracking number.
  */
-export const ALREADY_SHIPPED_CODES: ReadonlySet<number> = new Set([21008099, 11006021, 21011040, 21011006, 21011020, 21042056]);
+export const ALREADY_SHIPPED_CODES: ReadonlySet<number> = new Set([
+  21008099, 11006021, 21011040, 21011006, 21011020, 21042056,
+]);
 
 /** Access token expired (docs/malls/tiktok-shop.md §5): refresh, then retry once. */
 export const TOKEN_EXPIRED = 105002;

@@ -1,10 +1,10 @@
 import type { ExportLine, ExportOrder, LineOutcome, ShopContext } from '../../engine/connector';
 import { matchCarrier } from '../shared/carriers';
 import type { ApiCall, TikTokClient } from './client';
-import { ALREADY_SHIPPED_CODES, TikTokApiError, describeCode } from './errors';
+import { ALREADY_SHIPPED_CODES, describeCode, TikTokApiError } from './errors';
 import { lineItemIds } from './mapping';
 import { ProviderDirectory } from './providers';
-import { OrderDetailDataSchema, OrderSchema, MarkShippedDataSchema, type Envelope, type TikTokOrder } from './schemas';
+import { type Envelope, MarkShippedDataSchema, OrderDetailDataSchema, OrderSchema, type TikTokOrder } from './schemas';
 
 /** Get Order Detail takes at most 50 ids (docs/malls/tiktok-shop.md §3). */
 const DETAIL_BATCH = 50;
@@ -91,7 +91,15 @@ function toShipments(order: ExportOrder): Shipment[] {
     const key = `${kind}\u0000${line.tracking}\u0000${carrier}\u0000${kind === 'update' ? line.exportedTracking : ''}`;
     const g = groups.get(key);
     if (g) g.lines.push(line);
-    else groups.set(key, { orderId: order.orderId, lines: [line], tracking: line.tracking, carrier, kind, exported: line.exportedTracking });
+    else
+      groups.set(key, {
+        orderId: order.orderId,
+        lines: [line],
+        tracking: line.tracking,
+        carrier,
+        kind,
+        exported: line.exportedTracking,
+      });
   }
   return [...groups.values()];
 }
@@ -104,27 +112,54 @@ function each(s: Shipment, outcome: Outcome): LineOutcome[] {
 }
 
 /** The call that ships s, or why it cannot be sent (the carrier lists are looked up once per run). */
-function prepare(ctx: ShopContext, providers: ProviderDirectory, order: TikTokOrder | undefined, s: Shipment, index: number): Ready | Outcome {
+function prepare(
+  ctx: ShopContext,
+  providers: ProviderDirectory,
+  order: TikTokOrder | undefined,
+  s: Shipment,
+  index: number,
+): Ready | Outcome {
   const { t } = ctx;
   if (!s.carrier) return { kind: 'error', message: t('tiktok.export.noCarrier') };
   if (!order) return { kind: 'error', message: t('tiktok.export.orderNotFound', { order: s.orderId }) };
   try {
     const match = matchCarrier(s.carrier, providers.forOrder(order.delivery_option_id));
-    if (!match.ok) return { kind: 'error', message: t('tiktok.export.carrierUnknown', { carrier: s.carrier, candidates: match.candidates.join(', ') || '-' }) };
+    if (!match.ok)
+      return {
+        kind: 'error',
+        message: t('tiktok.export.carrierUnknown', {
+          carrier: s.carrier,
+          candidates: match.candidates.join(', ') || '-',
+        }),
+      };
     const provider = match.carrier.id;
     const orderPath = `/fulfillment/202309/orders/${encodeURIComponent(s.orderId)}`;
     if (s.kind === 'update') {
       // JP allows one shipping-info update per order (docs/malls/tiktok-shop.md §4.2, §4.4)
       const body = { shipping_provider_id: provider, tracking_number: s.tracking };
       const target = updateTarget(order, s);
-      if (typeof target !== 'string') return { kind: 'error', message: t('tiktok.export.packageUnknown', { old: s.exported }) };
-      if (target === '') return { index, shipment: s, order, api: 'fulfillment.update', call: { path: `${orderPath}/shipping_info/update`, opts: { body } } };
+      if (typeof target !== 'string')
+        return { kind: 'error', message: t('tiktok.export.packageUnknown', { old: s.exported }) };
+      if (target === '')
+        return {
+          index,
+          shipment: s,
+          order,
+          api: 'fulfillment.update',
+          call: { path: `${orderPath}/shipping_info/update`, opts: { body } },
+        };
       const path = `/fulfillment/202309/packages/${encodeURIComponent(target)}/shipping_info/update`;
       return { index, shipment: s, order, api: 'fulfillment.packageUpdate', call: { path, opts: { body } } };
     }
     // keys in alphabetical order, as in the spec's vector D; the string signed is the string sent
     const body = { order_line_item_ids: itemsOf(s), shipping_provider_id: provider, tracking_number: s.tracking };
-    return { index, shipment: s, order, api: 'fulfillment.ship', call: { path: `${orderPath}/packages`, opts: { body } } };
+    return {
+      index,
+      shipment: s,
+      order,
+      api: 'fulfillment.ship',
+      call: { path: `${orderPath}/packages`, opts: { body } },
+    };
   } catch (e) {
     return { kind: 'error', message: errorText(e) };
   }
@@ -145,7 +180,10 @@ function itemsOf(s: Shipment): string[] {
 function updateTarget(order: TikTokOrder, s: Shipment): string | null {
   const mine = new Set(itemsOf(s));
   const packageOf = new Map(order.line_items.map((i) => [i.id, i.package_id]));
-  const all = new Set([...order.packages.map((p) => p.id), ...order.line_items.map((i) => i.package_id).filter((p) => p !== '')]);
+  const all = new Set([
+    ...order.packages.map((p) => p.id),
+    ...order.line_items.map((i) => i.package_id).filter((p) => p !== ''),
+  ]);
   const held = new Set([...mine].map((id) => packageOf.get(id) ?? ''));
   if (all.size <= 1) return '';
   return held.size === 1 && !held.has('') ? [...held][0] : null;
@@ -158,7 +196,11 @@ function sendWave(client: TikTokClient, ctx: ShopContext, wave: Ready[], outcome
     if (group.length === 0) continue;
     let answers: (Envelope | TikTokApiError)[];
     try {
-      answers = client.requestAll(api, 'post', group.map((r) => r.call));
+      answers = client.requestAll(
+        api,
+        'post',
+        group.map((r) => r.call),
+      );
     } catch (e) {
       const message = errorText(e);
       for (const r of group) outcomes[r.index] = { kind: 'error', message };
@@ -166,7 +208,8 @@ function sendWave(client: TikTokClient, ctx: ShopContext, wave: Ready[], outcome
     }
     group.forEach((r, i) => {
       const env = answers[i];
-      outcomes[r.index] = env instanceof TikTokApiError ? { kind: 'error', message: env.message } : outcomeOf(client, ctx, r, env);
+      outcomes[r.index] =
+        env instanceof TikTokApiError ? { kind: 'error', message: env.message } : outcomeOf(client, ctx, r, env);
     });
   }
 }
@@ -177,7 +220,10 @@ function outcomeOf(client: TikTokClient, ctx: ShopContext, r: Ready, env: Envelo
   if (s.kind === 'update') {
     if (env.code === 0) return { kind: 'ok', note: t('tiktok.export.updated') };
     // the row keeps 書出伝票番号: the mall still holds the number it accepted before
-    return { kind: 'error', message: t('tiktok.export.updateRefused', { detail: client.apiError(env).message, old: s.exported }) };
+    return {
+      kind: 'error',
+      message: t('tiktok.export.updateRefused', { detail: client.apiError(env).message, old: s.exported }),
+    };
   }
   if (env.code === 0) {
     const warning = MarkShippedDataSchema.safeParse(env.data);
@@ -203,7 +249,8 @@ function alreadyShipped(ctx: ShopContext, r: Ready, env: Envelope): Outcome {
   if (numbers.length === mine.size && numbers.every((n) => n === s.tracking)) return { kind: 'already', note: detail };
   if (held.length === 0 && s.exported === s.tracking) return { kind: 'already', note: detail };
   if (held.length === 0) return { kind: 'error', message: t('tiktok.export.shippedUnknown', { detail }) };
-  if (held.length === 1 && held[0] === s.tracking) return { kind: 'error', message: t('tiktok.export.shippedPartly', { mall: held[0], detail }) };
+  if (held.length === 1 && held[0] === s.tracking)
+    return { kind: 'error', message: t('tiktok.export.shippedPartly', { mall: held[0], detail }) };
   return { kind: 'error', message: t('tiktok.export.shippedOther', { mall: held.join(', '), detail }) };
 }
 
@@ -211,7 +258,9 @@ function alreadyShipped(ctx: ShopContext, r: Ready, env: Envelope): Outcome {
 function orderDetails(client: TikTokClient, ids: string[]): Map<string, TikTokOrder> {
   const out = new Map<string, TikTokOrder>();
   for (let i = 0; i < ids.length; i += DETAIL_BATCH) {
-    const data = client.data('orders.detail', 'get', '/order/202309/orders', OrderDetailDataSchema, { query: { ids: ids.slice(i, i + DETAIL_BATCH).join(',') } });
+    const data = client.data('orders.detail', 'get', '/order/202309/orders', OrderDetailDataSchema, {
+      query: { ids: ids.slice(i, i + DETAIL_BATCH).join(',') },
+    });
     for (const raw of data.orders) {
       const o = OrderSchema.safeParse(raw);
       if (o.success) out.set(o.data.id, o.data);

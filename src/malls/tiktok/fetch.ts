@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { FetchRequest, FetchStep, ShopContext } from '../../engine/connector';
 import type { LineStatusUpdate, OrderLine } from '../../engine/order-line';
 import type { TikTokClient } from './client';
-import { OrderSchema, SearchOrdersDataSchema, type TikTokOrder } from './schemas';
 import { CANCELLED, orderToLines } from './mapping';
+import { OrderSchema, SearchOrdersDataSchema, type TikTokOrder } from './schemas';
 
 const PAGE_SIZE = 100; // the maximum (docs/malls/tiktok-shop.md §3)
 
@@ -35,10 +35,16 @@ export function fetchStep(client: TikTokClient, ctx: ShopContext, req: FetchRequ
   const query: Record<string, string> = { page_size: String(PAGE_SIZE), sort_field: field, sort_order: 'ASC' };
   if (cursor.pageToken) query.page_token = cursor.pageToken;
   // filters go in the JSON body as integers (docs/malls/tiktok-shop.md §3, pitfall 2); [from, to) in whole seconds
-  const body: Record<string, string | number> = { [`${field}_ge`]: Math.ceil(req.from / 1000), [`${field}_lt`]: Math.ceil(req.to / 1000) };
+  const body: Record<string, string | number> = {
+    [`${field}_ge`]: Math.ceil(req.from / 1000),
+    [`${field}_lt`]: Math.ceil(req.to / 1000),
+  };
   if (pass.status !== null) body.order_status = pass.status;
   if (req.by === 'updated' && req.createdFrom !== undefined) body.create_time_ge = Math.ceil(req.createdFrom / 1000);
-  const data = client.data('orders.search', 'post', '/order/202309/orders/search', SearchOrdersDataSchema, { query, body });
+  const data = client.data('orders.search', 'post', '/order/202309/orders/search', SearchOrdersDataSchema, {
+    query,
+    body,
+  });
 
   const lines: OrderLine[] = [];
   const updates: LineStatusUpdate[] = [];
@@ -54,7 +60,10 @@ export function fetchStep(client: TikTokClient, ctx: ShopContext, req: FetchRequ
     const wanted = pass.status !== null || req.statuses.includes(order.data.status);
     // of the statuses not fetched, only a cancellation matters (rows fetched earlier turn キャンセル)
     if (!wanted && order.data.status !== CANCELLED) continue;
-    if (pass.updatesOnly || !wanted) updates.push(...mapped.map(({ orderId, lineId, mallStatus, cancelled }) => ({ orderId, lineId, mallStatus, cancelled })));
+    if (pass.updatesOnly || !wanted)
+      updates.push(
+        ...mapped.map(({ orderId, lineId, mallStatus, cancelled }) => ({ orderId, lineId, mallStatus, cancelled })),
+      );
     else lines.push(...mapped);
   }
   const next: Cursor | null = data.next_page_token

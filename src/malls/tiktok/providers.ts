@@ -37,9 +37,15 @@ export class ProviderDirectory {
       .sort((a, b) => Number(!!b.is_default) - Number(!!a.is_default));
     const out = new Map<string, MallCarrier>();
     for (const w of warehouses) {
-      const options = this.client.data('logistics.options', 'get', `/logistics/202309/warehouses/${encodeURIComponent(w.id)}/delivery_options`, DeliveryOptionsDataSchema).delivery_options;
+      const options = this.client.data(
+        'logistics.options',
+        'get',
+        `/logistics/202309/warehouses/${encodeURIComponent(w.id)}/delivery_options`,
+        DeliveryOptionsDataSchema,
+      ).delivery_options;
       const own = options.filter((o) => o.type === 'SEND_BY_SELLER');
-      for (const o of own.length > 0 ? own : options) for (const p of this.forOption(o.id)) if (!out.has(p.id)) out.set(p.id, p);
+      for (const o of own.length > 0 ? own : options)
+        for (const p of this.forOption(o.id)) if (!out.has(p.id)) out.set(p.id, p);
     }
     return (this.fromWarehouses = [...out.values()]);
   }

@@ -11,7 +11,10 @@ const Seconds = z.union([z.number(), z.string().regex(/^\d+$/)]).transform(Numbe
 /** Every Open API answer (docs/malls/tiktok-shop.md §5): success is code 0 in the body, whatever the HTTP status. */
 export const EnvelopeSchema = z.object({
   code: z.union([z.number(), z.string().regex(/^-?\d+$/)]).transform(Number),
-  message: z.string().nullish().transform((v) => v ?? ''),
+  message: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ''),
   request_id: z.string().nullish(),
   data: z.unknown().optional(),
 });
@@ -85,13 +88,22 @@ export const OrderSchema = z.object({
 export type TikTokOrder = z.infer<typeof OrderSchema>;
 
 export const SearchOrdersDataSchema = z.object({
-  next_page_token: z.string().nullish().transform((v) => v ?? ''),
+  next_page_token: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ''),
   total_count: z.number().nullish(),
-  orders: z.array(z.unknown()).nullish().transform((v) => v ?? []),
+  orders: z
+    .array(z.unknown())
+    .nullish()
+    .transform((v) => v ?? []),
 });
 
 export const OrderDetailDataSchema = z.object({
-  orders: z.array(z.unknown()).nullish().transform((v) => v ?? []),
+  orders: z
+    .array(z.unknown())
+    .nullish()
+    .transform((v) => v ?? []),
 });
 
 /** Get Shipping Providers (docs/malls/tiktok-shop.md §4.1). */

@@ -77,7 +77,13 @@ export function generateLines(seed: number, orders: number, now: number): Sandbo
         phoneInTel,
         deliveryCompany: shipped ? 'ヤマト宅急便' : '',
         trackingNo: shipped ? String(400_000_000_000 + i) : '',
-        claim: claimStat ? { stat: claimStat, requestDate: orderDate + 3_600_000, doneDate: claimStat === '3' ? orderDate + 7_200_000 : null } : null,
+        claim: claimStat
+          ? {
+              stat: claimStat,
+              requestDate: orderDate + 3_600_000,
+              doneDate: claimStat === '3' ? orderDate + 7_200_000 : null,
+            }
+          : null,
       });
     });
   }
@@ -86,6 +92,10 @@ export function generateLines(seed: number, orders: number, now: number): Sandbo
 
 /** Qoo10's phone form: "+81-90-1234-5678" (docs/malls/qoo10.md §3 Value formats). */
 export function qoo10Phone(phone: string): string {
-  const national = phone.trim().replace(/^\+81[-\s]*/, '').replace(/^0/, '').replace(/\s+/g, '-');
+  const national = phone
+    .trim()
+    .replace(/^\+81[-\s]*/, '')
+    .replace(/^0/, '')
+    .replace(/\s+/g, '-');
   return `+81-${national}`;
 }

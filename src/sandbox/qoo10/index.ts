@@ -1,5 +1,5 @@
-import { rateWindow } from '../rate-window';
 import { demoShop } from '../demo-shop';
+import { rateWindow } from '../rate-window';
 import { json, type MallSandbox, type SandboxOptions, type SandboxRequest, type SandboxResponse } from '../types';
 import { generateLines, qoo10Phone, type SandboxLine } from './data';
 
@@ -14,7 +14,11 @@ const DAY = 86_400_000;
 const JST = 9 * 3_600_000;
 const KEY_LIFETIME = 365 * DAY;
 
-export const QOO10_SANDBOX_CREDENTIALS = { apiKey: 'qoo10-sandbox-api-key', userId: 'sandbox-seller', password: 'sandbox-Pa55!' } as const;
+export const QOO10_SANDBOX_CREDENTIALS = {
+  apiKey: 'qoo10-sandbox-api-key',
+  userId: 'sandbox-seller',
+  password: 'sandbox-Pa55!',
+} as const;
 
 /** §3 Status values: v2/v3 labels */
 const STATUS_LABELS: Record<number, string> = {
@@ -58,21 +62,32 @@ export function createQoo10Sandbox(opts: SandboxOptions): MallSandbox {
     const fault = faults.shift();
     if (fault === '429') return { status: 429, headers: { 'retry-after': '1' }, body: 'Too Many Requests' };
     if (fault === '500' || fault === '503') return { status: Number(fault), body: '<html>Service Unavailable</html>' };
-    if (fault === 'malformed') return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"ResultCode":0,"ResultMsg":"SUCC' };
+    if (fault === 'malformed')
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: '{"ResultCode":0,"ResultMsg":"SUCC',
+      };
 
     const now = opts.now();
-    if (overRate('seller', ratePerSecond, now)) return { status: 429, headers: { 'retry-after': '1' }, body: 'Too Many Requests' };
+    if (overRate('seller', ratePerSecond, now))
+      return { status: 429, headers: { 'retry-after': '1' }, body: 'Too Many Requests' };
 
     const method = req.path.slice(PREFIX.length + 1) || req.query.method || '';
-    const params = req.method === 'GET' ? req.query : /x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '') ? parseForm(req.body) : {};
+    const params =
+      req.method === 'GET'
+        ? req.query
+        : /x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '')
+          ? parseForm(req.body)
+          : {};
     const answer = route(method, params, req, now);
     calls.push({ method, orderNo: params.OrderNo, code: Number(answer.ResultCode ?? answer.ErrorCode) });
     return json(200, answer);
   }
 
   function route(method: string, p: Record<string, string>, req: SandboxRequest, now: number): Record<string, unknown> {
-    if ((req.headers['qapiversion'] ?? p.v) !== '1.0') return result(-90001, 'The API does not exist');
-    const key = req.headers['giosiscertificationkey'] ?? p.key ?? '';
+    if ((req.headers.qapiversion ?? p.v) !== '1.0') return result(-90001, 'The API does not exist');
+    const key = req.headers.giosiscertificationkey ?? p.key ?? '';
     if (method === 'CertificationAPI.CreateCertificationKey') return createKey(key, p, now);
     const known = [
       'ShippingBasic.GetShippingInfo_v3',
@@ -83,10 +98,15 @@ export function createQoo10Sandbox(opts: SandboxOptions): MallSandbox {
     if (!known.includes(method)) return result(-90001, 'The API does not exist');
     const k = keys.get(key);
     // the API key where the seller key belongs is a known client mistake, answered as such (§2)
-    if (!k) return key === QOO10_SANDBOX_CREDENTIALS.apiKey ? result(-10000, 'Login IDは必須です') : { ...KEY_REJECTED };
+    if (!k)
+      return key === QOO10_SANDBOX_CREDENTIALS.apiKey ? result(-10000, 'Login IDは必須です') : { ...KEY_REJECTED };
     if (k.expired || now - k.issuedAt > KEY_LIFETIME) {
       const msg = 'Seller authorization key is expired. Use a new key.';
-      return expiredForm === 'error' ? { ErrorCode: -90005, ErrorMsg: msg } : expiredForm === 'result' ? result(-90004, msg) : { ...KEY_REJECTED };
+      return expiredForm === 'error'
+        ? { ErrorCode: -90005, ErrorMsg: msg }
+        : expiredForm === 'result'
+          ? result(-90004, msg)
+          : { ...KEY_REJECTED };
     }
     if (method === 'ShippingBasic.GetShippingInfo_v3') return shippingInfo(p);
     if (method === 'ShippingBasic.GetClaimInfo_V3') return claimInfo(p);
@@ -115,7 +135,10 @@ export function createQoo10Sandbox(opts: SandboxOptions): MallSandbox {
     if (!/^[0-5]?$/.test(st)) return result(-10001, 'Please check the ShippingStatus');
     const statuses = st === '' || st === '0' ? [1, 2, 3] : [Number(st)];
     const range = searchRange(p.SearchStartDate, p.SearchEndDate);
-    if (typeof range === 'string') return range === 'period' ? result(-10003, 'Searching period exceeds to 90 days.') : result(-10002, 'Please check the search date');
+    if (typeof range === 'string')
+      return range === 'period'
+        ? result(-10003, 'Searching period exceeds to 90 days.')
+        : result(-10002, 'Please check the search date');
     const dateOf: Record<string, (l: SandboxLine) => number | null> = {
       '1': (l) => l.orderDate,
       '2': (l) => l.paymentDate,
@@ -139,7 +162,9 @@ export function createQoo10Sandbox(opts: SandboxOptions): MallSandbox {
     const cond = p.search_condition || '1';
     const rows = lines
       .filter((l) => l.claim && (!p.ClaimStat || l.claim.stat === p.ClaimStat))
-      .filter((l) => inRange(cond === '1' ? l.orderDate : cond === '2' ? l.claim!.requestDate : l.claim!.doneDate, range))
+      .filter((l) =>
+        inRange(cond === '1' ? l.orderDate : cond === '2' ? l.claim!.requestDate : l.claim!.doneDate, range),
+      )
       .map((l) => ({
         // the ClaimStat code as a numeric string, as clients written against the real API read it (§1)
         claimStatus: l.claim!.stat,
@@ -167,7 +192,14 @@ export function createQoo10Sandbox(opts: SandboxOptions): MallSandbox {
       ResultCode: 0,
       ResultMsg: 'SUCCESS',
       ResultObject: [
-        { orderNo: Number(l.orderNo), packNo: Number(l.packNo), shippingStatus: STATUS_LABELS[l.status], trackingNo: l.trackingNo, deliveryCompany: l.deliveryCompany, claimStatus: l.claim?.stat ?? '' },
+        {
+          orderNo: Number(l.orderNo),
+          packNo: Number(l.packNo),
+          shippingStatus: STATUS_LABELS[l.status],
+          trackingNo: l.trackingNo,
+          deliveryCompany: l.deliveryCompany,
+          claimStatus: l.claim?.stat ?? '',
+        },
       ],
     };
   }
@@ -195,14 +227,24 @@ export function createQoo10Sandbox(opts: SandboxOptions): MallSandbox {
 
   function control(command: string, args: Record<string, unknown>): unknown {
     const target = (): SandboxLine[] =>
-      lines.filter((l) => (args.orderNo !== undefined && l.orderNo === String(args.orderNo)) || (args.packNo !== undefined && l.packNo === String(args.packNo)));
+      lines.filter(
+        (l) =>
+          (args.orderNo !== undefined && l.orderNo === String(args.orderNo)) ||
+          (args.packNo !== undefined && l.packNo === String(args.packNo)),
+      );
     switch (command) {
       case 'state':
         return { shipments, calls, keysIssued: keyCounter, ratePerSecond };
       case 'orders':
         return [...new Set(lines.map((l) => l.packNo))].map((packNo) => {
           const ls = lines.filter((l) => l.packNo === packNo);
-          return { packNo, orderNos: ls.map((l) => l.orderNo), status: ls[0].status, claim: ls[0].claim?.stat ?? null, orderDate: ls[0].orderDate };
+          return {
+            packNo,
+            orderNos: ls.map((l) => l.orderNo),
+            status: ls[0].status,
+            claim: ls[0].claim?.stat ?? null,
+            orderDate: ls[0].orderDate,
+          };
         });
       case 'cancel': {
         const stat = String(args.stat ?? '3');
@@ -217,7 +259,17 @@ export function createQoo10Sandbox(opts: SandboxOptions): MallSandbox {
         const fresh = generateLines(opts.seed, initial + arrived + n, at).filter((l) => !byOrderNo.has(l.orderNo));
         arrived += n;
         for (const l of fresh) {
-          Object.assign(l, { status: 2, orderDate: at, paymentDate: at, estShipDate: null, shippingDate: null, deliveredDate: null, claim: null, deliveryCompany: '', trackingNo: '' });
+          Object.assign(l, {
+            status: 2,
+            orderDate: at,
+            paymentDate: at,
+            estShipDate: null,
+            shippingDate: null,
+            deliveredDate: null,
+            claim: null,
+            deliveryCompany: '',
+            trackingNo: '',
+          });
           lines.push(l);
           byOrderNo.set(l.orderNo, l);
         }
@@ -279,7 +331,9 @@ function parseStamp(v: string, endOfDay: boolean): number | null {
   const m = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2}))?$/.exec(v);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = m[4] ? Date.UTC(y, mo - 1, d, Number(m[4]), Number(m[5]), Number(m[6])) : Date.UTC(y, mo - 1, d) + (endOfDay ? DAY - 1000 : 0);
+  const t = m[4]
+    ? Date.UTC(y, mo - 1, d, Number(m[4]), Number(m[5]), Number(m[6]))
+    : Date.UTC(y, mo - 1, d) + (endOfDay ? DAY - 1000 : 0);
   const back = new Date(t);
   if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
   return t - JST;
@@ -358,5 +412,13 @@ function parseForm(body: string): Record<string, string> {
 
 /** A shop of the settings model (docs/contract.md §4) with the sandbox's valid credentials, pointed at baseUrl. */
 export function demoQoo10Shop(baseUrl: string): Record<string, unknown> {
-  return demoShop('Qoo10 デモ店', 'qoo10', { credentials: { ...QOO10_SANDBOX_CREDENTIALS }, fetch: { statuses: ['SHIPPING_REQUESTED', 'SELLER_CONFIRMED'], days: 7 } }, baseUrl);
+  return demoShop(
+    'Qoo10 デモ店',
+    'qoo10',
+    {
+      credentials: { ...QOO10_SANDBOX_CREDENTIALS },
+      fetch: { statuses: ['SHIPPING_REQUESTED', 'SELLER_CONFIRMED'], days: 7 },
+    },
+    baseUrl,
+  );
 }

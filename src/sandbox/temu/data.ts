@@ -11,7 +11,15 @@ export const SITE_ID = 118;
 export const CURRENCY = 'JPY';
 
 /** docs/malls/temu.md §3.1 parentOrderStatus values */
-export const STATUS = { PENDING: 1, UN_SHIPPING: 2, CANCELED: 3, SHIPPED: 4, RECEIPTED: 5, PARTIALLY_SHIPPED: 41, PARTIALLY_RECEIPTED: 51 } as const;
+export const STATUS = {
+  PENDING: 1,
+  UN_SHIPPING: 2,
+  CANCELED: 3,
+  SHIPPED: 4,
+  RECEIPTED: 5,
+  PARTIALLY_SHIPPED: 41,
+  PARTIALLY_RECEIPTED: 51,
+} as const;
 
 export interface SandboxChild {
   orderSn: string;
@@ -46,7 +54,8 @@ export function sampleOrders(seed: number, count: number, nowMs: number): Sandbo
     const digits = String(base + i).padStart(14, '0');
     const createdAt = now - 60 - Math.floor(r() * 6 * DAY);
     const u = r();
-    const status = u < 0.08 ? STATUS.CANCELED : u < 0.16 ? STATUS.SHIPPED : u < 0.2 ? STATUS.PENDING : STATUS.UN_SHIPPING;
+    const status =
+      u < 0.08 ? STATUS.CANCELED : u < 0.16 ? STATUS.SHIPPED : u < 0.2 ? STATUS.PENDING : STATUS.UN_SHIPPING;
     const n = 1 + Math.floor(r() * 3);
     const children: SandboxChild[] = [];
     for (let k = 0; k < n; k++) {
@@ -147,7 +156,12 @@ export function amounts(o: SandboxOrder): unknown {
   const money = (amount: number) => ({ currency: CURRENCY, amount });
   const total = o.children.reduce((s, c) => s + c.product.price * c.quantity, 0);
   return {
-    parentOrderMap: { parentOrderSn: o.parentOrderSn, basePriceTotal: money(total), retailPriceTotal: money(total), shippingAmountTotal: money(0) },
+    parentOrderMap: {
+      parentOrderSn: o.parentOrderSn,
+      basePriceTotal: money(total),
+      retailPriceTotal: money(total),
+      shippingAmountTotal: money(0),
+    },
     orderList: o.children.map((c) => ({
       orderSn: c.orderSn,
       quantity: c.quantity,
@@ -166,6 +180,18 @@ export const CARRIERS = [
 ];
 
 export const WAREHOUSES = [
-  { warehouseId: 'WH-00000000000000101', warehouseName: '東京倉庫', regionId1: REGION_ID, defaultWarehouse: true, warehouseManagementType: 1 },
-  { warehouseId: 'WH-00000000000000102', warehouseName: '大阪倉庫', regionId1: REGION_ID, defaultWarehouse: false, warehouseManagementType: 1 },
+  {
+    warehouseId: 'WH-00000000000000101',
+    warehouseName: '東京倉庫',
+    regionId1: REGION_ID,
+    defaultWarehouse: true,
+    warehouseManagementType: 1,
+  },
+  {
+    warehouseId: 'WH-00000000000000102',
+    warehouseName: '大阪倉庫',
+    regionId1: REGION_ID,
+    defaultWarehouse: false,
+    warehouseManagementType: 1,
+  },
 ];

@@ -23,11 +23,17 @@ export type GatewayRefusal = { code: number; msg: string };
 
 const TIMESTAMP_WINDOW_S = 300;
 
-export function checkGateway(p: Record<string, unknown>, nowS: number, apps: GatewayApp[], tokens: GatewayToken[]): GatewayRefusal | null {
+export function checkGateway(
+  p: Record<string, unknown>,
+  nowS: number,
+  apps: GatewayApp[],
+  tokens: GatewayToken[],
+): GatewayRefusal | null {
   const no = (code: number, msg: string): GatewayRefusal => ({ code, msg });
   if (typeof p.type !== 'string' || p.type === '') return no(3000002, 'there is no type in body.');
 
-  if (p.timestamp === undefined || p.timestamp === null || p.timestamp === '') return no(3000010, 'there is no timestamp in body.');
+  if (p.timestamp === undefined || p.timestamp === null || p.timestamp === '')
+    return no(3000010, 'there is no timestamp in body.');
   const ts = /^\d{10}$/.test(String(p.timestamp)) ? Number(p.timestamp) : Number.NaN;
   // a millisecond timestamp reads as far in the future: "invalid" like any other one past now + 300 s
   if (Number.isNaN(ts) || ts > nowS + TIMESTAMP_WINDOW_S) return no(3000011, 'timestamp is invalid.');
@@ -40,18 +46,25 @@ export function checkGateway(p: Record<string, unknown>, nowS: number, apps: Gat
   const app = apps.find((a) => a.appKey === p.app_key);
   if (!app) return no(3000026, 'app_key not exists.');
   if (app.suspended) {
-    return no(3000028, 'app_key have been suspended, please contact temu product support team to recover your app status.');
+    return no(
+      3000028,
+      'app_key have been suspended, please contact temu product support team to recover your app status.',
+    );
   }
 
   if (typeof p.sign !== 'string' || p.sign === '') return no(3000040, 'there is no sign in body.');
   if (expectedSign(p, app.appSecret) !== p.sign) return no(3000001, 'SIGN_UNVALID');
 
-  if (typeof p.access_token !== 'string' || p.access_token === '') return no(3000030, 'there is no access_token in body.');
+  if (typeof p.access_token !== 'string' || p.access_token === '')
+    return no(3000030, 'there is no access_token in body.');
   const token = tokens.find((t) => t.accessToken === p.access_token);
   if (!token) return no(3000031, 'access_token not exists.');
   if (token.appKey !== app.appKey) return no(3000033, 'access_token and app_key are not mapping.');
   if (token.expired) {
-    return no(3000034, 'access_token is expired or have been refreshed, please contact seller to share the new access_token with you.');
+    return no(
+      3000034,
+      'access_token is expired or have been refreshed, please contact seller to share the new access_token with you.',
+    );
   }
   return null;
 }

@@ -1,8 +1,18 @@
 import { z } from 'zod';
-import { rateWindow } from '../rate-window';
 import { demoShop } from '../demo-shop';
+import { rateWindow } from '../rate-window';
 import { json, type MallSandbox, type SandboxOptions, type SandboxRequest, type SandboxResponse } from '../types';
-import { amounts, CARRIERS, listItem, REGION_ID, sampleOrders, shippingInfo, STATUS, WAREHOUSES, type SandboxOrder } from './data';
+import {
+  amounts,
+  CARRIERS,
+  listItem,
+  REGION_ID,
+  type SandboxOrder,
+  STATUS,
+  sampleOrders,
+  shippingInfo,
+  WAREHOUSES,
+} from './data';
 import { checkGateway, type GatewayApp, type GatewayToken } from './gateway';
 import { ShippingDesk } from './shipping';
 
@@ -59,7 +69,11 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
   let arrived = 0;
   const nowS = () => Math.floor(opts.now() / 1000);
   const desk = new ShippingDesk(bySn, nowS);
-  const app: GatewayApp = { appKey: TEMU_SANDBOX_CREDENTIALS.appKey, appSecret: TEMU_SANDBOX_CREDENTIALS.appSecret, suspended: false };
+  const app: GatewayApp = {
+    appKey: TEMU_SANDBOX_CREDENTIALS.appKey,
+    appSecret: TEMU_SANDBOX_CREDENTIALS.appSecret,
+    suspended: false,
+  };
   const token: GatewayToken = { accessToken: TEMU_SANDBOX_CREDENTIALS.accessToken, appKey: app.appKey, expired: false };
   /** the store's region: the token reports it, and bg.logistics.companies.get serves carriers only for it */
   let regionId: number = REGION_ID;
@@ -88,8 +102,10 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
   }
 
   function faultResponse(f: Fault): SandboxResponse {
-    if (f.kind === 'malformed') return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"success":tru' };
-    if (f.kind === 'code') return envelope(err(f.code ?? 4000000, f.code === 4000004 ? 'too frequent requests' : 'system_exception'));
+    if (f.kind === 'malformed')
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"success":tru' };
+    if (f.kind === 'code')
+      return envelope(err(f.code ?? 4000000, f.code === 4000004 ? 'too frequent requests' : 'system_exception'));
     if (f.kind === 429) return { status: 429, headers: { 'retry-after': '1' }, body: 'Too Many Requests' };
     return { status: f.kind, body: 'Internal Server Error' };
   }
@@ -141,14 +157,16 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
   function listOrders(p: Record<string, unknown>): Answer {
     const pageSize = Number(p.pageSize ?? 10);
     const pageNumber = Number(p.pageNumber ?? 1);
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) return err(140020011, 'pageSize must be between 1 and 100');
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100)
+      return err(140020011, 'pageSize must be between 1 and 100');
     if (!Number.isInteger(pageNumber) || pageNumber < 1) return err(140020011, 'pageNumber must be 1 or more');
     const ranges: [number, number, (o: SandboxOrder) => number][] = [];
     for (const [a, b, field] of [
       ['createAfter', 'createBefore', (o: SandboxOrder) => o.createdAt],
       ['updateAtStart', 'updateAtEnd', (o: SandboxOrder) => o.updatedAt],
     ] as const) {
-      if ((p[a] === undefined) !== (p[b] === undefined)) return err(140020013, `${p[a] === undefined ? a : b} not passed in`);
+      if ((p[a] === undefined) !== (p[b] === undefined))
+        return err(140020013, `${p[a] === undefined ? a : b} not passed in`);
       if (p[a] === undefined) continue;
       const from = Number(p[a]);
       const to = Number(p[b]);
@@ -157,7 +175,8 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
       ranges.push([from, to, field]);
     }
     const sns = p.parentOrderSnList;
-    if (sns !== undefined && (!Array.isArray(sns) || sns.length > 20)) return err(140020011, 'parentOrderSnList takes at most 20 order numbers');
+    if (sns !== undefined && (!Array.isArray(sns) || sns.length > 20))
+      return err(140020011, 'parentOrderSnList takes at most 20 order numbers');
     const status = Number(p.parentOrderStatus ?? 0);
     let hits = orders.filter(
       (o) =>
@@ -179,20 +198,32 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('not an object');
       p = v as Record<string, unknown>;
     } catch {
-      return json(400, { success: false, errorCode: 7000000, errorMsg: 'The request body must be a JSON object', result: null });
+      return json(400, {
+        success: false,
+        errorCode: 7000000,
+        errorMsg: 'The request body must be a JSON object',
+        result: null,
+      });
     }
     const type = String(p.type ?? '');
     requestsByType[type] = (requestsByType[type] ?? 0) + 1;
     const f = takeFault(type);
     if (f) return faultResponse(f);
-    if (overRate(String(p.app_key ?? ''), RATE_PER_SECOND, opts.now())) return envelope(err(4000004, 'RATE_LIMIT_EXCEED_EXCEPTION: too frequent requests'));
+    if (overRate(String(p.app_key ?? ''), RATE_PER_SECOND, opts.now()))
+      return envelope(err(4000004, 'RATE_LIMIT_EXCEED_EXCEPTION: too frequent requests'));
     return envelope(gate(p) ?? dispatch(type, p));
   }
 
   function control(command: string, args: Record<string, unknown>): unknown {
     switch (command) {
       case 'state':
-        return { shipments: desk.shipments, edits: desk.edits, requests: requestCount, requestsByType, orders: orders.length };
+        return {
+          shipments: desk.shipments,
+          edits: desk.edits,
+          requests: requestCount,
+          requestsByType,
+          orders: orders.length,
+        };
       case 'orders':
         return orders.map((o) => ({
           parentOrderSn: o.parentOrderSn,
@@ -204,7 +235,9 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
       case 'arrive': {
         // new paid orders placed now (the steady-state benchmark's arrivals): the generator's next ones
         const n = Math.max(0, Math.floor(Number(args.count ?? 1)));
-        const fresh = sampleOrders(opts.seed, initial + arrived + n, opts.now()).filter((o) => !bySn.has(o.parentOrderSn));
+        const fresh = sampleOrders(opts.seed, initial + arrived + n, opts.now()).filter(
+          (o) => !bySn.has(o.parentOrderSn),
+        );
         arrived += n;
         const now = nowS();
         for (const o of fresh) {
@@ -229,7 +262,9 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
         const name = String(args.status ?? 'UN_SHIPPING') as keyof typeof STATUS;
         const code = STATUS[name];
         if (code === undefined) return { ok: false, error: `unknown status ${name}` };
-        const targets = args.parentOrderSn ? [bySn.get(String(args.parentOrderSn))].filter((o) => o !== undefined) : orders.filter((o) => o.status === STATUS.PENDING);
+        const targets = args.parentOrderSn
+          ? [bySn.get(String(args.parentOrderSn))].filter((o) => o !== undefined)
+          : orders.filter((o) => o.status === STATUS.PENDING);
         for (const o of targets) {
           o.status = code;
           o.children.forEach((c) => (c.status = c.status === STATUS.CANCELED ? c.status : code));
@@ -256,7 +291,11 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
       case 'ship': {
         // shipped in Seller Center: the mall shows the children shipped, MallSheet exported nothing
         const orderSns = Array.isArray(args.orderSns) ? args.orderSns.map(String) : null;
-        return desk.shipOutside(String(args.parentOrderSn ?? ''), orderSns, String(args.trackingNumber ?? 'SC0000000001'));
+        return desk.shipOutside(
+          String(args.parentOrderSn ?? ''),
+          orderSns,
+          String(args.trackingNumber ?? 'SC0000000001'),
+        );
       }
       case 'deny-amounts':
         amountsDenied = args.deny !== false;
@@ -277,5 +316,10 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
 
 /** A shop of the settings model (docs/contract.md §4) with the sandbox's valid credentials, pointed at baseUrl. */
 export function demoTemuShop(baseUrl: string): Record<string, unknown> {
-  return demoShop('Temu 1号店', 'temu', { credentials: { ...TEMU_SANDBOX_CREDENTIALS }, region: 'global', fetch: { statuses: ['UN_SHIPPING'], days: 7 } }, baseUrl);
+  return demoShop(
+    'Temu 1号店',
+    'temu',
+    { credentials: { ...TEMU_SANDBOX_CREDENTIALS }, region: 'global', fetch: { statuses: ['UN_SHIPPING'], days: 7 } },
+    baseUrl,
+  );
 }

@@ -14,7 +14,10 @@ export function expectedSign(received: Record<string, unknown>, appSecret: strin
     if (key === 'sign') continue;
     pieces.push(key, pythonDumpsStripped(received[key]));
   }
-  return createHash('md5').update(`${appSecret}${pieces.join('')}${appSecret}`, 'utf8').digest('hex').toUpperCase();
+  return createHash('md5')
+    .update(`${appSecret}${pieces.join('')}${appSecret}`, 'utf8')
+    .digest('hex')
+    .toUpperCase();
 }
 
 /** Ascending ASCII by code unit, as the signing page describes (not locale order). */

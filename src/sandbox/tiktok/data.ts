@@ -63,7 +63,14 @@ export function generateOrders(seed: number, count: number, nowS: number): SbOrd
   const orders: SbOrder[] = [];
   for (let i = 0; i < count; i++) {
     const slot = i % 12;
-    const status = slot === 2 || slot === 9 ? 'ON_HOLD' : slot === 5 ? 'CANCELLED' : slot === 11 ? 'IN_TRANSIT' : 'AWAITING_SHIPMENT';
+    const status =
+      slot === 2 || slot === 9
+        ? 'ON_HOLD'
+        : slot === 5
+          ? 'CANCELLED'
+          : slot === 11
+            ? 'IN_TRANSIT'
+            : 'AWAITING_SHIPMENT';
     const createTime = nowS - spanS + Math.floor(i / 2) * step;
     const id = `5764614${pad(seed % 1000, 3)}${pad(i, 8)}`;
     const skus = 1 + Math.floor(r() * 3);
@@ -98,7 +105,14 @@ export function generateOrders(seed: number, count: number, nowS: number): SbOrd
       packages: [],
     };
     if (status === 'IN_TRANSIT') {
-      const pkg: SbPackage = { id: `1153${id.slice(4)}`, tracking: `4${pad(i, 11)}`, providerId: PROVIDERS[0].id, lineItemIds: items.map((x) => x.id), shippedAt: createTime + 3600, updates: 0 };
+      const pkg: SbPackage = {
+        id: `1153${id.slice(4)}`,
+        tracking: `4${pad(i, 11)}`,
+        providerId: PROVIDERS[0].id,
+        lineItemIds: items.map((x) => x.id),
+        shippedAt: createTime + 3600,
+        updates: 0,
+      };
       for (const x of items) x.packageId = pkg.id;
       order.packages.push(pkg);
     }

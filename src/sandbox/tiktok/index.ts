@@ -1,9 +1,18 @@
 import { nodeCrypto } from '../../node/crypto';
-import { rateWindow } from '../rate-window';
 import { demoShop } from '../demo-shop';
-import { json, type MallSandbox, type SandboxOptions, type SandboxRequest, type SandboxResponse } from '../types';
+import { rateWindow } from '../rate-window';
 import { BUYERS } from '../sample-data';
-import { DELIVERY_OPTION, PROVIDERS, RETURN_WAREHOUSE_ID, WAREHOUSE_ID, generateOrders, orderView, type SbOrder, type SbPackage } from './data';
+import { json, type MallSandbox, type SandboxOptions, type SandboxRequest, type SandboxResponse } from '../types';
+import {
+  DELIVERY_OPTION,
+  generateOrders,
+  orderView,
+  PROVIDERS,
+  RETURN_WAREHOUSE_ID,
+  type SbOrder,
+  type SbPackage,
+  WAREHOUSE_ID,
+} from './data';
 import { tokenMint } from './tokens';
 
 /** The sandbox app's credentials (demoTikTokShop puts them in the settings). */
@@ -61,7 +70,9 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
   const orders: SbOrder[] = generateOrders(opts.seed, initial, nowS());
   const byId = new Map(orders.map((o) => [o.id, o]));
   let arrived = 0;
-  const shops: Shop[] = [{ id: '7494049642642441621', name: 'MallSheet Sandbox JP', cipher: 'ROW_sbxJPkMbgAAAeVAQra0eZ', code: 'JPLCSBX01' }];
+  const shops: Shop[] = [
+    { id: '7494049642642441621', name: 'MallSheet Sandbox JP', cipher: 'ROW_sbxJPkMbgAAAeVAQra0eZ', code: 'JPLCSBX01' },
+  ];
   // tokens verify without this process's memory, so a restarted sandbox accepts what an earlier one issued
   const mint = tokenMint(TIKTOK_SANDBOX_APP.appKey, TIKTOK_SANDBOX_APP.appSecret);
   /** the 'expire' control: access tokens issued up to this instant (epoch ms) count as expired, except those issued since */
@@ -78,25 +89,34 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
   let deauthorized = false;
   let answered = 0;
   /** every answer carries its own request_id, as the mall's do (docs/malls/tiktok-shop.md §5): support asks for it */
-  const requestId = () => `${new Date(opts.now()).toISOString().replace(/\D/g, '').slice(0, 14)}SBX${(++answered).toString(16).toUpperCase().padStart(6, '0')}`;
+  const requestId = () =>
+    `${new Date(opts.now()).toISOString().replace(/\D/g, '').slice(0, 14)}SBX${(++answered).toString(16).toUpperCase().padStart(6, '0')}`;
   const ok = (data: unknown) => json(200, { code: 0, message: 'Success', request_id: requestId(), data });
-  const fail = (code: number, message: string, status = 200) => json(status, { code, message, request_id: requestId(), data: null });
+  const fail = (code: number, message: string, status = 200) =>
+    json(status, { code, message, request_id: requestId(), data: null });
 
   function refresh(req: SandboxRequest): SandboxResponse {
     const q = req.query;
-    if (q.app_key !== TIKTOK_SANDBOX_APP.appKey || q.app_secret !== TIKTOK_SANDBOX_APP.appSecret) return fail(36004004, 'app_key or app_secret is invalid');
+    if (q.app_key !== TIKTOK_SANDBOX_APP.appKey || q.app_secret !== TIKTOK_SANDBOX_APP.appSecret)
+      return fail(36004004, 'app_key or app_secret is invalid');
     if (q.grant_type !== 'refresh_token') return fail(36004004, 'grant_type is invalid');
     // the seller's first refresh token (the one in the settings) never expires here; rotated ones carry their expiry
     const given = q.refresh_token ?? '';
     const first = given === TIKTOK_SANDBOX_APP.refreshToken;
     const claims = first ? null : mint.verify(given, 'refresh');
     // the auth host's codes seen in the wild (docs/malls/tiktok-shop.md §1.3): expired vs no authorization at all
-    if (deauthorized || (!first && (!claims || claims.seller !== SELLER_OPEN_ID))) return fail(36004005, 'can not find related auth record');
+    if (deauthorized || (!first && (!claims || claims.seller !== SELLER_OPEN_ID)))
+      return fail(36004005, 'can not find related auth record');
     if (claims && claims.expiresAt <= nowS()) return fail(36004001, 'rt has expired');
     issued++;
     refreshes++;
     // whole ms: the claims schema wants an integer, and simulated clocks (bench cost model) run fractional
-    const base = { app: TIKTOK_SANDBOX_APP.appKey, seller: SELLER_OPEN_ID, issuedAt: Math.floor(opts.now()), serial: issued };
+    const base = {
+      app: TIKTOK_SANDBOX_APP.appKey,
+      seller: SELLER_OPEN_ID,
+      issuedAt: Math.floor(opts.now()),
+      serial: issued,
+    };
     const access = mint.issue({ ...base, kind: 'access', expiresAt: nowS() + ACCESS_TTL_S });
     // rotated; the old one keeps working until it expires (the spec leaves rotation open: store what comes back)
     const next = mint.issue({ ...base, kind: 'refresh', expiresAt: nowS() + REFRESH_TTL_S });
@@ -126,13 +146,16 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
     if (age < -30) return fail(36009004, 'timestamp is more than 30 seconds ahead');
     if (q.sign !== expectedSign(req)) return fail(106001, 'sign is invalid', 401);
     // required on every API, GET included (docs/malls/tiktok-shop.md §2.1)
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return fail(36009022, 'content-type must be application/json');
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+      return fail(36009022, 'content-type must be application/json');
     const token = req.headers['x-tts-access-token'] ?? '';
     const claims = mint.verify(token, 'access');
-    if (deauthorized || !claims || claims.seller !== SELLER_OPEN_ID) return fail(36009004, 'invalid x-tts-access-token', 401);
+    if (deauthorized || !claims || claims.seller !== SELLER_OPEN_ID)
+      return fail(36009004, 'invalid x-tts-access-token', 401);
     const expiredByControl = expiredUpTo !== null && claims.issuedAt <= expiredUpTo && !issuedSinceExpire.has(token);
     if (claims.expiresAt <= nowS() || expiredByControl) return fail(105002, 'access token is expired', 401);
-    if (!route.scoped) return q.shop_cipher !== undefined ? fail(36009004, 'Unexpected identifier: shop_cipher') : APP_SCOPE;
+    if (!route.scoped)
+      return q.shop_cipher !== undefined ? fail(36009004, 'Unexpected identifier: shop_cipher') : APP_SCOPE;
     if (!q.shop_cipher) return fail(106013, 'Missing identifier: shop_cipher');
     const shop = shops.find((s) => s.cipher === q.shop_cipher);
     return shop ?? fail(101000, 'the token does not match the shop_cipher');
@@ -152,14 +175,16 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
     for (const k of ['create_time_ge', 'create_time_lt', 'update_time_ge', 'update_time_lt']) {
       if (body[k] === undefined) continue;
       // pitfall 2: numbers sent as strings are refused
-      if (typeof body[k] !== 'number' || !Number.isInteger(body[k])) return fail(36009004, `param ${k} type invalid, expected int64`);
+      if (typeof body[k] !== 'number' || !Number.isInteger(body[k]))
+        return fail(36009004, `param ${k} type invalid, expected int64`);
       bounds[k] = body[k] as number;
     }
     const status = body.order_status;
     if (status !== undefined && typeof status !== 'string') return fail(36009004, 'param order_status type invalid');
     const time = (o: SbOrder) => (field === 'create_time' ? o.createTime : o.updateTime);
     const dir = order === 'ASC' ? 1 : -1;
-    const cmp = (a: [number, string], b: [number, string]) => dir * (a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    const cmp = (a: [number, string], b: [number, string]) =>
+      dir * (a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
     let after: [number, string] | null = null;
     if (q.page_token) {
       after = decodeToken(q.page_token, field, order);
@@ -174,11 +199,17 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
         (bounds.update_time_lt === undefined || o.updateTime < bounds.update_time_lt),
     );
     // keyset paging on (time, id): an order that changes status meanwhile never shifts the pages
-    const rest = matching.filter((o) => !after || cmp([time(o), o.id], after) > 0).sort((a, b) => cmp([time(a), a.id], [time(b), b.id]));
+    const rest = matching
+      .filter((o) => !after || cmp([time(o), o.id], after) > 0)
+      .sort((a, b) => cmp([time(a), a.id], [time(b), b.id]));
     const page = rest.slice(0, size);
     const last = page[page.length - 1];
     const more = rest.length > size;
-    return ok({ next_page_token: more && last ? encodeToken([time(last), last.id], field, order) : '', total_count: matching.length, orders: page.map(orderView) });
+    return ok({
+      next_page_token: more && last ? encodeToken([time(last), last.id], field, order) : '',
+      total_count: matching.length,
+      orders: page.map(orderView),
+    });
   }
 
   function detail(c: Call): SandboxResponse {
@@ -192,31 +223,54 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
     const o = byId.get(orderId);
     if (!o) return fail(36009004, 'invalid order_id');
     const body = parseBody(c.req.body);
-    if (!body || typeof body.tracking_number !== 'string' || !body.tracking_number) return fail(36009004, 'tracking_number is required');
-    if (typeof body.shipping_provider_id !== 'string' || !body.shipping_provider_id) return fail(36009004, 'shipping_provider_id is required');
+    if (!body || typeof body.tracking_number !== 'string' || !body.tracking_number)
+      return fail(36009004, 'tracking_number is required');
+    if (typeof body.shipping_provider_id !== 'string' || !body.shipping_provider_id)
+      return fail(36009004, 'shipping_provider_id is required');
     const ids = body.order_line_item_ids;
-    if (ids !== undefined && (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string'))) return fail(36009004, 'order_line_item_ids must be strings');
+    if (ids !== undefined && (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string')))
+      return fail(36009004, 'order_line_item_ids must be strings');
     if (o.status === 'CANCELLED') return fail(21011041, 'Cannot complete the operation when order is cancelled');
-    if (o.status === 'ON_HOLD') return fail(21011044, 'Order status is on hold, please wait until the order status changes');
+    if (o.status === 'ON_HOLD')
+      return fail(21011044, 'Order status is on hold, please wait until the order status changes');
     // a platform label exists: the package ships under TikTok's label, not the seller's number (§4.5)
     if (o.platformLabel === 'printed') return fail(21008042, 'seller already print shipping label');
     if (o.platformLabel === 'purchased') return fail(21022025, 'a shipping label has already been purchased');
-    const wanted = ids === undefined ? o.items.filter((x) => !x.packageId && !x.cancelled) : o.items.filter((x) => (ids as string[]).includes(x.id));
-    if (ids !== undefined && wanted.length !== (ids as string[]).length) return fail(36009004, 'invalid order_line_item_ids');
+    const wanted =
+      ids === undefined
+        ? o.items.filter((x) => !x.packageId && !x.cancelled)
+        : o.items.filter((x) => (ids as string[]).includes(x.id));
+    if (ids !== undefined && wanted.length !== (ids as string[]).length)
+      return fail(36009004, 'invalid order_line_item_ids');
     if (wanted.length === 0 || wanted.some((x) => x.packageId)) return fail(21008099, 'Package has been shipped');
     if (wanted.some((x) => x.cancelled)) return fail(21011042, 'Cannot complete the operation when order is cancelled');
-    if (!PROVIDERS.some((p) => p.id === body.shipping_provider_id)) return fail(21011022, 'invalid tracking number or shipping provider id');
+    if (!PROVIDERS.some((p) => p.id === body.shipping_provider_id))
+      return fail(21011022, 'invalid tracking number or shipping provider id');
     const tracking = body.tracking_number;
     if (!/^[A-Za-z0-9]+$/.test(tracking)) return fail(21004012, 'tracking number contains special characters');
     // JP consolidation: one tracking number may cover orders of the same recipient, never another's
     const other = orders.find((x) => x.id !== o.id && x.packages.some((p) => p.tracking === tracking));
     if (other && !sameRecipient(other, o)) return fail(21011025, 'duplicate tracking number');
-    const pkg = { id: `1153${o.id.slice(4, 14)}${String(o.packages.length + 1).padStart(4, '0')}`, tracking, providerId: body.shipping_provider_id, lineItemIds: wanted.map((x) => x.id), shippedAt: c.nowS, updates: 0 };
+    const pkg = {
+      id: `1153${o.id.slice(4, 14)}${String(o.packages.length + 1).padStart(4, '0')}`,
+      tracking,
+      providerId: body.shipping_provider_id,
+      lineItemIds: wanted.map((x) => x.id),
+      shippedAt: c.nowS,
+      updates: 0,
+    };
     for (const x of wanted) x.packageId = pkg.id;
     o.packages.push(pkg);
     o.status = o.items.every((x) => x.packageId || x.cancelled) ? 'IN_TRANSIT' : 'PARTIALLY_SHIPPING';
     o.updateTime = c.nowS;
-    shipments.push({ orderId: o.id, packageId: pkg.id, tracking, providerId: pkg.providerId, lineItemIds: pkg.lineItemIds, body: c.req.body });
+    shipments.push({
+      orderId: o.id,
+      packageId: pkg.id,
+      tracking,
+      providerId: pkg.providerId,
+      lineItemIds: pkg.lineItemIds,
+      body: c.req.body,
+    });
     return ok({ order_id: o.id, package_id: pkg.id, order_line_item_ids: pkg.lineItemIds });
   }
 
@@ -227,7 +281,11 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
   function updateShippingInfo(c: Call, orderId: string): SandboxResponse {
     const o = byId.get(orderId);
     if (!o) return fail(36009004, 'invalid order_id');
-    if (o.packages.length > 1) return fail(21011049, 'For orders that have been split for shipping, please use the Update Package Shipping Info API');
+    if (o.packages.length > 1)
+      return fail(
+        21011049,
+        'For orders that have been split for shipping, please use the Update Package Shipping Info API',
+      );
     return updatePackage(c, o, o.packages[0]);
   }
 
@@ -235,38 +293,111 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
   function updatePackageShippingInfo(c: Call, packageId: string): SandboxResponse {
     const o = orders.find((x) => x.packages.some((p) => p.id === packageId));
     if (!o) return fail(36009004, 'invalid package_id');
-    return updatePackage(c, o, o.packages.find((p) => p.id === packageId));
+    return updatePackage(
+      c,
+      o,
+      o.packages.find((p) => p.id === packageId),
+    );
   }
 
   function updatePackage(c: Call, o: SbOrder, pkg: SbPackage | undefined): SandboxResponse {
     const body = parseBody(c.req.body);
-    if (!body || typeof body.tracking_number !== 'string' || typeof body.shipping_provider_id !== 'string') return fail(36009004, 'tracking_number and shipping_provider_id are required');
+    if (!body || typeof body.tracking_number !== 'string' || typeof body.shipping_provider_id !== 'string')
+      return fail(36009004, 'tracking_number and shipping_provider_id are required');
     if (o.status === 'CANCELLED') return fail(21011041, 'Cannot complete the operation when order is cancelled');
     if (!pkg) return fail(21011043, 'Package has not been shipped');
     if (pkg.updates >= 1) return fail(21011051, 'The tracking number can be updated only once');
-    if (!PROVIDERS.some((p) => p.id === body.shipping_provider_id)) return fail(21011022, 'invalid tracking number or shipping provider id');
-    if (!/^[A-Za-z0-9]+$/.test(body.tracking_number)) return fail(21004012, 'tracking number contains special characters');
+    if (!PROVIDERS.some((p) => p.id === body.shipping_provider_id))
+      return fail(21011022, 'invalid tracking number or shipping provider id');
+    if (!/^[A-Za-z0-9]+$/.test(body.tracking_number))
+      return fail(21004012, 'tracking number contains special characters');
     pkg.tracking = body.tracking_number;
     pkg.providerId = body.shipping_provider_id;
     pkg.updates++;
     o.updateTime = c.nowS;
-    updates.push({ orderId: o.id, packageId: pkg.id, tracking: body.tracking_number, providerId: body.shipping_provider_id });
+    updates.push({
+      orderId: o.id,
+      packageId: pkg.id,
+      tracking: body.tracking_number,
+      providerId: body.shipping_provider_id,
+    });
     return ok({});
   }
 
   const routes: Route[] = [
-    { method: 'GET', pattern: /^\/authorization\/202309\/shops$/, api: 'shops', scoped: false, run: () => ok({ shops: shops.map((s) => ({ ...s, region: 'JP', seller_type: 'LOCAL' })) }) },
-    { method: 'POST', pattern: /^\/order\/202309\/orders\/search$/, api: 'search', scoped: true, run: (c) => (c.shop === shops[0] ? search(c) : ok({ next_page_token: '', total_count: 0, orders: [] })) },
+    {
+      method: 'GET',
+      pattern: /^\/authorization\/202309\/shops$/,
+      api: 'shops',
+      scoped: false,
+      run: () => ok({ shops: shops.map((s) => ({ ...s, region: 'JP', seller_type: 'LOCAL' })) }),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/order\/202309\/orders\/search$/,
+      api: 'search',
+      scoped: true,
+      run: (c) => (c.shop === shops[0] ? search(c) : ok({ next_page_token: '', total_count: 0, orders: [] })),
+    },
     { method: 'GET', pattern: /^\/order\/202309\/orders$/, api: 'detail', scoped: true, run: detail },
-    { method: 'GET', pattern: /^\/logistics\/202309\/warehouses$/, api: 'warehouses', scoped: true, run: () => ok({ warehouses: [
-      { id: WAREHOUSE_ID, name: 'Tokyo', type: 'SALES_WAREHOUSE', is_default: true, effect_status: 'ENABLED' },
-      { id: RETURN_WAREHOUSE_ID, name: 'Returns', type: 'RETURN_WAREHOUSE', is_default: true, effect_status: 'ENABLED' },
-    ] }) },
-    { method: 'GET', pattern: /^\/logistics\/202309\/warehouses\/([^/]+)\/delivery_options$/, api: 'options', scoped: true, run: (_c, m) => (m[1] === WAREHOUSE_ID ? ok({ delivery_options: [DELIVERY_OPTION] }) : fail(36009004, 'invalid warehouse_id')) },
-    { method: 'GET', pattern: /^\/logistics\/202309\/delivery_options\/([^/]+)\/shipping_providers$/, api: 'providers', scoped: true, run: (_c, m) => (m[1] === DELIVERY_OPTION.id ? ok({ shipping_providers: PROVIDERS }) : fail(21008116, 'no subscription for this delivery option')) },
-    { method: 'POST', pattern: /^\/fulfillment\/202309\/orders\/([^/]+)\/packages$/, api: 'ship', scoped: true, run: (c, m) => markShipped(c, decodeURIComponent(m[1])) },
-    { method: 'POST', pattern: /^\/fulfillment\/202309\/orders\/([^/]+)\/shipping_info\/update$/, api: 'update', scoped: true, run: (c, m) => updateShippingInfo(c, decodeURIComponent(m[1])) },
-    { method: 'POST', pattern: /^\/fulfillment\/202309\/packages\/([^/]+)\/shipping_info\/update$/, api: 'packageUpdate', scoped: true, run: (c, m) => updatePackageShippingInfo(c, decodeURIComponent(m[1])) },
+    {
+      method: 'GET',
+      pattern: /^\/logistics\/202309\/warehouses$/,
+      api: 'warehouses',
+      scoped: true,
+      run: () =>
+        ok({
+          warehouses: [
+            { id: WAREHOUSE_ID, name: 'Tokyo', type: 'SALES_WAREHOUSE', is_default: true, effect_status: 'ENABLED' },
+            {
+              id: RETURN_WAREHOUSE_ID,
+              name: 'Returns',
+              type: 'RETURN_WAREHOUSE',
+              is_default: true,
+              effect_status: 'ENABLED',
+            },
+          ],
+        }),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/logistics\/202309\/warehouses\/([^/]+)\/delivery_options$/,
+      api: 'options',
+      scoped: true,
+      run: (_c, m) =>
+        m[1] === WAREHOUSE_ID ? ok({ delivery_options: [DELIVERY_OPTION] }) : fail(36009004, 'invalid warehouse_id'),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/logistics\/202309\/delivery_options\/([^/]+)\/shipping_providers$/,
+      api: 'providers',
+      scoped: true,
+      run: (_c, m) =>
+        m[1] === DELIVERY_OPTION.id
+          ? ok({ shipping_providers: PROVIDERS })
+          : fail(21008116, 'no subscription for this delivery option'),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/fulfillment\/202309\/orders\/([^/]+)\/packages$/,
+      api: 'ship',
+      scoped: true,
+      run: (c, m) => markShipped(c, decodeURIComponent(m[1])),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/fulfillment\/202309\/orders\/([^/]+)\/shipping_info\/update$/,
+      api: 'update',
+      scoped: true,
+      run: (c, m) => updateShippingInfo(c, decodeURIComponent(m[1])),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/fulfillment\/202309\/packages\/([^/]+)\/shipping_info\/update$/,
+      api: 'packageUpdate',
+      scoped: true,
+      run: (c, m) => updatePackageShippingInfo(c, decodeURIComponent(m[1])),
+    },
   ];
 
   function injectedFault(req: SandboxRequest): SandboxResponse | null {
@@ -275,7 +406,12 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
     const f = faults[i];
     if (--f.remaining === 0) faults.splice(i, 1);
     if (f.data !== undefined) return ok(f.data);
-    if (f.malformed) return { status: f.status ?? 200, headers: { 'content-type': 'application/json' }, body: '{"code":0,"data":{"orders":[{"id":' };
+    if (f.malformed)
+      return {
+        status: f.status ?? 200,
+        headers: { 'content-type': 'application/json' },
+        body: '{"code":0,"data":{"orders":[{"id":',
+      };
     const status = f.status ?? 200;
     return fail(f.code ?? (status === 429 ? 36009002 : 36009003), 'injected fault', status);
   }
@@ -286,7 +422,8 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
     handle(req) {
       const fault = injectedFault(req);
       if (fault) return fault;
-      if (req.path === '/api/v2/token/refresh') return req.method === 'GET' ? refresh(req) : fail(36009010, 'method not allowed');
+      if (req.path === '/api/v2/token/refresh')
+        return req.method === 'GET' ? refresh(req) : fail(36009010, 'method not allowed');
       const route = routes.find((r) => r.pattern.test(req.path) && r.method === req.method);
       if (!route) return fail(36009010, 'method not allowed', 405);
       const shop = authenticate(req, route);
@@ -302,7 +439,16 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
         case 'state':
           return { shipments, updates, refreshes, throttled };
         case 'orders':
-          return orders.map((o) => ({ id: o.id, status: o.status, createTime: o.createTime, lineItemIds: o.items.map((x) => x.id), skus: o.items.map((x) => x.skuId), deliveryOptionId: o.deliveryOptionId, tracking: o.packages.map((p) => p.tracking), packages: o.packages.map((p) => ({ id: p.id, tracking: p.tracking, lineItemIds: p.lineItemIds })) }));
+          return orders.map((o) => ({
+            id: o.id,
+            status: o.status,
+            createTime: o.createTime,
+            lineItemIds: o.items.map((x) => x.id),
+            skus: o.items.map((x) => x.skuId),
+            deliveryOptionId: o.deliveryOptionId,
+            tracking: o.packages.map((p) => p.tracking),
+            packages: o.packages.map((p) => ({ id: p.id, tracking: p.tracking, lineItemIds: p.lineItemIds })),
+          }));
         case 'cancel': {
           const o = byId.get(String(args.orderId));
           if (!o) return { error: `no order ${String(args.orderId)}` };
@@ -332,7 +478,9 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
         }
         case 'advance': {
           // ON_HOLD → AWAITING_SHIPMENT (the hold hour ends), for one order or all
-          const targets = orders.filter((o) => o.status === 'ON_HOLD' && (args.orderId === undefined || o.id === String(args.orderId)));
+          const targets = orders.filter(
+            (o) => o.status === 'ON_HOLD' && (args.orderId === undefined || o.id === String(args.orderId)),
+          );
           for (const o of targets) {
             o.status = 'AWAITING_SHIPMENT';
             o.updateTime = nowS();
@@ -349,12 +497,25 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
           issuedSinceExpire.clear();
           return { expiredUpTo };
         case 'fault':
-          faults.push({ status: num(args.status), code: num(args.code), malformed: args.malformed === true, data: args.data, path: typeof args.path === 'string' ? args.path : undefined, remaining: num(args.count) ?? 1 });
+          faults.push({
+            status: num(args.status),
+            code: num(args.code),
+            malformed: args.malformed === true,
+            data: args.data,
+            path: typeof args.path === 'string' ? args.path : undefined,
+            remaining: num(args.count) ?? 1,
+          });
           return { faults: faults.length };
         case 'shops': {
           const count = num(args.count) ?? 1;
           shops.splice(1);
-          for (let i = 2; i <= count; i++) shops.push({ id: `749404964264244${1620 + i}`, name: `Sandbox Shop ${i}`, cipher: `ROW_sbxJPshop${i}`, code: `JPLCSBX0${i}` });
+          for (let i = 2; i <= count; i++)
+            shops.push({
+              id: `749404964264244${1620 + i}`,
+              name: `Sandbox Shop ${i}`,
+              cipher: `ROW_sbxJPshop${i}`,
+              code: `JPLCSBX0${i}`,
+            });
           if (count === 0) shops.splice(0, 1);
           return { shops: shops.map((s) => s.cipher) };
         }
@@ -373,7 +534,10 @@ function expectedSign(req: SandboxRequest): string {
     .map((k) => `${k}${req.query[k]}`)
     .join('');
   const secret = TIKTOK_SANDBOX_APP.appSecret;
-  return nodeCrypto.hmacSha256Hex(secret, `${secret}${req.path}${pairs}${req.method === 'GET' ? '' : req.body}${secret}`);
+  return nodeCrypto.hmacSha256Hex(
+    secret,
+    `${secret}${req.path}${pairs}${req.method === 'GET' ? '' : req.body}${secret}`,
+  );
 }
 
 function sameRecipient(a: SbOrder, b: SbOrder): boolean {
@@ -404,7 +568,8 @@ function decodeToken(token: string, field: string, order: string): [number, stri
   try {
     const v = JSON.parse(atob(token).slice(3)) as { k?: unknown; f?: unknown; o?: unknown };
     const k = v.k;
-    if (v.f !== field || v.o !== order || !Array.isArray(k) || typeof k[0] !== 'number' || typeof k[1] !== 'string') return null;
+    if (v.f !== field || v.o !== order || !Array.isArray(k) || typeof k[0] !== 'number' || typeof k[1] !== 'string')
+      return null;
     return [k[0], k[1]];
   } catch {
     return null;
@@ -413,5 +578,10 @@ function decodeToken(token: string, field: string, order: string): [number, stri
 
 /** A shop of the settings model (docs/contract.md §4) with the sandbox's valid credentials, pointed at baseUrl. */
 export function demoTikTokShop(baseUrl: string): Record<string, unknown> {
-  return demoShop('TikTok Shop 1号店', 'tiktok', { credentials: { ...TIKTOK_SANDBOX_APP }, fetch: { statuses: ['ON_HOLD', 'AWAITING_SHIPMENT'], days: 7 } }, baseUrl);
+  return demoShop(
+    'TikTok Shop 1号店',
+    'tiktok',
+    { credentials: { ...TIKTOK_SANDBOX_APP }, fetch: { statuses: ['ON_HOLD', 'AWAITING_SHIPMENT'], days: 7 } },
+    baseUrl,
+  );
 }

@@ -1,7 +1,7 @@
+import { MAX_RANGE_DAYS, rangeProblems } from '../shared/date-range';
 import type { DateRangeState, FieldIssue } from '../shared/rpc';
 import { append, clear, fill, h } from './dom';
 import { call, closeDialog } from './rpc';
-import { MAX_RANGE_DAYS, rangeProblems } from '../shared/date-range';
 
 /**
  * The date-range fetch dialog: two dates (checked here for shape and order, then again on the server,
@@ -10,8 +10,8 @@ import { MAX_RANGE_DAYS, rangeProblems } from '../shared/date-range';
 
 let state: DateRangeState;
 const root = document.getElementById('app') as HTMLElement;
-const s = (key: string, params?: Record<string, string | number>) => fill(state.strings[`sidebar.range.${key}`] ?? key, params);
-
+const s = (key: string, params?: Record<string, string | number>) =>
+  fill(state.strings[`sidebar.range.${key}`] ?? key, params);
 
 function render(): void {
   document.documentElement.lang = state.locale;
@@ -24,7 +24,14 @@ function render(): void {
       'div',
       { className: 'field' },
       h('label', { for: `d-${field}` }, s(field)),
-      h('input', { id: `d-${field}`, type: 'date', value: draft[field], max: state.today, 'data-field': field, oninput: (ev) => (draft[field] = (ev.target as HTMLInputElement).value) }),
+      h('input', {
+        id: `d-${field}`,
+        type: 'date',
+        value: draft[field],
+        max: state.today,
+        'data-field': field,
+        oninput: (ev) => (draft[field] = (ev.target as HTMLInputElement).value),
+      }),
       h('p', { className: 'field-error', 'data-error-for': field }),
     );
 
@@ -32,7 +39,10 @@ function render(): void {
     ev.preventDefault();
     clear(results);
     // instant feedback only: the server checks the same rules again before fetching
-    const pre = rangeProblems(draft.from, draft.to, state.today).map((p) => ({ field: p.field, message: s(p.code, { days: MAX_RANGE_DAYS }) }));
+    const pre = rangeProblems(draft.from, draft.to, state.today).map((p) => ({
+      field: p.field,
+      message: s(p.code, { days: MAX_RANGE_DAYS }),
+    }));
     if (pre.length) return showIssues(form, pre);
     const btn = form.querySelector('[data-action="fetch"]') as HTMLButtonElement;
     btn.disabled = true;
@@ -42,8 +52,21 @@ function render(): void {
       showIssues(form, res.issues);
       if (res.done)
         append(results, [
-          res.lines.every((l) => l.ok) ? h('p', { className: 'done' }, s('done')) : h('p', { className: 'done partly' }, s('doneWithErrors')),
-          h('ul', { className: 'check-list' }, ...res.lines.map((l) => h('li', { className: l.ok ? 'ok' : 'bad' }, h('span', { className: 'check-icon' }, l.ok ? '✓' : '!'), h('span', {}, `${l.shop}: ${l.message}`)))),
+          res.lines.every((l) => l.ok)
+            ? h('p', { className: 'done' }, s('done'))
+            : h('p', { className: 'done partly' }, s('doneWithErrors')),
+          h(
+            'ul',
+            { className: 'check-list' },
+            ...res.lines.map((l) =>
+              h(
+                'li',
+                { className: l.ok ? 'ok' : 'bad' },
+                h('span', { className: 'check-icon' }, l.ok ? '✓' : '!'),
+                h('span', {}, `${l.shop}: ${l.message}`),
+              ),
+            ),
+          ),
         ]);
     } catch (err) {
       showIssues(form, [{ field: '', message: (err as Error).message }]);
@@ -94,4 +117,6 @@ if (root)
       state = st;
       render();
     })
-    .catch((err: Error) => root.appendChild(h('div', { className: 'notice notice-error', role: 'alert' }, err.message)));
+    .catch((err: Error) =>
+      root.appendChild(h('div', { className: 'notice notice-error', role: 'alert' }, err.message)),
+    );

@@ -1,13 +1,13 @@
 import { SETTINGS_SHEET_NAMES } from '../../engine/settings/tab-layout';
+import { throttledProgress } from '../../engine/throttled-progress';
 import { withUi } from '../../gas/dialogs';
 import { gasEnv } from '../../gas/env';
 import { translate } from '../../i18n';
-import type { Reply, UiApi, UiCall } from '../shared/rpc';
 import { handleUiCall, UI_CALLS } from '../server/handlers';
 import type { UiEnv } from '../server/settings-document';
 import { SettingsTabDocument } from '../server/settings-tab-document';
 import { localeOf } from '../server/sidebar';
-import { throttledProgress } from '../../engine/throttled-progress';
+import type { Reply, UiApi, UiCall } from '../shared/rpc';
 import { gasPrinting } from './printing';
 
 /**

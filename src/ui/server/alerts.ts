@@ -31,7 +31,11 @@ export function saveAlerts(
   const issues: FieldIssue[] = [];
   const addresses = req.email.split(/[,、，\s]+/).filter((a) => a !== '');
   const bad = addresses.filter((a) => !isEmailAddress(a));
-  if (bad.length > 0) issues.push({ field: 'alertEmail', message: translate(locale, 'sidebar.alerts.badEmail', { addresses: bad.join(', ') }) });
+  if (bad.length > 0)
+    issues.push({
+      field: 'alertEmail',
+      message: translate(locale, 'sidebar.alerts.badEmail', { addresses: bad.join(', ') }),
+    });
   const webhook = req.webhook.trim();
   if (webhook !== '' && webhookProblem(webhook) !== null)
     issues.push({ field: 'alertWebhook', message: translate(locale, 'alert.webhookNotAllowed') });

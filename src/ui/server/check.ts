@@ -10,7 +10,8 @@ export function checkOneShop(env: UiEnv, shop: string): CheckShopResponse {
   const report = runCheck(env, { shop });
   const fail = (message: string): CheckShopResponse => ({ shop, lines: [{ id: 'run', ok: false, message }] });
   if (report.busy) return fail(translate(locale, 'sidebar.err.busy'));
-  if (report.exitCode === 2) return fail(translate(locale, 'sidebar.err.settings', { detail: report.errors.join(' / ') }));
+  if (report.exitCode === 2)
+    return fail(translate(locale, 'sidebar.err.settings', { detail: report.errors.join(' / ') }));
   const mine = report.shops.find((s) => s.shop === shop);
   if (!mine) return fail(report.errors.join(' / ') || translate(locale, 'sidebar.check.none'));
   return { shop, lines: mine.lines.map((l) => ({ id: l.id, ok: l.ok, message: l.message })) };

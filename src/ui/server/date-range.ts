@@ -1,8 +1,8 @@
 import { runFetch } from '../../engine/run/fetch';
 import { formatDate, zonedTimeToEpoch } from '../../engine/text/dates';
 import { translate } from '../../i18n';
-import type { DateRangeState, FetchRangeRequest, FetchRangeResponse } from '../shared/rpc';
 import { dayNumber, MAX_RANGE_DAYS, rangeProblems } from '../shared/date-range';
+import type { DateRangeState, FetchRangeRequest, FetchRangeResponse } from '../shared/rpc';
 import type { UiEnv } from './settings-document';
 import { localeOf, pageStrings } from './sidebar';
 
@@ -23,7 +23,9 @@ export function dateRangeState(env: UiEnv): DateRangeState {
   return {
     locale,
     strings: pageStrings(locale),
-    shops: raw.shops.filter((s) => s.enabled !== false && typeof s.name === 'string' && s.name.trim() !== '').map((s) => String(s.name).trim()),
+    shops: raw.shops
+      .filter((s) => s.enabled !== false && typeof s.name === 'string' && s.name.trim() !== '')
+      .map((s) => String(s.name).trim()),
     today: formatDate(now, tz),
     defaultFrom: formatDate(now - 7 * DAY, tz),
   };
@@ -41,22 +43,40 @@ export function dayRangeToEpoch(from: string, to: string, tz: string): { from: n
 export function fetchForRange(env: UiEnv, req: FetchRangeRequest): FetchRangeResponse {
   const locale = localeOf(env.settingsDoc.read());
   const tz = timezoneOf(env);
-  const t = (key: 'sidebar.range.errDate' | 'sidebar.range.errOrder' | 'sidebar.range.errFuture' | 'sidebar.range.errTooLong') =>
-    translate(locale, key, { days: MAX_RANGE_DAYS });
+  const t = (
+    key: 'sidebar.range.errDate' | 'sidebar.range.errOrder' | 'sidebar.range.errFuture' | 'sidebar.range.errTooLong',
+  ) => translate(locale, key, { days: MAX_RANGE_DAYS });
   const problems = rangeProblems(req.from, req.to, formatDate(env.clock.now(), tz));
-  if (problems.length) return { done: false, issues: problems.map((p) => ({ field: p.field, message: t(`sidebar.range.${p.code}`) })), lines: [] };
+  if (problems.length)
+    return {
+      done: false,
+      issues: problems.map((p) => ({ field: p.field, message: t(`sidebar.range.${p.code}`) })),
+      lines: [],
+    };
   const range = dayRangeToEpoch(req.from, req.to, tz);
   const report = runFetch(env, { trigger: 'manual', range, ...(req.shop ? { shop: req.shop } : {}) });
-  if (report.busy) return { done: false, issues: [{ field: '', message: translate(locale, 'sidebar.err.busy') }], lines: [] };
+  if (report.busy)
+    return { done: false, issues: [{ field: '', message: translate(locale, 'sidebar.err.busy') }], lines: [] };
   if (report.exitCode === 2)
-    return { done: false, issues: [{ field: '', message: translate(locale, 'sidebar.err.settings', { detail: report.errors.join(' / ') }) }], lines: [] };
+    return {
+      done: false,
+      issues: [
+        { field: '', message: translate(locale, 'sidebar.err.settings', { detail: report.errors.join(' / ') }) },
+      ],
+      lines: [],
+    };
   return {
     done: true,
     issues: report.errors.map((message) => ({ field: '', message })),
     lines: report.shops.map((s) => ({
       shop: s.shop,
       ok: s.ok,
-      message: [translate(locale, 'sidebar.range.result', { fetched: s.fetched, new: s.new, updated: s.updated }), s.message].filter(Boolean).join(' — '),
+      message: [
+        translate(locale, 'sidebar.range.result', { fetched: s.fetched, new: s.new, updated: s.updated }),
+        s.message,
+      ]
+        .filter(Boolean)
+        .join(' — '),
     })),
   };
 }

@@ -5,29 +5,41 @@ import {
   DeleteShopRequestSchema,
   EmptyRequestSchema,
   FetchRangeRequestSchema,
+  type Reply,
   SaveAlertsRequestSchema,
   SaveCarriersRequestSchema,
   SaveGeneralRequestSchema,
   SaveShopRequestSchema,
   SlipsRequestSchema,
-  type Reply,
   type UiApi,
   type UiCall,
 } from '../shared/rpc';
-import { checkOneShop } from './check';
-import { slipsPdf, slipsState } from './slips';
-import { dateRangeState, fetchForRange } from './date-range';
-import type { UiEnv } from './settings-document';
-import { scrubSecrets } from './secrets';
-import { deleteShop, localeOf, saveAlerts, saveCarriers, saveGeneral, saveShop, sidebarState, UiError } from './sidebar';
 import { testAlert } from './alerts';
+import { checkOneShop } from './check';
+import { dateRangeState, fetchForRange } from './date-range';
+import { scrubSecrets } from './secrets';
+import type { UiEnv } from './settings-document';
+import {
+  deleteShop,
+  localeOf,
+  saveAlerts,
+  saveCarriers,
+  saveGeneral,
+  saveShop,
+  sidebarState,
+  UiError,
+} from './sidebar';
+import { slipsPdf, slipsState } from './slips';
 
 /**
  * Every call a page makes, by name: the request is parsed with its schema (zod at the boundary) and the
  * answer wrapped in a Reply. Apps Script's entry points and the browser test's shim both go through here.
  */
 
-type Handler<K extends UiCall> = { schema: z.ZodType<UiApi[K]['req']>; run: (env: UiEnv, req: UiApi[K]['req']) => UiApi[K]['res'] };
+type Handler<K extends UiCall> = {
+  schema: z.ZodType<UiApi[K]['req']>;
+  run: (env: UiEnv, req: UiApi[K]['req']) => UiApi[K]['res'];
+};
 
 export const UI_HANDLERS: { [K in UiCall]: Handler<K> } = {
   sidebarGetState: { schema: EmptyRequestSchema, run: (env) => sidebarState(env) },
@@ -47,7 +59,7 @@ export const UI_HANDLERS: { [K in UiCall]: Handler<K> } = {
 export const UI_CALLS = Object.keys(UI_HANDLERS) as UiCall[];
 
 export function isUiCall(name: string): name is UiCall {
-  return Object.prototype.hasOwnProperty.call(UI_HANDLERS, name);
+  return Object.hasOwn(UI_HANDLERS, name);
 }
 
 /**
@@ -73,7 +85,8 @@ export function handleUiCall<K extends UiCall>(name: K, env: UiEnv, input: unkno
 
 /** Secret values a save request carries (not yet in properties when the save fails). */
 function typedSecrets(input: unknown): string[] {
-  const shop = typeof input === 'object' && input !== null ? (input as { shop?: { secrets?: unknown } }).shop : undefined;
+  const shop =
+    typeof input === 'object' && input !== null ? (input as { shop?: { secrets?: unknown } }).shop : undefined;
   const secrets = shop && typeof shop.secrets === 'object' && shop.secrets !== null ? Object.values(shop.secrets) : [];
   return secrets.filter((v): v is string => typeof v === 'string');
 }

@@ -1,7 +1,7 @@
 import type { MallConnector } from '../../engine/connector';
-import type { PropertiesPort } from '../../ports';
-import { stateKey } from '../../engine/run/state';
 import { shopStorePrefix } from '../../engine/run/shop-context';
+import { stateKey } from '../../engine/run/state';
+import type { PropertiesPort } from '../../ports';
 
 /**
  * Secret credential values (docs/contract.md §2 設定: never in cells, logs or messages) live in document
@@ -15,7 +15,11 @@ export function secretFields(connector: MallConnector | undefined): string[] {
 }
 
 /** The saved secrets of one shop, field → value (server side only: never returned to a page). */
-export function savedSecrets(props: PropertiesPort, shop: string, connector: MallConnector | undefined): Record<string, string> {
+export function savedSecrets(
+  props: PropertiesPort,
+  shop: string,
+  connector: MallConnector | undefined,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of secretFields(connector)) {
     const v = props.get(secretKey(shop, key));
@@ -71,12 +75,19 @@ export function renameShopRecords(props: PropertiesPort, from: string, to: strin
 /** A deleted shop leaves nothing behind in properties: secrets, state, connector store. */
 export function deleteShopRecords(props: PropertiesPort, shop: string): void {
   props.delete(stateKey(shop));
-  for (const k of props.keys()) if (k.startsWith(secretKey(shop, '')) || k.startsWith(shopStorePrefix(shop))) props.delete(k);
+  for (const k of props.keys())
+    if (k.startsWith(secretKey(shop, '')) || k.startsWith(shopStorePrefix(shop))) props.delete(k);
 }
 
 /** Every secret value in the store, so no message sent to a page can echo one (defence in depth). */
 export function scrubSecrets(text: string, props: PropertiesPort, extra: string[] = []): string {
-  const values = [...props.keys().filter((k) => k.startsWith(PREFIX)).map((k) => props.get(k) ?? ''), ...extra]
+  const values = [
+    ...props
+      .keys()
+      .filter((k) => k.startsWith(PREFIX))
+      .map((k) => props.get(k) ?? ''),
+    ...extra,
+  ]
     .filter((v) => v.length >= 4)
     .sort((a, b) => b.length - a.length);
   return values.reduce((t, v) => t.split(v).join('••••'), text);

@@ -1,20 +1,20 @@
-import type { CellValue, PropertiesPort, SheetPort, SpreadsheetPort } from '../../ports';
 import type { MallConnector } from '../../engine/connector';
+import { DEFAULT_DAYS } from '../../engine/settings/parse';
 import type { Locale } from '../../engine/settings/schema';
 import { ALERT_WEBHOOK_KEY, findSettingsSheet } from '../../engine/settings/tab';
 import {
-  SETTINGS_SHEET_NAMES,
-  isMasked,
   blockMarker,
   carrierColumns,
   GENERAL_FIELDS,
   generalFieldOf,
+  isMasked,
   maskText,
-  setGeneralField,
+  SETTINGS_SHEET_NAMES,
+  type ShopColumn,
   secretKey,
+  setGeneralField,
   shopColumns,
   templateRows,
-  type ShopColumn,
 } from '../../engine/settings/tab-layout';
 import {
   carrierEntry,
@@ -24,13 +24,13 @@ import {
   readTabCells,
   readTable,
   rowFilled,
-  withBlankDefaults,
   type TabBlock,
   type TabCells,
+  withBlankDefaults,
 } from '../../engine/settings/tab-reader';
-import { DEFAULT_DAYS } from '../../engine/settings/parse';
 import { toSheetValue } from '../../engine/text/sheet-text';
 import { translate } from '../../i18n';
+import type { CellValue, PropertiesPort, SheetPort, SpreadsheetPort } from '../../ports';
 import type { RawSettings, SettingsDocument } from './settings-document';
 
 /**
@@ -93,13 +93,18 @@ export class SettingsTabDocument implements SettingsDocument {
       const sheet = this.book.insertSheet(SETTINGS_SHEET_NAMES[locale]);
       const rows = templateRows(this.connectors, locale);
       sheet.writeBlock(1, 1, rows);
-      sheet.setFormats(1, 1, rows.map((r) => r.map(() => '@')));
+      sheet.setFormats(
+        1,
+        1,
+        rows.map((r) => r.map(() => '@')),
+      );
       layout = this.layout();
     }
     const { sheet, tab } = layout;
     const { grid } = tab;
     const { shops, carriers } = tab.blocks;
-    if (!sheet || !shops || !carriers) throw new Error(translate(locale, 'sidebar.err.layout', { sheet: sheet?.name ?? SETTINGS_SHEET_NAMES[locale] }));
+    if (!sheet || !shops || !carriers)
+      throw new Error(translate(locale, 'sidebar.err.layout', { sheet: sheet?.name ?? SETTINGS_SHEET_NAMES[locale] }));
     const width = Math.max(...grid.map((r) => r.length), 2);
     const out = grid.map((r) => [...r, ...new Array<CellValue>(width - r.length).fill('')]);
     const blank = () => new Array<CellValue>(width).fill('');
@@ -113,7 +118,9 @@ export class SettingsTabDocument implements SettingsDocument {
     }
     // a tab made before alerts existed has no [通知] block: it is added at the end when there is something to keep
     const alertFields = ['alerts.email', 'alerts.digest', 'alerts.webhook'] as const;
-    const alertValues = alertFields.map((f) => (f === 'alerts.webhook' ? webhookCell : (generalFieldOf(next, f) ?? '')));
+    const alertValues = alertFields.map((f) =>
+      f === 'alerts.webhook' ? webhookCell : (generalFieldOf(next, f) ?? ''),
+    );
     if (!entries.some((e) => e.field.startsWith('alerts.')) && alertValues.some((v) => v !== '')) {
       const line = (cells: string[]) => [...cells, ...blank().slice(cells.length)];
       out.push(line([]), line([blockMarker('alerts', locale)]));
@@ -132,7 +139,9 @@ export class SettingsTabDocument implements SettingsDocument {
     const columns = shopColumns(this.connectors);
     const sat = readTable(tab, shops, columns).at;
     const shopRows = next.shops.map((shop, i) => {
-      const from = this.rowOf.get(shop) ?? (this.lastShops[i] && !next.shops.includes(this.lastShops[i]) ? this.rowOf.get(this.lastShops[i]) : undefined);
+      const from =
+        this.rowOf.get(shop) ??
+        (this.lastShops[i] && !next.shops.includes(this.lastShops[i]) ? this.rowOf.get(this.lastShops[i]) : undefined);
       const row = from !== undefined ? [...out[from]] : blank();
       const name = typeof shop.name === 'string' ? shop.name : '';
       for (const col of columns) {
@@ -150,7 +159,11 @@ export class SettingsTabDocument implements SettingsDocument {
     splice(out, shops, shopRows, blank);
 
     // blocks never shrink (see splice), so this one rectangle covers every cell that was there
-    sheet.writeBlock(1, 1, out.map((r) => r.map((v) => (typeof v === 'string' ? toSheetValue(v, 'plain') : v))));
+    sheet.writeBlock(
+      1,
+      1,
+      out.map((r) => r.map((v) => (typeof v === 'string' ? toSheetValue(v, 'plain') : v))),
+    );
   }
 
   private layout(): Layout {
@@ -176,9 +189,11 @@ export class SettingsTabDocument implements SettingsDocument {
     const connector = mallOf(this.connectors, mallText);
     const shop: Record<string, unknown> = { name: get('name'), mall: connector ? connector.id : mallText };
     const credentials: Record<string, string> = {};
-    for (const f of connector?.credentialFields ?? []) if (!f.secret && get(`credentials.${f.key}`) !== '') credentials[f.key] = get(`credentials.${f.key}`);
+    for (const f of connector?.credentialFields ?? [])
+      if (!f.secret && get(`credentials.${f.key}`) !== '') credentials[f.key] = get(`credentials.${f.key}`);
     shop.credentials = credentials;
-    const typed = (field: string, kind: ShopColumn['kind']) => (get(field) === '' ? undefined : parseCell(get(field), kind));
+    const typed = (field: string, kind: ShopColumn['kind']) =>
+      get(field) === '' ? undefined : parseCell(get(field), kind);
     // blank cells mean the tab's documented defaults, shown filled in: the form edits what the engine would use
     shop.enabled = typed('enabled', 'boolean');
     shop.autoFetchMinutes = typed('autoFetchMinutes', 'number');
@@ -188,7 +203,8 @@ export class SettingsTabDocument implements SettingsDocument {
       statuses: typed('fetch.statuses', 'list') ?? [...(connector?.defaultStatuses ?? [])],
       days: typed('fetch.days', 'number') ?? DEFAULT_DAYS,
     };
-    for (const f of ['initialStatus', 'defaultCarrier', 'slipComment', 'region', 'warehouseId']) if (get(f) !== '') shop[f] = get(f);
+    for (const f of ['initialStatus', 'defaultCarrier', 'slipComment', 'region', 'warehouseId'])
+      if (get(f) !== '') shop[f] = get(f);
     const api = get('endpoints.api');
     const auth = get('endpoints.auth');
     if (api || auth) shop.endpoints = { ...(api ? { api } : {}), ...(auth ? { auth } : {}) };
@@ -197,7 +213,9 @@ export class SettingsTabDocument implements SettingsDocument {
 }
 
 function valueAt(obj: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), obj);
+  return path
+    .split('.')
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), obj);
 }
 
 function cellOf(v: unknown, kind: string): CellValue {

@@ -15,8 +15,10 @@ const AUTH_ENDPOINT_MALLS = new Set(['tiktok']);
 export const extraFieldsOf = (mall: string) => EXTRA_FIELDS[mall] ?? [];
 export const hasAuthEndpoint = (mall: string) => AUTH_ENDPOINT_MALLS.has(mall);
 
-const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
-const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const str = (v: unknown) =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+const rec = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 function numberOrText(text: string): number | string | undefined {
   const t = text.trim();
@@ -89,5 +91,17 @@ export function formFieldOf(path: string, connector: MallConnector | undefined):
   if (path === 'endpoints' || path.startsWith('endpoints.api')) return 'endpointApi';
   if (path.startsWith('endpoints.auth')) return 'endpointAuth';
   const top = /^[A-Za-z]+$/.test(path) ? path : '';
-  return ['name', 'mall', 'enabled', 'region', 'warehouseId', 'initialStatus', 'autoFetchMinutes', 'autoExport', 'defaultCarrier'].includes(top) ? top : '';
+  return [
+    'name',
+    'mall',
+    'enabled',
+    'region',
+    'warehouseId',
+    'initialStatus',
+    'autoFetchMinutes',
+    'autoExport',
+    'defaultCarrier',
+  ].includes(top)
+    ? top
+    : '';
 }

@@ -1,15 +1,16 @@
-import { checkSettings, settingsError, TIMER_MINUTES, type FoundIssue } from '../../engine/settings/parse';
-import { CarrierSchema, LocaleSchema, type Locale } from '../../engine/settings/schema';
-import { MANAGEMENT_STATUS_LABELS } from '../../engine/order-line';
-import { formatDateTime } from '../../engine/text/dates';
 import type { MallConnector } from '../../engine/connector';
+import { MANAGEMENT_STATUS_LABELS } from '../../engine/order-line';
+import { readState } from '../../engine/run/state';
+import { checkSettings, type FoundIssue, settingsError, TIMER_MINUTES } from '../../engine/settings/parse';
+import { CarrierSchema, type Locale, LocaleSchema } from '../../engine/settings/schema';
+import { formatDateTime } from '../../engine/text/dates';
 import { translate } from '../../i18n';
 import { ja } from '../../i18n/ja';
 import type {
-  SaveAlertsRequest,
   CarrierRow,
   FieldIssue,
   MallView,
+  SaveAlertsRequest,
   SaveCarriersRequest,
   SaveCarriersResponse,
   SaveGeneralRequest,
@@ -18,11 +19,10 @@ import type {
   ShopView,
   SidebarState,
 } from '../shared/rpc';
-import type { RawSettings, UiEnv } from './settings-document';
-import { deleteShopRecords, renameShopRecords, savedSecrets, secretFields, storeSecrets } from './secrets';
-import { extraFieldsOf, formFieldOf, formToShop, hasAuthEndpoint, shopToForm } from './shop-form';
-import { readState } from '../../engine/run/state';
 import { alertsView, saveAlerts as storeAlerts } from './alerts';
+import { deleteShopRecords, renameShopRecords, savedSecrets, secretFields, storeSecrets } from './secrets';
+import type { RawSettings, UiEnv } from './settings-document';
+import { extraFieldsOf, formFieldOf, formToShop, hasAuthEndpoint, shopToForm } from './shop-form';
 
 /**
  * The sidebar's server side: what the page may see of the settings, and every save, validated by the
@@ -46,7 +46,8 @@ const connectorOf = (env: UiEnv, mall: unknown) => env.connectors.find((c) => c.
 /** Every text of the pages, in one locale (the `sidebar.` section of src/i18n). */
 export function pageStrings(locale: Locale): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of Object.keys(ja) as (keyof typeof ja)[]) if (key.startsWith('sidebar.')) out[key] = translate(locale, key);
+  for (const key of Object.keys(ja) as (keyof typeof ja)[])
+    if (key.startsWith('sidebar.')) out[key] = translate(locale, key);
   return out;
 }
 
@@ -59,7 +60,12 @@ function mallView(c: MallConnector, locale: Locale): MallView {
   return {
     id: c.id,
     label: c.label,
-    credentialFields: c.credentialFields.map((f) => ({ key: f.key, label: credentialLabel(locale, f.key), secret: f.secret, required: f.required })),
+    credentialFields: c.credentialFields.map((f) => ({
+      key: f.key,
+      label: credentialLabel(locale, f.key),
+      secret: f.secret,
+      required: f.required,
+    })),
     extraFields: extraFieldsOf(c.id),
     statuses: [...c.statuses],
     defaultStatuses: [...c.defaultStatuses],
@@ -69,13 +75,27 @@ function mallView(c: MallConnector, locale: Locale): MallView {
 }
 
 /** A raw shop with its saved secrets put back, as the engine validates and runs it. */
-function withSecrets(env: UiEnv, shop: Record<string, unknown>, typed: Record<string, string> = {}, savedUnder?: string): Record<string, unknown> {
+function withSecrets(
+  env: UiEnv,
+  shop: Record<string, unknown>,
+  typed: Record<string, string> = {},
+  savedUnder?: string,
+): Record<string, unknown> {
   const connector = connectorOf(env, shop.mall);
-  const nonEmpty = Object.fromEntries(Object.entries(typed).filter(([k, v]) => v !== '' && secretFields(connector).includes(k)));
-  const creds = typeof shop.credentials === 'object' && shop.credentials !== null ? (shop.credentials as Record<string, unknown>) : {};
+  const nonEmpty = Object.fromEntries(
+    Object.entries(typed).filter(([k, v]) => v !== '' && secretFields(connector).includes(k)),
+  );
+  const creds =
+    typeof shop.credentials === 'object' && shop.credentials !== null
+      ? (shop.credentials as Record<string, unknown>)
+      : {};
   return {
     ...shop,
-    credentials: { ...creds, ...savedSecrets(env.props, savedUnder ?? strOf(shop.name).trim(), connector), ...nonEmpty },
+    credentials: {
+      ...creds,
+      ...savedSecrets(env.props, savedUnder ?? strOf(shop.name).trim(), connector),
+      ...nonEmpty,
+    },
   };
 }
 
@@ -100,7 +120,13 @@ function toFieldIssues(issues: FoundIssue[], connector: MallConnector | undefine
   });
 }
 
-function shopView(env: UiEnv, raw: RawSettings, shop: Record<string, unknown>, locale: Locale, timezone: string): ShopView {
+function shopView(
+  env: UiEnv,
+  raw: RawSettings,
+  shop: Record<string, unknown>,
+  locale: Locale,
+  timezone: string,
+): ShopView {
   const connector = connectorOf(env, shop.mall);
   const name = strOf(shop.name).trim();
   const saved = savedSecrets(env.props, name, connector);
@@ -127,7 +153,9 @@ function carrierRows(env: UiEnv, raw: RawSettings): CarrierRow[] {
 /** Problems outside any shop: carrier table, language, time zone (each shop shows its own). */
 function generalProblems(env: UiEnv, raw: RawSettings, locale: Locale): string[] {
   const probe = { locale: raw.locale, timezone: raw.timezone, shops: [], carriers: raw.carriers };
-  const issues = checkSettings(probe, env.connectors).issues.filter((i) => i.shopIndex === undefined && i.field !== 'shops');
+  const issues = checkSettings(probe, env.connectors).issues.filter(
+    (i) => i.shopIndex === undefined && i.field !== 'shops',
+  );
   return issues.length ? settingsError(issues, locale).lines.slice(1) : [];
 }
 
@@ -162,13 +190,20 @@ export function saveShop(env: UiEnv, req: SaveShopRequest): SaveShopResponse {
   const locale = localeOf(raw);
   const index = req.originalName === null ? -1 : raw.shops.findIndex((s) => strOf(s.name).trim() === req.originalName);
   if (req.originalName !== null && index < 0)
-    return { saved: false, issues: [{ field: '', message: translate(locale, 'sidebar.err.unknownShop', { name: req.originalName }) }], state: null };
+    return {
+      saved: false,
+      issues: [{ field: '', message: translate(locale, 'sidebar.err.unknownShop', { name: req.originalName }) }],
+      state: null,
+    };
 
   const connector = connectorOf(env, req.shop.mall);
   const shop = formToShop(req.shop, connector);
   // the form does not show every field: what it leaves out stays as the tab holds it
   if (index >= 0) for (const f of KEPT_FIELDS) if (raw.shops[index][f] !== undefined) shop[f] = raw.shops[index][f];
-  const issues = toFieldIssues(shopIssues(env, raw, withSecrets(env, shop, req.shop.secrets, req.originalName ?? undefined)), connector);
+  const issues = toFieldIssues(
+    shopIssues(env, raw, withSecrets(env, shop, req.shop.secrets, req.originalName ?? undefined)),
+    connector,
+  );
   const name = strOf(shop.name);
   if (name && raw.shops.some((s, i) => i !== index && strOf(s.name).trim() === name))
     issues.unshift({ field: 'name', message: translate(locale, 'sidebar.err.nameTaken', { name }) });
@@ -186,7 +221,8 @@ export function saveShop(env: UiEnv, req: SaveShopRequest): SaveShopResponse {
 export function deleteShop(env: UiEnv, name: string): SidebarState {
   const raw = env.settingsDoc.read();
   const shops = raw.shops.filter((s) => strOf(s.name).trim() !== name);
-  if (shops.length === raw.shops.length) throw new UiError(translate(localeOf(raw), 'sidebar.err.unknownShop', { name }));
+  if (shops.length === raw.shops.length)
+    throw new UiError(translate(localeOf(raw), 'sidebar.err.unknownShop', { name }));
   env.settingsDoc.write({ ...raw, shops });
   deleteShopRecords(env.props, name);
   return sidebarState(env);
@@ -207,7 +243,9 @@ export function saveCarriers(env: UiEnv, req: SaveCarriersRequest): SaveCarriers
     .issues.filter((i) => i.field.startsWith('carriers'))
     .map((i) => {
       const m = /^carriers\[(\d+)\]\.?([^.[]*)/.exec(i.field);
-      return m ? { row: rowOf[Number(m[1])], field: m[2] || 'name', message: i.message } : { row: -1, field: '', message: i.message };
+      return m
+        ? { row: rowOf[Number(m[1])], field: m[2] || 'name', message: i.message }
+        : { row: -1, field: '', message: i.message };
     });
   if (issues.length) return { saved: false, issues, state: null };
   env.settingsDoc.write({ ...raw, carriers });

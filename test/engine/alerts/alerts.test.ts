@@ -1,10 +1,17 @@
-import { processAlerts, alertsDueToday, sendTestAlert, DIGEST_HOUR, type AlertRun, type RunOutcome } from '../../../src/engine/alerts/alerts';
+import {
+  type AlertRun,
+  alertsDueToday,
+  DIGEST_HOUR,
+  processAlerts,
+  type RunOutcome,
+  sendTestAlert,
+} from '../../../src/engine/alerts/alerts';
 import { webhookProblem } from '../../../src/engine/alerts/deliver';
 import { MemoryProperties } from '../../../src/engine/memory-ports';
 import { updateState } from '../../../src/engine/run/state';
+import type { Settings } from '../../../src/engine/settings/schema';
 import { translate } from '../../../src/i18n';
 import type { HttpPort, HttpRequest, MailPort } from '../../../src/ports';
-import type { Settings } from '../../../src/engine/settings/schema';
 
 const DAY = 86_400_000;
 // 2026-12-01 10:00 JST
@@ -120,7 +127,10 @@ describe('a shop failing 3 runs in a row', () => {
     processAlerts(w.run(T0 + 180_000), failed('Qoo10 本店', 'again'));
     expect(w.mail.sent).toHaveLength(1);
     // a success ends the streak: the next day, two failures are not enough
-    processAlerts(w.run(T0 + DAY), { shops: [{ shop: 'Qoo10 本店', action: 'fetch', ok: true, failed: 0, message: '' }], quotas: [] });
+    processAlerts(w.run(T0 + DAY), {
+      shops: [{ shop: 'Qoo10 本店', action: 'fetch', ok: true, failed: 0, message: '' }],
+      quotas: [],
+    });
     processAlerts(w.run(T0 + DAY + 1), failed('Qoo10 本店', 'x'));
     processAlerts(w.run(T0 + DAY + 2), failed('Qoo10 本店', 'x'));
     expect(w.mail.sent).toHaveLength(1);
@@ -153,7 +163,8 @@ describe('daily digest', () => {
     processAlerts(w.run(T0 + 3_600_000), o);
     expect(w.mail.sent).toHaveLength(1);
     expect(w.mail.sent[0].subject).toContain('3 件');
-    for (const part of ['Temu 1号店', 'URL 取得回数', 'Qoo10 本店: 発送期限']) expect(w.mail.sent[0].body).toContain(part);
+    for (const part of ['Temu 1号店', 'URL 取得回数', 'Qoo10 本店: 発送期限'])
+      expect(w.mail.sent[0].body).toContain(part);
     processAlerts(w.run(T0 + DAY), o);
     expect(w.mail.sent).toHaveLength(2);
   });
@@ -176,7 +187,11 @@ describe('channels', () => {
   });
 
   it('bad addresses and a failing webhook never throw and are reported once a day', () => {
-    const w = world({ digest: false, email: ['not-an-address', 'ok@example.com'], webhook: 'https://hooks.slack.com/services/A/B/C' });
+    const w = world({
+      digest: false,
+      email: ['not-an-address', 'ok@example.com'],
+      webhook: 'https://hooks.slack.com/services/A/B/C',
+    });
     w.http.status = 500;
     updateState(w.props, 'Temu 1号店', { expiresAt: T0 - 1 });
     const first = processAlerts(w.run(T0), quiet);

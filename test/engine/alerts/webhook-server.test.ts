@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { processAlerts } from '../../../src/engine/alerts/alerts';
 import { MemoryProperties } from '../../../src/engine/memory-ports';
 import { updateState } from '../../../src/engine/run/state';
-import { SyncHttp } from '../../../src/node/sync-http';
-import { translate } from '../../../src/i18n';
-import type { MailPort } from '../../../src/ports';
 import type { Settings } from '../../../src/engine/settings/schema';
+import { translate } from '../../../src/i18n';
+import { SyncHttp } from '../../../src/node/sync-http';
+import type { MailPort } from '../../../src/ports';
 
 /**
  * The chat webhook over real HTTP: a local server (in a child process: this thread blocks in Atomics.wait)
@@ -53,10 +53,20 @@ test('the webhook receives the mail text as JSON {text}, once', () => {
     alerts: { digest: false, webhook: `${base}/hook/T123` },
   } as unknown as Settings;
   updateState(props, 'TikTok Shop 1号店', { expiresAt: NOW + 86_400_000 / 2 });
-  const run = { env: { props, http, mail }, settings, now: NOW, t: (k: never, p?: never) => translate('ja', k, p), redact: (s: string) => s };
+  const run = {
+    env: { props, http, mail },
+    settings,
+    now: NOW,
+    t: (k: never, p?: never) => translate('ja', k, p),
+    redact: (s: string) => s,
+  };
   expect(processAlerts(run, { shops: [], quotas: [] })).toEqual([]);
   expect(processAlerts(run, { shops: [], quotas: [] })).toEqual([]);
-  const seen = JSON.parse(http.fetch({ url: `${base}/seen`, method: 'get' }).body) as { url: string; type: string; body: string }[];
+  const seen = JSON.parse(http.fetch({ url: `${base}/seen`, method: 'get' }).body) as {
+    url: string;
+    type: string;
+    body: string;
+  }[];
   expect(seen).toHaveLength(1);
   expect(seen[0].url).toBe('/hook/T123');
   expect(seen[0].type).toContain('application/json');
@@ -76,7 +86,13 @@ test('a webhook answering 500 is one Log line, and the mail still goes out', () 
     alerts: { digest: false, webhook: `${base}/broken` },
   } as unknown as Settings;
   updateState(props, 'S', { expiresAt: NOW - 1 });
-  const run = { env: { props, http, mail }, settings, now: NOW, t: (k: never, p?: never) => translate('en', k, p), redact: (s: string) => s };
+  const run = {
+    env: { props, http, mail },
+    settings,
+    now: NOW,
+    t: (k: never, p?: never) => translate('en', k, p),
+    redact: (s: string) => s,
+  };
   expect(processAlerts(run, { shops: [], quotas: [] })).toEqual([expect.stringContaining('HTTP 500')]);
   expect(mails).toHaveLength(1);
 });

@@ -1,4 +1,9 @@
-import { computeDashboard, dashboardCells, DASHBOARD_DAYS, type DashboardRow } from '../../../src/engine/dashboard/compute';
+import {
+  computeDashboard,
+  DASHBOARD_DAYS,
+  type DashboardRow,
+  dashboardCells,
+} from '../../../src/engine/dashboard/compute';
 
 /** The dashboard's figures from 受注一覧's rows (docs/contract.md §2 Dashboard), as a pure function. */
 
@@ -24,11 +29,7 @@ test('counts per shop and status, past ship-by, failed exports, last fetch, all 
       row({ shop: 'B店', orderId: 'Y', status: null, exportResult: 'OK（既に発送済み）' }),
       row({ shop: '旧店', orderId: 'Z', status: 'hold' }),
     ],
-    shops: [
-      { name: 'B店', lastFetchAt: NOW - 60_000 },
-      { name: 'A店', lastFetchAt: NOW - 3_600_000 },
-      { name: 'C店' },
-    ],
+    shops: [{ name: 'B店', lastFetchAt: NOW - 60_000 }, { name: 'A店', lastFetchAt: NOW - 3_600_000 }, { name: 'C店' }],
     now: NOW,
     timezone: 'Asia/Tokyo',
   });
@@ -63,12 +64,28 @@ test('orders per day: 30 days ending today, orders counted once whatever their l
 });
 
 test('the cells: a rectangle with the daily table at A4 and the shop table from D4, in the sheet’s language', () => {
-  const d = computeDashboard({ rows: [row({})], shops: [{ name: 'A店', lastFetchAt: NOW }], now: NOW, timezone: 'Asia/Tokyo' });
+  const d = computeDashboard({
+    rows: [row({})],
+    shops: [{ name: 'A店', lastFetchAt: NOW }],
+    now: NOW,
+    timezone: 'Asia/Tokyo',
+  });
   const cells = dashboardCells(d, { locale: 'en', timezone: 'Asia/Tokyo', now: NOW });
   const width = cells[0].length;
   for (const line of cells) expect(line).toHaveLength(width);
   expect(cells[3].slice(0, 2)).toEqual(['Day', 'Orders']);
-  expect(cells[3].slice(3)).toEqual(['Shop', 'New', 'Awaiting shipment', 'Done', 'On hold', 'Cancelled', 'Total', 'Past ship-by', 'Failed exports', 'Last fetch']);
+  expect(cells[3].slice(3)).toEqual([
+    'Shop',
+    'New',
+    'Awaiting shipment',
+    'Done',
+    'On hold',
+    'Cancelled',
+    'Total',
+    'Past ship-by',
+    'Failed exports',
+    'Last fetch',
+  ]);
   expect(cells[4].slice(3, 10)).toEqual(['A店', 1, 0, 0, 0, 0, 1]);
   expect(cells[5][3]).toBe('All shops');
   // dates are text, never turned into numbers by the sheet

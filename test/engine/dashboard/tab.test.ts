@@ -1,8 +1,8 @@
 import { runExport, runFetch } from '../../../src/engine';
-import { CostModel, CostedSpreadsheet, meterDelta, snapshot } from '../../../src/engine/sim/cost-model';
 import { VirtualClock } from '../../../src/engine/memory-ports';
-import { demoSettings } from '../../../src/sandbox/demo-config';
+import { CostedSpreadsheet, CostModel, meterDelta, snapshot } from '../../../src/engine/sim/cost-model';
 import { fillTrackingAsSeller } from '../../../src/node/demo';
+import { demoSettings } from '../../../src/sandbox/demo-config';
 import { engineWorld, SANDBOX_URL } from '../../support/worlds';
 
 /**
@@ -24,7 +24,9 @@ function world() {
 }
 
 const dashboardCalls = (by: Record<string, number>) =>
-  Object.entries(by).filter(([k]) => k.startsWith('ダッシュボード ') && !k.endsWith('applyLayout')).reduce((n, [, v]) => n + v, 0);
+  Object.entries(by)
+    .filter(([k]) => k.startsWith('ダッシュボード ') && !k.endsWith('applyLayout'))
+    .reduce((n, [, v]) => n + v, 0);
 
 test('a fetch that wrote rows rebuilds the dashboard in at most two calls; one that changed nothing leaves it', () => {
   const { book, env, measured, world: sb } = world();

@@ -1,7 +1,7 @@
 import { OrdersTable } from '../../../src/engine/orders/table';
-import type { MemorySheet } from '../../../src/engine/sheet/memory-sheet';
 import type { CarrierEntry } from '../../../src/engine/settings/schema';
-import { NOW, SHOP, book, cellOf, line, rowOf } from '../orders/fixtures';
+import type { MemorySheet } from '../../../src/engine/sheet/memory-sheet';
+import { book, cellOf, line, NOW, rowOf, SHOP } from '../orders/fixtures';
 
 const connector = {
   normalizeTracking: (t: string) => t.replace(/-/g, ''),
@@ -14,7 +14,12 @@ const open = (b: ReturnType<typeof book>) => OrdersTable.open(b, { locale: 'ja',
 function seeded() {
   const b = book();
   const t = open(b);
-  t.upsert(SHOP, [0, 1, 2, 3, 4, 5].map((n) => line(n)), [], NOW);
+  t.upsert(
+    SHOP,
+    [0, 1, 2, 3, 4, 5].map((n) => line(n)),
+    [],
+    NOW,
+  );
   t.upsert({ ...SHOP, name: '別店舗' }, [line(0)], [], NOW);
   t.flush();
   const sheet = b.getSheet('受注一覧')! as MemorySheet;
@@ -32,8 +37,18 @@ describe('export selection (docs/contract.md §3)', () => {
     expect(skipped).toEqual([]);
     expect(orders).toHaveLength(1);
     expect(orders[0].orderId).toBe('PO-1000');
-    expect(orders[0].lines.map((l) => [l.key, l.ready])).toEqual([['PO-1000\u0000L-0', true], ['PO-1000\u0000L-1', false]]);
-    expect(orders[0].lines[0]).toMatchObject({ tracking: '123456789012', shippedOn: '2026-11-22', carrierName: 'ヤマト運輸', carrier: CARRIERS[0], qty: 1, sku: 'SKU-0' });
+    expect(orders[0].lines.map((l) => [l.key, l.ready])).toEqual([
+      ['PO-1000\u0000L-0', true],
+      ['PO-1000\u0000L-1', false],
+    ]);
+    expect(orders[0].lines[0]).toMatchObject({
+      tracking: '123456789012',
+      shippedOn: '2026-11-22',
+      carrierName: 'ヤマト運輸',
+      carrier: CARRIERS[0],
+      qty: 1,
+      sku: 'SKU-0',
+    });
   });
 
   test('each blocked row gets a reason naming its row; nothing of theirs is sent', () => {
@@ -64,7 +79,9 @@ describe('export selection (docs/contract.md §3)', () => {
     fill('L-2', { 伝票番号: 'A3', 出荷日: '2026-11-22', モールステータス: 'CANCELED' });
     const { orders, skipped } = open(b).selectForExport(SHOP.name, connector, CARRIERS);
     expect(orders).toEqual([]);
-    expect(skipped).toEqual([{ key: 'PO-1001\u0000L-2', row: rowOf(sheet, 'L-2'), reason: expect.stringContaining('CANCELED') }]);
+    expect(skipped).toEqual([
+      { key: 'PO-1001\u0000L-2', row: rowOf(sheet, 'L-2'), reason: expect.stringContaining('CANCELED') },
+    ]);
   });
 
   test('a carrier not in the table is passed through as typed for every mall; matching ignores width and case', () => {
@@ -72,7 +89,12 @@ describe('export selection (docs/contract.md §3)', () => {
     fill('L-0', { 伝票番号: 'A1', 出荷日: '2026-11-22', 配送業者: '西濃運輸' });
     fill('L-2', { 伝票番号: 'A3', 出荷日: '2026-11-22', 配送業者: ' ﾔﾏﾄ運輸 ' });
     const { orders } = open(b).selectForExport(SHOP.name, connector, CARRIERS);
-    expect(orders[0].lines[0].carrier).toEqual({ name: '西濃運輸', temu: '西濃運輸', tiktok: '西濃運輸', qoo10: '西濃運輸' });
+    expect(orders[0].lines[0].carrier).toEqual({
+      name: '西濃運輸',
+      temu: '西濃運輸',
+      tiktok: '西濃運輸',
+      qoo10: '西濃運輸',
+    });
     expect(orders[1].lines[0].carrier).toBe(CARRIERS[0]);
   });
 
@@ -83,11 +105,16 @@ describe('export selection (docs/contract.md §3)', () => {
     fill('L-4', { 伝票番号: 'T-300', 出荷日: '2026-11-22' });
     const t = open(b);
     const { orders } = t.selectForExport(SHOP.name, connector, CARRIERS);
-    const counts = t.applyOutcomes(SHOP.name, orders, [
-      { key: 'PO-1000\u0000L-0', kind: 'ok' },
-      { key: 'PO-1001\u0000L-2', kind: 'already', note: '出荷済み' },
-      { key: 'PO-1002\u0000L-4', kind: 'error', message: 'E123: invalid tracking' },
-    ], NOW);
+    const counts = t.applyOutcomes(
+      SHOP.name,
+      orders,
+      [
+        { key: 'PO-1000\u0000L-0', kind: 'ok' },
+        { key: 'PO-1001\u0000L-2', kind: 'already', note: '出荷済み' },
+        { key: 'PO-1002\u0000L-4', kind: 'error', message: 'E123: invalid tracking' },
+      ],
+      NOW,
+    );
     t.flush();
     expect(counts).toEqual({ exported: 2, failed: 1, deferred: 0 });
     expect(cellOf(sheet, 'L-0', '管理ステータス')).toBe('処理済');
@@ -104,7 +131,11 @@ describe('export selection (docs/contract.md §3)', () => {
     expect(again.skipped).toEqual([]);
     // a corrected number on an exported line is new, so it goes out once more
     fill('L-0', { 伝票番号: 'T-101' });
-    expect(open(b).selectForExport(SHOP.name, connector, CARRIERS).orders.map((o) => o.orderId)).toEqual(['PO-1000', 'PO-1002']);
+    expect(
+      open(b)
+        .selectForExport(SHOP.name, connector, CARRIERS)
+        .orders.map((o) => o.orderId),
+    ).toEqual(['PO-1000', 'PO-1002']);
   });
 
   test('an outcome for a line that was only sent along (not ready) changes nothing', () => {
@@ -112,7 +143,11 @@ describe('export selection (docs/contract.md §3)', () => {
     fill('L-0', { 伝票番号: 'T-100', 出荷日: '2026-11-22' });
     const t = open(b);
     const { orders } = t.selectForExport(SHOP.name, connector, CARRIERS);
-    expect(t.applyOutcomes(SHOP.name, orders, [{ key: 'PO-1000\u0000L-1', kind: 'ok' }], NOW)).toEqual({ exported: 0, failed: 0, deferred: 0 });
+    expect(t.applyOutcomes(SHOP.name, orders, [{ key: 'PO-1000\u0000L-1', kind: 'ok' }], NOW)).toEqual({
+      exported: 0,
+      failed: 0,
+      deferred: 0,
+    });
     t.flush();
     expect(cellOf(sheet, 'L-1', '管理ステータス')).toBe('新規受付');
   });
@@ -123,7 +158,14 @@ describe('export selection (docs/contract.md §3)', () => {
     const t = open(b);
     const { orders } = t.selectForExport(SHOP.name, connector, CARRIERS);
     b.resetCalls();
-    expect(t.applyOutcomes(SHOP.name, orders, [{ key: orders[0].lines[0].key, kind: 'preview', message: 'would send' }], NOW)).toEqual({ exported: 0, failed: 0, deferred: 0 });
+    expect(
+      t.applyOutcomes(
+        SHOP.name,
+        orders,
+        [{ key: orders[0].lines[0].key, kind: 'preview', message: 'would send' }],
+        NOW,
+      ),
+    ).toEqual({ exported: 0, failed: 0, deferred: 0 });
     t.flush();
     expect(b.calls.total).toBe(0);
   });
@@ -139,6 +181,12 @@ describe('export selection (docs/contract.md §3)', () => {
     }
     const { orders, skipped } = open(b).selectForExport(SHOP.name, connector, CARRIERS);
     expect(orders[0].lines.map((l) => l.lineId)).toEqual(['L-0', 'L-1']);
-    expect(skipped).toEqual([{ key: 'PO-1000\u0000L-0', row: copyRow, reason: `${copyRow} 行目: ${rowOf(sheet, 'L-0')} 行目と同じ注文番号・明細番号のため送りません` }]);
+    expect(skipped).toEqual([
+      {
+        key: 'PO-1000\u0000L-0',
+        row: copyRow,
+        reason: `${copyRow} 行目: ${rowOf(sheet, 'L-0')} 行目と同じ注文番号・明細番号のため送りません`,
+      },
+    ]);
   });
 });

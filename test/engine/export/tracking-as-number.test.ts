@@ -1,7 +1,7 @@
 import { OrdersTable } from '../../../src/engine/orders/table';
-import type { MemorySheet } from '../../../src/engine/sheet/memory-sheet';
 import type { CarrierEntry } from '../../../src/engine/settings/schema';
-import { NOW, SHOP, book, line, rowOf } from '../orders/fixtures';
+import type { MemorySheet } from '../../../src/engine/sheet/memory-sheet';
+import { book, line, NOW, rowOf, SHOP } from '../orders/fixtures';
 
 /**
  * A tracking number the spreadsheet holds as a number beyond 2^53 (or shows in exponent form) has already lost

@@ -14,7 +14,8 @@ describe('what Shift-JIS (Windows-31J) carries: the engine table against iconv-l
   });
 
   test('byte lengths are the encoded lengths', () => {
-    for (const s of ['abc', 'ｱｲｳ', '東京都渋谷区', '①Ⅱ㈱', 'A-1 ﾋﾞﾙ 3F']) expect(sjisBytes(s)).toBe(iconv.encode(s, 'cp932').length);
+    for (const s of ['abc', 'ｱｲｳ', '東京都渋谷区', '①Ⅱ㈱', 'A-1 ﾋﾞﾙ 3F'])
+      expect(sjisBytes(s)).toBe(iconv.encode(s, 'cp932').length);
     expect(cutToBytes('東京都a', 5)).toBe('東京');
   });
 

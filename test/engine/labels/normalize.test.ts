@@ -1,6 +1,6 @@
-import { normalizePhone, normalizePostal, recipientKey } from '../../../src/engine/labels/normalize';
-import { splitAddress, itemName } from '../../../src/engine/labels/fit';
 import { sjisBytes } from '../../../src/engine/labels/charset';
+import { itemName, splitAddress } from '../../../src/engine/labels/fit';
+import { normalizePhone, normalizePostal, recipientKey } from '../../../src/engine/labels/normalize';
 
 describe('phone, postal code, address fitting (docs/shipping-labels.md §5)', () => {
   test.each([
@@ -29,15 +29,32 @@ describe('phone, postal code, address fitting (docs/shipping-labels.md §5)', ()
 
   test('品名: the first item, 他N点 for more, within the field', () => {
     const long = 'あ'.repeat(600);
-    const name = itemName([{ name: long, qty: 1 }, { name: 'x', qty: 2 }], 50, '雑貨');
+    const name = itemName(
+      [
+        { name: long, qty: 1 },
+        { name: 'x', qty: 2 },
+      ],
+      50,
+      '雑貨',
+    );
     expect(sjisBytes(name)).toBeLessThanOrEqual(50);
     expect(name.endsWith('他1点')).toBe(true);
     expect(itemName([], 50, '雑貨')).toBe('雑貨');
   });
 
   test('同梱 recipients compare after width, spaces, hyphens and +81', () => {
-    const a = { name: '山田 太郎', postalCode: '150-0001', address: '東京都渋谷区神宮前1-2-3', phone: '+81-90-1234-5678' };
-    const b = { name: '山田太郎', postalCode: '１５００００１', address: '東京都渋谷区神宮前１－２－３', phone: '090 1234 5678' };
+    const a = {
+      name: '山田 太郎',
+      postalCode: '150-0001',
+      address: '東京都渋谷区神宮前1-2-3',
+      phone: '+81-90-1234-5678',
+    };
+    const b = {
+      name: '山田太郎',
+      postalCode: '１５００００１',
+      address: '東京都渋谷区神宮前１－２－３',
+      phone: '090 1234 5678',
+    };
     expect(recipientKey(a)).toBe(recipientKey(b));
     expect(recipientKey({ ...b, address: '東京都渋谷区神宮前1-2-4' })).not.toBe(recipientKey(a));
   });

@@ -1,4 +1,4 @@
-import { appendLog, readLog, type LogRow } from '../../../src/engine/log/log-sheet';
+import { appendLog, type LogRow, readLog } from '../../../src/engine/log/log-sheet';
 import { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
 
 const T0 = Date.UTC(2026, 10, 22, 1, 2, 3);
@@ -24,7 +24,19 @@ describe('Log', () => {
     appendLog(book, [row(), row({ shop: 'Shop B', action: 'export', exported: 4, fetched: undefined })], opts);
     expect(book.calls).toMatchObject({ writeBlock: 1, readAll: 0 });
     const grid = book.getSheet('ログ')!.readAll();
-    expect(grid[0]).toEqual(['日時', '起動', '処理', 'ショップ', '取得', '新規', '更新', '書出', '失敗', '所要時間(秒)', 'メッセージ']);
+    expect(grid[0]).toEqual([
+      '日時',
+      '起動',
+      '処理',
+      'ショップ',
+      '取得',
+      '新規',
+      '更新',
+      '書出',
+      '失敗',
+      '所要時間(秒)',
+      'メッセージ',
+    ]);
     expect(grid[1].slice(1, 7)).toEqual(['手動', '取得', 'Shop A', 3, 2, 1]);
     expect(grid[1][9]).toBe(1.2);
     expect(grid[2].slice(2, 5)).toEqual(['書出', 'Shop B', '']);
@@ -41,7 +53,12 @@ describe('Log', () => {
     expect(book.calls).toMatchObject({ readAll: 1, writeBlock: 1 });
     const rows = readLog(book, 'Asia/Tokyo');
     expect(rows).toHaveLength(3);
-    expect(rows[1]).toMatchObject({ time: Date.UTC(2026, 10, 22, 1, 2), shop: '+81 shop', message: '=HYPERLINK("x")', fetched: 3 });
+    expect(rows[1]).toMatchObject({
+      time: Date.UTC(2026, 10, 22, 1, 2),
+      shop: '+81 shop',
+      message: '=HYPERLINK("x")',
+      fetched: 3,
+    });
     expect(rows[2].trigger).toBe('auto');
     // text that looks like a formula stays text
     expect(sheet.formulaAt(3, 1)).toBeNull();
@@ -51,13 +68,19 @@ describe('Log', () => {
     const book = new MemorySpreadsheet();
     appendLog(book, [row({ action: 'check', trigger: 'auto', failed: 2 })], { locale: 'en', timezone: 'Asia/Tokyo' });
     expect(book.getSheet('Log')!.readAll()[0][0]).toBe('Time');
-    expect(readLog(book, 'Asia/Tokyo')).toEqual([expect.objectContaining({ action: 'check', trigger: 'auto', failed: 2 })]);
+    expect(readLog(book, 'Asia/Tokyo')).toEqual([
+      expect.objectContaining({ action: 'check', trigger: 'auto', failed: 2 }),
+    ]);
   });
 
   test('the Log keeps its newest rows, trimmed in the same one write', () => {
     const book = new MemorySpreadsheet();
     const big = { ...opts, maxRows: 1000 };
-    appendLog(book, Array.from({ length: 1400 }, (_, i) => row({ fetched: i, message: i === 1399 ? '=1+1' : '' })), big);
+    appendLog(
+      book,
+      Array.from({ length: 1400 }, (_, i) => row({ fetched: i, message: i === 1399 ? '=1+1' : '' })),
+      big,
+    );
     book.resetCalls();
     appendLog(book, [row({ fetched: 5000 }), row({ fetched: 5001 })], big);
     expect(book.calls).toMatchObject({ readAll: 1, writeBlock: 1 });

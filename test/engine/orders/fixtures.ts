@@ -1,8 +1,13 @@
 import type { OrderLine } from '../../../src/engine/order-line';
 import type { ShopRowDefaults } from '../../../src/engine/orders/table';
-import { MemorySpreadsheet, type MemorySheet } from '../../../src/engine/sheet/memory-sheet';
+import { type MemorySheet, MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
 
-export const SHOP: ShopRowDefaults = { name: 'Temu 1号店', mallLabel: 'Temu', initialStatus: 'new', defaultCarrier: 'ヤマト運輸' };
+export const SHOP: ShopRowDefaults = {
+  name: 'Temu 1号店',
+  mallLabel: 'Temu',
+  initialStatus: 'new',
+  defaultCarrier: 'ヤマト運輸',
+};
 export const NOW = Date.UTC(2026, 10, 22, 1, 0); // 2026-11-22 10:00 JST
 
 export function line(n: number, over: Partial<OrderLine> = {}): OrderLine {
@@ -37,7 +42,10 @@ export function book() {
 export function column(sheet: MemorySheet, header: string): unknown[] {
   const col = sheet.columnOf(header);
   if (!col) throw new Error(`no column ${header}`);
-  return sheet.readAll().slice(1).map((r) => r[col - 1]);
+  return sheet
+    .readAll()
+    .slice(1)
+    .map((r) => r[col - 1]);
 }
 
 /** The row (1-based) whose 明細番号 is lineId. */

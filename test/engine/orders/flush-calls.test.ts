@@ -1,11 +1,16 @@
 import { OrdersTable } from '../../../src/engine/orders/table';
-import { NOW, SHOP, book, line } from './fixtures';
+import { book, line, NOW, SHOP } from './fixtures';
 
 /** Spreadsheet calls of one fetch run that adds `fresh` rows and changes `changed` scattered rows of `existing`. */
 function callsFor(existing: number, fresh: number, changed: number) {
   const b = book();
   const seed = OrdersTable.open(b, { locale: 'ja', timezone: 'Asia/Tokyo' });
-  seed.upsert(SHOP, Array.from({ length: existing }, (_, n) => line(n)), [], NOW);
+  seed.upsert(
+    SHOP,
+    Array.from({ length: existing }, (_, n) => line(n)),
+    [],
+    NOW,
+  );
   seed.flush();
   b.resetCalls();
   const t = OrdersTable.open(b, { locale: 'ja', timezone: 'Asia/Tokyo' });

@@ -11,7 +11,11 @@ import { fakeEnv } from '../../support/worlds';
 function world() {
   const clock = new VirtualClock();
   const a = fakeConnector('a', clock, { pages: [[line('A1', 'A1-1'), line('A1', 'A1-2'), line('A2')]] });
-  const w = fakeEnv([a.connector], () => ({ locale: 'ja', shops: [shopConfig('Shop A', 'a')], carriers: CARRIERS }), clock);
+  const w = fakeEnv(
+    [a.connector],
+    () => ({ locale: 'ja', shops: [shopConfig('Shop A', 'a')], carriers: CARRIERS }),
+    clock,
+  );
   return { ...w, a };
 }
 

@@ -1,7 +1,7 @@
 import { runFetch } from '../../../src/engine';
+import { MANAGEMENT_STATUS_LABELS } from '../../../src/engine/order-line';
 import { ORDERS_LAYOUT_KEY } from '../../../src/engine/orders/layout';
 import { isMarkedFormula } from '../../../src/engine/sheet/layout';
-import { MANAGEMENT_STATUS_LABELS } from '../../../src/engine/order-line';
 import { demoSettings } from '../../../src/sandbox/demo-config';
 import { engineWorld, SANDBOX_URL } from '../../support/worlds';
 
@@ -30,7 +30,10 @@ test('the first fetch lays the tab out once; a second fetch adds no layout call'
   const carrier = sheet.columnOf('配送業者');
   const shippedOn = sheet.columnOf('出荷日');
   expect(L.validations.get(status)).toMatchObject({ kind: 'list', values: Object.values(MANAGEMENT_STATUS_LABELS.ja) });
-  expect(L.validations.get(carrier)).toMatchObject({ kind: 'list', values: settings.carriers.map((c: { name: string }) => c.name) });
+  expect(L.validations.get(carrier)).toMatchObject({
+    kind: 'list',
+    values: settings.carriers.map((c: { name: string }) => c.name),
+  });
   expect(L.validations.get(shippedOn)).toMatchObject({ kind: 'date' });
   // every rule is ours and covers a real column; the header row of every column is styled
   expect(L.rules.length).toBeGreaterThanOrEqual(7);
@@ -41,7 +44,8 @@ test('the first fetch lays the tab out once; a second fetch adds no layout call'
   const covered = (col: number) => L.protections.some((p) => p.first <= col && col <= p.last);
   expect(covered(sheet.columnOf('注文番号'))).toBe(true);
   expect(covered(sheet.columnOf('書出結果'))).toBe(true);
-  for (const own of [status, carrier, shippedOn, sheet.columnOf('伝票番号'), sheet.columnOf('メモ')]) expect(covered(own)).toBe(false);
+  for (const own of [status, carrier, shippedOn, sheet.columnOf('伝票番号'), sheet.columnOf('メモ')])
+    expect(covered(own)).toBe(false);
 
   book.resetCalls();
   expect(fetch().exitCode).toBe(0);

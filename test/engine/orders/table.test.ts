@@ -1,9 +1,10 @@
 import { OrdersTable } from '../../../src/engine/orders/table';
 import type { MemorySheet } from '../../../src/engine/sheet/memory-sheet';
-import { NOW, SHOP, book, cellOf, column, line, rowOf } from './fixtures';
+import { book, cellOf, column, line, NOW, rowOf, SHOP } from './fixtures';
 
 const HOUR = 3_600_000;
-const open = (b: ReturnType<typeof book>, locale: 'ja' | 'en' = 'ja') => OrdersTable.open(b, { locale, timezone: 'Asia/Tokyo' });
+const open = (b: ReturnType<typeof book>, locale: 'ja' | 'en' = 'ja') =>
+  OrdersTable.open(b, { locale, timezone: 'Asia/Tokyo' });
 
 function fetchOnce(b: ReturnType<typeof book>, lines = [line(1), line(2), line(3)], now = NOW, shop = SHOP) {
   const table = open(b);
@@ -83,7 +84,9 @@ describe('OrdersTable: tab and headers', () => {
     const t = open(b);
     const counts = t.upsert(SHOP, [line(1, { item: '改名' })], [], NOW + HOUR);
     t.flush();
-    expect(counts.warnings).toEqual([`受注一覧: 列「Item」が ${itemCol} 列目と ${mine} 列目にあります。${itemCol} 列目を使います`]);
+    expect(counts.warnings).toEqual([
+      `受注一覧: 列「Item」が ${itemCol} 列目と ${mine} 列目にあります。${itemCol} 列目を使います`,
+    ]);
     expect(sheet.valueAt(2, itemCol)).toBe('改名');
     expect(sheet.valueAt(2, mine)).toBe('自分のメモ');
     expect(t.upsert(SHOP, [], [], NOW + HOUR).warnings).toEqual([]);
@@ -216,8 +219,16 @@ describe('OrdersTable: upsert', () => {
     const row = sheet.readAll()[1];
     const at = (h: string) => row[sheet.columnOf(h) - 1];
     for (const [h, v] of Object.entries({
-      注文番号: '000123', 明細番号: '=1+1', 送付先氏名: hostile.recipient, SKU: '+EAR-01', 商品名: '-5',
-      オプション: '@ラベンダー', 住所: '\t別館', 郵便番号: '0010010', 電話番号: '+81-90-1234-5678', 通貨: '2026-11-22',
+      注文番号: '000123',
+      明細番号: '=1+1',
+      送付先氏名: hostile.recipient,
+      SKU: '+EAR-01',
+      商品名: '-5',
+      オプション: '@ラベンダー',
+      住所: '\t別館',
+      郵便番号: '0010010',
+      電話番号: '+81-90-1234-5678',
+      通貨: '2026-11-22',
     })) {
       expect([h, at(h)]).toEqual([h, v]);
       expect(sheet.formulaAt(2, sheet.columnOf(h))).toBeNull();
@@ -246,10 +257,15 @@ describe('OrdersTable: status rules', () => {
     const b = book();
     fetchOnce(b, [line(1)]);
     const t = open(b);
-    const counts = t.upsert(SHOP, [], [
-      { orderId: 'PO-1000', lineId: 'L-1', mallStatus: 'キャンセル要請', cancelled: true },
-      { orderId: 'PO-9', lineId: 'L-9', mallStatus: 'x', cancelled: true },
-    ], NOW + HOUR);
+    const counts = t.upsert(
+      SHOP,
+      [],
+      [
+        { orderId: 'PO-1000', lineId: 'L-1', mallStatus: 'キャンセル要請', cancelled: true },
+        { orderId: 'PO-9', lineId: 'L-9', mallStatus: 'x', cancelled: true },
+      ],
+      NOW + HOUR,
+    );
     t.flush();
     const sheet = b.getSheet('受注一覧')! as MemorySheet;
     expect(counts).toMatchObject({ new: 0, updated: 1 });
@@ -262,7 +278,11 @@ describe('OrdersTable: status rules', () => {
     fetchOnce(b, [line(1, { hold: true, mallStatus: 'ON_HOLD' }), line(2, { hold: true, mallStatus: 'ON_HOLD' })]);
     const sheet = b.getSheet('受注一覧')! as MemorySheet;
     expect(column(sheet, '管理ステータス')).toEqual(['保留', '保留']);
-    fetchOnce(b, [line(1, { mallStatus: 'AWAITING_SHIPMENT' }), line(2, { hold: true, mallStatus: 'ON_HOLD' })], NOW + HOUR);
+    fetchOnce(
+      b,
+      [line(1, { mallStatus: 'AWAITING_SHIPMENT' }), line(2, { hold: true, mallStatus: 'ON_HOLD' })],
+      NOW + HOUR,
+    );
     expect(column(sheet, '管理ステータス')).toEqual(['新規受付', '保留']);
   });
 
@@ -281,7 +301,11 @@ describe('OrdersTable: blanks from the mall', () => {
   test('a blank address or price never erases what the row shows; a real change still updates it', () => {
     const b = book();
     fetchOnce(b, [line(1)]);
-    const blanked = fetchOnce(b, [line(1, { recipient: '', postalCode: '', address: '', phone: '', unitPrice: null, amount: null })], NOW + HOUR);
+    const blanked = fetchOnce(
+      b,
+      [line(1, { recipient: '', postalCode: '', address: '', phone: '', unitPrice: null, amount: null })],
+      NOW + HOUR,
+    );
     expect(blanked.updated).toBe(0);
     const sheet = b.getSheet('受注一覧')!;
     expect(column(sheet, '住所')).toEqual(['北海道札幌市']);

@@ -25,7 +25,9 @@ test('search: order number, line id or recipient contains the text; quotes canno
   const plan = searchFilter(header, ' 山田"太郎 ')!;
   expect(plan.clear).toEqual([col('管理ステータス')]);
   expect(plan.set[0].col).toBe(col('注文番号'));
-  expect(plan.set[0].formula).toBe('=OR(ISNUMBER(SEARCH("山田""太郎",$D2)),ISNUMBER(SEARCH("山田""太郎",$E2)),ISNUMBER(SEARCH("山田""太郎",$P2)))');
+  expect(plan.set[0].formula).toBe(
+    '=OR(ISNUMBER(SEARCH("山田""太郎",$D2)),ISNUMBER(SEARCH("山田""太郎",$E2)),ISNUMBER(SEARCH("山田""太郎",$P2)))',
+  );
   expect(searchFilter(header, '  ')).toBeNull();
   expect(viewFilter(['ショップ'], 'new')).toBeNull();
 });

@@ -1,6 +1,6 @@
 import { runExport, runFetch, runTimer } from '../../../src/engine';
-import { readState } from '../../../src/engine/run/state';
 import { VirtualClock } from '../../../src/engine/memory-ports';
+import { readState } from '../../../src/engine/run/state';
 import type { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
 import { CARRIERS, fakeConnector, line, shopConfig } from '../../support/fake-mall';
 import { fakeEnv } from '../../support/worlds';
@@ -23,9 +23,16 @@ test('deferred rows: exit 0, not failed, a continuation is scheduled and the tim
   const a = fakeConnector('a', clock, {
     pages: [[line('A1'), line('A2')]],
     // the first export only has time for A1
-    outcome: (key) => (timeLeft || key.startsWith('A1') ? { key, kind: 'ok' } : { key, kind: 'deferred', message: '次回の書き出しで送信します' }),
+    outcome: (key) =>
+      timeLeft || key.startsWith('A1')
+        ? { key, kind: 'ok' }
+        : { key, kind: 'deferred', message: '次回の書き出しで送信します' },
   });
-  const w = fakeEnv([a.connector], () => ({ locale: 'ja', shops: [shopConfig('Shop A', 'a', { autoExport: false })], carriers: CARRIERS }), clock);
+  const w = fakeEnv(
+    [a.connector],
+    () => ({ locale: 'ja', shops: [shopConfig('Shop A', 'a', { autoExport: false })], carriers: CARRIERS }),
+    clock,
+  );
   runFetch(w.env, { trigger: 'manual' });
   fillTracking(w.book, 'A1', 'TN-1');
   fillTracking(w.book, 'A2', 'TN-2');

@@ -76,7 +76,9 @@ describe('an empty timer poll', () => {
     // Seller Center: an order not fetched so far (PENDING, SHIPPED) becomes UN_SHIPPING, a fetch status
     const orders = w.sandbox.mall('temu').control('orders', {}) as { parentOrderSn: string; status: number }[];
     const other = orders.find((o) => o.status !== 2 && o.status !== 3)!;
-    const changed = w.sandbox.mall('temu').control('advance', { parentOrderSn: other.parentOrderSn, status: 'UN_SHIPPING' }) as { changed: number };
+    const changed = w.sandbox
+      .mall('temu')
+      .control('advance', { parentOrderSn: other.parentOrderSn, status: 'UN_SHIPPING' }) as { changed: number };
     expect(changed.changed).toBe(1);
     const before = w.rawBook.getSheet(ORDERS_SHEET_NAMES.ja)!.readAll().length;
     const { meter, report } = poll(w);
@@ -84,7 +86,9 @@ describe('an empty timer poll', () => {
     expect(line.new).toBeGreaterThan(0);
     expect(meter.sheetCallsBy['受注一覧 readAll']).toBe(1);
     expect(w.rawBook.getSheet(ORDERS_SHEET_NAMES.ja)!.readAll().length).toBe(before + line.new);
-    const last = readLog(w.rawBook, 'Asia/Tokyo').filter((r) => r.shop === temu.name).pop()!;
+    const last = readLog(w.rawBook, 'Asia/Tokyo')
+      .filter((r) => r.shop === temu.name)
+      .pop()!;
     expect(last.new).toBe(line.new);
     expect(last.message).toContain(`変化なしの確認 ${quiet} 回`);
     expect(readState(w.rawProps, temu.name).quietPolls).toBeUndefined();

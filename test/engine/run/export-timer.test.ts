@@ -1,12 +1,20 @@
-import { applyAutoFetchTrigger, isDue, runCheck, runExport, runFetch, runTimer, timerMinutes } from '../../../src/engine';
-import { readState, updateState } from '../../../src/engine/run/state';
+import {
+  applyAutoFetchTrigger,
+  isDue,
+  runCheck,
+  runExport,
+  runFetch,
+  runTimer,
+  timerMinutes,
+} from '../../../src/engine';
 import { engineCheckLines } from '../../../src/engine/check/check';
-import { translate } from '../../../src/i18n';
 import { readLog } from '../../../src/engine/log/log-sheet';
-import { ShopBaseSchema } from '../../../src/engine/settings/schema';
 import { VirtualClock } from '../../../src/engine/memory-ports';
+import { readState, updateState } from '../../../src/engine/run/state';
+import { ShopBaseSchema } from '../../../src/engine/settings/schema';
 import type { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
-import { CARRIERS, SECRET, fakeConnector, line, shopConfig } from '../../support/fake-mall';
+import { translate } from '../../../src/i18n';
+import { CARRIERS, fakeConnector, line, SECRET, shopConfig } from '../../support/fake-mall';
 import { fakeEnv } from '../../support/worlds';
 
 const config = (shops: unknown[]) => () => ({ locale: 'ja', shops, carriers: CARRIERS });
@@ -55,7 +63,10 @@ describe('runExport', () => {
   test('a row the mall refuses makes exit 1 and stays explained', () => {
     const { w } = world();
     const clock = w.env.clock as VirtualClock;
-    const failing = fakeConnector('a', clock, { pages: [], outcome: (key) => ({ key, kind: 'error', message: 'E100 bad tracking' }) });
+    const failing = fakeConnector('a', clock, {
+      pages: [],
+      outcome: (key) => ({ key, kind: 'error', message: 'E100 bad tracking' }),
+    });
     w.env.connectors = [failing.connector];
     const report = runExport(w.env, { trigger: 'manual' });
     expect(report.exitCode).toBe(1);
@@ -87,7 +98,8 @@ describe('runExport', () => {
 });
 
 describe('timer', () => {
-  const shop = (m: number, extra: Record<string, unknown> = {}) => ShopBaseSchema.parse({ ...shopConfig('S', 'a'), autoFetchMinutes: m, ...extra });
+  const shop = (m: number, extra: Record<string, unknown> = {}) =>
+    ShopBaseSchema.parse({ ...shopConfig('S', 'a'), autoFetchMinutes: m, ...extra });
   const now = Date.UTC(2026, 10, 22, 3, 0);
 
   test('isDue follows the interval, tolerates an early tick, and always resumes an unfinished window', () => {
@@ -114,7 +126,10 @@ describe('timer', () => {
     const b = fakeConnector('b', clock, { pages: [[line('B1')]] });
     const w = fakeEnv(
       [a.connector, b.connector],
-      config([shopConfig('Shop A', 'a', { autoFetchMinutes: 30, autoExport: true }), shopConfig('Shop B', 'b', { autoFetchMinutes: 60 })]),
+      config([
+        shopConfig('Shop A', 'a', { autoFetchMinutes: 30, autoExport: true }),
+        shopConfig('Shop B', 'b', { autoFetchMinutes: 60 }),
+      ]),
       clock,
     );
     updateState(w.props, 'Shop A', { lastAttemptAt: clock.now() - 40 * MIN });
@@ -133,7 +148,10 @@ describe('timer', () => {
   test('applyAutoFetchTrigger sets the timer, and invalid settings leave it alone', () => {
     const clock = new VirtualClock();
     const a = fakeConnector('a', clock, { pages: [] });
-    let shops: unknown[] = [shopConfig('Shop A', 'a', { autoFetchMinutes: 15 }), shopConfig('Shop B', 'a', { autoFetchMinutes: 120 })];
+    let shops: unknown[] = [
+      shopConfig('Shop A', 'a', { autoFetchMinutes: 15 }),
+      shopConfig('Shop B', 'a', { autoFetchMinutes: 120 }),
+    ];
     const w = fakeEnv([a.connector], () => ({ shops, carriers: CARRIERS }), clock);
     expect(applyAutoFetchTrigger(w.env)).toMatchObject({ minutes: 15, exitCode: 0 });
     expect(w.triggers.timerMinutes).toBe(15);
@@ -191,10 +209,24 @@ describe('engineCheckLines', () => {
   const shop = ShopBaseSchema.parse({ ...shopConfig('S', 'a'), autoFetchMinutes: 10 });
   const now = Date.UTC(2026, 10, 22);
   const row = (daysAgo: number, exported: number, failed: number, name = 'S') =>
-    ({ time: now - daysAgo * 86_400_000, trigger: 'manual', action: 'export', shop: name, exported, failed, message: '' }) as const;
+    ({
+      time: now - daysAgo * 86_400_000,
+      trigger: 'manual',
+      action: 'export',
+      shop: name,
+      exported,
+      failed,
+      message: '',
+    }) as const;
 
   test('export success rate counts this shop over the last 7 days only', () => {
-    const lines = engineCheckLines({ t }, shop, { lastFetchAt: now - 5 * MIN }, [row(1, 9, 1), row(2, 10, 0), row(8, 0, 50), row(1, 0, 7, 'other')], now);
+    const lines = engineCheckLines(
+      { t },
+      shop,
+      { lastFetchAt: now - 5 * MIN },
+      [row(1, 9, 1), row(2, 10, 0), row(8, 0, 50), row(1, 0, 7, 'other')],
+      now,
+    );
     const rate = lines.find((l) => l.id === 'exportRate')!;
     expect(rate.ok).toBe(false);
     expect(rate.message).toContain('95% (19/20)');
@@ -203,7 +235,10 @@ describe('engineCheckLines', () => {
   test('a shop whose auto-fetch fell three intervals behind is flagged; expired keys are flagged', () => {
     const lines = engineCheckLines({ t }, shop, { lastFetchAt: now - 45 * MIN, expiresAt: now - 1 }, [], now);
     expect(lines.find((l) => l.id === 'lastFetch')).toMatchObject({ ok: false });
-    expect(lines.find((l) => l.id === 'expiry')).toMatchObject({ ok: false, message: expect.stringContaining('expired') });
+    expect(lines.find((l) => l.id === 'expiry')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('expired'),
+    });
     const fresh = engineCheckLines({ t }, shop, { lastFetchAt: now - 25 * MIN }, [], now);
     expect(fresh.find((l) => l.id === 'lastFetch')).toMatchObject({ ok: true, message: 'Last fetched 25 min ago' });
   });

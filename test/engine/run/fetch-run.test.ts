@@ -1,20 +1,25 @@
 import { runFetch } from '../../../src/engine';
-import { MallHttpError } from '../../../src/malls/shared/http';
-import { readState } from '../../../src/engine/run/state';
 import { readLog } from '../../../src/engine/log/log-sheet';
 import { VirtualClock } from '../../../src/engine/memory-ports';
-import type { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
+import { readState } from '../../../src/engine/run/state';
 import { loadSettingsFromBook } from '../../../src/engine/settings/tab';
-import { CARRIERS, SECRET, fakeConnector, line, shopConfig } from '../../support/fake-mall';
+import type { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
+import { MallHttpError } from '../../../src/malls/shared/http';
+import { CARRIERS, fakeConnector, line, SECRET, shopConfig } from '../../support/fake-mall';
 import { allCellText, fakeEnv } from '../../support/worlds';
 
-const config = (shops: unknown[], extra: Record<string, unknown> = {}) => () => ({ locale: 'ja', shops, carriers: CARRIERS, ...extra });
+const config =
+  (shops: unknown[], extra: Record<string, unknown> = {}) =>
+  () => ({ locale: 'ja', shops, carriers: CARRIERS, ...extra });
 
 function orderIds(book: MemorySpreadsheet): string[] {
   const sheet = book.getSheet('受注一覧');
   if (!sheet) return [];
   const col = sheet.columnOf('注文番号');
-  return sheet.readAll().slice(1).map((r) => String(r[col - 1]));
+  return sheet
+    .readAll()
+    .slice(1)
+    .map((r) => String(r[col - 1]));
 }
 
 describe('runFetch', () => {
@@ -38,7 +43,12 @@ describe('runFetch', () => {
     expect(orderIds(w.book).sort()).toEqual(['A1', 'A2', 'A3', 'B1']);
     expect(off.calls.fetch).toHaveLength(0);
     // the window is [now - days, now] (exclusive end just past now) and the cursor is handed back step by step
-    expect(a.calls.fetch[0]).toMatchObject({ from: start - 7 * 86_400_000, to: start + 1, statuses: ['NEW'], cursor: null });
+    expect(a.calls.fetch[0]).toMatchObject({
+      from: start - 7 * 86_400_000,
+      to: start + 1,
+      statuses: ['NEW'],
+      cursor: null,
+    });
     expect(a.calls.fetch[1].cursor).toBe(1);
     expect(readState(w.props, 'Shop A')).toMatchObject({ lastFetchAt: start });
     expect(readState(w.props, 'Shop A').resume).toBeUndefined();
@@ -86,7 +96,11 @@ describe('runFetch', () => {
       fail: { error: new MallHttpError('Fake a', `HTTP 503 at https://x/api?key=${SECRET}`, null) },
     });
     const good = fakeConnector('b', clock, { pages: [[line('B1')]] });
-    const w = fakeEnv([bad.connector, good.connector], config([shopConfig('Shop A', 'a'), shopConfig('Shop B', 'b')]), clock);
+    const w = fakeEnv(
+      [bad.connector, good.connector],
+      config([shopConfig('Shop A', 'a'), shopConfig('Shop B', 'b')]),
+      clock,
+    );
     const report = runFetch(w.env, { trigger: 'manual' });
     expect(report.exitCode).toBe(1);
     const [ra, rb] = report.shops;
@@ -95,7 +109,9 @@ describe('runFetch', () => {
     expect(ra.message).toContain('HTTP 503');
     expect(rb).toMatchObject({ ok: true, new: 1 });
     expect(orderIds(w.book)).toEqual(['B1']);
-    const everything = [JSON.stringify(report), allCellText(w.book, ['受注一覧', 'ログ']), w.log.lines.join('\n')].join('\n');
+    const everything = [JSON.stringify(report), allCellText(w.book, ['受注一覧', 'ログ']), w.log.lines.join('\n')].join(
+      '\n',
+    );
     expect(everything).not.toContain(SECRET);
     expect(everything).not.toMatch(/\n\s+at /);
     expect(readState(w.props, 'Shop A').lastFetchAt).toBeUndefined();
@@ -244,7 +260,10 @@ describe('secrets and unattended runs', () => {
 
   test('Sheets flow: a secret typed into the Settings tab is in no cell, Log line or log message after a failing run', () => {
     const clock = new VirtualClock();
-    const a = fakeConnector('a', clock, { pages: [[line('A1')]], fail: { error: new Error(`rejected key ${SECRET}`) } });
+    const a = fakeConnector('a', clock, {
+      pages: [[line('A1')]],
+      fail: { error: new Error(`rejected key ${SECRET}`) },
+    });
     const w = fakeEnv([a.connector], () => null, clock);
     w.env.loadSettings = () => loadSettingsFromBook(w.book, w.props, [a.connector]);
     expect(runFetch(w.env, { trigger: 'manual' }).exitCode).toBe(2); // the template is created
@@ -257,7 +276,11 @@ describe('secrets and unattended runs', () => {
     const report = runFetch(w.env, { trigger: 'manual' });
     expect(report.exitCode).toBe(1);
     expect(report.shops[0].message).toBe('rejected key ●●●●');
-    const everything = [JSON.stringify(report), allCellText(w.book, ['設定', '受注一覧', 'ログ']), w.log.lines.join('\n')].join('\n');
+    const everything = [
+      JSON.stringify(report),
+      allCellText(w.book, ['設定', '受注一覧', 'ログ']),
+      w.log.lines.join('\n'),
+    ].join('\n');
     expect(everything).not.toContain(SECRET);
     expect(w.props.get('secret:Shop A:apiKey')).toBe(SECRET);
     // the status column shows the attempt's outcome: no successful fetch yet

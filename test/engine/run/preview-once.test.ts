@@ -6,8 +6,14 @@ import { fakeEnv } from '../../support/worlds';
 /** The dry-run preview lists shipments: rows of one order going with one tracking number are one line. */
 test('an order of three rows with one tracking number is previewed once', () => {
   const clock = new VirtualClock();
-  const a = fakeConnector('a', clock, { pages: [[line('A1', 'A1-1'), line('A1', 'A1-2'), line('A1', 'A1-3'), line('A2')]] });
-  const w = fakeEnv([a.connector], () => ({ locale: 'ja', shops: [shopConfig('Shop A', 'a')], carriers: CARRIERS }), clock);
+  const a = fakeConnector('a', clock, {
+    pages: [[line('A1', 'A1-1'), line('A1', 'A1-2'), line('A1', 'A1-3'), line('A2')]],
+  });
+  const w = fakeEnv(
+    [a.connector],
+    () => ({ locale: 'ja', shops: [shopConfig('Shop A', 'a')], carriers: CARRIERS }),
+    clock,
+  );
   runFetch(w.env, { trigger: 'manual' });
   const sheet = w.book.getSheet('受注一覧')!;
   sheet.readAll().forEach((row, i) => {

@@ -1,6 +1,6 @@
 import { runCheck, runExport, runFetch } from '../../../src/engine';
-import { demoSettings } from '../../../src/sandbox/demo-config';
 import { readLog } from '../../../src/engine/log/log-sheet';
+import { demoSettings } from '../../../src/sandbox/demo-config';
 import { engineWorld } from '../../support/worlds';
 
 /** The runs against the real connectors and the in-process sandbox malls (the demo's settings). */
@@ -24,5 +24,12 @@ test('fetch, dry-run export and check run clean against the three sandbox malls'
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(expect.arrayContaining(['lastFetch', 'expiry', 'exportRate']));
   }
-  expect(readLog(book, 'Asia/Tokyo').map((r) => r.action)).toEqual(['fetch', 'fetch', 'fetch', 'check', 'check', 'check']);
+  expect(readLog(book, 'Asia/Tokyo').map((r) => r.action)).toEqual([
+    'fetch',
+    'fetch',
+    'fetch',
+    'check',
+    'check',
+    'check',
+  ]);
 });

@@ -1,17 +1,29 @@
-import { runFetch, runSlips, readLog } from '../../../src/engine';
+import { readLog, runFetch, runSlips } from '../../../src/engine';
 import { VirtualClock } from '../../../src/engine/memory-ports';
 import { ORDERS_SHEET_NAMES } from '../../../src/engine/orders/columns';
-import { fakeConnector, line, shopConfig, CARRIERS } from '../../support/fake-mall';
+import { CARRIERS, fakeConnector, line, shopConfig } from '../../support/fake-mall';
 import { fakeEnv } from '../../support/worlds';
 
 /** runSlips against the memory sheet: which rows, the Log row, the optional status move, a failed render. */
 
-const SHIPPER = { name: 'MallSheet商店', postalCode: '150-0001', address: '東京都渋谷区神宮前1-2-3', phone: '03-1234-5678' };
+const SHIPPER = {
+  name: 'MallSheet商店',
+  postalCode: '150-0001',
+  address: '東京都渋谷区神宮前1-2-3',
+  phone: '03-1234-5678',
+};
 
 function world(slips?: { advanceStatus: boolean }) {
   const clock = new VirtualClock(Date.UTC(2026, 10, 22, 0, 0));
   const a = fakeConnector('a', clock, {
-    pages: [[line('A1', 'A1-1', { sku: 'S-2', qty: 2 }), line('A1', 'A1-2', { sku: 'S-1' }), line('A2'), line('A3', 'A3-1', { mallStatus: 'CANCELLED' })]],
+    pages: [
+      [
+        line('A1', 'A1-1', { sku: 'S-2', qty: 2 }),
+        line('A1', 'A1-2', { sku: 'S-1' }),
+        line('A2'),
+        line('A3', 'A3-1', { mallStatus: 'CANCELLED' }),
+      ],
+    ],
   });
   const config = {
     shops: [shopConfig('Shop A', 'a', { slipComment: 'ありがとうございました' })],
@@ -35,7 +47,11 @@ describe('runSlips', () => {
     expect(report.exitCode).toBe(0);
     expect(rendered).toEqual([report.html]);
     expect(report.document!.shipments.map((s) => s.orderIds)).toEqual([['A1'], ['A2']]);
-    expect(report.document!.picking.lines.map((l) => [l.sku, l.qty])).toEqual([['S-1', 1], ['S-2', 2], ['SKU-1', 1]]);
+    expect(report.document!.picking.lines.map((l) => [l.sku, l.qty])).toEqual([
+      ['S-1', 1],
+      ['S-2', 2],
+      ['SKU-1', 1],
+    ]);
     expect(report.html).toContain('ありがとうございました');
     const log = readLog(w.book, 'Asia/Tokyo').filter((r) => r.action === 'slips');
     expect(log).toHaveLength(1);
@@ -74,7 +90,13 @@ describe('runSlips', () => {
 
   test('nothing to print is a Log line, not a failure', () => {
     const w = world();
-    const report = runSlips(w.env, { trigger: 'manual', rows: [99], render: () => { throw new Error('not called'); } });
+    const report = runSlips(w.env, {
+      trigger: 'manual',
+      rows: [99],
+      render: () => {
+        throw new Error('not called');
+      },
+    });
     expect(report.exitCode).toBe(0);
     expect(report.shops[0].message).toContain('印刷する出荷はありません');
   });

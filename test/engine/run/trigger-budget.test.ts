@@ -2,8 +2,8 @@ import { benchWorld } from '../../../bench/e2e';
 import { readLog, readState, runCheck, runFetch, runTimer } from '../../../src/engine';
 import { MemoryProperties, VirtualClock } from '../../../src/engine/memory-ports';
 import { TRIGGER_BUDGET_MS, TriggerBudget } from '../../../src/engine/quota/trigger-budget';
-import type { Settings } from '../../../src/engine/settings/schema';
 import { parseSettings } from '../../../src/engine/settings/parse';
+import type { Settings } from '../../../src/engine/settings/schema';
 import { CONNECTORS } from '../../../src/malls';
 
 /**
@@ -57,7 +57,11 @@ function timerWorld(k: number, opts: { account?: 'consumer' | 'workspace'; minut
   const load = w.env.loadSettings;
   w.env.loadSettings = (): Settings => {
     const s = load();
-    return { ...s, accountType: opts.account ?? 'consumer', shops: s.shops.map((shop) => ({ ...shop, autoFetchMinutes: opts.minutes ?? 5 })) };
+    return {
+      ...s,
+      accountType: opts.account ?? 'consumer',
+      shops: s.shops.map((shop) => ({ ...shop, autoFetchMinutes: opts.minutes ?? 5 })),
+    };
   };
   runFetch(w.env, { trigger: 'manual' });
   return w;
@@ -113,7 +117,16 @@ describe('the timer and its budget', () => {
   });
 
   test('accountType and archiveAfterDays are settings fields (the Settings tab gives them as text)', () => {
-    const base = { shops: [{ name: 'A', mall: 'qoo10', credentials: { apiKey: 'k', userId: 'u', password: 'p' }, fetch: { statuses: ['SHIPPING_REQUESTED'], days: 7 } }] };
+    const base = {
+      shops: [
+        {
+          name: 'A',
+          mall: 'qoo10',
+          credentials: { apiKey: 'k', userId: 'u', password: 'p' },
+          fetch: { statuses: ['SHIPPING_REQUESTED'], days: 7 },
+        },
+      ],
+    };
     const d = parseSettings(base, CONNECTORS);
     expect(d.accountType).toBe('consumer');
     expect(d.archiveAfterDays).toBe(90);

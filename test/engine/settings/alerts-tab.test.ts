@@ -1,6 +1,6 @@
+import { MemoryProperties, VirtualClock } from '../../../src/engine/memory-ports';
 import { ALERT_WEBHOOK_KEY, loadSettingsFromBook } from '../../../src/engine/settings/tab';
 import { templateRows } from '../../../src/engine/settings/tab-layout';
-import { MemoryProperties, VirtualClock } from '../../../src/engine/memory-ports';
 import { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
 import { fakeConnector } from '../../support/fake-mall';
 

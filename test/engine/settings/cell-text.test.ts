@@ -1,7 +1,7 @@
-import { parseSettings } from '../../../src/engine/settings/parse';
-import { SettingsError } from '../../../src/engine/settings/errors';
 import { VirtualClock } from '../../../src/engine/memory-ports';
-import { fakeConnector, shopConfig, CARRIERS } from '../../support/fake-mall';
+import { SettingsError } from '../../../src/engine/settings/errors';
+import { parseSettings } from '../../../src/engine/settings/parse';
+import { CARRIERS, fakeConnector, shopConfig } from '../../support/fake-mall';
 
 /**
  * Settings text ends up in cells (ショップ, 配送業者, the Settings tab). Characters an .xlsx file (XML) cannot
@@ -39,6 +39,12 @@ test('other text written to cells is checked too; tabs, line breaks and Japanese
     carriers: [...CARRIERS, { name: '佐川\u0002急便', a: 'Sagawa' }],
   });
   expect(e.issues.map((i) => i.field).sort()).toEqual(['carriers[1].name', 'defaultCarrier']);
-  const ok = parseSettings({ shops: [shopConfig('Shop A', 'a', { initialStatus: '新規受付' })], carriers: [{ name: 'ヤマト運輸', a: 'Y\tamato\n' }] }, connectors);
+  const ok = parseSettings(
+    {
+      shops: [shopConfig('Shop A', 'a', { initialStatus: '新規受付' })],
+      carriers: [{ name: 'ヤマト運輸', a: 'Y\tamato\n' }],
+    },
+    connectors,
+  );
   expect(ok.shops[0].name).toBe('Shop A');
 });

@@ -1,10 +1,10 @@
-import { parseSettings } from '../../../src/engine/settings/parse';
 import { SettingsError } from '../../../src/engine/settings/errors';
+import { parseSettings } from '../../../src/engine/settings/parse';
 import { CONNECTORS } from '../../../src/malls';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
+import { demoQoo10Shop } from '../../../src/sandbox/qoo10';
 import { demoTemuShop } from '../../../src/sandbox/temu';
 import { demoTikTokShop } from '../../../src/sandbox/tiktok';
-import { demoQoo10Shop } from '../../../src/sandbox/qoo10';
 
 /**
  * Requests carry signatures, tokens and the Qoo10 password: an endpoint override may point at the local
@@ -53,10 +53,16 @@ test.each([
 });
 
 test('each mall allows its own official hosts, for api and auth', () => {
-  const tiktok = { ...shops.tiktok('http://127.0.0.1:1'), endpoints: { api: 'https://open-api.tiktokglobalshop.com', auth: 'https://auth.tiktok-shops.com' } };
+  const tiktok = {
+    ...shops.tiktok('http://127.0.0.1:1'),
+    endpoints: { api: 'https://open-api.tiktokglobalshop.com', auth: 'https://auth.tiktok-shops.com' },
+  };
   expect(check(tiktok)).toBeNull();
   expect(check({ ...shops.qoo10('http://127.0.0.1:1'), endpoints: { api: 'https://api.qoo10.jp' } })).toBeNull();
-  const bad = check({ ...tiktok, endpoints: { api: 'https://open-api.tiktokglobalshop.com', auth: 'http://169.254.169.254' } });
+  const bad = check({
+    ...tiktok,
+    endpoints: { api: 'https://open-api.tiktokglobalshop.com', auth: 'http://169.254.169.254' },
+  });
   expect(bad!.issues).toEqual([expect.objectContaining({ field: 'endpoints.auth' })]);
   expect(bad!.message).toContain('auth.tiktok-shops.com');
 });

@@ -1,10 +1,13 @@
-import { parseSettings } from '../../../src/engine/settings/parse';
-import { SettingsError } from '../../../src/engine/settings/errors';
 import { VirtualClock } from '../../../src/engine/memory-ports';
-import { fakeConnector, shopConfig, CARRIERS, SECRET } from '../../support/fake-mall';
+import { SettingsError } from '../../../src/engine/settings/errors';
+import { parseSettings } from '../../../src/engine/settings/parse';
+import { CARRIERS, fakeConnector, SECRET, shopConfig } from '../../support/fake-mall';
 
 const clock = new VirtualClock();
-const connectors = [fakeConnector('a', clock, { pages: [] }).connector, fakeConnector('b', clock, { pages: [] }).connector];
+const connectors = [
+  fakeConnector('a', clock, { pages: [] }).connector,
+  fakeConnector('b', clock, { pages: [] }).connector,
+];
 
 function errorOf(input: unknown): SettingsError {
   try {
@@ -18,10 +21,20 @@ function errorOf(input: unknown): SettingsError {
 
 describe('parseSettings', () => {
   test('a valid config parses with defaults filled in', () => {
-    const s = parseSettings({ shops: [shopConfig('Shop A', 'a', { autoFetchMinutes: 120 })], carriers: CARRIERS }, connectors);
+    const s = parseSettings(
+      { shops: [shopConfig('Shop A', 'a', { autoFetchMinutes: 120 })], carriers: CARRIERS },
+      connectors,
+    );
     expect(s.locale).toBe('ja');
     expect(s.timezone).toBe('Asia/Tokyo');
-    expect(s.shops[0]).toMatchObject({ name: 'Shop A', mall: 'a', enabled: true, initialStatus: '新規受付', autoExport: false, autoFetchMinutes: 120 });
+    expect(s.shops[0]).toMatchObject({
+      name: 'Shop A',
+      mall: 'a',
+      enabled: true,
+      initialStatus: '新規受付',
+      autoExport: false,
+      autoFetchMinutes: 120,
+    });
   });
 
   test('every problem is reported at once, each naming the shop and the field', () => {
@@ -56,8 +69,14 @@ describe('parseSettings', () => {
   });
 
   test('messages follow the settings locale', () => {
-    const e = errorOf({ locale: 'en', shops: [shopConfig('Shop A', 'a', { autoFetchMinutes: 45 })], carriers: CARRIERS });
-    expect(e.lines[1]).toBe('shop "Shop A" autoFetchMinutes: an auto-fetch interval of 45 minutes cannot be scheduled: use 0 (off), 5, 10, 15, 30, 60 or a multiple of 60');
+    const e = errorOf({
+      locale: 'en',
+      shops: [shopConfig('Shop A', 'a', { autoFetchMinutes: 45 })],
+      carriers: CARRIERS,
+    });
+    expect(e.lines[1]).toBe(
+      'shop "Shop A" autoFetchMinutes: an auto-fetch interval of 45 minutes cannot be scheduled: use 0 (off), 5, 10, 15, 30, 60 or a multiple of 60',
+    );
   });
 
   test('a secret that fails validation is never quoted', () => {
@@ -80,17 +99,21 @@ describe('parseSettings', () => {
     expect(e.message).toContain('Mars/Base');
   });
 
-  test('fetch statuses and days default to the mall\'s default statuses over 7 days', () => {
+  test("fetch statuses and days default to the mall's default statuses over 7 days", () => {
     const shop = { ...shopConfig('Shop A', 'a'), fetch: undefined };
-    const s = parseSettings({ shops: [shop, shopConfig('Shop B', 'b', { fetch: { days: 3 } })], carriers: CARRIERS }, connectors);
+    const s = parseSettings(
+      { shops: [shop, shopConfig('Shop B', 'b', { fetch: { days: 3 } })], carriers: CARRIERS },
+      connectors,
+    );
     expect(s.shops.map((x) => x.fetch)).toEqual([
       { statuses: ['NEW'], days: 7 },
       { statuses: ['NEW'], days: 3 },
     ]);
-    expect(errorOf({ shops: [shopConfig('Shop A', 'a', { fetch: { statuses: [], days: 0 } })], carriers: CARRIERS }).issues.map((i) => i.field).sort()).toEqual([
-      'fetch.days',
-      'fetch.statuses',
-    ]);
+    expect(
+      errorOf({ shops: [shopConfig('Shop A', 'a', { fetch: { statuses: [], days: 0 } })], carriers: CARRIERS })
+        .issues.map((i) => i.field)
+        .sort(),
+    ).toEqual(['fetch.days', 'fetch.statuses']);
   });
 
   test('a duplicate carrier and a carrier without a name are named by row', () => {

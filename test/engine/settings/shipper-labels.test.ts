@@ -1,13 +1,18 @@
+import { MemoryProperties, VirtualClock } from '../../../src/engine/memory-ports';
+import { SettingsError } from '../../../src/engine/settings/errors';
 import { parseSettings } from '../../../src/engine/settings/parse';
 import { loadSettingsFromBook } from '../../../src/engine/settings/tab';
-import { SettingsError } from '../../../src/engine/settings/errors';
-import { MemoryProperties, VirtualClock } from '../../../src/engine/memory-ports';
 import { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
-import { fakeConnector, shopConfig, CARRIERS, SECRET } from '../../support/fake-mall';
+import { CARRIERS, fakeConnector, SECRET, shopConfig } from '../../support/fake-mall';
 
 const clock = new VirtualClock();
 const connectors = [fakeConnector('a', clock, { pages: [] }).connector];
-const SHIPPER = { name: 'MallSheet商店', postalCode: '150-0001', address: '東京都渋谷区神宮前1-2-3', phone: '03-1234-5678' };
+const SHIPPER = {
+  name: 'MallSheet商店',
+  postalCode: '150-0001',
+  address: '東京都渋谷区神宮前1-2-3',
+  phone: '03-1234-5678',
+};
 const B2 = { billingCode: '012345678901', freightNo: '01', itemName: '雑貨' };
 
 function issuesOf(input: unknown) {
@@ -23,7 +28,12 @@ function issuesOf(input: unknown) {
 describe('shipper, labels and carrier label formats (docs/contract.md §4)', () => {
   test('the JSON config carries them through, defaults filled', () => {
     const s = parseSettings(
-      { shops: [shopConfig('Shop A', 'a')], shipper: SHIPPER, labels: { b2: B2 }, carriers: [{ name: 'ヤマト運輸', labels: 'b2' }] },
+      {
+        shops: [shopConfig('Shop A', 'a')],
+        shipper: SHIPPER,
+        labels: { b2: B2 },
+        carriers: [{ name: 'ヤマト運輸', labels: 'b2' }],
+      },
       connectors,
     );
     expect(s.shipper).toEqual(SHIPPER);
@@ -65,7 +75,11 @@ describe('shipper, labels and carrier label formats (docs/contract.md §4)', () 
     expect(rowOf('[ご依頼主・送り状]')).toBeGreaterThan(carrierHeader);
     sheet.edit(7, 1, 'Shop A');
     sheet.edit(7, 2, 'Fake a');
-    for (const [header, value] of [['APIキー', SECRET], ['ユーザーID', 'u']]) sheet.edit(7, grid[5].indexOf(header) + 1, value);
+    for (const [header, value] of [
+      ['APIキー', SECRET],
+      ['ユーザーID', 'u'],
+    ])
+      sheet.edit(7, grid[5].indexOf(header) + 1, value);
     sheet.edit(rowOf('ご依頼主名'), 2, SHIPPER.name);
     sheet.edit(rowOf('ご依頼主郵便番号'), 2, SHIPPER.postalCode);
     sheet.edit(rowOf('ご依頼主住所'), 2, SHIPPER.address);

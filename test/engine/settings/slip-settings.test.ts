@@ -1,15 +1,20 @@
+import { MemoryProperties, VirtualClock } from '../../../src/engine/memory-ports';
+import { SettingsError } from '../../../src/engine/settings/errors';
 import { parseSettings } from '../../../src/engine/settings/parse';
 import { loadSettingsFromBook } from '../../../src/engine/settings/tab';
-import { SettingsError } from '../../../src/engine/settings/errors';
-import { MemoryProperties, VirtualClock } from '../../../src/engine/memory-ports';
 import { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
-import { fakeConnector, shopConfig, CARRIERS, SECRET } from '../../support/fake-mall';
+import { CARRIERS, fakeConnector, SECRET, shopConfig } from '../../support/fake-mall';
 
 /** 納品書コメント (slipComment), the shipper a 納品書 prints, and the after-print status switch, in both views. */
 
 const clock = new VirtualClock();
 const connectors = [fakeConnector('a', clock, { pages: [] }).connector];
-const SHIPPER = { name: 'MallSheet商店', postalCode: '150-0001', address: '東京都渋谷区神宮前1-2-3', phone: '03-1234-5678' };
+const SHIPPER = {
+  name: 'MallSheet商店',
+  postalCode: '150-0001',
+  address: '東京都渋谷区神宮前1-2-3',
+  phone: '03-1234-5678',
+};
 
 function issuesOf(run: () => unknown): SettingsError['issues'] {
   try {
@@ -24,7 +29,12 @@ function issuesOf(run: () => unknown): SettingsError['issues'] {
 describe('JSON config', () => {
   test('shipper, slipComment and slips.advanceStatus parse; all are optional', () => {
     const s = parseSettings(
-      { shops: [shopConfig('Shop A', 'a', { slipComment: 'ご購入ありがとうございます。' })], carriers: CARRIERS, shipper: SHIPPER, slips: { advanceStatus: true } },
+      {
+        shops: [shopConfig('Shop A', 'a', { slipComment: 'ご購入ありがとうございます。' })],
+        carriers: CARRIERS,
+        shipper: SHIPPER,
+        slips: { advanceStatus: true },
+      },
       connectors,
     );
     expect(s.shipper).toEqual(SHIPPER);
@@ -55,7 +65,11 @@ function book(general: [string, string][]) {
   ];
   const width = 6;
   const grid = rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);
-  sheet.setFormats(1, 1, grid.map((r) => r.map(() => '@')));
+  sheet.setFormats(
+    1,
+    1,
+    grid.map((r) => r.map(() => '@')),
+  );
   sheet.writeBlock(1, 1, grid);
   return b;
 }
@@ -76,9 +90,15 @@ describe('Settings tab', () => {
   });
 
   test("the switch reads the tab's yes/no words; anything else is named by its cell", () => {
-    const off = loadSettingsFromBook(book([['Mark Awaiting shipment after printing', 'FALSE']]), new MemoryProperties(), connectors);
+    const off = loadSettingsFromBook(
+      book([['Mark Awaiting shipment after printing', 'FALSE']]),
+      new MemoryProperties(),
+      connectors,
+    );
     expect(off.slips).toEqual({ advanceStatus: false });
-    const issues = issuesOf(() => loadSettingsFromBook(book([['印刷後に発送待ちにする', 'たぶん']]), new MemoryProperties(), connectors));
+    const issues = issuesOf(() =>
+      loadSettingsFromBook(book([['印刷後に発送待ちにする', 'たぶん']]), new MemoryProperties(), connectors),
+    );
     expect(issues).toEqual([expect.objectContaining({ field: 'slips.advanceStatus', cell: '設定!B3' })]);
   });
 

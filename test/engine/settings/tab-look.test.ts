@@ -1,5 +1,5 @@
-import { loadSettingsFromBook } from '../../../src/engine/settings/tab';
 import { MemoryProperties } from '../../../src/engine/memory-ports';
+import { loadSettingsFromBook } from '../../../src/engine/settings/tab';
 import { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
 import { CONNECTORS } from '../../../src/malls';
 
@@ -29,11 +29,20 @@ test('a new Settings tab gets its dropdowns and checkboxes; the next read adds n
   expect(L.history).toHaveLength(1);
   expect(L.validations.get(col('モール'))).toMatchObject({ kind: 'list', values: ['Temu', 'TikTok Shop', 'Qoo10'] });
   expect(L.validations.get(col('有効'))).toMatchObject({ kind: 'checkbox' });
-  expect(L.validations.get(col('初期ステータス'))).toMatchObject({ kind: 'list', values: ['新規受付', '発送待ち', '処理済', '保留', 'キャンセル'] });
-  expect(L.validations.get(col('既定の配送業者'))).toMatchObject({ kind: 'list', values: ['ヤマト運輸', '佐川急便', '日本郵便'] });
+  expect(L.validations.get(col('初期ステータス'))).toMatchObject({
+    kind: 'list',
+    values: ['新規受付', '発送待ち', '処理済', '保留', 'キャンセル'],
+  });
+  expect(L.validations.get(col('既定の配送業者'))).toMatchObject({
+    kind: 'list',
+    values: ['ヤマト運輸', '佐川急便', '日本郵便'],
+  });
   // the language cell (general block): ja / en
   const localeRow = grid.findIndex((r) => r[0] === '言語');
-  expect(L.history[0].validations!.find((v) => v.rows?.first === localeRow + 1)).toMatchObject({ col: 2, rule: { values: ['ja', 'en'] } });
+  expect(L.history[0].validations!.find((v) => v.rows?.first === localeRow + 1)).toMatchObject({
+    col: 2,
+    rule: { values: ['ja', 'en'] },
+  });
   // the shop rules cover the template's blank shop rows
   const shopRule = L.history[0].validations!.find((v) => v.col === col('モール') && v.rows!.first > localeRow + 1)!;
   expect(shopRule.rows).toEqual({ first: header + 2, count: expect.any(Number) });

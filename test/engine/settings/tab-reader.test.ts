@@ -1,5 +1,5 @@
-import { generalEntries, parseCell, readTabCells, readTable } from '../../../src/engine/settings/tab-reader';
 import { carrierColumns } from '../../../src/engine/settings/tab-layout';
+import { generalEntries, parseCell, readTabCells, readTable } from '../../../src/engine/settings/tab-reader';
 
 describe('tab-reader', () => {
   it('finds blocks whose markers moved out of column A, and the general values beside their labels', () => {
@@ -11,7 +11,13 @@ describe('tab-reader', () => {
       ['', '名前', 'Qoo10'],
       ['', 'ヤマト運輸', 'yamato'],
     ]);
-    expect(tab.blocks).toEqual({ general: [1, 2], shipper: [], alerts: [], shops: null, carriers: { header: 4, rows: [5] } });
+    expect(tab.blocks).toEqual({
+      general: [1, 2],
+      shipper: [],
+      alerts: [],
+      shops: null,
+      carriers: { header: 4, rows: [5] },
+    });
     expect(generalEntries(tab)).toEqual([
       { field: 'locale', row: 1, col: 2, value: 'en' },
       { field: 'timezone', row: 2, col: 2, value: 'UTC' },

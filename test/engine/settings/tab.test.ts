@@ -1,11 +1,14 @@
-import { loadSettingsFromBook, writeShopStatus } from '../../../src/engine/settings/tab';
-import { SettingsError } from '../../../src/engine/settings/errors';
 import { MemoryProperties, VirtualClock } from '../../../src/engine/memory-ports';
-import { MemorySpreadsheet, type MemorySheet } from '../../../src/engine/sheet/memory-sheet';
+import { SettingsError } from '../../../src/engine/settings/errors';
+import { loadSettingsFromBook, writeShopStatus } from '../../../src/engine/settings/tab';
+import { type MemorySheet, MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
 import { fakeConnector, SECRET } from '../../support/fake-mall';
 
 const clock = new VirtualClock();
-const connectors = [fakeConnector('a', clock, { pages: [] }).connector, fakeConnector('b', clock, { pages: [] }).connector];
+const connectors = [
+  fakeConnector('a', clock, { pages: [] }).connector,
+  fakeConnector('b', clock, { pages: [] }).connector,
+];
 const SHOP_ROW = 7;
 
 function load(book: MemorySpreadsheet, props: MemoryProperties) {
@@ -28,7 +31,8 @@ function setUp() {
   const props = new MemoryProperties();
   const first = errorOf(book, props);
   const sheet = book.getSheet('設定')!;
-  const put = (header: string, value: string | number | boolean, row = SHOP_ROW) => sheet.edit(row, col(sheet, header), value);
+  const put = (header: string, value: string | number | boolean, row = SHOP_ROW) =>
+    sheet.edit(row, col(sheet, header), value);
   put('ショップ名', 'Shop A');
   put('モール', 'Fake a');
   put('有効', true);
@@ -56,7 +60,17 @@ describe('Settings tab', () => {
     const grid = book.getSheet('設定')!.readAll();
     expect(grid[0][0]).toBe('[全般]');
     expect(grid[4][0]).toBe('[ショップ]');
-    expect(grid[5]).toEqual(expect.arrayContaining(['ショップ名', 'モール', 'App Secret', 'APIキー', 'パスワード', '最終取得日時', '有効期限']));
+    expect(grid[5]).toEqual(
+      expect.arrayContaining([
+        'ショップ名',
+        'モール',
+        'App Secret',
+        'APIキー',
+        'パスワード',
+        '最終取得日時',
+        '有効期限',
+      ]),
+    );
     expect(grid[11][0]).toBe('[配送業者]');
     expect(grid[12].slice(0, 3)).toEqual(['名前', 'Fake a', 'Fake b']);
   });
@@ -122,7 +136,11 @@ describe('Settings tab', () => {
     put('ショップ名', 'Shop Renamed');
     const e = errorOf(book, props);
     expect(e.issues).toEqual([
-      expect.objectContaining({ shop: 'Shop Renamed', field: 'credentials.apiKey', cell: `設定!${letter(col(sheet, 'APIキー'))}${SHOP_ROW}` }),
+      expect.objectContaining({
+        shop: 'Shop Renamed',
+        field: 'credentials.apiKey',
+        cell: `設定!${letter(col(sheet, 'APIキー'))}${SHOP_ROW}`,
+      }),
     ]);
     put('ショップ名', 'Shop A');
     put('APIキー', '');

@@ -35,17 +35,36 @@ describe('MemorySpreadsheet copies Apps Script value quirks', () => {
 
   test('calls and cells are counted per method', () => {
     const { book, sheet } = setup();
-    sheet.writeBlock(1, 1, [['a', 'b'], ['c', 'd']]);
+    sheet.writeBlock(1, 1, [
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     sheet.setFormats(1, 1, [['@']]);
     sheet.readAll();
-    expect(book.calls).toEqual({ readAll: 1, writeBlock: 1, setFormats: 1, applyLayout: 0, layoutServiceCalls: 0, total: 3, cellsWritten: 4 });
+    expect(book.calls).toEqual({
+      readAll: 1,
+      writeBlock: 1,
+      setFormats: 1,
+      applyLayout: 0,
+      layoutServiceCalls: 0,
+      total: 3,
+      cellsWritten: 4,
+    });
   });
 
   test('user actions move values with their formats and formulas', () => {
     const { sheet } = setup();
-    sheet.writeBlock(1, 1, [['k', 'v'], ['b', '=2*2'], ['a', '=1*1']]);
+    sheet.writeBlock(1, 1, [
+      ['k', 'v'],
+      ['b', '=2*2'],
+      ['a', '=1*1'],
+    ]);
     sheet.sortBy(1);
-    expect(sheet.readAll()).toEqual([['k', 'v'], ['a', 1], ['b', 4]]);
+    expect(sheet.readAll()).toEqual([
+      ['k', 'v'],
+      ['a', 1],
+      ['b', 4],
+    ]);
     expect(sheet.formulaAt(3, 2)).toBe('=2*2');
     sheet.insertColumn(1, 'mine');
     expect(sheet.readAll()[0]).toEqual(['mine', 'k', 'v']);

@@ -1,10 +1,15 @@
-import { MAX_BLOCKS, columnRuns, planBlocks, type Block } from '../../../src/engine/sheet/write-plan';
+import { type Block, columnRuns, MAX_BLOCKS, planBlocks } from '../../../src/engine/sheet/write-plan';
 
-const covers = (blocks: Block[], r: number, c: number) => blocks.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right);
+const covers = (blocks: Block[], r: number, c: number) =>
+  blocks.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right);
 
 describe('write planning', () => {
   test('column runs split at columns the engine must not write', () => {
-    expect(columnRuns([0, 1, 2, 5, 6, 9])).toEqual([[0, 2], [5, 6], [9, 9]]);
+    expect(columnRuns([0, 1, 2, 5, 6, 9])).toEqual([
+      [0, 2],
+      [5, 6],
+      [9, 9],
+    ]);
   });
 
   test('scattered changes fit in at most MAX_BLOCKS rectangles that cover every change and no foreign column', () => {
@@ -18,11 +23,29 @@ describe('write planning', () => {
   });
 
   test('two far-apart single cells stay two calls (merging would cost more than it saves)', () => {
-    const blocks = planBlocks(new Map([[1, [0]], [40000, [0]]]), [0]);
-    expect(blocks).toEqual([{ top: 1, bottom: 1, left: 0, right: 0 }, { top: 40000, bottom: 40000, left: 0, right: 0 }]);
+    const blocks = planBlocks(
+      new Map([
+        [1, [0]],
+        [40000, [0]],
+      ]),
+      [0],
+    );
+    expect(blocks).toEqual([
+      { top: 1, bottom: 1, left: 0, right: 0 },
+      { top: 40000, bottom: 40000, left: 0, right: 0 },
+    ]);
   });
 
   test('neighbouring rows merge into one rectangle', () => {
-    expect(planBlocks(new Map([[5, [2]], [6, [3]], [8, [2]]]), [0, 1, 2, 3])).toEqual([{ top: 5, bottom: 8, left: 2, right: 3 }]);
+    expect(
+      planBlocks(
+        new Map([
+          [5, [2]],
+          [6, [3]],
+          [8, [2]],
+        ]),
+        [0, 1, 2, 3],
+      ),
+    ).toEqual([{ top: 5, bottom: 8, left: 2, right: 3 }]);
   });
 });

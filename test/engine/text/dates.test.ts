@@ -8,7 +8,12 @@ describe('date-times in a time zone', () => {
   });
 
   test('agrees with Intl minute by minute around half-hour-zone DST changes', () => {
-    const intl = new Intl.DateTimeFormat('sv-SE', { timeZone: 'America/St_Johns', dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' });
+    const intl = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'America/St_Johns',
+      dateStyle: 'short',
+      timeStyle: 'short',
+      hourCycle: 'h23',
+    });
     for (let ms = Date.UTC(2026, 10, 1, 3, 0); ms < Date.UTC(2026, 10, 1, 6, 0); ms += 60_000) {
       expect(formatDateTime(ms, 'America/St_Johns')).toBe(intl.format(ms));
     }

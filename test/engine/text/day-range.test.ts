@@ -9,8 +9,16 @@ describe('parseDayRange', () => {
     });
   });
   test('names the bad field', () => {
-    expect(parseDayRange('2026-02-30', '2026-03-01', 'Asia/Tokyo')).toEqual({ ok: false, field: 'from', value: '2026-02-30' });
-    expect(parseDayRange('2026-03-01', 'tomorrow', 'Asia/Tokyo')).toEqual({ ok: false, field: 'to', value: 'tomorrow' });
+    expect(parseDayRange('2026-02-30', '2026-03-01', 'Asia/Tokyo')).toEqual({
+      ok: false,
+      field: 'from',
+      value: '2026-02-30',
+    });
+    expect(parseDayRange('2026-03-01', 'tomorrow', 'Asia/Tokyo')).toEqual({
+      ok: false,
+      field: 'to',
+      value: 'tomorrow',
+    });
     expect(parseDayRange('2026-03-02', '2026-03-01', 'Asia/Tokyo')).toMatchObject({ ok: false, field: 'order' });
   });
 });

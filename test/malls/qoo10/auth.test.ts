@@ -1,11 +1,12 @@
-import type { HttpRequest } from '../../../src/ports';
 import { qoo10Connector } from '../../../src/malls/qoo10';
 import { Qoo10Client } from '../../../src/malls/qoo10/client';
+import type { HttpRequest } from '../../../src/ports';
 import { QOO10_SANDBOX_CREDENTIALS } from '../../../src/sandbox/qoo10';
 import { DAY, fetchAll, qoo10Ctx, qoo10World } from './helpers';
 
 const keyCalls = (sent: HttpRequest[]) => sent.filter((r) => r.url.endsWith('CertificationAPI.CreateCertificationKey'));
-const state = (mall: { control(c: string, a: Record<string, unknown>): unknown }) => mall.control('state', {}) as { keysIssued: number };
+const state = (mall: { control(c: string, a: Record<string, unknown>): unknown }) =>
+  mall.control('state', {}) as { keysIssued: number };
 
 describe('Qoo10 seller auth key', () => {
   test('issued once from API key + login, cached with its issue date, expiry recorded', () => {
@@ -29,25 +30,28 @@ describe('Qoo10 seller auth key', () => {
     expect(state(mall).keysIssued).toBe(1);
   });
 
-  test.each(['key', 'result', 'error'])('an expired key (%s form) is re-issued and the call retried once', (envelope) => {
-    const { world, mall } = qoo10World();
-    const ctx = qoo10Ctx(world);
-    const now = world.clock.now();
-    fetchAll(ctx, { from: now - DAY, to: now, statuses: ['SHIPPING_REQUESTED'] });
-    const oldKey = ctx.store.get('qoo10.sak');
-    mall.control('expire', { envelope });
-    world.clock.advance(DAY);
-    const t2 = world.clock.now();
-    const { lines } = fetchAll(ctx, { from: now - 7 * DAY, to: now, statuses: ['SHIPPING_REQUESTED'] });
-    expect(lines.length).toBeGreaterThan(0);
-    const codes = (mall.control('state', {}) as { calls: { code: number }[] }).calls.map((c) => c.code);
-    expect(codes.filter((c) => c === { key: -90001, result: -90004, error: -90005 }[envelope])).toHaveLength(1);
-    expect(keyCalls(world.http.sent)).toHaveLength(2);
-    expect(ctx.store.get('qoo10.sak')).not.toBe(oldKey);
-    const issuedAt = Number(ctx.store.get('qoo10.sakIssuedAt'));
-    expect(issuedAt).toBeGreaterThanOrEqual(t2);
-    expect(ctx.expiry.value).toBe(issuedAt + 365 * DAY);
-  });
+  test.each(['key', 'result', 'error'])(
+    'an expired key (%s form) is re-issued and the call retried once',
+    (envelope) => {
+      const { world, mall } = qoo10World();
+      const ctx = qoo10Ctx(world);
+      const now = world.clock.now();
+      fetchAll(ctx, { from: now - DAY, to: now, statuses: ['SHIPPING_REQUESTED'] });
+      const oldKey = ctx.store.get('qoo10.sak');
+      mall.control('expire', { envelope });
+      world.clock.advance(DAY);
+      const t2 = world.clock.now();
+      const { lines } = fetchAll(ctx, { from: now - 7 * DAY, to: now, statuses: ['SHIPPING_REQUESTED'] });
+      expect(lines.length).toBeGreaterThan(0);
+      const codes = (mall.control('state', {}) as { calls: { code: number }[] }).calls.map((c) => c.code);
+      expect(codes.filter((c) => c === { key: -90001, result: -90004, error: -90005 }[envelope])).toHaveLength(1);
+      expect(keyCalls(world.http.sent)).toHaveLength(2);
+      expect(ctx.store.get('qoo10.sak')).not.toBe(oldKey);
+      const issuedAt = Number(ctx.store.get('qoo10.sakIssuedAt'));
+      expect(issuedAt).toBeGreaterThanOrEqual(t2);
+      expect(ctx.expiry.value).toBe(issuedAt + 365 * DAY);
+    },
+  );
 
   test('re-issued ahead of time after ~11 months, without waiting for an error', () => {
     const { world, mall } = qoo10World();
@@ -60,7 +64,11 @@ describe('Qoo10 seller auth key', () => {
     world.clock.advance(40 * DAY);
     fetchAll(ctx, { from: world.clock.now() - DAY, to: world.clock.now(), statuses: ['SHIPPING_REQUESTED'] });
     expect(state(mall).keysIssued).toBe(2);
-    expect((mall.control('state', {}) as { calls: { code: number }[] }).calls.some((c) => c.code === -90004 || c.code === -90005)).toBe(false);
+    expect(
+      (mall.control('state', {}) as { calls: { code: number }[] }).calls.some(
+        (c) => c.code === -90004 || c.code === -90005,
+      ),
+    ).toBe(false);
   });
 
   test('a key cached for one login is not reused for another: a new one is requested', () => {
@@ -68,7 +76,9 @@ describe('Qoo10 seller auth key', () => {
     const now = world.clock.now();
     fetchAll(qoo10Ctx(world), { from: now - DAY, to: now, statuses: ['SHIPPING_REQUESTED'] });
     const wrongUser = qoo10Ctx(world, { credentials: { ...QOO10_SANDBOX_CREDENTIALS, userId: 'someone-else' } });
-    expect(() => fetchAll(wrongUser, { from: now - DAY, to: now, statuses: ['SHIPPING_REQUESTED'] })).toThrow(/販売認証キーを発行できません/);
+    expect(() => fetchAll(wrongUser, { from: now - DAY, to: now, statuses: ['SHIPPING_REQUESTED'] })).toThrow(
+      /販売認証キーを発行できません/,
+    );
     expect(keyCalls(world.http.sent)).toHaveLength(2);
     expect(state(mall).keysIssued).toBe(1);
   });
@@ -83,7 +93,9 @@ describe('Qoo10 seller auth key', () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toMatch(/^Qoo10 の販売認証キーを発行できません（コード -10001: .*）。ショップ「Qoo10 デモ店」の APIキー・販売者ID・パスワードを確認してください$/);
+    expect(message).toMatch(
+      /^Qoo10 の販売認証キーを発行できません（コード -10001: .*）。ショップ「Qoo10 デモ店」の APIキー・販売者ID・パスワードを確認してください$/,
+    );
     expect(message).not.toContain('wrong-Secret-42');
     expect(message).not.toContain(QOO10_SANDBOX_CREDENTIALS.apiKey);
   });
@@ -92,7 +104,9 @@ describe('Qoo10 seller auth key', () => {
     const { world } = qoo10World();
     const ctx = qoo10Ctx(world, { credentials: { ...QOO10_SANDBOX_CREDENTIALS, apiKey: 'nope' } }, { locale: 'en' });
     const now = world.clock.now();
-    expect(() => qoo10Connector.fetch(ctx, { from: now - DAY, to: now, statuses: ['SHIPPING_REQUESTED'], cursor: null })).toThrow(
+    expect(() =>
+      qoo10Connector.fetch(ctx, { from: now - DAY, to: now, statuses: ['SHIPPING_REQUESTED'], cursor: null }),
+    ).toThrow(
       /^Qoo10 does not accept the API key \(code -90001: invalid or expired\)\. The API key expires after a year .* of shop "Qoo10 デモ店"$/,
     );
   });
@@ -100,7 +114,9 @@ describe('Qoo10 seller auth key', () => {
   test('missing credentials name the field', () => {
     const { world } = qoo10World();
     const ctx = qoo10Ctx(world, { credentials: { apiKey: 'k', userId: 'u' } });
-    expect(() => qoo10Connector.fetch(ctx, { from: 0, to: 1, statuses: ['SHIPPING_REQUESTED'], cursor: null })).toThrow(/Qoo10 デモ店.*password/);
+    expect(() => qoo10Connector.fetch(ctx, { from: 0, to: 1, statuses: ['SHIPPING_REQUESTED'], cursor: null })).toThrow(
+      /Qoo10 デモ店.*password/,
+    );
   });
 
   test('a key rejected twice is reported, not retried forever', () => {
@@ -117,7 +133,11 @@ describe('Qoo10 seller auth key', () => {
         mall.control('expire', {});
         return res;
       };
-      return client.call('ShippingBasic.GetShippingInfo_v3', { ShippingStatus: '2', SearchStartDate: '20261120', SearchEndDate: '20261121' });
+      return client.call('ShippingBasic.GetShippingInfo_v3', {
+        ShippingStatus: '2',
+        SearchStartDate: '20261120',
+        SearchEndDate: '20261121',
+      });
     })();
     expect(env.code).toBe(-90001);
     expect(keyCalls(world.http.sent)).toHaveLength(2);
@@ -136,7 +156,7 @@ describe('Qoo10 seller auth key', () => {
     expect(keyCalls(world.http.sent)).toHaveLength(2);
   });
 
-  test('the API key issue date: the shown expiry is a year after it when that comes before the seller key\'s', () => {
+  test("the API key issue date: the shown expiry is a year after it when that comes before the seller key's", () => {
     const { world } = qoo10World();
     const ctx = qoo10Ctx(world, { credentials: { ...QOO10_SANDBOX_CREDENTIALS, apiKeyIssuedOn: '2026-03-01' } });
     const now = world.clock.now();

@@ -7,7 +7,12 @@ describe('Qoo10 check', () => {
   test('healthy shop: key, estimated expiry, statuses, carriers and the ship-date caveat', () => {
     const { world } = qoo10World();
     const ctx = qoo10Ctx(world);
-    const lines = qoo10Connector.check(ctx, [...DEMO_CARRIERS, { name: 'ネコポス便', qoo10: 'ネコポス' }, { name: '郵便局', qoo10: '日本郵便' }, { name: '西濃' }]);
+    const lines = qoo10Connector.check(ctx, [
+      ...DEMO_CARRIERS,
+      { name: 'ネコポス便', qoo10: 'ネコポス' },
+      { name: '郵便局', qoo10: '日本郵便' },
+      { name: '西濃' },
+    ]);
     const byId = Object.fromEntries(lines.map((l) => [l.id, l]));
     expect(byId.auth).toMatchObject({ ok: true, message: '販売認証キー OK（発行日 2026-11-22）' });
     expect(byId.expiry.message).toContain('2027-11-22');
@@ -17,7 +22,10 @@ describe('Qoo10 check', () => {
     expect(byId['carrier:日本郵便']).toMatchObject({ ok: true, message: expect.stringContaining('ゆうパック') });
     // '日本郵便' is not a name Qoo10 is known to accept: a warning that says what to check
     expect(byId['carrier:郵便局']).toMatchObject({ ok: true, message: expect.stringContaining('QSM') });
-    expect(byId['carrier:西濃']).toMatchObject({ ok: false, message: expect.stringContaining('Qoo10 の配送会社名がありません') });
+    expect(byId['carrier:西濃']).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Qoo10 の配送会社名がありません'),
+    });
     expect(byId.shipdate.message).toContain('出荷日');
     expect(ctx.expiry.value).not.toBeNull();
   });
@@ -26,7 +34,10 @@ describe('Qoo10 check', () => {
     const { world } = qoo10World();
     const ctx = qoo10Ctx(world, { credentials: { ...QOO10_SANDBOX_CREDENTIALS, password: 'bad' } });
     const lines = qoo10Connector.check(ctx, DEMO_CARRIERS);
-    expect(lines.find((l) => l.id === 'auth')).toMatchObject({ ok: false, message: expect.stringContaining('コード -10001') });
+    expect(lines.find((l) => l.id === 'auth')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('コード -10001'),
+    });
     expect(lines.find((l) => l.id === 'expiry')).toBeUndefined();
     expect(lines.find((l) => l.id === 'statuses')?.ok).toBe(true);
   });
@@ -38,20 +49,31 @@ describe('Qoo10 check', () => {
     [undefined, true, /API キーの発行日が未設定です/],
   ])('the API key issued on %s: shown, and warned of a month ahead', (issuedOn, ok, text) => {
     const { world } = qoo10World();
-    const ctx = qoo10Ctx(world, { credentials: { ...QOO10_SANDBOX_CREDENTIALS, ...(issuedOn ? { apiKeyIssuedOn: issuedOn } : {}) } });
+    const ctx = qoo10Ctx(world, {
+      credentials: { ...QOO10_SANDBOX_CREDENTIALS, ...(issuedOn ? { apiKeyIssuedOn: issuedOn } : {}) },
+    });
     const line = qoo10Connector.check(ctx, DEMO_CARRIERS).find((l) => l.id === 'apiKeyExpiry');
     expect(line).toMatchObject({ ok, message: expect.stringMatching(text) });
   });
 
   test('an API key issue date that is not a date is refused by the credentials schema', () => {
-    const parsed = qoo10Connector.credentialsSchema.safeParse({ ...QOO10_SANDBOX_CREDENTIALS, apiKeyIssuedOn: '2026/13/01' });
+    const parsed = qoo10Connector.credentialsSchema.safeParse({
+      ...QOO10_SANDBOX_CREDENTIALS,
+      apiKeyIssuedOn: '2026/13/01',
+    });
     expect(parsed.success).toBe(false);
-    expect(qoo10Connector.credentialsSchema.safeParse({ ...QOO10_SANDBOX_CREDENTIALS, apiKeyIssuedOn: '2026-02-28' }).success).toBe(true);
+    expect(
+      qoo10Connector.credentialsSchema.safeParse({ ...QOO10_SANDBOX_CREDENTIALS, apiKeyIssuedOn: '2026-02-28' })
+        .success,
+    ).toBe(true);
   });
 
   test('unknown statuses are reported', () => {
     const { world } = qoo10World();
     const ctx = qoo10Ctx(world, { fetch: { statuses: ['SHIPPING_REQUESTED', 'PAID'], days: 7 } });
-    expect(qoo10Connector.check(ctx, []).find((l) => l.id === 'statuses')).toMatchObject({ ok: false, message: expect.stringContaining('PAID') });
+    expect(qoo10Connector.check(ctx, []).find((l) => l.id === 'statuses')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('PAID'),
+    });
   });
 });

@@ -6,7 +6,10 @@ import { BASE, sandboxOrders } from './helpers';
 
 /** The whole engine against the Qoo10 sandbox, in-process: what `mallsheet fetch/export` does. */
 function engine(shop: Record<string, unknown> = {}) {
-  const { world, book, env } = engineWorld(settingsWithShops({ ...demoQoo10Shop(BASE), ...shop }), { seed: 11, orders: 40 });
+  const { world, book, env } = engineWorld(settingsWithShops({ ...demoQoo10Shop(BASE), ...shop }), {
+    seed: 11,
+    orders: 40,
+  });
   const mall = world.sandbox.mall('qoo10');
   const rows = () =>
     orderRows(book).map((cell) => ({
@@ -27,7 +30,9 @@ describe('Qoo10 end to end (engine + connector + sandbox)', () => {
     const f = runFetch(env, { trigger: 'manual' });
     expect(f.exitCode).toBe(0);
     const fetched = rows();
-    const expected = sandboxOrders(mall).filter((o) => (o.status === 2 || o.status === 3) && !o.claim && o.orderDate > world.clock.now() - 7 * 86_400_000);
+    const expected = sandboxOrders(mall).filter(
+      (o) => (o.status === 2 || o.status === 3) && !o.claim && o.orderDate > world.clock.now() - 7 * 86_400_000,
+    );
     expect(fetched.map((r) => r.lineId).sort()).toEqual(expected.flatMap((o) => o.orderNos).sort());
     expect(fetched.every((r) => !r.phone.startsWith('+81'))).toBe(true);
     expect(expected.some((o) => o.orderNos.length > 1)).toBe(true); // multi-line carts are in the run
@@ -77,7 +82,9 @@ describe('Qoo10 end to end (engine + connector + sandbox)', () => {
     expect(runFetch(env, { trigger: 'manual' }).exitCode).toBe(0);
     expect((mall.control('state', {}) as { keysIssued: number }).keysIssued).toBe(2);
 
-    const bad = engine({ credentials: { apiKey: 'qoo10-sandbox-api-key', userId: 'sandbox-seller', password: 'nope-secret' } });
+    const bad = engine({
+      credentials: { apiKey: 'qoo10-sandbox-api-key', userId: 'sandbox-seller', password: 'nope-secret' },
+    });
     const r = runFetch(bad.env, { trigger: 'manual' });
     expect(r.exitCode).toBe(1);
     expect(r.shops[0].message).toContain('販売認証キーを発行できません');

@@ -2,14 +2,17 @@ import { qoo10Connector } from '../../../src/malls/qoo10';
 import { exportOrder, qoo10Ctx, qoo10World, sandboxOrders } from './helpers';
 
 type Shipment = { orderNo: string; shippingCorp: string; trackingNo: string };
-const shipments = (mall: { control(c: string, a: Record<string, unknown>): unknown }) => (mall.control('state', {}) as { shipments: Shipment[] }).shipments;
+const shipments = (mall: { control(c: string, a: Record<string, unknown>): unknown }) =>
+  (mall.control('state', {}) as { shipments: Shipment[] }).shipments;
 
 describe('Qoo10 export', () => {
   test('sends SetSendingInfo once per OrderNo with the carrier table qoo10 value, and never twice', () => {
     const { world, mall } = qoo10World({ orders: 40 });
     const ctx = qoo10Ctx(world);
     const cart = sandboxOrders(mall).find((o) => o.orderNos.length > 1 && o.status === 2 && !o.claim)!;
-    const out = qoo10Connector.exportOrders(ctx, [exportOrder(cart, '1234-5678-9012'.replace(/-/g, ''))], { dryRun: false });
+    const out = qoo10Connector.exportOrders(ctx, [exportOrder(cart, '1234-5678-9012'.replace(/-/g, ''))], {
+      dryRun: false,
+    });
     expect(out.map((o) => o.kind)).toEqual(cart.orderNos.map(() => 'ok'));
     const sent = shipments(mall);
     expect(sent.map((s) => s.orderNo).sort()).toEqual([...cart.orderNos].sort());
@@ -32,7 +35,10 @@ describe('Qoo10 export', () => {
     expect(same).toMatchObject({ kind: 'already', note: expect.stringContaining('AAA111') });
     const other = qoo10Connector.exportOrders(ctx, [exportOrder(b, 'CCC333')], { dryRun: false })[0];
     // the mall kept BBB222: not OK, the row says which number Qoo10 holds and what to do
-    expect(other).toMatchObject({ kind: 'error', message: expect.stringMatching(/別の伝票番号 BBB222.*CCC333 は登録されていません.*QSM で伝票番号を変更/) });
+    expect(other).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/別の伝票番号 BBB222.*CCC333 は登録されていません.*QSM で伝票番号を変更/),
+    });
     expect(shipments(mall)).toHaveLength(2);
   });
 
@@ -43,7 +49,9 @@ describe('Qoo10 export', () => {
     const cancelled = orders.find((o) => o.status === 2 && !o.claim)!;
     mall.control('cancel', { packNo: cancelled.packNo });
     const unpaid = orders.find((o) => o.status === 1 && !o.claim)!;
-    const [c, u] = qoo10Connector.exportOrders(ctx, [exportOrder(cancelled, 'T1'), exportOrder(unpaid, 'T2')], { dryRun: false });
+    const [c, u] = qoo10Connector.exportOrders(ctx, [exportOrder(cancelled, 'T1'), exportOrder(unpaid, 'T2')], {
+      dryRun: false,
+    });
     expect(c).toMatchObject({ kind: 'error', message: expect.stringMatching(/キャンセル完了.*-10100/) });
     expect(u).toMatchObject({ kind: 'error', message: expect.stringMatching(/配送待ち.*-10010/) });
   });
@@ -54,7 +62,11 @@ describe('Qoo10 export', () => {
     const cart = sandboxOrders(mall).find((o) => o.status === 2 && !o.claim)!;
     const out = qoo10Connector.exportOrders(ctx, [exportOrder(cart, 'T9', '佐川急便')], { dryRun: true });
     expect(out).toHaveLength(cart.orderNos.length);
-    for (const o of out) expect(o).toMatchObject({ kind: 'preview', message: expect.stringMatching(/佐川急便.*T9.*出荷日 2026-11-22 は Qoo10 の仕様で送信されません/) });
+    for (const o of out)
+      expect(o).toMatchObject({
+        kind: 'preview',
+        message: expect.stringMatching(/佐川急便.*T9.*出荷日 2026-11-22 は Qoo10 の仕様で送信されません/),
+      });
     expect(world.http.sent.filter((r) => r.url.includes('SetSendingInfo'))).toHaveLength(0);
     const en = qoo10Ctx(world, {}, { locale: 'en' });
     const [p] = qoo10Connector.exportOrders(en, [exportOrder(cart, 'T9')], { dryRun: true });
@@ -75,8 +87,12 @@ describe('Qoo10 export', () => {
       { dryRun: false },
     );
     expect(out.map((o) => o.key.split('\u0000')[0])).not.toContain(a.packNo);
-    expect(out.filter((o) => o.key.startsWith(b.packNo)).every((o) => o.kind === 'error' && /配送業者/.test(o.message))).toBe(true);
-    expect(out.filter((o) => o.key.startsWith(c.packNo)).every((o) => o.kind === 'error' && /50/.test(o.message))).toBe(true);
+    expect(
+      out.filter((o) => o.key.startsWith(b.packNo)).every((o) => o.kind === 'error' && /配送業者/.test(o.message)),
+    ).toBe(true);
+    expect(out.filter((o) => o.key.startsWith(c.packNo)).every((o) => o.kind === 'error' && /50/.test(o.message))).toBe(
+      true,
+    );
     expect(world.http.sent.filter((r) => r.url.includes('SetSendingInfo'))).toHaveLength(0);
   });
 
@@ -84,7 +100,11 @@ describe('Qoo10 export', () => {
     const { world, mall } = qoo10World({ orders: 40 });
     const ctx = qoo10Ctx(world);
     const o = sandboxOrders(mall).find((x) => x.status === 3 && !x.claim)!;
-    const out = qoo10Connector.exportOrders(ctx, [exportOrder(o, 'YP1', 'ゆうパック', { carrier: { name: 'ゆうパック' } })], { dryRun: false });
+    const out = qoo10Connector.exportOrders(
+      ctx,
+      [exportOrder(o, 'YP1', 'ゆうパック', { carrier: { name: 'ゆうパック' } })],
+      { dryRun: false },
+    );
     expect(out.every((x) => x.kind === 'ok')).toBe(true);
     expect(shipments(mall).every((s) => s.shippingCorp === 'ゆうパック')).toBe(true);
   });
@@ -95,7 +115,10 @@ describe('Qoo10 export', () => {
     const o = sandboxOrders(mall).find((x) => x.status === 2 && !x.claim)!;
     const foreign = { ...o, packNo: '799999999', orderNos: ['1999999999'] };
     const [notMine] = qoo10Connector.exportOrders(ctx, [exportOrder(foreign, 'T1')], { dryRun: false });
-    expect(notMine).toMatchObject({ kind: 'error', message: 'Qoo10 エラー -10004: この注文番号はこの販売者の注文ではありません' });
+    expect(notMine).toMatchObject({
+      kind: 'error',
+      message: 'Qoo10 エラー -10004: この注文番号はこの販売者の注文ではありません',
+    });
     const bad = { ...o, orderNos: ['12AB'] };
     const [format] = qoo10Connector.exportOrders(ctx, [exportOrder(bad, 'T1')], { dryRun: false });
     expect(format).toMatchObject({ kind: 'error', message: expect.stringContaining('-10001') });
@@ -117,9 +140,15 @@ describe('Qoo10 export', () => {
     const { world, mall } = qoo10World({ orders: 60 });
     const ctx = qoo10Ctx(world);
     mall.control('rate', { perSecond: 4 });
-    const ready = sandboxOrders(mall).filter((x) => (x.status === 2 || x.status === 3) && !x.claim).slice(0, 10);
+    const ready = sandboxOrders(mall)
+      .filter((x) => (x.status === 2 || x.status === 3) && !x.claim)
+      .slice(0, 10);
     const t0 = world.clock.now();
-    const out = qoo10Connector.exportOrders(ctx, ready.map((o, i) => exportOrder(o, `S${i}`)), { dryRun: false });
+    const out = qoo10Connector.exportOrders(
+      ctx,
+      ready.map((o, i) => exportOrder(o, `S${i}`)),
+      { dryRun: false },
+    );
     expect(out.every((x) => x.kind === 'ok')).toBe(true);
     const n = ready.reduce((a, o) => a + o.orderNos.length, 0);
     expect(shipments(mall)).toHaveLength(n);
@@ -134,18 +163,29 @@ describe('Qoo10 export', () => {
     mall.control('fault', { kind: 'malformed', count: 4 });
     const out = qoo10Connector.exportOrders(ctx, [exportOrder(a, 'M1'), exportOrder(b, 'M2')], { dryRun: false });
     expect(out.map((o) => o.kind)).toEqual(['error', 'error']);
-    expect(out[0]).toMatchObject({ message: expect.stringContaining('Qoo10 の応答を読めません（ShippingBasic.SetSendingInfo）') });
+    expect(out[0]).toMatchObject({
+      message: expect.stringContaining('Qoo10 の応答を読めません（ShippingBasic.SetSendingInfo）'),
+    });
     mall.control('fault', { kind: '503', count: 4 });
     const [c] = qoo10Connector.exportOrders(ctx, [exportOrder(a, 'M1')], { dryRun: false });
-    expect(c).toMatchObject({ kind: 'error', message: 'Qoo10 が HTTP 503 を返しました（ShippingBasic.SetSendingInfo）' });
+    expect(c).toMatchObject({
+      kind: 'error',
+      message: 'Qoo10 が HTTP 503 を返しました（ShippingBasic.SetSendingInfo）',
+    });
     expect(shipments(mall)).toHaveLength(0);
   });
 
   test('lines past the time budget are held, not failed', () => {
     const { world, mall } = qoo10World({ orders: 60 });
     const ctx = qoo10Ctx(world, {}, { budgetMs: 1000 });
-    const ready = sandboxOrders(mall).filter((x) => x.status === 2 && !x.claim).slice(0, 8);
-    const out = qoo10Connector.exportOrders(ctx, ready.map((o, i) => exportOrder(o, `B${i}`)), { dryRun: false });
+    const ready = sandboxOrders(mall)
+      .filter((x) => x.status === 2 && !x.claim)
+      .slice(0, 8);
+    const out = qoo10Connector.exportOrders(
+      ctx,
+      ready.map((o, i) => exportOrder(o, `B${i}`)),
+      { dryRun: false },
+    );
     expect(out.some((x) => x.kind === 'ok')).toBe(true);
     expect(out.some((x) => x.kind === 'deferred')).toBe(true);
     expect(out.some((x) => x.kind === 'error')).toBe(false);

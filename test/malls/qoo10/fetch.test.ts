@@ -10,7 +10,11 @@ describe('Qoo10 fetch', () => {
     const { world, mall } = qoo10World({ orders: 60 });
     const ctx = qoo10Ctx(world);
     const now = world.clock.now();
-    const { lines } = fetchAll(ctx, { from: now - 30 * DAY, to: now, statuses: ['SHIPPING_REQUESTED', 'SELLER_CONFIRMED'] });
+    const { lines } = fetchAll(ctx, {
+      from: now - 30 * DAY,
+      to: now,
+      statuses: ['SHIPPING_REQUESTED', 'SELLER_CONFIRMED'],
+    });
     const expected = sandboxOrders(mall)
       .filter((o) => (o.status === 2 || o.status === 3) && !(o.claim === '3' || o.claim === '16'))
       .flatMap((o) => o.orderNos);
@@ -29,7 +33,11 @@ describe('Qoo10 fetch', () => {
     fetchAll(ctx, { from: now - 7 * DAY, to: now, statuses: ['SHIPPING_REQUESTED', 'ON_DELIVERY'] });
     expect(shipping().map((r) => new URLSearchParams(r.body).get('ShippingStatus'))).toEqual(['2', '4']);
     const sent = shipping().length;
-    const { lines } = fetchAll(ctx, { from: now - 7 * DAY, to: now, statuses: ['SELLER_CONFIRMED', 'SHIPPING_REQUESTED'] });
+    const { lines } = fetchAll(ctx, {
+      from: now - 7 * DAY,
+      to: now,
+      statuses: ['SELLER_CONFIRMED', 'SHIPPING_REQUESTED'],
+    });
     const orderCalls = shipping().slice(sent);
     expect(orderCalls).toHaveLength(1);
     const bodies = orderCalls.map((r) => new URLSearchParams(r.body));
@@ -51,11 +59,17 @@ describe('Qoo10 fetch', () => {
     const ctx = qoo10Ctx(world);
     const now = world.clock.now();
     const { lines } = fetchAll(ctx, { from: now - 30 * DAY, to: now, statuses: ['ON_DELIVERY'] });
-    const expected = sandboxOrders(mall).filter((o) => o.status === 4 && !o.claim).flatMap((o) => o.orderNos);
+    const expected = sandboxOrders(mall)
+      .filter((o) => o.status === 4 && !o.claim)
+      .flatMap((o) => o.orderNos);
     expect(lines.length).toBe(expected.length);
     expect(new Set(lines.map((l) => l.mallStatus))).toEqual(new Set(['配送中']));
     const en = qoo10Ctx(world, {}, { locale: 'en' });
-    expect(new Set(fetchAll(en, { from: now - 30 * DAY, to: now, statuses: ['ON_DELIVERY'] }).lines.map((l) => l.mallStatus))).toEqual(new Set(['On delivery']));
+    expect(
+      new Set(
+        fetchAll(en, { from: now - 30 * DAY, to: now, statuses: ['ON_DELIVERY'] }).lines.map((l) => l.mallStatus),
+      ),
+    ).toEqual(new Set(['On delivery']));
   });
 
   test('windows longer than 89 days are split, and every window is within the limit', () => {
@@ -63,18 +77,25 @@ describe('Qoo10 fetch', () => {
     const ctx = qoo10Ctx(world);
     const now = world.clock.now();
     const { steps, lines } = fetchAll(ctx, { from: now - 200 * DAY, to: now, statuses: ['SHIPPING_REQUESTED'] });
-    const calls = world.http.sent.filter((r) => r.url.endsWith('GetShippingInfo_v3')).map((r) => new URLSearchParams(r.body));
+    const calls = world.http.sent
+      .filter((r) => r.url.endsWith('GetShippingInfo_v3'))
+      .map((r) => new URLSearchParams(r.body));
     expect(calls).toHaveLength(3);
     // 89-day windows: each touches at most 90 JST calendar days, which the sandbox (like Qoo10) accepts
-    const day = (stamp: string) => Date.UTC(Number(stamp.slice(0, 4)), Number(stamp.slice(4, 6)) - 1, Number(stamp.slice(6, 8)));
-    for (const c of calls) expect((day(c.get('SearchEndDate')!) - day(c.get('SearchStartDate')!)) / DAY + 1).toBeLessThanOrEqual(90);
+    const day = (stamp: string) =>
+      Date.UTC(Number(stamp.slice(0, 4)), Number(stamp.slice(4, 6)) - 1, Number(stamp.slice(6, 8)));
+    for (const c of calls)
+      expect((day(c.get('SearchEndDate')!) - day(c.get('SearchStartDate')!)) / DAY + 1).toBeLessThanOrEqual(90);
     expect(steps).toBe(3 * 5); // 1 status + 4 claim states per window
     expect(lines.length).toBeGreaterThan(0);
     const claims = world.http.sent.filter((r) => r.url.endsWith('GetClaimInfo_V3'));
     expect(claims).toHaveLength(12);
     expect(new URLSearchParams(claims[0].body).get('search_Sdate')).toMatch(/^\d{14}$/);
     // finished cancellations by completion date, open ones by request date
-    const conds = claims.slice(0, 4).map((r) => new URLSearchParams(r.body)).map((b) => `${b.get('ClaimStat')}:${b.get('search_condition')}`);
+    const conds = claims
+      .slice(0, 4)
+      .map((r) => new URLSearchParams(r.body))
+      .map((b) => `${b.get('ClaimStat')}:${b.get('search_condition')}`);
     expect(conds).toEqual(['1:2', '2:2', '3:3', '16:3']);
   });
 
@@ -110,7 +131,17 @@ describe('Qoo10 fetch', () => {
     expect(raw.length).toBe(5);
     const served = raw.flatMap((r) => {
       world.clock.advance(1000); // stay inside the sandbox's rate limit
-      const res = world.sandbox.handle({ method: 'POST', path: new URL(r.url).pathname, query: {}, headers: { 'content-type': r.contentType!, giosiscertificationkey: r.headers!.GiosisCertificationKey, qapiversion: '1.0' }, body: r.body! });
+      const res = world.sandbox.handle({
+        method: 'POST',
+        path: new URL(r.url).pathname,
+        query: {},
+        headers: {
+          'content-type': r.contentType!,
+          giosiscertificationkey: r.headers!.GiosisCertificationKey,
+          qapiversion: '1.0',
+        },
+        body: r.body!,
+      });
       const obj = JSON.parse(res.body).ResultObject;
       return Array.isArray(obj) ? obj : obj ? [obj] : [];
     }) as { PackNo: number; OrderNo: number; Total: number; ShippingRate: number }[];
@@ -159,14 +190,21 @@ describe('Qoo10 fetch', () => {
     world.clock.advance(500);
     const now = world.clock.now();
     const { updates } = fetchAll(ctx, { from: now - DAY, to: now, statuses: ['SHIPPING_REQUESTED'] });
-    expect(updates.filter((u) => u.orderId === target.packNo && u.cancelled).map((u) => u.lineId).sort()).toEqual([...target.orderNos].sort());
+    expect(
+      updates
+        .filter((u) => u.orderId === target.packNo && u.cancelled)
+        .map((u) => u.lineId)
+        .sort(),
+    ).toEqual([...target.orderNos].sort());
   });
 
   test('an unknown status name is a clear error naming the shop', () => {
     const { world } = qoo10World();
     const ctx = qoo10Ctx(world);
     const now = world.clock.now();
-    expect(() => qoo10Connector.fetch(ctx, { from: now - DAY, to: now, statuses: ['UN_SHIPPING'], cursor: null })).toThrow(/Qoo10 デモ店.*UN_SHIPPING/);
+    expect(() =>
+      qoo10Connector.fetch(ctx, { from: now - DAY, to: now, statuses: ['UN_SHIPPING'], cursor: null }),
+    ).toThrow(/Qoo10 デモ店.*UN_SHIPPING/);
   });
 
   test('a cursor from an earlier step resumes without repeating calls', () => {

@@ -1,10 +1,10 @@
-import { qoo10Connector } from '../../../src/malls/qoo10';
 import type { ExportLine, ExportOrder, ShopContext } from '../../../src/engine/connector';
+import { qoo10Connector } from '../../../src/malls/qoo10';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { demoQoo10Shop } from '../../../src/sandbox/qoo10';
 import { fetchSteps } from '../../support/fetch-steps';
-import { sandboxWorld, shopContext, type World } from '../../support/worlds';
 import { BASE, DAY } from '../../support/mall-helpers';
+import { sandboxWorld, shopContext, type World } from '../../support/worlds';
 
 export { BASE, DAY };
 
@@ -13,7 +13,11 @@ export function qoo10World(opts: { seed?: number; orders?: number } = {}) {
   return { world, mall: world.sandbox.mall('qoo10') };
 }
 
-export function qoo10Ctx(world: World, shop: Record<string, unknown> = {}, extra: Parameters<typeof shopContext>[2] = {}) {
+export function qoo10Ctx(
+  world: World,
+  shop: Record<string, unknown> = {},
+  extra: Parameters<typeof shopContext>[2] = {},
+) {
   return shopContext(world, { ...demoQoo10Shop(BASE), ...shop }, { carriers: DEMO_CARRIERS, ...extra });
 }
 
@@ -35,7 +39,12 @@ export function sandboxOrders(mall: { control(c: string, a: Record<string, unkno
 }
 
 /** An order as the engine hands it to exportOrders: every line ready with the given tracking. */
-export function exportOrder(o: SandboxOrder, tracking: string, carrierName = 'ヤマト運輸', over: Partial<ExportLine> = {}): ExportOrder {
+export function exportOrder(
+  o: SandboxOrder,
+  tracking: string,
+  carrierName = 'ヤマト運輸',
+  over: Partial<ExportLine> = {},
+): ExportOrder {
   const carrier = DEMO_CARRIERS.find((c) => c.name === carrierName) ?? null;
   return {
     orderId: o.packNo,

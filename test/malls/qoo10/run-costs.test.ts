@@ -2,7 +2,8 @@ import { qoo10Connector } from '../../../src/malls/qoo10';
 import { metered } from '../../support/metered-run';
 import { DAY, exportOrder, fetchAll, qoo10Ctx, qoo10World, sandboxOrders } from './helpers';
 
-const sentTo = (world: ReturnType<typeof qoo10World>['world'], method: string) => world.http.sent.filter((r) => r.url.endsWith(method)).length;
+const sentTo = (world: ReturnType<typeof qoo10World>['world'], method: string) =>
+  world.http.sent.filter((r) => r.url.endsWith(method)).length;
 
 describe('Qoo10: what a run costs', () => {
   test('the seller auth key is read once per run and nothing is written while it stays valid', () => {
@@ -11,14 +12,23 @@ describe('Qoo10: what a run costs', () => {
     fetchAll(qoo10Ctx(world), { from: now - 7 * DAY, to: now, statuses: ['SHIPPING_REQUESTED'] }); // issues the key
     const keyEntries = () => {
       const store = qoo10Ctx(world).store;
-      return store.keys().filter((k) => !k.startsWith('fetch:')).map((k) => [k, store.get(k)]);
+      return store
+        .keys()
+        .filter((k) => !k.startsWith('fetch:'))
+        .map((k) => [k, store.get(k)]);
     };
     const key = keyEntries();
     expect(key.length).toBeGreaterThan(0);
     const m = metered(qoo10Ctx(world));
     fetchAll(m.run, { from: now - 7 * DAY, to: now, statuses: ['SHIPPING_REQUESTED', 'SELLER_CONFIRMED'] });
-    const ready = sandboxOrders(mall).filter((o) => o.status === 2 && !o.claim).slice(0, 6);
-    const out = qoo10Connector.exportOrders(m.run, ready.map((o, i) => exportOrder(o, `T${i}`)), { dryRun: false });
+    const ready = sandboxOrders(mall)
+      .filter((o) => o.status === 2 && !o.claim)
+      .slice(0, 6);
+    const out = qoo10Connector.exportOrders(
+      m.run,
+      ready.map((o, i) => exportOrder(o, `T${i}`)),
+      { dryRun: false },
+    );
     expect(out.length).toBeGreaterThanOrEqual(6);
     expect(out.every((o) => o.kind === 'ok')).toBe(true);
     // the key's three entries, plus the fetch's list digest and claims time (src/malls/qoo10/fetch.ts)
@@ -48,20 +58,31 @@ describe('Qoo10: what a run costs', () => {
     ['ja', 'キャンセル要請', '1'],
     ['ja', 'キャンセル中', '2'],
     ['en', 'Cancel requested', '1'],
-  ] as const)('a line whose cancellation is pending (%s %s) is held with the reason, and nothing is sent for it', (locale, label, stat) => {
-    const { world, mall } = qoo10World({ orders: 40 });
-    const ctx = qoo10Ctx(world, {}, { locale });
-    const [pending, fine] = sandboxOrders(mall).filter((o) => o.status === 2 && !o.claim && o.orderNos.length === 1);
-    mall.control('cancel', { packNo: pending.packNo, stat });
-    const out = qoo10Connector.exportOrders(ctx, [exportOrder(pending, 'P1', 'ヤマト運輸', { mallStatus: label }), exportOrder(fine, 'F1')], { dryRun: false });
-    expect(out[0]).toMatchObject({ kind: 'held', message: expect.stringContaining(label) });
-    expect(out[1]).toMatchObject({ kind: 'ok' });
-    expect(sentTo(world, 'SetSendingInfo')).toBe(1);
-    expect(sentTo(world, 'GetShippingAndClaimInfoByOrderNo_V2')).toBe(0);
-    // a dry run says the same
-    const preview = qoo10Connector.exportOrders(ctx, [exportOrder(pending, 'P1', 'ヤマト運輸', { mallStatus: label })], { dryRun: true });
-    expect(preview[0]).toMatchObject({ kind: 'held' });
-  });
+  ] as const)(
+    'a line whose cancellation is pending (%s %s) is held with the reason, and nothing is sent for it',
+    (locale, label, stat) => {
+      const { world, mall } = qoo10World({ orders: 40 });
+      const ctx = qoo10Ctx(world, {}, { locale });
+      const [pending, fine] = sandboxOrders(mall).filter((o) => o.status === 2 && !o.claim && o.orderNos.length === 1);
+      mall.control('cancel', { packNo: pending.packNo, stat });
+      const out = qoo10Connector.exportOrders(
+        ctx,
+        [exportOrder(pending, 'P1', 'ヤマト運輸', { mallStatus: label }), exportOrder(fine, 'F1')],
+        { dryRun: false },
+      );
+      expect(out[0]).toMatchObject({ kind: 'held', message: expect.stringContaining(label) });
+      expect(out[1]).toMatchObject({ kind: 'ok' });
+      expect(sentTo(world, 'SetSendingInfo')).toBe(1);
+      expect(sentTo(world, 'GetShippingAndClaimInfoByOrderNo_V2')).toBe(0);
+      // a dry run says the same
+      const preview = qoo10Connector.exportOrders(
+        ctx,
+        [exportOrder(pending, 'P1', 'ヤマト運輸', { mallStatus: label })],
+        { dryRun: true },
+      );
+      expect(preview[0]).toMatchObject({ kind: 'held' });
+    },
+  );
 
   test('a line the sheet does not yet know to be under a claim is still sent, and the refusal explained', () => {
     const { world, mall } = qoo10World({ orders: 40 });

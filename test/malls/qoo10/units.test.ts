@@ -1,16 +1,29 @@
-import { asRows, readEnvelope } from '../../../src/malls/qoo10/protocol';
 import { jstStamp, parseJstDateTime, searchBounds, splitWindows } from '../../../src/malls/qoo10/dates';
-import { domesticPhone, statusDigit } from '../../../src/malls/qoo10/mapping';
 import { resultMessage } from '../../../src/malls/qoo10/errors';
-import { METHODS } from '../../../src/malls/qoo10/protocol';
+import { domesticPhone, statusDigit } from '../../../src/malls/qoo10/mapping';
+import { asRows, METHODS, readEnvelope } from '../../../src/malls/qoo10/protocol';
 import { ShippingRowSchema } from '../../../src/malls/qoo10/schemas';
 import { qoo10Ctx, qoo10World } from './helpers';
 
 describe('Qoo10 envelopes', () => {
   test('ResultCode as number or string; the ErrorCode envelope; junk is null', () => {
-    expect(readEnvelope({ ResultCode: 0, ResultMsg: 'SUCCESS', ResultObject: [] })).toEqual({ form: 'result', code: 0, msg: 'SUCCESS', obj: [] });
-    expect(readEnvelope({ ResultCode: '-10003', ResultMsg: '成功' })).toMatchObject({ form: 'result', code: -10003, obj: null });
-    expect(readEnvelope({ ErrorCode: -90001, ErrorMsg: 'invalid' })).toEqual({ form: 'error', code: -90001, msg: 'invalid', obj: null });
+    expect(readEnvelope({ ResultCode: 0, ResultMsg: 'SUCCESS', ResultObject: [] })).toEqual({
+      form: 'result',
+      code: 0,
+      msg: 'SUCCESS',
+      obj: [],
+    });
+    expect(readEnvelope({ ResultCode: '-10003', ResultMsg: '成功' })).toMatchObject({
+      form: 'result',
+      code: -10003,
+      obj: null,
+    });
+    expect(readEnvelope({ ErrorCode: -90001, ErrorMsg: 'invalid' })).toEqual({
+      form: 'error',
+      code: -90001,
+      msg: 'invalid',
+      obj: null,
+    });
     expect(readEnvelope({ ResultCode: 'abc' })).toBeNull();
     expect(readEnvelope('<html>')).toBeNull();
   });
@@ -41,8 +54,13 @@ describe('Qoo10 dates (JST)', () => {
     for (let i = 1; i < ws.length; i++) expect(ws[i].from).toBe(ws[i - 1].to);
     for (const w of ws) expect(w.to - w.from).toBeLessThanOrEqual(89 * 86_400_000);
     expect(ws.some((w) => w.to - w.from === 89 * 86_400_000)).toBe(true);
-    expect(searchBounds({ from: Date.UTC(2026, 0, 1, 15), to: Date.UTC(2026, 0, 2, 15) })).toEqual({ start: '20260102000000', end: '20260103000000' });
-    expect(searchBounds({ from: Date.UTC(2026, 0, 1, 15), to: Date.UTC(2026, 0, 2, 15, 0, 0, 700) }).end).toBe('20260103000000');
+    expect(searchBounds({ from: Date.UTC(2026, 0, 1, 15), to: Date.UTC(2026, 0, 2, 15) })).toEqual({
+      start: '20260102000000',
+      end: '20260103000000',
+    });
+    expect(searchBounds({ from: Date.UTC(2026, 0, 1, 15), to: Date.UTC(2026, 0, 2, 15, 0, 0, 700) }).end).toBe(
+      '20260103000000',
+    );
   });
 });
 
@@ -63,8 +81,22 @@ describe('Qoo10 mapping', () => {
   });
 
   test('IDs become text, postcodes stay text, numeric strings are read', () => {
-    const r = ShippingRowSchema.parse({ OrderNo: 1100000001, PackNo: '700000001', ZipCode: '001-0010', OrderQty: '2', Total: '3,960', ShippingStatus: 'On request(2)' });
-    expect(r).toMatchObject({ OrderNo: '1100000001', PackNo: '700000001', ZipCode: '001-0010', OrderQty: 2, Total: 3960, Receiver: '' });
+    const r = ShippingRowSchema.parse({
+      OrderNo: 1100000001,
+      PackNo: '700000001',
+      ZipCode: '001-0010',
+      OrderQty: '2',
+      Total: '3,960',
+      ShippingStatus: 'On request(2)',
+    });
+    expect(r).toMatchObject({
+      OrderNo: '1100000001',
+      PackNo: '700000001',
+      ZipCode: '001-0010',
+      OrderQty: 2,
+      Total: 3960,
+      Receiver: '',
+    });
     expect(ShippingRowSchema.safeParse({ OrderNo: 1, PackNo: 2, Total: 'abc' }).success).toBe(false);
   });
 });

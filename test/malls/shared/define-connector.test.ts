@@ -24,7 +24,8 @@ function fakeMall() {
       return client;
     },
     fetch: (client) => ({ lines: [], cursor: null, notices: [client.token] }),
-    exportOrders: (_client, _ctx, orders) => orders.flatMap((o) => o.lines.map((l) => ({ key: l.key, kind: 'ok' as const }))),
+    exportOrders: (_client, _ctx, orders) =>
+      orders.flatMap((o) => o.lines.map((l) => ({ key: l.key, kind: 'ok' as const }))),
     check: (client) => [{ id: 'auth', ok: true, message: client.token }],
     isCancelledStatus: () => false,
     normalizeTracking: (t) => t,
@@ -32,7 +33,8 @@ function fakeMall() {
   return { connector, made };
 }
 
-const ctxWith = (credentials: Record<string, string>) => ({ shop: { name: 'A', credentials } }) as unknown as ShopContext;
+const ctxWith = (credentials: Record<string, string>) =>
+  ({ shop: { name: 'A', credentials } }) as unknown as ShopContext;
 const line = (key: string, ready: boolean) => ({ key, ready }) as ExportOrder['lines'][number];
 const orders: ExportOrder[] = [{ orderId: 'o1', lines: [line('k1', true), line('k2', false)] }];
 const req = { from: 0, to: 1, statuses: ['OPEN'], cursor: null };

@@ -1,9 +1,9 @@
-import { temuConnector } from '../../../src/malls/temu';
-import { messageKeyFor, RETRY_CODES } from '../../../src/malls/temu/codes';
-import { classifyTemu } from '../../../src/malls/temu/client';
 import { translate } from '../../../src/i18n';
-import { TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
+import { temuConnector } from '../../../src/malls/temu';
+import { classifyTemu } from '../../../src/malls/temu/client';
+import { messageKeyFor, RETRY_CODES } from '../../../src/malls/temu/codes';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
+import { TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
 import { control, temuCtx, temuWorld, windowReq } from './helpers';
 
 /** Every code docs/malls/temu.md §1.3 / §5 names, with a word its message must contain. */
@@ -93,12 +93,18 @@ describe('Temu codes → readable messages', () => {
     expect(en).not.toMatch(/[ぁ-んァ-ン]/);
   });
 
-  test('an unknown code shows Temu\'s own text with the code', () => {
-    expect(translate('en', messageKeyFor(123), { code: 123, detail: 'odd thing' })).toBe('Temu error (code 123): odd thing');
+  test("an unknown code shows Temu's own text with the code", () => {
+    expect(translate('en', messageKeyFor(123), { code: 123, detail: 'odd thing' })).toBe(
+      'Temu error (code 123): odd thing',
+    );
   });
 
   test('rate limit and system errors on HTTP 200 are retried, business errors are final', () => {
-    const body = (code: number) => ({ status: 200, headers: {}, body: JSON.stringify({ success: false, errorCode: code, errorMsg: 'x' }) });
+    const body = (code: number) => ({
+      status: 200,
+      headers: {},
+      body: JSON.stringify({ success: false, errorCode: code, errorMsg: 'x' }),
+    });
     expect([...RETRY_CODES].map((c) => classifyTemu(body(c)).kind)).toEqual(['retry', 'retry', 'retry']);
     expect(classifyTemu(body(4000004))).toMatchObject({ kind: 'retry', afterMs: 1000 });
     expect(classifyTemu(body(120012004)).kind).not.toBe('retry');
@@ -115,9 +121,22 @@ describe('Temu check', () => {
   test('auth, expiry, scopes, warehouse and each carrier of the table', () => {
     const world = temuWorld();
     const ctx = temuCtx(world);
-    const lines = temuConnector.check(ctx, [...DEMO_CARRIERS, { name: 'DHL', temu: 'DHL' }, { name: 'Qoo10 only', qoo10: 'x' }]);
+    const lines = temuConnector.check(ctx, [
+      ...DEMO_CARRIERS,
+      { name: 'DHL', temu: 'DHL' },
+      { name: 'Qoo10 only', qoo10: 'x' },
+    ]);
     const byId = new Map(lines.map((l) => [l.id, l]));
-    expect([...byId.keys()]).toEqual(['auth', 'expiry', 'scopes', 'warehouse', 'carrier:ヤマト運輸', 'carrier:佐川急便', 'carrier:日本郵便', 'carrier:DHL']);
+    expect([...byId.keys()]).toEqual([
+      'auth',
+      'expiry',
+      'scopes',
+      'warehouse',
+      'carrier:ヤマト運輸',
+      'carrier:佐川急便',
+      'carrier:日本郵便',
+      'carrier:DHL',
+    ]);
     expect(lines.filter((l) => !l.ok).map((l) => l.id)).toEqual(['carrier:DHL']);
     expect(byId.get('carrier:ヤマト運輸')!.message).toContain('998264701');
     expect(byId.get('warehouse')!.message).toContain('WH-00000000000000101');
@@ -129,23 +148,50 @@ describe('Temu check', () => {
     control(world, 'expiry', { inDays: 13 });
     control(world, 'deny-amounts', { deny: true });
     const lines = temuConnector.check(temuCtx(world), []);
-    expect(lines.find((l) => l.id === 'expiry')).toMatchObject({ ok: false, message: expect.stringContaining('13 日後') });
-    expect(lines.find((l) => l.id === 'scope:amounts')).toMatchObject({ ok: true, message: expect.stringContaining('単価') });
+    expect(lines.find((l) => l.id === 'expiry')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('13 日後'),
+    });
+    expect(lines.find((l) => l.id === 'scope:amounts')).toMatchObject({
+      ok: true,
+      message: expect.stringContaining('単価'),
+    });
   });
 
   test('a token that lists the v1 API names (every public sample does) has the permissions; v2 names too', () => {
     const world = temuWorld();
-    const v1 = ['bg.order.list.get', 'bg.order.shippinginfo.get', 'bg.logistics.shipment.confirm', 'bg.logistics.shipment.get'];
-    const v2 = ['bg.order.list.v2.get', 'bg.order.shippinginfo.v2.get', 'bg.logistics.shipment.v2.confirm', 'bg.logistics.shipment.v2.get'];
-    const common = ['bg.logistics.companies.get', 'bg.logistics.warehouse.list.get', 'bg.order.amount.query', 'bg.logistics.shipment.shippingtype.update'];
+    const v1 = [
+      'bg.order.list.get',
+      'bg.order.shippinginfo.get',
+      'bg.logistics.shipment.confirm',
+      'bg.logistics.shipment.get',
+    ];
+    const v2 = [
+      'bg.order.list.v2.get',
+      'bg.order.shippinginfo.v2.get',
+      'bg.logistics.shipment.v2.confirm',
+      'bg.logistics.shipment.v2.get',
+    ];
+    const common = [
+      'bg.logistics.companies.get',
+      'bg.logistics.warehouse.list.get',
+      'bg.order.amount.query',
+      'bg.logistics.shipment.shippingtype.update',
+    ];
     for (const names of [v1, v2]) {
       control(world, 'scopes', { apiScopeList: [...names, ...common] });
       expect(temuConnector.check(temuCtx(world), []).find((l) => l.id === 'scopes')).toMatchObject({ ok: true });
     }
     control(world, 'scopes', { apiScopeList: [...v1.slice(1), ...common.slice(0, 3)] });
     const lines = temuConnector.check(temuCtx(world), []);
-    expect(lines.find((l) => l.id === 'scopes')).toMatchObject({ ok: false, message: expect.stringContaining('bg.order.list.v2.get') });
-    expect(lines.find((l) => l.id === 'scope:trackingChange')).toMatchObject({ ok: true, message: expect.stringContaining('Seller Center') });
+    expect(lines.find((l) => l.id === 'scopes')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('bg.order.list.v2.get'),
+    });
+    expect(lines.find((l) => l.id === 'scope:trackingChange')).toMatchObject({
+      ok: true,
+      message: expect.stringContaining('Seller Center'),
+    });
   });
 
   test.each([
@@ -153,12 +199,15 @@ describe('Temu check', () => {
     ['accessToken', 'no-such-token', 3000031, /再認証/],
   ])('a wrong %s: the check says what to do (%s → %i)', (field, value, code, word) => {
     const world = temuWorld();
-    const lines = temuConnector.check(temuCtx(world, { credentials: { ...TEMU_SANDBOX_CREDENTIALS, [field]: value } }), DEMO_CARRIERS);
+    const lines = temuConnector.check(
+      temuCtx(world, { credentials: { ...TEMU_SANDBOX_CREDENTIALS, [field]: value } }),
+      DEMO_CARRIERS,
+    );
     expect(lines).toEqual([{ id: 'auth', ok: false, message: expect.stringMatching(word) }]);
     expect(lines[0].message).toContain(String(code));
   });
 
-  test('a suspended app stops the shop\'s fetch before any list call', () => {
+  test("a suspended app stops the shop's fetch before any list call", () => {
     const world = temuWorld();
     control(world, 'suspend', {});
     const ctx = temuCtx(world);
@@ -168,13 +217,19 @@ describe('Temu check', () => {
 
   test('a wrong secret gives one failing auth line with the signature message', () => {
     const world = temuWorld();
-    const lines = temuConnector.check(temuCtx(world, { credentials: { ...TEMU_SANDBOX_CREDENTIALS, appSecret: 'nope' } }), DEMO_CARRIERS);
+    const lines = temuConnector.check(
+      temuCtx(world, { credentials: { ...TEMU_SANDBOX_CREDENTIALS, appSecret: 'nope' } }),
+      DEMO_CARRIERS,
+    );
     expect(lines).toEqual([{ id: 'auth', ok: false, message: expect.stringMatching(/署名.*3000001/) }]);
   });
 
   test('an unknown warehouseId is reported', () => {
     const world = temuWorld();
     const lines = temuConnector.check(temuCtx(world, { warehouseId: 'WH-404' }), []);
-    expect(lines.find((l) => l.id === 'warehouse')).toMatchObject({ ok: false, message: expect.stringContaining('WH-404') });
+    expect(lines.find((l) => l.id === 'warehouse')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('WH-404'),
+    });
   });
 });

@@ -4,7 +4,14 @@ import { engineWorld, settingsWithShops } from '../../support/worlds';
 
 /** The Temu connector under the real engine and the in-process sandbox: what a seller sees in 受注一覧. */
 function world(shopOverrides: Record<string, unknown> = {}) {
-  const { world: sb, book, env } = engineWorld(settingsWithShops({ ...demoTemuShop('http://127.0.0.1:8787'), ...shopOverrides }), { seed: 11, orders: 40 });
+  const {
+    world: sb,
+    book,
+    env,
+  } = engineWorld(settingsWithShops({ ...demoTemuShop('http://127.0.0.1:8787'), ...shopOverrides }), {
+    seed: 11,
+    orders: 40,
+  });
   const { clock } = sb;
   const temu = sb.sandbox.mall('temu');
   const sheet = () => book.getSheet('受注一覧')!;
@@ -42,17 +49,28 @@ test('fetch → fill → export: one confirm per ready parent, partial parents s
   w.fill(single[0], 'YMT900000002');
   w.fill(multi[1], 'YMT900000003', true);
   const exported = runExport(w.env, { trigger: 'manual' });
-  expect(w.temu.control('state', {})).toMatchObject({ requestsByType: expect.objectContaining({ 'bg.logistics.shipment.v2.confirm': 3 }) });
+  expect(w.temu.control('state', {})).toMatchObject({
+    requestsByType: expect.objectContaining({ 'bg.logistics.shipment.v2.confirm': 3 }),
+  });
   expect(exported.shops[0].exported).toBe(live(multi[0]).length + 2);
   const partial = w.rowsOf(multi[1]).find((r) => r[w.col('伝票番号')] === 'YMT900000003')!;
   for (const r of [...live(multi[0]), ...live(single[0]), partial]) {
     expect(r[w.col('書出結果')]).toBe('OK');
     expect(r[w.col('管理ステータス')]).toBe('処理済');
   }
-  expect(w.rowsOf(multi[1]).filter((r) => r[w.col('伝票番号')] === '').every((r) => r[w.col('書出結果')] === '')).toBe(true);
+  expect(
+    w
+      .rowsOf(multi[1])
+      .filter((r) => r[w.col('伝票番号')] === '')
+      .every((r) => r[w.col('書出結果')] === ''),
+  ).toBe(true);
 
   runExport(w.env, { trigger: 'manual' });
-  expect((w.temu.control('state', {}) as { requestsByType: Record<string, number> }).requestsByType['bg.logistics.shipment.v2.confirm']).toBe(3);
+  expect(
+    (w.temu.control('state', {}) as { requestsByType: Record<string, number> }).requestsByType[
+      'bg.logistics.shipment.v2.confirm'
+    ],
+  ).toBe(3);
 
   const victim = single[1];
   w.temu.control('cancel', { parentOrderSn: victim });
@@ -80,10 +98,18 @@ test('a changed 伝票番号 the mall does not take: the row fails, says Temu ke
   w.fill(id, 'YMT910000001');
   expect(runExport(w.env, { trigger: 'manual' }).exitCode).toBe(0);
   w.fill(id, 'YMT910000002');
-  w.temu.control('fault', { kind: 'code', code: 120015529, type: 'bg.logistics.shipment.shippingtype.update', count: 5 });
+  w.temu.control('fault', {
+    kind: 'code',
+    code: 120015529,
+    type: 'bg.logistics.shipment.shippingtype.update',
+    count: 5,
+  });
   const again = runExport(w.env, { trigger: 'manual' });
   expect(again.exitCode).toBe(1);
-  expect(again.shops[0]).toMatchObject({ exported: 0, failed: w.rowsOf(id).filter((r) => r[w.col('伝票番号')] === 'YMT910000002').length });
+  expect(again.shops[0]).toMatchObject({
+    exported: 0,
+    failed: w.rowsOf(id).filter((r) => r[w.col('伝票番号')] === 'YMT910000002').length,
+  });
   for (const r of w.rowsOf(id).filter((x) => x[w.col('伝票番号')] === 'YMT910000002')) {
     expect(r[w.col('書出伝票番号')]).toBe('YMT910000001');
     expect(String(r[w.col('書出結果')])).toMatch(/YMT910000002.*YMT910000001/);

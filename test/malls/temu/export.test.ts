@@ -1,9 +1,9 @@
-import { temuConnector } from '../../../src/malls/temu';
 import type { ExportOrder, LineOutcome } from '../../../src/engine/connector';
-import { TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
+import { temuConnector } from '../../../src/malls/temu';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
-import { control, exportOrdersOf, fetchAll, fill, live, sandboxOrders, temuCtx, temuWorld, windowReq } from './helpers';
+import { TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
 import type { World } from '../../support/worlds';
+import { control, exportOrdersOf, fetchAll, fill, live, sandboxOrders, temuCtx, temuWorld, windowReq } from './helpers';
 
 function fetched(world: World) {
   const { lines } = fetchAll(temuCtx(world), windowReq(world));
@@ -41,8 +41,16 @@ describe('Temu export against the sandbox', () => {
     const sb = state.shipments.find((s: any) => s.parentOrderSn === b.orderId);
     expect(sb.sendType).toBe(0);
     expect(sb.packages).toHaveLength(1);
-    expect(sb.packages[0]).toMatchObject({ trackingNumber: '447012345678', carrierId: '998264701', warehouseId: 'WH-00000000000000101' });
-    expect(sb.packages[0].lines.map((l: any) => l.orderSn).sort()).toEqual(live(b).map((l) => l.lineId).sort());
+    expect(sb.packages[0]).toMatchObject({
+      trackingNumber: '447012345678',
+      carrierId: '998264701',
+      warehouseId: 'WH-00000000000000101',
+    });
+    expect(sb.packages[0].lines.map((l: any) => l.orderSn).sort()).toEqual(
+      live(b)
+        .map((l) => l.lineId)
+        .sort(),
+    );
   });
 
   test('several tracking numbers of one parent go in ONE call with sendType 1', () => {
@@ -63,7 +71,9 @@ describe('Temu export against the sandbox', () => {
     const o = multiLive(fetched(world))[0];
     const [first, ...rest] = live(o);
     fill(first, 'PRT100000001');
-    expect(temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false })).toEqual([{ key: first.key, kind: 'ok' }]);
+    expect(temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false })).toEqual([
+      { key: first.key, kind: 'ok' },
+    ]);
     let state = control(world, 'state');
     expect(state.shipments[0]).toMatchObject({ parentOrderSn: o.orderId, sendType: 1 });
     expect(state.shipments[0].packages[0].lines.map((l: any) => l.orderSn)).toEqual([first.lineId]);
@@ -85,7 +95,9 @@ describe('Temu export against the sandbox', () => {
     rest.forEach((l) => fill(l, 'OUT100000001'));
     const outcomes = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     expect(outcomes.map((x) => x.kind)).toEqual(rest.map(() => 'ok'));
-    expect(control(world, 'state').shipments[1].packages[0].lines.map((l: any) => l.orderSn)).toEqual(rest.map((l) => l.lineId));
+    expect(control(world, 'state').shipments[1].packages[0].lines.map((l: any) => l.orderSn)).toEqual(
+      rest.map((l) => l.lineId),
+    );
   });
 
   test('children with one tracking number go in one call: a sibling with that number that is not ready holds them', () => {
@@ -96,10 +108,14 @@ describe('Temu export against the sandbox', () => {
     fill(b, 'SAM100000001');
     Object.assign(b, { ready: false, shippedOn: '' }); // no ship date yet
     const held = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
-    expect(held).toEqual([{ key: a.key, kind: 'held', message: expect.stringMatching(new RegExp(`SAM100000001.*${b.lineId}`)) }]);
+    expect(held).toEqual([
+      { key: a.key, kind: 'held', message: expect.stringMatching(new RegExp(`SAM100000001.*${b.lineId}`)) },
+    ]);
     expect(control(world, 'state').requestsByType['bg.logistics.shipment.v2.confirm']).toBeUndefined();
     fill(b, 'SAM100000001');
-    expect(temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false }).filter((x) => x.kind === 'ok')).toHaveLength(2);
+    expect(
+      temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false }).filter((x) => x.kind === 'ok'),
+    ).toHaveLength(2);
     const pkg = control(world, 'state').shipments[0].packages;
     expect(pkg).toHaveLength(1);
     expect(pkg[0].lines.map((l: any) => l.orderSn).sort()).toEqual([a.lineId, b.lineId].sort());
@@ -112,7 +128,11 @@ describe('Temu export against the sandbox', () => {
     const outcomes = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     expect(outcomes.map((x) => x.kind)).toEqual(live(o).map(() => 'ok'));
     const sent = control(world, 'state').shipments[0].packages.flatMap((p: any) => p.lines.map((l: any) => l.orderSn));
-    expect(sent.sort()).toEqual(live(o).map((l) => l.lineId).sort());
+    expect(sent.sort()).toEqual(
+      live(o)
+        .map((l) => l.lineId)
+        .sort(),
+    );
   });
 
   test('a tracking number changed after export goes through shippingtype.update; the mall then holds the new one', () => {
@@ -124,7 +144,9 @@ describe('Temu export against the sandbox', () => {
     Object.assign(line, { exportedTracking: 'YMT300000001', tracking: 'YMT300000002', mallStatus: 'SHIPPED' });
     const again = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     expect(again).toEqual([{ key: line.key, kind: 'ok', note: expect.stringMatching(/YMT300000001.*YMT300000002/) }]);
-    expect(control(world, 'state').edits).toEqual([expect.objectContaining({ from: 'YMT300000001', to: 'YMT300000002' })]);
+    expect(control(world, 'state').edits).toEqual([
+      expect.objectContaining({ from: 'YMT300000001', to: 'YMT300000002' }),
+    ]);
     expect(control(world, 'state').requestsByType['bg.logistics.shipment.v2.confirm']).toBe(1);
   });
 
@@ -137,7 +159,10 @@ describe('Temu export against the sandbox', () => {
     Object.assign(line, { exportedTracking: 'YMT310000001', tracking: 'YMT310000002', mallStatus: 'SHIPPED' });
     control(world, 'fault', { kind: 'code', code: 120015529, type: 'bg.logistics.shipment.shippingtype.update' });
     const [out] = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
-    expect(out).toMatchObject({ kind: 'error', message: expect.stringMatching(/YMT310000002.*YMT310000001.*120015529/) });
+    expect(out).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/YMT310000002.*YMT310000001.*120015529/),
+    });
   });
 
   test('"already shipped" counts only when Temu holds the same number (120012004 checked with v2.get)', () => {
@@ -149,7 +174,10 @@ describe('Temu export against the sandbox', () => {
     fill(live(b)[0], 'YMT320000001');
     const out = byKey(temuConnector.exportOrders(temuCtx(world), [a, b], { dryRun: false }));
     expect(out.get(live(a)[0].key)).toMatchObject({ kind: 'already', note: expect.stringContaining('SC0000000001') });
-    expect(out.get(live(b)[0].key)).toMatchObject({ kind: 'error', message: expect.stringMatching(/SC0000000002.*YMT320000001/) });
+    expect(out.get(live(b)[0].key)).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/SC0000000002.*YMT320000001/),
+    });
   });
 
   test('"already shipped" that cannot be verified is not a success', () => {
@@ -182,9 +210,14 @@ describe('Temu export against the sandbox', () => {
     fill(live(p)[0], 'CMB200000001');
     live(q).forEach((l) => fill(l, 'CMB200000001'));
     const out = byKey(temuConnector.exportOrders(temuCtx(world), [p, q], { dryRun: false }));
-    expect(out.get(live(p)[0].key)).toMatchObject({ kind: 'held', message: expect.stringMatching(new RegExp(`CMB200000001.*${p.orderId}.*${live(p)[1].lineId}`)) });
+    expect(out.get(live(p)[0].key)).toMatchObject({
+      kind: 'held',
+      message: expect.stringMatching(new RegExp(`CMB200000001.*${p.orderId}.*${live(p)[1].lineId}`)),
+    });
     expect(live(q).map((l) => out.get(l.key)?.kind)).toEqual(live(q).map(() => 'ok'));
-    expect(control(world, 'state').shipments).toEqual([expect.objectContaining({ parentOrderSns: [q.orderId], sendType: 0 })]);
+    expect(control(world, 'state').shipments).toEqual([
+      expect.objectContaining({ parentOrderSns: [q.orderId], sendType: 0 }),
+    ]);
   });
 
   test('a tracking number used for another parent is refused with a readable message (120014004); others still go', () => {
@@ -195,7 +228,11 @@ describe('Temu export against the sandbox', () => {
     fill(live(b)[0], 'DUP000000001');
     fill(live(c)[0], 'NEW000000001');
     const out = byKey(temuConnector.exportOrders(temuCtx(world), [b, c], { dryRun: false }));
-    expect(out.get(live(b)[0].key)).toEqual({ key: live(b)[0].key, kind: 'error', message: expect.stringMatching(/既に別の注文.*120014004/) });
+    expect(out.get(live(b)[0].key)).toEqual({
+      key: live(b)[0].key,
+      kind: 'error',
+      message: expect.stringMatching(/既に別の注文.*120014004/),
+    });
     expect(out.get(live(c)[0].key)?.kind).toBe('ok');
   });
 
@@ -220,13 +257,15 @@ describe('Temu export against the sandbox', () => {
     expect(ids).toEqual(['998264703', '998264702']);
   });
 
-  test('carriers are looked up for the token\'s region, not a fixed 100 for every global shop', () => {
+  test("carriers are looked up for the token's region, not a fixed 100 for every global shop", () => {
     const world = temuWorld({ orders: 40 });
     const o = singleLive(fetched(world))[0];
     control(world, 'region', { regionId: 134 }); // a store of the global host outside Japan
     fill(live(o)[0], 'YMT900000001');
     expect(temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false }).map((x) => x.kind)).toEqual(['ok']);
-    const asked = world.http.sent.filter((r) => r.body?.includes('bg.logistics.companies.get')).map((r) => JSON.parse(r.body!).regionId);
+    const asked = world.http.sent
+      .filter((r) => r.body?.includes('bg.logistics.companies.get'))
+      .map((r) => JSON.parse(r.body!).regionId);
     expect(asked).toEqual([134]);
   });
 
@@ -245,7 +284,9 @@ describe('Temu export against the sandbox', () => {
     const world = temuWorld({ orders: 40 });
     const [a, b] = singleLive(fetched(world));
     fill(live(a)[0], 'YMT500000001');
-    const ok = temuConnector.exportOrders(temuCtx(world, { warehouseId: 'WH-00000000000000102' }), [a], { dryRun: false });
+    const ok = temuConnector.exportOrders(temuCtx(world, { warehouseId: 'WH-00000000000000102' }), [a], {
+      dryRun: false,
+    });
     expect(ok[0].kind).toBe('ok');
     expect(control(world, 'state').shipments[0].packages[0].warehouseId).toBe('WH-00000000000000102');
     fill(live(b)[0], 'YMT500000002');
@@ -258,7 +299,9 @@ describe('Temu export against the sandbox', () => {
     const o = multiLive(fetched(world))[0];
     live(o).forEach((l) => fill(l, 'YMT600000001'));
     const outs = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: true });
-    expect(outs.every((x) => x.kind === 'preview' && x.message.includes(o.orderId) && x.message.includes('YMT600000001'))).toBe(true);
+    expect(
+      outs.every((x) => x.kind === 'preview' && x.message.includes(o.orderId) && x.message.includes('YMT600000001')),
+    ).toBe(true);
     expect(control(world, 'state').shipments).toEqual([]);
   });
 
@@ -266,7 +309,11 @@ describe('Temu export against the sandbox', () => {
     const world = temuWorld({ orders: 40 });
     const [a, b] = singleLive(fetched(world));
     fill(live(a)[0], 'YMT700000001');
-    const outs = temuConnector.exportOrders(temuCtx(world, { credentials: { ...TEMU_SANDBOX_CREDENTIALS, appSecret: 'wrong' } }), [a], { dryRun: false });
+    const outs = temuConnector.exportOrders(
+      temuCtx(world, { credentials: { ...TEMU_SANDBOX_CREDENTIALS, appSecret: 'wrong' } }),
+      [a],
+      { dryRun: false },
+    );
     expect(outs).toEqual([{ key: live(a)[0].key, kind: 'error', message: expect.stringContaining('3000001') }]);
     fill(live(b)[0], 'YMT700000002');
     control(world, 'fault', { kind: 503, type: 'bg.logistics.shipment.v2.confirm' });
@@ -285,7 +332,10 @@ describe('Temu export against the sandbox', () => {
     control(world, 'fault', { kind: 'code', code: 120014008, type: 'bg.logistics.shipment.v2.confirm' });
     const outs = temuConnector.exportOrders(temuCtx(world, {}, { locale: 'en' }), [a, b], { dryRun: false });
     expect(outs[0]).toMatchObject({ kind: 'error', message: expect.stringMatching(/cancellation request.*120012030/) });
-    expect(outs[1]).toMatchObject({ kind: 'error', message: expect.stringMatching(/tracking number is invalid.*120014008/) });
+    expect(outs[1]).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/tracking number is invalid.*120014008/),
+    });
   });
 
   test('confirms go in groups; what does not fit in the run time budget is held for the next export', () => {

@@ -69,7 +69,9 @@ describe('Temu fetch against the sandbox', () => {
   test('CANCELED as a fetch status gives full cancelled lines instead of updates', () => {
     const world = temuWorld({ orders: 120 });
     const { lines, updates } = fetchAll(temuCtx(world), windowReq(world, ['CANCELED']));
-    const expected = sandboxOrders(world).filter((o) => o.status === 3).flatMap((o) => o.children.map((c) => c.orderSn));
+    const expected = sandboxOrders(world)
+      .filter((o) => o.status === 3)
+      .flatMap((o) => o.children.map((c) => c.orderSn));
     expect(lines.map((l) => l.lineId).sort()).toEqual(expected.sort());
     expect(lines.every((l) => l.cancelled)).toBe(true);
     expect(updates).toEqual([]);
@@ -127,13 +129,22 @@ describe('Temu fetch against the sandbox', () => {
     const world = temuWorld({ orders: 40 });
     const ctx = temuCtx(world);
     // another client of the same app key used up this second's 20 requests
-    for (let i = 0; i < 20; i++) world.sandbox.handle({ method: 'POST', path: '/openapi/router', query: {}, headers: {}, body: JSON.stringify({ app_key: TEMU_SANDBOX_CREDENTIALS.appKey }) });
+    for (let i = 0; i < 20; i++)
+      world.sandbox.handle({
+        method: 'POST',
+        path: '/openapi/router',
+        query: {},
+        headers: {},
+        body: JSON.stringify({ app_key: TEMU_SANDBOX_CREDENTIALS.appKey }),
+      });
     control(world, 'fault', { kind: 503, type: 'bg.order.list.v2.get' });
     control(world, 'fault', { kind: 'malformed', type: 'bg.order.shippinginfo.v2.get' });
     control(world, 'fault', { kind: 429, type: 'bg.order.amount.query' });
     control(world, 'fault', { kind: 'code', code: 4000000, type: 'bg.order.list.v2.get' });
     const { lines } = fetchAll(ctx, windowReq(world));
-    const expected = sandboxOrders(world).filter((o) => o.status === 2).flatMap((o) => o.children);
+    const expected = sandboxOrders(world)
+      .filter((o) => o.status === 2)
+      .flatMap((o) => o.children);
     expect(lines).toHaveLength(expected.length);
     expect(lines.every((l) => l.recipient !== '' && l.unitPrice !== null)).toBe(true);
     // each faulty answer was asked again: one extra request per injected fault
@@ -166,9 +177,18 @@ describe('Temu fetch against the sandbox', () => {
   test('an expired token and a missing credential give their own messages (English too)', () => {
     const world = temuWorld();
     control(world, 'expire');
-    expect(() => temuConnector.fetch(temuCtx(world, {}, { locale: 'en' }), { ...windowReq(world), cursor: null })).toThrow(/access token expired.*3000034/);
-    expect(() => temuConnector.fetch(temuCtx(world, { credentials: { appKey: 'k', appSecret: 's' } }), { ...windowReq(world), cursor: null })).toThrow(/accessToken/);
-    expect(() => temuConnector.fetch(temuCtx(world), { ...windowReq(world, ['SHIPPING']), cursor: null })).toThrow(/SHIPPING/);
+    expect(() =>
+      temuConnector.fetch(temuCtx(world, {}, { locale: 'en' }), { ...windowReq(world), cursor: null }),
+    ).toThrow(/access token expired.*3000034/);
+    expect(() =>
+      temuConnector.fetch(temuCtx(world, { credentials: { appKey: 'k', appSecret: 's' } }), {
+        ...windowReq(world),
+        cursor: null,
+      }),
+    ).toThrow(/accessToken/);
+    expect(() => temuConnector.fetch(temuCtx(world), { ...windowReq(world, ['SHIPPING']), cursor: null })).toThrow(
+      /SHIPPING/,
+    );
   });
 
   test('endpoints.api replaces the host, the path stays /openapi/router, and the body is signed JSON', () => {
@@ -177,7 +197,11 @@ describe('Temu fetch against the sandbox', () => {
     const sent = world.http.sent[0];
     expect(sent.url).toBe(`${BASE}/openapi/router`);
     const body = JSON.parse(sent.body!);
-    expect(body).toMatchObject({ type: 'bg.open.accesstoken.info.get', app_key: TEMU_SANDBOX_CREDENTIALS.appKey, data_type: 'JSON' });
+    expect(body).toMatchObject({
+      type: 'bg.open.accesstoken.info.get',
+      app_key: TEMU_SANDBOX_CREDENTIALS.appKey,
+      data_type: 'JSON',
+    });
     expect(body.sign).toMatch(/^[0-9A-F]{32}$/);
     expect(String(body.timestamp)).toMatch(/^\d{10}$/);
   });
@@ -185,7 +209,11 @@ describe('Temu fetch against the sandbox', () => {
   test('a stale or unreadable cursor never breaks the fetch', () => {
     const world = temuWorld({ orders: 10 });
     const ctx = temuCtx(world);
-    expect(temuConnector.fetch(ctx, { ...windowReq(world), cursor: { pass: 5, page: 1 } })).toEqual({ lines: [], cursor: null, notices: [] });
+    expect(temuConnector.fetch(ctx, { ...windowReq(world), cursor: { pass: 5, page: 1 } })).toEqual({
+      lines: [],
+      cursor: null,
+      notices: [],
+    });
     const restarted = fetchAll(ctx, windowReq(world), { garbage: true });
     expect(restarted.lines.length).toBeGreaterThan(0);
   });

@@ -2,12 +2,12 @@ import type { ExportLine, ExportOrder, FetchRequest, ShopContext } from '../../.
 import type { OrderLine } from '../../../src/engine/order-line';
 import type { CarrierEntry } from '../../../src/engine/settings/schema';
 import { temuConnector } from '../../../src/malls/temu';
-import { demoTemuShop } from '../../../src/sandbox/temu';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
+import { demoTemuShop } from '../../../src/sandbox/temu';
 import { byOrder, exportLineOf } from '../../support/export-lines';
 import { fetchSteps } from '../../support/fetch-steps';
-import { sandboxWorld, shopContext, type World } from '../../support/worlds';
 import { BASE, DAY } from '../../support/mall-helpers';
+import { sandboxWorld, shopContext, type World } from '../../support/worlds';
 
 export { BASE, DAY };
 
@@ -16,7 +16,11 @@ export function temuWorld(opts: { seed?: number; orders?: number } = {}) {
   return world;
 }
 
-export function temuCtx(world: World, overrides: Record<string, unknown> = {}, extra: { budgetMs?: number; locale?: 'ja' | 'en' } = {}) {
+export function temuCtx(
+  world: World,
+  overrides: Record<string, unknown> = {},
+  extra: { budgetMs?: number; locale?: 'ja' | 'en' } = {},
+) {
   return shopContext(world, { ...demoTemuShop(BASE), ...overrides }, { carriers: DEMO_CARRIERS, ...extra });
 }
 
@@ -48,7 +52,9 @@ export function fetchAll(ctx: ShopContext, req: Omit<FetchRequest, 'cursor'>, st
 
 /** The sheet's rows of fetched lines, grouped per order, as the exporter sees them (nothing filled yet). */
 export function exportOrdersOf(lines: OrderLine[]): ExportOrder[] {
-  return byOrder(lines.map((l) => exportLineOf(l, { status: l.cancelled ? 'cancelled' : 'new', shippedOn: '', ready: false })));
+  return byOrder(
+    lines.map((l) => exportLineOf(l, { status: l.cancelled ? 'cancelled' : 'new', shippedOn: '', ready: false })),
+  );
 }
 
 /** Fills tracking + date on a line as a user would; the engine would then mark it ready. */

@@ -7,7 +7,15 @@ describe('TikTok check', () => {
   test('all green for the demo shop: statuses, auth, expiry, shop and every carrier of the table', () => {
     const { ctx } = setup();
     const lines = tiktokConnector.check(ctx, DEMO_CARRIERS);
-    expect(lines.map((l) => l.id)).toEqual(['statuses', 'auth', 'expiry', 'shop', 'carrier:ヤマト運輸', 'carrier:佐川急便', 'carrier:日本郵便']);
+    expect(lines.map((l) => l.id)).toEqual([
+      'statuses',
+      'auth',
+      'expiry',
+      'shop',
+      'carrier:ヤマト運輸',
+      'carrier:佐川急便',
+      'carrier:日本郵便',
+    ]);
     expect(lines.every((l) => l.ok)).toBe(true);
     expect(lines.find((l) => l.id === 'expiry')!.message).toMatch(/有効期限: \d{4}-\d{2}-\d{2}/);
     expect(ctx.expiry.value).toBeGreaterThan(0);

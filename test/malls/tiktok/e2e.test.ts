@@ -22,7 +22,8 @@ function engine(opts: { orders?: number; credentials?: Record<string, string> } 
       result: String(cell('exportResult')),
     }));
   const orders = () => mall.control('orders', {}) as SandboxOrder[];
-  const state = () => mall.control('state', {}) as { shipments: { orderId: string; lineItemIds: string[] }[]; refreshes: number };
+  const state = () =>
+    mall.control('state', {}) as { shipments: { orderId: string; lineItemIds: string[] }[]; refreshes: number };
   return { world, book, env, mall, rows, orders, state };
 }
 
@@ -45,10 +46,22 @@ describe('TikTok Shop end to end (engine + connector + sandbox)', () => {
     const e1 = runExport(env, { trigger: 'manual' });
     expect(e1.exitCode).toBe(0);
     expect(state().refreshes).toBe(2);
-    const readyOrders = new Set(rows().filter((r) => r.tracking !== '' && r.status !== '保留').map((r) => r.orderId));
+    const readyOrders = new Set(
+      rows()
+        .filter((r) => r.tracking !== '' && r.status !== '保留')
+        .map((r) => r.orderId),
+    );
     expect(filled).toBeGreaterThan(0);
-    expect(state().shipments.map((s) => s.orderId).sort()).toEqual([...readyOrders].sort());
-    expect(rows().filter((r) => readyOrders.has(r.orderId)).every((r) => r.result === 'OK' && r.status === '処理済')).toBe(true);
+    expect(
+      state()
+        .shipments.map((s) => s.orderId)
+        .sort(),
+    ).toEqual([...readyOrders].sort());
+    expect(
+      rows()
+        .filter((r) => readyOrders.has(r.orderId))
+        .every((r) => r.result === 'OK' && r.status === '処理済'),
+    ).toBe(true);
 
     const e2 = runExport(env, { trigger: 'manual' });
     expect(e2.exitCode).toBe(0);
@@ -63,7 +76,9 @@ describe('TikTok Shop end to end (engine + connector + sandbox)', () => {
     mall.control('advance', { orderId: held.orderId });
     runFetch(env, { trigger: 'manual' });
     const after = rows().filter((r) => r.orderId === held.orderId);
-    expect(after.every((r) => r.status === '新規受付' && r.mallStatus === 'AWAITING_SHIPMENT' && r.address !== '')).toBe(true);
+    expect(
+      after.every((r) => r.status === '新規受付' && r.mallStatus === 'AWAITING_SHIPMENT' && r.address !== ''),
+    ).toBe(true);
   });
 
   test('a cancellation is shown readably at export, then flips the rows to キャンセル on the next fetch', () => {
@@ -76,7 +91,11 @@ describe('TikTok Shop end to end (engine + connector + sandbox)', () => {
     expect(rows().find((r) => r.lineId === victim.lineId)!.result).toMatch(/キャンセル.*TikTok 21011041/);
     world.clock.advance(60_000);
     runFetch(env, { trigger: 'manual' });
-    expect(rows().filter((r) => r.orderId === victim.orderId).every((r) => r.status === 'キャンセル')).toBe(true);
+    expect(
+      rows()
+        .filter((r) => r.orderId === victim.orderId)
+        .every((r) => r.status === 'キャンセル'),
+    ).toBe(true);
   });
 
   test('a wrong app secret fails the shop readably, without the secret', () => {

@@ -1,6 +1,6 @@
-import { tiktokConnector } from '../../../src/malls/tiktok';
 import type { ExportLine, LineOutcome } from '../../../src/engine/connector';
 import type { OrderLine } from '../../../src/engine/order-line';
+import { tiktokConnector } from '../../../src/malls/tiktok';
 import { byOrder, exportLine, fetchAll, setup } from './helpers';
 
 interface Shipment {
@@ -19,7 +19,9 @@ function world(orders = 25) {
   /** an AWAITING_SHIPMENT order with at least `skus` rows (and a delivery option unless asked otherwise) */
   const awaiting = (skus = 1, withOption = true): OrderLine[] => {
     const info = s.orders();
-    const id = info.find((o) => o.status === 'AWAITING_SHIPMENT' && new Set(o.skus).size >= skus && !!o.deliveryOptionId === withOption)!.id;
+    const id = info.find(
+      (o) => o.status === 'AWAITING_SHIPMENT' && new Set(o.skus).size >= skus && !!o.deliveryOptionId === withOption,
+    )!.id;
     return lines.filter((l) => l.orderId === id);
   };
   return { ...s, lines, state, run, awaiting };
@@ -28,7 +30,7 @@ function world(orders = 25) {
 const kinds = (out: LineOutcome[]) => out.map((o) => o.kind);
 
 describe('TikTok export', () => {
-  test('marks an order shipped once with its rows\' line item ids, tracking and Yamato\'s provider id', () => {
+  test("marks an order shipped once with its rows' line item ids, tracking and Yamato's provider id", () => {
     const w = world();
     const rows = w.awaiting(2);
     const out = w.run(rows.map((l) => exportLine(l, { tracking: '123456789012' })));
@@ -49,7 +51,10 @@ describe('TikTok export', () => {
     ]);
     expect(out.map((o) => o.key)).toEqual([rows[0], rows[1]].map((l) => `${l.orderId}\u0000${l.lineId}`));
     expect(kinds(out)).toEqual(['ok', 'ok']);
-    expect(w.state().shipments.map((s) => s.lineItemIds)).toEqual([rows[0].lineId.split(','), rows[1].lineId.split(',')]);
+    expect(w.state().shipments.map((s) => s.lineItemIds)).toEqual([
+      rows[0].lineId.split(','),
+      rows[1].lineId.split(','),
+    ]);
   });
 
   test('never twice: a second export of the same rows is "already shipped" (21008099) with a note', () => {
@@ -63,10 +68,22 @@ describe('TikTok export', () => {
     expect(w.state().shipments).toHaveLength(1);
   });
 
-  test('an order without a delivery option finds its carrier through the warehouse\'s options', () => {
+  test("an order without a delivery option finds its carrier through the warehouse's options", () => {
     const w = world();
     const rows = w.awaiting(1, false);
-    expect(kinds(w.run(rows.map((l) => exportLine(l, { tracking: '333333333333', carrierName: '日本郵便', carrier: { name: '日本郵便', tiktok: 'japan post' } }))))).toEqual(rows.map(() => 'ok'));
+    expect(
+      kinds(
+        w.run(
+          rows.map((l) =>
+            exportLine(l, {
+              tracking: '333333333333',
+              carrierName: '日本郵便',
+              carrier: { name: '日本郵便', tiktok: 'japan post' },
+            }),
+          ),
+        ),
+      ),
+    ).toEqual(rows.map(() => 'ok'));
     expect(w.state().shipments[0].providerId).toBe('7117858858072016688');
     expect(w.world.http.sent.some((r) => r.url.includes('/logistics/202309/warehouses/'))).toBe(true);
   });
@@ -84,7 +101,7 @@ describe('TikTok export', () => {
     expect((none[0] as { message: string }).message).toMatch(/配送業者が空/);
   });
 
-  test('the mall\'s refusals become readable messages with the code', () => {
+  test("the mall's refusals become readable messages with the code", () => {
     const w = world();
     const info = w.orders();
     const rowOf = (status: string) => w.lines.find((l) => l.orderId === info.find((o) => o.status === status)!.id)!;
@@ -131,19 +148,24 @@ describe('TikTok export', () => {
     expect(out.kind).toBe('error');
     expect((out as { message: string }).message).toMatch(text);
     // support asks for the request_id (docs/malls/tiktok-shop.md §5): every error shows the answer's own
-    expect((out as { message: string }).message).toMatch(new RegExp(`\\(TikTok ${code}, request_id \\d{14}SBX[0-9A-F]{6}\\)$`));
+    expect((out as { message: string }).message).toMatch(
+      new RegExp(`\\(TikTok ${code}, request_id \\d{14}SBX[0-9A-F]{6}\\)$`),
+    );
   });
 
-  test.each([21008099, 11006021, 21011040, 21011006, 21011020, 21042056])('mall code %i counts as already shipped when the mall holds this number', (code) => {
-    const w = world();
-    const [a] = w.awaiting();
-    const line = exportLine(a, { tracking: '123456789012' });
-    w.run([line]);
-    w.sb.control('fault', { code, path: '/fulfillment/' });
-    const [out] = w.run([line]);
-    expect(out).toMatchObject({ kind: 'already' });
-    expect((out as { note: string }).note).toContain(String(code));
-  });
+  test.each([21008099, 11006021, 21011040, 21011006, 21011020, 21042056])(
+    'mall code %i counts as already shipped when the mall holds this number',
+    (code) => {
+      const w = world();
+      const [a] = w.awaiting();
+      const line = exportLine(a, { tracking: '123456789012' });
+      w.run([line]);
+      w.sb.control('fault', { code, path: '/fulfillment/' });
+      const [out] = w.run([line]);
+      expect(out).toMatchObject({ kind: 'already' });
+      expect((out as { note: string }).note).toContain(String(code));
+    },
+  );
 
   test('"already shipped" under another number is not OK: the row names the number the mall kept', () => {
     const w = world();
@@ -151,7 +173,9 @@ describe('TikTok export', () => {
     w.run([exportLine(a, { tracking: '111111111111' })]); // shipped in Seller Center, say: MallSheet never recorded it
     const [out] = w.run([exportLine(a, { tracking: '222222222222' })]);
     expect(out.kind).toBe('error');
-    expect((out as { message: string }).message).toMatch(/別の伝票番号 111111111111 で発送済み.*\(TikTok 21008099, request_id /);
+    expect((out as { message: string }).message).toMatch(
+      /別の伝票番号 111111111111 で発送済み.*\(TikTok 21008099, request_id /,
+    );
     expect(w.state().shipments.map((s) => s.tracking)).toEqual(['111111111111']);
   });
 
@@ -161,7 +185,9 @@ describe('TikTok export', () => {
     w.run([exportLine(a, { tracking: '111111111111' })]); // shipped, and the sheet lost it (a crash before the write)
     const out = w.run([exportLine(a, { tracking: '111111111111' }), exportLine(b, { tracking: '111111111111' })]);
     expect(kinds(out)).toEqual(['error', 'error']);
-    expect((out[1] as { message: string }).message).toMatch(/一部だけが伝票番号 111111111111 で発送済み.*\(TikTok 21008099, /);
+    expect((out[1] as { message: string }).message).toMatch(
+      /一部だけが伝票番号 111111111111 で発送済み.*\(TikTok 21008099, /,
+    );
     expect(w.state().shipments).toHaveLength(1);
   });
 
@@ -179,23 +205,33 @@ describe('TikTok export', () => {
   test.each([
     ['printed', 21008042, /印刷済み/],
     ['purchased', 21022025, /購入済み/],
-  ])('a platform label %s in TikTok Shop (%i) is not "already shipped": the row says so and what to do', (kind, code, text) => {
-    const w = world();
-    const rows = w.awaiting();
-    w.sb.control('platformLabel', { orderId: rows[0].orderId, kind });
-    const out = w.run(rows.map((l) => exportLine(l, { tracking: '123456789012' })));
-    expect(kinds(out)).toEqual(rows.map(() => 'error'));
-    expect((out[0] as { message: string }).message).toMatch(text);
-    expect((out[0] as { message: string }).message).toContain(`(TikTok ${code}, request_id `);
-    expect(w.state().shipments).toHaveLength(0);
-  });
+  ])(
+    'a platform label %s in TikTok Shop (%i) is not "already shipped": the row says so and what to do',
+    (kind, code, text) => {
+      const w = world();
+      const rows = w.awaiting();
+      w.sb.control('platformLabel', { orderId: rows[0].orderId, kind });
+      const out = w.run(rows.map((l) => exportLine(l, { tracking: '123456789012' })));
+      expect(kinds(out)).toEqual(rows.map(() => 'error'));
+      expect((out[0] as { message: string }).message).toMatch(text);
+      expect((out[0] as { message: string }).message).toContain(`(TikTok ${code}, request_id `);
+      expect(w.state().shipments).toHaveLength(0);
+    },
+  );
 
   test('a warning in a successful answer becomes the note', () => {
     const w = world();
     const [a] = w.awaiting();
-    w.sb.control('fault', { data: { package_id: '1', warning: { message: 'match more than one provider' } }, path: '/fulfillment/' });
+    w.sb.control('fault', {
+      data: { package_id: '1', warning: { message: 'match more than one provider' } },
+      path: '/fulfillment/',
+    });
     const [out] = w.run([exportLine(a, { tracking: '123456789012' })]);
-    expect(out).toEqual({ key: `${a.orderId}\u0000${a.lineId}`, kind: 'ok', note: 'TikTok Shop からの警告: match more than one provider' });
+    expect(out).toEqual({
+      key: `${a.orderId}\u0000${a.lineId}`,
+      kind: 'ok',
+      note: 'TikTok Shop からの警告: match more than one provider',
+    });
   });
 
   test('a tracking number already used for another recipient is refused as a duplicate', () => {
@@ -222,13 +258,21 @@ describe('TikTok export', () => {
     const w = world();
     const rows = w.awaiting();
     w.run(rows.map((l) => exportLine(l, { tracking: '123456789012' })));
-    const changed = w.run(rows.map((l) => exportLine(l, { tracking: '210987654321', exportedTracking: '123456789012' })));
+    const changed = w.run(
+      rows.map((l) => exportLine(l, { tracking: '210987654321', exportedTracking: '123456789012' })),
+    );
     expect(kinds(changed)).toEqual(rows.map(() => 'ok'));
-    expect(w.state().updates).toEqual([{ orderId: rows[0].orderId, packageId: expect.any(String), tracking: '210987654321', providerId: YAMATO }]);
-    expect(w.world.http.sent.some((r) => r.url.includes(`/orders/${rows[0].orderId}/shipping_info/update?`))).toBe(true);
+    expect(w.state().updates).toEqual([
+      { orderId: rows[0].orderId, packageId: expect.any(String), tracking: '210987654321', providerId: YAMATO },
+    ]);
+    expect(w.world.http.sent.some((r) => r.url.includes(`/orders/${rows[0].orderId}/shipping_info/update?`))).toBe(
+      true,
+    );
     const twice = w.run(rows.map((l) => exportLine(l, { tracking: '999999999999', exportedTracking: '210987654321' })));
     // the mall keeps the number it took: the row says which, and what to do (書出伝票番号 is not touched)
-    expect((twice[0] as { message: string }).message).toMatch(/変更できません.*1 回まで.*\(TikTok 21011051, request_id .*210987654321 が登録されたまま/);
+    expect((twice[0] as { message: string }).message).toMatch(
+      /変更できません.*1 回まで.*\(TikTok 21011051, request_id .*210987654321 が登録されたまま/,
+    );
     expect(w.state().shipments).toHaveLength(1);
   });
 
@@ -237,16 +281,29 @@ describe('TikTok export', () => {
     const rows = w.awaiting(2);
     const [first, second] = rows;
     w.run([exportLine(first, { tracking: '111111111111' }), exportLine(second, { tracking: '222222222222' })]);
-    const [p1, p2] = (w.orders().find((o) => o.id === first.orderId) as unknown as { packages: { id: string; tracking: string }[] }).packages;
+    const [p1, p2] = (
+      w.orders().find((o) => o.id === first.orderId) as unknown as { packages: { id: string; tracking: string }[] }
+    ).packages;
     const out = w.run([
       exportLine(first, { tracking: '111111111111', exportedTracking: '111111111111', ready: false }),
       exportLine(second, { tracking: '333333333333', exportedTracking: '222222222222' }),
     ]);
     expect(kinds(out)).toEqual(['ok']);
-    expect(w.world.http.sent.some((r) => r.url.includes(`/fulfillment/202309/packages/${p2.id}/shipping_info/update?`))).toBe(true);
-    expect(w.world.http.sent.some((r) => r.url.includes('/orders/') && r.url.includes('/shipping_info/update'))).toBe(false);
-    const after = (w.orders().find((o) => o.id === first.orderId) as unknown as { packages: { id: string; tracking: string }[] }).packages;
-    expect(after).toEqual([{ ...p1, tracking: '111111111111' }, { ...p2, tracking: '333333333333' }].map((p) => expect.objectContaining(p)));
+    expect(
+      w.world.http.sent.some((r) => r.url.includes(`/fulfillment/202309/packages/${p2.id}/shipping_info/update?`)),
+    ).toBe(true);
+    expect(w.world.http.sent.some((r) => r.url.includes('/orders/') && r.url.includes('/shipping_info/update'))).toBe(
+      false,
+    );
+    const after = (
+      w.orders().find((o) => o.id === first.orderId) as unknown as { packages: { id: string; tracking: string }[] }
+    ).packages;
+    expect(after).toEqual(
+      [
+        { ...p1, tracking: '111111111111' },
+        { ...p2, tracking: '333333333333' },
+      ].map((p) => expect.objectContaining(p)),
+    );
   });
 
   test('every request carries content-type application/json, GET included', () => {
@@ -261,7 +318,10 @@ describe('TikTok export', () => {
     const w = world();
     const rows = w.awaiting(2);
     const before = w.world.http.sent.length;
-    const out = w.run(rows.map((l) => exportLine(l, { tracking: '123456789012' })), true);
+    const out = w.run(
+      rows.map((l) => exportLine(l, { tracking: '123456789012' })),
+      true,
+    );
     expect(kinds(out)).toEqual(rows.map(() => 'preview'));
     expect((out[0] as { message: string }).message).toContain(rows[0].lineId.split(',')[0]);
     expect(w.world.http.sent.length).toBe(before);
@@ -277,7 +337,9 @@ describe('TikTok export', () => {
 
   test('more orders than the 50 QPS quota are shipped without being throttled', () => {
     const w = world(130);
-    const ready = w.lines.filter((l) => l.mallStatus === 'AWAITING_SHIPMENT').map((l, i) => exportLine(l, { tracking: `8${String(i).padStart(11, '0')}` }));
+    const ready = w.lines
+      .filter((l) => l.mallStatus === 'AWAITING_SHIPMENT')
+      .map((l, i) => exportLine(l, { tracking: `8${String(i).padStart(11, '0')}` }));
     const orders = new Set(ready.map((l) => l.orderId)).size;
     expect(orders).toBeGreaterThan(50);
     const start = w.world.clock.now();

@@ -1,8 +1,8 @@
 import { tiktokConnector } from '../../../src/malls/tiktok';
 import { STORE } from '../../../src/malls/tiktok/client';
-import { TIKTOK_SANDBOX_APP } from '../../../src/sandbox/tiktok';
 import { BUYERS } from '../../../src/sandbox/sample-data';
 import { toSandboxRequest } from '../../../src/sandbox/sandbox';
+import { TIKTOK_SANDBOX_APP } from '../../../src/sandbox/tiktok';
 import { DAY, fetchAll, setup } from './helpers';
 
 const ALL = ['ON_HOLD', 'AWAITING_SHIPMENT', 'CANCELLED', 'IN_TRANSIT'];
@@ -12,7 +12,11 @@ describe('TikTok fetch', () => {
     const { world, ctx, orders } = setup({ orders: 530 });
     const { lines, steps } = fetchAll(ctx, world, ALL);
     const ids = new Set(lines.map((l) => l.orderId));
-    expect([...ids].sort()).toEqual(orders().map((o) => o.id).sort());
+    expect([...ids].sort()).toEqual(
+      orders()
+        .map((o) => o.id)
+        .sort(),
+    );
     const keys = lines.map((l) => `${l.orderId}/${l.lineId}`);
     expect(new Set(keys).size).toBe(keys.length);
     const pages = ALL.map((st) => Math.max(1, Math.ceil(orders().filter((o) => o.status === st).length / 100)));
@@ -58,7 +62,9 @@ describe('TikTok fetch', () => {
     const { lines } = fetchAll(ctx, world, ['AWAITING_SHIPMENT']);
     const search = world.http.sent.find((r) => r.url.includes('/orders/search'))!;
     const res = world.sandbox.handle(toSandboxRequest(search));
-    const orders = (JSON.parse(res.body) as { data: { orders: { id: string; rts_sla_time: number; shipping_due_time: number }[] } }).data.orders;
+    const orders = (
+      JSON.parse(res.body) as { data: { orders: { id: string; rts_sla_time: number; shipping_due_time: number }[] } }
+    ).data.orders;
     expect(orders.length).toBeGreaterThan(0);
     for (const o of orders) {
       expect(o.rts_sla_time).not.toBe(o.shipping_due_time);
@@ -75,7 +81,9 @@ describe('TikTok fetch', () => {
     const cancelled = lines.filter((l) => l.cancelled);
     expect(cancelled.length).toBeGreaterThan(0);
     expect(cancelled.every((l) => tiktokConnector.isCancelledStatus(l.mallStatus) && !l.hold)).toBe(true);
-    expect(lines.filter((l) => l.mallStatus === 'AWAITING_SHIPMENT').every((l) => !l.hold && l.address !== '')).toBe(true);
+    expect(lines.filter((l) => l.mallStatus === 'AWAITING_SHIPMENT').every((l) => !l.hold && l.address !== '')).toBe(
+      true,
+    );
   });
 
   test('an order cancelled after import comes back as a cancellation update when CANCELLED is not fetched', () => {
@@ -86,14 +94,21 @@ describe('TikTok fetch', () => {
     sb.control('cancel', { orderId: victim.orderId });
     const again = fetchAll(ctx, world, ['AWAITING_SHIPMENT']);
     expect(again.lines.some((l) => l.orderId === victim.orderId)).toBe(false);
-    expect(again.updates).toContainEqual({ orderId: victim.orderId, lineId: victim.lineId, mallStatus: 'CANCELLED', cancelled: true });
+    expect(again.updates).toContainEqual({
+      orderId: victim.orderId,
+      lineId: victim.lineId,
+      mallStatus: 'CANCELLED',
+      cancelled: true,
+    });
   });
 
   test('a released ON_HOLD order is fetched with its address under AWAITING_SHIPMENT', () => {
     const { world, ctx, sb } = setup();
     const held = fetchAll(ctx, world, ['ON_HOLD']).lines[0];
     sb.control('advance', { orderId: held.orderId });
-    const now = fetchAll(ctx, world, ['AWAITING_SHIPMENT']).lines.find((l) => l.orderId === held.orderId && l.lineId === held.lineId)!;
+    const now = fetchAll(ctx, world, ['AWAITING_SHIPMENT']).lines.find(
+      (l) => l.orderId === held.orderId && l.lineId === held.lineId,
+    )!;
     expect(now.hold).toBe(false);
     expect(now.address).not.toBe('');
   });
@@ -181,7 +196,9 @@ describe('TikTok tokens', () => {
   test('a new refresh token in the settings replaces the stored tokens', () => {
     const { world, ctx, rerun } = setup();
     fetchAll(ctx, world, ['AWAITING_SHIPMENT']);
-    expect(() => fetchAll(rerun({ refreshToken: 'TTP_reauthorized' }), world, ['AWAITING_SHIPMENT'])).toThrow(/refreshToken/);
+    expect(() => fetchAll(rerun({ refreshToken: 'TTP_reauthorized' }), world, ['AWAITING_SHIPMENT'])).toThrow(
+      /refreshToken/,
+    );
     const last = world.http.sent[world.http.sent.length - 1];
     expect(last.url).toContain('refresh_token=TTP_reauthorized');
   });
@@ -201,7 +218,9 @@ describe('TikTok tokens', () => {
   test('a wrong app secret with a still-valid access token is reported as a bad signature (106001)', () => {
     const { world, ctx, rerun } = setup();
     fetchAll(ctx, world, ['AWAITING_SHIPMENT']);
-    expect(() => fetchAll(rerun({ appSecret: 'wrong-secret-123' }), world, ['AWAITING_SHIPMENT'])).toThrow(/署名が無効.*appSecret.*\(TikTok 106001, request_id \w+\)/);
+    expect(() => fetchAll(rerun({ appSecret: 'wrong-secret-123' }), world, ['AWAITING_SHIPMENT'])).toThrow(
+      /署名が無効.*appSecret.*\(TikTok 106001, request_id \w+\)/,
+    );
   });
 });
 
@@ -209,7 +228,9 @@ describe('TikTok shop cipher', () => {
   test('several authorized shops and none named: a message that says so and lists them', () => {
     const { world, ctx, sb } = setup({ locale: 'en' });
     sb.control('shops', { count: 3 });
-    expect(() => fetchAll(ctx, world, ['AWAITING_SHIPMENT'])).toThrow(/authorized by 3 shops.*ROW_sbxJPshop2.*set shopCipher/);
+    expect(() => fetchAll(ctx, world, ['AWAITING_SHIPMENT'])).toThrow(
+      /authorized by 3 shops.*ROW_sbxJPshop2.*set shopCipher/,
+    );
   });
 
   test('the looked-up cipher is kept for later runs, and asked again after a new authorization', () => {

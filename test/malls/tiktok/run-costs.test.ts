@@ -1,7 +1,7 @@
-import { tiktokConnector } from '../../../src/malls/tiktok';
 import type { ExportLine, ShopContext } from '../../../src/engine/connector';
-import type { HttpRequest } from '../../../src/ports';
 import { PrefixedProperties } from '../../../src/engine/memory-ports';
+import { tiktokConnector } from '../../../src/malls/tiktok';
+import type { HttpRequest } from '../../../src/ports';
 import { metered } from '../../support/metered-run';
 import { byOrder, exportLine, fetchAll, setup } from './helpers';
 
@@ -10,7 +10,9 @@ function world(orders: number) {
   const { lines } = fetchAll(s.ctx, s.world, ['AWAITING_SHIPMENT']);
   // one tracking number per order: one shipment (one Mark-as-Shipped call) per order
   const ids = [...new Set(lines.map((l) => l.orderId))];
-  const ready: ExportLine[] = lines.map((l) => exportLine(l, { tracking: `8${String(ids.indexOf(l.orderId)).padStart(11, '0')}` }));
+  const ready: ExportLine[] = lines.map((l) =>
+    exportLine(l, { tracking: `8${String(ids.indexOf(l.orderId)).padStart(11, '0')}` }),
+  );
   const shipped = () => (s.sb.control('state', {}) as { shipments: unknown[] }).shipments.length;
   /** a later run of the same shop: a new context (new client) over the same document properties */
   const nextRun = (budgetMs = 270_000): ShopContext => ({
@@ -38,7 +40,7 @@ describe('TikTok export: what a run costs', () => {
     expect(w.shipped()).toBe(orders.length);
   });
 
-  test('shipments the run\'s budget cannot send are held for the next export, each with a reason', () => {
+  test("shipments the run's budget cannot send are held for the next export, each with a reason", () => {
     const w = world(160);
     const orders = byOrder(w.ready);
     // every HTTP call costs a second of the run; the budget covers the lookups and a couple of waves
@@ -52,7 +54,11 @@ describe('TikTok export: what a run costs', () => {
     expect(held.every((o) => o.kind === 'deferred' && o.message.includes('次回の書き出し'))).toBe(true);
     expect(w.shipped()).toBe(new Set(ok.map((o) => o.key.split('\u0000')[0])).size);
     // the held rows go out with the next export
-    const again = tiktokConnector.exportOrders(w.nextRun(), byOrder(w.ready.filter((l) => held.some((h) => h.key === l.key))), { dryRun: false });
+    const again = tiktokConnector.exportOrders(
+      w.nextRun(),
+      byOrder(w.ready.filter((l) => held.some((h) => h.key === l.key))),
+      { dryRun: false },
+    );
     expect(again.every((o) => o.kind === 'ok')).toBe(true);
     expect(w.shipped()).toBe(orders.length);
   });

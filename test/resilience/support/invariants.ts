@@ -18,10 +18,16 @@ export function expectInvariants(w: World): void {
   expect([...accepted].filter(([, n]) => n > 1)).toEqual([]);
   const lineIds = (lineId: string) => lineId.split(',');
   const acceptedRows = rows.filter((r) => lineIds(r.lineId).some((id) => accepted.has(id)));
-  expect(acceptedRows.filter((r) => !r.exportResult.startsWith('OK')).map((r) => `${r.orderId} ${r.lineId}: ${r.exportResult}`)).toEqual([]);
+  expect(
+    acceptedRows
+      .filter((r) => !r.exportResult.startsWith('OK'))
+      .map((r) => `${r.orderId} ${r.lineId}: ${r.exportResult}`),
+  ).toEqual([]);
   // and the other way round: the sheet never claims a shipment the mall does not have
   const claimed = rows.filter((r) => r.exportResult.startsWith('OK'));
-  expect(claimed.filter((r) => !lineIds(r.lineId).every((id) => accepted.has(id))).map((r) => `${r.orderId} ${r.lineId}`)).toEqual([]);
+  expect(
+    claimed.filter((r) => !lineIds(r.lineId).every((id) => accepted.has(id))).map((r) => `${r.orderId} ${r.lineId}`),
+  ).toEqual([]);
 }
 
 /** Every failed shop of a run says why, in its report and in a Log row written by that run. */

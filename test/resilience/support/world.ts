@@ -1,22 +1,30 @@
 import type { EngineEnv, RunReport } from '../../../src/engine';
-import { parseSettings } from '../../../src/engine/settings/parse';
-import { MemoryLock, MemoryTriggers } from '../../../src/engine/memory-ports';
-import { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
-import { discoverHeaders } from '../../../src/engine/orders/headers';
-import { ORDERS_SHEET_NAMES } from '../../../src/engine/orders/columns';
 import { readLog } from '../../../src/engine/log/log-sheet';
+import { MemoryLock, MemoryTriggers } from '../../../src/engine/memory-ports';
+import { ORDERS_SHEET_NAMES } from '../../../src/engine/orders/columns';
+import { discoverHeaders } from '../../../src/engine/orders/headers';
 import { readState } from '../../../src/engine/run/state';
+import { parseSettings } from '../../../src/engine/settings/parse';
+import { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
 import { formatDate } from '../../../src/engine/text/dates';
 import { CONNECTORS } from '../../../src/malls';
 import { nodeCrypto } from '../../../src/node/crypto';
+import type {
+  CellValue,
+  HttpPort,
+  HttpRequest,
+  LayoutChange,
+  PropertiesPort,
+  SheetPort,
+  SpreadsheetPort,
+} from '../../../src/ports';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { demoQoo10Shop } from '../../../src/sandbox/qoo10';
+import { rng } from '../../../src/sandbox/sample-data';
 import { demoTemuShop } from '../../../src/sandbox/temu';
 import { demoTikTokShop } from '../../../src/sandbox/tiktok';
-import { rng } from '../../../src/sandbox/sample-data';
-import type { CellValue, HttpPort, LayoutChange, HttpRequest, PropertiesPort, SheetPort, SpreadsheetPort } from '../../../src/ports';
-import { sandboxWorld } from '../../support/worlds';
 import { orderRows, type SheetRow } from '../../support/sheet-rows';
+import { sandboxWorld } from '../../support/worlds';
 
 export { orderRows, type SheetRow };
 
@@ -86,7 +94,10 @@ export interface Hooks {
 /** Simulated time a request takes (the cost model: ~250 ms per URL fetch; fetchAll in parallel). */
 export const LATENCY_MS = 250;
 
-export function world(mall: MallId, opts: { seed: number; orders: number; budgetMs: number; shop?: Record<string, unknown> }) {
+export function world(
+  mall: MallId,
+  opts: { seed: number; orders: number; budgetMs: number; shop?: Record<string, unknown> },
+) {
   const base = sandboxWorld({ seed: opts.seed, orders: opts.orders });
   const { clock, sandbox, props: rawProps, log } = base;
   const fuse = new Fuse();
@@ -95,7 +106,10 @@ export function world(mall: MallId, opts: { seed: number; orders: number; budget
   const hooks: Hooks = {};
   const rawBook = new MemorySpreadsheet('Asia/Tokyo');
   const shop = { ...SHOPS[mall](BASE), ...opts.shop };
-  const settings = parseSettings({ locale: 'ja', timezone: 'Asia/Tokyo', shops: [shop], carriers: DEMO_CARRIERS }, CONNECTORS);
+  const settings = parseSettings(
+    { locale: 'ja', timezone: 'Asia/Tokyo', shops: [shop], carriers: DEMO_CARRIERS },
+    CONNECTORS,
+  );
   const shopName = settings.shops[0].name;
   const lock = new MemoryLock();
   const triggers = new MemoryTriggers();
@@ -185,7 +199,14 @@ function fusedProps(props: PropertiesPort, fuse: Fuse): PropertiesPort {
 }
 
 /** The fuse ticks before sending and again when the answer arrives: a kill may fall after the mall acted. */
-function chaoticHttp(http: HttpPort, fuse: Fuse, chaos: NetChaos, random: () => number, hooks: Hooks, wait: () => void): HttpPort {
+function chaoticHttp(
+  http: HttpPort,
+  fuse: Fuse,
+  chaos: NetChaos,
+  random: () => number,
+  hooks: Hooks,
+  wait: () => void,
+): HttpPort {
   const one = (req: HttpRequest) => {
     hooks.beforeSend?.();
     fuse.tick('http.send');
@@ -207,7 +228,6 @@ function chaoticHttp(http: HttpPort, fuse: Fuse, chaos: NetChaos, random: () => 
     },
   };
 }
-
 
 /**
  * The seller types tracking numbers for about half of the orders whose rows all await shipment; each
@@ -239,7 +259,8 @@ export function fillTracking(w: World, share = 0.5): number {
 export type FaultKind = '500' | '503' | '429' | 'malformed';
 export function injectFault(w: World, kind: FaultKind, count: number): void {
   if (w.mall === 'temu') w.sandbox.control('fault', { kind: kind === 'malformed' ? 'malformed' : Number(kind), count });
-  else if (w.mall === 'tiktok') w.sandbox.control('fault', kind === 'malformed' ? { malformed: true, count } : { status: Number(kind), count });
+  else if (w.mall === 'tiktok')
+    w.sandbox.control('fault', kind === 'malformed' ? { malformed: true, count } : { status: Number(kind), count });
   else w.sandbox.control('fault', { kind, count });
 }
 
@@ -248,16 +269,34 @@ export function expectedKeys(w: World): string[] {
   const key = (order: string, line: string) => `${order}\u0000${line}`;
   const since = w.clock.now() - 7 * 86_400_000;
   if (w.mall === 'temu') {
-    const orders = w.sandbox.control('orders', {}) as { parentOrderSn: string; status: number; createdAt: number; children: { orderSn: string }[] }[];
-    return orders.filter((o) => o.status === 2 && o.createdAt * 1000 >= since).flatMap((o) => o.children.map((c) => key(o.parentOrderSn, c.orderSn)));
+    const orders = w.sandbox.control('orders', {}) as {
+      parentOrderSn: string;
+      status: number;
+      createdAt: number;
+      children: { orderSn: string }[];
+    }[];
+    return orders
+      .filter((o) => o.status === 2 && o.createdAt * 1000 >= since)
+      .flatMap((o) => o.children.map((c) => key(o.parentOrderSn, c.orderSn)));
   }
   if (w.mall === 'tiktok') {
-    const orders = w.sandbox.control('orders', {}) as { id: string; status: string; createTime: number; lineItemIds: string[] }[];
+    const orders = w.sandbox.control('orders', {}) as {
+      id: string;
+      status: string;
+      createTime: number;
+      lineItemIds: string[];
+    }[];
     return orders
       .filter((o) => (o.status === 'ON_HOLD' || o.status === 'AWAITING_SHIPMENT') && o.createTime * 1000 >= since)
       .flatMap((o) => o.lineItemIds.map((id) => key(o.id, id)));
   }
-  const packs = w.sandbox.control('orders', {}) as { packNo: string; orderNos: string[]; status: number; claim: string | null; orderDate: number }[];
+  const packs = w.sandbox.control('orders', {}) as {
+    packNo: string;
+    orderNos: string[];
+    status: number;
+    claim: string | null;
+    orderDate: number;
+  }[];
   return packs
     .filter((p) => (p.status === 2 || p.status === 3) && p.claim !== '3' && p.claim !== '16' && p.orderDate >= since)
     .flatMap((p) => p.orderNos.map((n) => key(p.packNo, n)));
@@ -274,7 +313,8 @@ export function acceptedPerLine(w: World): Map<string, number> {
   const add = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
   const state = w.sandbox.control('state', {}) as { shipments: unknown[] };
   for (const s of state.shipments as Record<string, unknown>[]) {
-    if (w.mall === 'temu') for (const p of s.packages as { lines: { orderSn: string }[] }[]) for (const l of p.lines) add(l.orderSn);
+    if (w.mall === 'temu')
+      for (const p of s.packages as { lines: { orderSn: string }[] }[]) for (const l of p.lines) add(l.orderSn);
     else if (w.mall === 'tiktok') for (const id of s.lineItemIds as string[]) add(id);
     else add(String(s.orderNo));
   }

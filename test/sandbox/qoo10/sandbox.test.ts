@@ -1,7 +1,7 @@
-import { Sandbox } from '../../../src/sandbox/sandbox';
-import { createQoo10Sandbox, demoQoo10Shop, QOO10_SANDBOX_CREDENTIALS } from '../../../src/sandbox/qoo10';
 import { ShopBaseSchema } from '../../../src/engine/settings/schema';
 import { qoo10Connector } from '../../../src/malls/qoo10';
+import { createQoo10Sandbox, demoQoo10Shop, QOO10_SANDBOX_CREDENTIALS } from '../../../src/sandbox/qoo10';
+import { Sandbox } from '../../../src/sandbox/sandbox';
 import type { MallSandbox } from '../../../src/sandbox/types';
 
 const PATH = '/GMKT.INC.Front.QAPIService/ebayjapan.qapi/';
@@ -18,24 +18,50 @@ function world(orders = 30) {
       method: 'POST',
       path: PATH + method,
       query: {},
-      headers: { 'content-type': 'application/x-www-form-urlencoded', giosiscertificationkey: key, qapiversion: '1.0', ...headers },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        giosiscertificationkey: key,
+        qapiversion: '1.0',
+        ...headers,
+      },
       body: new URLSearchParams(params).toString(),
     });
-    return { status: res.status, body: res.status === 200 ? (JSON.parse(res.body) as Record<string, unknown>) : res.body };
+    return {
+      status: res.status,
+      body: res.status === 200 ? (JSON.parse(res.body) as Record<string, unknown>) : res.body,
+    };
   };
-  const issue = () => call('CertificationAPI.CreateCertificationKey', { user_id: QOO10_SANDBOX_CREDENTIALS.userId, pwd: QOO10_SANDBOX_CREDENTIALS.password }, QOO10_SANDBOX_CREDENTIALS.apiKey).body as { ResultObject: string };
+  const issue = () =>
+    call(
+      'CertificationAPI.CreateCertificationKey',
+      { user_id: QOO10_SANDBOX_CREDENTIALS.userId, pwd: QOO10_SANDBOX_CREDENTIALS.password },
+      QOO10_SANDBOX_CREDENTIALS.apiKey,
+    ).body as { ResultObject: string };
   return { mall, call, issue, tick, now: () => t };
 }
 
 const REJECTED = { ErrorCode: -90001, ErrorMsg: '存在しないAPIです。' };
-const orders = (mall: MallSandbox) => mall.control('orders', {}) as { packNo: string; orderNos: string[]; status: number; claim: string | null }[];
+const orders = (mall: MallSandbox) =>
+  mall.control('orders', {}) as { packNo: string; orderNos: string[]; status: number; claim: string | null }[];
 
 describe('Qoo10 sandbox: auth', () => {
   test('CreateCertificationKey checks the API key header and the login', () => {
     const { call, issue } = world();
-    expect(call('CertificationAPI.CreateCertificationKey', { user_id: 'sandbox-seller', pwd: 'x' }, QOO10_SANDBOX_CREDENTIALS.apiKey).body).toMatchObject({ ResultCode: -10001 });
+    expect(
+      call(
+        'CertificationAPI.CreateCertificationKey',
+        { user_id: 'sandbox-seller', pwd: 'x' },
+        QOO10_SANDBOX_CREDENTIALS.apiKey,
+      ).body,
+    ).toMatchObject({ ResultCode: -10001 });
     // a wrong API key: the ErrorCode envelope at HTTP 200, worded as if the API did not exist (docs/malls/qoo10.md §2)
-    expect(call('CertificationAPI.CreateCertificationKey', { user_id: 'sandbox-seller', pwd: QOO10_SANDBOX_CREDENTIALS.password }, 'other')).toEqual({ status: 200, body: REJECTED });
+    expect(
+      call(
+        'CertificationAPI.CreateCertificationKey',
+        { user_id: 'sandbox-seller', pwd: QOO10_SANDBOX_CREDENTIALS.password },
+        'other',
+      ),
+    ).toEqual({ status: 200, body: REJECTED });
     expect(issue()).toMatchObject({ ResultCode: 0, ResultObject: expect.stringMatching(/^SAK/) });
   });
 
@@ -43,14 +69,19 @@ describe('Qoo10 sandbox: auth', () => {
     const { call, issue } = world();
     const p = { ShippingStatus: '2', SearchStartDate: '20261120', SearchEndDate: '20261121' };
     expect(call('ShippingBasic.GetShippingInfo_v3', p, 'SAK-made-up')).toEqual({ status: 200, body: REJECTED });
-    expect(call('ShippingBasic.GetShippingInfo_v3', p, QOO10_SANDBOX_CREDENTIALS.apiKey).body).toMatchObject({ ResultCode: -10000, ResultMsg: 'Login IDは必須です' });
+    expect(call('ShippingBasic.GetShippingInfo_v3', p, QOO10_SANDBOX_CREDENTIALS.apiKey).body).toMatchObject({
+      ResultCode: -10000,
+      ResultMsg: 'Login IDは必須です',
+    });
     const key = issue().ResultObject;
     expect(call('ShippingBasic.GetShippingInfo_v3', p, key).body).toMatchObject({ ResultCode: 0 });
-    expect(call('ShippingBasic.GetShippingInfo_v3', p, key, { qapiversion: '1.1' }).body).toMatchObject({ ResultCode: -90001 });
+    expect(call('ShippingBasic.GetShippingInfo_v3', p, key, { qapiversion: '1.1' }).body).toMatchObject({
+      ResultCode: -90001,
+    });
     expect(call('ShippingBasic.NoSuchMethod', p, key).body).toMatchObject({ ResultCode: -90001 });
   });
 
-  test('keys expire after a year of the sandbox clock (-90001), or on command in the method tables\' codes', () => {
+  test("keys expire after a year of the sandbox clock (-90001), or on command in the method tables' codes", () => {
     const { call, issue, tick, mall } = world();
     const p = { ShippingStatus: '2', SearchStartDate: '20261120', SearchEndDate: '20261121' };
     const key = issue().ResultObject;
@@ -60,7 +91,10 @@ describe('Qoo10 sandbox: auth', () => {
     expect(call('ShippingBasic.GetShippingInfo_v3', p, key).body).toEqual(REJECTED);
     const k2 = issue().ResultObject;
     mall.control('expire', { envelope: 'error' });
-    expect(call('ShippingBasic.GetShippingInfo_v3', p, k2).body).toEqual({ ErrorCode: -90005, ErrorMsg: expect.any(String) });
+    expect(call('ShippingBasic.GetShippingInfo_v3', p, k2).body).toEqual({
+      ErrorCode: -90005,
+      ErrorMsg: expect.any(String),
+    });
     const k3 = issue().ResultObject;
     mall.control('expire', { envelope: 'result' });
     expect(call('ShippingBasic.GetShippingInfo_v3', p, k3).body).toMatchObject({ ResultCode: -90004 });
@@ -82,7 +116,11 @@ describe('Qoo10 sandbox: searches', () => {
   test('dates: 8 or 14 digits only, start before end, at most 90 days', () => {
     const { call, issue } = world();
     const key = issue().ResultObject;
-    const q = (s: string, e: string) => (call('ShippingBasic.GetShippingInfo_v3', { ShippingStatus: '2', SearchStartDate: s, SearchEndDate: e }, key).body as { ResultCode: number }).ResultCode;
+    const q = (s: string, e: string) =>
+      (
+        call('ShippingBasic.GetShippingInfo_v3', { ShippingStatus: '2', SearchStartDate: s, SearchEndDate: e }, key)
+          .body as { ResultCode: number }
+      ).ResultCode;
     expect(q('2026-11-01', '2026-11-20')).toBe(-10002);
     expect(q('20261120', '20261101')).toBe(-10002);
     expect(q('20261332', '20261401')).toBe(-10002);
@@ -92,7 +130,11 @@ describe('Qoo10 sandbox: searches', () => {
     // 90 days less a second, but touching 91 JST calendar days: over the cap; 89 days is within it
     expect(q('20260823100000', '20261121095959')).toBe(-10003);
     expect(q('20260824100000', '20261121095959')).toBe(0);
-    const claims = call('ShippingBasic.GetClaimInfo_V3', { ClaimStat: '3', search_Sdate: '20260101', search_Edate: '20261120' }, key).body;
+    const claims = call(
+      'ShippingBasic.GetClaimInfo_V3',
+      { ClaimStat: '3', search_Sdate: '20260101', search_Edate: '20261120' },
+      key,
+    ).body;
     expect(claims).toMatchObject({ ResultCode: -10003 });
   });
 
@@ -102,7 +144,7 @@ describe('Qoo10 sandbox: searches', () => {
     tick();
     const res = mall.handle({
       method: 'POST',
-      path: PATH + 'ShippingBasic.GetShippingInfo_v3',
+      path: `${PATH}ShippingBasic.GetShippingInfo_v3`,
       query: {},
       headers: { 'content-type': 'application/json', giosiscertificationkey: key, qapiversion: '1.0' },
       body: JSON.stringify({ ShippingStatus: '2', SearchStartDate: '20261120', SearchEndDate: '20261121' }),
@@ -114,13 +156,21 @@ describe('Qoo10 sandbox: searches', () => {
     const { call, issue, mall } = world(60);
     const key = issue().ResultObject;
     const rows = (st: string) => {
-      const obj = (call('ShippingBasic.GetShippingInfo_v3', { ShippingStatus: st, SearchStartDate: '20261101', SearchEndDate: '20261122' }, key).body as { ResultObject: unknown }).ResultObject;
+      const obj = (
+        call(
+          'ShippingBasic.GetShippingInfo_v3',
+          { ShippingStatus: st, SearchStartDate: '20261101', SearchEndDate: '20261122' },
+          key,
+        ).body as { ResultObject: unknown }
+      ).ResultObject;
       return (Array.isArray(obj) ? obj : obj ? [obj] : []) as { ShippingStatus: string; OrderNo: number }[];
     };
     const two = rows('2');
     expect(two.length).toBeGreaterThan(0);
     expect(two.every((r) => r.ShippingStatus === 'On request(2)')).toBe(true);
-    const cancelled = orders(mall).filter((o) => o.claim === '3').flatMap((o) => o.orderNos);
+    const cancelled = orders(mall)
+      .filter((o) => o.claim === '3')
+      .flatMap((o) => o.orderNos);
     expect(cancelled.length).toBeGreaterThan(0);
     expect(two.some((r) => cancelled.includes(String(r.OrderNo)))).toBe(false);
     expect(rows('0').length).toBe(rows('1').length + two.length + rows('3').length);
@@ -129,17 +179,35 @@ describe('Qoo10 sandbox: searches', () => {
   test('envelope shapes: null when empty, one object alone, ResultCode numeric, claim status as a numeric string', () => {
     const { call, issue, mall } = world(60);
     const key = issue().ResultObject;
-    const empty = call('ShippingBasic.GetShippingInfo_v3', { ShippingStatus: '2', SearchStartDate: '20250101', SearchEndDate: '20250102' }, key).body;
+    const empty = call(
+      'ShippingBasic.GetShippingInfo_v3',
+      { ShippingStatus: '2', SearchStartDate: '20250101', SearchEndDate: '20250102' },
+      key,
+    ).body;
     expect(empty).toMatchObject({ ResultCode: 0, ResultObject: null });
     const target = orders(mall).find((o) => o.status === 2 && !o.claim && o.orderNos.length === 1)!;
     mall.control('cancel', { packNo: target.packNo, stat: '16' });
-    const claim = call('ShippingBasic.GetClaimInfo_V3', { ClaimStat: '16', search_Sdate: '20261122', search_Edate: '20261122', search_condition: '2' }, key).body as Record<string, unknown>;
+    const claim = call(
+      'ShippingBasic.GetClaimInfo_V3',
+      { ClaimStat: '16', search_Sdate: '20261122', search_Edate: '20261122', search_condition: '2' },
+      key,
+    ).body as Record<string, unknown>;
     expect(claim.ResultCode).toBe(0);
-    expect(claim.ResultObject).toMatchObject({ orderNo: Number(target.orderNos[0]), packNo: Number(target.packNo), claimStatus: '16' });
+    expect(claim.ResultObject).toMatchObject({
+      orderNo: Number(target.orderNos[0]),
+      packNo: Number(target.packNo),
+      claimStatus: '16',
+    });
     const cart = orders(mall).find((o) => o.orderNos.length > 1 && o.status === 2 && !o.claim)!;
-    const lines = call('ShippingBasic.GetShippingInfo_v3', { ShippingStatus: '2', SearchStartDate: '20261101', SearchEndDate: '20261122' }, key).body as { ResultObject: { OrderNo: number; RelatedOrder: string }[] };
+    const lines = call(
+      'ShippingBasic.GetShippingInfo_v3',
+      { ShippingStatus: '2', SearchStartDate: '20261101', SearchEndDate: '20261122' },
+      key,
+    ).body as { ResultObject: { OrderNo: number; RelatedOrder: string }[] };
     // "12345432, 12343212" as documented
-    expect(lines.ResultObject.find((r) => String(r.OrderNo) === cart.orderNos[0])?.RelatedOrder).toBe(cart.orderNos.join(', '));
+    expect(lines.ResultObject.find((r) => String(r.OrderNo) === cart.orderNos[0])?.RelatedOrder).toBe(
+      cart.orderNos.join(', '),
+    );
   });
 });
 
@@ -149,7 +217,13 @@ describe('Qoo10 sandbox: controls', () => {
     const key = issue().ResultObject;
     const target = orders(mall).find((o) => o.status === 2 && !o.claim)!;
     const ids = (st: string) => {
-      const obj = (call('ShippingBasic.GetShippingInfo_v3', { ShippingStatus: st, SearchStartDate: '20261101', SearchEndDate: '20261122' }, key).body as { ResultObject: unknown }).ResultObject;
+      const obj = (
+        call(
+          'ShippingBasic.GetShippingInfo_v3',
+          { ShippingStatus: st, SearchStartDate: '20261101', SearchEndDate: '20261122' },
+          key,
+        ).body as { ResultObject: unknown }
+      ).ResultObject;
       return ((Array.isArray(obj) ? obj : obj ? [obj] : []) as { OrderNo: number }[]).map((r) => String(r.OrderNo));
     };
     expect(ids('2')).toEqual(expect.arrayContaining(target.orderNos));
@@ -166,7 +240,9 @@ describe('Qoo10 sandbox: SetSendingInfo', () => {
     const os = orders(mall);
     const ready = os.find((o) => o.status === 2 && !o.claim)!.orderNos[0];
     const unpaid = os.find((o) => o.status === 1 && !o.claim)!.orderNos[0];
-    const send = (OrderNo: string, ShippingCorp = 'ヤマト宅急便', TrackingNo = 'T-1') => (call('ShippingBasic.SetSendingInfo', { OrderNo, ShippingCorp, TrackingNo }, key).body as { ResultCode: number }).ResultCode;
+    const send = (OrderNo: string, ShippingCorp = 'ヤマト宅急便', TrackingNo = 'T-1') =>
+      (call('ShippingBasic.SetSendingInfo', { OrderNo, ShippingCorp, TrackingNo }, key).body as { ResultCode: number })
+        .ResultCode;
     expect(send('12x')).toBe(-10001);
     expect(send(ready, '')).toBe(-10002);
     expect(send(ready, 'ヤマト宅急便', '')).toBe(-10003);
@@ -175,7 +251,9 @@ describe('Qoo10 sandbox: SetSendingInfo', () => {
     expect(send(unpaid)).toBe(-10010);
     expect(send(ready)).toBe(0);
     expect(send(ready)).toBe(-10010);
-    const info = call('ShippingBasic.GetShippingAndClaimInfoByOrderNo_V2', { OrderNo: ready }, key).body as { ResultObject: { shippingStatus: string; trackingNo: string }[] };
+    const info = call('ShippingBasic.GetShippingAndClaimInfoByOrderNo_V2', { OrderNo: ready }, key).body as {
+      ResultObject: { shippingStatus: string; trackingNo: string }[];
+    };
     expect(info.ResultObject[0]).toMatchObject({ shippingStatus: 'On delivery(4)', trackingNo: 'T-1' });
     const cancelled = os.find((o) => o.status === 3 && !o.claim)!;
     mall.control('cancel', { packNo: cancelled.packNo });
@@ -188,7 +266,7 @@ describe('Qoo10 sandbox: limits, faults, data', () => {
   test('more than the allowed requests in one second get HTTP 429 with Retry-After', () => {
     let t = 0;
     const mall = createQoo10Sandbox({ now: () => t, seed: 1 });
-    const req = { method: 'POST', path: PATH + 'ShippingBasic.GetShippingInfo_v3', query: {}, headers: {}, body: '' };
+    const req = { method: 'POST', path: `${PATH}ShippingBasic.GetShippingInfo_v3`, query: {}, headers: {}, body: '' };
     const statuses = Array.from({ length: 6 }, () => mall.handle(req).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     t += 1001;
@@ -199,7 +277,7 @@ describe('Qoo10 sandbox: limits, faults, data', () => {
     const { mall, issue } = world();
     mall.control('fault', { kind: '503', count: 2 });
     mall.control('fault', { kind: 'malformed', count: 1 });
-    const req = { method: 'POST', path: PATH + 'X', query: {}, headers: {}, body: '' };
+    const req = { method: 'POST', path: `${PATH}X`, query: {}, headers: {}, body: '' };
     expect(mall.handle(req).status).toBe(503);
     expect(mall.handle(req).status).toBe(503);
     expect(() => JSON.parse(mall.handle(req).body)).toThrow();
@@ -225,7 +303,12 @@ describe('Qoo10 sandbox: limits, faults, data', () => {
 
   test('the demo shop is valid settings with the sandbox credentials', () => {
     const shop = ShopBaseSchema.parse(demoQoo10Shop('http://127.0.0.1:8787'));
-    expect(shop).toMatchObject({ mall: 'qoo10', enabled: true, defaultCarrier: 'ヤマト運輸', endpoints: { api: 'http://127.0.0.1:8787' } });
+    expect(shop).toMatchObject({
+      mall: 'qoo10',
+      enabled: true,
+      defaultCarrier: 'ヤマト運輸',
+      endpoints: { api: 'http://127.0.0.1:8787' },
+    });
     expect(qoo10Connector.credentialsSchema.safeParse(shop.credentials).success).toBe(true);
     expect(shop.fetch.statuses.every((s) => qoo10Connector.statuses.includes(s))).toBe(true);
   });

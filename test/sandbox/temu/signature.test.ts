@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expectedSign } from '../../../src/sandbox/temu/signature';
 import { temuConnector } from '../../../src/malls/temu';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
+import { expectedSign } from '../../../src/sandbox/temu/signature';
 import { temuCtx, temuWorld } from '../../malls/temu/helpers';
 
 /**
@@ -28,7 +28,13 @@ describe('Temu sandbox signer (independent of the connector)', () => {
       sendRequestList: [
         {
           orderSendInfoList: [
-            { quantity: 1, orderSn: '211-21905473070712792', parentOrderSn: 'PO-211-21905452099192792', goodsId: 601099548666279, skuId: 17592352673534 },
+            {
+              quantity: 1,
+              orderSn: '211-21905473070712792',
+              parentOrderSn: 'PO-211-21905452099192792',
+              goodsId: 601099548666279,
+              skuId: 17592352673534,
+            },
           ],
           carrierId: '699272611',
           trackingNumber: '270324232756',
@@ -43,7 +49,13 @@ describe('Temu sandbox signer (independent of the connector)', () => {
   });
 
   test('V2: the v2.confirm split-and-ship example → 78D86872…', () => {
-    const line = { quantity: 1, orderSn: '211-03568305731193450', parentOrderSn: 'PO-211-03568242816633450', goodsId: 602368171198347, skuId: 37386079732361 };
+    const line = {
+      quantity: 1,
+      orderSn: '211-03568305731193450',
+      parentOrderSn: 'PO-211-03568242816633450',
+      goodsId: 602368171198347,
+      skuId: 37386079732361,
+    };
     const body = JSON.parse(
       JSON.stringify({
         app_key: '4ebbc9190ae410443d65b4c2faca981f',
@@ -53,8 +65,18 @@ describe('Temu sandbox signer (independent of the connector)', () => {
         type: 'bg.logistics.shipment.v2.confirm',
         version: 'V1',
         sendRequestList: [
-          { orderSendInfoList: [line], selfShippingWarehouseId: 'WH-04024228864152414', carrierId: 998264743, trackingNumber: 'AAAstwbsn1767818982181269' },
-          { orderSendInfoList: [line], selfShippingWarehouseId: 'WH-04024228864152414', carrierId: 998264743, trackingNumber: 'BBBstwbsn1767818982181269' },
+          {
+            orderSendInfoList: [line],
+            selfShippingWarehouseId: 'WH-04024228864152414',
+            carrierId: 998264743,
+            trackingNumber: 'AAAstwbsn1767818982181269',
+          },
+          {
+            orderSendInfoList: [line],
+            selfShippingWarehouseId: 'WH-04024228864152414',
+            carrierId: 998264743,
+            trackingNumber: 'BBBstwbsn1767818982181269',
+          },
         ],
         sendType: 1,
         sign: '78D868729C113975C644FD07962DDE96',
@@ -68,7 +90,7 @@ describe('Temu sandbox signer (independent of the connector)', () => {
     expect(lines).toEqual([{ id: 'auth', ok: false, message: expect.stringContaining('3000001') }]);
   });
 
-  test('no sandbox module imports the connector\'s signer', () => {
+  test("no sandbox module imports the connector's signer", () => {
     const dir = path.join(__dirname, '../../../src/sandbox/temu');
     for (const f of fs.readdirSync(dir)) {
       expect(fs.readFileSync(path.join(dir, f), 'utf8')).not.toMatch(/malls\/temu\/sign/);

@@ -1,9 +1,9 @@
-import { Sandbox } from '../../../src/sandbox/sandbox';
-import { TIKTOK_SANDBOX_APP } from '../../../src/sandbox/tiktok';
-import type { SandboxResponse } from '../../../src/sandbox/types';
 import { signRequest } from '../../../src/malls/tiktok/sign';
 import { nodeCrypto } from '../../../src/node/crypto';
-import { tokenMint, type TokenClaims } from '../../../src/sandbox/tiktok/tokens';
+import { Sandbox } from '../../../src/sandbox/sandbox';
+import { TIKTOK_SANDBOX_APP } from '../../../src/sandbox/tiktok';
+import { type TokenClaims, tokenMint } from '../../../src/sandbox/tiktok/tokens';
+import type { SandboxResponse } from '../../../src/sandbox/types';
 
 const NOW = Date.UTC(2026, 10, 22, 0, 0, 0);
 const CIPHER = 'ROW_sbxJPkMbgAAAeVAQra0eZ';
@@ -12,20 +12,52 @@ function world(orders = 25) {
   let now = NOW;
   const sandbox = new Sandbox({ now: () => now, seed: 3, orders });
   const sb = sandbox.mall('tiktok');
-  const call = (method: string, path: string, query: Record<string, string>, opts: { body?: string; headers?: Record<string, string> } = {}): { status: number; code: number; message: string; data: Record<string, unknown> } => {
-    const res: SandboxResponse = sandbox.handle({ method, path, query, headers: opts.headers ?? {}, body: opts.body ?? '' });
+  const call = (
+    method: string,
+    path: string,
+    query: Record<string, string>,
+    opts: { body?: string; headers?: Record<string, string> } = {},
+  ): { status: number; code: number; message: string; data: Record<string, unknown> } => {
+    const res: SandboxResponse = sandbox.handle({
+      method,
+      path,
+      query,
+      headers: opts.headers ?? {},
+      body: opts.body ?? '',
+    });
     const j = JSON.parse(res.body) as { code: number; message: string; data: Record<string, unknown> };
     return { status: res.status, ...j };
   };
   const token = (): string => {
-    const r = call('GET', '/api/v2/token/refresh', { app_key: TIKTOK_SANDBOX_APP.appKey, app_secret: TIKTOK_SANDBOX_APP.appSecret, refresh_token: TIKTOK_SANDBOX_APP.refreshToken, grant_type: 'refresh_token' });
+    const r = call('GET', '/api/v2/token/refresh', {
+      app_key: TIKTOK_SANDBOX_APP.appKey,
+      app_secret: TIKTOK_SANDBOX_APP.appSecret,
+      refresh_token: TIKTOK_SANDBOX_APP.refreshToken,
+      grant_type: 'refresh_token',
+    });
     expect(r.code).toBe(0);
     return r.data.access_token as string;
   };
   /** a correctly signed call, which each test then spoils in one way */
-  const signed = (method: 'GET' | 'POST', path: string, extra: Record<string, string>, body = '', over: { ts?: string; secret?: string; signBody?: string; headers?: Record<string, string> } = {}) => {
-    const query: Record<string, string> = { app_key: TIKTOK_SANDBOX_APP.appKey, timestamp: over.ts ?? String(Math.floor(now / 1000)), ...extra };
-    query.sign = signRequest(nodeCrypto, over.secret ?? TIKTOK_SANDBOX_APP.appSecret, path, query, over.signBody ?? body);
+  const signed = (
+    method: 'GET' | 'POST',
+    path: string,
+    extra: Record<string, string>,
+    body = '',
+    over: { ts?: string; secret?: string; signBody?: string; headers?: Record<string, string> } = {},
+  ) => {
+    const query: Record<string, string> = {
+      app_key: TIKTOK_SANDBOX_APP.appKey,
+      timestamp: over.ts ?? String(Math.floor(now / 1000)),
+      ...extra,
+    };
+    query.sign = signRequest(
+      nodeCrypto,
+      over.secret ?? TIKTOK_SANDBOX_APP.appSecret,
+      path,
+      query,
+      over.signBody ?? body,
+    );
     return { query, body, headers: { 'content-type': 'application/json', ...over.headers } };
   };
   return { sandbox, sb, call, token, signed, advance: (ms: number) => (now += ms), nowS: () => Math.floor(now / 1000) };
@@ -47,10 +79,17 @@ describe('TikTok sandbox mall', () => {
   test('signature, secret, body bytes and hex case are checked (401, 106001)', () => {
     const w = world();
     const t = w.token();
-    const send = (r: ReturnType<typeof w.signed>) => w.call('POST', SEARCH, r.query, { body: r.body, headers: { ...r.headers, 'x-tts-access-token': t } });
-    const wrongSecret = send(w.signed('POST', SEARCH, { page_size: '10', shop_cipher: CIPHER }, searchBody, { secret: 'nope' }));
+    const send = (r: ReturnType<typeof w.signed>) =>
+      w.call('POST', SEARCH, r.query, { body: r.body, headers: { ...r.headers, 'x-tts-access-token': t } });
+    const wrongSecret = send(
+      w.signed('POST', SEARCH, { page_size: '10', shop_cipher: CIPHER }, searchBody, { secret: 'nope' }),
+    );
     expect([wrongSecret.status, wrongSecret.code]).toEqual([401, 106001]);
-    const reserialised = send(w.signed('POST', SEARCH, { page_size: '10', shop_cipher: CIPHER }, searchBody, { signBody: '{ "order_status": "AWAITING_SHIPMENT" }' }));
+    const reserialised = send(
+      w.signed('POST', SEARCH, { page_size: '10', shop_cipher: CIPHER }, searchBody, {
+        signBody: '{ "order_status": "AWAITING_SHIPMENT" }',
+      }),
+    );
     expect(reserialised.code).toBe(106001);
     const upper = w.signed('POST', SEARCH, { page_size: '10', shop_cipher: CIPHER }, searchBody);
     upper.query.sign = upper.query.sign.toUpperCase();
@@ -65,7 +104,9 @@ describe('TikTok sandbox mall', () => {
     const t = w.token();
     const at = (ts: string) => {
       const r = w.signed('GET', '/logistics/202309/warehouses', { shop_cipher: CIPHER }, '', { ts });
-      return w.call('GET', '/logistics/202309/warehouses', r.query, { headers: { ...r.headers, 'x-tts-access-token': t } });
+      return w.call('GET', '/logistics/202309/warehouses', r.query, {
+        headers: { ...r.headers, 'x-tts-access-token': t },
+      });
     };
     expect(at(String(w.nowS() - 300)).code).toBe(0);
     expect(at(String(w.nowS() - 301))).toMatchObject({ code: 36009004, message: expect.stringMatching(/older/) });
@@ -78,11 +119,16 @@ describe('TikTok sandbox mall', () => {
     const t = w.token();
     const get = (path: string, extra: Record<string, string>, token = t) => {
       const r = w.signed('GET', path, extra);
-      return w.call('GET', path, r.query, { headers: token ? { ...r.headers, 'x-tts-access-token': token } : r.headers });
+      return w.call('GET', path, r.query, {
+        headers: token ? { ...r.headers, 'x-tts-access-token': token } : r.headers,
+      });
     };
     expect(get('/authorization/202309/shops', {}, '')).toMatchObject({ code: 36009004 });
     expect(get('/authorization/202309/shops', {}).code).toBe(0);
-    expect(get('/authorization/202309/shops', { shop_cipher: CIPHER })).toMatchObject({ code: 36009004, message: expect.stringMatching(/Unexpected identifier/) });
+    expect(get('/authorization/202309/shops', { shop_cipher: CIPHER })).toMatchObject({
+      code: 36009004,
+      message: expect.stringMatching(/Unexpected identifier/),
+    });
     expect(get('/logistics/202309/warehouses', {}).code).toBe(106013);
     expect(get('/logistics/202309/warehouses', { shop_cipher: 'ROW_other' }).code).toBe(101000);
     w.sb.control('expire', {});
@@ -92,7 +138,12 @@ describe('TikTok sandbox mall', () => {
 
   test('refresh needs the right app secret and a known refresh token; expiries are absolute', () => {
     const w = world();
-    const base = { app_key: TIKTOK_SANDBOX_APP.appKey, app_secret: TIKTOK_SANDBOX_APP.appSecret, refresh_token: TIKTOK_SANDBOX_APP.refreshToken, grant_type: 'refresh_token' };
+    const base = {
+      app_key: TIKTOK_SANDBOX_APP.appKey,
+      app_secret: TIKTOK_SANDBOX_APP.appSecret,
+      refresh_token: TIKTOK_SANDBOX_APP.refreshToken,
+      grant_type: 'refresh_token',
+    };
     expect(w.call('GET', '/api/v2/token/refresh', { ...base, app_secret: 'x' }).code).not.toBe(0);
     expect(w.call('GET', '/api/v2/token/refresh', { ...base, refresh_token: 'x' }).code).not.toBe(0);
     const ok = w.call('GET', '/api/v2/token/refresh', base);
@@ -107,13 +158,19 @@ describe('TikTok sandbox mall', () => {
       const r = w.signed('POST', SEARCH, { shop_cipher: CIPHER, ...q }, body);
       return w.call('POST', SEARCH, r.query, { body, headers: { ...r.headers, 'x-tts-access-token': t } });
     };
-    expect(search({ page_size: '100' }, `{"create_time_ge":"${w.nowS() - 86_400}"}`)).toMatchObject({ code: 36009004, message: expect.stringMatching(/create_time_ge type invalid/) });
+    expect(search({ page_size: '100' }, `{"create_time_ge":"${w.nowS() - 86_400}"}`)).toMatchObject({
+      code: 36009004,
+      message: expect.stringMatching(/create_time_ge type invalid/),
+    });
     expect(search({ page_size: '101' }, '{}').code).toBe(36009004);
     expect(search({}, '{}').code).toBe(36009004);
     const seen: string[] = [];
     let token = '';
     do {
-      const res = search({ page_size: '100', sort_field: 'create_time', sort_order: 'ASC', ...(token ? { page_token: token } : {}) }, '{}');
+      const res = search(
+        { page_size: '100', sort_field: 'create_time', sort_order: 'ASC', ...(token ? { page_token: token } : {}) },
+        '{}',
+      );
       expect(res.code).toBe(0);
       seen.push(...(res.data.orders as { id: string }[]).map((o) => o.id));
       token = res.data.next_page_token as string;
@@ -127,7 +184,12 @@ describe('TikTok sandbox mall', () => {
     const w = world();
     const t = w.token();
     const r = w.signed('POST', SEARCH, { page_size: '100', shop_cipher: CIPHER }, '{}');
-    const orders = w.call('POST', SEARCH, r.query, { body: r.body, headers: { ...r.headers, 'x-tts-access-token': t } }).data.orders as { status: string; recipient_address: { full_address: string; name: string }; line_items: { sku_id: string }[] }[];
+    const orders = w.call('POST', SEARCH, r.query, { body: r.body, headers: { ...r.headers, 'x-tts-access-token': t } })
+      .data.orders as {
+      status: string;
+      recipient_address: { full_address: string; name: string };
+      line_items: { sku_id: string }[];
+    }[];
     expect(orders.some((o) => o.line_items.length > new Set(o.line_items.map((i) => i.sku_id)).size)).toBe(true);
     const held = orders.filter((o) => o.status === 'ON_HOLD');
     expect(held.length).toBeGreaterThan(0);
@@ -140,7 +202,9 @@ describe('TikTok sandbox mall', () => {
     const t = w.token();
     const get = () => {
       const r = w.signed('GET', '/logistics/202309/warehouses', { shop_cipher: CIPHER });
-      return w.call('GET', '/logistics/202309/warehouses', r.query, { headers: { ...r.headers, 'x-tts-access-token': t } });
+      return w.call('GET', '/logistics/202309/warehouses', r.query, {
+        headers: { ...r.headers, 'x-tts-access-token': t },
+      });
     };
     const answers = Array.from({ length: 55 }, get);
     expect(answers.filter((a) => a.status === 429)).toHaveLength(5);
@@ -153,13 +217,32 @@ describe('TikTok sandbox mall', () => {
     let now = NOW;
     const opts = { now: () => now, seed: 3 };
     const first = new Sandbox(opts);
-    const call = (sandbox: Sandbox, method: string, path: string, query: Record<string, string>, headers: Record<string, string> = {}) =>
-      JSON.parse(sandbox.handle({ method, path, query, headers, body: '' }).body) as { code: number; message: string; data: Record<string, string> };
+    const call = (
+      sandbox: Sandbox,
+      method: string,
+      path: string,
+      query: Record<string, string>,
+      headers: Record<string, string> = {},
+    ) =>
+      JSON.parse(sandbox.handle({ method, path, query, headers, body: '' }).body) as {
+        code: number;
+        message: string;
+        data: Record<string, string>;
+      };
     const refresh = (sandbox: Sandbox, refreshToken: string) =>
-      call(sandbox, 'GET', '/api/v2/token/refresh', { app_key: TIKTOK_SANDBOX_APP.appKey, app_secret: TIKTOK_SANDBOX_APP.appSecret, refresh_token: refreshToken, grant_type: 'refresh_token' });
+      call(sandbox, 'GET', '/api/v2/token/refresh', {
+        app_key: TIKTOK_SANDBOX_APP.appKey,
+        app_secret: TIKTOK_SANDBOX_APP.appSecret,
+        refresh_token: refreshToken,
+        grant_type: 'refresh_token',
+      });
     const warehouses = (sandbox: Sandbox, token: string) => {
       const path = '/logistics/202309/warehouses';
-      const query: Record<string, string> = { app_key: TIKTOK_SANDBOX_APP.appKey, timestamp: String(Math.floor(now / 1000)), shop_cipher: CIPHER };
+      const query: Record<string, string> = {
+        app_key: TIKTOK_SANDBOX_APP.appKey,
+        timestamp: String(Math.floor(now / 1000)),
+        shop_cipher: CIPHER,
+      };
       query.sign = signRequest(nodeCrypto, TIKTOK_SANDBOX_APP.appSecret, path, query, '');
       return call(sandbox, 'GET', path, query, { 'content-type': 'application/json', 'x-tts-access-token': token });
     };
@@ -194,10 +277,22 @@ describe('TikTok sandbox mall', () => {
     const w = world();
     const t = w.token();
     const r = w.signed('GET', '/logistics/202309/warehouses', { shop_cipher: CIPHER });
-    const bare = w.sandbox.handle({ method: 'GET', path: '/logistics/202309/warehouses', query: r.query, headers: { 'x-tts-access-token': t }, body: '' });
+    const bare = w.sandbox.handle({
+      method: 'GET',
+      path: '/logistics/202309/warehouses',
+      query: r.query,
+      headers: { 'x-tts-access-token': t },
+      body: '',
+    });
     const first = JSON.parse(bare.body) as { code: number; request_id: string };
     expect(first.code).toBe(36009022);
-    const withType = w.sandbox.handle({ method: 'GET', path: '/logistics/202309/warehouses', query: r.query, headers: { ...r.headers, 'x-tts-access-token': t }, body: '' });
+    const withType = w.sandbox.handle({
+      method: 'GET',
+      path: '/logistics/202309/warehouses',
+      query: r.query,
+      headers: { ...r.headers, 'x-tts-access-token': t },
+      body: '',
+    });
     const second = JSON.parse(withType.body) as { code: number; request_id: string };
     expect(second.code).toBe(0);
     expect(first.request_id).toMatch(/^\d{14}SBX[0-9A-F]{6}$/);
@@ -206,17 +301,31 @@ describe('TikTok sandbox mall', () => {
 
   test('refresh: an expired refresh token is 36004001, a removed authorization 36004005', () => {
     const w = world();
-    const refresh = (refreshToken: string) => w.call('GET', '/api/v2/token/refresh', { app_key: TIKTOK_SANDBOX_APP.appKey, app_secret: TIKTOK_SANDBOX_APP.appSecret, refresh_token: refreshToken, grant_type: 'refresh_token' });
+    const refresh = (refreshToken: string) =>
+      w.call('GET', '/api/v2/token/refresh', {
+        app_key: TIKTOK_SANDBOX_APP.appKey,
+        app_secret: TIKTOK_SANDBOX_APP.appSecret,
+        refresh_token: refreshToken,
+        grant_type: 'refresh_token',
+      });
     const rotated = refresh(TIKTOK_SANDBOX_APP.refreshToken).data.refresh_token as string;
     w.advance(366 * 86_400_000);
     expect(refresh(rotated)).toMatchObject({ code: 36004001, message: 'rt has expired' });
     expect(refresh(TIKTOK_SANDBOX_APP.refreshToken).code).toBe(0);
     w.sb.control('deauthorize', {});
-    expect(refresh(TIKTOK_SANDBOX_APP.refreshToken)).toMatchObject({ code: 36004005, message: 'can not find related auth record' });
+    expect(refresh(TIKTOK_SANDBOX_APP.refreshToken)).toMatchObject({
+      code: 36004005,
+      message: 'can not find related auth record',
+    });
   });
 
   describe('fulfillment', () => {
-    type Info = { id: string; status: string; lineItemIds: string[]; packages: { id: string; tracking: string; lineItemIds: string[] }[] };
+    type Info = {
+      id: string;
+      status: string;
+      lineItemIds: string[];
+      packages: { id: string; tracking: string; lineItemIds: string[] }[];
+    };
     const YAMATO = '7117858858072016686';
     function shipping() {
       const w = world(40);
@@ -228,8 +337,14 @@ describe('TikTok sandbox mall', () => {
       };
       const info = () => w.sb.control('orders', {}) as Info[];
       const order = info().find((o) => o.status === 'AWAITING_SHIPMENT' && o.lineItemIds.length >= 2)!;
-      const ship = (items: string[], tracking: string) => post(`/fulfillment/202309/orders/${order.id}/packages`, { order_line_item_ids: items, shipping_provider_id: YAMATO, tracking_number: tracking });
-      const update = (path: string, tracking: string) => post(path, { shipping_provider_id: YAMATO, tracking_number: tracking });
+      const ship = (items: string[], tracking: string) =>
+        post(`/fulfillment/202309/orders/${order.id}/packages`, {
+          order_line_item_ids: items,
+          shipping_provider_id: YAMATO,
+          tracking_number: tracking,
+        });
+      const update = (path: string, tracking: string) =>
+        post(path, { shipping_provider_id: YAMATO, tracking_number: tracking });
       const now = () => info().find((o) => o.id === order.id)!;
       return { w, post, order, ship, update, now };
     }
@@ -242,7 +357,10 @@ describe('TikTok sandbox mall', () => {
       expect(ship(rest, '222222222222').code).toBe(0);
       const [p1, p2] = now().packages;
       expect(p1.id).toBe(first.data.package_id);
-      expect(update(`/fulfillment/202309/orders/${order.id}/shipping_info/update`, '333333333333')).toMatchObject({ code: 21011049, message: expect.stringMatching(/Update Package Shipping Info/) });
+      expect(update(`/fulfillment/202309/orders/${order.id}/shipping_info/update`, '333333333333')).toMatchObject({
+        code: 21011049,
+        message: expect.stringMatching(/Update Package Shipping Info/),
+      });
       // no 72-hour window in JP: days later the one update is still allowed
       w.advance(5 * 86_400_000);
       expect(update(`/fulfillment/202309/packages/${p2.id}/shipping_info/update`, '444444444444').code).toBe(0);

@@ -1,15 +1,18 @@
 import { loadSettingsFromBook } from '../../../src/engine/settings/tab';
 import { CONNECTORS } from '../../../src/malls';
-import { TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
-import { QOO10_SANDBOX_CREDENTIALS } from '../../../src/sandbox/qoo10';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
+import { QOO10_SANDBOX_CREDENTIALS } from '../../../src/sandbox/qoo10';
+import { TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
 import { handleUiCall } from '../../../src/ui/server/handlers';
 import type { SaveShopResponse, SidebarState } from '../../../src/ui/shared/rpc';
-import { allCellText, SANDBOX_URL, uiWorld, type UiWorld } from '../../support/worlds';
+import { allCellText, SANDBOX_URL, type UiWorld, uiWorld } from '../../support/worlds';
 import { shopForm } from '../support/shop-form';
 
 const TABS = ['設定', 'Settings', '受注一覧', 'Orders', 'ログ', 'Log'];
-const TEMU_SECRETS = { appSecret: TEMU_SANDBOX_CREDENTIALS.appSecret, accessToken: TEMU_SANDBOX_CREDENTIALS.accessToken };
+const TEMU_SECRETS = {
+  appSecret: TEMU_SANDBOX_CREDENTIALS.appSecret,
+  accessToken: TEMU_SANDBOX_CREDENTIALS.accessToken,
+};
 
 function call<T>(w: UiWorld, name: Parameters<typeof handleUiCall>[0], req: unknown): T {
   const reply = handleUiCall(name, w.env, req);
@@ -49,11 +52,28 @@ describe('sidebar server: shops', () => {
     const w = uiWorld();
     const res = call<SaveShopResponse>(w, 'sidebarSaveShop', {
       originalName: null,
-      shop: shopForm({ name: '', days: 'abc', statuses: [], autoFetchMinutes: '7', endpointApi: 'http://x/path', secrets: { appSecret: 'typed-but-rejected' } }),
+      shop: shopForm({
+        name: '',
+        days: 'abc',
+        statuses: [],
+        autoFetchMinutes: '7',
+        endpointApi: 'http://x/path',
+        secrets: { appSecret: 'typed-but-rejected' },
+      }),
     });
     expect(res.saved).toBe(false);
     const fields = res.issues.map((i) => i.field).sort();
-    expect(fields).toEqual(expect.arrayContaining(['name', 'days', 'statuses', 'autoFetchMinutes', 'endpointApi', 'credentials.appKey', 'secrets.accessToken']));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'name',
+        'days',
+        'statuses',
+        'autoFetchMinutes',
+        'endpointApi',
+        'credentials.appKey',
+        'secrets.accessToken',
+      ]),
+    );
     expect(fields).not.toContain('secrets.appSecret');
     for (const i of res.issues) expect(i.message).not.toBe('');
     expect(w.props.keys()).toEqual([]);
@@ -98,15 +118,25 @@ describe('sidebar server: shops', () => {
   test('editing keeps saved secrets when the inputs are left empty; a rename takes them along', () => {
     const w = uiWorld();
     addTemu(w);
-    w.props.set('state:Temu 1号店', JSON.stringify({ lastFetchAt: Date.UTC(2026, 10, 21, 3, 0), expiresAt: Date.UTC(2026, 11, 1, 15, 0) }));
+    w.props.set(
+      'state:Temu 1号店',
+      JSON.stringify({ lastFetchAt: Date.UTC(2026, 10, 21, 3, 0), expiresAt: Date.UTC(2026, 11, 1, 15, 0) }),
+    );
     w.props.set('shop:Temu 1号店:token', 'cached');
     const before = call<SidebarState>(w, 'sidebarGetState', {}).shops[0].form;
-    const res = call<SaveShopResponse>(w, 'sidebarSaveShop', { originalName: 'Temu 1号店', shop: { ...before, name: 'Temu 本店', days: '14' } });
+    const res = call<SaveShopResponse>(w, 'sidebarSaveShop', {
+      originalName: 'Temu 1号店',
+      shop: { ...before, name: 'Temu 本店', days: '14' },
+    });
     expect(res.issues).toEqual([]);
     expect(res.state!.shops.map((s) => s.form.name)).toEqual(['Temu 本店']);
     expect(w.props.get('secret:Temu 1号店:appSecret')).toBeNull();
     // the shop keeps its history: last fetch and expiry shown in the time zone, the connector's store
-    expect(res.state!.shops[0]).toMatchObject({ lastFetch: '2026-11-21 12:00', expiry: '2026-12-02 00:00', expiryDays: 9 });
+    expect(res.state!.shops[0]).toMatchObject({
+      lastFetch: '2026-11-21 12:00',
+      expiry: '2026-12-02 00:00',
+      expiryDays: 9,
+    });
     expect(w.props.get('shop:Temu 本店:token')).toBe('cached');
     expect(w.props.keys().filter((k) => k.includes('Temu 1号店'))).toEqual([]);
     const settings = loadSettingsFromBook(w.book, w.props, CONNECTORS);
@@ -122,7 +152,15 @@ describe('sidebar server: shops', () => {
     expect(dup.issues[0].field).toBe('name');
     for (let i = 2; i <= 7; i++) expect(addTemu(w, { name: `Temu ${i}` }).saved).toBe(true);
     const settings = loadSettingsFromBook(w.book, w.props, CONNECTORS);
-    expect(settings.shops.map((s) => s.name)).toEqual(['Temu 1号店', 'Temu 2', 'Temu 3', 'Temu 4', 'Temu 5', 'Temu 6', 'Temu 7']);
+    expect(settings.shops.map((s) => s.name)).toEqual([
+      'Temu 1号店',
+      'Temu 2',
+      'Temu 3',
+      'Temu 4',
+      'Temu 5',
+      'Temu 6',
+      'Temu 7',
+    ]);
     expect(settings.carriers).toHaveLength(3);
   });
 
@@ -167,7 +205,12 @@ describe('sidebar server: shops', () => {
     const blankGeneral = grid.findIndex((row, i) => i > 0 && row.every((v) => v === ''));
     tab.writeBlock(blankGeneral + 1, 1, [['ご依頼主名', 'MallSheet商店']]);
     const form = call<SidebarState>(w, 'sidebarGetState', {}).shops[0].form;
-    expect(call<SaveShopResponse>(w, 'sidebarSaveShop', { originalName: 'Temu 1号店', shop: { ...form, autoFetchMinutes: '60' } }).saved).toBe(true);
+    expect(
+      call<SaveShopResponse>(w, 'sidebarSaveShop', {
+        originalName: 'Temu 1号店',
+        shop: { ...form, autoFetchMinutes: '60' },
+      }).saved,
+    ).toBe(true);
     call(w, 'sidebarSaveGeneral', { locale: 'ja', timezone: 'Asia/Tokyo' });
     const after = tab.readAll();
     expect(after.find((row) => row[0] === 'Temu 1号店')![c]).toBe('ご購入ありがとうございます。');
@@ -180,7 +223,10 @@ describe('sidebar server: shops', () => {
     const tab = w.book.getSheet('設定')!;
     const grid = tab.readAll();
     const r = grid.findIndex((row) => row[0] === 'Temu 1号店');
-    const c = grid.findIndex((row) => row.includes('App Secret')) >= 0 ? grid.find((row) => row.includes('App Secret'))!.indexOf('App Secret') : -1;
+    const c =
+      grid.findIndex((row) => row.includes('App Secret')) >= 0
+        ? grid.find((row) => row.includes('App Secret'))!.indexOf('App Secret')
+        : -1;
     expect(r).toBeGreaterThan(0);
     expect(c).toBeGreaterThan(0);
     tab.writeBlock(r + 1, c + 1, [['typed-in-the-cell-secret']]);
@@ -197,13 +243,25 @@ describe('sidebar server: shops', () => {
       timezone: 'Asia/Tokyo',
       shops: [
         { name: 'Amazon', mall: 'amazon', credentials: {}, fetch: { statuses: [], days: 7 } },
-        { name: 'Qoo10', mall: 'qoo10', credentials: { userId: 'u' }, fetch: { statuses: ['SHIPPED'], days: 'abc' }, autoFetchMinutes: 7 },
+        {
+          name: 'Qoo10',
+          mall: 'qoo10',
+          credentials: { userId: 'u' },
+          fetch: { statuses: ['SHIPPED'], days: 'abc' },
+          autoFetchMinutes: 7,
+        },
       ],
       carriers: [{ name: '', temu: 'Yamato' }],
     });
     const state = call<SidebarState>(w, 'sidebarGetState', {});
     expect(state.shops[0].issues.map((i) => i.field).sort()).toEqual(['mall', 'statuses']);
-    expect(state.shops[1].issues.map((i) => i.field).sort()).toEqual(['autoFetchMinutes', 'days', 'secrets.apiKey', 'secrets.password', 'statuses']);
+    expect(state.shops[1].issues.map((i) => i.field).sort()).toEqual([
+      'autoFetchMinutes',
+      'days',
+      'secrets.apiKey',
+      'secrets.password',
+      'statuses',
+    ]);
     expect(state.shops[1].form).toMatchObject({ days: 'abc', statuses: ['SHIPPED'], autoFetchMinutes: '7' });
     expect(state.problems).toHaveLength(1);
   });
@@ -239,7 +297,11 @@ describe('sidebar server: carriers', () => {
     expect(dup.issues).toEqual([expect.objectContaining({ row: 2, field: 'name' })]);
     rows[2].name = 'ヤマト運輸（着払い）';
     expect(call<R>(w, 'sidebarSaveCarriers', { carriers: rows }).saved).toBe(true);
-    expect(w.env.settingsDoc.read().carriers.map((c) => c.name)).toEqual(['ヤマト運輸', 'ヤマト運輸（着払い）', '佐川急便']);
+    expect(w.env.settingsDoc.read().carriers.map((c) => c.name)).toEqual([
+      'ヤマト運輸',
+      'ヤマト運輸（着払い）',
+      '佐川急便',
+    ]);
   });
 });
 
@@ -248,13 +310,17 @@ describe('sidebar server: connection check and date range', () => {
     const w = uiWorld();
     saveCarriers(w);
     addTemu(w);
-    const ok = call<{ lines: { id: string; ok: boolean; message: string }[] }>(w, 'sidebarCheckShop', { shop: 'Temu 1号店' });
+    const ok = call<{ lines: { id: string; ok: boolean; message: string }[] }>(w, 'sidebarCheckShop', {
+      shop: 'Temu 1号店',
+    });
     expect(ok.lines.length).toBeGreaterThan(2);
     expect(ok.lines.find((l) => l.id === 'expiry')?.ok).toBe(true);
     expect(JSON.stringify(ok)).not.toContain(TEMU_SECRETS.accessToken);
 
     w.sandbox.mall('temu').control('expire', {});
-    const expired = call<{ lines: { id: string; ok: boolean; message: string }[] }>(w, 'sidebarCheckShop', { shop: 'Temu 1号店' });
+    const expired = call<{ lines: { id: string; ok: boolean; message: string }[] }>(w, 'sidebarCheckShop', {
+      shop: 'Temu 1号店',
+    });
     expect(expired.lines.some((l) => !l.ok)).toBe(true);
   });
 
@@ -262,7 +328,9 @@ describe('sidebar server: connection check and date range', () => {
     const w = uiWorld();
     call(w, 'sidebarSaveCarriers', { carriers: [{ name: 'どこか便', values: { temu: 'Nowhere Express' } }] });
     addTemu(w, { defaultCarrier: 'どこか便' });
-    const res = call<{ lines: { id: string; ok: boolean; message: string }[] }>(w, 'sidebarCheckShop', { shop: 'Temu 1号店' });
+    const res = call<{ lines: { id: string; ok: boolean; message: string }[] }>(w, 'sidebarCheckShop', {
+      shop: 'Temu 1号店',
+    });
     const line = res.lines.find((l) => l.id.startsWith('carrier'));
     expect(line?.ok).toBe(false);
     expect(line?.message).toContain('Nowhere Express');
@@ -278,8 +346,12 @@ describe('sidebar server: connection check and date range', () => {
     const bad = call<R>(w, 'fetchOrdersForRange', { from: '2026-11-20', to: '2026-11-02', shop: '' });
     expect(bad.done).toBe(false);
     expect(bad.issues.map((i) => i.field)).toEqual(['to']);
-    expect(call<R>(w, 'fetchOrdersForRange', { from: '2026-02-30', to: '2026-11-23', shop: '' }).issues.map((i) => i.field)).toEqual(['from', 'to']);
-    expect(call<R>(w, 'fetchOrdersForRange', { from: '2025-01-01', to: '2026-11-22', shop: '' }).issues.map((i) => i.field)).toEqual(['from']);
+    expect(
+      call<R>(w, 'fetchOrdersForRange', { from: '2026-02-30', to: '2026-11-23', shop: '' }).issues.map((i) => i.field),
+    ).toEqual(['from', 'to']);
+    expect(
+      call<R>(w, 'fetchOrdersForRange', { from: '2025-01-01', to: '2026-11-22', shop: '' }).issues.map((i) => i.field),
+    ).toEqual(['from']);
     expect(w.book.getSheet('受注一覧')).toBeNull();
 
     const good = call<R>(w, 'fetchOrdersForRange', { from: '2026-11-01', to: '2026-11-22', shop: 'Temu 1号店' });
@@ -343,7 +415,10 @@ describe('sidebar server: the call boundary', () => {
     w.env.settingsDoc.read = () => {
       throw new Error(`boom ${typed}`);
     };
-    const save = handleUiCall('sidebarSaveShop', w.env, { originalName: null, shop: shopForm({ secrets: { appSecret: typed } }) });
+    const save = handleUiCall('sidebarSaveShop', w.env, {
+      originalName: null,
+      shop: shopForm({ secrets: { appSecret: typed } }),
+    });
     expect(save.ok).toBe(false);
     expect(JSON.stringify(save)).not.toContain(typed);
     expect(w.log.lines.join('\n')).not.toContain(typed);

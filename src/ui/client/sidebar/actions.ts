@@ -43,7 +43,7 @@ let toastTimer: ReturnType<typeof setTimeout> | undefined;
 export function toast(text: string, error = false): void {
   const el = document.getElementById('toast') as HTMLElement;
   el.textContent = text;
-  el.className = 'toast show' + (error ? ' toast-error' : '');
+  el.className = `toast show${error ? ' toast-error' : ''}`;
   clearTimeout(toastTimer);
   toastTimer = setTimeout(() => (el.className = 'toast'), 2500);
 }

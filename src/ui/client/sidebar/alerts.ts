@@ -30,14 +30,18 @@ export function alertsEditor(): HTMLElement {
   });
   append(form, [
     h('p', { className: 'hint' }, s('alerts.hint')),
-    textField('alertEmail', s('alerts.email'), draft.email, (v) => (draft.email = v), { placeholder: 'owner@example.com' }),
+    textField('alertEmail', s('alerts.email'), draft.email, (v) => (draft.email = v), {
+      placeholder: 'owner@example.com',
+    }),
     toggle('alertDigest', s('alerts.digest'), draft.digest, (v) => (draft.digest = v)),
     textField('alertWebhook', s('alerts.webhook'), '', (v) => (draft.webhook = v), {
       type: 'password',
       placeholder: 'https://chat.googleapis.com/…',
       hint: saved.webhookSaved ? s('alerts.webhookSaved') : s('alerts.webhookNotSet'),
     }),
-    saved.webhookSaved ? toggle('clearWebhook', s('alerts.clearWebhook'), false, (v) => (draft.clearWebhook = v)) : null,
+    saved.webhookSaved
+      ? toggle('clearWebhook', s('alerts.clearWebhook'), false, (v) => (draft.clearWebhook = v))
+      : null,
     errorSlot(''),
     h(
       'div',

@@ -22,8 +22,28 @@ export function carriersEditor(): HTMLElement {
         h(
           'div',
           { className: 'carrier-head' },
-          h('input', { className: 'carrier-name', value: row.name, 'data-field': `${i}.name`, 'aria-label': s('carrierName'), placeholder: s('carrierName'), oninput: (ev) => (row.name = (ev.target as HTMLInputElement).value) }),
-          h('button', { className: 'icon-btn', type: 'button', title: s('remove'), 'aria-label': s('remove'), onclick: () => { rows.splice(i, 1); draw(); } }, '×'),
+          h('input', {
+            className: 'carrier-name',
+            value: row.name,
+            'data-field': `${i}.name`,
+            'aria-label': s('carrierName'),
+            placeholder: s('carrierName'),
+            oninput: (ev) => (row.name = (ev.target as HTMLInputElement).value),
+          }),
+          h(
+            'button',
+            {
+              className: 'icon-btn',
+              type: 'button',
+              title: s('remove'),
+              'aria-label': s('remove'),
+              onclick: () => {
+                rows.splice(i, 1);
+                draw();
+              },
+            },
+            '×',
+          ),
         ),
         errorSlot(`${i}.name`),
         h(
@@ -35,7 +55,12 @@ export function carriersEditor(): HTMLElement {
               'div',
               { className: 'carrier-cell' },
               h('label', { for: id }, label),
-              h('input', { id, value: row.values[key] ?? '', 'data-field': `${i}.${key}`, oninput: (ev) => (row.values[key] = (ev.target as HTMLInputElement).value) }),
+              h('input', {
+                id,
+                value: row.values[key] ?? '',
+                'data-field': `${i}.${key}`,
+                oninput: (ev) => (row.values[key] = (ev.target as HTMLInputElement).value),
+              }),
             );
           }),
         ),
@@ -50,16 +75,35 @@ export function carriersEditor(): HTMLElement {
     void submitSave(form, 'save-carriers', async () => {
       const res = await call('sidebarSaveCarriers', { carriers: rows });
       // a carrier problem names its row: the input's field name is `<row>.<field>`
-      return { ...res, issues: res.issues.map((x) => ({ field: x.row < 0 ? '' : `${x.row}.${x.field}`, message: x.message })) };
+      return {
+        ...res,
+        issues: res.issues.map((x) => ({ field: x.row < 0 ? '' : `${x.row}.${x.field}`, message: x.message })),
+      };
     });
   });
 
   append(form, [
     h('p', { className: 'hint' }, s('carriersHelp')),
     list,
-    h('button', { className: 'btn btn-text', type: 'button', 'data-action': 'add-carrier', onclick: () => { rows.push({ name: '', values: {} }); draw(); } }, '+ ' + s('addCarrier')),
+    h(
+      'button',
+      {
+        className: 'btn btn-text',
+        type: 'button',
+        'data-action': 'add-carrier',
+        onclick: () => {
+          rows.push({ name: '', values: {} });
+          draw();
+        },
+      },
+      `+ ${s('addCarrier')}`,
+    ),
     h('p', { className: 'form-error', 'data-error-for': '' }),
-    h('div', { className: 'actions' }, h('button', { className: 'btn btn-primary', type: 'submit', 'data-action': 'save-carriers' }, s('save'))),
+    h(
+      'div',
+      { className: 'actions' },
+      h('button', { className: 'btn btn-primary', type: 'submit', 'data-action': 'save-carriers' }, s('save')),
+    ),
   ]);
   return form;
 }

@@ -45,13 +45,25 @@ export function toggle(field: string, label: string, value: boolean, set: (v: bo
   return h(
     'div',
     { className: 'field field-inline' },
-    h('input', { id, type: 'checkbox', checked: value, 'data-field': field, onchange: (ev) => set((ev.target as HTMLInputElement).checked) }),
+    h('input', {
+      id,
+      type: 'checkbox',
+      checked: value,
+      'data-field': field,
+      onchange: (ev) => set((ev.target as HTMLInputElement).checked),
+    }),
     h('label', { for: id }, label),
     errorSlot(field),
   );
 }
 
-export function selectField(field: string, label: string, value: string, options: [string, string][], set: (v: string) => void): HTMLElement {
+export function selectField(
+  field: string,
+  label: string,
+  value: string,
+  options: [string, string][],
+  set: (v: string) => void,
+): HTMLElement {
   const id = fid(field);
   const known = options.some(([v]) => v === value);
   return h(

@@ -14,10 +14,23 @@ export function generalEditor(): HTMLElement {
     void submitSave(form, 'save-general', () => call('sidebarSaveGeneral', draft));
   });
   append(form, [
-    selectField('locale', s('locale'), draft.locale, [['ja', s('lang.ja')], ['en', s('lang.en')]], (v) => (draft.locale = v)),
+    selectField(
+      'locale',
+      s('locale'),
+      draft.locale,
+      [
+        ['ja', s('lang.ja')],
+        ['en', s('lang.en')],
+      ],
+      (v) => (draft.locale = v),
+    ),
     textField('timezone', s('timezone'), draft.timezone, (v) => (draft.timezone = v), { placeholder: 'Asia/Tokyo' }),
     h('p', { className: 'form-error', 'data-error-for': '' }),
-    h('div', { className: 'actions' }, h('button', { className: 'btn btn-primary', type: 'submit', 'data-action': 'save-general' }, s('save'))),
+    h(
+      'div',
+      { className: 'actions' },
+      h('button', { className: 'btn btn-primary', type: 'submit', 'data-action': 'save-general' }, s('save')),
+    ),
   ]);
   return form;
 }

@@ -27,11 +27,21 @@ function render(): void {
 }
 
 function section(title: string, id: string, body: Node): HTMLElement {
-  return h('section', { className: 'section', 'data-section': id }, h('h2', { className: 'section-title' }, title), body);
+  return h(
+    'section',
+    { className: 'section', 'data-section': id },
+    h('h2', { className: 'section-title' }, title),
+    body,
+  );
 }
 
 function problemsBox(lines: string[]): HTMLElement {
-  return h('div', { className: 'notice notice-error', role: 'alert' }, h('strong', {}, s('problems')), h('ul', {}, ...lines.map((l) => h('li', {}, l))));
+  return h(
+    'div',
+    { className: 'notice notice-error', role: 'alert' },
+    h('strong', {}, s('problems')),
+    h('ul', {}, ...lines.map((l) => h('li', {}, l))),
+  );
 }
 
 setRenderer(render);

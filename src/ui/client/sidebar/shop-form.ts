@@ -8,7 +8,9 @@ import { mallOf, render, s, store } from './store';
 /** One shop's form: only the fields its mall needs, save, delete and the connection check. */
 
 export function shopStatus(shop: ShopView): HTMLElement {
-  const lines: HTMLElement[] = [h('span', {}, shop.lastFetch ? s('lastFetch', { time: shop.lastFetch }) : s('neverFetched'))];
+  const lines: HTMLElement[] = [
+    h('span', {}, shop.lastFetch ? s('lastFetch', { time: shop.lastFetch }) : s('neverFetched')),
+  ];
   if (shop.expiry !== null && shop.expiryDays !== null) {
     const expired = shop.expiryDays < 0;
     const soon = !expired && shop.expiryDays < 14;
@@ -46,8 +48,14 @@ function emptyForm(): ShopForm {
 
 /** The open form of one shop (shop null: a new one). Field names match the server's FieldIssue.field. */
 export function shopFormCard(shop: ShopView | null): HTMLElement {
-  const draft: ShopForm = shop ? { ...shop.form, credentials: { ...shop.form.credentials }, secrets: {}, statuses: [...shop.form.statuses] } : emptyForm();
-  const card = h('form', { className: 'card shop-form', 'data-shop-form': shop ? shop.form.name : '', novalidate: true });
+  const draft: ShopForm = shop
+    ? { ...shop.form, credentials: { ...shop.form.credentials }, secrets: {}, statuses: [...shop.form.statuses] }
+    : emptyForm();
+  const card = h('form', {
+    className: 'card shop-form',
+    'data-shop-form': shop ? shop.form.name : '',
+    novalidate: true,
+  });
   const fields = h('div', { className: 'mall-fields' });
   const checkBox = h('div', { className: 'check-results', 'aria-live': 'polite' });
   const formError = h('p', { className: 'form-error', 'data-error-for': '' });
@@ -98,17 +106,46 @@ export function shopFormCard(shop: ShopView | null): HTMLElement {
       'div',
       { className: 'actions' },
       h('button', { className: 'btn btn-primary', type: 'submit', 'data-action': 'save-shop' }, s('save')),
-      h('button', { className: 'btn btn-text', type: 'button', onclick: () => { store.openShop = null; render(); } }, s('cancel')),
+      h(
+        'button',
+        {
+          className: 'btn btn-text',
+          type: 'button',
+          onclick: () => {
+            store.openShop = null;
+            render();
+          },
+        },
+        s('cancel'),
+      ),
       shop ? h('span', { className: 'spacer' }) : null,
       shop
-        ? h('button', { className: 'btn btn-text btn-danger', type: 'button', 'data-action': 'delete-shop', onclick: () => void deleteShop(shop.form.name) }, s('delete'))
+        ? h(
+            'button',
+            {
+              className: 'btn btn-text btn-danger',
+              type: 'button',
+              'data-action': 'delete-shop',
+              onclick: () => void deleteShop(shop.form.name),
+            },
+            s('delete'),
+          )
         : null,
     ),
     shop
       ? h(
           'div',
           { className: 'check' },
-          h('button', { className: 'btn btn-outline', type: 'button', 'data-action': 'check-shop', onclick: (ev) => void checkShop(shop.form.name, ev.target as HTMLButtonElement, checkBox) }, s('check')),
+          h(
+            'button',
+            {
+              className: 'btn btn-outline',
+              type: 'button',
+              'data-action': 'check-shop',
+              onclick: (ev) => void checkShop(shop.form.name, ev.target as HTMLButtonElement, checkBox),
+            },
+            s('check'),
+          ),
           checkBox,
         )
       : null,
@@ -132,37 +169,98 @@ function mallFields(mall: MallView, draft: ShopForm, shop: ShopView | null): Nod
         placeholder: saved ? s('secret.placeholderSaved') : s('secret.placeholderNew'),
       });
       const label = field.querySelector('label') as HTMLElement;
-      label.appendChild(h('span', { className: saved ? 'chip chip-ok' : 'chip', 'data-secret-state': f.key }, saved ? s('secret.saved') : s('secret.notSet')));
+      label.appendChild(
+        h(
+          'span',
+          { className: saved ? 'chip chip-ok' : 'chip', 'data-secret-state': f.key },
+          saved ? s('secret.saved') : s('secret.notSet'),
+        ),
+      );
       creds.appendChild(field);
     } else {
-      creds.appendChild(textField(`credentials.${f.key}`, f.label, draft.credentials[f.key] ?? '', (v) => (draft.credentials[f.key] = v), { required: f.required }));
+      creds.appendChild(
+        textField(
+          `credentials.${f.key}`,
+          f.label,
+          draft.credentials[f.key] ?? '',
+          (v) => (draft.credentials[f.key] = v),
+          { required: f.required },
+        ),
+      );
     }
   }
   creds.appendChild(h('p', { className: 'hint' }, s('secret.note')));
   if (mall.extraFields.includes('region'))
     creds.appendChild(
-      selectField('region', s('field.region'), draft.region, [['', s('field.regionDefault')], ['global', 'global'], ['us', 'us'], ['eu', 'eu']], (v) => (draft.region = v)),
+      selectField(
+        'region',
+        s('field.region'),
+        draft.region,
+        [
+          ['', s('field.regionDefault')],
+          ['global', 'global'],
+          ['us', 'us'],
+          ['eu', 'eu'],
+        ],
+        (v) => (draft.region = v),
+      ),
     );
   if (mall.extraFields.includes('warehouseId'))
-    creds.appendChild(textField('warehouseId', s('field.warehouseId'), draft.warehouseId, (v) => (draft.warehouseId = v), { hint: s('field.warehouseHint') }));
+    creds.appendChild(
+      textField('warehouseId', s('field.warehouseId'), draft.warehouseId, (v) => (draft.warehouseId = v), {
+        hint: s('field.warehouseHint'),
+      }),
+    );
 
   const fetch = h('fieldset', { className: 'group' }, h('legend', {}, s('fetchGroup')));
   fetch.appendChild(statusesField(mall, draft));
-  fetch.appendChild(textField('days', s('field.days'), draft.days, (v) => (draft.days = v), { inputmode: 'numeric', required: true }));
   fetch.appendChild(
-    selectField('autoFetchMinutes', s('field.autoFetchMinutes'), draft.autoFetchMinutes, store.state.autoFetchChoices.map((n) => [String(n), intervalText(n)]), (v) => (draft.autoFetchMinutes = v)),
+    textField('days', s('field.days'), draft.days, (v) => (draft.days = v), { inputmode: 'numeric', required: true }),
+  );
+  fetch.appendChild(
+    selectField(
+      'autoFetchMinutes',
+      s('field.autoFetchMinutes'),
+      draft.autoFetchMinutes,
+      store.state.autoFetchChoices.map((n) => [String(n), intervalText(n)]),
+      (v) => (draft.autoFetchMinutes = v),
+    ),
   );
   fetch.appendChild(toggle('autoExport', s('field.autoExport'), draft.autoExport, (v) => (draft.autoExport = v)));
 
   const rows = h('fieldset', { className: 'group' }, h('legend', {}, s('rowsGroup')));
-  rows.appendChild(selectField('initialStatus', s('field.initialStatus'), draft.initialStatus, store.state.managementStatuses.map((x) => [x, x]), (v) => (draft.initialStatus = v)));
   rows.appendChild(
-    selectField('defaultCarrier', s('field.defaultCarrier'), draft.defaultCarrier, [['', s('noCarrier')], ...store.state.carriers.map((c): [string, string] => [c.name, c.name])], (v) => (draft.defaultCarrier = v)),
+    selectField(
+      'initialStatus',
+      s('field.initialStatus'),
+      draft.initialStatus,
+      store.state.managementStatuses.map((x) => [x, x]),
+      (v) => (draft.initialStatus = v),
+    ),
+  );
+  rows.appendChild(
+    selectField(
+      'defaultCarrier',
+      s('field.defaultCarrier'),
+      draft.defaultCarrier,
+      [['', s('noCarrier')], ...store.state.carriers.map((c): [string, string] => [c.name, c.name])],
+      (v) => (draft.defaultCarrier = v),
+    ),
   );
 
   const adv = h('details', { className: 'advanced' }, h('summary', {}, s('advanced')));
-  adv.appendChild(textField('endpointApi', s('field.endpointApi'), draft.endpointApi, (v) => (draft.endpointApi = v), { placeholder: 'https://…', hint: s('field.endpointHint') }));
-  if (mall.hasAuthEndpoint) adv.appendChild(textField('endpointAuth', s('field.endpointAuth'), draft.endpointAuth, (v) => (draft.endpointAuth = v), { placeholder: 'https://…' }));
+  adv.appendChild(
+    textField('endpointApi', s('field.endpointApi'), draft.endpointApi, (v) => (draft.endpointApi = v), {
+      placeholder: 'https://…',
+      hint: s('field.endpointHint'),
+    }),
+  );
+  if (mall.hasAuthEndpoint)
+    adv.appendChild(
+      textField('endpointAuth', s('field.endpointAuth'), draft.endpointAuth, (v) => (draft.endpointAuth = v), {
+        placeholder: 'https://…',
+      }),
+    );
   if (draft.endpointApi || draft.endpointAuth) adv.open = true;
 
   return [creds, fetch, rows, adv];
@@ -203,12 +301,17 @@ function intervalText(n: number): string {
 }
 
 function saveShop(form: HTMLFormElement, draft: ShopForm, originalName: string | null): Promise<void> {
-  return submitSave(form, 'save-shop', () => call('sidebarSaveShop', { originalName, shop: draft }), () => {
-    // typed secrets are in the server's document properties now; nothing of them stays in the page
-    form.querySelectorAll('input[type="password"]').forEach((el) => ((el as HTMLInputElement).value = ''));
-    draft.secrets = {};
-    store.openShop = draft.name.trim();
-  });
+  return submitSave(
+    form,
+    'save-shop',
+    () => call('sidebarSaveShop', { originalName, shop: draft }),
+    () => {
+      // typed secrets are in the server's document properties now; nothing of them stays in the page
+      form.querySelectorAll('input[type="password"]').forEach((el) => ((el as HTMLInputElement).value = ''));
+      draft.secrets = {};
+      store.openShop = draft.name.trim();
+    },
+  );
 }
 
 async function deleteShop(name: string): Promise<void> {
@@ -237,7 +340,12 @@ function checkList(lines: CheckLineView[]): HTMLElement {
     'ul',
     { className: 'check-list', 'data-check-results': '' },
     ...lines.map((l) =>
-      h('li', { className: l.ok ? 'ok' : 'bad', 'data-check': l.id }, h('span', { className: 'check-icon', 'aria-hidden': 'true' }, l.ok ? '✓' : '!'), h('span', {}, l.message)),
+      h(
+        'li',
+        { className: l.ok ? 'ok' : 'bad', 'data-check': l.id },
+        h('span', { className: 'check-icon', 'aria-hidden': 'true' }, l.ok ? '✓' : '!'),
+        h('span', {}, l.message),
+      ),
     ),
   );
 }
