@@ -60,13 +60,14 @@ export function refreshDashboard(
   settings: Settings,
   rows: readonly DashboardRow[],
   now: number,
-): void {
+): Dashboard {
   const shops = settings.shops.map((s) => ({
     name: s.name,
     lastFetchAt: readState(props, s.name).lastFetchAt ?? null,
   }));
   const d = computeDashboard({ rows, shops, now, timezone: settings.timezone });
   writeDashboard(book, props, d, { locale: settings.locale, timezone: settings.timezone, now });
+  return d;
 }
 
 export function dashboardLayout(locale: Locale): LayoutChange {

@@ -2,7 +2,6 @@ import { translate } from '../../i18n';
 import type { ProgressPort } from '../../ports';
 import { processAlerts, type RunOutcome } from '../alerts/alerts';
 import { CachedProperties } from '../cached-properties';
-import { computeDashboard } from '../dashboard/compute';
 import { refreshDashboard } from '../dashboard/tab';
 import { errorText } from '../error-text';
 import { appendLog, type LogAction, type LogRow } from '../log/log-sheet';
@@ -193,15 +192,9 @@ function finish(run: Run, opts: RunOptions): void {
   let overdue: Record<string, number> | undefined;
   if (table?.changed) {
     try {
-      const rows = table.dashboardRows();
+      const figures = refreshDashboard(env.book, env.props, run.settings, table.dashboardRows(), env.clock.now());
       // the rows past 発送期限 the dashboard counts are what the overdue alert is about
-      overdue = Object.fromEntries(
-        computeDashboard({ rows, shops: [], now: env.clock.now(), timezone: run.settings.timezone }).shops.map((f) => [
-          f.shop,
-          f.overdue,
-        ]),
-      );
-      refreshDashboard(env.book, env.props, run.settings, rows, env.clock.now());
+      overdue = Object.fromEntries(figures.shops.map((f) => [f.shop, f.overdue]));
     } catch (e) {
       // the dashboard only shows what 受注一覧 holds: the run's work stands, the Log says why it is stale
       run.logRows.push(runLine(opts, env.clock.now(), run.redact(errorText(e, run.locale))));
