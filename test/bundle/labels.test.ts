@@ -71,7 +71,7 @@ test('dist/Code.js: label CSV from the dialog = the CLI file; issued data previe
   // characters only CP932 has (①, ～ as FULLWIDTH TILDE, 〜 as macOS types it) and one it has not (an emoji)
   const first = labelRows(gas.book).find((r) => r.shop === 'Temu 1号店' && r.status === '新規受付')!;
   orders.writeBlock(first.row, header.indexOf('住所') + 1, [[`${first.address} メゾン①～2〜3`]]);
-  orders.writeBlock(first.row, header.indexOf('送付先氏名') + 1, [[`${first.recipient}😀`]]);
+  orders.writeBlock(first.row, header.indexOf('送付先氏名') + 1, [['山田 太郎😀']]);
   const cli = await cliLabelExport(orders.readAll(), demoSettings(BASE), ['--format', 'b2']);
 
   // the menu item opens the dialog; its preview writes nothing

@@ -54,7 +54,8 @@ export async function cliLabelExport(
       { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'ja_JP.UTF-8' }, timeout: 120_000 },
     );
     const out = `${r.stdout}\n${r.stderr}`;
-    if (r.status !== 0 || !fs.existsSync(file)) throw new Error(`labels export exited ${r.status}: ${out}`);
+    // exit 1 is a file with rows kept out (named on stderr); 2 is no file
+    if ((r.status !== 0 && r.status !== 1) || !fs.existsSync(file)) throw new Error(`labels export exited ${r.status}: ${out}`);
     return { bytes: fs.readFileSync(file), out };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -47,7 +47,9 @@ function labelFiles(env: UiEnv) {
 function reportLines(locale: Locale, report: LabelExportReport): string[] {
   if (report.busy) return [translate(locale, 'sidebar.err.busy')];
   if (report.exitCode === 2) return report.errors;
-  return [...report.shops.map((s) => `${s.shop}: ${s.message}`), ...report.preview, ...report.errors];
+  // a shop's message joins its summary and notes with ' / ' for the Log; the dialog lists them one a line
+  const perShop = report.shops.flatMap((s) => s.message.split(' / ').map((m) => `${s.shop}: ${m}`));
+  return [...perShop, ...report.preview, ...report.errors];
 }
 
 const exportOptions = (req: LabelExportRequest) => ({
