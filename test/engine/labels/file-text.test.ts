@@ -30,7 +30,10 @@ test('isUtf8 agrees with a fatal TextDecoder: text, Shift-JIS bytes, overlongs, 
     [0xf4, 0x90, 0x80, 0x80], // past U+10FFFF
   ];
   let seed = 7;
-  const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed & 0xff;
+  };
   for (let i = 0; i < 2000; i++) cases.push(Array.from({ length: 1 + (i % 9) }, next));
   for (const c of cases) {
     const bytes = Uint8Array.from(c);
