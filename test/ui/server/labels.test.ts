@@ -12,7 +12,7 @@ import { handleUiCall } from '../../../src/ui/server/handlers';
 import type { UiEnv } from '../../../src/ui/server/settings-document';
 import { SettingsTabDocument } from '../../../src/ui/server/settings-tab-document';
 import type { LabelExportFile, LabelExportState, LabelImportPlanView } from '../../../src/ui/shared/rpc';
-import { decodeLabelFile } from '../../labels/support';
+import { decodeLabelFile, labelRows } from '../../labels/support';
 import { fakeBlobUtilities } from '../../support/fake-blob';
 import { uiWorld } from '../../support/worlds';
 import { shopForm } from '../support/shop-form';
@@ -150,3 +150,22 @@ test('the carrier is detected from the header; UTF-8 with a BOM reads as Shift-J
   const importState = press<{ strings: Record<string, string> }>('labelImportGetState', {}).value;
   expect(importState.strings['labels.ui.apply']).toBe('Apply');
 });
+
+test('without ご依頼主 the dialog says so and makes no file; a shop not in the settings is named', () => {
+  const { world, press } = setUp();
+  const doc = world.env.settingsDoc;
+  doc.write({ ...doc.read(), shipper: { name: '', postalCode: '', address: '', phone: '' } });
+  const state = press<LabelExportState>('labelExportGetState', B2).value;
+  expect(state.stopped).toBe(true);
+  expect(state.lines.join('\n')).toContain('shipper');
+  const made = press<LabelExportFile>('labelExportMakeFile', B2).value;
+  expect(made).toMatchObject({ done: false, base64: '' });
+  expect(labelRowsKeyed(world)).toBe(0);
+  const other = press<LabelExportState>('labelExportGetState', { ...B2, shop: 'どこにもない店' }).value;
+  expect(other.stopped).toBe(true);
+  expect(other.lines.join('\n')).toContain('どこにもない店');
+});
+
+function labelRowsKeyed(world: ReturnType<typeof setUp>['world']): number {
+  return labelRows(world.book).filter((r) => r.labelKey !== '').length;
+}
