@@ -181,3 +181,26 @@ test('発行済みデータを取込: the file from the picker is previewed with
   expect(JSON.stringify(orders().readAll())).toBe(filled);
   expect(pageErrors).toEqual([]);
 }, 120_000);
+
+test('in an English sheet both dialogs are English', async () => {
+  expect(handleUiCall('sidebarSaveGeneral', world.env, { locale: 'en', timezone: 'Asia/Tokyo' }).ok).toBe(true);
+  await page.goto(`${server.url}/LabelExport.html`);
+  await page.locator('[data-summary]').waitFor();
+  expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  expect(await page.locator('[data-summary]').textContent()).toMatch(
+    /^(No rows to put on labels|\d+ label line\(s\) \(\d+ Orders row\(s\)\))$/,
+  );
+  expect(await page.locator('[data-action="download"]').textContent()).toBe('Download CSV');
+  expect(await page.locator('label.check-field').textContent()).toContain('(re-issue)');
+  await page.screenshot({ path: join(ARTIFACTS, 'label-export-dialog-en.png') });
+  await page.goto(`${server.url}/LabelImport.html`);
+  await page.locator('label[for="f-file"]').waitFor();
+  expect(await page.locator('label[for="f-file"]').textContent()).toBe('Issued-data file (CSV)');
+  expect(await page.locator('select[name="format"] option').allTextContents()).toEqual([
+    'Detect',
+    'B2クラウド',
+    'e飛伝Ⅱ',
+    'ゆうパックプリントR',
+  ]);
+  expect(pageErrors).toEqual([]);
+}, 60_000);
