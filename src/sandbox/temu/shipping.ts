@@ -268,7 +268,8 @@ export class ShippingDesk {
         `Invalid request parameters: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`,
       );
     const edits = parsed.data.editPackageRequestList;
-    const targets: ReceivedPackage[] = [];
+    // every edit is checked before any is made: one bad package leaves all of them as they were
+    const targets: { pkg: ReceivedPackage; trackingNumber: string; carrierId: string; warehouseId: string }[] = [];
     for (const e of edits) {
       const pkg = this.packages().find((p) => p.packageSn === e.packageSn);
       if (!pkg)
@@ -285,18 +286,22 @@ export class ShippingDesk {
       if (pkg.lines.some((l) => this.orders.get(l.parentOrderSn)?.status === STATUS.RECEIPTED)) {
         return fail(120015529, 'The current package does not meet the modification conditions and cannot be edited.');
       }
-      if (this.used.has(e.trackingNumber!) && pkg.trackingNumber !== e.trackingNumber)
+      // checkPackage refused a blank number and a missing warehouse
+      const trackingNumber = e.trackingNumber ?? '';
+      if (this.used.has(trackingNumber) && pkg.trackingNumber !== trackingNumber)
         return fail(120014004, 'Tracking number has been used');
-      targets.push(pkg);
+      targets.push({
+        pkg,
+        trackingNumber,
+        carrierId: String(e.shipCompanyId),
+        warehouseId: e.selfShippingWarehouseId ?? '',
+      });
     }
-    edits.forEach((e, i) => {
-      const pkg = targets[i];
-      this.edits.push({ packageSn: pkg.packageSn, from: pkg.trackingNumber, to: e.trackingNumber!, at: this.now() });
-      pkg.trackingNumber = e.trackingNumber!;
-      pkg.carrierId = String(e.shipCompanyId);
-      pkg.warehouseId = e.selfShippingWarehouseId!;
-      this.used.add(pkg.trackingNumber);
-    });
+    for (const { pkg, trackingNumber, carrierId, warehouseId } of targets) {
+      this.edits.push({ packageSn: pkg.packageSn, from: pkg.trackingNumber, to: trackingNumber, at: this.now() });
+      Object.assign(pkg, { trackingNumber, carrierId, warehouseId });
+      this.used.add(trackingNumber);
+    }
     return { ok: true, result: true };
   }
 
@@ -327,7 +332,8 @@ export class ShippingDesk {
       for (const tn of [p.trackingNumber, ...p.subPackages.map((s) => s.trackingNumber)]) this.used.add(tn);
     const shippedSns = new Set(packages.flatMap((p) => p.lines.map((l) => l.orderSn)));
     for (const sn of parentSns) {
-      const order = this.orders.get(sn)!;
+      const order = this.orders.get(sn);
+      if (!order) continue; // confirm checked every parent it records
       for (const c of order.children) if (shippedSns.has(c.orderSn)) c.status = STATUS.SHIPPED;
       const live = order.children.filter((c) => c.status !== STATUS.CANCELED);
       order.status = live.every(isShipped) ? STATUS.SHIPPED : STATUS.PARTIALLY_SHIPPED;

@@ -7,6 +7,9 @@ import { createTemuSandbox, TEMU_SANDBOX_CREDENTIALS, type TemuOrderView } from 
 
 const { appKey, appSecret, accessToken } = TEMU_SANDBOX_CREDENTIALS;
 
+/** What a test reads of a bg.order.list.v2.get page item. */
+type ListItem = { parentOrderMap: { parentOrderSn: string } };
+
 function world(orders = 30) {
   const clock = new VirtualClock();
   const sandbox = new Sandbox({ now: () => clock.now(), seed: 3, orders });
@@ -158,7 +161,7 @@ describe('Temu sandbox: orders (docs/malls/temu.md §3)', () => {
     for (let page = 1; page <= 3; page++) {
       const r = w.call('bg.order.list.v2.get', { pageNumber: page, pageSize: 100, parentOrderStatus: 2, ...window });
       expect(r.result.totalItemNum).toBe(unshipped.length);
-      seen.push(...r.result.pageItems.map((i: any) => i.parentOrderMap.parentOrderSn));
+      seen.push(...r.result.pageItems.map((i: ListItem) => i.parentOrderMap.parentOrderSn));
       w.clock.advance(1000);
     }
     expect(seen.sort()).toEqual([...unshipped].sort());
@@ -206,7 +209,7 @@ describe('Temu sandbox: orders (docs/malls/temu.md §3)', () => {
     ).toBe(true);
     const now = Math.floor(w.clock.now() / 1000);
     const updated = w.call('bg.order.list.v2.get', { pageSize: 100, updateAtStart: now - 1, updateAtEnd: now });
-    expect(updated.result.pageItems.map((i: any) => i.parentOrderMap.parentOrderSn).sort()).toEqual(
+    expect(updated.result.pageItems.map((i: ListItem) => i.parentOrderMap.parentOrderSn).sort()).toEqual(
       [...pending].sort(),
     );
     expect(w.temu.control('advance', { parentOrderSn: pending[0], status: 'SHIPPED' })).toEqual({

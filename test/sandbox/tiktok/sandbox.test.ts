@@ -40,7 +40,6 @@ function world(orders = 25) {
   };
   /** a correctly signed call, which each test then spoils in one way */
   const signed = (
-    method: 'GET' | 'POST',
     path: string,
     extra: Record<string, string>,
     body = '',
@@ -70,7 +69,7 @@ describe('TikTok sandbox mall', () => {
   test('a correctly signed search succeeds', () => {
     const w = world();
     const t = w.token();
-    const r = w.signed('POST', SEARCH, { page_size: '10', shop_cipher: CIPHER }, searchBody);
+    const r = w.signed(SEARCH, { page_size: '10', shop_cipher: CIPHER }, searchBody);
     const res = w.call('POST', SEARCH, r.query, { body: r.body, headers: { ...r.headers, 'x-tts-access-token': t } });
     expect(res.code).toBe(0);
     expect((res.data.orders as unknown[]).length).toBe(10);
@@ -82,19 +81,19 @@ describe('TikTok sandbox mall', () => {
     const send = (r: ReturnType<typeof w.signed>) =>
       w.call('POST', SEARCH, r.query, { body: r.body, headers: { ...r.headers, 'x-tts-access-token': t } });
     const wrongSecret = send(
-      w.signed('POST', SEARCH, { page_size: '10', shop_cipher: CIPHER }, searchBody, { secret: 'nope' }),
+      w.signed(SEARCH, { page_size: '10', shop_cipher: CIPHER }, searchBody, { secret: 'nope' }),
     );
     expect([wrongSecret.status, wrongSecret.code]).toEqual([401, 106001]);
     const reserialised = send(
-      w.signed('POST', SEARCH, { page_size: '10', shop_cipher: CIPHER }, searchBody, {
+      w.signed(SEARCH, { page_size: '10', shop_cipher: CIPHER }, searchBody, {
         signBody: '{ "order_status": "AWAITING_SHIPMENT" }',
       }),
     );
     expect(reserialised.code).toBe(106001);
-    const upper = w.signed('POST', SEARCH, { page_size: '10', shop_cipher: CIPHER }, searchBody);
+    const upper = w.signed(SEARCH, { page_size: '10', shop_cipher: CIPHER }, searchBody);
     upper.query.sign = upper.query.sign.toUpperCase();
     expect(send(upper).code).toBe(106001);
-    const missing = w.signed('POST', SEARCH, { page_size: '10', shop_cipher: CIPHER }, searchBody);
+    const missing = w.signed(SEARCH, { page_size: '10', shop_cipher: CIPHER }, searchBody);
     delete (missing.query as Record<string, string | undefined>).sign;
     expect(send(missing)).toMatchObject({ code: 36009004, message: 'missing sign' });
   });
@@ -103,7 +102,7 @@ describe('TikTok sandbox mall', () => {
     const w = world();
     const t = w.token();
     const at = (ts: string) => {
-      const r = w.signed('GET', '/logistics/202309/warehouses', { shop_cipher: CIPHER }, '', { ts });
+      const r = w.signed('/logistics/202309/warehouses', { shop_cipher: CIPHER }, '', { ts });
       return w.call('GET', '/logistics/202309/warehouses', r.query, {
         headers: { ...r.headers, 'x-tts-access-token': t },
       });
@@ -118,7 +117,7 @@ describe('TikTok sandbox mall', () => {
     const w = world();
     const t = w.token();
     const get = (path: string, extra: Record<string, string>, token = t) => {
-      const r = w.signed('GET', path, extra);
+      const r = w.signed(path, extra);
       return w.call('GET', path, r.query, {
         headers: token ? { ...r.headers, 'x-tts-access-token': token } : r.headers,
       });
@@ -155,7 +154,7 @@ describe('TikTok sandbox mall', () => {
     const w = world(260);
     const t = w.token();
     const search = (q: Record<string, string>, body: string) => {
-      const r = w.signed('POST', SEARCH, { shop_cipher: CIPHER, ...q }, body);
+      const r = w.signed(SEARCH, { shop_cipher: CIPHER, ...q }, body);
       return w.call('POST', SEARCH, r.query, { body, headers: { ...r.headers, 'x-tts-access-token': t } });
     };
     expect(search({ page_size: '100' }, `{"create_time_ge":"${w.nowS() - 86_400}"}`)).toMatchObject({
@@ -183,7 +182,7 @@ describe('TikTok sandbox mall', () => {
   test('quantity is repeated line items of one sku_id; ON_HOLD orders carry no address', () => {
     const w = world();
     const t = w.token();
-    const r = w.signed('POST', SEARCH, { page_size: '100', shop_cipher: CIPHER }, '{}');
+    const r = w.signed(SEARCH, { page_size: '100', shop_cipher: CIPHER }, '{}');
     const orders = w.call('POST', SEARCH, r.query, { body: r.body, headers: { ...r.headers, 'x-tts-access-token': t } })
       .data.orders as {
       status: string;
@@ -201,7 +200,7 @@ describe('TikTok sandbox mall', () => {
     const w = world();
     const t = w.token();
     const get = () => {
-      const r = w.signed('GET', '/logistics/202309/warehouses', { shop_cipher: CIPHER });
+      const r = w.signed('/logistics/202309/warehouses', { shop_cipher: CIPHER });
       return w.call('GET', '/logistics/202309/warehouses', r.query, {
         headers: { ...r.headers, 'x-tts-access-token': t },
       });
@@ -276,7 +275,7 @@ describe('TikTok sandbox mall', () => {
   test('content-type application/json is required on every API, GET included (36009022); each answer has its own request_id', () => {
     const w = world();
     const t = w.token();
-    const r = w.signed('GET', '/logistics/202309/warehouses', { shop_cipher: CIPHER });
+    const r = w.signed('/logistics/202309/warehouses', { shop_cipher: CIPHER });
     const bare = w.sandbox.handle({
       method: 'GET',
       path: '/logistics/202309/warehouses',
@@ -326,7 +325,7 @@ describe('TikTok sandbox mall', () => {
       const t = w.token();
       const post = (path: string, body: unknown) => {
         const text = JSON.stringify(body);
-        const r = w.signed('POST', path, { shop_cipher: CIPHER }, text);
+        const r = w.signed(path, { shop_cipher: CIPHER }, text);
         return w.call('POST', path, r.query, { body: text, headers: { ...r.headers, 'x-tts-access-token': t } });
       };
       const info = () => w.sandbox.orders('tiktok');
