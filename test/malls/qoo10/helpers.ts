@@ -1,12 +1,10 @@
-import type { ExportLine, ExportOrder, ShopContext } from '../../../src/engine/connector';
-import { qoo10Connector } from '../../../src/malls/qoo10';
+import type { ExportLine, ExportOrder } from '../../../src/engine/connector';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { demoQoo10Shop, type Qoo10CartView } from '../../../src/sandbox/qoo10';
-import { fetchSteps } from '../../support/fetch-steps';
-import { BASE, DAY } from '../../support/mall-helpers';
+import { BASE } from '../../support/mall-helpers';
 import { sandboxWorld, shopContext, type World } from '../../support/worlds';
 
-export { BASE, DAY };
+export { BASE, DAY, fetchAll, windowReq } from '../../support/mall-helpers';
 
 export function qoo10World(opts: { seed?: number; orders?: number } = {}) {
   const world = sandboxWorld({ seed: opts.seed ?? 7, orders: opts.orders ?? 40 });
@@ -19,11 +17,6 @@ export function qoo10Ctx(
   extra: Parameters<typeof shopContext>[2] = {},
 ) {
   return shopContext(world, { ...demoQoo10Shop(BASE), ...shop }, { carriers: DEMO_CARRIERS, ...extra });
-}
-
-/** Runs fetch steps until the cursor is null, as the engine does. */
-export function fetchAll(ctx: ShopContext, req: { from: number; to: number; statuses: string[] }) {
-  return fetchSteps(qoo10Connector, ctx, req);
 }
 
 /** An order as the engine hands it to exportOrders: every line ready with the given tracking. */

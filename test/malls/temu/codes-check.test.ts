@@ -4,7 +4,7 @@ import { classifyTemu } from '../../../src/malls/temu/client';
 import { messageKeyFor, RETRY_CODES } from '../../../src/malls/temu/codes';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
-import { control, temuCtx, temuWorld, windowReq } from './helpers';
+import { temuCtx, temuWorld, windowReq } from './helpers';
 
 /** Every code docs/malls/temu.md §1.3 / §5 names, with a word its message must contain. */
 const CODES: [number, RegExp][] = [
@@ -145,8 +145,8 @@ describe('Temu check', () => {
 
   test('warns 14 days ahead of the token expiry; notes missing amount permission', () => {
     const world = temuWorld();
-    control(world, 'expiry', { inDays: 13 });
-    control(world, 'deny-amounts', { deny: true });
+    world.sandbox.control('temu', 'expiry', { inDays: 13 });
+    world.sandbox.control('temu', 'deny-amounts', { deny: true });
     const lines = temuConnector.check(temuCtx(world), []);
     expect(lines.find((l) => l.id === 'expiry')).toMatchObject({
       ok: false,
@@ -179,10 +179,10 @@ describe('Temu check', () => {
       'bg.logistics.shipment.shippingtype.update',
     ];
     for (const names of [v1, v2]) {
-      control(world, 'scopes', { apiScopeList: [...names, ...common] });
+      world.sandbox.control('temu', 'scopes', { apiScopeList: [...names, ...common] });
       expect(temuConnector.check(temuCtx(world), []).find((l) => l.id === 'scopes')).toMatchObject({ ok: true });
     }
-    control(world, 'scopes', { apiScopeList: [...v1.slice(1), ...common.slice(0, 3)] });
+    world.sandbox.control('temu', 'scopes', { apiScopeList: [...v1.slice(1), ...common.slice(0, 3)] });
     const lines = temuConnector.check(temuCtx(world), []);
     expect(lines.find((l) => l.id === 'scopes')).toMatchObject({
       ok: false,
@@ -209,10 +209,12 @@ describe('Temu check', () => {
 
   test("a suspended app stops the shop's fetch before any list call", () => {
     const world = temuWorld();
-    control(world, 'suspend', {});
+    world.sandbox.control('temu', 'suspend', {});
     const ctx = temuCtx(world);
-    expect(() => temuConnector.fetch(ctx, { ...windowReq(world), cursor: null })).toThrow(/サポートに連絡.*3000028/);
-    expect(control(world, 'state').requestsByType['bg.order.list.v2.get']).toBeUndefined();
+    expect(() => temuConnector.fetch(ctx, { ...windowReq(world, ['UN_SHIPPING']), cursor: null })).toThrow(
+      /サポートに連絡.*3000028/,
+    );
+    expect(world.sandbox.state('temu').requestsByType['bg.order.list.v2.get']).toBeUndefined();
   });
 
   test('a wrong secret gives one failing auth line with the signature message', () => {

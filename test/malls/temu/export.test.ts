@@ -3,10 +3,10 @@ import { temuConnector } from '../../../src/malls/temu';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
 import type { World } from '../../support/worlds';
-import { control, exportOrdersOf, fetchAll, fill, live, sandboxOrders, temuCtx, temuWorld, windowReq } from './helpers';
+import { exportOrdersOf, fetchAll, fill, live, temuCtx, temuWorld, windowReq } from './helpers';
 
 function fetched(world: World) {
-  const { lines } = fetchAll(temuCtx(world), windowReq(world));
+  const { lines } = fetchAll(temuCtx(world), windowReq(world, ['UN_SHIPPING']));
   return exportOrdersOf(lines);
 }
 
@@ -14,7 +14,7 @@ const byKey = (outs: LineOutcome[]) => new Map(outs.map((o) => [o.key, o]));
 
 /** Two unshipped parents of one buyer (the sandbox repeats a buyer every tenth order); the first multi-line if asked. */
 function sameBuyerPair(world: World, orders: ExportOrder[], firstMulti = false): [ExportOrder, ExportOrder] {
-  const buyers = new Map(sandboxOrders(world).map((o: any) => [o.parentOrderSn, o.buyer]));
+  const buyers = new Map(world.sandbox.orders('temu').map((o) => [o.parentOrderSn, o.buyer]));
   const open = orders.filter((o) => live(o).length > 0 && live(o).every((l) => l.mallStatus === 'UN_SHIPPING'));
   for (const p of open) {
     if (firstMulti && live(p).length < 2) continue;
@@ -35,10 +35,10 @@ describe('Temu export against the sandbox', () => {
     live(b).forEach((l) => fill(l, '4470-1234-5678')); // symbols are dropped before sending (spec 120014020)
     const outcomes = temuConnector.exportOrders(temuCtx(world), orders, { dryRun: false });
     expect(outcomes.map((o) => o.kind)).toEqual(new Array(live(a).length + live(b).length).fill('ok'));
-    const state = control(world, 'state');
+    const state = world.sandbox.state('temu');
     expect(state.requestsByType['bg.logistics.shipment.v2.confirm']).toBe(2);
-    expect(state.shipments.map((s: any) => s.parentOrderSn).sort()).toEqual([a.orderId, b.orderId].sort());
-    const sb = state.shipments.find((s: any) => s.parentOrderSn === b.orderId);
+    expect(state.shipments.map((s) => s.parentOrderSn).sort()).toEqual([a.orderId, b.orderId].sort());
+    const sb = state.shipments.find((s) => s.parentOrderSn === b.orderId)!;
     expect(sb.sendType).toBe(0);
     expect(sb.packages).toHaveLength(1);
     expect(sb.packages[0]).toMatchObject({
@@ -46,7 +46,7 @@ describe('Temu export against the sandbox', () => {
       carrierId: '998264701',
       warehouseId: 'WH-00000000000000101',
     });
-    expect(sb.packages[0].lines.map((l: any) => l.orderSn).sort()).toEqual(
+    expect(sb.packages[0].lines.map((l) => l.orderSn).sort()).toEqual(
       live(b)
         .map((l) => l.lineId)
         .sort(),
@@ -59,7 +59,7 @@ describe('Temu export against the sandbox', () => {
     live(o).forEach((l, i) => fill(l, `SGW${i}00000001`, DEMO_CARRIERS[1]));
     const outcomes = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     expect(outcomes.every((x) => x.kind === 'ok')).toBe(true);
-    const state = control(world, 'state');
+    const state = world.sandbox.state('temu');
     expect(state.requestsByType['bg.logistics.shipment.v2.confirm']).toBe(1);
     expect(state.shipments[0]).toMatchObject({ parentOrderSn: o.orderId, sendType: 1 });
     expect(state.shipments[0].packages).toHaveLength(live(o).length);
@@ -74,15 +74,15 @@ describe('Temu export against the sandbox', () => {
     expect(temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false })).toEqual([
       { key: first.key, kind: 'ok' },
     ]);
-    let state = control(world, 'state');
+    let state = world.sandbox.state('temu');
     expect(state.shipments[0]).toMatchObject({ parentOrderSn: o.orderId, sendType: 1 });
-    expect(state.shipments[0].packages[0].lines.map((l: any) => l.orderSn)).toEqual([first.lineId]);
+    expect(state.shipments[0].packages[0].lines.map((l) => l.orderSn)).toEqual([first.lineId]);
     // what the engine records: the row is exported, the mall shows it shipped
     Object.assign(first, { exportedTracking: 'PRT100000001', ready: false, mallStatus: 'SHIPPED' });
     rest.forEach((l) => fill(l, 'PRT100000002'));
     const second = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     expect(second.map((x) => x.kind)).toEqual(rest.map(() => 'ok'));
-    state = control(world, 'state');
+    state = world.sandbox.state('temu');
     expect(state.shipments[1]).toMatchObject({ parentOrderSn: o.orderId, sendType: 0 });
   });
 
@@ -90,12 +90,16 @@ describe('Temu export against the sandbox', () => {
     const world = temuWorld({ orders: 40 });
     const o = multiLive(fetched(world))[0];
     const [outside, ...rest] = live(o);
-    control(world, 'ship', { parentOrderSn: o.orderId, orderSns: [outside.lineId], trackingNumber: 'SC0000000001' });
+    world.sandbox.control('temu', 'ship', {
+      parentOrderSn: o.orderId,
+      orderSns: [outside.lineId],
+      trackingNumber: 'SC0000000001',
+    });
     outside.mallStatus = 'SHIPPED'; // as the next fetch shows it
     rest.forEach((l) => fill(l, 'OUT100000001'));
     const outcomes = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     expect(outcomes.map((x) => x.kind)).toEqual(rest.map(() => 'ok'));
-    expect(control(world, 'state').shipments[1].packages[0].lines.map((l: any) => l.orderSn)).toEqual(
+    expect(world.sandbox.state('temu').shipments[1].packages[0].lines.map((l) => l.orderSn)).toEqual(
       rest.map((l) => l.lineId),
     );
   });
@@ -111,14 +115,14 @@ describe('Temu export against the sandbox', () => {
     expect(held).toEqual([
       { key: a.key, kind: 'held', message: expect.stringMatching(new RegExp(`SAM100000001.*${b.lineId}`)) },
     ]);
-    expect(control(world, 'state').requestsByType['bg.logistics.shipment.v2.confirm']).toBeUndefined();
+    expect(world.sandbox.state('temu').requestsByType['bg.logistics.shipment.v2.confirm']).toBeUndefined();
     fill(b, 'SAM100000001');
     expect(
       temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false }).filter((x) => x.kind === 'ok'),
     ).toHaveLength(2);
-    const pkg = control(world, 'state').shipments[0].packages;
+    const pkg = world.sandbox.state('temu').shipments[0].packages;
     expect(pkg).toHaveLength(1);
-    expect(pkg[0].lines.map((l: any) => l.orderSn).sort()).toEqual([a.lineId, b.lineId].sort());
+    expect(pkg[0].lines.map((l) => l.orderSn).sort()).toEqual([a.lineId, b.lineId].sort());
   });
 
   test('cancelled children do not hold their parent and are not sent', () => {
@@ -127,7 +131,7 @@ describe('Temu export against the sandbox', () => {
     live(o).forEach((l) => fill(l, 'JP123456789'));
     const outcomes = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     expect(outcomes.map((x) => x.kind)).toEqual(live(o).map(() => 'ok'));
-    const sent = control(world, 'state').shipments[0].packages.flatMap((p: any) => p.lines.map((l: any) => l.orderSn));
+    const sent = world.sandbox.state('temu').shipments[0].packages.flatMap((p) => p.lines.map((l) => l.orderSn));
     expect(sent.sort()).toEqual(
       live(o)
         .map((l) => l.lineId)
@@ -144,10 +148,10 @@ describe('Temu export against the sandbox', () => {
     Object.assign(line, { exportedTracking: 'YMT300000001', tracking: 'YMT300000002', mallStatus: 'SHIPPED' });
     const again = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     expect(again).toEqual([{ key: line.key, kind: 'ok', note: expect.stringMatching(/YMT300000001.*YMT300000002/) }]);
-    expect(control(world, 'state').edits).toEqual([
+    expect(world.sandbox.state('temu').edits).toEqual([
       expect.objectContaining({ from: 'YMT300000001', to: 'YMT300000002' }),
     ]);
-    expect(control(world, 'state').requestsByType['bg.logistics.shipment.v2.confirm']).toBe(1);
+    expect(world.sandbox.state('temu').requestsByType['bg.logistics.shipment.v2.confirm']).toBe(1);
   });
 
   test('when Temu refuses the change, the row fails and says the mall keeps the old number', () => {
@@ -157,7 +161,11 @@ describe('Temu export against the sandbox', () => {
     fill(line, 'YMT310000001');
     temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     Object.assign(line, { exportedTracking: 'YMT310000001', tracking: 'YMT310000002', mallStatus: 'SHIPPED' });
-    control(world, 'fault', { kind: 'code', code: 120015529, type: 'bg.logistics.shipment.shippingtype.update' });
+    world.sandbox.control('temu', 'fault', {
+      kind: 'code',
+      code: 120015529,
+      type: 'bg.logistics.shipment.shippingtype.update',
+    });
     const [out] = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     expect(out).toMatchObject({
       kind: 'error',
@@ -168,8 +176,8 @@ describe('Temu export against the sandbox', () => {
   test('"already shipped" counts only when Temu holds the same number (120012004 checked with v2.get)', () => {
     const world = temuWorld({ orders: 40 });
     const [a, b] = singleLive(fetched(world));
-    control(world, 'ship', { parentOrderSn: a.orderId, trackingNumber: 'SC0000000001' });
-    control(world, 'ship', { parentOrderSn: b.orderId, trackingNumber: 'SC0000000002' });
+    world.sandbox.control('temu', 'ship', { parentOrderSn: a.orderId, trackingNumber: 'SC0000000001' });
+    world.sandbox.control('temu', 'ship', { parentOrderSn: b.orderId, trackingNumber: 'SC0000000002' });
     fill(live(a)[0], 'SC0000000001');
     fill(live(b)[0], 'YMT320000001');
     const out = byKey(temuConnector.exportOrders(temuCtx(world), [a, b], { dryRun: false }));
@@ -183,9 +191,9 @@ describe('Temu export against the sandbox', () => {
   test('"already shipped" that cannot be verified is not a success', () => {
     const world = temuWorld({ orders: 40 });
     const o = singleLive(fetched(world))[0];
-    control(world, 'ship', { parentOrderSn: o.orderId, trackingNumber: 'SC0000000003' });
+    world.sandbox.control('temu', 'ship', { parentOrderSn: o.orderId, trackingNumber: 'SC0000000003' });
     fill(live(o)[0], 'SC0000000003');
-    control(world, 'fault', { kind: 'code', code: 3000032, type: 'bg.logistics.shipment.v2.get' });
+    world.sandbox.control('temu', 'fault', { kind: 'code', code: 3000032, type: 'bg.logistics.shipment.v2.get' });
     const [out] = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     expect(out).toMatchObject({ kind: 'error', message: expect.stringContaining('3000032') });
   });
@@ -197,7 +205,7 @@ describe('Temu export against the sandbox', () => {
     [...live(p), ...live(q)].forEach((l) => fill(l, 'CMB100000001'));
     const outcomes = temuConnector.exportOrders(temuCtx(world), [p, q], { dryRun: false });
     expect(outcomes.map((x) => x.kind)).toEqual([...live(p), ...live(q)].map(() => 'ok'));
-    const state = control(world, 'state');
+    const state = world.sandbox.state('temu');
     expect(state.requestsByType['bg.logistics.shipment.v2.confirm']).toBe(1);
     expect(state.shipments[0]).toMatchObject({ sendType: 2, parentOrderSns: [p.orderId, q.orderId] });
     expect(state.shipments[0].packages).toHaveLength(1);
@@ -215,7 +223,7 @@ describe('Temu export against the sandbox', () => {
       message: expect.stringMatching(new RegExp(`CMB200000001.*${p.orderId}.*${live(p)[1].lineId}`)),
     });
     expect(live(q).map((l) => out.get(l.key)?.kind)).toEqual(live(q).map(() => 'ok'));
-    expect(control(world, 'state').shipments).toEqual([
+    expect(world.sandbox.state('temu').shipments).toEqual([
       expect.objectContaining({ parentOrderSns: [q.orderId], sendType: 0 }),
     ]);
   });
@@ -243,7 +251,7 @@ describe('Temu export against the sandbox', () => {
     const [out] = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     expect(out).toMatchObject({ kind: 'error', message: expect.stringContaining('DHL Express') });
     expect((out as { message: string }).message).toContain('Yamato');
-    expect(control(world, 'state').requestsByType['bg.logistics.shipment.v2.confirm']).toBeUndefined();
+    expect(world.sandbox.state('temu').requestsByType['bg.logistics.shipment.v2.confirm']).toBeUndefined();
   });
 
   test('a carrier typed by name or by id matches case-insensitively', () => {
@@ -253,14 +261,14 @@ describe('Temu export against the sandbox', () => {
     fill(live(b)[0], 'JPP000000002', { name: 'id', temu: '998264702' });
     const outs = temuConnector.exportOrders(temuCtx(world), [a, b], { dryRun: false });
     expect(outs.map((o) => o.kind)).toEqual(['ok', 'ok']);
-    const ids = control(world, 'state').shipments.map((s: any) => s.packages[0].carrierId);
+    const ids = world.sandbox.state('temu').shipments.map((s) => s.packages[0].carrierId);
     expect(ids).toEqual(['998264703', '998264702']);
   });
 
   test("carriers are looked up for the token's region, not a fixed 100 for every global shop", () => {
     const world = temuWorld({ orders: 40 });
     const o = singleLive(fetched(world))[0];
-    control(world, 'region', { regionId: 134 }); // a store of the global host outside Japan
+    world.sandbox.control('temu', 'region', { regionId: 134 }); // a store of the global host outside Japan
     fill(live(o)[0], 'YMT900000001');
     expect(temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false }).map((x) => x.kind)).toEqual(['ok']);
     const asked = world.http.sent
@@ -274,7 +282,7 @@ describe('Temu export against the sandbox', () => {
     const orders = singleLive(fetched(world)).slice(0, 5);
     orders.forEach((o, i) => fill(live(o)[0], `YMT40000000${i}`));
     temuConnector.exportOrders(temuCtx(world), orders, { dryRun: false });
-    const byType = control(world, 'state').requestsByType;
+    const byType = world.sandbox.state('temu').requestsByType;
     expect(byType['bg.logistics.companies.get']).toBe(1);
     expect(byType['bg.logistics.warehouse.list.get']).toBe(1);
     expect(byType['bg.logistics.shipment.v2.confirm']).toBe(5);
@@ -288,7 +296,7 @@ describe('Temu export against the sandbox', () => {
       dryRun: false,
     });
     expect(ok[0].kind).toBe('ok');
-    expect(control(world, 'state').shipments[0].packages[0].warehouseId).toBe('WH-00000000000000102');
+    expect(world.sandbox.state('temu').shipments[0].packages[0].warehouseId).toBe('WH-00000000000000102');
     fill(live(b)[0], 'YMT500000002');
     const [bad] = temuConnector.exportOrders(temuCtx(world, { warehouseId: 'WH-404' }), [b], { dryRun: false });
     expect(bad).toMatchObject({ kind: 'error', message: expect.stringMatching(/倉庫.*120011085/) });
@@ -302,7 +310,7 @@ describe('Temu export against the sandbox', () => {
     expect(
       outs.every((x) => x.kind === 'preview' && x.message.includes(o.orderId) && x.message.includes('YMT600000001')),
     ).toBe(true);
-    expect(control(world, 'state').shipments).toEqual([]);
+    expect(world.sandbox.state('temu').shipments).toEqual([]);
   });
 
   test('a wrong secret fails every ready line with the signature message; a transient 503 is retried', () => {
@@ -316,11 +324,11 @@ describe('Temu export against the sandbox', () => {
     );
     expect(outs).toEqual([{ key: live(a)[0].key, kind: 'error', message: expect.stringContaining('3000001') }]);
     fill(live(b)[0], 'YMT700000002');
-    control(world, 'fault', { kind: 503, type: 'bg.logistics.shipment.v2.confirm' });
-    control(world, 'fault', { kind: 'code', code: 4000004, type: 'bg.logistics.shipment.v2.confirm' });
+    world.sandbox.control('temu', 'fault', { kind: 503, type: 'bg.logistics.shipment.v2.confirm' });
+    world.sandbox.control('temu', 'fault', { kind: 'code', code: 4000004, type: 'bg.logistics.shipment.v2.confirm' });
     const retried = temuConnector.exportOrders(temuCtx(world), [a, b], { dryRun: false });
     expect(retried.map((x) => x.kind)).toEqual(['ok', 'ok']);
-    expect(control(world, 'state').shipments).toHaveLength(2);
+    expect(world.sandbox.state('temu').shipments).toHaveLength(2);
   });
 
   test('Temu refusals on confirm become readable messages with the code (order state, tracking format)', () => {
@@ -328,8 +336,8 @@ describe('Temu export against the sandbox', () => {
     const [a, b] = singleLive(fetched(world));
     fill(live(a)[0], 'YMT800000001');
     fill(live(b)[0], 'YMT800000002');
-    control(world, 'fault', { kind: 'code', code: 120012030, type: 'bg.logistics.shipment.v2.confirm' });
-    control(world, 'fault', { kind: 'code', code: 120014008, type: 'bg.logistics.shipment.v2.confirm' });
+    world.sandbox.control('temu', 'fault', { kind: 'code', code: 120012030, type: 'bg.logistics.shipment.v2.confirm' });
+    world.sandbox.control('temu', 'fault', { kind: 'code', code: 120014008, type: 'bg.logistics.shipment.v2.confirm' });
     const outs = temuConnector.exportOrders(temuCtx(world, {}, { locale: 'en' }), [a, b], { dryRun: false });
     expect(outs[0]).toMatchObject({ kind: 'error', message: expect.stringMatching(/cancellation request.*120012030/) });
     expect(outs[1]).toMatchObject({
@@ -347,6 +355,6 @@ describe('Temu export against the sandbox', () => {
     expect(outs).toHaveLength(orders.length);
     expect(outs.slice(0, 100).every((o) => o.kind === 'ok')).toBe(true);
     expect(outs.slice(100).every((o) => o.kind === 'deferred' && o.message.includes('次回'))).toBe(true);
-    expect(control(world, 'state').shipments).toHaveLength(100);
+    expect(world.sandbox.state('temu').shipments).toHaveLength(100);
   });
 });

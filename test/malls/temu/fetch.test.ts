@@ -1,7 +1,7 @@
 import { temuConnector } from '../../../src/malls/temu';
 import { TemuError } from '../../../src/malls/temu/errors';
 import { TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
-import { BASE, control, DAY, fetchAll, sandboxOrders, temuCtx, temuWorld, windowReq } from './helpers';
+import { BASE, DAY, fetchAll, temuCtx, temuWorld, windowReq } from './helpers';
 
 const keysOf = (ls: { orderId: string; lineId: string }[]) => ls.map((l) => `${l.orderId}/${l.lineId}`);
 
@@ -9,24 +9,25 @@ describe('Temu fetch against the sandbox', () => {
   test('reads every page of every status once: one line per child order, no duplicates', () => {
     const world = temuWorld({ orders: 250 });
     const ctx = temuCtx(world);
-    const expected = sandboxOrders(world)
+    const expected = world.sandbox
+      .orders('temu')
       .filter((o) => o.status === 2)
       .flatMap((o) => o.children.map((c) => `${o.parentOrderSn}/${c.orderSn}`));
     expect(expected.length).toBeGreaterThan(200);
 
-    const { lines, steps } = fetchAll(ctx, windowReq(world));
+    const { lines, steps } = fetchAll(ctx, windowReq(world, ['UN_SHIPPING']));
     const keys = keysOf(lines);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys.sort()).toEqual(expected.sort());
     const parents = new Set(lines.map((l) => l.orderId)).size;
     // one step per list page of UN_SHIPPING (100 parents each), then the CANCELED pass for updates
     expect(steps).toBeGreaterThanOrEqual(Math.ceil(parents / 100) + 1);
-    expect(control(world, 'state').requestsByType['bg.order.shippinginfo.v2.get']).toBe(parents);
+    expect(world.sandbox.state('temu').requestsByType['bg.order.shippinginfo.v2.get']).toBe(parents);
   });
 
   test('maps a child order to an OrderLine: string IDs, extCode SKU, text kept, amounts in JPY', () => {
     const world = temuWorld({ orders: 60 });
-    const { lines } = fetchAll(temuCtx(world), windowReq(world));
+    const { lines } = fetchAll(temuCtx(world), windowReq(world, ['UN_SHIPPING']));
     const line = lines.find((l) => !l.cancelled)!;
     expect(line.orderId).toMatch(/^PO-100-\d{17}$/);
     expect(line.lineId).toMatch(/^100-\d{17}$/);
@@ -47,8 +48,8 @@ describe('Temu fetch against the sandbox', () => {
   test('a child cancelled before shipment is a cancelled line; a parent cancelled later comes as an update', () => {
     const world = temuWorld({ orders: 80 });
     const ctx = temuCtx(world);
-    const first = fetchAll(ctx, windowReq(world));
-    const partly = sandboxOrders(world).find((o) => o.status === 2 && o.children.some((c) => c.status === 3))!;
+    const first = fetchAll(ctx, windowReq(world, ['UN_SHIPPING']));
+    const partly = world.sandbox.orders('temu').find((o) => o.status === 2 && o.children.some((c) => c.status === 3))!;
     const cancelledChild = partly.children.find((c) => c.status === 3)!;
     const row = first.lines.find((l) => l.lineId === cancelledChild.orderSn)!;
     expect(row).toMatchObject({ cancelled: true, mallStatus: 'CANCELED' });
@@ -57,9 +58,9 @@ describe('Temu fetch against the sandbox', () => {
 
     const victim = first.lines.find((l) => !l.cancelled && l.orderId !== partly.parentOrderSn)!.orderId;
     expect(first.updates.some((u) => u.orderId === victim)).toBe(false);
-    expect(control(world, 'cancel', { parentOrderSn: victim })).toEqual({ ok: true });
+    expect(world.sandbox.control('temu', 'cancel', { parentOrderSn: victim })).toEqual({ ok: true });
     world.clock.advance(60_000);
-    const second = fetchAll(ctx, windowReq(world));
+    const second = fetchAll(ctx, windowReq(world, ['UN_SHIPPING']));
     expect(second.lines.some((l) => l.orderId === victim)).toBe(false);
     const ups = second.updates.filter((u) => u.orderId === victim);
     expect(ups.length).toBe(first.lines.filter((l) => l.orderId === victim).length);
@@ -69,7 +70,8 @@ describe('Temu fetch against the sandbox', () => {
   test('CANCELED as a fetch status gives full cancelled lines instead of updates', () => {
     const world = temuWorld({ orders: 120 });
     const { lines, updates } = fetchAll(temuCtx(world), windowReq(world, ['CANCELED']));
-    const expected = sandboxOrders(world)
+    const expected = world.sandbox
+      .orders('temu')
       .filter((o) => o.status === 3)
       .flatMap((o) => o.children.map((c) => c.orderSn));
     expect(lines.map((l) => l.lineId).sort()).toEqual(expected.sort());
@@ -79,27 +81,28 @@ describe('Temu fetch against the sandbox', () => {
 
   test('without the amount permission: prices blank, one notice for the whole run, no further amount calls', () => {
     const world = temuWorld({ orders: 250 });
-    control(world, 'deny-amounts', { deny: true });
-    const { lines, notices, steps } = fetchAll(temuCtx(world), windowReq(world));
+    world.sandbox.control('temu', 'deny-amounts', { deny: true });
+    const { lines, notices, steps } = fetchAll(temuCtx(world), windowReq(world, ['UN_SHIPPING']));
     expect(steps).toBeGreaterThan(2);
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((l) => l.unitPrice === null && l.amount === null)).toBe(true);
     expect(notices.filter((n) => n.includes('bg.order.amount.query'))).toHaveLength(1);
     // only the first wave group of the first page asked
-    expect(control(world, 'state').requestsByType['bg.order.amount.query']).toBeLessThanOrEqual(50);
+    expect(world.sandbox.state('temu').requestsByType['bg.order.amount.query']).toBeLessThanOrEqual(50);
   });
 
   test('a run cut short by its time budget resumes from the cursor with nothing lost or repeated', () => {
     const world = temuWorld({ orders: 150 });
     const short = temuCtx(world, {}, { budgetMs: 3000 });
-    const req = windowReq(world);
+    const req = windowReq(world, ['UN_SHIPPING']);
     const step1 = temuConnector.fetch(short, { ...req, cursor: null });
     const cursor = JSON.parse(JSON.stringify(step1.cursor));
     expect(cursor.pending.length).toBeGreaterThan(0);
     const rest = fetchAll(temuCtx(world), req, cursor);
     const keys = keysOf([...step1.lines, ...rest.lines]);
     expect(new Set(keys).size).toBe(keys.length);
-    const expected = sandboxOrders(world)
+    const expected = world.sandbox
+      .orders('temu')
       .filter((o) => o.status === 2)
       .flatMap((o) => o.children.map((c) => `${o.parentOrderSn}/${c.orderSn}`));
     expect(keys.sort()).toEqual(expected.sort());
@@ -109,18 +112,18 @@ describe('Temu fetch against the sandbox', () => {
     const world = temuWorld();
     const ctx = temuCtx(world);
     const start = world.clock.now();
-    const far = fetchAll(ctx, windowReq(world));
+    const far = fetchAll(ctx, windowReq(world, ['UN_SHIPPING']));
     expect(ctx.expiry.value).toBe(start + 180 * DAY);
     expect(far.notices.some((n) => n.includes('有効期限'))).toBe(false);
-    control(world, 'expiry', { inDays: 10 });
+    world.sandbox.control('temu', 'expiry', { inDays: 10 });
     // the token is read once a day, not on every poll
     const infoCalls = () => world.http.sent.filter((r) => r.body?.includes('bg.open.accesstoken.info.get')).length;
     const before = infoCalls();
-    const again = fetchAll(ctx, windowReq(world));
+    const again = fetchAll(ctx, windowReq(world, ['UN_SHIPPING']));
     expect(infoCalls()).toBe(before);
     expect(again.notices.some((n) => n.includes('有効期限'))).toBe(false);
     world.clock.advance(DAY);
-    const soon = fetchAll(ctx, windowReq(world));
+    const soon = fetchAll(ctx, windowReq(world, ['UN_SHIPPING']));
     expect(infoCalls()).toBe(before + 1);
     expect(soon.notices.filter((n) => n.includes('有効期限'))).toHaveLength(1);
   });
@@ -137,19 +140,20 @@ describe('Temu fetch against the sandbox', () => {
         headers: {},
         body: JSON.stringify({ app_key: TEMU_SANDBOX_CREDENTIALS.appKey }),
       });
-    control(world, 'fault', { kind: 503, type: 'bg.order.list.v2.get' });
-    control(world, 'fault', { kind: 'malformed', type: 'bg.order.shippinginfo.v2.get' });
-    control(world, 'fault', { kind: 429, type: 'bg.order.amount.query' });
-    control(world, 'fault', { kind: 'code', code: 4000000, type: 'bg.order.list.v2.get' });
-    const { lines } = fetchAll(ctx, windowReq(world));
-    const expected = sandboxOrders(world)
+    world.sandbox.control('temu', 'fault', { kind: 503, type: 'bg.order.list.v2.get' });
+    world.sandbox.control('temu', 'fault', { kind: 'malformed', type: 'bg.order.shippinginfo.v2.get' });
+    world.sandbox.control('temu', 'fault', { kind: 429, type: 'bg.order.amount.query' });
+    world.sandbox.control('temu', 'fault', { kind: 'code', code: 4000000, type: 'bg.order.list.v2.get' });
+    const { lines } = fetchAll(ctx, windowReq(world, ['UN_SHIPPING']));
+    const expected = world.sandbox
+      .orders('temu')
       .filter((o) => o.status === 2)
       .flatMap((o) => o.children);
     expect(lines).toHaveLength(expected.length);
     expect(lines.every((l) => l.recipient !== '' && l.unitPrice !== null)).toBe(true);
     // each faulty answer was asked again: one extra request per injected fault
     const parents = new Set(lines.map((l) => l.orderId)).size;
-    const byType = control(world, 'state').requestsByType;
+    const byType = world.sandbox.state('temu').requestsByType;
     expect(byType['bg.order.shippinginfo.v2.get']).toBe(parents + 1);
     expect(byType['bg.order.amount.query']).toBe(parents + 1);
     // token info was refused once by the exhausted rate limit and retried
@@ -162,7 +166,7 @@ describe('Temu fetch against the sandbox', () => {
     const ctx = temuCtx(world, { credentials: { ...TEMU_SANDBOX_CREDENTIALS, appSecret: 'not-the-secret' } });
     let error: unknown;
     try {
-      temuConnector.fetch(ctx, { ...windowReq(world), cursor: null });
+      temuConnector.fetch(ctx, { ...windowReq(world, ['UN_SHIPPING']), cursor: null });
     } catch (e) {
       error = e;
     }
@@ -176,13 +180,13 @@ describe('Temu fetch against the sandbox', () => {
 
   test('an expired token and a missing credential give their own messages (English too)', () => {
     const world = temuWorld();
-    control(world, 'expire');
+    world.sandbox.control('temu', 'expire');
     expect(() =>
-      temuConnector.fetch(temuCtx(world, {}, { locale: 'en' }), { ...windowReq(world), cursor: null }),
+      temuConnector.fetch(temuCtx(world, {}, { locale: 'en' }), { ...windowReq(world, ['UN_SHIPPING']), cursor: null }),
     ).toThrow(/access token expired.*3000034/);
     expect(() =>
       temuConnector.fetch(temuCtx(world, { credentials: { appKey: 'k', appSecret: 's' } }), {
-        ...windowReq(world),
+        ...windowReq(world, ['UN_SHIPPING']),
         cursor: null,
       }),
     ).toThrow(/accessToken/);
@@ -193,7 +197,7 @@ describe('Temu fetch against the sandbox', () => {
 
   test('endpoints.api replaces the host, the path stays /openapi/router, and the body is signed JSON', () => {
     const world = temuWorld({ orders: 5 });
-    fetchAll(temuCtx(world), windowReq(world));
+    fetchAll(temuCtx(world), windowReq(world, ['UN_SHIPPING']));
     const sent = world.http.sent[0];
     expect(sent.url).toBe(`${BASE}/openapi/router`);
     const body = JSON.parse(sent.body!);
@@ -209,12 +213,12 @@ describe('Temu fetch against the sandbox', () => {
   test('a stale or unreadable cursor never breaks the fetch', () => {
     const world = temuWorld({ orders: 10 });
     const ctx = temuCtx(world);
-    expect(temuConnector.fetch(ctx, { ...windowReq(world), cursor: { pass: 5, page: 1 } })).toEqual({
+    expect(temuConnector.fetch(ctx, { ...windowReq(world, ['UN_SHIPPING']), cursor: { pass: 5, page: 1 } })).toEqual({
       lines: [],
       cursor: null,
       notices: [],
     });
-    const restarted = fetchAll(ctx, windowReq(world), { garbage: true });
+    const restarted = fetchAll(ctx, windowReq(world, ['UN_SHIPPING']), { garbage: true });
     expect(restarted.lines.length).toBeGreaterThan(0);
   });
 });

@@ -1,15 +1,13 @@
-import type { ExportLine, ExportOrder, FetchRequest, ShopContext } from '../../../src/engine/connector';
+import type { ExportLine, ExportOrder } from '../../../src/engine/connector';
 import type { OrderLine } from '../../../src/engine/order-line';
 import type { CarrierEntry } from '../../../src/engine/settings/schema';
-import { temuConnector } from '../../../src/malls/temu';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { demoTemuShop } from '../../../src/sandbox/temu';
 import { byOrder, exportLineOf } from '../../support/export-lines';
-import { fetchSteps } from '../../support/fetch-steps';
-import { BASE, DAY } from '../../support/mall-helpers';
+import { BASE } from '../../support/mall-helpers';
 import { sandboxWorld, shopContext, type World } from '../../support/worlds';
 
-export { BASE, DAY };
+export { BASE, DAY, fetchAll, windowReq } from '../../support/mall-helpers';
 
 export function temuWorld(opts: { seed?: number; orders?: number } = {}) {
   const world = sandboxWorld({ seed: opts.seed ?? 7, orders: opts.orders });
@@ -22,24 +20,6 @@ export function temuCtx(
   extra: { budgetMs?: number; locale?: 'ja' | 'en' } = {},
 ) {
   return shopContext(world, { ...demoTemuShop(BASE), ...overrides }, { carriers: DEMO_CARRIERS, ...extra });
-}
-
-export function control(world: World, command: string, args: Record<string, unknown> = {}): any {
-  return world.sandbox.mall('temu').control(command, args);
-}
-
-export function sandboxOrders(world: World) {
-  return world.sandbox.orders('temu');
-}
-
-export function windowReq(world: World, statuses = ['UN_SHIPPING'], days = 7): Omit<FetchRequest, 'cursor'> {
-  const now = world.clock.now();
-  return { from: now - days * DAY, to: now, statuses };
-}
-
-/** Runs fetch steps to the end as the engine does (cursor persisted as JSON between steps). */
-export function fetchAll(ctx: ShopContext, req: Omit<FetchRequest, 'cursor'>, startCursor: unknown = null) {
-  return fetchSteps(temuConnector, ctx, req, { cursor: startCursor, jsonCursor: true });
 }
 
 /** The sheet's rows of fetched lines, grouped per order, as the exporter sees them (nothing filled yet). */

@@ -1,11 +1,11 @@
 import { tiktokConnector } from '../../../src/malls/tiktok';
 import { STORE } from '../../../src/malls/tiktok/client';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
-import { setup } from './helpers';
+import { tiktokWorld } from './helpers';
 
 describe('TikTok check', () => {
   test('all green for the demo shop: statuses, auth, expiry, shop and every carrier of the table', () => {
-    const { ctx } = setup();
+    const { ctx } = tiktokWorld();
     const lines = tiktokConnector.check(ctx, DEMO_CARRIERS);
     expect(lines.map((l) => l.id)).toEqual([
       'statuses',
@@ -22,7 +22,9 @@ describe('TikTok check', () => {
   });
 
   test('a bad status, an unknown carrier and a soon-expiring authorization are flagged', () => {
-    const { ctx, world } = setup({ shop: { fetch: { statuses: ['AWAITING_SHIPMENT', 'UN_SHIPPING'], days: 7 } } });
+    const { ctx, world } = tiktokWorld({
+      shop: { fetch: { statuses: ['AWAITING_SHIPMENT', 'UN_SHIPPING'], days: 7 } },
+    });
     tiktokConnector.check(ctx, []);
     ctx.store.set(STORE.refreshTokenExpiresAt, String(Math.floor(world.clock.now() / 1000) + 10 * 86_400));
     const lines = tiktokConnector.check(ctx, [...DEMO_CARRIERS, { name: '西濃運輸', tiktok: 'Seino' }]);
@@ -36,7 +38,7 @@ describe('TikTok check', () => {
   });
 
   test('failed auth stops the check with a readable line', () => {
-    const { ctx } = setup({ credentials: { refreshToken: 'TTP_unknown' } });
+    const { ctx } = tiktokWorld({ credentials: { refreshToken: 'TTP_unknown' } });
     const lines = tiktokConnector.check(ctx, DEMO_CARRIERS);
     expect(lines.map((l) => l.id)).toEqual(['statuses', 'auth']);
     expect(lines[1]).toMatchObject({ ok: false });

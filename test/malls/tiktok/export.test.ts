@@ -1,13 +1,13 @@
 import type { ExportLine, LineOutcome } from '../../../src/engine/connector';
 import type { OrderLine } from '../../../src/engine/order-line';
 import { tiktokConnector } from '../../../src/malls/tiktok';
-import { byOrder, exportLine, fetchAll, setup } from './helpers';
+import { byOrder, exportLine, fetchAll, tiktokWorld, windowReq } from './helpers';
 
 const YAMATO = '7117858858072016686';
 
 function world(orders = 25) {
-  const s = setup({ orders });
-  const { lines } = fetchAll(s.ctx, s.world, ['ON_HOLD', 'AWAITING_SHIPMENT', 'CANCELLED', 'IN_TRANSIT']);
+  const s = tiktokWorld({ orders });
+  const { lines } = fetchAll(s.ctx, windowReq(s.world, ['ON_HOLD', 'AWAITING_SHIPMENT', 'CANCELLED', 'IN_TRANSIT']));
   const state = () => s.world.sandbox.state('tiktok');
   const run = (ls: ExportLine[], dryRun = false) => tiktokConnector.exportOrders(s.ctx, byOrder(ls), { dryRun });
   /** an AWAITING_SHIPMENT order with at least `skus` rows (and a delivery option unless asked otherwise) */

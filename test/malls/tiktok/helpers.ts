@@ -1,13 +1,11 @@
-import { tiktokConnector } from '../../../src/malls/tiktok';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { demoTikTokShop } from '../../../src/sandbox/tiktok';
-import { fetchSteps } from '../../support/fetch-steps';
-import { BASE, DAY } from '../../support/mall-helpers';
-import { sandboxWorld, shopContext, type World } from '../../support/worlds';
+import { BASE } from '../../support/mall-helpers';
+import { sandboxWorld, shopContext } from '../../support/worlds';
 
-export { BASE, DAY };
+export { BASE, DAY, fetchAll, windowReq } from '../../support/mall-helpers';
 
-export function setup(
+export function tiktokWorld(
   opts: {
     orders?: number;
     seed?: number;
@@ -34,12 +32,6 @@ export function setup(
       { carriers: DEMO_CARRIERS, locale: opts.locale },
     );
   return { world, ctx, sb, orders, rerun };
-}
-
-/** Runs fetch steps over the last 7 days until the cursor is null, as the engine does (the cursor persisted as JSON). */
-export function fetchAll(ctx: ReturnType<typeof setup>['ctx'], world: World, statuses: string[]) {
-  const to = world.clock.now();
-  return fetchSteps(tiktokConnector, ctx, { from: to - 7 * DAY, to, statuses }, { jsonCursor: true });
 }
 
 export { byOrder, exportLineOf as exportLine } from '../../support/export-lines';

@@ -3,11 +3,11 @@ import { PrefixedProperties } from '../../../src/engine/memory-ports';
 import { tiktokConnector } from '../../../src/malls/tiktok';
 import type { HttpRequest } from '../../../src/ports';
 import { metered } from '../../support/metered-run';
-import { byOrder, exportLine, fetchAll, setup } from './helpers';
+import { byOrder, exportLine, fetchAll, tiktokWorld, windowReq } from './helpers';
 
 function world(orders: number) {
-  const s = setup({ orders });
-  const { lines } = fetchAll(s.ctx, s.world, ['AWAITING_SHIPMENT']);
+  const s = tiktokWorld({ orders });
+  const { lines } = fetchAll(s.ctx, windowReq(s.world, ['AWAITING_SHIPMENT']));
   // one tracking number per order: one shipment (one Mark-as-Shipped call) per order
   const ids = [...new Set(lines.map((l) => l.orderId))];
   const ready: ExportLine[] = lines.map((l) =>
