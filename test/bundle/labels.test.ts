@@ -3,7 +3,8 @@ import { labelCsvBytes } from '../../src/node/label-file';
 import { issueB2 } from '../../src/sandbox/b2-issuer';
 import { DEMO_CARRIERS, DEMO_SHIPPER, demoSettings } from '../../src/sandbox/demo-config';
 import { cliLabelExport, decodeLabelFile, labelRows } from '../labels/support';
-import { BASE, setUp, shopForms } from '../support/bundle-world';
+import { setUp, shopForms } from '../support/bundle-world';
+import { SANDBOX_URL } from '../support/worlds';
 
 /**
  * The label round trip in Sheets, through the built bundle in node:vm with only (fake) Apps Script services:
@@ -72,7 +73,7 @@ test('dist/Code.js: label CSV from the dialog = the CLI file; issued data previe
   const first = labelRows(gas.book).find((r) => r.shop === 'Temu 1号店' && r.status === '新規受付')!;
   orders.writeBlock(first.row, header.indexOf('住所') + 1, [[`${first.address} メゾン①～2〜3`]]);
   orders.writeBlock(first.row, header.indexOf('送付先氏名') + 1, [['山田 太郎😀']]);
-  const cli = await cliLabelExport(orders.readAll(), demoSettings(BASE), ['--format', 'b2']);
+  const cli = await cliLabelExport(orders.readAll(), demoSettings(SANDBOX_URL), ['--format', 'b2']);
 
   // the menu item opens the dialog; its preview writes nothing
   const alerts = gas.alerts.length;

@@ -5,6 +5,7 @@ import { CONNECTORS } from '../../src/malls';
 import { DEMO_CARRIERS, demoSettings } from '../../src/sandbox/demo-config';
 import { Sandbox } from '../../src/sandbox/sandbox';
 import { fakeAppsScript } from './fake-apps-script';
+import { SANDBOX_URL } from './worlds';
 
 /**
  * The built bundle (dist/Code.js) loaded in node:vm with only (fake) Apps Script services, the sandbox
@@ -12,7 +13,6 @@ import { fakeAppsScript } from './fake-apps-script';
  */
 
 const codeFile = path.resolve(__dirname, '../../dist/Code.js');
-export const BASE = 'http://127.0.0.1:8787';
 
 export type Reply = { ok: boolean; value?: { saved?: boolean; issues?: unknown[] }; error?: string };
 
@@ -49,7 +49,7 @@ const SHIFTED_DATE = `(() => {
 
 /** The demo shops typed into the sidebar's form: secret fields in `secrets`, the rest as text inputs. */
 export function shopForms(): Record<string, unknown>[] {
-  const shops = (demoSettings(BASE).shops as Record<string, any>[]).map((s) => {
+  const shops = (demoSettings(SANDBOX_URL).shops as Record<string, any>[]).map((s) => {
     const fields = CONNECTORS.find((c) => c.id === s.mall)!.credentialFields;
     const creds = s.credentials as Record<string, string>;
     const pick = (secret: boolean) =>
@@ -78,7 +78,7 @@ export function shopForms(): Record<string, unknown>[] {
 }
 
 export function secretValues(): string[] {
-  return (demoSettings(BASE).shops as Record<string, any>[]).flatMap((s) => {
+  return (demoSettings(SANDBOX_URL).shops as Record<string, any>[]).flatMap((s) => {
     const fields = CONNECTORS.find((c) => c.id === s.mall)!.credentialFields;
     return fields.filter((f) => f.secret && s.credentials[f.key]).map((f) => String(s.credentials[f.key]));
   });

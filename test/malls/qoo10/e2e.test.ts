@@ -1,12 +1,11 @@
 import { runExport, runFetch } from '../../../src/engine';
 import { fillTrackingAsSeller } from '../../../src/node/demo';
 import { demoQoo10Shop } from '../../../src/sandbox/qoo10';
-import { engineWorld, orderRows, settingsWithShops } from '../../support/worlds';
-import { BASE } from './helpers';
+import { engineWorld, orderRows, SANDBOX_URL, settingsWithShops } from '../../support/worlds';
 
 /** The whole engine against the Qoo10 sandbox, in-process: what `mallsheet fetch/export` does. */
 function engine(shop: Record<string, unknown> = {}) {
-  const { world, book, env } = engineWorld(settingsWithShops({ ...demoQoo10Shop(BASE), ...shop }), {
+  const { world, book, env } = engineWorld(settingsWithShops({ ...demoQoo10Shop(SANDBOX_URL), ...shop }), {
     seed: 11,
     orders: 40,
   });

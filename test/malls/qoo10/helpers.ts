@@ -1,10 +1,9 @@
 import type { ExportLine, ExportOrder } from '../../../src/engine/connector';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { demoQoo10Shop, type Qoo10CartView } from '../../../src/sandbox/qoo10';
-import { BASE } from '../../support/mall-helpers';
-import { sandboxWorld, shopContext, type World } from '../../support/worlds';
+import { SANDBOX_URL, sandboxWorld, shopContext, type World } from '../../support/worlds';
 
-export { BASE, DAY, fetchAll, windowReq } from '../../support/mall-helpers';
+export { DAY, fetchAll, windowReq } from '../../support/mall-helpers';
 
 export function qoo10World(opts: { seed?: number; orders?: number } = {}) {
   const world = sandboxWorld({ seed: opts.seed ?? 7, orders: opts.orders ?? 40 });
@@ -16,7 +15,7 @@ export function qoo10Ctx(
   shop: Record<string, unknown> = {},
   extra: Parameters<typeof shopContext>[2] = {},
 ) {
-  return shopContext(world, { ...demoQoo10Shop(BASE), ...shop }, { carriers: DEMO_CARRIERS, ...extra });
+  return shopContext(world, { ...demoQoo10Shop(SANDBOX_URL), ...shop }, { carriers: DEMO_CARRIERS, ...extra });
 }
 
 /** An order as the engine hands it to exportOrders: every line ready with the given tracking. */

@@ -1,6 +1,6 @@
 import { runExport, runFetch } from '../../../src/engine';
 import { demoTemuShop, TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
-import { engineWorld, settingsWithShops } from '../../support/worlds';
+import { engineWorld, SANDBOX_URL, settingsWithShops } from '../../support/worlds';
 
 /** The Temu connector under the real engine and the in-process sandbox: what a seller sees in 受注一覧. */
 function world(shopOverrides: Record<string, unknown> = {}) {
@@ -8,7 +8,7 @@ function world(shopOverrides: Record<string, unknown> = {}) {
     world: sb,
     book,
     env,
-  } = engineWorld(settingsWithShops({ ...demoTemuShop('http://127.0.0.1:8787'), ...shopOverrides }), {
+  } = engineWorld(settingsWithShops({ ...demoTemuShop(SANDBOX_URL), ...shopOverrides }), {
     seed: 11,
     orders: 40,
   });

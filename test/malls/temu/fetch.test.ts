@@ -1,7 +1,8 @@
 import { temuConnector } from '../../../src/malls/temu';
 import { TemuError } from '../../../src/malls/temu/errors';
 import { TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
-import { BASE, DAY, fetchAll, temuCtx, temuWorld, windowReq } from './helpers';
+import { SANDBOX_URL } from '../../support/worlds';
+import { DAY, fetchAll, temuCtx, temuWorld, windowReq } from './helpers';
 
 const keysOf = (ls: { orderId: string; lineId: string }[]) => ls.map((l) => `${l.orderId}/${l.lineId}`);
 
@@ -199,7 +200,7 @@ describe('Temu fetch against the sandbox', () => {
     const world = temuWorld({ orders: 5 });
     fetchAll(temuCtx(world), windowReq(world, ['UN_SHIPPING']));
     const sent = world.http.sent[0];
-    expect(sent.url).toBe(`${BASE}/openapi/router`);
+    expect(sent.url).toBe(`${SANDBOX_URL}/openapi/router`);
     const body = JSON.parse(sent.body!);
     expect(body).toMatchObject({
       type: 'bg.open.accesstoken.info.get',

@@ -4,10 +4,9 @@ import type { CarrierEntry } from '../../../src/engine/settings/schema';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { demoTemuShop } from '../../../src/sandbox/temu';
 import { byOrder, exportLineOf } from '../../support/export-lines';
-import { BASE } from '../../support/mall-helpers';
-import { sandboxWorld, shopContext, type World } from '../../support/worlds';
+import { SANDBOX_URL, sandboxWorld, shopContext, type World } from '../../support/worlds';
 
-export { BASE, DAY, fetchAll, windowReq } from '../../support/mall-helpers';
+export { DAY, fetchAll, windowReq } from '../../support/mall-helpers';
 
 export function temuWorld(opts: { seed?: number; orders?: number } = {}) {
   const world = sandboxWorld({ seed: opts.seed ?? 7, orders: opts.orders });
@@ -19,7 +18,7 @@ export function temuCtx(
   overrides: Record<string, unknown> = {},
   extra: { budgetMs?: number; locale?: 'ja' | 'en' } = {},
 ) {
-  return shopContext(world, { ...demoTemuShop(BASE), ...overrides }, { carriers: DEMO_CARRIERS, ...extra });
+  return shopContext(world, { ...demoTemuShop(SANDBOX_URL), ...overrides }, { carriers: DEMO_CARRIERS, ...extra });
 }
 
 /** The sheet's rows of fetched lines, grouped per order, as the exporter sees them (nothing filled yet). */

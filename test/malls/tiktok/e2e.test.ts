@@ -1,12 +1,11 @@
 import { runExport, runFetch } from '../../../src/engine';
 import { fillTrackingAsSeller } from '../../../src/node/demo';
 import { demoTikTokShop } from '../../../src/sandbox/tiktok';
-import { engineWorld, orderRows, settingsWithShops } from '../../support/worlds';
-import { BASE } from './helpers';
+import { engineWorld, orderRows, SANDBOX_URL, settingsWithShops } from '../../support/worlds';
 
 /** The whole engine against the TikTok sandbox, in-process: what `mallsheet fetch/export` does. */
 function engine(opts: { orders?: number; credentials?: Record<string, string> } = {}) {
-  const demo = demoTikTokShop(BASE);
+  const demo = demoTikTokShop(SANDBOX_URL);
   const shop = { ...demo, credentials: { ...(demo.credentials as Record<string, string>), ...opts.credentials } };
   const { world, book, env } = engineWorld(settingsWithShops(shop), { seed: 5, orders: opts.orders ?? 40 });
   const mall = world.sandbox.mall('tiktok');

@@ -1,9 +1,8 @@
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { demoTikTokShop } from '../../../src/sandbox/tiktok';
-import { BASE } from '../../support/mall-helpers';
-import { sandboxWorld, shopContext } from '../../support/worlds';
+import { SANDBOX_URL, sandboxWorld, shopContext } from '../../support/worlds';
 
-export { BASE, DAY, fetchAll, windowReq } from '../../support/mall-helpers';
+export { DAY, fetchAll, windowReq } from '../../support/mall-helpers';
 
 export function tiktokWorld(
   opts: {
@@ -15,7 +14,7 @@ export function tiktokWorld(
   } = {},
 ) {
   const world = sandboxWorld({ orders: opts.orders ?? 25, seed: opts.seed ?? 7 });
-  const demo = demoTikTokShop(BASE);
+  const demo = demoTikTokShop(SANDBOX_URL);
   const shop = {
     ...demo,
     ...opts.shop,

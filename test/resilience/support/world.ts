@@ -24,7 +24,7 @@ import { rng } from '../../../src/sandbox/sample-data';
 import { demoTemuShop } from '../../../src/sandbox/temu';
 import { demoTikTokShop } from '../../../src/sandbox/tiktok';
 import { orderRows, type SheetRow } from '../../support/sheet-rows';
-import { sandboxWorld } from '../../support/worlds';
+import { SANDBOX_URL, sandboxWorld } from '../../support/worlds';
 
 export { orderRows, type SheetRow };
 
@@ -36,7 +36,6 @@ export { orderRows, type SheetRow };
 
 export type MallId = 'temu' | 'tiktok' | 'qoo10';
 export const MALLS: MallId[] = ['temu', 'tiktok', 'qoo10'];
-const BASE = 'http://127.0.0.1:8787';
 const SHOPS = { temu: demoTemuShop, tiktok: demoTikTokShop, qoo10: demoQoo10Shop } as const;
 
 /** What a killed execution looks like from inside: the port call never returns. */
@@ -105,7 +104,7 @@ export function world(
   const chaos: NetChaos = { lostRequest: 0, lostAnswer: 0 };
   const hooks: Hooks = {};
   const rawBook = new MemorySpreadsheet('Asia/Tokyo');
-  const shop = { ...SHOPS[mall](BASE), ...opts.shop };
+  const shop = { ...SHOPS[mall](SANDBOX_URL), ...opts.shop };
   const settings = parseSettings(
     { locale: 'ja', timezone: 'Asia/Tokyo', shops: [shop], carriers: DEMO_CARRIERS },
     CONNECTORS,

@@ -10,6 +10,7 @@ import {
 } from '../../../src/sandbox/qoo10';
 import { Sandbox } from '../../../src/sandbox/sandbox';
 import type { MallSandbox } from '../../../src/sandbox/types';
+import { SANDBOX_URL } from '../../support/worlds';
 
 const PATH = '/GMKT.INC.Front.QAPIService/ebayjapan.qapi/';
 const DAY = 86_400_000;
@@ -311,12 +312,12 @@ describe('Qoo10 sandbox: limits, faults, data', () => {
   });
 
   test('the demo shop is valid settings with the sandbox credentials', () => {
-    const shop = ShopBaseSchema.parse(demoQoo10Shop('http://127.0.0.1:8787'));
+    const shop = ShopBaseSchema.parse(demoQoo10Shop(SANDBOX_URL));
     expect(shop).toMatchObject({
       mall: 'qoo10',
       enabled: true,
       defaultCarrier: 'ヤマト運輸',
-      endpoints: { api: 'http://127.0.0.1:8787' },
+      endpoints: { api: SANDBOX_URL },
     });
     expect(qoo10Connector.credentialsSchema.safeParse(shop.credentials).success).toBe(true);
     expect(shop.fetch.statuses.every((s) => qoo10Connector.statuses.includes(s))).toBe(true);
