@@ -45,7 +45,18 @@ function world(orders = 30) {
       { user_id: QOO10_SANDBOX_CREDENTIALS.userId, pwd: QOO10_SANDBOX_CREDENTIALS.password },
       QOO10_SANDBOX_CREDENTIALS.apiKey,
     ).body as { ResultObject: string };
-  return { mall, call, issue, tick, now: () => t };
+  /** GetShippingInfo_v3's rows of one status, 1–22 Nov 2026, as a list whatever shape the envelope gives them */
+  const shippingRows = <T>(key: string, status: string): T[] => {
+    const obj = (
+      call(
+        'ShippingBasic.GetShippingInfo_v3',
+        { ShippingStatus: status, SearchStartDate: '20261101', SearchEndDate: '20261122' },
+        key,
+      ).body as { ResultObject: unknown }
+    ).ResultObject;
+    return (Array.isArray(obj) ? obj : obj ? [obj] : []) as T[];
+  };
+  return { mall, call, issue, tick, shippingRows, now: () => t };
 }
 
 const REJECTED = { ErrorCode: -90001, ErrorMsg: '存在しないAPIです。' };
@@ -160,18 +171,9 @@ describe('Qoo10 sandbox: searches', () => {
   });
 
   test('one status per call, labels carry the code, cancelled lines vanish; 0 means 1–3', () => {
-    const { call, issue, mall } = world(60);
+    const { issue, mall, shippingRows } = world(60);
     const key = issue().ResultObject;
-    const rows = (st: string) => {
-      const obj = (
-        call(
-          'ShippingBasic.GetShippingInfo_v3',
-          { ShippingStatus: st, SearchStartDate: '20261101', SearchEndDate: '20261122' },
-          key,
-        ).body as { ResultObject: unknown }
-      ).ResultObject;
-      return (Array.isArray(obj) ? obj : obj ? [obj] : []) as { ShippingStatus: string; OrderNo: number }[];
-    };
+    const rows = (st: string) => shippingRows<{ ShippingStatus: string; OrderNo: number }>(key, st);
     const two = rows('2');
     expect(two.length).toBeGreaterThan(0);
     expect(two.every((r) => r.ShippingStatus === 'On request(2)')).toBe(true);
@@ -220,19 +222,10 @@ describe('Qoo10 sandbox: searches', () => {
 
 describe('Qoo10 sandbox: controls', () => {
   test("'advance' moves a cart to another status, as the seller's confirmation in QSM would", () => {
-    const { call, issue, mall } = world(60);
+    const { issue, mall, shippingRows } = world(60);
     const key = issue().ResultObject;
     const target = orders(mall).find((o) => o.status === 2 && !o.claim)!;
-    const ids = (st: string) => {
-      const obj = (
-        call(
-          'ShippingBasic.GetShippingInfo_v3',
-          { ShippingStatus: st, SearchStartDate: '20261101', SearchEndDate: '20261122' },
-          key,
-        ).body as { ResultObject: unknown }
-      ).ResultObject;
-      return ((Array.isArray(obj) ? obj : obj ? [obj] : []) as { OrderNo: number }[]).map((r) => String(r.OrderNo));
-    };
+    const ids = (st: string) => shippingRows<{ OrderNo: number }>(key, st).map((r) => String(r.OrderNo));
     expect(ids('2')).toEqual(expect.arrayContaining(target.orderNos));
     expect(mall.control('advance', { packNo: target.packNo, status: 3 })).toEqual({
       ok: true,
