@@ -134,7 +134,7 @@ function place(w: World, due: Arrival[], placed: Map<string, number>): void {
     if (mine.length === 0) continue;
     const ids = w.sandbox.mall(mall).control('arrive', { count: mine.length });
     const list = (Array.isArray(ids) ? ids : ((ids as { orders?: string[] }).orders ?? [])) as string[];
-    list.forEach((id, i) => placed.set(id, mine[Math.min(i, mine.length - 1)].at));
+    for (const [i, id] of list.entries()) placed.set(id, mine[Math.min(i, mine.length - 1)].at);
   }
 }
 
@@ -146,7 +146,7 @@ function orderIds(w: World, sheet: string, column: 'orderId'): Set<string> {
 }
 
 function naiveColumn(header: unknown[]): number {
-  return header.findIndex((h) => h === 'orderId');
+  return header.indexOf('orderId');
 }
 
 /** MallSheet: a timer tick every interval for 24 hours. */

@@ -4,6 +4,7 @@ import type { CarrierEntry } from '../../../src/engine/settings/schema';
 import { temuConnector } from '../../../src/malls/temu';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { demoTemuShop } from '../../../src/sandbox/temu';
+import type { Shipment, TrackingEdit } from '../../../src/sandbox/temu/shipping';
 import { byOrder, exportLineOf } from '../../support/export-lines';
 import { fetchSteps } from '../../support/fetch-steps';
 import { BASE, DAY } from '../../support/mall-helpers';
@@ -24,8 +25,22 @@ export function temuCtx(
   return shopContext(world, { ...demoTemuShop(BASE), ...overrides }, { carriers: DEMO_CARRIERS, ...extra });
 }
 
-export function control(world: World, command: string, args: Record<string, unknown> = {}): any {
+/** A control command to the Temu sandbox; its answer is the command's own (temuState and sandboxOrders read two). */
+export function control(world: World, command: string, args: Record<string, unknown> = {}): unknown {
   return world.sandbox.mall('temu').control(command, args);
+}
+
+/** What the Temu sandbox's `state` control shows: what the mall received. */
+export interface TemuSandboxState {
+  shipments: Shipment[];
+  edits: TrackingEdit[];
+  requests: number;
+  requestsByType: Record<string, number | undefined>;
+  orders: number;
+}
+
+export function temuState(world: World): TemuSandboxState {
+  return control(world, 'state') as TemuSandboxState;
 }
 
 export interface SandboxOrderView {
@@ -37,7 +52,7 @@ export interface SandboxOrderView {
 }
 
 export function sandboxOrders(world: World): SandboxOrderView[] {
-  return control(world, 'orders');
+  return control(world, 'orders') as SandboxOrderView[];
 }
 
 export function windowReq(world: World, statuses = ['UN_SHIPPING'], days = 7): Omit<FetchRequest, 'cursor'> {
