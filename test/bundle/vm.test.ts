@@ -131,6 +131,8 @@ describe('dist/Code.js in node:vm', () => {
       'fetchOrdersNow',
       'fetchOrdersRange',
       'printSlips',
+      'createLabelCsv',
+      'importIssuedData',
       'exportTracking',
       'exportPreview',
       'openSettings',
