@@ -4,7 +4,6 @@ import type { CarrierEntry } from '../../../src/engine/settings/schema';
 import { temuConnector } from '../../../src/malls/temu';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { demoTemuShop } from '../../../src/sandbox/temu';
-import type { Shipment, TrackingEdit } from '../../../src/sandbox/temu/shipping';
 import { byOrder, exportLineOf } from '../../support/export-lines';
 import { fetchSteps } from '../../support/fetch-steps';
 import { BASE, DAY } from '../../support/mall-helpers';
@@ -30,29 +29,13 @@ export function control(world: World, command: string, args: Record<string, unkn
   return world.sandbox.mall('temu').control(command, args);
 }
 
-/** What the Temu sandbox's `state` control shows: what the mall received. */
-export interface TemuSandboxState {
-  shipments: Shipment[];
-  edits: TrackingEdit[];
-  requests: number;
-  requestsByType: Record<string, number | undefined>;
-  orders: number;
+/** What the Temu sandbox received, as its `state` control reports it. */
+export function temuState(world: World) {
+  return world.sandbox.state('temu');
 }
 
-export function temuState(world: World): TemuSandboxState {
-  return control(world, 'state') as TemuSandboxState;
-}
-
-export interface SandboxOrderView {
-  parentOrderSn: string;
-  status: number;
-  createdAt: number;
-  buyer: string;
-  children: { orderSn: string; status: number; quantity: number }[];
-}
-
-export function sandboxOrders(world: World): SandboxOrderView[] {
-  return control(world, 'orders') as SandboxOrderView[];
+export function sandboxOrders(world: World) {
+  return world.sandbox.orders('temu');
 }
 
 export function windowReq(world: World, statuses = ['UN_SHIPPING'], days = 7): Omit<FetchRequest, 'cursor'> {
