@@ -64,6 +64,11 @@ export function exportShops(run: Run, shops: ShopSettings[], dryRun: boolean): v
       const ready = orders.reduce((n, o) => n + o.lines.filter((l) => l.ready).length, 0);
       if (ready > 0) {
         env.progress.progress(run.t('run.progress.export', { shop: shop.name, rows: ready }));
+        // marked before anything is sent: a run that can no longer mark sends nothing
+        if (!dryRun && pending === null) {
+          pending = String(started);
+          env.props.set(STATUS_PENDING_KEY, pending);
+        }
         const ctx = buildShopContext(env, run.settings, shop, run.deadline, !dryRun, run.redact, run.quota);
         const outcomes = connector.exportOrders(ctx, orders, { dryRun });
         if (dryRun) {
@@ -71,12 +76,7 @@ export function exportShops(run: Run, shops: ShopSettings[], dryRun: boolean): v
           const texts = outcomes.map((o) => (o.kind === 'ok' || o.kind === 'already' ? (o.note ?? '') : o.message));
           for (const text of new Set(texts)) if (text) run.report.preview.push(run.redact(`${shop.name}: ${text}`));
         } else {
-          const now = env.clock.now();
-          if (pending === null) {
-            pending = String(now);
-            env.props.set(STATUS_PENDING_KEY, pending);
-          }
-          const res = table.applyOutcomes(shop.name, orders, outcomes, now);
+          const res = table.applyOutcomes(shop.name, orders, outcomes, env.clock.now());
           table.flush({ holdStatus: true });
           run.quota.save();
           report.exported = res.exported;
