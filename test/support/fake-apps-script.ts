@@ -81,6 +81,19 @@ export function fakeAppsScript(sandbox: Sandbox) {
         },
         setValues: (values: unknown[][]) => sheet.writeBlock(row, col, values.map((r) => r.map(toHost)) as never),
         setNumberFormats: (formats: string[][]) => sheet.setFormats(row, col, formats),
+        // notes as Sheets holds them, whole: the adapter merges its own part in
+        getNotes: () => {
+          rec('getNotes', row, col, h, w);
+          return Array.from({ length: h }, (_, r) =>
+            Array.from({ length: w }, (_, c) => sheet.noteAt(row + r, col + c)),
+          );
+        },
+        setNotes: (notes: string[][]) => {
+          rec('setNotes', row, col, h, w);
+          for (const [r, line] of notes.entries())
+            for (const [c, n] of line.entries()) sheet.putNote(row + r, col + c, n);
+          return self;
+        },
         getA1Notation: () => `R${row}C${col}:R${row + h - 1}C${col + w - 1}`,
         grid: { row, col, h, w },
         setBackground: (c: string) => {
@@ -246,6 +259,7 @@ export function fakeAppsScript(sandbox: Sandbox) {
       {
         requireValueInList: (values: string[]) => Object.assign(v, { kind: 'list', values: [...values] }),
         requireDate: () => (v.kind = 'date'),
+        requireCheckbox: () => (v.kind = 'checkbox'),
         setAllowInvalid: (x: boolean) => (v.allowInvalid = x),
         setHelpText: (t: string) => (v.help = t),
       },
@@ -325,6 +339,7 @@ export function fakeAppsScript(sandbox: Sandbox) {
             })),
         }),
         getSheetByName: (name: string) => wrap(book.getSheet(name)),
+        getSpreadsheetLocale: () => book.spreadsheetLocale ?? 'ja_JP',
         getUrl: () => 'https://docs.google.com/spreadsheets/d/fake-sheet/edit',
         insertSheet: (name: string) => wrap(book.insertSheet(name)),
         toast: (msg: string) => void toasts.push(msg),

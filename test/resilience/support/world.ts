@@ -184,6 +184,10 @@ function fusedBook(book: MemorySpreadsheet, fuse: Fuse): SpreadsheetPort {
         fuse.tick(`${sheet.name}.applyLayout`);
         sheet.applyLayout(change);
       },
+      setNotes: (row: number, col: number, notes: (string | null)[][]) => {
+        fuse.tick(`${sheet.name}.setNotes`);
+        sheet.setNotes(row, col, notes);
+      },
     };
   return {
     getSheet: (name) => {
