@@ -124,7 +124,7 @@ export class OrdersTable {
     const start = header.length;
     const headerRows = headerAt + 1;
     if (layout.missing.length) {
-      layout.missing.forEach((id, i) => (at[id] = start + i));
+      for (const [i, id] of layout.missing.entries()) at[id] = start + i;
       sheet.writeBlock(headerRows, start + 1, [layout.missing.map((id) => COLUMN_BY_ID[id][opts.locale])]);
       if (values.length > headerRows) {
         // rows already there get the new columns' formats too, so later writes keep leading zeros
@@ -254,7 +254,7 @@ export class OrdersTable {
       const line = sent.get(outcome.key);
       const i = line ? this.index.get(fullKey(shopName, line.orderId, line.lineId)) : undefined;
       // outcomes count for the lines the rules selected, never for a line that was only sent along
-      if (!line || !line.ready || i === undefined || outcome.kind === 'preview') continue;
+      if (!line?.ready || i === undefined || outcome.kind === 'preview') continue;
       if (outcome.kind === 'ok' || outcome.kind === 'already') {
         this.set(i, 'exportedAt', stamp);
         this.set(
@@ -296,13 +296,15 @@ export class OrdersTable {
 
   /**
    * Every keyed row of the given shops as 納品書 read it (docs/contract.md §2): text and numbers, amounts
-   * null where the cell is blank. `isCancelled` says whether a shop's mall reports a status as cancelled.
+   * null where the cell is blank. `malls` maps each shop to print to its mall's connector, which says
+   * whether a mall status means cancelled.
    */
-  slipRows(shops: ReadonlySet<string>, isCancelled: (shop: string, mallStatus: string) => boolean): SlipRow[] {
+  slipRows(malls: ReadonlyMap<string, Pick<MallConnector, 'isCancelledStatus'>>): SlipRow[] {
     const out: SlipRow[] = [];
     this.rows.forEach((_, i) => {
       const shop = this.text(i, 'shop');
-      if (!shops.has(shop)) return;
+      const mall = malls.get(shop);
+      if (!mall) return;
       const orderId = this.text(i, 'orderId');
       const lineId = this.text(i, 'lineId');
       // a duplicate key is reported by fetch; the 納品書 shows the first row only
@@ -326,7 +328,7 @@ export class OrdersTable {
         address: this.text(i, 'address'),
         phone: this.text(i, 'phone'),
         status: readStatus(this.cell(i, 'status')),
-        mallCancelled: isCancelled(shop, mallStatus),
+        mallCancelled: mall.isCancelledStatus(mallStatus),
         tracking: this.text(i, 'tracking').trim(),
         combined: this.text(i, 'combined').trim(),
       });
@@ -343,10 +345,30 @@ export class OrdersTable {
     });
   }
 
-  /** Every pending change, written with a constant number of spreadsheet calls. */
-  flush(): void {
-    this.flushUpdates();
+  /**
+   * Every pending change, written with a constant number of spreadsheet calls. `holdStatus` keeps the
+   * 管理ステータス changes for a later flush: an export writes what each mall accepted right after that
+   * mall, and the 処理済 of every shop in one call at its end (src/engine/run/export.ts).
+   */
+  flush(opts: { holdStatus?: boolean } = {}): void {
+    this.flushUpdates(opts.holdStatus ? this.at.status : undefined);
     this.flushAppends();
+  }
+
+  /**
+   * 処理済 for rows a mall accepted (書出日時) at `since` or later whose 管理ステータス is still 新規受付 or
+   * 発送待ち: what an export run cut off before its end did not write (in memory; the next flush writes it).
+   */
+  settleExported(since: number): number {
+    const from = formatDateTime(since, this.timezone);
+    let settled = 0;
+    for (let i = 0; i < this.rows.length; i++) {
+      const status = readStatus(this.cell(i, 'status'));
+      if (status !== 'new' && status !== 'awaiting') continue;
+      if (this.text(i, 'exportedTracking') === '' || this.text(i, 'exportedAt') < from) continue;
+      if (this.set(i, 'status', this.label('done'))) settled++;
+    }
+    return settled;
   }
 
   /** Some row of the tab was written since it was opened. */
@@ -453,11 +475,17 @@ export class OrdersTable {
     return COLUMNS.filter((c) => c.owner !== 'never').map((c) => this.at[c.id]);
   }
 
-  private flushUpdates(): void {
+  /** `held`: a column whose changes stay pending (never written, nor rewritten within a wider block). */
+  private flushUpdates(held?: number): void {
     if (!this.dirty.size) return;
-    const dirty = new Map([...this.dirty].map(([row, cols]) => [row, [...cols]] as const));
+    const dirty = new Map<number, number[]>();
+    for (const [row, cols] of this.dirty) {
+      const now = [...cols].filter((c) => c !== held);
+      if (now.length) dirty.set(row, now);
+    }
     const kinds = this.kindsByColumn();
-    for (const b of planBlocks(dirty, [...this.updatableColumns(), ...this.assignedColumns])) {
+    const writable = [...this.updatableColumns(), ...this.assignedColumns].filter((c) => c !== held);
+    for (const b of planBlocks(dirty, writable)) {
       const values: CellValue[][] = [];
       for (let r = b.top; r <= b.bottom; r++) {
         const line: CellValue[] = [];
@@ -467,7 +495,10 @@ export class OrdersTable {
       this.sheet.writeBlock(this.sheetRow(b.top), b.left + 1, values);
       this.wrote = true;
     }
-    this.dirty.clear();
+    for (const [row, cols] of [...this.dirty]) {
+      if (held !== undefined && cols.has(held)) this.dirty.set(row, new Set([held]));
+      else this.dirty.delete(row);
+    }
     this.assignedColumns.clear();
   }
 

@@ -4,11 +4,12 @@ import type { MallConnector } from '../connector';
 import type { ShopState } from '../run/state';
 import { formatDateTime } from '../text/dates';
 import { toSheetValue } from '../text/sheet-text';
-import { checkSettings, type FoundIssue, firstPerField, settingsError } from './parse';
+import { checkSettings, type FoundIssue, firstPerField, issueLine, settingsError } from './parse';
 import { type Locale, LocaleSchema, type Settings } from './schema';
 import {
   carrierColumns,
   cellName,
+  columnLabel,
   findColumns,
   GENERAL_FIELDS,
   GENERAL_KINDS,
@@ -22,6 +23,7 @@ import {
   templateRows,
 } from './tab-layout';
 import { ensureSettingsLayout } from './tab-look';
+import { type CellNote, cellPosition, syncSettingsNotes } from './tab-notes';
 import {
   carrierEntry,
   generalEntries,
@@ -36,6 +38,14 @@ import {
 
 export function findSettingsSheet(book: SpreadsheetPort): SheetPort | null {
   return book.getSheet(SETTINGS_SHEET_NAMES.ja) ?? book.getSheet(SETTINGS_SHEET_NAMES.en);
+}
+
+/**
+ * The language of a tab made before any setting names one: English when the spreadsheet's own locale is
+ * English (File → Settings → Locale), else Japanese, the sheet's default (docs/contract.md §2).
+ */
+export function newTabLocale(book: SpreadsheetPort): Locale {
+  return /^en(?:[_-]|$)/i.test(book.locale?.() ?? '') ? 'en' : 'ja';
 }
 
 /** The Settings tab as a run read it, kept with the Settings it gave so writeShopStatus need not read it again. */
@@ -60,8 +70,9 @@ export function loadSettingsFromBook(
   let grid: CellValue[][];
   if (sheet) grid = sheet.readAll();
   else {
-    sheet = book.insertSheet(SETTINGS_SHEET_NAMES.ja);
-    grid = templateRows(connectors, 'ja');
+    const first = newTabLocale(book);
+    sheet = book.insertSheet(SETTINGS_SHEET_NAMES[first]);
+    grid = templateRows(connectors, first);
     // plain text first, so keys and passwords with leading zeros stay as typed
     sheet.setFormats(
       1,
@@ -103,7 +114,7 @@ export function loadSettingsFromBook(
     const { at, rows } = readTable(tab, blocks.shops, columns);
     for (const need of ['name', 'mall']) {
       if (!at.has(need)) {
-        const label = columns.find((c) => c.field === need)!.label[locale];
+        const label = columnLabel(columns, need, locale);
         layoutIssues.push({
           field: need,
           cell: cellOf(blocks.shops.header, 0),
@@ -154,10 +165,13 @@ export function loadSettingsFromBook(
   const input = { ...general, shops, carriers };
   const checked = checkSettings(input, connectors);
   const issues = firstPerField([...layoutIssues, ...checked.issues]).map((i) => withCell(i, cells, generalCells));
-  if (issues.length > 0 || !checked.settings) {
-    const label = (field: string) => fieldLabel(field, columns, locale);
-    throw settingsError(issues, locale, label);
+  const label = (field: string) => fieldLabel(field, columns, locale);
+  try {
+    syncSettingsNotes(sheet, props, issueNotes(issues, locale, label));
+  } catch {
+    // a note only repeats the run's message, which the run reports all the same
   }
+  if (issues.length > 0 || !checked.settings) throw settingsError(issues, locale, label);
   readTabs.set(checked.settings, { sheet, grid });
   return checked.settings;
 }
@@ -260,6 +274,14 @@ function readShopRow(
   return shop;
 }
 
+/** Each issue that names a cell, as the note on that cell: the field and the message (the cell is the place). */
+function issueNotes(issues: FoundIssue[], locale: Locale, label: (field: string) => string): CellNote[] {
+  return issues.flatMap((i) => {
+    const at = i.cell ? cellPosition(i.cell) : null;
+    return at ? [{ ...at, text: issueLine({ field: i.field, message: i.message }, locale, label) }] : [];
+  });
+}
+
 function withCell(i: FoundIssue, cells: Map<string, string>, generalCells: Map<string, string>): FoundIssue {
   if (i.cell) return i;
   const field = i.field.replace(/\[\d+\]$/, '');
@@ -323,7 +345,7 @@ export function writeShopStatus(
     const found = at.get(`status.${field}`);
     const col = found ?? nextFree++;
     const values: CellValue[] = [
-      found === undefined ? columns.find((x) => x.field === `status.${field}`)!.label[locale] : (header[col] ?? ''),
+      found === undefined ? columnLabel(columns, `status.${field}`, locale) : (header[col] ?? ''),
     ];
     for (let r = first; r <= last; r++) {
       const name = text(r, nameCol);
@@ -344,12 +366,13 @@ export function writeShopStatus(
   for (const w of blocksToWrite) {
     sheet.writeBlock(top + 1, w.col + 1, w.values);
     // the kept grid stays what the sheet now holds, for a later write of the same run
-    w.values.forEach((row, i) => row.forEach((v, j) => setCell(grid, top + i, w.col + j, v)));
+    for (const [i, row] of w.values.entries()) for (const [j, v] of row.entries()) setCell(grid, top + i, w.col + j, v);
   }
 }
 
 function setCell(grid: CellValue[][], r: number, c: number, v: CellValue): void {
-  const row = (grid[r] ??= []);
+  const row = grid[r] ?? [];
+  grid[r] = row;
   while (row.length < c) row.push('');
   row[c] = v;
 }

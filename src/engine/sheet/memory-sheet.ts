@@ -10,7 +10,8 @@ import type {
   ValidationRule,
 } from '../../ports';
 import { zonedTimeToEpoch } from '../text/dates';
-import { isMarkedFormula, layoutCalls } from './layout';
+import { headerSpans, isMarkedFormula, layoutCalls } from './layout';
+import { mergeNote } from './notes';
 
 /**
  * In-memory SpreadsheetPort that copies Apps Script's value quirks (docs/apps-script.md §C5, §D),
@@ -36,10 +37,11 @@ export interface CallCounts {
   readAll: number;
   writeBlock: number;
   setFormats: number;
+  setNotes: number;
   applyLayout: number;
   /** Apps Script service calls the layouts stand for (src/engine/sheet/layout.ts layoutCalls) */
   layoutServiceCalls: number;
-  /** the data calls: readAll, writeBlock, setFormats */
+  /** the data calls: readAll, writeBlock, setFormats, setNotes */
   total: number;
   cellsWritten: number;
 }
@@ -66,9 +68,9 @@ function evaluate(expr: string): CellValue {
       return sign * primary();
     }
     const m = /^\d+(\.\d+)?/.exec(s.slice(i));
-    if (!m) fail();
-    i += m![0].length;
-    return Number(m![0]);
+    if (!m) return fail();
+    i += m[0].length;
+    return Number(m[0]);
   };
   const product = (): number => {
     let v = primary();
@@ -102,9 +104,18 @@ export interface MemoryLayout {
   history: LayoutChange[];
 }
 
+/** Row `r` of a sparse grid, created empty when it is not there yet. */
+function lineAt<T>(grid: T[][], r: number): T[] {
+  const line = grid[r] ?? [];
+  grid[r] = line;
+  return line;
+}
+
 export class MemorySheet implements SheetPort {
   private cells: Stored[][] = [];
   private formats: (string | undefined)[][] = [];
+  /** cell notes as Sheets holds them (ours and the seller's text together) */
+  private notes: (string | undefined)[][] = [];
   private styles = new Map<string, CellStyle>();
   readonly layout: MemoryLayout = {
     frozenRows: 0,
@@ -143,19 +154,30 @@ export class MemorySheet implements SheetPort {
 
   writeBlock(row: number, col: number, values: CellValue[][]): void {
     this.count('writeBlock');
-    values.forEach((line, dr) => {
-      line.forEach((v, dc) => this.store(row - 1 + dr, col - 1 + dc, v));
+    for (const [dr, line] of values.entries()) {
+      for (const [dc, v] of line.entries()) this.store(row - 1 + dr, col - 1 + dc, v);
       this.counts.cellsWritten += line.length;
-    });
+    }
   }
 
   setFormats(row: number, col: number, formats: string[][]): void {
     this.count('setFormats');
-    formats.forEach((line, dr) => {
-      const r = row - 1 + dr;
-      const target = (this.formats[r] ??= []);
-      line.forEach((f, dc) => (target[col - 1 + dc] = f || undefined));
-    });
+    for (const [dr, line] of formats.entries()) {
+      const target = lineAt(this.formats, row - 1 + dr);
+      for (const [dc, f] of line.entries()) target[col - 1 + dc] = f || undefined;
+    }
+  }
+
+  setNotes(row: number, col: number, notes: (string | null)[][]): void {
+    this.count('setNotes');
+    for (let dr = 0; dr < notes.length; dr++) {
+      this.notes[row - 1 + dr] ??= [];
+      const target = this.notes[row - 1 + dr];
+      for (let dc = 0; dc < notes[dr].length; dc++) {
+        const merged = mergeNote(target[col - 1 + dc] ?? '', notes[dr][dc]);
+        target[col - 1 + dc] = merged === '' ? undefined : merged;
+      }
+    }
   }
 
   applyLayout(change: LayoutChange): void {
@@ -165,8 +187,8 @@ export class MemorySheet implements SheetPort {
     const L = this.layout;
     L.history.push(JSON.parse(JSON.stringify(change)) as LayoutChange);
     if (change.frozenRows !== undefined) L.frozenRows = change.frozenRows;
-    for (const span of change.header?.spans ?? []) {
-      for (let c = span.first; c <= span.last; c++) this.paint(change.header!.row ?? 1, c, change.header!.style);
+    for (const h of headerSpans(change)) {
+      for (let c = h.first; c <= h.last; c++) this.paint(h.row, c, h.style);
     }
     for (const w of change.widths ?? []) L.widths.set(w.col, w.px);
     for (const v of change.validations ?? []) {
@@ -199,9 +221,14 @@ export class MemorySheet implements SheetPort {
     return this.formats[row - 1]?.[col - 1] ?? '';
   }
 
+  /** A cell's whole note (1-based), '' when it has none. */
+  noteAt(row: number, col: number): string {
+    return this.notes[row - 1]?.[col - 1] ?? '';
+  }
+
   /** 1-based column whose row-1 text is `header`, or 0. */
   columnOf(header: string): number {
-    return (this.cells[0] ?? []).findIndex((v) => v === header) + 1;
+    return (this.cells[0] ?? []).indexOf(header) + 1;
   }
 
   // ---- what a person does in the sheet between runs (not counted) ----
@@ -211,9 +238,15 @@ export class MemorySheet implements SheetPort {
     this.store(row - 1, col - 1, value);
   }
 
+  /** Writes a note of the seller's own into a cell (replacing the cell's whole note). */
+  putNote(row: number, col: number, note: string): void {
+    this.notes[row - 1] ??= [];
+    this.notes[row - 1][col - 1] = note === '' ? undefined : note;
+  }
+
   /** Stores a formula whose displayed value is given (e.g. a user's ARRAYFORMULA column). */
   putFormula(row: number, col: number, formula: string, shown: CellValue): void {
-    (this.cells[row - 1] ??= [])[col - 1] = { formula, value: shown };
+    lineAt(this.cells, row - 1)[col - 1] = { formula, value: shown };
   }
 
   /** Sorts the rows below the header by a column (1-based), keeping formats and formulas with their rows. */
@@ -232,14 +265,17 @@ export class MemorySheet implements SheetPort {
     });
     const cells = order.map((r) => this.cells[r] ?? []);
     const formats = order.map((r) => this.formats[r] ?? []);
-    cells.forEach((line, i) => (this.cells[i + 1] = line));
-    formats.forEach((line, i) => (this.formats[i + 1] = line));
+    const notes = order.map((r) => this.notes[r] ?? []);
+    for (const [i, line] of cells.entries()) this.cells[i + 1] = line;
+    for (const [i, line] of formats.entries()) this.formats[i + 1] = line;
+    for (const [i, line] of notes.entries()) this.notes[i + 1] = line;
   }
 
   /** Inserts an empty column before `col` (1-based), shifting everything right. */
   insertColumn(col: number, header = ''): void {
     for (const line of this.cells) if (line && line.length >= col - 1) line.splice(col - 1, 0, '');
     for (const line of this.formats) if (line && line.length >= col - 1) line.splice(col - 1, 0, undefined);
+    for (const line of this.notes) if (line && line.length >= col - 1) line.splice(col - 1, 0, undefined);
     // validations and cell styles move with their cells, as in Sheets
     const shift = (c: number) => (c >= col ? c + 1 : c);
     this.layout.validations = new Map([...this.layout.validations].map(([c, v]) => [shift(c), v]));
@@ -261,14 +297,16 @@ export class MemorySheet implements SheetPort {
       const [cell] = line.splice(from - 1, 1);
       line.splice(to - 1, 0, cell);
     };
-    this.cells.forEach((line) => line && move(line));
-    this.formats.forEach((line) => line && move(line));
+    for (const line of this.cells) if (line) move(line);
+    for (const line of this.formats) if (line) move(line);
+    for (const line of this.notes) if (line) move(line);
   }
 
   /** Inserts an empty row before `row` (1-based). */
   insertRow(row: number): void {
     this.cells.splice(row - 1, 0, []);
     this.formats.splice(row - 1, 0, []);
+    this.notes.splice(row - 1, 0, []);
   }
 
   /** Formats a cell by hand (colours, bold), as a seller does. */
@@ -286,7 +324,7 @@ export class MemorySheet implements SheetPort {
 
   // ---- internals ----
 
-  private count(method: 'readAll' | 'writeBlock' | 'setFormats'): void {
+  private count(method: 'readAll' | 'writeBlock' | 'setFormats' | 'setNotes'): void {
     this.counts[method]++;
     this.counts.total++;
   }
@@ -309,7 +347,7 @@ export class MemorySheet implements SheetPort {
   }
 
   private store(r: number, c: number, value: CellValue): void {
-    (this.cells[r] ??= [])[c] = this.parse(value, this.formats[r]?.[c]);
+    lineAt(this.cells, r)[c] = this.parse(value, this.formats[r]?.[c]);
   }
 
   /** What Sheets makes of a value written by setValues into a cell with this number format. */
@@ -339,6 +377,7 @@ export class MemorySpreadsheet implements SpreadsheetPort {
     readAll: 0,
     writeBlock: 0,
     setFormats: 0,
+    setNotes: 0,
     applyLayout: 0,
     layoutServiceCalls: 0,
     total: 0,
@@ -346,7 +385,14 @@ export class MemorySpreadsheet implements SpreadsheetPort {
   };
   private readonly sheets = new Map<string, MemorySheet>();
 
+  /** the spreadsheet's locale (File → Settings), null when the test does not say */
+  spreadsheetLocale: string | null = null;
+
   constructor(readonly timeZone = 'Asia/Tokyo') {}
+
+  locale(): string | null {
+    return this.spreadsheetLocale;
+  }
 
   getSheet(name: string): MemorySheet | null {
     return this.sheets.get(name) ?? null;

@@ -31,8 +31,8 @@ describe('Temu export against the sandbox', () => {
     const world = temuWorld({ orders: 40 });
     const orders = fetched(world);
     const [a, b] = multiLive(orders);
-    live(a).forEach((l) => fill(l, 'YMT100000001'));
-    live(b).forEach((l) => fill(l, '4470-1234-5678')); // symbols are dropped before sending (spec 120014020)
+    for (const l of live(a)) fill(l, 'YMT100000001');
+    for (const l of live(b)) fill(l, '4470-1234-5678'); // symbols are dropped before sending (spec 120014020)
     const outcomes = temuConnector.exportOrders(temuCtx(world), orders, { dryRun: false });
     expect(outcomes.map((o) => o.kind)).toEqual(new Array(live(a).length + live(b).length).fill('ok'));
     const state = world.sandbox.state('temu');
@@ -56,7 +56,7 @@ describe('Temu export against the sandbox', () => {
   test('several tracking numbers of one parent go in ONE call with sendType 1', () => {
     const world = temuWorld({ orders: 40 });
     const o = multiLive(fetched(world))[0];
-    live(o).forEach((l, i) => fill(l, `SGW${i}00000001`, DEMO_CARRIERS[1]));
+    for (const [i, l] of live(o).entries()) fill(l, `SGW${i}00000001`, DEMO_CARRIERS[1]);
     const outcomes = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     expect(outcomes.every((x) => x.kind === 'ok')).toBe(true);
     const state = world.sandbox.state('temu');
@@ -79,7 +79,7 @@ describe('Temu export against the sandbox', () => {
     expect(state.shipments[0].packages[0].lines.map((l) => l.orderSn)).toEqual([first.lineId]);
     // what the engine records: the row is exported, the mall shows it shipped
     Object.assign(first, { exportedTracking: 'PRT100000001', ready: false, mallStatus: 'SHIPPED' });
-    rest.forEach((l) => fill(l, 'PRT100000002'));
+    for (const l of rest) fill(l, 'PRT100000002');
     const second = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     expect(second.map((x) => x.kind)).toEqual(rest.map(() => 'ok'));
     state = world.sandbox.state('temu');
@@ -96,7 +96,7 @@ describe('Temu export against the sandbox', () => {
       trackingNumber: 'SC0000000001',
     });
     outside.mallStatus = 'SHIPPED'; // as the next fetch shows it
-    rest.forEach((l) => fill(l, 'OUT100000001'));
+    for (const l of rest) fill(l, 'OUT100000001');
     const outcomes = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     expect(outcomes.map((x) => x.kind)).toEqual(rest.map(() => 'ok'));
     expect(world.sandbox.state('temu').shipments[1].packages[0].lines.map((l) => l.orderSn)).toEqual(
@@ -128,7 +128,7 @@ describe('Temu export against the sandbox', () => {
   test('cancelled children do not hold their parent and are not sent', () => {
     const world = temuWorld({ orders: 80 });
     const o = fetched(world).find((x) => x.lines.some((l) => l.status === 'cancelled') && live(x).length > 0)!;
-    live(o).forEach((l) => fill(l, 'JP123456789'));
+    for (const l of live(o)) fill(l, 'JP123456789');
     const outcomes = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     expect(outcomes.map((x) => x.kind)).toEqual(live(o).map(() => 'ok'));
     const sent = world.sandbox.state('temu').shipments[0].packages.flatMap((p) => p.lines.map((l) => l.orderSn));
@@ -202,7 +202,7 @@ describe('Temu export against the sandbox', () => {
     const world = temuWorld({ orders: 60 });
     const orders = fetched(world);
     const [p, q] = sameBuyerPair(world, orders);
-    [...live(p), ...live(q)].forEach((l) => fill(l, 'CMB100000001'));
+    for (const l of [...live(p), ...live(q)]) fill(l, 'CMB100000001');
     const outcomes = temuConnector.exportOrders(temuCtx(world), [p, q], { dryRun: false });
     expect(outcomes.map((x) => x.kind)).toEqual([...live(p), ...live(q)].map(() => 'ok'));
     const state = world.sandbox.state('temu');
@@ -216,7 +216,7 @@ describe('Temu export against the sandbox', () => {
     const orders = fetched(world);
     const [p, q] = sameBuyerPair(world, orders, true);
     fill(live(p)[0], 'CMB200000001');
-    live(q).forEach((l) => fill(l, 'CMB200000001'));
+    for (const l of live(q)) fill(l, 'CMB200000001');
     const out = byKey(temuConnector.exportOrders(temuCtx(world), [p, q], { dryRun: false }));
     expect(out.get(live(p)[0].key)).toMatchObject({
       kind: 'held',
@@ -280,7 +280,7 @@ describe('Temu export against the sandbox', () => {
   test('carrier list and warehouse are looked up once per run', () => {
     const world = temuWorld({ orders: 60 });
     const orders = singleLive(fetched(world)).slice(0, 5);
-    orders.forEach((o, i) => fill(live(o)[0], `YMT40000000${i}`));
+    for (const [i, o] of orders.entries()) fill(live(o)[0], `YMT40000000${i}`);
     temuConnector.exportOrders(temuCtx(world), orders, { dryRun: false });
     const byType = world.sandbox.state('temu').requestsByType;
     expect(byType['bg.logistics.companies.get']).toBe(1);
@@ -305,7 +305,7 @@ describe('Temu export against the sandbox', () => {
   test('dry run previews each shipment and sends nothing', () => {
     const world = temuWorld({ orders: 40 });
     const o = multiLive(fetched(world))[0];
-    live(o).forEach((l) => fill(l, 'YMT600000001'));
+    for (const l of live(o)) fill(l, 'YMT600000001');
     const outs = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: true });
     expect(
       outs.every((x) => x.kind === 'preview' && x.message.includes(o.orderId) && x.message.includes('YMT600000001')),
@@ -350,7 +350,7 @@ describe('Temu export against the sandbox', () => {
     const world = temuWorld({ orders: 400 });
     const orders = singleLive(fetched(world));
     expect(orders.length).toBeGreaterThan(100);
-    orders.forEach((o, i) => fill(live(o)[0], `BUD${String(i).padStart(9, '0')}`));
+    for (const [i, o] of orders.entries()) fill(live(o)[0], `BUD${String(i).padStart(9, '0')}`);
     const outs = temuConnector.exportOrders(temuCtx(world, {}, { budgetMs: 4000 }), orders, { dryRun: false });
     expect(outs).toHaveLength(orders.length);
     expect(outs.slice(0, 100).every((o) => o.kind === 'ok')).toBe(true);
