@@ -2,7 +2,8 @@ import { type MessageKey, translate } from '../../i18n';
 import type { CellValue, PropertiesPort, SheetPort, SpreadsheetPort } from '../../ports';
 import type { ExportOrder, LineOutcome, MallConnector } from '../connector';
 import type { DashboardRow } from '../dashboard/compute';
-import { type ExportRowInput, selectForExport } from '../export/select';
+import { type ExportRowInput, type Skipped, selectForExport } from '../export/select';
+import { recipientKey } from '../labels/normalize';
 import { type LineStatusUpdate, MANAGEMENT_STATUS_LABELS, type ManagementStatus, type OrderLine } from '../order-line';
 import type { CarrierEntry, Locale } from '../settings/schema';
 import { columnRuns, planBlocks } from '../sheet/write-plan';
@@ -210,10 +211,11 @@ export class OrdersTable {
   /** docs/contract.md §3 export rules, pure: every order of the shop that has at least one ready line, with ALL its rows; plus skipped rows with a readable reason each (naming the row number). */
   selectForExport(
     shopName: string,
-    connector: Pick<MallConnector, 'normalizeTracking' | 'isCancelledStatus'>,
+    connector: Pick<MallConnector, 'normalizeTracking' | 'isCancelledStatus' | 'maxOrdersPerTracking'>,
     carriers: CarrierEntry[],
-  ): { orders: ExportOrder[]; skipped: { key: string; row: number; reason: string }[] } {
+  ): { orders: ExportOrder[]; skipped: Skipped[] } {
     const inputs: ExportRowInput[] = [];
+    const mismatched = this.mismatchedGroups();
     this.rows.forEach((_, i) => {
       if (this.text(i, 'shop') !== shopName) return;
       const orderId = this.text(i, 'orderId');
@@ -233,9 +235,49 @@ export class OrdersTable {
         shippedOn: this.cell(i, 'shippedOn'),
         exportedTracking: this.text(i, 'exportedTracking'),
         duplicateOf: first !== undefined && first !== i ? this.sheetRow(first) : undefined,
+        combined: this.text(i, 'combined').trim(),
+        combinedMismatch: mismatched.get(this.text(i, 'combined').trim()),
       });
     });
     return selectForExport(inputs, connector, carriers, { locale: this.locale, timezone: this.timezone });
+  }
+
+  /**
+   * 同梱 values whose rows span several shops or recipients (normalised, docs/shipping-labels.md §6), with
+   * those rows' sheet numbers: such a group is the seller's typing, and nothing of it is sent.
+   */
+  private mismatchedGroups(): Map<string, number[]> {
+    const groups = new Map<string, { rows: number[]; shops: Set<string>; recipients: Set<string> }>();
+    this.rows.forEach((_, i) => {
+      const key = this.text(i, 'combined').trim();
+      if (key === '') return;
+      const g = groups.get(key) ?? { rows: [], shops: new Set<string>(), recipients: new Set<string>() };
+      groups.set(key, g);
+      g.rows.push(this.sheetRow(i));
+      g.shops.add(this.text(i, 'shop'));
+      // a blank address (masked after shipping, or on hold) says nothing about the recipient
+      if (this.text(i, 'address').trim() !== '' && readStatus(this.cell(i, 'status')) !== 'cancelled')
+        g.recipients.add(
+          recipientKey({
+            name: this.text(i, 'recipient'),
+            postalCode: this.text(i, 'postalCode'),
+            address: this.text(i, 'address'),
+            phone: this.text(i, 'phone'),
+          }),
+        );
+    });
+    const out = new Map<string, number[]>();
+    for (const [key, g] of groups) if (g.shops.size > 1 || g.recipients.size > 1) out.set(key, g.rows);
+    return out;
+  }
+
+  /** Rows a 同梱 rule held back at export get the reason in 書出結果 too (in memory). */
+  noteHeld(shopName: string, skipped: readonly Skipped[]): void {
+    for (const s of skipped) {
+      if (!s.combined) continue;
+      const i = this.index.get(`${shopName}\u0000${s.key}`);
+      if (i !== undefined) this.set(i, 'exportResult', s.reason);
+    }
   }
 
   /** Writes 書出日時/書出結果/管理ステータス/書出伝票番号 from the connector's outcomes (in memory; 'preview' outcomes change nothing). */

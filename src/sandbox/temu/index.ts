@@ -229,7 +229,7 @@ export function createTemuSandbox(opts: SandboxOptions): MallSandbox {
           parentOrderSn: o.parentOrderSn,
           status: o.status,
           createdAt: o.createdAt,
-          buyer: `${o.buyer.name} ${o.buyer.postalCode}`,
+          buyer: `${o.buyer.name} ${o.buyer.postalCode} ${o.buyer.line1}`,
           children: o.children.map((c) => ({ orderSn: c.orderSn, status: c.status, quantity: c.quantity })),
         }));
       case 'arrive': {

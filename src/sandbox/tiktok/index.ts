@@ -1,7 +1,6 @@
 import { nodeCrypto } from '../../node/crypto';
 import { demoShop } from '../demo-shop';
 import { rateWindow } from '../rate-window';
-import { BUYERS } from '../sample-data';
 import { json, type MallSandbox, type SandboxOptions, type SandboxRequest, type SandboxResponse } from '../types';
 import {
   DELIVERY_OPTION,
@@ -9,6 +8,7 @@ import {
   orderView,
   PROVIDERS,
   RETURN_WAREHOUSE_ID,
+  recipientOf,
   type SbOrder,
   type SbPackage,
   WAREHOUSE_ID,
@@ -249,8 +249,9 @@ export function createTikTokSandbox(opts: SandboxOptions): MallSandbox {
     const tracking = body.tracking_number;
     if (!/^[A-Za-z0-9]+$/.test(tracking)) return fail(21004012, 'tracking number contains special characters');
     // JP consolidation: one tracking number may cover orders of the same recipient, never another's
-    const other = orders.find((x) => x.id !== o.id && x.packages.some((p) => p.tracking === tracking));
-    if (other && !sameRecipient(other, o)) return fail(21011025, 'duplicate tracking number');
+    const sharing = orders.filter((x) => x.id !== o.id && x.packages.some((p) => p.tracking === tracking));
+    if (sharing.some((x) => !sameRecipient(x, o))) return fail(21011025, 'duplicate tracking number');
+    if (sharing.length >= CONSOLIDATION_MAX) return fail(21011026, 'tracking number used too many times');
     const pkg = {
       id: `1153${o.id.slice(4, 14)}${String(o.packages.length + 1).padStart(4, '0')}`,
       tracking,
@@ -540,10 +541,14 @@ function expectedSign(req: SandboxRequest): string {
   );
 }
 
+/** JP consolidation: one tracking number covers at most this many orders (docs/malls/tiktok-shop.md §4.2). */
+const CONSOLIDATION_MAX = 20;
+
+/** JP consolidation asks for the same recipient name and address (docs/malls/tiktok-shop.md §4.2). */
 function sameRecipient(a: SbOrder, b: SbOrder): boolean {
-  const x = BUYERS[a.buyer];
-  const y = BUYERS[b.buyer];
-  return x.name === y.name && x.postalCode === y.postalCode;
+  const x = recipientOf(a);
+  const y = recipientOf(b);
+  return x.name === y.name && x.postalCode === y.postalCode && x.line1 === y.line1 && x.line2 === y.line2;
 }
 
 function parseBody(text: string): Record<string, unknown> | null {
