@@ -22,7 +22,7 @@ export const en: Record<keyof typeof ja, string> = {
   'orders.skip.combinedMismatch':
     'Row {row}: combined shipment {key} joins rows of another shop or recipient (rows {rows}). A group is one shop and one recipient: clear 同梱 on the rows that do not belong',
   'orders.skip.combinedSplit':
-    'Row {row}: combined shipment {key} sends all its rows at once under one tracking number, but rows {rows} cannot go yet (no or another tracking number, no ship date or carrier…). Complete them, or clear 同梱 on the rows that ship apart',
+    'Row {row}: combined shipment {key} goes in one box, but rows {rows} have no tracking number yet or cannot go under this one (ship date, carrier…). Complete them, or clear 同梱 on the rows that ship apart',
   'orders.skip.combinedTooMany':
     'Row {row}: tracking number {tracking} is on {count} orders; this mall takes one number for at most {max} orders',
   'orders.skip.hold': 'Row {row}: status is On hold',

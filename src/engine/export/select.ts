@@ -135,9 +135,10 @@ interface CombineEntry {
 }
 
 /**
- * 同梱 at export (docs/contract.md §3 Combined shipments): a group goes whole or not at all — every row of it
- * still to ship ready under one tracking number, within one shop and recipient — and no tracking number
- * covers more orders than the mall takes. Rows held back turn not ready, with a reason naming the rows.
+ * 同梱 at export (docs/contract.md §3 Combined shipments): a box goes whole or not at all — a row of the group
+ * ready under a number waits while another row of the group has no number yet or has that number but is not
+ * ready; a group across shops or recipients sends nothing; no tracking number covers more orders than the
+ * mall takes. Rows held back turn not ready, with a reason naming the rows.
  */
 function holdCombined(
   entries: readonly CombineEntry[],
@@ -171,11 +172,15 @@ function holdCombined(
       for (const e of ready) hold(e, 'orders.skip.combinedMismatch', { key, rows: mismatch.join(', ') });
       continue;
     }
-    const number = ready[0].line.tracking;
-    const behind = toShip.filter((e) => !e.line.ready || e.line.tracking !== number);
-    if (behind.length > 0)
-      for (const e of ready)
+    // a row of the group with no number yet, or with this number but not ready, would be left out of the
+    // box this number ships; rows under another number ship apart, as the seller numbered them
+    for (const e of ready) {
+      const behind = toShip.filter(
+        (b) => b.line.tracking === '' || (b.line.tracking === e.line.tracking && !b.line.ready),
+      );
+      if (behind.length > 0)
         hold(e, 'orders.skip.combinedSplit', { key, rows: behind.map((b) => b.input.row).join(', ') });
+    }
   }
   if (maxOrders !== undefined) {
     const ordersOf = new Map<string, Set<string>>();
