@@ -32,3 +32,15 @@ export function saveOffered(props: PropertiesPort, shop: string, set: ReadonlySe
   } else if (before !== value) props.set(KEY(shop), value);
   return true;
 }
+
+/** The last group key given in this document: a key the seller saw once is never given to another group. */
+const LAST_KEY = 'combine:lastKey';
+
+export function readLastKey(props: PropertiesPort): string | null {
+  return props.get(LAST_KEY);
+}
+
+export function saveLastKey(props: PropertiesPort, keys: readonly string[]): void {
+  const last = [...keys, readLastKey(props) ?? ''].sort().pop();
+  if (last && last !== readLastKey(props)) props.set(LAST_KEY, last);
+}

@@ -1,4 +1,4 @@
-import { lineFingerprint, readOffered, saveOffered } from '../combine/memory';
+import { lineFingerprint, readLastKey, readOffered, saveLastKey, saveOffered } from '../combine/memory';
 import { type CombineRowInput, planCombined } from '../combine/propose';
 import type { MallConnector } from '../connector';
 import { readStatus } from '../orders/status-labels';
@@ -61,7 +61,7 @@ export function proposeCombined(run: Run, table: OrdersTable, shops: readonly Sh
     shops: names,
     today,
     offered: (r) => offered.get(r.shop)?.has(lineFingerprint(r.orderId, r.lineId)) === true,
-    existingKeys: new Set(inputs.map((r) => r.combined).filter((k) => k !== '')),
+    existingKeys: new Set([...inputs.map((r) => r.combined), readLastKey(run.env.props) ?? ''].filter((k) => k !== '')),
     maxOrders: (shop) => connectorOf.get(shop)?.maxOrdersPerTracking ?? DEFAULT_MAX_ORDERS,
   });
 
@@ -70,6 +70,10 @@ export function proposeCombined(run: Run, table: OrdersTable, shops: readonly Sh
   const cleared = new Set(plan.clear.map((c) => c.index));
   const assigned = new Map(plan.assign.map((a) => [a.index, a.key] as const));
 
+  saveLastKey(
+    run.env.props,
+    plan.grouped.map((g) => g.key),
+  );
   for (const shop of shops) {
     const before = offered.get(shop.name) ?? new Set<string>();
     // kept: rows that hold a key now, and rows the seller cleared (remembered, blank) while they may still ship
