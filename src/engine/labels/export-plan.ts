@@ -125,7 +125,7 @@ export function planLabelExport(rows: readonly LabelRowInput[], opts: LabelExpor
 
   for (const group of groups.values()) {
     const who = group.find((r) => r.address.trim() !== '') ?? group[0];
-    if (!oneRecipient(group)) {
+    if (group[0].combined.trim() !== '' && !oneRecipient(group)) {
       const found = plan.notes.find((n) => n.kind === 'combinedMismatch');
       const rowsOf = group.map((r) => r.row);
       if (found?.kind === 'combinedMismatch') {

@@ -1,7 +1,8 @@
 import { runExport, runFetch, runLabelExport } from '../../../src/engine';
+import { lineFingerprint, MAX_REMEMBERED, readOffered, saveOffered } from '../../../src/engine/combine/memory';
 import { type CombineRowInput, groupKeyMaker, planCombined } from '../../../src/engine/combine/propose';
 import { readLog } from '../../../src/engine/log/log-sheet';
-import { VirtualClock } from '../../../src/engine/memory-ports';
+import { MemoryProperties, VirtualClock } from '../../../src/engine/memory-ports';
 import type { OrderLine } from '../../../src/engine/order-line';
 import type { MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
 import { CARRIERS, fakeConnector, line, shopConfig } from '../../support/fake-mall';
@@ -262,4 +263,21 @@ describe('planCombined and its keys', () => {
     const keys = groupKeyMaker('20261201', new Set(['G261201-09', 'G261130-50', 'G261201-10x']));
     expect([keys.next(), keys.next()]).toEqual(['G261201-10', 'G261201-11']);
   });
+});
+
+test('the remembered rows survive in parts of 8,000 characters; fewer rows drop the parts beyond; too many write nothing', () => {
+  const props = new MemoryProperties();
+  const many = new Set(Array.from({ length: 2500 }, (_, i) => lineFingerprint(`PO-${i}`, `${i}-1`)));
+  expect(saveOffered(props, 'Shop:1', many)).toBe(true);
+  expect(props.keys().sort()).toEqual(['combine#1:Shop:1', 'combine#2:Shop:1', 'combine:Shop:1']);
+  expect(readOffered(props, 'Shop:1')).toEqual(many);
+  const few = new Set([...many].slice(0, 10));
+  expect(saveOffered(props, 'Shop:1', few)).toBe(true);
+  expect(props.keys()).toEqual(['combine:Shop:1']);
+  expect(readOffered(props, 'Shop:1')).toEqual(few);
+  const tooMany = new Set(Array.from({ length: MAX_REMEMBERED + 1 }, (_, i) => lineFingerprint(`X-${i}`, '1')));
+  expect(saveOffered(props, 'Shop:1', tooMany)).toBe(false);
+  expect(readOffered(props, 'Shop:1')).toEqual(few);
+  expect(saveOffered(props, 'Shop:1', new Set())).toBe(true);
+  expect(props.keys()).toEqual([]);
 });
