@@ -49,7 +49,9 @@ function reportLines(locale: Locale, report: LabelExportReport): string[] {
   if (report.exitCode === 2) return report.errors;
   // a shop's message joins its summary and notes with ' / ' for the Log; the dialog lists them one a line
   const perShop = report.shops.flatMap((s) => s.message.split(' / ').map((m) => `${s.shop}: ${m}`));
-  return [...perShop, ...report.preview, ...report.errors];
+  // the run's "no rows" line repeats what a shop line already says
+  const preview = report.preview.filter((p) => !perShop.some((l) => l.endsWith(`: ${p}`)));
+  return [...perShop, ...preview, ...report.errors];
 }
 
 const exportOptions = (req: LabelExportRequest) => ({
