@@ -99,7 +99,8 @@ test('dist/Code.js: sidebar setup, menu fetch, seller fills tracking, export onc
     expect(members.every((r) => String(r[resultCol]).startsWith('OK'))).toBe(true);
   }
   expect(sentGroups).toBeGreaterThan(0);
-  const temuShipments = (sandbox.mall('temu').control('state', {}) as { shipments: { sendType: unknown }[] }).shipments;
+  const temuShipments =
+    (sandbox.mall('temu').control('state', {}) as { shipments?: { sendType: unknown }[] }).shipments ?? [];
   const temuGroups = [...groupsOf(after).values()].filter(
     (g) => String(g[0][shopCol]) === 'Temu 1号店' && String(g[0][col('伝票番号')]) !== '',
   );

@@ -50,3 +50,57 @@ test('the first menu fetch lays 受注一覧 out; the next fetch adds no layout 
   (ctx.fetchOrdersNow as () => void)();
   expect(gas.layoutCalls.slice(before).filter((c) => c.startsWith('受注一覧 '))).toEqual([]);
 });
+
+test('an invalid setting gets its message as a note on its cell: one getNotes + setNotes, none on a run that changed nothing', () => {
+  const { gas, ctx, call } = setUp();
+  setUpShops(call);
+  const fetch = ctx.fetchOrdersNow as () => void;
+  fetch();
+  const tab = gas.book.getSheet('設定')!;
+  const grid = tab.readAll();
+  const header = grid.findIndex((r) => r.includes('自動取得(分)'));
+  const cell = { row: header + 2, col: grid[header].indexOf('自動取得(分)') + 1 };
+  const notesCalls = (from: number) =>
+    gas.layoutCalls
+      .slice(from)
+      .filter((c) => /^設定 (getNotes|setNotes) /.test(c))
+      .map((c) => c.split(' ')[1]);
+
+  // valid settings, nothing to take off: no notes call at all
+  let before = gas.layoutCalls.length;
+  fetch();
+  expect(notesCalls(before)).toEqual([]);
+
+  tab.edit(cell.row, cell.col, '7');
+  before = gas.layoutCalls.length;
+  const alerts = gas.alerts.length;
+  fetch();
+  expect(gas.alerts.slice(alerts).join('\n')).toContain('自動取得(分)');
+  expect(notesCalls(before)).toEqual(['getNotes', 'setNotes']);
+  expect(tab.noteAt(cell.row, cell.col)).toMatch(/^\[MallSheet\]\n自動取得\(分\): .*7/);
+
+  before = gas.layoutCalls.length;
+  fetch();
+  expect(notesCalls(before)).toEqual([]);
+
+  tab.edit(cell.row, cell.col, '30');
+  before = gas.layoutCalls.length;
+  fetch();
+  expect(notesCalls(before)).toEqual(['getNotes', 'setNotes']);
+  expect(tab.noteAt(cell.row, cell.col)).toBe('');
+  before = gas.layoutCalls.length;
+  fetch();
+  expect(notesCalls(before)).toEqual([]);
+});
+
+test('a spreadsheet whose locale is English gets the English Settings tab on its first run', () => {
+  const { gas, ctx } = setUp();
+  gas.book.spreadsheetLocale = 'en_US';
+  (ctx.fetchOrdersNow as () => void)();
+  expect(gas.book.getSheet('設定')).toBeNull();
+  const grid = gas.book.getSheet('Settings')!.readAll();
+  expect(grid[0][0]).toBe('[General]');
+  expect(grid[1].slice(0, 2)).toEqual(['Language', 'en']);
+  // the menu speaks the spreadsheet's language before there is a tab: the run's alert is in English
+  expect(gas.alerts.join('\n')).toMatch(/^The settings are invalid; nothing was fetched or sent:/);
+});

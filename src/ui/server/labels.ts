@@ -10,12 +10,13 @@ import {
   type LabelExportFile,
   type LabelExportRequest,
   type LabelExportState,
+  type LabelExportStateRequest,
   type LabelFormatView,
   type LabelImportPlanView,
   type LabelImportRequest,
   type LabelImportState,
 } from '../shared/rpc';
-import type { UiEnv } from './settings-document';
+import type { RawSettings, UiEnv } from './settings-document';
 import { localeOf, UiError } from './sidebar';
 
 /**
@@ -60,9 +61,21 @@ const exportOptions = (req: LabelExportRequest) => ({
   ...(req.shop === '' ? {} : { shop: req.shop }),
 });
 
-export function labelExportState(env: UiEnv, req: LabelExportRequest): LabelExportState {
+/** The format of the first enabled shop's default carrier (its 送り状形式), else B2クラウド. */
+function usualFormat(raw: RawSettings): LabelFormat {
+  const formatOf = (carrier: unknown) =>
+    raw.carriers.find((c) => c.name === carrier && LABEL_FORMATS.includes(c.labels as LabelFormat))?.labels;
+  for (const shop of raw.shops) {
+    const f = shop.enabled === false ? undefined : formatOf(shop.defaultCarrier);
+    if (f !== undefined) return f as LabelFormat;
+  }
+  return 'b2';
+}
+
+export function labelExportState(env: UiEnv, asked: LabelExportStateRequest): LabelExportState {
   const raw = env.settingsDoc.read();
   const locale = localeOf(raw);
+  const req: LabelExportRequest = { ...asked, format: asked.format ?? usualFormat(raw) };
   const report = runLabelExport(env, { ...exportOptions(req), trigger: 'manual', dryRun: true });
   return {
     locale,
