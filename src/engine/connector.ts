@@ -67,6 +67,16 @@ export interface MallConnector {
   normalizeTracking(tracking: string): string;
 }
 
+/**
+ * The connector of a shop's mall. Settings are parsed against the connector list (an unknown mall is a
+ * settings error naming the shop), so a shop without one is a wiring mistake, said as such.
+ */
+export function connectorOf(connectors: readonly MallConnector[], shop: ShopSettings): MallConnector {
+  const connector = connectors.find((c) => c.id === shop.mall);
+  if (!connector) throw new Error(`shop "${shop.name}": no connector for mall "${shop.mall}"`);
+  return connector;
+}
+
 export interface CredentialField {
   key: string;
   secret: boolean;

@@ -104,3 +104,47 @@ test('a spreadsheet whose locale is English gets the English Settings tab on its
   // the menu speaks the spreadsheet's language before there is a tab: the run's alert is in English
   expect(gas.alerts.join('\n')).toMatch(/^The settings are invalid; nothing was fetched or sent:/);
 });
+
+test('the seller’s own rule and column survive a repair of the layout and the fetches after it', () => {
+  const { gas, ctx, call } = setUp();
+  setUpShops(call);
+  const fetch = ctx.fetchOrdersNow as () => void;
+  fetch();
+  const sheet = gas.book.getSheet('受注一覧')!;
+  const L = gas.layouts.get('受注一覧')!;
+  const width = sheet.readAll()[0].length;
+  // a rule and a column of the seller's own
+  const theirs = {
+    formula: '=$A2="Temu 1号店"',
+    ranges: [{ row: 2, col: 1, h: 100, w: 1 }],
+    style: { background: '#ffff00' },
+    getBooleanCondition: () => ({ getCriteriaValues: () => ['=$A2="Temu 1号店"'] }),
+  };
+  L.rules.push(theirs);
+  // the grid has no column beyond the table until the seller adds one, as in Sheets
+  const api = (
+    gas.globals.SpreadsheetApp.getActiveSpreadsheet() as {
+      getSheetByName(n: string): { getMaxColumns(): number; insertColumnsAfter(after: number, n: number): void };
+    }
+  ).getSheetByName('受注一覧');
+  api.insertColumnsAfter(api.getMaxColumns(), 1);
+  sheet.edit(1, width + 1, '担当者');
+  sheet.edit(2, width + 1, '山田');
+  const ours = L.rules.length - 1;
+
+  const before = gas.layoutCalls.length;
+  // the seller also deleted one of our rules: the repair must set the rules again, around theirs
+  L.rules.splice(0, 1);
+  (ctx.repairLayout as () => void)();
+  expect(gas.layoutCalls.slice(before)).toContain(`受注一覧 setConditionalFormatRules [${ours + 1}]`);
+  fetch();
+  expect(L.rules).toHaveLength(ours + 1);
+  expect(L.rules[L.rules.length - 1]).toBe(theirs);
+  expect(L.rules.slice(0, ours).every((r) => r.formula.includes('N("MallSheet")'))).toBe(true);
+  const grid = sheet.readAll();
+  expect(grid[0][width]).toBe('担当者');
+  expect(grid[1][width]).toBe('山田');
+  expect(grid.slice(2).every((r) => (r[width] ?? '') === '')).toBe(true);
+  // no protection of ours covers the seller's column
+  expect(L.protections.every((p) => p.last < width + 1)).toBe(true);
+});

@@ -22,20 +22,23 @@ test('labels export → B2 issued data → import (twice) → export to the mall
   const config = w.writeConfig('config.json', demoSettings(w.url));
   const book = path.join(w.dir, 'shop.xlsx');
   const at = (name: string) => path.join(w.dir, name);
+  /** `mallsheet labels export --out <file>` / `labels import --in <file>` in B2クラウド's format, on this workbook */
+  const labels = (sub: 'export' | 'import', file: string) =>
+    w.run([
+      'labels',
+      sub,
+      '--config',
+      config,
+      '--workbook',
+      book,
+      '--format',
+      'b2',
+      sub === 'export' ? '--out' : '--in',
+      at(file),
+    ]);
   expect(w.run(['fetch', '--config', config, '--workbook', book]).code).toBe(0);
 
-  const ex = w.run([
-    'labels',
-    'export',
-    '--config',
-    config,
-    '--workbook',
-    book,
-    '--format',
-    'b2',
-    '--out',
-    at('b2.csv'),
-  ]);
+  const ex = labels('export', 'b2.csv');
   expect(ex.code).toBe(0);
   const bytes = fs.readFileSync(at('b2.csv'));
   const { text, rows } = decodeLabelFile(bytes);
@@ -72,18 +75,7 @@ test('labels export → B2 issued data → import (twice) → export to the mall
   expect(sheet.filter((r) => ['キャンセル', '保留'].includes(r.status)).every((r) => r.labelKey === '')).toBe(true);
 
   // a second export finds nothing new: no file, exit 0
-  const again = w.run([
-    'labels',
-    'export',
-    '--config',
-    config,
-    '--workbook',
-    book,
-    '--format',
-    'b2',
-    '--out',
-    at('b2-again.csv'),
-  ]);
+  const again = labels('export', 'b2-again.csv');
   expect(again.code).toBe(0);
   expect(fs.existsSync(at('b2-again.csv'))).toBe(false);
 
@@ -97,18 +89,7 @@ test('labels export → B2 issued data → import (twice) → export to the mall
   issued.push(issued[1].map((v, c) => (c === 0 ? 'L99999999999' : c === 3 ? '123456789012' : v)));
   fs.writeFileSync(at('issued.csv'), labelCsvBytes(issued));
 
-  const im = w.run([
-    'labels',
-    'import',
-    '--config',
-    config,
-    '--workbook',
-    book,
-    '--format',
-    'b2',
-    '--in',
-    at('issued.csv'),
-  ]);
+  const im = labels('import', 'issued.csv');
   expect(im.code).toBe(1);
   expect(im.out).toContain(issued[1][0]);
   expect(im.out).toContain('999999999999');
@@ -126,18 +107,7 @@ test('labels export → B2 issued data → import (twice) → export to the mall
   }
 
   // the same file again changes nothing in 受注一覧
-  const im2 = w.run([
-    'labels',
-    'import',
-    '--config',
-    config,
-    '--workbook',
-    book,
-    '--format',
-    'b2',
-    '--in',
-    at('issued.csv'),
-  ]);
+  const im2 = labels('import', 'issued.csv');
   expect(im2.code).toBe(1);
   expect(await rowsOf(book)).toEqual(filled);
 
@@ -146,18 +116,7 @@ test('labels export → B2 issued data → import (twice) → export to the mall
     at('issued-utf8.csv'),
     Buffer.from(iconv.decode(labelCsvBytes(issued.slice(0, 3)), 'cp932'), 'utf8'),
   );
-  const im3 = w.run([
-    'labels',
-    'import',
-    '--config',
-    config,
-    '--workbook',
-    book,
-    '--format',
-    'b2',
-    '--in',
-    at('issued-utf8.csv'),
-  ]);
+  const im3 = labels('import', 'issued-utf8.csv');
   expect(im3.out).toMatch(/変更なし [1-9]\d* 行/);
 
   // not of the format: exit 2, the workbook byte-identical
@@ -165,7 +124,7 @@ test('labels export → B2 issued data → import (twice) → export to the mall
   fs.writeFileSync(at('other.csv'), iconv.encode('注文番号,金額\r\n1,2\r\n', 'cp932'));
   fs.writeFileSync(at('picture.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
   for (const f of ['other.csv', 'picture.png']) {
-    const bad = w.run(['labels', 'import', '--config', config, '--workbook', book, '--format', 'b2', '--in', at(f)]);
+    const bad = labels('import', f);
     expect(bad.code).toBe(2);
     expect(bad.out).toContain(f);
   }

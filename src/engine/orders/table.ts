@@ -125,7 +125,7 @@ export class OrdersTable {
     const start = header.length;
     const headerRows = headerAt + 1;
     if (layout.missing.length) {
-      layout.missing.forEach((id, i) => (at[id] = start + i));
+      for (const [i, id] of layout.missing.entries()) at[id] = start + i;
       sheet.writeBlock(headerRows, start + 1, [layout.missing.map((id) => COLUMN_BY_ID[id][opts.locale])]);
       if (values.length > headerRows) {
         // rows already there get the new columns' formats too, so later writes keep leading zeros
@@ -296,7 +296,7 @@ export class OrdersTable {
       const line = sent.get(outcome.key);
       const i = line ? this.index.get(fullKey(shopName, line.orderId, line.lineId)) : undefined;
       // outcomes count for the lines the rules selected, never for a line that was only sent along
-      if (!line || !line.ready || i === undefined || outcome.kind === 'preview') continue;
+      if (!line?.ready || i === undefined || outcome.kind === 'preview') continue;
       if (outcome.kind === 'ok' || outcome.kind === 'already') {
         this.set(i, 'exportedAt', stamp);
         this.set(
@@ -338,13 +338,15 @@ export class OrdersTable {
 
   /**
    * Every keyed row of the given shops as 納品書 read it (docs/contract.md §2): text and numbers, amounts
-   * null where the cell is blank. `isCancelled` says whether a shop's mall reports a status as cancelled.
+   * null where the cell is blank. `malls` maps each shop to print to its mall's connector, which says
+   * whether a mall status means cancelled.
    */
-  slipRows(shops: ReadonlySet<string>, isCancelled: (shop: string, mallStatus: string) => boolean): SlipRow[] {
+  slipRows(malls: ReadonlyMap<string, Pick<MallConnector, 'isCancelledStatus'>>): SlipRow[] {
     const out: SlipRow[] = [];
     this.rows.forEach((_, i) => {
       const shop = this.text(i, 'shop');
-      if (!shops.has(shop)) return;
+      const mall = malls.get(shop);
+      if (!mall) return;
       const orderId = this.text(i, 'orderId');
       const lineId = this.text(i, 'lineId');
       // a duplicate key is reported by fetch; the 納品書 shows the first row only
@@ -368,7 +370,7 @@ export class OrdersTable {
         address: this.text(i, 'address'),
         phone: this.text(i, 'phone'),
         status: readStatus(this.cell(i, 'status')),
-        mallCancelled: isCancelled(shop, mallStatus),
+        mallCancelled: mall.isCancelledStatus(mallStatus),
         tracking: this.text(i, 'tracking').trim(),
         combined: this.text(i, 'combined').trim(),
       });

@@ -1,3 +1,4 @@
+import { connectorOf } from '../connector';
 import { errorText } from '../error-text';
 import { STEP_RESERVE } from '../quota/url-fetch-quota';
 import type { ShopSettings } from '../settings/schema';
@@ -40,7 +41,7 @@ export function exportShops(run: Run, shops: ShopSettings[], dryRun: boolean): v
     if (Number.isFinite(since)) table.settleExported(since);
   }
   for (const shop of shops) {
-    const connector = env.connectors.find((c) => c.id === shop.mall)!;
+    const connector = connectorOf(env.connectors, shop);
     const report = shopReport(shop, 'export', connector.label);
     const started = env.clock.now();
     const messages: string[] = [];
