@@ -1,0 +1,303 @@
+import { z } from 'zod';
+import { translate } from '../../i18n';
+import type { CellValue, PropertiesPort, SheetPort, SpreadsheetPort } from '../../ports';
+import type { ManagementStatus } from '../order-line';
+import type { Locale } from '../settings/schema';
+import { columnLetter, spansOf } from '../sheet/layout';
+import { cellText, cellTime, looseKey, toSheetValue } from '../text/sheet-text';
+import { COLUMN_BY_ID, type ColumnId } from './columns';
+import { discoverHeaders } from './headers';
+import { HEADER_STYLE, ordersHighlights } from './layout';
+import { findHeaderRow, HEADER_SEARCH_ROWS, type OrdersTable } from './table';
+
+/**
+ * 受注アーカイブ / Archive (docs/contract.md §2): rows 処理済 or キャンセル that nobody touched for the
+ * settings' `archiveAfterDays` leave 受注一覧 for this tab, so every run's read of 受注一覧 stays bounded
+ * as a shop grows. The key rule spans both tabs: a key is in one of them at most, and a fetch never adds an
+ * archived key back.
+ */
+
+export const ARCHIVE_SHEET_NAMES: Record<Locale, string> = { ja: '受注アーカイブ', en: 'Archive' };
+/** The most rows one rotation moves: a first rotation of a long-used sheet spreads over a few runs. */
+export const ARCHIVE_BLOCK_ROWS = 5000;
+/** Document property: per shop, the newest 注文日時 of any row it archived (epoch ms). */
+export const ARCHIVE_HORIZON_KEY = 'archive:horizon';
+/** Row cells hold 注文日時 to the minute: a line within this of the horizon may still be the archived one. */
+const CELL_PRECISION_MS = 60_000;
+const DAY_MS = 86_400_000;
+/** An archived row whose 注文日時 cannot be read: every later line of its shop is checked against the tab. */
+const UNKNOWN_HORIZON = Number.MAX_SAFE_INTEGER;
+
+const HorizonSchema = z.record(z.string(), z.number());
+
+const KEY_IDS = ['shop', 'orderId', 'lineId'] as const;
+const keyOf = (shop: string, orderId: string, lineId: string) => `${shop}\u0000${orderId}\u0000${lineId}`;
+
+// ---- the selection rule (pure) ----
+
+/** What the rule reads of a row: 管理ステータス and its three times (epoch ms, null when blank or unreadable). */
+export interface ArchiveFacts {
+  status: ManagementStatus | null;
+  orderedAt: number | null;
+  exportedAt: number | null;
+  updatedAt: number | null;
+}
+
+/**
+ * A row is archived when it is 処理済 or キャンセル and the latest of 注文日時, 書出日時 (when the mall
+ * accepted its tracking number) and 更新日時 (when a fetch last changed it) is `days` or more ago: a row a
+ * mall still changes, or that was exported lately, stays. A row with none of the three readable stays too.
+ * `days` 0 = never.
+ */
+export function isArchivable(f: ArchiveFacts, now: number, days: number): boolean {
+  if (days <= 0 || (f.status !== 'done' && f.status !== 'cancelled')) return false;
+  const times = [f.orderedAt, f.exportedAt, f.updatedAt].filter((t): t is number => t !== null);
+  return times.length > 0 && Math.max(...times) <= now - days * DAY_MS;
+}
+
+// ---- the key rule across both tabs ----
+
+/**
+ * The archive's keys, read only when a fetch is about to add a row the horizon cannot rule out: a line
+ * ordered after the newest archived 注文日時 of its shop cannot be archived (rows are archived days after
+ * their order), so a normal poll never reads the archive. Only a fetch reaching back past the horizon
+ * (a user-given range, a shop `days` longer than `archiveAfterDays`) reads its key columns, once a run.
+ */
+export class ArchiveIndex {
+  /** null: the property is unreadable, so every line is checked against the tab */
+  private horizons: Record<string, number> | null | undefined;
+  private keys: Set<string> | null = null;
+  /** the tab as the key read found it: null when there is none yet */
+  private found: ArchiveTab | null | undefined;
+
+  constructor(
+    private readonly book: SpreadsheetPort,
+    private readonly props: PropertiesPort,
+    private readonly locale: Locale,
+    private readonly timezone: string,
+  ) {}
+
+  /** true when this order line is in the archive (a fetch then leaves it out of 受注一覧). */
+  has(shop: string, orderId: string, lineId: string, orderedAt: number | null): boolean {
+    const horizons = this.horizon();
+    if (horizons !== null) {
+      const horizon = horizons[shop];
+      if (horizon === undefined) return false;
+      if (orderedAt !== null && orderedAt > horizon + CELL_PRECISION_MS) return false;
+    }
+    return this.allKeys().has(keyOf(shop, orderId, lineId));
+  }
+
+  /** Every key of the archive tab: its header and its key columns read once (none when the tab is missing). */
+  allKeys(): Set<string> {
+    if (this.keys) return this.keys;
+    const keys = new Set<string>();
+    this.found = null;
+    const sheet = findArchive(this.book);
+    const top = sheet ? sheet.readBlock(1, 1, HEADER_SEARCH_ROWS, null) : [];
+    if (sheet && top.length > 0) {
+      let headerAt: number;
+      try {
+        headerAt = findHeaderRow(top, this.locale);
+      } catch {
+        throw new Error(translate(this.locale, 'archive.badHeader'));
+      }
+      const header = top[headerAt].map((v) => cellText(v, this.timezone).trim());
+      const { at } = discoverHeaders(header);
+      // findHeaderRow made sure the three key columns are there
+      const cols = KEY_IDS.map((id) => at[id] ?? 0);
+      const first = Math.min(...cols);
+      const block = sheet.readBlock(headerAt + 2, first + 1, null, Math.max(...cols) - first + 1);
+      for (const row of block) {
+        const [shop, orderId, lineId] = cols.map((c) => cellText(row[c - first] ?? '', this.timezone));
+        if (shop && orderId && lineId) keys.add(keyOf(shop, orderId, lineId));
+      }
+      // appends go below the last row holding a key (a seller's note in another column may sit lower: kept)
+      let last = block.length;
+      while (last > 0 && block[last - 1].every((v) => v === '' || v === null)) last--;
+      this.found = { sheet, headerRow: headerAt + 1, header, nextRow: headerAt + 2 + last };
+    } else if (sheet) this.found = { sheet, headerRow: 1, header: [], nextRow: 2 };
+    this.keys = keys;
+    return keys;
+  }
+
+  /** The tab as allKeys found it (null: there is none yet). */
+  tab(): ArchiveTab | null {
+    this.allKeys();
+    return this.found ?? null;
+  }
+
+  /** The tab appendToArchive made or extended. */
+  setTab(tab: ArchiveTab): void {
+    this.found = tab;
+  }
+
+  /** Raises each shop's horizon to the newest 注文日時 of rows about to be appended, and records their keys. */
+  remember(moved: { shop: string; key: string; orderedAt: number | null }[]): void {
+    const next = { ...(this.horizon() ?? {}) };
+    for (const m of moved) next[m.shop] = Math.max(next[m.shop] ?? 0, m.orderedAt ?? UNKNOWN_HORIZON);
+    this.props.set(ARCHIVE_HORIZON_KEY, JSON.stringify(next));
+    this.horizons = next;
+    for (const m of moved) this.keys?.add(m.key);
+  }
+
+  private horizon(): Record<string, number> | null {
+    if (this.horizons !== undefined) return this.horizons;
+    const raw = this.props.get(ARCHIVE_HORIZON_KEY);
+    try {
+      const parsed = HorizonSchema.safeParse(JSON.parse(raw ?? '{}'));
+      this.horizons = parsed.success ? parsed.data : null;
+    } catch {
+      this.horizons = null;
+    }
+    return this.horizons;
+  }
+}
+
+/** The archive tab: where its header is, what it holds, and the row the next append starts at. */
+interface ArchiveTab {
+  sheet: SheetPort;
+  /** 1-based */
+  headerRow: number;
+  header: string[];
+  nextRow: number;
+}
+
+/** The archive tab, found by either locale's name. */
+export function findArchive(book: SpreadsheetPort): SheetPort | null {
+  return book.getSheet(ARCHIVE_SHEET_NAMES.ja) ?? book.getSheet(ARCHIVE_SHEET_NAMES.en);
+}
+
+// ---- moving rows ----
+
+export interface RotationResult {
+  /** rows appended to the archive, per shop */
+  moved: Record<string, number>;
+  /** rows found in both tabs (a run cut off between the archive's append and 受注一覧's rewrite) */
+  dropped: number;
+  /** more rows were due than one block holds: the next run moves on */
+  more: boolean;
+}
+
+/**
+ * One rotation: the due rows of 受注一覧 (oldest sheet rows first, at most ARCHIVE_BLOCK_ROWS) are appended
+ * to the archive in one block — every column, the seller's own included — and only then 受注一覧 is
+ * rewritten without them in one block. A run cut off between the two leaves the rows in both tabs; the next
+ * rotation finds their keys in the archive and only drops them from 受注一覧: no row lost, none doubled.
+ * The table must have no pending change (it is flushed before).
+ */
+export function rotateArchive(
+  table: OrdersTable,
+  index: ArchiveIndex,
+  book: SpreadsheetPort,
+  opts: { days: number; now: number; locale: Locale; timezone: string },
+): RotationResult {
+  const result: RotationResult = { moved: {}, dropped: 0, more: false };
+  const due = table.archiveCandidates((f) => isArchivable(f, opts.now, opts.days));
+  if (due.length === 0) return result;
+  result.more = due.length > ARCHIVE_BLOCK_ROWS;
+  const block = due.slice(0, ARCHIVE_BLOCK_ROWS);
+  const archived = index.allKeys();
+  const fresh = block.filter((r) => !archived.has(keyOf(r.shop, r.orderId, r.lineId)));
+  result.dropped = block.length - fresh.length;
+  if (fresh.length > 0) {
+    index.remember(
+      fresh.map((r) => ({
+        shop: r.shop,
+        key: keyOf(r.shop, r.orderId, r.lineId),
+        orderedAt: cellTime(r.orderedAt, opts.timezone),
+      })),
+    );
+    appendToArchive(
+      book,
+      index,
+      table.headerCells(),
+      fresh.map((r) => table.rowValues(r.index)),
+      opts,
+    );
+    for (const r of fresh) result.moved[r.shop] = (result.moved[r.shop] ?? 0) + 1;
+  }
+  table.removeRows(new Set(block.map((r) => r.index)));
+  return result;
+}
+
+/**
+ * Appends rows read from 受注一覧 (columns as in `header`) to the archive: formats first, then values, each
+ * one call. A new tab gets 受注一覧's columns in its order and its look (frozen styled header, row colours by
+ * 管理ステータス); columns the archive lacks are added at its right end. Columns are matched by header
+ * text, engine columns in either locale.
+ */
+function appendToArchive(
+  book: SpreadsheetPort,
+  index: ArchiveIndex,
+  header: CellValue[],
+  rows: CellValue[][],
+  opts: { locale: Locale; timezone: string },
+): void {
+  const names = header.map((h, c) => {
+    const text = cellText(h, opts.timezone).trim();
+    return text === '' ? translate(opts.locale, 'archive.unnamedColumn', { col: columnLetter(c + 1) }) : text;
+  });
+  const tab = index.tab() ?? {
+    sheet: book.insertSheet(ARCHIVE_SHEET_NAMES[opts.locale]),
+    headerRow: 1,
+    header: [],
+    nextRow: 2,
+  };
+  const fresh = tab.header.length === 0;
+  // where each 受注一覧 column goes: the archive column of the same engine id, or of the same header text
+  const archiveIds = discoverHeaders(tab.header).at;
+  const byText = new Map(tab.header.map((h, c) => [looseKey(h), c] as const).filter(([h]) => h !== ''));
+  const ids = discoverHeaders(header).at;
+  const idOf = new Map(Object.entries(ids).map(([id, c]) => [c, id as ColumnId]));
+  const target: number[] = [];
+  const added: string[] = [];
+  names.forEach((name, c) => {
+    const id = idOf.get(c);
+    const found = id !== undefined ? archiveIds[id] : byText.get(looseKey(name));
+    if (found !== undefined) target.push(found);
+    else {
+      target.push(tab.header.length + added.length);
+      added.push(name);
+    }
+  });
+  const width = tab.header.length + added.length;
+  if (added.length > 0) {
+    tab.sheet.writeBlock(tab.headerRow, tab.header.length + 1, [added]);
+    const spans = spansOf(added.map((_, i) => tab.header.length + i));
+    if (fresh) {
+      // 受注一覧's look where it makes sense for a record: no dropdowns or protections, the same colours
+      const at = Object.fromEntries(Object.entries(ids).map(([id, c]) => [id, target[c]])) as Record<ColumnId, number>;
+      tab.sheet.applyLayout({
+        frozenRows: tab.headerRow,
+        header: { row: tab.headerRow, spans, style: HEADER_STYLE },
+        highlights: ordersHighlights(at, width),
+      });
+    } else tab.sheet.applyLayout({ header: { row: tab.headerRow, spans, style: HEADER_STYLE } });
+  }
+  const idAt: (ColumnId | undefined)[] = new Array(width).fill(undefined);
+  for (const [c, id] of idOf) idAt[target[c]] = id;
+  const kind = (c: number) => {
+    const id = idAt[c];
+    return id ? COLUMN_BY_ID[id].kind : 'plain';
+  };
+  const formats = Array.from({ length: width }, (_, c) =>
+    kind(c) === 'text' ? '@' : kind(c) === 'date' ? 'yyyy-mm-dd hh:mm' : '',
+  );
+  const top = Math.max(tab.nextRow, tab.headerRow + 1);
+  const values = rows.map((row) => {
+    const line: CellValue[] = new Array(width).fill('');
+    row.forEach((v, c) => {
+      if (c < target.length) line[target[c]] = toSheetValue(v ?? '', kind(target[c]));
+    });
+    return line;
+  });
+  // formats first: a value written into a cell not yet '@' would lose its leading zeros (docs/apps-script.md §C5)
+  tab.sheet.setFormats(
+    top,
+    1,
+    values.map(() => formats),
+  );
+  tab.sheet.writeBlock(top, 1, values);
+  index.setTab({ ...tab, header: [...tab.header, ...added], nextRow: top + values.length });
+}
