@@ -1,4 +1,4 @@
-import { runFetch, runTimer } from '../../../src/engine';
+import { runCheck, runFetch, runTimer } from '../../../src/engine';
 import { readLog } from '../../../src/engine/log/log-sheet';
 import { VirtualClock } from '../../../src/engine/memory-ports';
 import { ARCHIVE_HORIZON_KEY, isArchivable } from '../../../src/engine/orders/archive';
@@ -152,5 +152,26 @@ describe('archive rotation in fetch runs', () => {
     runTimer(w.env);
     expect(rows(w.book, '受注一覧').map((r) => r.注文番号)).toEqual(['A4', 'A5', 'A6']);
     expect(rows(w.book, '受注アーカイブ').map((r) => r.注文番号)).toEqual(['A1', 'A2', 'A3']);
+  });
+});
+
+describe('the cell limit in the check', () => {
+  test('near 10 million cells the check warns, naming the count and archiveAfterDays', () => {
+    const clock = new VirtualClock(Date.UTC(2026, 10, 20, 3, 0));
+    const mall = fakeConnector('a', clock, { pages: [[line('A1')]] });
+    const w = fakeEnv([mall.connector], config(90), clock);
+    runFetch(w.env, { trigger: 'manual' });
+    const small = runCheck(w.env).shops[0].lines.find((l) => l.id === 'cells');
+    expect(small).toMatchObject({ ok: true });
+    expect(small?.message).toMatch(/セル数 \d[\d,]* \/ 上限 10,000,000/);
+    // a long archive: 300,000 rows of 29 columns
+    const archive = w.book.insertSheet('受注アーカイブ');
+    archive.edit(300_000, 29, 'x');
+    const near = runCheck(w.env);
+    const lineOf = near.shops[0].lines.find((l) => l.id === 'cells');
+    expect(lineOf?.ok).toBe(false);
+    expect(lineOf?.message).toContain('8,700,');
+    expect(lineOf?.message).toContain('archiveAfterDays');
+    expect(near.exitCode).toBe(1);
   });
 });
