@@ -45,7 +45,8 @@ function line(n: number): OrderLine {
   };
 }
 
-function world() {
+/** 受注一覧 with `shipments` one-line orders, laid out, and an env costed by the cost model (also for tests). */
+export function labelsWorld(shipments = SHIPMENTS) {
   const inner = new MemorySpreadsheet('Asia/Tokyo');
   const props = new MemoryProperties();
   // the seller's sheet already has its layout (set by the first fetch): a label run adds no layout call
@@ -53,7 +54,7 @@ function world() {
   const seed = OrdersTable.open(inner, { locale: 'ja', timezone: 'Asia/Tokyo', layout });
   seed.upsert(
     SHOP,
-    Array.from({ length: SHIPMENTS }, (_, n) => line(n)),
+    Array.from({ length: shipments }, (_, n) => line(n)),
     [],
     START,
   );
@@ -107,7 +108,7 @@ function world() {
 }
 
 /** One costed run: Node time, simulated Apps Script time, and the calls it made (on 受注一覧 and in all). */
-function measure<T>(w: ReturnType<typeof world>, run: () => T) {
+function measure<T>(w: ReturnType<typeof labelsWorld>, run: () => T) {
   const before = { ...w.model.meter, by: { ...w.model.meter.sheetCallsBy } };
   const started = w.clock.now();
   const t0 = performance.now();
@@ -130,7 +131,7 @@ function measure<T>(w: ReturnType<typeof world>, run: () => T) {
 type Measured = { nodeMs: number; simulatedMs: number; sheetCalls: number; ordersCalls: number };
 
 export function runLabelsBench() {
-  const w = world();
+  const w = labelsWorld();
   const ex = measure(w, () => runLabelExport(w.env, { format: 'b2' }));
   if (ex.result.exitCode !== 0 || ex.result.shipments !== SHIPMENTS)
     throw new Error(`bench: export ${ex.result.exitCode} ${ex.result.errors.join(' / ')}`);

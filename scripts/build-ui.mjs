@@ -13,6 +13,8 @@ export const UI_PAGES = {
   Sidebar: { template: 'src/ui/pages/sidebar.html', entry: 'src/ui/client/sidebar/index.ts' },
   DateRange: { template: 'src/ui/pages/date-range.html', entry: 'src/ui/client/date-range.ts' },
   Slips: { template: 'src/ui/pages/slips.html', entry: 'src/ui/client/slips.ts' },
+  LabelExport: { template: 'src/ui/pages/label-export.html', entry: 'src/ui/client/label-export.ts' },
+  LabelImport: { template: 'src/ui/pages/label-import.html', entry: 'src/ui/client/label-import.ts' },
 };
 
 export function buildUi(outDir = join(root, 'dist')) {

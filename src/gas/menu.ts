@@ -18,6 +18,8 @@ export function onOpen(): void {
     .addItem(t('menu.fetchRange'), 'fetchOrdersRange')
     .addSeparator()
     .addItem(t('menu.slips'), 'printSlips')
+    .addItem(t('menu.labelsExport'), 'createLabelCsv')
+    .addItem(t('menu.labelsImport'), 'importIssuedData')
     .addItem(t('menu.export'), 'exportTracking')
     .addItem(t('menu.exportPreview'), 'exportPreview')
     .addSeparator()

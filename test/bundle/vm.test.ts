@@ -123,6 +123,8 @@ describe('dist/Code.js in node:vm', () => {
       'fetchOrdersNow',
       'fetchOrdersRange',
       'printSlips',
+      'createLabelCsv',
+      'importIssuedData',
       'exportTracking',
       'exportPreview',
       'openSettings',

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { type MemorySheet, MemorySpreadsheet } from '../../src/engine/sheet/memory-sheet';
 import { type Sandbox, toSandboxRequest } from '../../src/sandbox/sandbox';
+import { fakeBlobUtilities } from './fake-blob';
 
 /**
  * Stateful stand-ins for the Apps Script services the bundle uses, for running dist/Code.js in node:vm.
@@ -324,16 +325,8 @@ export function fakeAppsScript(sandbox: Sandbox) {
         );
       },
       sleep: (ms: number) => void Atomics.wait(sleepCell, 0, 0, ms),
-      // HTML → PDF as Apps Script converts it; the fake's "PDF" is a marker plus the HTML, so tests read it back
-      newBlob: (data: string, contentType: string, name: string) => ({
-        getAs: (type: string) => {
-          if (contentType !== 'text/html' || type !== 'application/pdf')
-            throw new Error(`cannot convert ${contentType} to ${type}`);
-          converted.push({ html: data, name });
-          return { getBytes: () => signed(Buffer.from(`%PDF-fake\n${data}`, 'utf8')) };
-        },
-      }),
-      base64Encode: (bytes: number[]) => Buffer.from(bytes.map((b) => (b < 0 ? b + 256 : b))).toString('base64'),
+      // HTML → PDF, Shift-JIS / UTF-8 blobs, base64 and CSV as Apps Script has them (fake-blob.ts)
+      ...fakeBlobUtilities((html, name) => void converted.push({ html, name })),
     },
     ScriptApp: {
       getProjectTriggers: () => [],

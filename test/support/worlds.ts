@@ -160,8 +160,8 @@ export const SANDBOX_URL = 'http://127.0.0.1:8787';
  * MemorySpreadsheet (with Sheets' quirks), document properties, the engine's own settings reader, and
  * the three sandbox malls answering in-process on a virtual clock.
  */
-export function uiWorld(opts: { seed?: number } = {}) {
-  const clock = new VirtualClock();
+export function uiWorld(opts: { seed?: number; now?: number } = {}) {
+  const clock = new VirtualClock(opts.now);
   const sandbox = new Sandbox({ now: () => clock.now(), seed: opts.seed ?? 5 });
   const base = memoryEnv({
     http: new InProcessHttp(sandbox),

@@ -46,6 +46,15 @@ export function parseIssued(format: LabelFormat, table: readonly (readonly strin
   return { ok: true, records };
 }
 
+/**
+ * The format whose issued layout the file's header has (B2, e飛伝Ⅱ and ゆうプリR name their key columns
+ * differently), or null when none fits: the import dialog's "detect" choice.
+ */
+export function detectIssuedFormat(table: readonly (readonly string[])[]): LabelFormat | null {
+  const formats = Object.keys(LABEL_FORMAT_DEFS) as LabelFormat[];
+  return formats.find((f) => LABEL_FORMAT_DEFS[f].issued !== undefined && parseIssued(f, table).ok) ?? null;
+}
+
 /** YYYY/MM/DD from `2026/12/01`, `2026-12-01 10:20` or `20261201`; '' for anything else. */
 function dateOf(v: string): string {
   const m = /^(\d{4})[/-]?(\d{1,2})[/-]?(\d{1,2})(?:\D.*)?$/.exec(v);

@@ -25,6 +25,10 @@ export interface LabelExportReport extends RunReport {
   /** null when there was nothing to write (or the run stopped: see exitCode) */
   file: LabelFile | null;
   shipments: number;
+  /** 受注一覧 rows the file's lines carry (rows of one order or 同梱 group share a line) */
+  rows: number;
+  /** rows kept out of the file (no address, bad postal code, …), each named in the shop's message */
+  keptOut: number;
 }
 
 export interface LabelExportRequest {
@@ -33,7 +37,12 @@ export interface LabelExportRequest {
   shop?: string;
   reissue?: boolean;
   limit?: number;
+  /** preview: plan only; no 送り状キー written, no Log row (the keys shown are the ones a real run gives) */
+  dryRun?: boolean;
 }
+
+/** From this many 受注一覧 rows on, a label run shows progress toasts (throttled by the UI's port). */
+export const LABEL_PROGRESS_ROWS = 500;
 
 /** YYYYMMDD today in the settings' time zone. */
 const today = (run: Run) => formatDate(run.env.clock.now(), run.settings.timezone).replace(/-/g, '');
@@ -41,14 +50,19 @@ const today = (run: Run) => formatDate(run.env.clock.now(), run.settings.timezon
 export function runLabelExport(env: EngineEnv, req: LabelExportRequest): LabelExportReport {
   let file: LabelFile | null = null;
   let shipments = 0;
-  const report = withRun(env, { action: 'labels', trigger: req.trigger ?? 'manual' }, (run) => {
+  let lineRows = 0;
+  let keptOut = 0;
+  const dryRun = req.dryRun === true;
+  const report = withRun(env, { action: 'labels', trigger: req.trigger ?? 'manual', quiet: dryRun }, (run) => {
     if (req.shop !== undefined && !selectShops(run, req.shop, true)) return;
     const table = run.table();
     if (!table) return;
     const started = env.clock.now();
     const rows = table.rowsForRules();
-    const inputs = rows.map((r) => labelInput(run, r));
     const format = LABEL_FORMAT_DEFS[req.format];
+    const progress = progressOf(run, rows.length, format.title);
+    progress('labels.progress.planning');
+    const inputs = rows.map((r) => labelInput(run, r));
     const plan = planLabelExport(inputs, {
       format: req.format,
       shop: req.shop,
@@ -66,9 +80,14 @@ export function runLabelExport(env: EngineEnv, req: LabelExportRequest): LabelEx
       );
       return;
     }
-    for (const s of plan.shipments) for (const i of s.indexes) table.assign(i, 'labelKey', s.key);
-    table.flush();
     shipments = plan.shipments.length;
+    lineRows = plan.shipments.reduce((n, s) => n + s.rows.length, 0);
+    keptOut = plan.notes.filter(isKeptOut).reduce((n, k) => n + k.rows.length, 0);
+    if (!dryRun) {
+      progress('labels.progress.writing', shipments);
+      for (const s of plan.shipments) for (const i of s.indexes) table.assign(i, 'labelKey', s.key);
+      table.flush();
+    }
     if (shipments > 0)
       file = {
         name: `mallsheet-${req.format}-${today(run)}.csv`,
@@ -99,7 +118,7 @@ export function runLabelExport(env: EngineEnv, req: LabelExportRequest): LabelEx
           : run.t('labels.none', { format: format.title }),
         ...notes.map((n) => noteText(run, n, format.title)),
       ];
-      for (const m of messages.slice(1)) env.log.warn(`${shop.name}: ${m}`);
+      if (!dryRun) for (const m of messages.slice(1)) env.log.warn(`${shop.name}: ${m}`);
       rep.message = joinMessages(run, messages);
       record(run, 'labels', rep, env.clock.now() - started);
     }
@@ -107,7 +126,17 @@ export function runLabelExport(env: EngineEnv, req: LabelExportRequest): LabelEx
     if (plan.beyondLimit > 0) run.report.preview.push(run.t('labels.beyondLimit', { count: plan.beyondLimit }));
     if (shipments === 0) run.report.preview.push(run.t('labels.none', { format: format.title }));
   });
-  return { ...report, file, shipments };
+  return { ...report, file, shipments, rows: lineRows, keptOut };
+}
+
+/**
+ * Toasts for a large table (docs/contract.md §3): a person waits on the dialog's one server call; a small
+ * table finishes before a toast (one spreadsheet call each) would tell them anything.
+ */
+function progressOf(run: Run, rows: number, format: string) {
+  return (key: 'labels.progress.planning' | 'labels.progress.writing' | 'labels.progress.reading', count = rows) => {
+    if (rows >= LABEL_PROGRESS_ROWS) run.env.progress.progress(run.t(key, { format, rows, count }));
+  };
 }
 
 function isKeptOut(n: LabelNote): boolean {
@@ -191,6 +220,8 @@ export function runLabelImport(env: EngineEnv, req: LabelImportRequest): LabelIm
     if (!table) return;
     const started = env.clock.now();
     const rows = table.rowsForRules();
+    const progress = progressOf(run, Math.max(rows.length, parsed.records.length), format.title);
+    progress('labels.progress.reading', parsed.records.length);
     plan = planIssuedImport(
       rows.map((r) => ({
         index: r.index,
@@ -217,6 +248,7 @@ export function runLabelImport(env: EngineEnv, req: LabelImportRequest): LabelIm
     );
     if (plan.conflicts.length + plan.unknown.length + plan.invalid.length > 0) run.report.exitCode = 1;
     if (dryRun) return;
+    progress('labels.progress.writing', plan.fills.length);
     for (const f of plan.fills) {
       table.assign(f.index, 'tracking', f.tracking);
       if (f.shippedOn !== '') table.assign(f.index, 'shippedOn', f.shippedOn);

@@ -8,12 +8,13 @@ import type { UiEnv } from '../server/settings-document';
 import { SettingsTabDocument } from '../server/settings-tab-document';
 import { localeOf } from '../server/sidebar';
 import type { Reply, UiApi, UiCall } from '../shared/rpc';
+import { gasLabelFiles } from './label-files';
 import { gasPrinting } from './printing';
 
 /**
  * Apps Script side of the pages: opening them (from the menu too), and one function per google.script.run
  * call. src/entry.ts lists UI_ENTRIES so the build declares them top-level (docs/contract.md §6). The HTML
- * files are the ones scripts/build-ui.mjs writes to dist/ (Sidebar.html, DateRange.html).
+ * files are the ones scripts/build-ui.mjs writes to dist/ (Sidebar, DateRange, Slips, LabelExport, LabelImport).
  */
 
 function uiEnv(): UiEnv {
@@ -23,6 +24,7 @@ function uiEnv(): UiEnv {
     progress: throttledProgress(env.progress, env.clock),
     settingsDoc: new SettingsTabDocument(env.book, env.props, env.connectors),
     printing: gasPrinting,
+    labelFiles: gasLabelFiles,
   };
 }
 
@@ -43,6 +45,30 @@ export function openSlipsDialog(): void {
   const locale = localeOf(uiEnv().settingsDoc.read());
   const page = HtmlService.createHtmlOutputFromFile('Slips').setWidth(920).setHeight(680);
   SpreadsheetApp.getUi().showModalDialog(page, translate(locale, 'slips.ui.title'));
+}
+
+/** 送り状CSVを作成: format, shop and re-issue, a preview of the lines and rows kept out, then the download. */
+export function openLabelExportDialog(): void {
+  const locale = localeOf(uiEnv().settingsDoc.read());
+  const page = HtmlService.createHtmlOutputFromFile('LabelExport').setWidth(720).setHeight(560);
+  SpreadsheetApp.getUi().showModalDialog(page, translate(locale, 'labels.ui.exportTitle'));
+}
+
+/** 発行済みデータを取込: the carrier's file read in the browser, a preview of what changes, then apply. */
+export function openLabelImportDialog(): void {
+  const locale = localeOf(uiEnv().settingsDoc.read());
+  const page = HtmlService.createHtmlOutputFromFile('LabelImport').setWidth(760).setHeight(600);
+  SpreadsheetApp.getUi().showModalDialog(page, translate(locale, 'labels.ui.importTitle'));
+}
+
+/** The menu's 送り状CSVを作成… */
+export function createLabelCsv(): void {
+  withUi(() => openLabelExportDialog());
+}
+
+/** The menu's 発行済みデータを取込… */
+export function importIssuedData(): void {
+  withUi(() => openLabelImportDialog());
 }
 
 /** The date-range dialog (two date pickers); it calls fetchOrdersForRange. */
@@ -77,8 +103,12 @@ export const UI_ENTRIES = {
   openSettingsSidebar,
   openDateRangeDialog,
   openSlipsDialog,
+  openLabelExportDialog,
+  openLabelImportDialog,
   fetchOrdersRange,
   printSlips,
+  createLabelCsv,
+  importIssuedData,
   openSettings,
   ...rpcEntries,
 };

@@ -5,6 +5,8 @@ import {
   DeleteShopRequestSchema,
   EmptyRequestSchema,
   FetchRangeRequestSchema,
+  LabelExportRequestSchema,
+  LabelImportRequestSchema,
   type Reply,
   SaveAlertsRequestSchema,
   SaveCarriersRequestSchema,
@@ -17,6 +19,7 @@ import {
 import { testAlert } from './alerts';
 import { checkOneShop } from './check';
 import { dateRangeState, fetchForRange } from './date-range';
+import { labelExportFile, labelExportState, labelImportApply, labelImportPreview, labelImportState } from './labels';
 import { scrubSecrets } from './secrets';
 import type { UiEnv } from './settings-document';
 import {
@@ -54,6 +57,11 @@ export const UI_HANDLERS: { [K in UiCall]: Handler<K> } = {
   fetchOrdersForRange: { schema: FetchRangeRequestSchema, run: fetchForRange },
   slipsGetState: { schema: SlipsRequestSchema, run: slipsState },
   slipsMakePdf: { schema: SlipsRequestSchema, run: slipsPdf },
+  labelExportGetState: { schema: LabelExportRequestSchema, run: labelExportState },
+  labelExportMakeFile: { schema: LabelExportRequestSchema, run: labelExportFile },
+  labelImportGetState: { schema: EmptyRequestSchema, run: (env) => labelImportState(env) },
+  labelImportPreview: { schema: LabelImportRequestSchema, run: labelImportPreview },
+  labelImportApply: { schema: LabelImportRequestSchema, run: labelImportApply },
 };
 
 export const UI_CALLS = Object.keys(UI_HANDLERS) as UiCall[];

@@ -33,6 +33,19 @@ export interface UiEnv extends EngineEnv {
   settingsDoc: SettingsDocument;
   /** what the 納品書 dialog needs from the runtime; absent where nothing can be printed */
   printing?: PrintingPort;
+  /** what the label dialogs need from the runtime; absent where no file can be made */
+  labelFiles?: LabelFilePort;
+}
+
+/**
+ * Label files' bytes (docs/shipping-labels.md §5): Windows-31J out, Shift-JIS or UTF-8 in. Apps Script does it
+ * with Utilities (src/ui/gas/label-files.ts); the text itself comes from the engine, so both runtimes agree.
+ */
+export interface LabelFilePort {
+  /** the CSV text (already within Windows-31J's repertoire) as Windows-31J bytes, base64 */
+  encode(text: string): string;
+  /** the file's CSV rows (UTF-8 when the bytes are UTF-8, else Windows-31J), or null when it is not CSV text */
+  read(base64: string): string[][] | null;
 }
 
 /** The seller's selection on 受注一覧 and the HTML → PDF conversion (Apps Script: Utilities; tests: a fake). */

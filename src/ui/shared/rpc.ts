@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LABEL_FORMATS } from '../../engine/settings/schema';
 
 /**
  * The calls the sidebar and the date-range dialog make through google.script.run: one request schema
@@ -213,6 +214,90 @@ export interface SlipsPdfResponse {
   lines: string[];
 }
 
+export const LabelExportRequestSchema = z.object({
+  format: z.enum(LABEL_FORMATS),
+  /** one shop's name, or '' for every shop */
+  shop: z.string(),
+  /** rows that have a 送り状キー get a new one (the CLI's --reissue) */
+  reissue: z.boolean(),
+});
+export type LabelExportRequest = z.infer<typeof LabelExportRequestSchema>;
+
+/** A label format as the dialogs offer it. */
+export interface LabelFormatView {
+  id: (typeof LABEL_FORMATS)[number];
+  title: string;
+  /** the carrier writes an issued-data file MallSheet reads back */
+  issued: boolean;
+}
+
+export interface LabelExportState {
+  locale: 'ja' | 'en';
+  strings: Record<string, string>;
+  formats: LabelFormatView[];
+  /** every shop in the settings */
+  shops: string[];
+  /** what this preview was made for */
+  request: LabelExportRequest;
+  /** lines the file will have (one per shipment) and the 受注一覧 rows they carry */
+  shipments: number;
+  rows: number;
+  /** rows kept out of the file; `lines` say which and why */
+  keptOut: number;
+  /** readable lines: per shop the summary and each note, then skipped keyed rows; or why nothing can be made */
+  lines: string[];
+  /** the run cannot make a file (missing ご依頼主, busy, invalid settings): `lines` say why */
+  stopped: boolean;
+}
+
+export interface LabelExportFile {
+  done: boolean;
+  /** the file as the carrier's software reads it (Windows-31J, CRLF), base64; '' when not done */
+  base64: string;
+  fileName: string;
+  shipments: number;
+  lines: string[];
+}
+
+/** The largest issued file the dialog sends (as base64): 5,000 B2 lines are about 1.5 MB. */
+export const LABEL_FILE_MAX_BASE64 = 14_000_000;
+
+export const LabelImportRequestSchema = z.object({
+  /** a format with issued data, or 'auto': the one whose header the file has */
+  format: z.union([z.enum(LABEL_FORMATS), z.literal('auto')]),
+  /** the file's name as the browser gives it (for messages only) */
+  fileName: z.string().max(500),
+  /** the file's bytes, base64 */
+  base64: z.string().max(LABEL_FILE_MAX_BASE64),
+});
+export type LabelImportRequest = z.infer<typeof LabelImportRequestSchema>;
+
+export interface LabelImportState {
+  locale: 'ja' | 'en';
+  strings: Record<string, string>;
+  /** the formats whose issued data can be read back */
+  formats: LabelFormatView[];
+  /** the largest file the server takes, in bytes (the page refuses bigger ones before sending) */
+  maxBytes: number;
+}
+
+/** What an import does, or did: row references in 受注一覧 (1-based sheet rows) and lines of the file. */
+export interface LabelImportPlanView {
+  /** the format read (detected or chosen); null when the file is of none */
+  format: string | null;
+  /** the file is not of the format (or not text): nothing will be or was written; `lines` say why */
+  refused: boolean;
+  fills: { row: number; shop: string; key: string; tracking: string; shippedOn: string }[];
+  unchanged: number;
+  conflicts: { line: number; key: string; row: number; shop: string; sheet: string; file: string }[];
+  unknown: { line: number; key: string }[];
+  invalid: { line: number; key: string; value: string }[];
+  /** readable lines: the summary, then each conflict, unknown key and unreadable line (or why refused) */
+  lines: string[];
+  /** for apply: the rows were written (a preview never writes) */
+  applied: boolean;
+}
+
 /** Every call: the request the server parses with its schema, and what it answers. */
 export interface UiApi {
   sidebarGetState: { req: z.infer<typeof EmptyRequestSchema>; res: SidebarState };
@@ -227,6 +312,11 @@ export interface UiApi {
   fetchOrdersForRange: { req: FetchRangeRequest; res: FetchRangeResponse };
   slipsGetState: { req: SlipsRequest; res: SlipsState };
   slipsMakePdf: { req: SlipsRequest; res: SlipsPdfResponse };
+  labelExportGetState: { req: LabelExportRequest; res: LabelExportState };
+  labelExportMakeFile: { req: LabelExportRequest; res: LabelExportFile };
+  labelImportGetState: { req: z.infer<typeof EmptyRequestSchema>; res: LabelImportState };
+  labelImportPreview: { req: LabelImportRequest; res: LabelImportPlanView };
+  labelImportApply: { req: LabelImportRequest; res: LabelImportPlanView };
 }
 export type UiCall = keyof UiApi;
 

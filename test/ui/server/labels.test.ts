@@ -1,0 +1,106 @@
+import { runFetch } from '../../../src/engine';
+import { loadSettingsFromBook } from '../../../src/engine/settings/tab';
+import { CostedSpreadsheet, CostModel } from '../../../src/engine/sim/cost-model';
+import { CONNECTORS } from '../../../src/malls';
+import { labelCsvBytes } from '../../../src/node/label-file';
+import { issueB2 } from '../../../src/sandbox/b2-issuer';
+import { DEMO_CARRIERS, DEMO_SHIPPER } from '../../../src/sandbox/demo-config';
+import { TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
+import { gasLabelFiles } from '../../../src/ui/gas/label-files';
+import { handleUiCall } from '../../../src/ui/server/handlers';
+import type { UiEnv } from '../../../src/ui/server/settings-document';
+import { SettingsTabDocument } from '../../../src/ui/server/settings-tab-document';
+import type { LabelExportFile, LabelExportState, LabelImportPlanView } from '../../../src/ui/shared/rpc';
+import { decodeLabelFile } from '../../labels/support';
+import { fakeBlobUtilities } from '../../support/fake-blob';
+import { uiWorld } from '../../support/worlds';
+import { shopForm } from '../support/shop-form';
+
+/**
+ * The label dialogs' server calls, each costed on the sheet (src/engine/sim/cost-model.ts): what one press
+ * in a dialog costs in spreadsheet calls, and that a preview writes nothing.
+ */
+
+const scope = globalThis as { Utilities?: unknown };
+beforeAll(() => {
+  scope.Utilities = fakeBlobUtilities();
+});
+afterAll(() => {
+  delete scope.Utilities;
+});
+
+function setUp() {
+  const world = uiWorld();
+  const carriers = DEMO_CARRIERS.map(({ name, ...values }) => ({
+    name,
+    values: { ...values, labels: name === 'ヤマト運輸' ? 'b2' : '' },
+  }));
+  expect(handleUiCall('sidebarSaveCarriers', world.env, { carriers }).ok).toBe(true);
+  const shop = shopForm({
+    credentials: { appKey: TEMU_SANDBOX_CREDENTIALS.appKey },
+    secrets: { appSecret: TEMU_SANDBOX_CREDENTIALS.appSecret, accessToken: TEMU_SANDBOX_CREDENTIALS.accessToken },
+    defaultCarrier: 'ヤマト運輸',
+  });
+  expect(handleUiCall('sidebarSaveShop', world.env, { originalName: null, shop }).ok).toBe(true);
+  const doc = world.env.settingsDoc;
+  doc.write({ ...doc.read(), shipper: DEMO_SHIPPER, labels: { b2: { billingCode: '012345678901', freightNo: '01' } } });
+  expect(runFetch(world.env, { trigger: 'manual' }).exitCode).toBe(0);
+  const model = new CostModel(world.clock);
+  const book = new CostedSpreadsheet(world.book, model);
+  const env: UiEnv = {
+    ...world.env,
+    book,
+    settingsDoc: new SettingsTabDocument(book, world.props, CONNECTORS),
+    loadSettings: () => loadSettingsFromBook(book, world.props, CONNECTORS),
+    labelFiles: gasLabelFiles,
+  };
+  /** one dialog press: its answer and the spreadsheet calls it made */
+  const press = <T>(name: Parameters<typeof handleUiCall>[0], req: unknown) => {
+    const before = model.meter.sheetCalls;
+    const reply = handleUiCall(name, env, req);
+    if (!reply.ok) throw new Error(reply.message);
+    return { value: reply.value as T, calls: model.meter.sheetCalls - before };
+  };
+  return { world, press };
+}
+
+const B2 = { format: 'b2', shop: '', reissue: false };
+
+test('each dialog press is a handful of spreadsheet calls; previews write nothing', () => {
+  const { world, press } = setUp();
+  const orders = () => JSON.stringify(world.book.getSheet('受注一覧')!.readAll());
+  const fetched = orders();
+
+  const preview = press<LabelExportState>('labelExportGetState', B2);
+  expect(preview.value.shipments).toBeGreaterThan(3);
+  expect(orders()).toBe(fetched);
+  const made = press<LabelExportFile>('labelExportMakeFile', B2);
+  expect(made.value.shipments).toBe(preview.value.shipments);
+  const rows = decodeLabelFile(Buffer.from(made.value.base64, 'base64')).rows;
+  const file = { format: 'auto', fileName: 'b2.csv', base64: labelCsvBytes(issueB2(rows, 1)).toString('base64') };
+  const keyed = orders();
+  const importPreview = press<LabelImportPlanView>('labelImportPreview', file);
+  expect(importPreview.value.fills.length).toBeGreaterThan(3);
+  expect(orders()).toBe(keyed);
+  const applied = press<LabelImportPlanView>('labelImportApply', file);
+  expect(applied.value.applied).toBe(true);
+  const state = press('labelImportGetState', {});
+
+  const calls = {
+    exportPreview: preview.calls,
+    exportFile: made.calls,
+    importState: state.calls,
+    importPreview: importPreview.calls,
+    importApply: applied.calls,
+  };
+  // a preview: the 設定 tab three times (the call's language, the dialog's, the run's settings) and 受注一覧
+  // once; a writing run adds one 受注一覧 write, the dashboard and the Log append
+  expect(calls.exportPreview).toBeLessThanOrEqual(4);
+  expect(calls.importPreview).toBeLessThanOrEqual(4);
+  expect(calls.exportFile).toBeLessThanOrEqual(8);
+  expect(calls.importApply).toBeLessThanOrEqual(8);
+  expect(calls.importState).toBeLessThanOrEqual(2);
+  // the writing runs do write: more calls than their previews
+  expect(calls.exportFile).toBeGreaterThan(calls.exportPreview);
+  expect(calls.importApply).toBeGreaterThan(calls.importPreview);
+});
