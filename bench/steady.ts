@@ -99,7 +99,7 @@ export interface NaiveFigures {
 
 const reads = (m: Meter) =>
   Object.entries(m.sheetCallsBy)
-    .filter(([k]) => k.endsWith('readAll'))
+    .filter(([k]) => k.endsWith('readAll') || k.endsWith('readBlock') || k.endsWith('gridSize'))
     .reduce((n, [, v]) => n + v, 0);
 const writes = (m: Meter) => m.sheetCalls - reads(m);
 const figures = (m: Meter, ms: number): PollFigures => ({

@@ -88,8 +88,8 @@ const KILL_POINTS: [string, (what: string, seen: string[]) => boolean][] = [
     (what, seen) => what === '受注一覧.writeBlock' && seen.includes('受注アーカイブ.setFormats'),
   ],
   [
-    'after 受注一覧 was rewritten, before the day is recorded',
-    (what, seen) => what === 'props.set' && seen.filter((s) => s === '受注一覧.writeBlock').length > 0,
+    'after 受注一覧 was rewritten, before the move is marked done',
+    (what, seen) => what === 'props.delete' && seen.includes('受注アーカイブ.writeBlock'),
   ],
 ];
 

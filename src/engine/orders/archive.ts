@@ -22,6 +22,15 @@ export const ARCHIVE_SHEET_NAMES: Record<Locale, string> = { ja: '受注アー�
 export const ARCHIVE_BLOCK_ROWS = 5000;
 /** Document property: per shop, the newest 注文日時 of any row it archived (epoch ms). */
 export const ARCHIVE_HORIZON_KEY = 'archive:horizon';
+/** Document property: the row after the archive's last append (checked before it is trusted). */
+const ARCHIVE_TAIL_KEY = 'archive:tail';
+/** Document property: a move under way; a run that finds it left by a cut-off run reads the archive's keys. */
+export const ARCHIVE_MOVE_KEY = 'archive:move';
+/**
+ * A rotation waits until this share of 受注一覧 is due: rewriting the tab costs its rows below the first one
+ * moved, so each rewrite should move a worthwhile block, not a day's few rows.
+ */
+export const ARCHIVE_MIN_SHARE = 0.05;
 /** Row cells hold 注文日時 to the minute: a line within this of the horizon may still be the archived one. */
 const CELL_PRECISION_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -67,8 +76,9 @@ export class ArchiveIndex {
   /** null: the property is unreadable, so every line is checked against the tab */
   private horizons: Record<string, number> | null | undefined;
   private keys: Set<string> | null = null;
-  /** the tab as the key read found it: null when there is none yet */
+  /** the tab and where the next append goes: null when there is none yet */
   private found: ArchiveTab | null | undefined;
+  private head: Omit<ArchiveTab, 'nextRow'> | null | undefined;
 
   constructor(
     private readonly book: SpreadsheetPort,
@@ -88,48 +98,81 @@ export class ArchiveIndex {
     return this.allKeys().has(keyOf(shop, orderId, lineId));
   }
 
-  /** Every key of the archive tab: its header and its key columns read once (none when the tab is missing). */
+  /** Every key of the archive tab: its key columns read once (none when the tab is missing). */
   allKeys(): Set<string> {
     if (this.keys) return this.keys;
     const keys = new Set<string>();
-    this.found = null;
-    const sheet = findArchive(this.book);
-    const top = sheet ? sheet.readBlock(1, 1, HEADER_SEARCH_ROWS, null) : [];
-    if (sheet && top.length > 0) {
-      let headerAt: number;
-      try {
-        headerAt = findHeaderRow(top, this.locale);
-      } catch {
-        throw new Error(translate(this.locale, 'archive.badHeader'));
-      }
-      const header = top[headerAt].map((v) => cellText(v, this.timezone).trim());
-      const { at } = discoverHeaders(header);
+    const top = this.top();
+    if (top && top.header.length > 0) {
+      const { at } = discoverHeaders(top.header);
       // findHeaderRow made sure the three key columns are there
       const cols = KEY_IDS.map((id) => at[id] ?? 0);
       const first = Math.min(...cols);
-      const block = sheet.readBlock(headerAt + 2, first + 1, null, Math.max(...cols) - first + 1);
+      const block = top.sheet.readBlock(top.headerRow + 1, first + 1, null, Math.max(...cols) - first + 1);
       for (const row of block) {
         const [shop, orderId, lineId] = cols.map((c) => cellText(row[c - first] ?? '', this.timezone));
         if (shop && orderId && lineId) keys.add(keyOf(shop, orderId, lineId));
       }
-      // appends go below the last row holding a key (a seller's note in another column may sit lower: kept)
-      let last = block.length;
-      while (last > 0 && block[last - 1].every((v) => v === '' || v === null)) last--;
-      this.found = { sheet, headerRow: headerAt + 1, header, nextRow: headerAt + 2 + last };
-    } else if (sheet) this.found = { sheet, headerRow: 1, header: [], nextRow: 2 };
+      // below the used range: a seller's note further down is never written over
+      this.found ??= { ...top, nextRow: top.headerRow + 1 + block.length };
+    }
     this.keys = keys;
     return keys;
   }
 
-  /** The tab as allKeys found it (null: there is none yet). */
+  /**
+   * The tab and the row the next append starts at (null: there is none yet): where the last append ended,
+   * when the tab still ends there (one two-row read), else below its used range (its key columns read).
+   */
   tab(): ArchiveTab | null {
+    if (this.found !== undefined) return this.found;
+    const top = this.top();
+    if (!top) return (this.found = null);
+    if (top.header.length === 0) return (this.found = { ...top, nextRow: top.headerRow + 1 });
+    const tail = Number(this.props.get(ARCHIVE_TAIL_KEY));
+    if (Number.isInteger(tail) && tail > top.headerRow + 1) {
+      const probe = top.sheet.readBlock(tail - 1, 1, 2, null);
+      if (probe.length === 1 && probe[0].some((v) => v !== '' && v !== null))
+        return (this.found = { ...top, nextRow: tail });
+    }
     this.allKeys();
     return this.found ?? null;
   }
 
-  /** The tab appendToArchive made or extended. */
+  /** The tab appendToArchive made or extended: the next append starts below it. */
   setTab(tab: ArchiveTab): void {
     this.found = tab;
+    this.props.set(ARCHIVE_TAIL_KEY, String(tab.nextRow));
+  }
+
+  /** A move is under way (set before the append, cleared after 受注一覧's rewrite): a cut-off run left one. */
+  moving(): boolean {
+    return this.props.get(ARCHIVE_MOVE_KEY) !== null;
+  }
+
+  startMove(rows: number, now: number): void {
+    this.props.set(ARCHIVE_MOVE_KEY, JSON.stringify({ rows, at: now }));
+  }
+
+  endMove(): void {
+    this.props.delete(ARCHIVE_MOVE_KEY);
+  }
+
+  /** The tab's header rows, read once (null: no tab). */
+  private top(): Omit<ArchiveTab, 'nextRow'> | null {
+    if (this.head !== undefined) return this.head;
+    const sheet = findArchive(this.book);
+    if (!sheet) return (this.head = null);
+    const rows = sheet.readBlock(1, 1, HEADER_SEARCH_ROWS, null);
+    if (rows.length === 0) return (this.head = { sheet, headerRow: 1, header: [] });
+    let headerAt: number;
+    try {
+      headerAt = findHeaderRow(rows, this.locale);
+    } catch {
+      throw new Error(translate(this.locale, 'archive.badHeader'));
+    }
+    const header = rows[headerAt].map((v) => cellText(v, this.timezone).trim());
+    return (this.head = { sheet, headerRow: headerAt + 1, header });
   }
 
   /** Raises each shop's horizon to the newest 注文日時 of rows about to be appended, and records their keys. */
@@ -180,11 +223,12 @@ export interface RotationResult {
 }
 
 /**
- * One rotation: the due rows of 受注一覧 (oldest sheet rows first, at most ARCHIVE_BLOCK_ROWS) are appended
- * to the archive in one block — every column, the seller's own included — and only then 受注一覧 is
- * rewritten without them in one block. A run cut off between the two leaves the rows in both tabs; the next
- * rotation finds their keys in the archive and only drops them from 受注一覧: no row lost, none doubled.
- * The table must have no pending change (it is flushed before).
+ * One rotation: once the due rows of 受注一覧 are at least ARCHIVE_MIN_SHARE of it, they (oldest sheet rows
+ * first, at most ARCHIVE_BLOCK_ROWS) are appended to the archive in one block — every column, the seller's
+ * own included — and only then 受注一覧 is rewritten without them in one block. A move-under-way mark in the
+ * document's properties brackets the two: a run cut off in between leaves the rows in both tabs and the
+ * mark, and the next rotation reads the archive's keys and drops the rows already there from 受注一覧
+ * (whatever their status): no row lost, none doubled. The table must have no pending change (flushed).
  */
 export function rotateArchive(
   table: OrdersTable,
@@ -193,13 +237,21 @@ export function rotateArchive(
   opts: { days: number; now: number; locale: Locale; timezone: string },
 ): RotationResult {
   const result: RotationResult = { moved: {}, dropped: 0, more: false };
+  const recovering = index.moving();
+  const archived = recovering ? index.allKeys() : new Set<string>();
+  const inArchive = (r: { shop: string; orderId: string; lineId: string }) =>
+    archived.has(keyOf(r.shop, r.orderId, r.lineId));
   const due = table.archiveCandidates((f) => isArchivable(f, opts.now, opts.days));
-  if (due.length === 0) return result;
+  const left = recovering ? table.archiveCandidates(() => true).filter(inArchive) : [];
+  const worth = Math.min(ARCHIVE_BLOCK_ROWS, Math.max(1, Math.ceil(table.rowCount * ARCHIVE_MIN_SHARE)));
+  if (left.length === 0 && due.length < worth) {
+    if (recovering) index.endMove();
+    return result;
+  }
   result.more = due.length > ARCHIVE_BLOCK_ROWS;
-  const block = due.slice(0, ARCHIVE_BLOCK_ROWS);
-  const archived = index.allKeys();
-  const fresh = block.filter((r) => !archived.has(keyOf(r.shop, r.orderId, r.lineId)));
-  result.dropped = block.length - fresh.length;
+  const fresh = due.filter((r) => !inArchive(r)).slice(0, ARCHIVE_BLOCK_ROWS);
+  result.dropped = left.length;
+  index.startMove(fresh.length, opts.now);
   if (fresh.length > 0) {
     index.remember(
       fresh.map((r) => ({
@@ -217,7 +269,8 @@ export function rotateArchive(
     );
     for (const r of fresh) result.moved[r.shop] = (result.moved[r.shop] ?? 0) + 1;
   }
-  table.removeRows(new Set(block.map((r) => r.index)));
+  table.removeRows(new Set([...left, ...fresh].map((r) => r.index)));
+  index.endMove();
   return result;
 }
 

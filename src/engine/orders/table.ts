@@ -431,6 +431,11 @@ export class OrdersTable {
     this.wrote = true;
   }
 
+  /** Data rows, the ones not written yet included. */
+  get rowCount(): number {
+    return this.rows.length;
+  }
+
   /** Everything in memory is in the sheet (no pending change). */
   get settled(): boolean {
     return this.dirty.size === 0 && this.written === this.rows.length;

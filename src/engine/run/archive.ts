@@ -2,18 +2,14 @@ import { errorText } from '../error-text';
 import type { LogRow } from '../log/log-sheet';
 import { type ArchiveIndex, rotateArchive } from '../orders/archive';
 import type { OrdersTable } from '../orders/table';
-import { formatDate } from '../text/dates';
 import type { Run } from './run-context';
-
-/** Document property: the local day of the last timer rotation that finished its due rows. */
-export const ROTATED_ON_KEY = 'archive:rotatedOn';
 
 /**
  * Archive rotation at the end of a fetch run that opened 受注一覧 (docs/contract.md §2 受注アーカイブ): a run
  * that already read the tab moves its due rows, so an empty poll (which never opens it) costs nothing more.
- * A timer run rotates once a day (rewriting 受注一覧 on every poll would cost more than it saves); a fetch
- * from the menu or the CLI whenever rows are due. Never past the run's time budget, never over a table
- * whose write failed. The counts go into the Log: into each shop's row of this run, or a row of their own.
+ * Rows move in blocks of at least a twentieth of the tab (src/engine/orders/archive.ts ARCHIVE_MIN_SHARE):
+ * a rewrite of 受注一覧 for a day's few rows would cost more than it saves. Never past the run's time
+ * budget, never over a table whose write failed. The counts go into the Log: into each shop's row of this run, or a row of their own.
  */
 export function rotateAfterFetch(
   run: Run,
@@ -24,8 +20,6 @@ export function rotateAfterFetch(
   const { env, settings } = run;
   const days = settings.archiveAfterDays ?? 0;
   if (days <= 0 || !table.settled || env.clock.now() >= run.deadline) return;
-  const today = formatDate(env.clock.now(), settings.timezone);
-  if (run.trigger === 'auto' && env.props.get(ROTATED_ON_KEY) === today) return;
   let result: ReturnType<typeof rotateArchive>;
   try {
     result = rotateArchive(table, index, env.book, {
@@ -37,14 +31,6 @@ export function rotateAfterFetch(
   } catch (e) {
     run.logRows.push(line(run.redact(run.t('archive.failed', { detail: errorText(e, run.locale) }))));
     return;
-  }
-  if (!result.more) {
-    try {
-      env.props.set(ROTATED_ON_KEY, today);
-    } catch (e) {
-      // the next timer run rotates again: it finds nothing due, or what is left
-      env.log.warn(run.redact(errorText(e, run.locale)));
-    }
   }
   const unlogged: string[] = [];
   for (const [shop, count] of Object.entries(result.moved)) {

@@ -130,7 +130,7 @@ describe('archive rotation in fetch runs', () => {
     expect(rows(byDefault.w.book, '受注アーカイブ')).toHaveLength(2);
   });
 
-  test('a timer run rotates once a day; an empty poll reads and writes nothing for it', () => {
+  test('a timer run moves due rows once they are a worthwhile block; an empty poll reads and writes nothing', () => {
     const { clock, w, orders, behaviour } = setup(90);
     clock.advance(91 * DAY);
     runTimer(w.env);
@@ -141,17 +141,33 @@ describe('archive rotation in fetch runs', () => {
     runTimer(w.env);
     expect(w.book.calls.writeBlock + w.book.calls.setFormats).toBe(before.writeBlock + before.setFormats);
     expect(w.book.calls.readAll + w.book.calls.readBlock - before.readAll - before.readBlock).toBeLessThanOrEqual(1);
-    // later that day another row becomes due: the timer leaves it for tomorrow
+    // another row becomes due: the next run that reads 受注一覧 (a new order came) moves it
     setCell(orders, 'A3', '管理ステータス', '処理済');
     behaviour.pages = [[...behaviour.pages[0], line('A5', 'A5-1', { orderedAt: clock.now() })]];
     clock.advance(60 * 60_000);
     runTimer(w.env);
-    expect(rows(w.book, '受注一覧').map((r) => r.注文番号)).toEqual(['A3', 'A4', 'A5']);
-    clock.advance(DAY);
-    behaviour.pages = [[...behaviour.pages[0], line('A6', 'A6-1', { orderedAt: clock.now() })]];
-    runTimer(w.env);
-    expect(rows(w.book, '受注一覧').map((r) => r.注文番号)).toEqual(['A4', 'A5', 'A6']);
+    expect(rows(w.book, '受注一覧').map((r) => r.注文番号)).toEqual(['A4', 'A5']);
     expect(rows(w.book, '受注アーカイブ').map((r) => r.注文番号)).toEqual(['A1', 'A2', 'A3']);
+  });
+
+  test('rows wait until a twentieth of 受注一覧 is due (a rewrite for a few rows costs more than it saves)', () => {
+    const clock = new VirtualClock(Date.UTC(2026, 10, 20, 3, 0));
+    const lines = Array.from({ length: 60 }, (_, i) =>
+      line(`B${100 + i}`, `B${100 + i}-1`, { orderedAt: clock.now() }),
+    );
+    const mall = fakeConnector('a', clock, { pages: [lines], stepMs: 10 });
+    const w = fakeEnv([mall.connector], config(30), clock);
+    runFetch(w.env, { trigger: 'manual' });
+    const orders = w.book.getSheet('受注一覧')!;
+    for (const id of ['B100', 'B101']) setCell(orders, id, '管理ステータス', '処理済');
+    clock.advance(31 * DAY);
+    runFetch(w.env, { trigger: 'manual' });
+    // 2 of 60 due: under 5 %, they wait
+    expect(w.book.getSheet('受注アーカイブ')).toBeNull();
+    setCell(orders, 'B102', '管理ステータス', 'キャンセル');
+    runFetch(w.env, { trigger: 'manual' });
+    expect(rows(w.book, '受注アーカイブ').map((r) => r.注文番号)).toEqual(['B100', 'B101', 'B102']);
+    expect(rows(w.book, '受注一覧')).toHaveLength(57);
   });
 });
 
