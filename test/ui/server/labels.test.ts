@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { runFetch } from '../../../src/engine';
 import { loadSettingsFromBook } from '../../../src/engine/settings/tab';
 import { CostedSpreadsheet, CostModel } from '../../../src/engine/sim/cost-model';
@@ -11,7 +12,7 @@ import { handleUiCall } from '../../../src/ui/server/handlers';
 import type { UiEnv } from '../../../src/ui/server/settings-document';
 import { SettingsTabDocument } from '../../../src/ui/server/settings-tab-document';
 import type { LabelExportFile, LabelExportState, LabelImportPlanView } from '../../../src/ui/shared/rpc';
-import { decodeLabelFile } from '../../labels/support';
+import { decodeLabelFile, labelRows } from '../../labels/support';
 import { fakeBlobUtilities } from '../../support/fake-blob';
 import { uiWorld } from '../../support/worlds';
 import { shopForm } from '../support/shop-form';
@@ -77,6 +78,10 @@ test('each dialog press is a handful of spreadsheet calls; previews write nothin
   const made = press<LabelExportFile>('labelExportMakeFile', B2);
   expect(made.value.shipments).toBe(preview.value.shipments);
   const rows = decodeLabelFile(Buffer.from(made.value.base64, 'base64')).rows;
+  // made once, the rows are keyed: nothing new, unless re-issued
+  expect(press<LabelExportState>('labelExportGetState', B2).value.shipments).toBe(0);
+  const reissue = press<LabelExportState>('labelExportGetState', { ...B2, reissue: true }).value;
+  expect(reissue.shipments).toBe(made.value.shipments);
   const file = { format: 'auto', fileName: 'b2.csv', base64: labelCsvBytes(issueB2(rows, 1)).toString('base64') };
   const keyed = orders();
   const importPreview = press<LabelImportPlanView>('labelImportPreview', file);
@@ -104,3 +109,63 @@ test('each dialog press is a handful of spreadsheet calls; previews write nothin
   expect(calls.exportFile).toBeGreaterThan(calls.exportPreview);
   expect(calls.importApply).toBeGreaterThan(calls.importPreview);
 });
+
+test('the carrier is detected from the header; UTF-8 with a BOM reads as Shift-JIS does; the dialogs speak the sheet language', () => {
+  const { world, press } = setUp();
+  const made = press<LabelExportFile>('labelExportMakeFile', B2);
+  const [, first, second] = decodeLabelFile(Buffer.from(made.value.base64, 'base64')).rows;
+  const sjis = (rows: string[][]) => labelCsvBytes(rows).toString('base64');
+  const utf8Bom = (rows: string[][]) =>
+    Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(iconv.decode(labelCsvBytes(rows), 'cp932'))]).toString(
+      'base64',
+    );
+  // e飛伝Ⅱ's and ゆうプリR's result files name their columns their own way
+  const ehiden = [
+    ['お問合せ送り状No', 'お客様管理ナンバー', '出荷日時'],
+    ['4000-1111-2222', first[0], '2026/12/02 10:00'],
+  ];
+  const yupri = [
+    ['お客様側管理番号', 'お問合せ番号', '発送予定日'],
+    [second[0], '123456789012', '20261203'],
+  ];
+  const plan = (rows: string[][], encode: (r: string[][]) => string, format = 'auto') =>
+    press<LabelImportPlanView>('labelImportPreview', { format, fileName: 'f.csv', base64: encode(rows) }).value;
+  const e = plan(ehiden, sjis);
+  expect(e.format).toBe('ehiden2');
+  expect(e.fills[0]).toMatchObject({ key: first[0], tracking: '400011112222', shippedOn: '2026/12/02' });
+  expect(plan(ehiden, utf8Bom)).toEqual(e);
+  const y = plan(yupri, utf8Bom);
+  expect(y.format).toBe('yupri');
+  expect(y.fills[0]).toMatchObject({ key: second[0], tracking: '123456789012', shippedOn: '2026/12/03' });
+  // chosen rather than detected: a ゆうプリR file is not B2 data
+  const wrong = plan(yupri, sjis, 'b2');
+  expect(wrong.refused).toBe(true);
+  expect(wrong.lines[0]).toMatch(/^f\.csv: .*お客様管理番号/);
+
+  expect(handleUiCall('sidebarSaveGeneral', world.env, { locale: 'en', timezone: 'Asia/Tokyo' }).ok).toBe(true);
+  const en = press<LabelExportState>('labelExportGetState', B2).value;
+  expect(en.locale).toBe('en');
+  expect(en.strings['labels.ui.download']).toBe('Download CSV');
+  expect(en.lines.join('\n')).toMatch(/label key/);
+  const importState = press<{ strings: Record<string, string> }>('labelImportGetState', {}).value;
+  expect(importState.strings['labels.ui.apply']).toBe('Apply');
+});
+
+test('without ご依頼主 the dialog says so and makes no file; a shop not in the settings is named', () => {
+  const { world, press } = setUp();
+  const doc = world.env.settingsDoc;
+  doc.write({ ...doc.read(), shipper: { name: '', postalCode: '', address: '', phone: '' } });
+  const state = press<LabelExportState>('labelExportGetState', B2).value;
+  expect(state.stopped).toBe(true);
+  expect(state.lines.join('\n')).toContain('shipper');
+  const made = press<LabelExportFile>('labelExportMakeFile', B2).value;
+  expect(made).toMatchObject({ done: false, base64: '' });
+  expect(labelRowsKeyed(world)).toBe(0);
+  const other = press<LabelExportState>('labelExportGetState', { ...B2, shop: 'どこにもない店' }).value;
+  expect(other.stopped).toBe(true);
+  expect(other.lines.join('\n')).toContain('どこにもない店');
+});
+
+function labelRowsKeyed(world: ReturnType<typeof setUp>['world']): number {
+  return labelRows(world.book).filter((r) => r.labelKey !== '').length;
+}
