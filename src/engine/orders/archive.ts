@@ -30,7 +30,7 @@ export const ARCHIVE_MOVE_KEY = 'archive:move';
  * A rotation waits until this share of 受注一覧 is due: rewriting the tab costs its rows below the first one
  * moved, so each rewrite should move a worthwhile block, not a day's few rows.
  */
-export const ARCHIVE_MIN_SHARE = 0.05;
+export const ARCHIVE_MIN_SHARE = 0.1;
 /** Row cells hold 注文日時 to the minute: a line within this of the horizon may still be the archived one. */
 const CELL_PRECISION_MS = 60_000;
 const DAY_MS = 86_400_000;

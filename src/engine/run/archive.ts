@@ -7,7 +7,7 @@ import type { Run } from './run-context';
 /**
  * Archive rotation at the end of a fetch run that opened 受注一覧 (docs/contract.md §2 受注アーカイブ): a run
  * that already read the tab moves its due rows, so an empty poll (which never opens it) costs nothing more.
- * Rows move in blocks of at least a twentieth of the tab (src/engine/orders/archive.ts ARCHIVE_MIN_SHARE):
+ * Rows move in blocks of at least a tenth of the tab (src/engine/orders/archive.ts ARCHIVE_MIN_SHARE):
  * a rewrite of 受注一覧 for a day's few rows would cost more than it saves. Never past the run's time
  * budget, never over a table whose write failed. The counts go into the Log: into each shop's row of this run, or a row of their own.
  */
