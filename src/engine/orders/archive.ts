@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { translate } from '../../i18n';
 import type { CellValue, PropertiesPort, SheetPort, SpreadsheetPort } from '../../ports';
-import type { ManagementStatus } from '../order-line';
 import type { Locale } from '../settings/schema';
 import { columnLetter, spansOf } from '../sheet/layout';
 import { cellText, cellTime, looseKey, toSheetValue } from '../text/sheet-text';
+import { type ArchivedKeys, isArchivable } from './archive-rule';
 import { COLUMN_BY_ID, type ColumnId } from './columns';
 import { discoverHeaders } from './headers';
 import { HEADER_STYLE, ordersHighlights } from './layout';
@@ -33,7 +33,6 @@ export const ARCHIVE_MOVE_KEY = 'archive:move';
 export const ARCHIVE_MIN_SHARE = 0.1;
 /** Row cells hold 注文日時 to the minute: a line within this of the horizon may still be the archived one. */
 const CELL_PRECISION_MS = 60_000;
-const DAY_MS = 86_400_000;
 /** An archived row whose 注文日時 cannot be read: every later line of its shop is checked against the tab. */
 const UNKNOWN_HORIZON = Number.MAX_SAFE_INTEGER;
 
@@ -41,28 +40,6 @@ const HorizonSchema = z.record(z.string(), z.number());
 
 const KEY_IDS = ['shop', 'orderId', 'lineId'] as const;
 const keyOf = (shop: string, orderId: string, lineId: string) => `${shop}\u0000${orderId}\u0000${lineId}`;
-
-// ---- the selection rule (pure) ----
-
-/** What the rule reads of a row: 管理ステータス and its three times (epoch ms, null when blank or unreadable). */
-export interface ArchiveFacts {
-  status: ManagementStatus | null;
-  orderedAt: number | null;
-  exportedAt: number | null;
-  updatedAt: number | null;
-}
-
-/**
- * A row is archived when it is 処理済 or キャンセル and the latest of 注文日時, 書出日時 (when the mall
- * accepted its tracking number) and 更新日時 (when a fetch last changed it) is `days` or more ago: a row a
- * mall still changes, or that was exported lately, stays. A row with none of the three readable stays too.
- * `days` 0 = never.
- */
-export function isArchivable(f: ArchiveFacts, now: number, days: number): boolean {
-  if (days <= 0 || (f.status !== 'done' && f.status !== 'cancelled')) return false;
-  const times = [f.orderedAt, f.exportedAt, f.updatedAt].filter((t): t is number => t !== null);
-  return times.length > 0 && Math.max(...times) <= now - days * DAY_MS;
-}
 
 // ---- the key rule across both tabs ----
 
@@ -72,7 +49,7 @@ export function isArchivable(f: ArchiveFacts, now: number, days: number): boolea
  * their order), so a normal poll never reads the archive. Only a fetch reaching back past the horizon
  * (a user-given range, a shop `days` longer than `archiveAfterDays`) reads its key columns, once a run.
  */
-export class ArchiveIndex {
+export class ArchiveIndex implements ArchivedKeys {
   /** null: the property is unreadable, so every line is checked against the tab */
   private horizons: Record<string, number> | null | undefined;
   private keys: Set<string> | null = null;
@@ -127,13 +104,21 @@ export class ArchiveIndex {
   tab(): ArchiveTab | null {
     if (this.found !== undefined) return this.found;
     const top = this.top();
-    if (!top) return (this.found = null);
-    if (top.header.length === 0) return (this.found = { ...top, nextRow: top.headerRow + 1 });
+    if (!top) {
+      this.found = null;
+      return this.found;
+    }
+    if (top.header.length === 0) {
+      this.found = { ...top, nextRow: top.headerRow + 1 };
+      return this.found;
+    }
     const tail = Number(this.props.get(ARCHIVE_TAIL_KEY));
     if (Number.isInteger(tail) && tail > top.headerRow + 1) {
       const probe = top.sheet.readBlock(tail - 1, 1, 2, null);
-      if (probe.length === 1 && probe[0].some((v) => v !== '' && v !== null))
-        return (this.found = { ...top, nextRow: tail });
+      if (probe.length === 1 && probe[0].some((v) => v !== '' && v !== null)) {
+        this.found = { ...top, nextRow: tail };
+        return this.found;
+      }
     }
     this.allKeys();
     return this.found ?? null;
@@ -162,9 +147,15 @@ export class ArchiveIndex {
   private top(): Omit<ArchiveTab, 'nextRow'> | null {
     if (this.head !== undefined) return this.head;
     const sheet = findArchive(this.book);
-    if (!sheet) return (this.head = null);
+    if (!sheet) {
+      this.head = null;
+      return this.head;
+    }
     const rows = sheet.readBlock(1, 1, HEADER_SEARCH_ROWS, null);
-    if (rows.length === 0) return (this.head = { sheet, headerRow: 1, header: [] });
+    if (rows.length === 0) {
+      this.head = { sheet, headerRow: 1, header: [] };
+      return this.head;
+    }
     let headerAt: number;
     try {
       headerAt = findHeaderRow(rows, this.locale);
@@ -172,7 +163,8 @@ export class ArchiveIndex {
       throw new Error(translate(this.locale, 'archive.badHeader'));
     }
     const header = rows[headerAt].map((v) => cellText(v, this.timezone).trim());
-    return (this.head = { sheet, headerRow: headerAt + 1, header });
+    this.head = { sheet, headerRow: headerAt + 1, header };
+    return this.head;
   }
 
   /** Raises each shop's horizon to the newest 注文日時 of rows about to be appended, and records their keys. */

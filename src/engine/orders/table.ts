@@ -9,7 +9,7 @@ import { columnRuns, planBlocks } from '../sheet/write-plan';
 import type { SlipRow } from '../slips/rows';
 import { formatDateTime } from '../text/dates';
 import { cellText, cellTime, toSheetValue } from '../text/sheet-text';
-import type { ArchiveFacts, ArchiveIndex } from './archive';
+import type { ArchivedKeys, ArchiveFacts } from './archive-rule';
 import { COLUMN_BY_ID, COLUMNS, type ColumnId, MALL_COLUMNS, type MallColumnId, ORDERS_SHEET_NAMES } from './columns';
 import { discoverHeaders } from './headers';
 import { ensureOrdersLayout } from './layout';
@@ -73,7 +73,7 @@ export class OrdersTable {
   /** columns outside the engine's own that a seller-started action wrote (assign): writable at the next flush */
   private readonly assignedColumns = new Set<number>();
   /** the archive's keys (docs/contract.md §2 受注アーカイブ): a line archived already is never added again */
-  private archive: ArchiveIndex | undefined;
+  private archive: ArchivedKeys | undefined;
 
   private constructor(
     private readonly sheet: SheetPort,
@@ -118,7 +118,7 @@ export class OrdersTable {
    */
   static open(
     book: SpreadsheetPort,
-    opts: { locale: Locale; timezone: string; layout?: TableLayoutOptions; archive?: ArchiveIndex },
+    opts: { locale: Locale; timezone: string; layout?: TableLayoutOptions; archive?: ArchivedKeys },
   ): OrdersTable {
     const other: Locale = opts.locale === 'ja' ? 'en' : 'ja';
     const found = book.getSheet(ORDERS_SHEET_NAMES[opts.locale]) ?? book.getSheet(ORDERS_SHEET_NAMES[other]);

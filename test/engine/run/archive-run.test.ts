@@ -1,7 +1,8 @@
 import { runCheck, runFetch, runTimer } from '../../../src/engine';
 import { readLog } from '../../../src/engine/log/log-sheet';
 import { VirtualClock } from '../../../src/engine/memory-ports';
-import { ARCHIVE_HORIZON_KEY, isArchivable } from '../../../src/engine/orders/archive';
+import { ARCHIVE_HORIZON_KEY } from '../../../src/engine/orders/archive';
+import { isArchivable } from '../../../src/engine/orders/archive-rule';
 import type { MemorySheet, MemorySpreadsheet } from '../../../src/engine/sheet/memory-sheet';
 import { CARRIERS, fakeConnector, line, shopConfig } from '../../support/fake-mall';
 import { fakeEnv } from '../../support/worlds';
