@@ -93,4 +93,4 @@ test('fetch moves finished rows to 受注アーカイブ; the next fetch does no
   // and the check names the spreadsheet's cell count
   const check = w.run(['check', '--config', config, '--workbook', file]);
   expect(check.out).toMatch(/セル数 [\d,]+ \/ 上限 10,000,000/);
-});
+}, 300_000); // four CLI runs against a sandbox process: slow on a busy machine
