@@ -343,9 +343,8 @@ export function fetchMinimum(world: World): Record<string, Minimum> {
   const out: Record<string, Minimum> = {};
   for (const shop of world.settings.shops) {
     const from = now - shop.fetch.days * DAY_MS;
-    const mall = world.sandbox.mall(shop.mall);
     if (shop.mall === 'temu') {
-      const orders = mall.control('orders', {}) as { status: number; createdAt: number }[];
+      const orders = world.sandbox.orders('temu');
       const [a, b] = [Math.floor(from / 1000), Math.ceil(now / 1000)];
       const count = (code: number) =>
         orders.filter((o) => o.status === code && o.createdAt >= a && o.createdAt <= b).length;
@@ -355,7 +354,7 @@ export function fetchMinimum(world: World): Record<string, Minimum> {
       const perOrder = statuses.reduce((n, s) => n + 2 * count(TEMU_STATUS_CODES[s]), 0);
       out.temu = minimumOf(pages, perOrder, 1);
     } else if (shop.mall === 'tiktok') {
-      const orders = mall.control('orders', {}) as { status: string; createTime: number }[];
+      const orders = world.sandbox.orders('tiktok');
       const [a, b] = [Math.ceil(from / 1000), Math.ceil(now / 1000)];
       const passes = shop.fetch.statuses.includes('CANCELLED')
         ? shop.fetch.statuses

@@ -134,9 +134,8 @@ function place(w: World, due: Arrival[], placed: Map<string, number>): void {
   for (const mall of ['temu', 'tiktok', 'qoo10'] as const) {
     const mine = due.filter((a) => a.mall === mall);
     if (mine.length === 0) continue;
-    const ids = w.sandbox.mall(mall).control('arrive', { count: mine.length });
-    const list = (Array.isArray(ids) ? ids : ((ids as { orders?: string[] }).orders ?? [])) as string[];
-    list.forEach((id, i) => placed.set(id, mine[Math.min(i, mine.length - 1)].at));
+    const { orders } = w.sandbox.control<{ orders: string[] }>(mall, 'arrive', { count: mine.length });
+    orders.forEach((id, i) => placed.set(id, mine[Math.min(i, mine.length - 1)].at));
   }
 }
 

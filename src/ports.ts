@@ -32,6 +32,12 @@ export interface SheetPort {
    * layout is new or must be repaired, never on every run.
    */
   applyLayout(change: LayoutChange): void;
+  /**
+   * Sets the engine's note on each cell of the rectangle whose top-left cell is (row, col): a text, or null
+   * for no note of ours. The seller's own note text in those cells stays (src/engine/sheet/notes.ts). Two
+   * service calls in Apps Script (getNotes, setNotes on one range); callers call it only when a note changes.
+   */
+  setNotes(row: number, col: number, notes: (string | null)[][]): void;
 }
 
 /** A run of columns, 1-based, first ≤ last. */
@@ -100,6 +106,11 @@ export const LAYOUT_MARK = 'MallSheet';
 export interface SpreadsheetPort {
   getSheet(name: string): SheetPort | null;
   insertSheet(name: string): SheetPort;
+  /**
+   * The spreadsheet's own locale ('ja_JP', 'en_US', …: Spreadsheet.getSpreadsheetLocale), which picks the
+   * language of a tab the engine creates before any setting says one; absent or null where there is none.
+   */
+  locale?(): string | null;
 }
 
 export interface HttpRequest {

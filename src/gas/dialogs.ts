@@ -1,16 +1,21 @@
 import type { RunReport } from '../engine';
 import { shopCounts } from '../engine/report-text';
 import type { Locale } from '../engine/settings/schema';
-import { findSettingsSheet } from '../engine/settings/tab';
+import { findSettingsSheet, newTabLocale } from '../engine/settings/tab';
 import { translate } from '../i18n';
 import { menuLocale } from './menu-locale';
 import { GasSpreadsheet } from './sheet';
 
 /** What the menu shows a person: its language, alerts for a run's report, a text dialog, one error line. */
 
-export /** The menu's language: the Settings tab's locale cell (one read of that tab), else ja. */
-function uiLocale(): Locale {
-  return menuLocale(findSettingsSheet(new GasSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()))?.readAll() ?? null);
+/**
+ * The menu's language: the Settings tab's locale cell (one read of that tab); before there is a tab, the
+ * language the tab will be made in (the spreadsheet's locale).
+ */
+export function uiLocale(): Locale {
+  const book = new GasSpreadsheet(SpreadsheetApp.getActiveSpreadsheet());
+  const grid = findSettingsSheet(book)?.readAll();
+  return grid ? menuLocale(grid) : newTabLocale(book);
 }
 
 /** Menu handlers: an unexpected failure becomes one readable alert, never a stack trace (the log keeps it). */

@@ -1,4 +1,5 @@
 import { isMarkedFormula, widthGroups } from '../engine/sheet/layout';
+import { mergeNote } from '../engine/sheet/notes';
 import {
   type CellStyle,
   type CellValue,
@@ -46,6 +47,7 @@ export type BuildersApi = Pick<
 export interface SpreadsheetApi {
   getSheetByName(name: string): SheetApi | null;
   insertSheet(name: string): SheetApi;
+  getSpreadsheetLocale?(): string;
 }
 
 /** SheetPort over one Apps Script sheet: each method is one batched call (docs/apps-script.md §C5: read all, write once). */
@@ -172,6 +174,15 @@ export class GasSheet implements SheetPort {
     }
   }
 
+  /** One read and one write of the range's notes: the seller's note text in each cell is kept. */
+  setNotes(row: number, col: number, notes: (string | null)[][]): void {
+    if (notes.length === 0 || notes[0].length === 0) return;
+    this.grow(row + notes.length - 1, col + notes[0].length - 1);
+    const range = this.sheet.getRange(row, col, notes.length, notes[0].length);
+    const before = range.getNotes();
+    range.setNotes(notes.map((r, i) => r.map((n, j) => mergeNote(String(before[i]?.[j] ?? ''), n))));
+  }
+
   /** getRange beyond the grid throws in Apps Script, so the sheet is grown first. */
   private grow(lastRow: number, lastCol: number): void {
     const rows = this.sheet.getMaxRows();
@@ -191,6 +202,10 @@ export class GasSpreadsheet implements SpreadsheetPort {
 
   insertSheet(name: string): SheetPort {
     return new GasSheet(this.book.insertSheet(name));
+  }
+
+  locale(): string | null {
+    return this.book.getSpreadsheetLocale?.() ?? null;
   }
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { columnLetter, isMarkedFormula } from '../engine/sheet/layout';
+import { mergeNote } from '../engine/sheet/notes';
 import { wallClock, zonedTimeToEpoch } from '../engine/text/dates';
 import type { CellStyle, CellValue, LayoutChange, SheetPort, SpreadsheetPort, ValidationRule } from '../ports';
 import { writeFileAtomic } from './atomic-file';
@@ -140,6 +141,20 @@ class XlsxSheet implements SheetPort {
     });
   }
 
+  /** Excel's notes (exceljs cell.note); a cell left with no text loses its note altogether. */
+  setNotes(row: number, col: number, notes: (string | null)[][]): void {
+    notes.forEach((cells, i) => {
+      const r = this.ws.getRow(row + i);
+      cells.forEach((n, j) => {
+        const cell = r.getCell(col + j);
+        const merged = mergeNote(noteText(cell.note), n);
+        if (merged !== '') cell.note = merged;
+        // exceljs has no way to remove a note but dropping the comment it keeps for the cell
+        else if (cell.note !== undefined) (cell as unknown as { _comment?: unknown })._comment = undefined;
+      });
+    });
+  }
+
   /**
    * The same desk as in Sheets, in what .xlsx can hold: a frozen pane, header style, widths, validations,
    * conditional formats (ours first, the seller's kept after them). Excel has no warning-only protection
@@ -219,6 +234,13 @@ function toValidation(rule: ValidationRule): ExcelJS.DataValidation | null {
   const list = `"${values.join(',')}"`;
   if (!values.length || list.length > MAX_LIST_CHARS + 2) return null;
   return { type: 'list', allowBlank: true, showErrorMessage: true, formulae: [list], ...prompt };
+}
+
+/** A note's text, whether exceljs holds it as a string or as rich text. */
+function noteText(note: ExcelJS.Cell['note']): string {
+  if (note === undefined || note === null) return '';
+  if (typeof note === 'string') return note;
+  return (note.texts ?? []).map((t) => t.text).join('');
 }
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;

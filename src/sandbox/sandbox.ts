@@ -1,8 +1,23 @@
 import type { HttpPort, HttpRequest, HttpResponse } from '../ports';
-import { createQoo10Sandbox } from './qoo10';
-import { createTemuSandbox } from './temu';
-import { createTikTokSandbox } from './tiktok';
-import { json, type MallSandbox, type SandboxOptions, type SandboxRequest, type SandboxResponse } from './types';
+import { answered } from './controls';
+import { createQoo10Sandbox, type Qoo10CartView, type Qoo10StateView } from './qoo10';
+import { createTemuSandbox, type TemuOrderView, type TemuStateView } from './temu';
+import { createTikTokSandbox, type TikTokOrderView, type TikTokStateView } from './tiktok';
+import {
+  json,
+  jsonObject,
+  type MallSandbox,
+  type SandboxOptions,
+  type SandboxRequest,
+  type SandboxResponse,
+} from './types';
+
+/** What each sandbox mall's 'orders' and 'state' controls answer. */
+export interface ControlViews {
+  temu: { order: TemuOrderView; state: TemuStateView };
+  tiktok: { order: TikTokOrderView; state: TikTokStateView };
+  qoo10: { order: Qoo10CartView; state: Qoo10StateView };
+}
 
 /** All sandbox malls behind one request handler; each mall claims its own paths. */
 export class Sandbox {
@@ -18,11 +33,34 @@ export class Sandbox {
     return m;
   }
 
+  /** A control's answer in-process (see answered): tests and benchmarks drive a mall by name. */
+  control<T extends object = Record<string, unknown>>(
+    mall: string,
+    command: string,
+    args: Record<string, unknown> = {},
+  ): T {
+    return answered<T>(this.mall(mall).control(command, args));
+  }
+
+  /** The orders (Qoo10: the carts) a mall holds, as its 'orders' control lists them. */
+  orders<M extends keyof ControlViews>(mall: M): ControlViews[M]['order'][] {
+    return this.control<{ orders: ControlViews[M]['order'][] }>(mall, 'orders').orders;
+  }
+
+  /** What a mall received, as its 'state' control reports it. */
+  state<M extends keyof ControlViews>(mall: M): ControlViews[M]['state'] {
+    return this.control<ControlViews[M]['state']>(mall, 'state');
+  }
+
   handle(req: SandboxRequest): SandboxResponse {
     const control = /^\/__sandbox\/([a-z0-9]+)\/([A-Za-z0-9_-]+)$/.exec(req.path);
     if (control && req.method === 'POST') {
-      const args = req.body ? (JSON.parse(req.body) as Record<string, unknown>) : {};
-      return json(200, { result: this.mall(control[1]).control(control[2], args) ?? null });
+      const mall = this.malls.find((m) => m.id === control[1]);
+      if (!mall) return json(404, { ok: false, error: `no sandbox mall ${control[1]}` });
+      const args = req.body.trim() === '' ? {} : jsonObject(req.body);
+      if (!args) return json(400, { ok: false, error: 'the body must be a JSON object' });
+      const reply = mall.control(control[2], args);
+      return json(reply.ok ? 200 : 400, reply);
     }
     const mall = this.malls.find((m) => m.handles(req));
     if (!mall) return json(404, { error: `no sandbox route for ${req.method} ${req.path}` });

@@ -1,3 +1,5 @@
+import type { ControlReply } from './controls';
+
 /** The local mall servers: one handler per mall behind one HTTP server (or called in-process by tests). */
 
 export interface SandboxRequest {
@@ -33,10 +35,10 @@ export interface MallSandbox {
   handles(req: SandboxRequest): boolean;
   handle(req: SandboxRequest): SandboxResponse;
   /**
-   * Test and demo controls, reached at POST /__sandbox/<id>/<command> with a JSON body
+   * Test and demo controls (./controls), reached at POST /__sandbox/<id>/<command> with a JSON body
    * (e.g. 'cancel' an order, 'expire' a token, 'fault' injection, 'state' to inspect what was received).
    */
-  control(command: string, args: Record<string, unknown>): unknown;
+  control(command: string, args: Record<string, unknown>): ControlReply;
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): SandboxResponse {
@@ -45,4 +47,14 @@ export function json(status: number, body: unknown, headers: Record<string, stri
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
     body: JSON.stringify(body),
   };
+}
+
+/** The JSON object a body holds; null when it is not JSON or not an object (each mall answers that its own way). */
+export function jsonObject(text: string): Record<string, unknown> | null {
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }

@@ -30,9 +30,7 @@ describe('end-to-end benchmark (small backlog)', () => {
     expect(meter.fetches).toBeGreaterThan(0);
     expect(meter.fetchesBy).toEqual(world.sandbox.received);
     // Temu's own request counter agrees too
-    expect((world.sandbox.mall('temu').control('state', {}) as { requests: number }).requests).toBe(
-      meter.fetchesBy.temu,
-    );
+    expect(world.sandbox.state('temu').requests).toBe(meter.fetchesBy.temu);
     // a small backlog finishes in one run, and no connector can do with fewer calls than the minimum
     expect(fetch.runs).toHaveLength(1);
     expect(fetch.unfinished).toEqual([]);

@@ -22,22 +22,18 @@ describe('steady-state benchmark (a short day)', () => {
 
   test('the sandboxes place new orders now, each once, in a fetch status', () => {
     const w = benchWorld({ ordersPerMall: 20, start: Date.UTC(2027, 1, 1) + 3 * 40 * DAY });
-    const temu = w.sandbox.mall('temu').control('arrive', { count: 3 }) as { orders: string[] };
-    const again = w.sandbox.mall('temu').control('arrive', { count: 2 }) as { orders: string[] };
+    const temu = w.sandbox.control<{ orders: string[] }>('temu', 'arrive', { count: 3 });
+    const again = w.sandbox.control<{ orders: string[] }>('temu', 'arrive', { count: 2 });
     expect(new Set([...temu.orders, ...again.orders]).size).toBe(5);
-    const listed = w.sandbox.mall('temu').control('orders', {}) as {
-      parentOrderSn: string;
-      status: number;
-      createdAt: number;
-    }[];
+    const listed = w.sandbox.orders('temu');
     expect(listed).toHaveLength(25);
     for (const sn of temu.orders)
       expect(listed.find((o) => o.parentOrderSn === sn)).toMatchObject({
         status: 2,
         createdAt: Math.floor(w.clock.now() / 1000),
       });
-    expect((w.sandbox.mall('tiktok').control('arrive', { count: 2 }) as { orders: string[] }).orders).toHaveLength(2);
-    expect(w.sandbox.mall('qoo10').control('arrive', { count: 2 }) as string[]).toHaveLength(2);
+    expect(w.sandbox.control<{ orders: string[] }>('tiktok', 'arrive', { count: 2 }).orders).toHaveLength(2);
+    expect(w.sandbox.control<{ orders: string[] }>('qoo10', 'arrive', { count: 2 }).orders).toHaveLength(2);
   });
 
   test('a few hours at 10 minutes: every order that arrived gets its row within an interval and a poll; empty polls are cheap', () => {

@@ -70,7 +70,7 @@ test('three failed runs in a row send one mail; the digest groups the day into o
   const w = world();
   w.fetchNow();
   const before = w.gas.mails.length;
-  w.sandbox.mall('qoo10').control('fault', { kind: '500', count: 1000 });
+  w.sandbox.mall('qoo10').control('fault', { kind: 500, count: 1000 });
   w.fetchNow();
   w.fetchNow();
   expect(w.mailsAbout('回続けて失敗')).toHaveLength(0);

@@ -29,7 +29,7 @@ test('carts in the fetched statuses, export once per OrderNo and never twice, cl
 
   expect(w.run(['fetch', '--config', config, '--workbook', file]).code).toBe(0);
   const rows = await orderRows(file);
-  const carts = await w.control<Cart[]>('qoo10', 'orders');
+  const carts = (await w.control<{ orders: Cart[] }>('qoo10', 'orders')).orders;
   // the sandbox's status digits of the shop's fetch statuses (docs/contract.md §4: SHIPPING_REQUESTED (2), SELLER_CONFIRMED (3))
   // within the shop's 7 days, not cancelled for good (3, 16); a cart within a minute of the window's edge may go either way
   const cutoff = Date.now() - 7 * DAY;

@@ -42,7 +42,7 @@ export async function startCliWorld(prefix: string): Promise<CliWorld> {
     },
     async control<T>(mall: string, command: string, args: Record<string, unknown> = {}) {
       const res = await fetch(`${url}/__sandbox/${mall}/${command}`, { method: 'POST', body: JSON.stringify(args) });
-      return ((await res.json()) as { result: T }).result;
+      return (await res.json()) as T;
     },
     writeConfig(name, config) {
       const file = path.join(dir, name);

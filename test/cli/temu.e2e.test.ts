@@ -29,7 +29,9 @@ test('fetch every page without duplicates, export one confirm per ready parent a
   await w.control('temu', 'fault', { kind: 'code', code: 4000004, count: 3 });
   const f1 = w.run(['fetch', '--config', config, '--workbook', file]);
   expect(f1.code).toBe(0);
-  const wanted = (await w.control<SandboxOrder[]>('temu', 'orders')).filter((o) => o.status === UN_SHIPPING);
+  const wanted = (await w.control<{ orders: SandboxOrder[] }>('temu', 'orders')).orders.filter(
+    (o) => o.status === UN_SHIPPING,
+  );
   const lineIds = (await orderRows(file)).map((r) => r.lineId);
   // every child of every parent in the fetched status: one row each (a child cancelled alone comes as キャンセル)
   expect(lineIds.sort()).toEqual(wanted.flatMap((o) => o.children.map((c) => c.orderSn)).sort());

@@ -55,7 +55,8 @@ export async function cliLabelExport(
     );
     const out = `${r.stdout}\n${r.stderr}`;
     // exit 1 is a file with rows kept out (named on stderr); 2 is no file
-    if ((r.status !== 0 && r.status !== 1) || !fs.existsSync(file)) throw new Error(`labels export exited ${r.status}: ${out}`);
+    if ((r.status !== 0 && r.status !== 1) || !fs.existsSync(file))
+      throw new Error(`labels export exited ${r.status}: ${out}`);
     return { bytes: fs.readFileSync(file), out };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

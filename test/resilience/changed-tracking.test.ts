@@ -51,9 +51,7 @@ test('Qoo10: "shipped with another tracking number" is not OK; 書出伝票番�
     expect(r.result).toContain('QSM で伝票番号を変更');
     expect(r.exported).toBe(accepted);
   }
-  const held = (
-    w.sandbox.control('state', {}) as { shipments: { packNo: string; trackingNo: string }[] }
-  ).shipments.filter((s) => s.packNo === orderId);
+  const held = w.malls.state('qoo10').shipments.filter((s) => s.packNo === orderId);
   expect(held.every((s) => s.trackingNo === accepted)).toBe(true);
 });
 
@@ -71,8 +69,6 @@ test('TikTok: a changed number is sent once (Update Shipping Info); a second cha
     expect(r.result).toMatch(/21011051, request_id .*222222222222 が登録されたまま/);
     expect(r.exported).toBe('222222222222');
   }
-  const order = (w.sandbox.control('orders', {}) as { id: string; tracking: string[] }[]).find(
-    (o) => o.id === orderId,
-  )!;
+  const order = w.malls.orders('tiktok').find((o) => o.id === orderId)!;
   expect(order.tracking).toEqual(['222222222222']);
 });

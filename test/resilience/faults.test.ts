@@ -29,7 +29,7 @@ const ORDERS = 300;
  */
 const BUDGET_MS = { temu: 20_000, tiktok: 1_000, qoo10: 1_500 } as const;
 const FAULTS_BUDGET_MS = { temu: 30_000, tiktok: 270_000, qoo10: 270_000 } as const;
-const KINDS: FaultKind[] = ['500', '503', '429', 'malformed'];
+const KINDS: FaultKind[] = [500, 503, 429, 'malformed'];
 
 /** Exports get a budget that fits a few shipments: the fetch budget above is what forces resumes. */
 const EXPORT_BUDGET_MS = 30_000;

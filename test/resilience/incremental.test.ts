@@ -27,15 +27,11 @@ function listFilters(w: World, from: number): Record<string, unknown>[] {
 
 function cancelOne(w: World): string {
   if (w.mall === 'tiktok') {
-    const o = (w.sandbox.control('orders', {}) as { id: string; status: string }[]).find(
-      (x) => x.status === 'AWAITING_SHIPMENT',
-    )!;
+    const o = w.malls.orders('tiktok').find((x) => x.status === 'AWAITING_SHIPMENT')!;
     w.sandbox.control('cancel', { orderId: o.id });
     return o.id;
   }
-  const o = (w.sandbox.control('orders', {}) as { parentOrderSn: string; status: number }[]).find(
-    (x) => x.status === 2,
-  )!;
+  const o = w.malls.orders('temu').find((x) => x.status === 2)!;
   w.sandbox.control('cancel', { parentOrderSn: o.parentOrderSn });
   return o.parentOrderSn;
 }
@@ -96,7 +92,7 @@ describe.each(['tiktok', 'temu'] as const)('%s', (mall) => {
     // every order changes (a sale-day status sweep): the incremental read is as big as a full one
     if (mall === 'tiktok') w.sandbox.control('advance', {});
     else
-      for (const o of w.sandbox.control('orders', {}) as { parentOrderSn: string; status: number }[])
+      for (const o of w.malls.orders('temu'))
         if (o.status === 2) w.sandbox.control('advance', { parentOrderSn: o.parentOrderSn, status: 'UN_SHIPPING' });
     w.clock.advance(40 * MIN);
     w.env.budgetMs = mall === 'tiktok' ? 200 : 5_000;
@@ -113,9 +109,7 @@ test('qoo10 reads its creation window on every fetch (no update filter) and lear
   const w = world('qoo10', { seed: 8, orders: 60, budgetMs: 270_000 });
   runFetch(w.env, { trigger: 'auto' });
   w.clock.advance(31 * MIN);
-  const pack = (w.sandbox.control('orders', {}) as { packNo: string; status: number; claim: string | null }[]).find(
-    (p) => p.status === 2 && !p.claim,
-  )!;
+  const pack = w.malls.orders('qoo10').find((p) => p.status === 2 && !p.claim)!;
   w.sandbox.control('cancel', { packNo: pack.packNo, stat: '3' });
   w.clock.advance(MIN);
   const sentBefore = w.http.sent.length;

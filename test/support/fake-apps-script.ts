@@ -63,6 +63,19 @@ export function fakeAppsScript(sandbox: Sandbox) {
         ),
         setValues: (values: unknown[][]) => sheet.writeBlock(row, col, values.map((r) => r.map(toHost)) as never),
         setNumberFormats: (formats: string[][]) => sheet.setFormats(row, col, formats),
+        // notes as Sheets holds them, whole: the adapter merges its own part in
+        getNotes: () => {
+          rec('getNotes', row, col, h, w);
+          return Array.from({ length: h }, (_, r) =>
+            Array.from({ length: w }, (_, c) => sheet.noteAt(row + r, col + c)),
+          );
+        },
+        setNotes: (notes: string[][]) => {
+          rec('setNotes', row, col, h, w);
+          for (const [r, line] of notes.entries())
+            for (const [c, n] of line.entries()) sheet.putNote(row + r, col + c, n);
+          return self;
+        },
         getA1Notation: () => `R${row}C${col}:R${row + h - 1}C${col + w - 1}`,
         grid: { row, col, h, w },
         setBackground: (c: string) => (
@@ -184,6 +197,10 @@ export function fakeAppsScript(sandbox: Sandbox) {
     const b = {
       requireValueInList: (values: string[]) => ((v.kind = 'list'), (v.values = [...values]), b),
       requireDate: () => ((v.kind = 'date'), b),
+      requireCheckbox: () => {
+        v.kind = 'checkbox';
+        return b;
+      },
       setAllowInvalid: (x: boolean) => ((v.allowInvalid = x), b),
       setHelpText: (t: string) => ((v.help = t), b),
       build: () => v,
@@ -263,6 +280,7 @@ export function fakeAppsScript(sandbox: Sandbox) {
             })),
         }),
         getSheetByName: (name: string) => wrap(book.getSheet(name)),
+        getSpreadsheetLocale: () => book.spreadsheetLocale ?? 'ja_JP',
         getUrl: () => 'https://docs.google.com/spreadsheets/d/fake-sheet/edit',
         insertSheet: (name: string) => wrap(book.insertSheet(name)),
         toast: (msg: string) => void toasts.push(msg),

@@ -84,6 +84,7 @@ test('送り状CSVを作成: the preview names the lines and the rows kept out; 
   const cli = await cliLabelExport(orders().readAll(), world.env.loadSettings(), ['--format', 'b2']);
   const cliLines = decodeLabelFile(cli.bytes).rows.length - 1;
 
+  server.calls.length = 0;
   await page.goto(`${server.url}/LabelExport.html`);
   const summary = page.locator('[data-summary]');
   await summary.waitFor();
@@ -116,6 +117,8 @@ test('送り状CSVを作成: the preview names the lines and the rows kept out; 
   expect(await summary.textContent()).toBe('送り状にする行はありません');
   expect(await page.locator('[data-result]').textContent()).toContain(`（${cliLines} 件）`);
   expect(labelRows(world.book).filter((r) => r.labelKey !== '').length).toBeGreaterThanOrEqual(cliLines);
+  // one server call to open, two for the file (it, then the fresh preview)
+  expect(server.calls).toEqual(['labelExportGetState', 'labelExportMakeFile', 'labelExportGetState']);
   expect(pageErrors).toEqual([]);
 }, 120_000);
 
@@ -132,6 +135,7 @@ test('発行済みデータを取込: the file from the picker is previewed with
   const issuedFile = join(ARTIFACTS, 'label-issued-b2.csv');
   writeFileSync(issuedFile, labelCsvBytes(issued));
 
+  server.calls.length = 0;
   await page.goto(`${server.url}/LabelImport.html`);
   await page.locator('input[type="file"]').waitFor();
   const before = JSON.stringify(orders().readAll());
@@ -163,6 +167,8 @@ test('発行済みデータを取込: the file from the picker is previewed with
   const after = labelRows(world.book).filter((r) => r.labelKey !== '');
   for (const r of after) expect(r.tracking).toBe(r.row === typed.row ? '999999999999' : byKey.get(r.labelKey));
   const filled = JSON.stringify(orders().readAll());
+  // one call to open, one per file chosen (the preview), one for Apply
+  expect(server.calls).toEqual(['labelImportGetState', 'labelImportPreview', 'labelImportApply']);
 
   // the same file again: nothing to fill, Apply is off
   await page.locator('input[type="file"]').setInputFiles([]);
@@ -181,3 +187,26 @@ test('発行済みデータを取込: the file from the picker is previewed with
   expect(JSON.stringify(orders().readAll())).toBe(filled);
   expect(pageErrors).toEqual([]);
 }, 120_000);
+
+test('in an English sheet both dialogs are English', async () => {
+  expect(handleUiCall('sidebarSaveGeneral', world.env, { locale: 'en', timezone: 'Asia/Tokyo' }).ok).toBe(true);
+  await page.goto(`${server.url}/LabelExport.html`);
+  await page.locator('[data-summary]').waitFor();
+  expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  expect(await page.locator('[data-summary]').textContent()).toMatch(
+    /^(No rows to put on labels|\d+ label line\(s\) \(\d+ Orders row\(s\)\))$/,
+  );
+  expect(await page.locator('[data-action="download"]').textContent()).toBe('Download CSV');
+  expect(await page.locator('label.check-field').textContent()).toContain('(re-issue)');
+  await page.screenshot({ path: join(ARTIFACTS, 'label-export-dialog-en.png') });
+  await page.goto(`${server.url}/LabelImport.html`);
+  await page.locator('label[for="f-file"]').waitFor();
+  expect(await page.locator('label[for="f-file"]').textContent()).toBe('Issued-data file (CSV)');
+  expect(await page.locator('select[name="format"] option').allTextContents()).toEqual([
+    'Detect',
+    'B2クラウド',
+    'e飛伝Ⅱ',
+    'ゆうパックプリントR',
+  ]);
+  expect(pageErrors).toEqual([]);
+}, 60_000);

@@ -441,10 +441,30 @@ export class OrdersTable {
     return this.dirty.size === 0 && this.written === this.rows.length;
   }
 
-  /** Every pending change, written with a constant number of spreadsheet calls. */
-  flush(): void {
-    this.flushUpdates();
+  /**
+   * Every pending change, written with a constant number of spreadsheet calls. `holdStatus` keeps the
+   * 管理ステータス changes for a later flush: an export writes what each mall accepted right after that
+   * mall, and the 処理済 of every shop in one call at its end (src/engine/run/export.ts).
+   */
+  flush(opts: { holdStatus?: boolean } = {}): void {
+    this.flushUpdates(opts.holdStatus ? this.at.status : undefined);
     this.flushAppends();
+  }
+
+  /**
+   * 処理済 for rows a mall accepted (書出日時) at `since` or later whose 管理ステータス is still 新規受付 or
+   * 発送待ち: what an export run cut off before its end did not write (in memory; the next flush writes it).
+   */
+  settleExported(since: number): number {
+    const from = formatDateTime(since, this.timezone);
+    let settled = 0;
+    for (let i = 0; i < this.rows.length; i++) {
+      const status = readStatus(this.cell(i, 'status'));
+      if (status !== 'new' && status !== 'awaiting') continue;
+      if (this.text(i, 'exportedTracking') === '' || this.text(i, 'exportedAt') < from) continue;
+      if (this.set(i, 'status', this.label('done'))) settled++;
+    }
+    return settled;
   }
 
   /** Some row of the tab was written since it was opened. */
@@ -551,11 +571,17 @@ export class OrdersTable {
     return COLUMNS.filter((c) => c.owner !== 'never').map((c) => this.at[c.id]);
   }
 
-  private flushUpdates(): void {
+  /** `held`: a column whose changes stay pending (never written, nor rewritten within a wider block). */
+  private flushUpdates(held?: number): void {
     if (!this.dirty.size) return;
-    const dirty = new Map([...this.dirty].map(([row, cols]) => [row, [...cols]] as const));
+    const dirty = new Map<number, number[]>();
+    for (const [row, cols] of this.dirty) {
+      const now = [...cols].filter((c) => c !== held);
+      if (now.length) dirty.set(row, now);
+    }
     const kinds = this.kindsByColumn();
-    for (const b of planBlocks(dirty, [...this.updatableColumns(), ...this.assignedColumns])) {
+    const writable = [...this.updatableColumns(), ...this.assignedColumns].filter((c) => c !== held);
+    for (const b of planBlocks(dirty, writable)) {
       const values: CellValue[][] = [];
       for (let r = b.top; r <= b.bottom; r++) {
         const line: CellValue[] = [];
@@ -565,7 +591,10 @@ export class OrdersTable {
       this.sheet.writeBlock(this.sheetRow(b.top), b.left + 1, values);
       this.wrote = true;
     }
-    this.dirty.clear();
+    for (const [row, cols] of [...this.dirty]) {
+      if (held !== undefined && cols.has(held)) this.dirty.set(row, new Set([held]));
+      else this.dirty.delete(row);
+    }
     this.assignedColumns.clear();
   }
 

@@ -18,14 +18,27 @@ export function runExport(env: EngineEnv, opts: ExportOptions): RunReport {
 }
 
 /**
+ * Set while an export has 処理済 not yet written (document property, the time its first outcomes were
+ * recorded): a run cut off before its end leaves it, and the next export settles those rows.
+ */
+const STATUS_PENDING_KEY = 'export:statusPending';
+
+/**
  * docs/contract.md §3 export: the table selects the ready rows, the connector sends them, the outcomes go back into
- * the rows, and the table is written right after each shop — what a mall accepted is on the sheet before
- * the next mall is called.
+ * the rows, and the table is written right after each shop — what a mall accepted (書出日時, 書出結果,
+ * 書出伝票番号) is on the sheet before the next mall is called. 管理ステータス = 処理済 of every shop goes in
+ * one write at the end (spreadsheet calls per run: one instead of one per shop); a run cut off before that
+ * leaves STATUS_PENDING_KEY, and the next export sets 処理済 on the rows accepted since.
  */
 export function exportShops(run: Run, shops: ShopSettings[], dryRun: boolean): void {
   const table = run.table();
   if (!table) return;
   const { env } = run;
+  let pending = dryRun ? null : env.props.get(STATUS_PENDING_KEY);
+  if (pending !== null) {
+    const since = Number(pending);
+    if (Number.isFinite(since)) table.settleExported(since);
+  }
   for (const shop of shops) {
     const connector = env.connectors.find((c) => c.id === shop.mall)!;
     const report = shopReport(shop, 'export', connector.label);
@@ -51,6 +64,11 @@ export function exportShops(run: Run, shops: ShopSettings[], dryRun: boolean): v
       const ready = orders.reduce((n, o) => n + o.lines.filter((l) => l.ready).length, 0);
       if (ready > 0) {
         env.progress.progress(run.t('run.progress.export', { shop: shop.name, rows: ready }));
+        // marked before anything is sent: a run that can no longer mark sends nothing
+        if (!dryRun && pending === null) {
+          pending = String(started);
+          env.props.set(STATUS_PENDING_KEY, pending);
+        }
         const ctx = buildShopContext(env, run.settings, shop, run.deadline, !dryRun, run.redact, run.quota);
         const outcomes = connector.exportOrders(ctx, orders, { dryRun });
         if (dryRun) {
@@ -59,7 +77,7 @@ export function exportShops(run: Run, shops: ShopSettings[], dryRun: boolean): v
           for (const text of new Set(texts)) if (text) run.report.preview.push(run.redact(`${shop.name}: ${text}`));
         } else {
           const res = table.applyOutcomes(shop.name, orders, outcomes, env.clock.now());
-          table.flush();
+          table.flush({ holdStatus: true });
           run.quota.save();
           report.exported = res.exported;
           report.failed = res.failed;
@@ -81,6 +99,10 @@ export function exportShops(run: Run, shops: ShopSettings[], dryRun: boolean): v
     for (const m of messages) env.log.warn(run.redact(`${shop.name}: ${m}`));
     report.message = joinMessages(run, messages);
     finishShop(run, report, started, dryRun);
+  }
+  if (pending !== null) {
+    table.flush();
+    env.props.delete(STATUS_PENDING_KEY);
   }
 }
 

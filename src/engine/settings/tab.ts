@@ -4,7 +4,7 @@ import type { MallConnector } from '../connector';
 import type { ShopState } from '../run/state';
 import { formatDateTime } from '../text/dates';
 import { toSheetValue } from '../text/sheet-text';
-import { checkSettings, type FoundIssue, firstPerField, settingsError } from './parse';
+import { checkSettings, type FoundIssue, firstPerField, issueLine, settingsError } from './parse';
 import { type Locale, LocaleSchema, type Settings } from './schema';
 import {
   carrierColumns,
@@ -22,6 +22,7 @@ import {
   templateRows,
 } from './tab-layout';
 import { ensureSettingsLayout } from './tab-look';
+import { type CellNote, cellPosition, syncSettingsNotes } from './tab-notes';
 import {
   carrierEntry,
   generalEntries,
@@ -36,6 +37,14 @@ import {
 
 export function findSettingsSheet(book: SpreadsheetPort): SheetPort | null {
   return book.getSheet(SETTINGS_SHEET_NAMES.ja) ?? book.getSheet(SETTINGS_SHEET_NAMES.en);
+}
+
+/**
+ * The language of a tab made before any setting names one: English when the spreadsheet's own locale is
+ * English (File → Settings → Locale), else Japanese, the sheet's default (docs/contract.md §2).
+ */
+export function newTabLocale(book: SpreadsheetPort): Locale {
+  return /^en(?:[_-]|$)/i.test(book.locale?.() ?? '') ? 'en' : 'ja';
 }
 
 /** The Settings tab as a run read it, kept with the Settings it gave so writeShopStatus need not read it again. */
@@ -60,8 +69,9 @@ export function loadSettingsFromBook(
   let grid: CellValue[][];
   if (sheet) grid = sheet.readAll();
   else {
-    sheet = book.insertSheet(SETTINGS_SHEET_NAMES.ja);
-    grid = templateRows(connectors, 'ja');
+    const first = newTabLocale(book);
+    sheet = book.insertSheet(SETTINGS_SHEET_NAMES[first]);
+    grid = templateRows(connectors, first);
     // plain text first, so keys and passwords with leading zeros stay as typed
     sheet.setFormats(
       1,
@@ -154,10 +164,13 @@ export function loadSettingsFromBook(
   const input = { ...general, shops, carriers };
   const checked = checkSettings(input, connectors);
   const issues = firstPerField([...layoutIssues, ...checked.issues]).map((i) => withCell(i, cells, generalCells));
-  if (issues.length > 0 || !checked.settings) {
-    const label = (field: string) => fieldLabel(field, columns, locale);
-    throw settingsError(issues, locale, label);
+  const label = (field: string) => fieldLabel(field, columns, locale);
+  try {
+    syncSettingsNotes(sheet, props, issueNotes(issues, locale, label));
+  } catch {
+    // a note only repeats the run's message, which the run reports all the same
   }
+  if (issues.length > 0 || !checked.settings) throw settingsError(issues, locale, label);
   readTabs.set(checked.settings, { sheet, grid });
   return checked.settings;
 }
@@ -258,6 +271,14 @@ function readShopRow(
   if (Object.keys(fetch).length > 0) shop.fetch = fetch;
   if (Object.keys(endpoints).length > 0) shop.endpoints = endpoints;
   return shop;
+}
+
+/** Each issue that names a cell, as the note on that cell: the field and the message (the cell is the place). */
+function issueNotes(issues: FoundIssue[], locale: Locale, label: (field: string) => string): CellNote[] {
+  return issues.flatMap((i) => {
+    const at = i.cell ? cellPosition(i.cell) : null;
+    return at ? [{ ...at, text: issueLine({ field: i.field, message: i.message }, locale, label) }] : [];
+  });
 }
 
 function withCell(i: FoundIssue, cells: Map<string, string>, generalCells: Map<string, string>): FoundIssue {

@@ -11,6 +11,7 @@ import type {
 } from '../../ports';
 import { zonedTimeToEpoch } from '../text/dates';
 import { isMarkedFormula, layoutCalls } from './layout';
+import { mergeNote } from './notes';
 
 /**
  * In-memory SpreadsheetPort that copies Apps Script's value quirks (docs/apps-script.md §C5, §D),
@@ -37,10 +38,11 @@ export interface CallCounts {
   readBlock: number;
   writeBlock: number;
   setFormats: number;
+  setNotes: number;
   applyLayout: number;
   /** Apps Script service calls the layouts stand for (src/engine/sheet/layout.ts layoutCalls) */
   layoutServiceCalls: number;
-  /** the data calls: readAll, readBlock, writeBlock, setFormats */
+  /** the data calls: readAll, readBlock, writeBlock, setFormats, setNotes */
   total: number;
   cellsWritten: number;
 }
@@ -106,6 +108,8 @@ export interface MemoryLayout {
 export class MemorySheet implements SheetPort {
   private cells: Stored[][] = [];
   private formats: (string | undefined)[][] = [];
+  /** cell notes as Sheets holds them (ours and the seller's text together) */
+  private notes: (string | undefined)[][] = [];
   private styles = new Map<string, CellStyle>();
   readonly layout: MemoryLayout = {
     frozenRows: 0,
@@ -184,6 +188,18 @@ export class MemorySheet implements SheetPort {
     });
   }
 
+  setNotes(row: number, col: number, notes: (string | null)[][]): void {
+    this.count('setNotes');
+    for (let dr = 0; dr < notes.length; dr++) {
+      this.notes[row - 1 + dr] ??= [];
+      const target = this.notes[row - 1 + dr];
+      for (let dc = 0; dc < notes[dr].length; dc++) {
+        const merged = mergeNote(target[col - 1 + dc] ?? '', notes[dr][dc]);
+        target[col - 1 + dc] = merged === '' ? undefined : merged;
+      }
+    }
+  }
+
   applyLayout(change: LayoutChange): void {
     // counted apart from the data calls (total): a layout is set once per tab, not per run
     this.counts.applyLayout++;
@@ -225,6 +241,11 @@ export class MemorySheet implements SheetPort {
     return this.formats[row - 1]?.[col - 1] ?? '';
   }
 
+  /** A cell's whole note (1-based), '' when it has none. */
+  noteAt(row: number, col: number): string {
+    return this.notes[row - 1]?.[col - 1] ?? '';
+  }
+
   /** 1-based column whose row-1 text is `header`, or 0. */
   columnOf(header: string): number {
     return (this.cells[0] ?? []).findIndex((v) => v === header) + 1;
@@ -235,6 +256,12 @@ export class MemorySheet implements SheetPort {
   /** Types a value into a cell, with the same parsing as a write. */
   edit(row: number, col: number, value: CellValue): void {
     this.store(row - 1, col - 1, value);
+  }
+
+  /** Writes a note of the seller's own into a cell (replacing the cell's whole note). */
+  putNote(row: number, col: number, note: string): void {
+    this.notes[row - 1] ??= [];
+    this.notes[row - 1][col - 1] = note === '' ? undefined : note;
   }
 
   /** Stores a formula whose displayed value is given (e.g. a user's ARRAYFORMULA column). */
@@ -258,14 +285,17 @@ export class MemorySheet implements SheetPort {
     });
     const cells = order.map((r) => this.cells[r] ?? []);
     const formats = order.map((r) => this.formats[r] ?? []);
+    const notes = order.map((r) => this.notes[r] ?? []);
     cells.forEach((line, i) => (this.cells[i + 1] = line));
     formats.forEach((line, i) => (this.formats[i + 1] = line));
+    for (const [i, line] of notes.entries()) this.notes[i + 1] = line;
   }
 
   /** Inserts an empty column before `col` (1-based), shifting everything right. */
   insertColumn(col: number, header = ''): void {
     for (const line of this.cells) if (line && line.length >= col - 1) line.splice(col - 1, 0, '');
     for (const line of this.formats) if (line && line.length >= col - 1) line.splice(col - 1, 0, undefined);
+    for (const line of this.notes) if (line && line.length >= col - 1) line.splice(col - 1, 0, undefined);
     // validations and cell styles move with their cells, as in Sheets
     const shift = (c: number) => (c >= col ? c + 1 : c);
     this.layout.validations = new Map([...this.layout.validations].map(([c, v]) => [shift(c), v]));
@@ -289,12 +319,14 @@ export class MemorySheet implements SheetPort {
     };
     this.cells.forEach((line) => line && move(line));
     this.formats.forEach((line) => line && move(line));
+    for (const line of this.notes) if (line) move(line);
   }
 
   /** Inserts an empty row before `row` (1-based). */
   insertRow(row: number): void {
     this.cells.splice(row - 1, 0, []);
     this.formats.splice(row - 1, 0, []);
+    this.notes.splice(row - 1, 0, []);
   }
 
   /** Formats a cell by hand (colours, bold), as a seller does. */
@@ -312,7 +344,7 @@ export class MemorySheet implements SheetPort {
 
   // ---- internals ----
 
-  private count(method: 'readAll' | 'readBlock' | 'writeBlock' | 'setFormats'): void {
+  private count(method: 'readAll' | 'readBlock' | 'writeBlock' | 'setFormats' | 'setNotes'): void {
     this.counts[method]++;
     this.counts.total++;
   }
@@ -366,6 +398,7 @@ export class MemorySpreadsheet implements SpreadsheetPort {
     readBlock: 0,
     writeBlock: 0,
     setFormats: 0,
+    setNotes: 0,
     applyLayout: 0,
     layoutServiceCalls: 0,
     total: 0,
@@ -373,7 +406,14 @@ export class MemorySpreadsheet implements SpreadsheetPort {
   };
   private readonly sheets = new Map<string, MemorySheet>();
 
+  /** the spreadsheet's locale (File → Settings), null when the test does not say */
+  spreadsheetLocale: string | null = null;
+
   constructor(readonly timeZone = 'Asia/Tokyo') {}
+
+  locale(): string | null {
+    return this.spreadsheetLocale;
+  }
 
   getSheet(name: string): MemorySheet | null {
     return this.sheets.get(name) ?? null;

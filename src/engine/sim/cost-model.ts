@@ -232,6 +232,14 @@ export class CostedSheet implements SheetPort {
     this.call('setFormats', cells * this.model.rates.writeCellMs);
   }
 
+  /** Charged as Apps Script does it: getNotes then setNotes on the one range (src/gas/sheet.ts). */
+  setNotes(row: number, col: number, notes: (string | null)[][]): void {
+    const cells = notes.reduce((n, r) => n + r.length, 0);
+    this.inner.setNotes(row, col, notes);
+    this.call('getNotes', cells * this.model.rates.readCellMs);
+    this.call('setNotes', cells * this.model.rates.writeCellMs);
+  }
+
   /** Charged as the Apps Script service calls it makes (setFrozenRows, setDataValidation, …). */
   applyLayout(change: LayoutChange): void {
     this.inner.applyLayout(change);

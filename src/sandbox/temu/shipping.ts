@@ -207,7 +207,7 @@ export class ShippingDesk {
     parentOrderSn: string,
     orderSns: string[] | null,
     trackingNumber: string,
-  ): { ok: boolean; error?: string } {
+  ): { ok: true } | { ok: false; error: string } {
     const order = this.orders.get(parentOrderSn);
     if (!order) return { ok: false, error: 'unknown parentOrderSn' };
     const children = order.children.filter(

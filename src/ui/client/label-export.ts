@@ -1,4 +1,4 @@
-import type { LabelExportRequest, LabelExportState } from '../shared/rpc';
+import type { LabelExportRequest, LabelExportState, LabelExportStateRequest } from '../shared/rpc';
 import { append, clear, fill, h } from './dom';
 import { bytesOfBase64, lineList, select } from './labels-common';
 import { call, closeDialog } from './rpc';
@@ -107,7 +107,7 @@ async function makeFile(btn: HTMLButtonElement, out: HTMLElement): Promise<void>
   }
 }
 
-function load(req: LabelExportRequest): Promise<void> {
+function load(req: LabelExportStateRequest): Promise<void> {
   return call('labelExportGetState', req).then((st) => {
     state = st;
     render();
@@ -115,6 +115,6 @@ function load(req: LabelExportRequest): Promise<void> {
 }
 
 if (root)
-  load({ format: 'b2', shop: '', reissue: false }).catch((err: Error) =>
+  load({ format: null, shop: '', reissue: false }).catch((err: Error) =>
     root.appendChild(h('div', { className: 'notice notice-error', role: 'alert' }, err.message)),
   );

@@ -10,12 +10,13 @@ import {
   type LabelExportFile,
   type LabelExportRequest,
   type LabelExportState,
+  type LabelExportStateRequest,
   type LabelFormatView,
   type LabelImportPlanView,
   type LabelImportRequest,
   type LabelImportState,
 } from '../shared/rpc';
-import type { UiEnv } from './settings-document';
+import type { RawSettings, UiEnv } from './settings-document';
 import { localeOf, UiError } from './sidebar';
 
 /**
@@ -49,7 +50,9 @@ function reportLines(locale: Locale, report: LabelExportReport): string[] {
   if (report.exitCode === 2) return report.errors;
   // a shop's message joins its summary and notes with ' / ' for the Log; the dialog lists them one a line
   const perShop = report.shops.flatMap((s) => s.message.split(' / ').map((m) => `${s.shop}: ${m}`));
-  return [...perShop, ...report.preview, ...report.errors];
+  // the run's "no rows" line repeats what a shop line already says
+  const preview = report.preview.filter((p) => !perShop.some((l) => l.endsWith(`: ${p}`)));
+  return [...perShop, ...preview, ...report.errors];
 }
 
 const exportOptions = (req: LabelExportRequest) => ({
@@ -58,9 +61,21 @@ const exportOptions = (req: LabelExportRequest) => ({
   ...(req.shop === '' ? {} : { shop: req.shop }),
 });
 
-export function labelExportState(env: UiEnv, req: LabelExportRequest): LabelExportState {
+/** The format of the first enabled shop's default carrier (its 送り状形式), else B2クラウド. */
+function usualFormat(raw: RawSettings): LabelFormat {
+  const formatOf = (carrier: unknown) =>
+    raw.carriers.find((c) => c.name === carrier && LABEL_FORMATS.includes(c.labels as LabelFormat))?.labels;
+  for (const shop of raw.shops) {
+    const f = shop.enabled === false ? undefined : formatOf(shop.defaultCarrier);
+    if (f !== undefined) return f as LabelFormat;
+  }
+  return 'b2';
+}
+
+export function labelExportState(env: UiEnv, asked: LabelExportStateRequest): LabelExportState {
   const raw = env.settingsDoc.read();
   const locale = localeOf(raw);
+  const req: LabelExportRequest = { ...asked, format: asked.format ?? usualFormat(raw) };
   const report = runLabelExport(env, { ...exportOptions(req), trigger: 'manual', dryRun: true });
   return {
     locale,

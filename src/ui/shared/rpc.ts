@@ -222,6 +222,11 @@ export const LabelExportRequestSchema = z.object({
   reissue: z.boolean(),
 });
 export type LabelExportRequest = z.infer<typeof LabelExportRequestSchema>;
+/** The dialog's first preview asks with no format: the server picks the one the shops' carriers use. */
+export const LabelExportStateRequestSchema = LabelExportRequestSchema.extend({
+  format: z.enum(LABEL_FORMATS).nullable(),
+});
+export type LabelExportStateRequest = z.infer<typeof LabelExportStateRequestSchema>;
 
 /** A label format as the dialogs offer it. */
 export interface LabelFormatView {
@@ -312,7 +317,7 @@ export interface UiApi {
   fetchOrdersForRange: { req: FetchRangeRequest; res: FetchRangeResponse };
   slipsGetState: { req: SlipsRequest; res: SlipsState };
   slipsMakePdf: { req: SlipsRequest; res: SlipsPdfResponse };
-  labelExportGetState: { req: LabelExportRequest; res: LabelExportState };
+  labelExportGetState: { req: LabelExportStateRequest; res: LabelExportState };
   labelExportMakeFile: { req: LabelExportRequest; res: LabelExportFile };
   labelImportGetState: { req: z.infer<typeof EmptyRequestSchema>; res: LabelImportState };
   labelImportPreview: { req: LabelImportRequest; res: LabelImportPlanView };

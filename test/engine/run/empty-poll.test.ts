@@ -74,11 +74,12 @@ describe('an empty timer poll', () => {
     const quiet = readState(w.rawProps, temu.name).quietPolls!;
     expect(quiet).toBeGreaterThanOrEqual(2);
     // Seller Center: an order not fetched so far (PENDING, SHIPPED) becomes UN_SHIPPING, a fetch status
-    const orders = w.sandbox.mall('temu').control('orders', {}) as { parentOrderSn: string; status: number }[];
+    const orders = w.sandbox.orders('temu');
     const other = orders.find((o) => o.status !== 2 && o.status !== 3)!;
-    const changed = w.sandbox
-      .mall('temu')
-      .control('advance', { parentOrderSn: other.parentOrderSn, status: 'UN_SHIPPING' }) as { changed: number };
+    const changed = w.sandbox.control<{ changed: number }>('temu', 'advance', {
+      parentOrderSn: other.parentOrderSn,
+      status: 'UN_SHIPPING',
+    });
     expect(changed.changed).toBe(1);
     const before = w.rawBook.getSheet(ORDERS_SHEET_NAMES.ja)!.readAll().length;
     const { meter, report } = poll(w);
@@ -101,7 +102,7 @@ describe('an empty timer poll', () => {
   test('an order the mall changes again after it was written is upserted again', () => {
     const w = pollingWorld(2);
     const temu = w.settings.shops.find((s) => s.mall === 'temu')!;
-    const orders = w.sandbox.mall('temu').control('orders', {}) as { parentOrderSn: string; status: number }[];
+    const orders = w.sandbox.orders('temu');
     const target = orders.find((o) => o.status === 2)!;
     w.sandbox.mall('temu').control('cancel', { parentOrderSn: target.parentOrderSn });
     const { report } = poll(w);

@@ -46,6 +46,7 @@ describe('MemorySpreadsheet copies Apps Script value quirks', () => {
       readBlock: 0,
       writeBlock: 1,
       setFormats: 1,
+      setNotes: 0,
       applyLayout: 0,
       layoutServiceCalls: 0,
       total: 3,

@@ -5,12 +5,10 @@ import { QOO10_SANDBOX_CREDENTIALS } from '../../../src/sandbox/qoo10';
 import { DAY, fetchAll, qoo10Ctx, qoo10World } from './helpers';
 
 const keyCalls = (sent: HttpRequest[]) => sent.filter((r) => r.url.endsWith('CertificationAPI.CreateCertificationKey'));
-const state = (mall: { control(c: string, a: Record<string, unknown>): unknown }) =>
-  mall.control('state', {}) as { keysIssued: number };
 
 describe('Qoo10 seller auth key', () => {
   test('issued once from API key + login, cached with its issue date, expiry recorded', () => {
-    const { world, mall } = qoo10World();
+    const { world } = qoo10World();
     const ctx = qoo10Ctx(world);
     const now = world.clock.now();
     fetchAll(ctx, { from: now - DAY, to: now, statuses: ['SHIPPING_REQUESTED'] });
@@ -27,7 +25,7 @@ describe('Qoo10 seller auth key', () => {
     // every later call carries the seller key, never the API key
     const others = world.http.sent.filter((r) => !r.url.endsWith('CreateCertificationKey'));
     expect(others.every((r) => r.headers?.GiosisCertificationKey === ctx.store.get('qoo10.sak'))).toBe(true);
-    expect(state(mall).keysIssued).toBe(1);
+    expect(world.sandbox.state('qoo10').keysIssued).toBe(1);
   });
 
   test.each(['key', 'result', 'error'])(
@@ -43,7 +41,7 @@ describe('Qoo10 seller auth key', () => {
       const t2 = world.clock.now();
       const { lines } = fetchAll(ctx, { from: now - 7 * DAY, to: now, statuses: ['SHIPPING_REQUESTED'] });
       expect(lines.length).toBeGreaterThan(0);
-      const codes = (mall.control('state', {}) as { calls: { code: number }[] }).calls.map((c) => c.code);
+      const codes = world.sandbox.state('qoo10').calls.map((c) => c.code);
       expect(codes.filter((c) => c === { key: -90001, result: -90004, error: -90005 }[envelope])).toHaveLength(1);
       expect(keyCalls(world.http.sent)).toHaveLength(2);
       expect(ctx.store.get('qoo10.sak')).not.toBe(oldKey);
@@ -54,25 +52,21 @@ describe('Qoo10 seller auth key', () => {
   );
 
   test('re-issued ahead of time after ~11 months, without waiting for an error', () => {
-    const { world, mall } = qoo10World();
+    const { world } = qoo10World();
     const ctx = qoo10Ctx(world);
     const now = world.clock.now();
     fetchAll(ctx, { from: now - DAY, to: now, statuses: ['SHIPPING_REQUESTED'] });
     world.clock.advance(300 * DAY);
     fetchAll(ctx, { from: world.clock.now() - DAY, to: world.clock.now(), statuses: ['SHIPPING_REQUESTED'] });
-    expect(state(mall).keysIssued).toBe(1);
+    expect(world.sandbox.state('qoo10').keysIssued).toBe(1);
     world.clock.advance(40 * DAY);
     fetchAll(ctx, { from: world.clock.now() - DAY, to: world.clock.now(), statuses: ['SHIPPING_REQUESTED'] });
-    expect(state(mall).keysIssued).toBe(2);
-    expect(
-      (mall.control('state', {}) as { calls: { code: number }[] }).calls.some(
-        (c) => c.code === -90004 || c.code === -90005,
-      ),
-    ).toBe(false);
+    expect(world.sandbox.state('qoo10').keysIssued).toBe(2);
+    expect(world.sandbox.state('qoo10').calls.some((c) => c.code === -90004 || c.code === -90005)).toBe(false);
   });
 
   test('a key cached for one login is not reused for another: a new one is requested', () => {
-    const { world, mall } = qoo10World();
+    const { world } = qoo10World();
     const now = world.clock.now();
     fetchAll(qoo10Ctx(world), { from: now - DAY, to: now, statuses: ['SHIPPING_REQUESTED'] });
     const wrongUser = qoo10Ctx(world, { credentials: { ...QOO10_SANDBOX_CREDENTIALS, userId: 'someone-else' } });
@@ -80,7 +74,7 @@ describe('Qoo10 seller auth key', () => {
       /販売認証キーを発行できません/,
     );
     expect(keyCalls(world.http.sent)).toHaveLength(2);
-    expect(state(mall).keysIssued).toBe(1);
+    expect(world.sandbox.state('qoo10').keysIssued).toBe(1);
   });
 
   test('a wrong password is a clear error naming the shop, with no secret in it', () => {

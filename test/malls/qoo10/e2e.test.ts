@@ -2,7 +2,7 @@ import { runExport, runFetch } from '../../../src/engine';
 import { fillTrackingAsSeller } from '../../../src/node/demo';
 import { demoQoo10Shop } from '../../../src/sandbox/qoo10';
 import { engineWorld, orderRows, settingsWithShops } from '../../support/worlds';
-import { BASE, sandboxOrders } from './helpers';
+import { BASE } from './helpers';
 
 /** The whole engine against the Qoo10 sandbox, in-process: what `mallsheet fetch/export` does. */
 function engine(shop: Record<string, unknown> = {}) {
@@ -20,19 +20,21 @@ function engine(shop: Record<string, unknown> = {}) {
       result: String(cell('exportResult')),
       phone: String(cell('phone')),
     }));
-  const shipments = () => (mall.control('state', {}) as { shipments: { orderNo: string }[] }).shipments;
+  const shipments = () => world.sandbox.state('qoo10').shipments;
   return { world, book, env, mall, rows, shipments };
 }
 
 describe('Qoo10 end to end (engine + connector + sandbox)', () => {
   test('fetch multi-line carts, export once per OrderNo, never twice', () => {
-    const { world, book, env, mall, rows, shipments } = engine();
+    const { world, book, env, rows, shipments } = engine();
     const f = runFetch(env, { trigger: 'manual' });
     expect(f.exitCode).toBe(0);
     const fetched = rows();
-    const expected = sandboxOrders(mall).filter(
-      (o) => (o.status === 2 || o.status === 3) && !o.claim && o.orderDate > world.clock.now() - 7 * 86_400_000,
-    );
+    const expected = world.sandbox
+      .orders('qoo10')
+      .filter(
+        (o) => (o.status === 2 || o.status === 3) && !o.claim && o.orderDate > world.clock.now() - 7 * 86_400_000,
+      );
     expect(fetched.map((r) => r.lineId).sort()).toEqual(expected.flatMap((o) => o.orderNos).sort());
     expect(fetched.every((r) => !r.phone.startsWith('+81'))).toBe(true);
     expect(expected.some((o) => o.orderNos.length > 1)).toBe(true); // multi-line carts are in the run
@@ -80,7 +82,7 @@ describe('Qoo10 end to end (engine + connector + sandbox)', () => {
     mall.control('expire', { envelope: 'error' });
     world.clock.advance(3_600_000);
     expect(runFetch(env, { trigger: 'manual' }).exitCode).toBe(0);
-    expect((mall.control('state', {}) as { keysIssued: number }).keysIssued).toBe(2);
+    expect(world.sandbox.state('qoo10').keysIssued).toBe(2);
 
     const bad = engine({
       credentials: { apiKey: 'qoo10-sandbox-api-key', userId: 'sandbox-seller', password: 'nope-secret' },

@@ -1,13 +1,13 @@
 import { OrderLineSchema } from '../../../src/engine/order-line';
 import { qoo10Connector } from '../../../src/malls/qoo10';
 import { CLAIMS_EVERY_MS } from '../../../src/malls/qoo10/fetch';
-import { DAY, fetchAll, qoo10Ctx, qoo10World, sandboxOrders } from './helpers';
+import { DAY, fetchAll, qoo10Ctx, qoo10World } from './helpers';
 
 const ALL = ['AWAITING_PAYMENT', 'SHIPPING_REQUESTED', 'SELLER_CONFIRMED', 'ON_DELIVERY', 'DELIVERED'];
 
 describe('Qoo10 fetch', () => {
   test('fetches every order of the selected statuses, one line per OrderNo, no duplicates', () => {
-    const { world, mall } = qoo10World({ orders: 60 });
+    const { world } = qoo10World({ orders: 60 });
     const ctx = qoo10Ctx(world);
     const now = world.clock.now();
     const { lines } = fetchAll(ctx, {
@@ -15,7 +15,8 @@ describe('Qoo10 fetch', () => {
       to: now,
       statuses: ['SHIPPING_REQUESTED', 'SELLER_CONFIRMED'],
     });
-    const expected = sandboxOrders(mall)
+    const expected = world.sandbox
+      .orders('qoo10')
       .filter((o) => (o.status === 2 || o.status === 3) && !(o.claim === '3' || o.claim === '16'))
       .flatMap((o) => o.orderNos);
     expect(expected.length).toBeGreaterThan(20);
@@ -55,11 +56,12 @@ describe('Qoo10 fetch', () => {
   });
 
   test('status filtering: only the asked status comes back, labelled from the digit in parentheses', () => {
-    const { world, mall } = qoo10World({ orders: 60 });
+    const { world } = qoo10World({ orders: 60 });
     const ctx = qoo10Ctx(world);
     const now = world.clock.now();
     const { lines } = fetchAll(ctx, { from: now - 30 * DAY, to: now, statuses: ['ON_DELIVERY'] });
-    const expected = sandboxOrders(mall)
+    const expected = world.sandbox
+      .orders('qoo10')
       .filter((o) => o.status === 4 && !o.claim)
       .flatMap((o) => o.orderNos);
     expect(lines.length).toBe(expected.length);
@@ -100,7 +102,7 @@ describe('Qoo10 fetch', () => {
   });
 
   test('maps a Qoo10 row: IDs as text, cart = 注文番号, phone without +81, postcode text, amount with currency', () => {
-    const { world, mall } = qoo10World({ orders: 60 });
+    const { world } = qoo10World({ orders: 60 });
     const ctx = qoo10Ctx(world);
     const now = world.clock.now();
     const { lines } = fetchAll(ctx, { from: now - 30 * DAY, to: now, statuses: ALL });
@@ -116,7 +118,7 @@ describe('Qoo10 fetch', () => {
     expect(lines.some((l) => l.phone === '090-1234-5678')).toBe(true);
     expect(lines.some((l) => l.sku === '=SUM(1,2)')).toBe(true);
     expect(lines.every((l) => l.phone !== '')).toBe(true); // mobile "+81--" falls back to the landline
-    const multi = sandboxOrders(mall).find((o) => o.orderNos.length > 1 && o.status === 2 && !o.claim)!;
+    const multi = world.sandbox.orders('qoo10').find((o) => o.orderNos.length > 1 && o.status === 2 && !o.claim)!;
     const cart = lines.filter((l) => l.orderId === multi.packNo);
     expect(cart.map((l) => l.lineId).sort()).toEqual([...multi.orderNos].sort());
   });
@@ -160,7 +162,7 @@ describe('Qoo10 fetch', () => {
     const { world, mall } = qoo10World({ orders: 40 });
     const ctx = qoo10Ctx(world);
     const now = world.clock.now();
-    const target = sandboxOrders(mall).find((o) => o.status === 2 && !o.claim)!;
+    const target = world.sandbox.orders('qoo10').find((o) => o.status === 2 && !o.claim)!;
     const before = fetchAll(ctx, { from: now - 30 * DAY, to: now + DAY, statuses: ['SHIPPING_REQUESTED'] });
     expect(before.lines.some((l) => l.orderId === target.packNo)).toBe(true);
     world.clock.advance(60_000);
@@ -183,7 +185,7 @@ describe('Qoo10 fetch', () => {
   test('a claim stamped in the second the fetch starts is seen by that fetch', () => {
     const { world, mall } = qoo10World({ orders: 40 });
     const ctx = qoo10Ctx(world);
-    const target = sandboxOrders(mall).find((o) => o.status === 2 && !o.claim)!;
+    const target = world.sandbox.orders('qoo10').find((o) => o.status === 2 && !o.claim)!;
     // the claim at x.200 s, the fetch at x.700 s of the same second
     world.clock.advance(1000 - (world.clock.now() % 1000) + 200);
     mall.control('cancel', { packNo: target.packNo });

@@ -1,7 +1,7 @@
 import type { ExportLine, ExportOrder, ShopContext } from '../../../src/engine/connector';
 import { qoo10Connector } from '../../../src/malls/qoo10';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
-import { demoQoo10Shop } from '../../../src/sandbox/qoo10';
+import { demoQoo10Shop, type Qoo10CartView } from '../../../src/sandbox/qoo10';
 import { fetchSteps } from '../../support/fetch-steps';
 import { BASE, DAY } from '../../support/mall-helpers';
 import { sandboxWorld, shopContext, type World } from '../../support/worlds';
@@ -26,21 +26,9 @@ export function fetchAll(ctx: ShopContext, req: { from: number; to: number; stat
   return fetchSteps(qoo10Connector, ctx, req);
 }
 
-export interface SandboxOrder {
-  packNo: string;
-  orderNos: string[];
-  status: number;
-  claim: string | null;
-  orderDate: number;
-}
-
-export function sandboxOrders(mall: { control(c: string, a: Record<string, unknown>): unknown }): SandboxOrder[] {
-  return mall.control('orders', {}) as SandboxOrder[];
-}
-
 /** An order as the engine hands it to exportOrders: every line ready with the given tracking. */
 export function exportOrder(
-  o: SandboxOrder,
+  o: Qoo10CartView,
   tracking: string,
   carrierName = 'ヤマト運輸',
   over: Partial<ExportLine> = {},

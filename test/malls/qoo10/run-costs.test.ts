@@ -1,13 +1,13 @@
 import { qoo10Connector } from '../../../src/malls/qoo10';
 import { metered } from '../../support/metered-run';
-import { DAY, exportOrder, fetchAll, qoo10Ctx, qoo10World, sandboxOrders } from './helpers';
+import { DAY, exportOrder, fetchAll, qoo10Ctx, qoo10World } from './helpers';
 
 const sentTo = (world: ReturnType<typeof qoo10World>['world'], method: string) =>
   world.http.sent.filter((r) => r.url.endsWith(method)).length;
 
 describe('Qoo10: what a run costs', () => {
   test('the seller auth key is read once per run and nothing is written while it stays valid', () => {
-    const { world, mall } = qoo10World({ orders: 40 });
+    const { world } = qoo10World({ orders: 40 });
     const now = world.clock.now();
     fetchAll(qoo10Ctx(world), { from: now - 7 * DAY, to: now, statuses: ['SHIPPING_REQUESTED'] }); // issues the key
     const keyEntries = () => {
@@ -21,7 +21,8 @@ describe('Qoo10: what a run costs', () => {
     expect(key.length).toBeGreaterThan(0);
     const m = metered(qoo10Ctx(world));
     fetchAll(m.run, { from: now - 7 * DAY, to: now, statuses: ['SHIPPING_REQUESTED', 'SELLER_CONFIRMED'] });
-    const ready = sandboxOrders(mall)
+    const ready = world.sandbox
+      .orders('qoo10')
       .filter((o) => o.status === 2 && !o.claim)
       .slice(0, 6);
     const out = qoo10Connector.exportOrders(
@@ -44,12 +45,12 @@ describe('Qoo10: what a run costs', () => {
     const now = world.clock.now();
     fetchAll(qoo10Ctx(world), { from: now - 7 * DAY, to: now, statuses: ['SHIPPING_REQUESTED'] });
     const m = metered(qoo10Ctx(world));
-    const [a, b] = sandboxOrders(mall).filter((o) => o.status === 2 && !o.claim);
+    const [a, b] = world.sandbox.orders('qoo10').filter((o) => o.status === 2 && !o.claim);
     qoo10Connector.exportOrders(m.run, [exportOrder(a, 'A1')], { dryRun: false });
     mall.control('expire', {});
     const out = qoo10Connector.exportOrders(m.run, [exportOrder(b, 'B1')], { dryRun: false });
     expect(out.every((o) => o.kind === 'ok')).toBe(true);
-    expect((mall.control('state', {}) as { keysIssued: number }).keysIssued).toBe(2);
+    expect(world.sandbox.state('qoo10').keysIssued).toBe(2);
     expect(m.props.sets).toBe(3);
     expect(m.expiries()).toBe(2);
   });
@@ -63,7 +64,9 @@ describe('Qoo10: what a run costs', () => {
     (locale, label, stat) => {
       const { world, mall } = qoo10World({ orders: 40 });
       const ctx = qoo10Ctx(world, {}, { locale });
-      const [pending, fine] = sandboxOrders(mall).filter((o) => o.status === 2 && !o.claim && o.orderNos.length === 1);
+      const [pending, fine] = world.sandbox
+        .orders('qoo10')
+        .filter((o) => o.status === 2 && !o.claim && o.orderNos.length === 1);
       mall.control('cancel', { packNo: pending.packNo, stat });
       const out = qoo10Connector.exportOrders(
         ctx,
@@ -87,7 +90,7 @@ describe('Qoo10: what a run costs', () => {
   test('a line the sheet does not yet know to be under a claim is still sent, and the refusal explained', () => {
     const { world, mall } = qoo10World({ orders: 40 });
     const ctx = qoo10Ctx(world);
-    const [o] = sandboxOrders(mall).filter((x) => x.status === 2 && !x.claim && x.orderNos.length === 1);
+    const [o] = world.sandbox.orders('qoo10').filter((x) => x.status === 2 && !x.claim && x.orderNos.length === 1);
     mall.control('cancel', { packNo: o.packNo, stat: '1' });
     const [out] = qoo10Connector.exportOrders(ctx, [exportOrder(o, 'P1')], { dryRun: false });
     expect(out).toMatchObject({ kind: 'error', message: expect.stringMatching(/キャンセル要請.*-10100/) });

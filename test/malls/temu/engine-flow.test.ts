@@ -29,7 +29,7 @@ function world(shopOverrides: Record<string, unknown> = {}) {
       done++;
     });
   };
-  return { env, clock, temu, rows, rowsOf, col, fill };
+  return { env, clock, temu, sandbox: sb.sandbox, rows, rowsOf, col, fill };
 }
 
 test('fetch → fill → export: one confirm per ready parent, partial parents ship their ready rows, none on re-run, cancellation flips the row', () => {
@@ -66,11 +66,7 @@ test('fetch → fill → export: one confirm per ready parent, partial parents s
   ).toBe(true);
 
   runExport(w.env, { trigger: 'manual' });
-  expect(
-    (w.temu.control('state', {}) as { requestsByType: Record<string, number> }).requestsByType[
-      'bg.logistics.shipment.v2.confirm'
-    ],
-  ).toBe(3);
+  expect(w.sandbox.state('temu').requestsByType['bg.logistics.shipment.v2.confirm']).toBe(3);
 
   const victim = single[1];
   w.temu.control('cancel', { parentOrderSn: victim });

@@ -28,16 +28,8 @@ export function control(world: World, command: string, args: Record<string, unkn
   return world.sandbox.mall('temu').control(command, args);
 }
 
-export interface SandboxOrderView {
-  parentOrderSn: string;
-  status: number;
-  createdAt: number;
-  buyer: string;
-  children: { orderSn: string; status: number; quantity: number }[];
-}
-
-export function sandboxOrders(world: World): SandboxOrderView[] {
-  return control(world, 'orders');
+export function sandboxOrders(world: World) {
+  return world.sandbox.orders('temu');
 }
 
 export function windowReq(world: World, statuses = ['UN_SHIPPING'], days = 7): Omit<FetchRequest, 'cursor'> {

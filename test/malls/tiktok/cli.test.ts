@@ -6,7 +6,7 @@ import { discoverHeaders } from '../../../src/engine/orders/headers';
 import { fillTrackingAsSeller } from '../../../src/node/demo';
 import { XlsxWorkbook } from '../../../src/node/workbook';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
-import { demoTikTokShop, TIKTOK_SANDBOX_APP } from '../../../src/sandbox/tiktok';
+import { demoTikTokShop, TIKTOK_SANDBOX_APP, type TikTokOrderView } from '../../../src/sandbox/tiktok';
 
 /** `mallsheet fetch/export` as a user runs them, against `mallsheet sandbox` over real HTTP. */
 const root = path.resolve(__dirname, '../../..');
@@ -43,7 +43,7 @@ function mallsheet(args: string[]) {
 
 async function control(command: string, args: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
   const res = await fetch(`${url}/__sandbox/tiktok/${command}`, { method: 'POST', body: JSON.stringify(args) });
-  return ((await res.json()) as { result: Record<string, unknown> }).result;
+  return (await res.json()) as Record<string, unknown>;
 }
 
 async function rows(file: string) {
@@ -70,7 +70,7 @@ test('fetch, export after the access token expired, export again: all orders, gr
   const f = mallsheet(['fetch', '--config', config, '--workbook', file]);
   expect(f.code).toBe(0);
   const fetched = await rows(file);
-  const sandboxOrders = (await control('orders')) as unknown as { id: string; status: string; lineItemIds: string[] }[];
+  const sandboxOrders = ((await control('orders')) as { orders: TikTokOrderView[] }).orders;
   const wanted = sandboxOrders.filter((o) => o.status === 'ON_HOLD' || o.status === 'AWAITING_SHIPMENT');
   expect(fetched.flatMap((r) => r.lineId.split(',')).sort()).toEqual(wanted.flatMap((o) => o.lineItemIds).sort());
   expect(fetched.some((r) => r.lineId.includes(','))).toBe(true);

@@ -2,7 +2,7 @@ import { runExport, runFetch } from '../../../src/engine';
 import { fillTrackingAsSeller } from '../../../src/node/demo';
 import { demoTikTokShop } from '../../../src/sandbox/tiktok';
 import { engineWorld, orderRows, settingsWithShops } from '../../support/worlds';
-import { BASE, type SandboxOrder } from './helpers';
+import { BASE } from './helpers';
 
 /** The whole engine against the TikTok sandbox, in-process: what `mallsheet fetch/export` does. */
 function engine(opts: { orders?: number; credentials?: Record<string, string> } = {}) {
@@ -21,9 +21,8 @@ function engine(opts: { orders?: number; credentials?: Record<string, string> } 
       tracking: String(cell('tracking')),
       result: String(cell('exportResult')),
     }));
-  const orders = () => mall.control('orders', {}) as SandboxOrder[];
-  const state = () =>
-    mall.control('state', {}) as { shipments: { orderId: string; lineItemIds: string[] }[]; refreshes: number };
+  const orders = () => world.sandbox.orders('tiktok');
+  const state = () => world.sandbox.state('tiktok');
   return { world, book, env, mall, rows, orders, state };
 }
 

@@ -3,18 +3,12 @@ import type { OrderLine } from '../../../src/engine/order-line';
 import { tiktokConnector } from '../../../src/malls/tiktok';
 import { byOrder, exportLine, fetchAll, setup } from './helpers';
 
-interface Shipment {
-  orderId: string;
-  tracking: string;
-  providerId: string;
-  lineItemIds: string[];
-}
 const YAMATO = '7117858858072016686';
 
 function world(orders = 25) {
   const s = setup({ orders });
   const { lines } = fetchAll(s.ctx, s.world, ['ON_HOLD', 'AWAITING_SHIPMENT', 'CANCELLED', 'IN_TRANSIT']);
-  const state = () => s.sb.control('state', {}) as { shipments: Shipment[]; updates: Shipment[]; throttled: number };
+  const state = () => s.world.sandbox.state('tiktok');
   const run = (ls: ExportLine[], dryRun = false) => tiktokConnector.exportOrders(s.ctx, byOrder(ls), { dryRun });
   /** an AWAITING_SHIPMENT order with at least `skus` rows (and a delivery option unless asked otherwise) */
   const awaiting = (skus = 1, withOption = true): OrderLine[] => {
@@ -143,7 +137,7 @@ describe('TikTok export', () => {
   ])('mall code %i on Mark Package As Shipped reads as a sentence with the code and the request_id', (code, text) => {
     const w = world();
     const [a] = w.awaiting();
-    w.sb.control('fault', { code, path: '/fulfillment/' });
+    w.sb.control('fault', { kind: 'code', code, path: '/fulfillment/' });
     const [out] = w.run([exportLine(a, { tracking: '123456789012' })]);
     expect(out.kind).toBe('error');
     expect((out as { message: string }).message).toMatch(text);
@@ -160,7 +154,7 @@ describe('TikTok export', () => {
       const [a] = w.awaiting();
       const line = exportLine(a, { tracking: '123456789012' });
       w.run([line]);
-      w.sb.control('fault', { code, path: '/fulfillment/' });
+      w.sb.control('fault', { kind: 'code', code, path: '/fulfillment/' });
       const [out] = w.run([line]);
       expect(out).toMatchObject({ kind: 'already' });
       expect((out as { note: string }).note).toContain(String(code));
@@ -194,7 +188,7 @@ describe('TikTok export', () => {
   test('"already shipped" with no number on the mall\'s side counts only for a number exported unchanged', () => {
     const w = world();
     const [a] = w.awaiting();
-    w.sb.control('fault', { code: 21011020, path: '/fulfillment/', count: 2 });
+    w.sb.control('fault', { kind: 'code', code: 21011020, path: '/fulfillment/', count: 2 });
     const [fresh] = w.run([exportLine(a, { tracking: '123456789012' })]);
     expect(fresh.kind).toBe('error');
     expect((fresh as { message: string }).message).toMatch(/どの伝票番号かを返しませんでした.*21011020/);
@@ -223,6 +217,7 @@ describe('TikTok export', () => {
     const w = world();
     const [a] = w.awaiting();
     w.sb.control('fault', {
+      kind: 'data',
       data: { package_id: '1', warning: { message: 'match more than one provider' } },
       path: '/fulfillment/',
     });
@@ -330,7 +325,7 @@ describe('TikTok export', () => {
   test('an unreachable mall fails every ready line with a message and never throws', () => {
     const w = world();
     const rows = w.awaiting();
-    w.sb.control('fault', { status: 500, count: 20 });
+    w.sb.control('fault', { kind: 500, count: 20 });
     const out = w.run(rows.map((l) => exportLine(l, { tracking: '123456789012' })));
     expect(out.every((o) => o.kind === 'error' && /HTTP 500/.test(o.message))).toBe(true);
   });

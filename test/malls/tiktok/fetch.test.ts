@@ -143,23 +143,23 @@ describe('TikTok tokens', () => {
     const step2 = tiktokConnector.fetch(ctx, { ...req, cursor: step1.cursor });
     expect(step2.lines.length).toBeGreaterThan(0);
     expect(ctx.store.get(STORE.accessToken)).not.toBe(token1);
-    expect((sb.control('state', {}) as { refreshes: number }).refreshes).toBe(2);
+    expect(world.sandbox.state('tiktok').refreshes).toBe(2);
   });
 
   test('36009004 on a stored access token (revoked or replaced elsewhere) triggers one refresh and the retry', () => {
-    const { world, ctx, sb } = setup({ credentials: { accessToken: 'TTP_issued_elsewhere_0001' } });
+    const { world, ctx } = setup({ credentials: { accessToken: 'TTP_issued_elsewhere_0001' } });
     const { lines } = fetchAll(ctx, world, ['AWAITING_SHIPMENT']);
     expect(lines.length).toBeGreaterThan(0);
-    expect((sb.control('state', {}) as { refreshes: number }).refreshes).toBe(1);
+    expect(world.sandbox.state('tiktok').refreshes).toBe(1);
     expect(ctx.store.get(STORE.accessToken)).not.toBe('TTP_issued_elsewhere_0001');
   });
 
   test('36009004 on a token refreshed in this run is not refreshed again: the error is reported with its request_id', () => {
     const { world, ctx, sb } = setup();
     fetchAll(ctx, world, ['AWAITING_SHIPMENT']);
-    sb.control('fault', { code: 36009004, path: '/order/', count: 3 });
+    sb.control('fault', { kind: 'code', code: 36009004, path: '/order/', count: 3 });
     expect(() => fetchAll(ctx, world, ['AWAITING_SHIPMENT'])).toThrow(/\(TikTok 36009004, request_id \w+\)/);
-    expect((sb.control('state', {}) as { refreshes: number }).refreshes).toBe(1);
+    expect(world.sandbox.state('tiktok').refreshes).toBe(1);
   });
 
   test('an expired refresh token (36004001) says to re-authorise the app in Partner Center, with code and request_id', () => {
@@ -183,14 +183,14 @@ describe('TikTok tokens', () => {
   });
 
   test('refreshes before the access token expires, without waiting for 105002', () => {
-    const { world, ctx, sb } = setup();
+    const { world, ctx } = setup();
     fetchAll(ctx, world, ['AWAITING_SHIPMENT']);
     const exp = Number(ctx.store.get(STORE.accessTokenExpiresAt)) * 1000;
     world.clock.advance(exp - world.clock.now() - 60_000);
     const before = world.http.sent.length;
     fetchAll(ctx, world, ['AWAITING_SHIPMENT']);
     expect(world.http.sent[before].url).toContain('/api/v2/token/refresh');
-    expect((sb.control('state', {}) as { refreshes: number }).refreshes).toBe(2);
+    expect(world.sandbox.state('tiktok').refreshes).toBe(2);
   });
 
   test('a new refresh token in the settings replaces the stored tokens', () => {
@@ -260,11 +260,11 @@ describe('TikTok transient answers', () => {
   test('HTTP 429, 503, a busy code on HTTP 200 and malformed JSON are retried and survived', () => {
     const { world, ctx, sb } = setup({ orders: 120 });
     const start = world.clock.now();
-    sb.control('fault', { status: 429, count: 2, path: '/order/' });
-    sb.control('fault', { status: 503, count: 1, path: '/order/' });
+    sb.control('fault', { kind: 429, count: 2, path: '/order/' });
+    sb.control('fault', { kind: 503, count: 1, path: '/order/' });
     const a = fetchAll(ctx, world, ['AWAITING_SHIPMENT']);
-    sb.control('fault', { code: 36009003, count: 1, path: '/order/' });
-    sb.control('fault', { malformed: true, count: 1, path: '/order/' });
+    sb.control('fault', { kind: 'code', code: 36009003, count: 1, path: '/order/' });
+    sb.control('fault', { kind: 'malformed', count: 1, path: '/order/' });
     const b = fetchAll(ctx, world, ['AWAITING_SHIPMENT']);
     expect(a.lines.length).toBeGreaterThan(0);
     expect(b.lines).toEqual(a.lines);
@@ -274,7 +274,7 @@ describe('TikTok transient answers', () => {
 
   test('a mall that stays down gives a readable error, not a stack trace', () => {
     const { world, ctx, sb } = setup();
-    sb.control('fault', { status: 503, count: 50, path: '/order/' });
+    sb.control('fault', { kind: 503, count: 50, path: '/order/' });
     expect(() => fetchAll(ctx, world, ['AWAITING_SHIPMENT'])).toThrow(/TikTok Shop から応答がありません（HTTP 503）/);
   });
 });

@@ -7,16 +7,6 @@ import { sandboxWorld, shopContext, type World } from '../../support/worlds';
 
 export { BASE, DAY };
 
-export interface SandboxOrder {
-  id: string;
-  status: string;
-  createTime: number;
-  lineItemIds: string[];
-  skus: string[];
-  deliveryOptionId: string;
-  tracking: string[];
-}
-
 export function setup(
   opts: {
     orders?: number;
@@ -35,7 +25,7 @@ export function setup(
   };
   const ctx = shopContext(world, shop, { carriers: DEMO_CARRIERS, locale: opts.locale });
   const sb = world.sandbox.mall('tiktok');
-  const orders = () => sb.control('orders', {}) as SandboxOrder[];
+  const orders = () => world.sandbox.orders('tiktok');
   /** a new run of the same shop (same document properties), e.g. after the user edited the credentials */
   const rerun = (credentials: Record<string, string>) =>
     shopContext(

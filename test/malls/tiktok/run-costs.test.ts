@@ -13,7 +13,7 @@ function world(orders: number) {
   const ready: ExportLine[] = lines.map((l) =>
     exportLine(l, { tracking: `8${String(ids.indexOf(l.orderId)).padStart(11, '0')}` }),
   );
-  const shipped = () => (s.sb.control('state', {}) as { shipments: unknown[] }).shipments.length;
+  const shipped = () => s.world.sandbox.state('tiktok').shipments.length;
   /** a later run of the same shop: a new context (new client) over the same document properties */
   const nextRun = (budgetMs = 270_000): ShopContext => ({
     ...s.ctx,
@@ -89,15 +89,15 @@ describe('TikTok export: what a run costs', () => {
     const m = metered(w.nextRun());
     tiktokConnector.exportOrders(m.run, orders.slice(0, 5), { dryRun: false });
     w.sb.control('expire', {});
-    const before = (w.sb.control('state', {}) as { refreshes: number }).refreshes;
+    const before = w.world.sandbox.state('tiktok').refreshes;
     const out = tiktokConnector.exportOrders(m.run, orders.slice(5), { dryRun: false });
     expect(out.every((o) => o.kind === 'ok')).toBe(true);
-    expect((w.sb.control('state', {}) as { refreshes: number }).refreshes).toBe(before + 1);
+    expect(w.world.sandbox.state('tiktok').refreshes).toBe(before + 1);
     expect(m.props.sets).toBe(4);
     expect(m.expiries()).toBe(2);
     // the next run uses what the refresh stored
     const next = metered(w.nextRun());
     tiktokConnector.exportOrders(next.run, orders.slice(0, 5), { dryRun: false });
-    expect((w.sb.control('state', {}) as { refreshes: number }).refreshes).toBe(before + 1);
+    expect(w.world.sandbox.state('tiktok').refreshes).toBe(before + 1);
   });
 });

@@ -137,6 +137,8 @@ export function world(
     env,
     clock,
     sandbox: sbx,
+    /** all sandbox malls, for typed reads of this one's 'orders' and 'state' */
+    malls: sandbox,
     fuse,
     chaos,
     hooks,
@@ -183,6 +185,10 @@ function fusedBook(book: MemorySpreadsheet, fuse: Fuse): SpreadsheetPort {
       applyLayout: (change: LayoutChange) => {
         fuse.tick(`${sheet.name}.applyLayout`);
         sheet.applyLayout(change);
+      },
+      setNotes: (row: number, col: number, notes: (string | null)[][]) => {
+        fuse.tick(`${sheet.name}.setNotes`);
+        sheet.setNotes(row, col, notes);
       },
     };
   return {
@@ -263,13 +269,10 @@ export function fillTracking(w: World, share = 0.5): number {
   return filled;
 }
 
-/** The mall's sandbox fault controls behind one vocabulary. */
-export type FaultKind = '500' | '503' | '429' | 'malformed';
+/** The faults every sandbox mall can inject (its 'fault' control, one call shape for all). */
+export type FaultKind = 500 | 503 | 429 | 'malformed';
 export function injectFault(w: World, kind: FaultKind, count: number): void {
-  if (w.mall === 'temu') w.sandbox.control('fault', { kind: kind === 'malformed' ? 'malformed' : Number(kind), count });
-  else if (w.mall === 'tiktok')
-    w.sandbox.control('fault', kind === 'malformed' ? { malformed: true, count } : { status: Number(kind), count });
-  else w.sandbox.control('fault', { kind, count });
+  w.malls.control(w.mall, 'fault', { kind, count });
 }
 
 /** Every line key the mall holds that the shop's fetch selects (statuses, `days`): what the sheet must show. */
@@ -277,35 +280,19 @@ export function expectedKeys(w: World): string[] {
   const key = (order: string, line: string) => `${order}\u0000${line}`;
   const since = w.clock.now() - 7 * 86_400_000;
   if (w.mall === 'temu') {
-    const orders = w.sandbox.control('orders', {}) as {
-      parentOrderSn: string;
-      status: number;
-      createdAt: number;
-      children: { orderSn: string }[];
-    }[];
-    return orders
+    return w.malls
+      .orders('temu')
       .filter((o) => o.status === 2 && o.createdAt * 1000 >= since)
       .flatMap((o) => o.children.map((c) => key(o.parentOrderSn, c.orderSn)));
   }
   if (w.mall === 'tiktok') {
-    const orders = w.sandbox.control('orders', {}) as {
-      id: string;
-      status: string;
-      createTime: number;
-      lineItemIds: string[];
-    }[];
-    return orders
+    return w.malls
+      .orders('tiktok')
       .filter((o) => (o.status === 'ON_HOLD' || o.status === 'AWAITING_SHIPMENT') && o.createTime * 1000 >= since)
       .flatMap((o) => o.lineItemIds.map((id) => key(o.id, id)));
   }
-  const packs = w.sandbox.control('orders', {}) as {
-    packNo: string;
-    orderNos: string[];
-    status: number;
-    claim: string | null;
-    orderDate: number;
-  }[];
-  return packs
+  return w.malls
+    .orders('qoo10')
     .filter((p) => (p.status === 2 || p.status === 3) && p.claim !== '3' && p.claim !== '16' && p.orderDate >= since)
     .flatMap((p) => p.orderNos.map((n) => key(p.packNo, n)));
 }
@@ -319,13 +306,12 @@ export function sheetKeys(w: World): string[] {
 export function acceptedPerLine(w: World): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
-  const state = w.sandbox.control('state', {}) as { shipments: unknown[] };
-  for (const s of state.shipments as Record<string, unknown>[]) {
-    if (w.mall === 'temu')
-      for (const p of s.packages as { lines: { orderSn: string }[] }[]) for (const l of p.lines) add(l.orderSn);
-    else if (w.mall === 'tiktok') for (const id of s.lineItemIds as string[]) add(id);
-    else add(String(s.orderNo));
-  }
+  if (w.mall === 'temu')
+    for (const s of w.malls.state('temu').shipments)
+      for (const p of s.packages) for (const l of p.lines) add(l.orderSn);
+  else if (w.mall === 'tiktok')
+    for (const s of w.malls.state('tiktok').shipments) for (const id of s.lineItemIds) add(id);
+  else for (const s of w.malls.state('qoo10').shipments) add(s.orderNo);
   return counts;
 }
 

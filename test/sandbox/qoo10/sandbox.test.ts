@@ -1,6 +1,13 @@
 import { ShopBaseSchema } from '../../../src/engine/settings/schema';
 import { qoo10Connector } from '../../../src/malls/qoo10';
-import { createQoo10Sandbox, demoQoo10Shop, QOO10_SANDBOX_CREDENTIALS } from '../../../src/sandbox/qoo10';
+import { answered } from '../../../src/sandbox/controls';
+import {
+  createQoo10Sandbox,
+  demoQoo10Shop,
+  QOO10_SANDBOX_CREDENTIALS,
+  type Qoo10CartView,
+  type Qoo10StateView,
+} from '../../../src/sandbox/qoo10';
 import { Sandbox } from '../../../src/sandbox/sandbox';
 import type { MallSandbox } from '../../../src/sandbox/types';
 
@@ -41,8 +48,7 @@ function world(orders = 30) {
 }
 
 const REJECTED = { ErrorCode: -90001, ErrorMsg: '存在しないAPIです。' };
-const orders = (mall: MallSandbox) =>
-  mall.control('orders', {}) as { packNo: string; orderNos: string[]; status: number; claim: string | null }[];
+const orders = (mall: MallSandbox) => answered<{ orders: Qoo10CartView[] }>(mall.control('orders', {})).orders;
 
 describe('Qoo10 sandbox: auth', () => {
   test('CreateCertificationKey checks the API key header and the login', () => {
@@ -104,7 +110,7 @@ describe('Qoo10 sandbox: auth', () => {
     const { call, issue, mall } = world();
     const p = { ShippingStatus: '2', SearchStartDate: '20261120', SearchEndDate: '20261121' };
     const key = issue().ResultObject;
-    const { apiKey } = mall.control('rotateApiKey', {}) as { apiKey: string };
+    const { apiKey } = answered<{ apiKey: string }>(mall.control('rotateApiKey', {}));
     expect(call('ShippingBasic.GetShippingInfo_v3', p, key).body).toEqual(REJECTED);
     expect(issue()).toEqual(REJECTED);
     const login = { user_id: QOO10_SANDBOX_CREDENTIALS.userId, pwd: QOO10_SANDBOX_CREDENTIALS.password };
@@ -227,7 +233,10 @@ describe('Qoo10 sandbox: controls', () => {
       return ((Array.isArray(obj) ? obj : obj ? [obj] : []) as { OrderNo: number }[]).map((r) => String(r.OrderNo));
     };
     expect(ids('2')).toEqual(expect.arrayContaining(target.orderNos));
-    expect(mall.control('advance', { packNo: target.packNo, status: 3 })).toBe(target.orderNos.length);
+    expect(mall.control('advance', { packNo: target.packNo, status: 3 })).toEqual({
+      ok: true,
+      changed: target.orderNos.length,
+    });
     expect(ids('2')).not.toEqual(expect.arrayContaining([target.orderNos[0]]));
     expect(ids('3')).toEqual(expect.arrayContaining(target.orderNos));
   });
@@ -258,7 +267,7 @@ describe('Qoo10 sandbox: SetSendingInfo', () => {
     const cancelled = os.find((o) => o.status === 3 && !o.claim)!;
     mall.control('cancel', { packNo: cancelled.packNo });
     expect(send(cancelled.orderNos[0])).toBe(-10100);
-    expect((mall.control('state', {}) as { shipments: unknown[] }).shipments).toHaveLength(1);
+    expect(answered<Qoo10StateView>(mall.control('state', {})).shipments).toHaveLength(1);
   });
 });
 
@@ -275,7 +284,7 @@ describe('Qoo10 sandbox: limits, faults, data', () => {
 
   test('injected faults answer the next requests, then normal service resumes', () => {
     const { mall, issue } = world();
-    mall.control('fault', { kind: '503', count: 2 });
+    mall.control('fault', { kind: 503, count: 2 });
     mall.control('fault', { kind: 'malformed', count: 1 });
     const req = { method: 'POST', path: `${PATH}X`, query: {}, headers: {}, body: '' };
     expect(mall.handle(req).status).toBe(503);
@@ -290,7 +299,7 @@ describe('Qoo10 sandbox: limits, faults, data', () => {
     const c = new Sandbox({ now: () => 0, seed: 6 }).mall('qoo10').control('orders', {});
     expect(a).toEqual(b);
     expect(a).not.toEqual(c);
-    expect((a as unknown[]).length).toBe(25);
+    expect(answered<{ orders: unknown[] }>(a).orders.length).toBe(25);
     const t0 = Date.now();
     const big = createQoo10Sandbox({ now: () => 0, seed: 9, orders: 10_000 });
     expect(Date.now() - t0).toBeLessThan(2000);

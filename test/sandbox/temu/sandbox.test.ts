@@ -1,8 +1,9 @@
 import { VirtualClock } from '../../../src/engine/memory-ports';
 import { signParams } from '../../../src/malls/temu/sign';
 import { nodeCrypto } from '../../../src/node/crypto';
+import { answered } from '../../../src/sandbox/controls';
 import { Sandbox } from '../../../src/sandbox/sandbox';
-import { createTemuSandbox, TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
+import { createTemuSandbox, TEMU_SANDBOX_CREDENTIALS, type TemuOrderView } from '../../../src/sandbox/temu';
 
 const { appKey, appSecret, accessToken } = TEMU_SANDBOX_CREDENTIALS;
 
@@ -36,13 +37,7 @@ function world(orders = 30) {
     return JSON.parse(res.body);
   };
   const temu = sandbox.mall('temu');
-  const orderList = () =>
-    temu.control('orders', {}) as {
-      parentOrderSn: string;
-      status: number;
-      buyer: string;
-      children: { orderSn: string; status: number; quantity: number }[];
-    }[];
+  const orderList = () => sandbox.orders('temu');
   return { clock, sandbox, call, temu, orderList };
 }
 
@@ -184,11 +179,11 @@ describe('Temu sandbox: orders (docs/malls/temu.md §3)', () => {
     const c = createTemuSandbox({ now: () => clock.now(), seed: 6 }).control('orders', {});
     expect(a).toEqual(b);
     expect(a).not.toEqual(c);
-    expect((a as unknown[]).length).toBe(25);
+    expect(answered<{ orders: unknown[] }>(a).orders.length).toBe(25);
     const t0 = Date.now();
-    const big = createTemuSandbox({ now: () => clock.now(), seed: 5, orders: 10_000 }).control('orders', {}) as {
-      status: number;
-    }[];
+    const big = answered<{ orders: TemuOrderView[] }>(
+      createTemuSandbox({ now: () => clock.now(), seed: 5, orders: 10_000 }).control('orders', {}),
+    ).orders;
     expect(Date.now() - t0).toBeLessThan(1000);
     expect(big).toHaveLength(10_000);
     expect(big.filter((o) => o.status === 3).length).toBeGreaterThan(300);
@@ -300,7 +295,7 @@ describe('Temu sandbox: v2.confirm rules (docs/malls/temu.md §1.2, §1.3)', () 
     expect(confirm({ sendType: 1, sendRequestList: [pkg('PART1', lines.slice(1))] }).errorCode).toBe(120014004);
     expect(confirm({ sendType: 0, sendRequestList: [pkg('PART3', lines.slice(1))] }).success).toBe(true);
     expect(status(order.parentOrderSn).status).toBe(4);
-    expect((w.temu.control('state', {}) as { shipments: unknown[] }).shipments).toHaveLength(2);
+    expect(w.sandbox.state('temu').shipments).toHaveLength(2);
   });
 
   test('sendType 1 with one package plus subSendRequests (the official example) is accepted', () => {
@@ -309,9 +304,7 @@ describe('Temu sandbox: v2.confirm rules (docs/malls/temu.md §1.2, §1.3)', () 
     expect(confirm({ sendType: 1, sendRequestList: [pkg('MAIN1', lines, { subSendRequests: [sub] })] }).success).toBe(
       true,
     );
-    const state = w.temu.control('state', {}) as {
-      shipments: { packages: { trackingNumber: string; subPackages: { trackingNumber: string }[] }[] }[];
-    };
+    const state = w.sandbox.state('temu');
     expect(state.shipments[0].packages[0]).toMatchObject({
       trackingNumber: 'MAIN1',
       subPackages: [{ trackingNumber: 'SUB1' }],
@@ -359,7 +352,7 @@ describe('Temu sandbox: v2.confirm rules (docs/malls/temu.md §1.2, §1.3)', () 
       .filter((c) => c.status !== 3)
       .map((c) => ({ parentOrderSn: other.parentOrderSn, orderSn: c.orderSn, quantity: c.quantity }));
     expect(confirm({ sendType: 0, sendRequestList: [pkg('TRK1', otherLines)] }).errorCode).toBe(120014004);
-    const state = w.temu.control('state', {}) as { shipments: unknown[] };
+    const state = w.sandbox.state('temu');
     expect(state.shipments).toHaveLength(1);
   });
 

@@ -320,12 +320,6 @@ describe('TikTok sandbox mall', () => {
   });
 
   describe('fulfillment', () => {
-    type Info = {
-      id: string;
-      status: string;
-      lineItemIds: string[];
-      packages: { id: string; tracking: string; lineItemIds: string[] }[];
-    };
     const YAMATO = '7117858858072016686';
     function shipping() {
       const w = world(40);
@@ -335,7 +329,7 @@ describe('TikTok sandbox mall', () => {
         const r = w.signed('POST', path, { shop_cipher: CIPHER }, text);
         return w.call('POST', path, r.query, { body: text, headers: { ...r.headers, 'x-tts-access-token': t } });
       };
-      const info = () => w.sb.control('orders', {}) as Info[];
+      const info = () => w.sandbox.orders('tiktok');
       const order = info().find((o) => o.status === 'AWAITING_SHIPMENT' && o.lineItemIds.length >= 2)!;
       const ship = (items: string[], tracking: string) =>
         post(`/fulfillment/202309/orders/${order.id}/packages`, {

@@ -169,3 +169,18 @@ test('without ご依頼主 the dialog says so and makes no file; a shop not in t
 function labelRowsKeyed(world: ReturnType<typeof setUp>['world']): number {
   return labelRows(world.book).filter((r) => r.labelKey !== '').length;
 }
+
+test("the dialog opens on the format of the shop's default carrier", () => {
+  const { world, press } = setUp();
+  expect(press<LabelExportState>('labelExportGetState', { ...B2, format: null }).value.request.format).toBe('b2');
+  const doc = world.env.settingsDoc;
+  const raw = doc.read();
+  doc.write({
+    ...raw,
+    shops: raw.shops.map((s) => ({ ...s, defaultCarrier: '佐川急便' })),
+    carriers: raw.carriers.map((c) => (c.name === '佐川急便' ? { ...c, labels: 'ehiden2' } : c)),
+  });
+  const state = press<LabelExportState>('labelExportGetState', { ...B2, format: null }).value;
+  expect(state.request.format).toBe('ehiden2');
+  expect(state.lines.join('\n')).toContain('e飛伝Ⅱ');
+});
