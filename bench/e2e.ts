@@ -303,7 +303,8 @@ function sheetOrders(world: World): { orders: Record<string, number>; rows: numb
   for (const row of grid.slice(1)) {
     const shop = String(row[at.shop!]);
     const mall = mallOf.get(shop) ?? shop;
-    (byMall[mall] ??= new Set()).add(String(row[at.orderId!]));
+    byMall[mall] ??= new Set();
+    byMall[mall].add(String(row[at.orderId!]));
   }
   return { orders: Object.fromEntries(Object.entries(byMall).map(([m, s]) => [m, s.size])), rows: grid.length - 1 };
 }
@@ -400,8 +401,10 @@ export function exportMinimum(world: World): Record<string, Minimum> {
         : mall === 'tiktok'
           ? `${order}\u0000${String(row[at.tracking!])}`
           : String(row[at.lineId!]);
-    (shipments[mall] ??= new Set()).add(key);
-    (orders[mall] ??= new Set()).add(order);
+    shipments[mall] ??= new Set();
+    shipments[mall].add(key);
+    orders[mall] ??= new Set();
+    orders[mall].add(order);
   }
   for (const [mall, set] of Object.entries(shipments)) {
     const lookups = mall === 'temu' ? 2 : mall === 'tiktok' ? Math.ceil(orders[mall].size / 50) + 1 : 0;

@@ -5,22 +5,18 @@
  * naive writer that sets each row's cells on their own. Targets: ≤ 3 calls on 受注一覧 per run, the
  * simulated run < 60 s, Node time < 2 s.
  */
-import { type EngineEnv, runLabelExport, runLabelImport } from '../src/engine';
-import { MemoryLock, MemoryLogger, MemoryProperties, MemoryTriggers, VirtualClock } from '../src/engine/memory-ports';
+import { runLabelExport, runLabelImport } from '../src/engine';
+import { MemoryProperties, VirtualClock } from '../src/engine/memory-ports';
 import type { OrderLine } from '../src/engine/order-line';
 import { OrdersTable } from '../src/engine/orders/table';
-import { parseSettings } from '../src/engine/settings/parse';
 import { MemorySpreadsheet } from '../src/engine/sheet/memory-sheet';
-import { CostedProperties, CostedSpreadsheet, CostedToasts, CostModel } from '../src/engine/sim/cost-model';
-import { CONNECTORS } from '../src/malls';
-import { nodeCrypto } from '../src/node/crypto';
 import { issueB2 } from '../src/sandbox/b2-issuer';
+import { BENCH_SHIPPER, BENCH_SHOP, benchShopSettings, costedOfflineEnv } from './support/offline-env';
 
 export const SHIPMENTS = 5_000;
 const START = Date.UTC(2026, 11, 1);
 const TARGET_MS = 60_000;
 const SCRIPT_CPU_FACTOR = 5;
-const SHOP = { name: 'Temu 1号店', mallLabel: 'Temu', initialStatus: 'new' as const, defaultCarrier: 'ヤマト運輸' };
 
 function line(n: number): OrderLine {
   return {
@@ -53,57 +49,25 @@ export function labelsWorld(shipments = SHIPMENTS) {
   const layout = { props, carriers: ['ヤマト運輸'] };
   const seed = OrdersTable.open(inner, { locale: 'ja', timezone: 'Asia/Tokyo', layout });
   seed.upsert(
-    SHOP,
+    BENCH_SHOP,
     Array.from({ length: shipments }, (_, n) => line(n)),
     [],
     START,
   );
   seed.flush();
   const clock = new VirtualClock(START + 3_600_000);
-  const model = new CostModel(clock);
-  const log = new MemoryLogger();
-  const config = {
-    shops: [
-      {
-        name: SHOP.name,
-        mall: 'temu',
-        region: 'global',
-        credentials: { appKey: 'k', appSecret: 's', accessToken: 't' },
-      },
-    ],
-    carriers: [{ name: 'ヤマト運輸', temu: 'Yamato', labels: 'b2' }],
-    shipper: {
-      name: 'MallSheet商店',
-      postalCode: '150-0001',
-      address: '東京都渋谷区神宮前1-2-3',
-      phone: '03-1234-5678',
-    },
-    labels: { b2: { billingCode: '012345678901', freightNo: '01' } },
-  };
-  const env: EngineEnv = {
-    book: new CostedSpreadsheet(inner, model),
-    http: {
-      fetch: () => {
-        throw new Error('labels make no URL fetch');
-      },
-      fetchAll: () => {
-        throw new Error('labels make no URL fetch');
-      },
-    },
-    props: new CostedProperties(props, model),
-    lock: new MemoryLock(),
+  const { env, model } = costedOfflineEnv({
+    book: inner,
+    props,
     clock,
-    crypto: nodeCrypto,
-    log,
-    progress: new CostedToasts(log, model),
-    triggers: new MemoryTriggers(),
-    connectors: CONNECTORS,
-    // in Sheets the settings are the 設定 tab: one read, costed like any other
-    loadSettings: () => {
-      model.charge(model.rates.sheetCallMs);
-      return parseSettings(config, CONNECTORS);
+    settings: {
+      shops: [benchShopSettings()],
+      carriers: [{ name: 'ヤマト運輸', temu: 'Yamato', labels: 'b2' }],
+      shipper: BENCH_SHIPPER,
+      labels: { b2: { billingCode: '012345678901', freightNo: '01' } },
     },
-  };
+    what: 'labels',
+  });
   return { inner, env, model, clock };
 }
 

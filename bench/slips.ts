@@ -5,15 +5,12 @@
  * costed by the engine's cost model (src/engine/sim/cost-model.ts); the conversion and the script's own
  * CPU by the estimates below. The target: well inside one execution's 6 minutes.
  */
-import { type EngineEnv, runSlips } from '../src/engine';
-import { MemoryLock, MemoryLogger, MemoryProperties, MemoryTriggers, VirtualClock } from '../src/engine/memory-ports';
+import { runSlips } from '../src/engine';
+import { MemoryProperties, VirtualClock } from '../src/engine/memory-ports';
 import type { OrderLine } from '../src/engine/order-line';
 import { OrdersTable } from '../src/engine/orders/table';
-import { parseSettings } from '../src/engine/settings/parse';
 import { MemorySpreadsheet } from '../src/engine/sheet/memory-sheet';
-import { CostedProperties, CostedSpreadsheet, CostedToasts, CostModel } from '../src/engine/sim/cost-model';
-import { CONNECTORS } from '../src/malls';
-import { nodeCrypto } from '../src/node/crypto';
+import { BENCH_SHIPPER, BENCH_SHOP, benchShopSettings, costedOfflineEnv } from './support/offline-env';
 
 export const SHIPMENTS = 500;
 const OTHER_ROWS = 4_200;
@@ -27,8 +24,6 @@ const LIMIT_MS = 360_000;
 export const PDF_FIXED_MS = 2_000;
 export const PDF_PAGE_MS = 150;
 export const SCRIPT_CPU_FACTOR = 5;
-
-const SHOP = { name: 'Temu 1号店', mallLabel: 'Temu', initialStatus: 'new' as const, defaultCarrier: 'ヤマト運輸' };
 
 function line(n: number, orderNo: number, status = 'UN_SHIPPING'): OrderLine {
   return {
@@ -62,7 +57,7 @@ function seedBook(): MemorySpreadsheet {
   for (let o = 0; o < OTHER_ROWS; o++) lines.push(line(n++, 10_000 + o, 'SHIPPED'));
   for (let o = 0; o < SHIPMENTS; o++)
     for (let k = 0; k < 1 + (o % 3 === 0 ? 2 : o % 3 === 1 ? 1 : 0); k++) lines.push(line(n++, o));
-  table.upsert(SHOP, lines, [], START);
+  table.upsert(BENCH_SHOP, lines, [], START);
   table.flush();
   // the shipped rows have tracking numbers typed in: they are not printed
   const sheet = book.getSheet('受注一覧')!;
@@ -83,54 +78,19 @@ export function runSlipsBench(): {
   shipments: number;
   pages: number;
 } {
-  const inner = seedBook();
   const clock = new VirtualClock(START + 86_400_000);
-  const model = new CostModel(clock);
-  const log = new MemoryLogger();
-  const book = new CostedSpreadsheet(inner, model);
-  const config = {
-    shops: [
-      {
-        name: SHOP.name,
-        mall: 'temu',
-        region: 'global',
-        credentials: { appKey: 'k', appSecret: 's', accessToken: 't' },
-        slipComment: 'ご購入ありがとうございます。',
-      },
-    ],
-    carriers: [{ name: 'ヤマト運輸', temu: 'Yamato' }],
-    shipper: {
-      name: 'MallSheet商店',
-      postalCode: '150-0001',
-      address: '東京都渋谷区神宮前1-2-3',
-      phone: '03-1234-5678',
-    },
-    slips: { advanceStatus: true },
-  };
-  const env: EngineEnv = {
-    book,
-    http: {
-      fetch: () => {
-        throw new Error('slips make no URL fetch');
-      },
-      fetchAll: () => {
-        throw new Error('slips make no URL fetch');
-      },
-    },
-    props: new CostedProperties(new MemoryProperties(), model),
-    lock: new MemoryLock(),
+  const { env, model } = costedOfflineEnv({
+    book: seedBook(),
+    props: new MemoryProperties(),
     clock,
-    crypto: nodeCrypto,
-    log,
-    progress: new CostedToasts(log, model),
-    triggers: new MemoryTriggers(),
-    connectors: CONNECTORS,
-    // in Sheets the settings are the 設定 tab: one read, costed like any other
-    loadSettings: () => {
-      model.charge(model.rates.sheetCallMs);
-      return parseSettings(config, CONNECTORS);
+    settings: {
+      shops: [benchShopSettings({ slipComment: 'ご購入ありがとうございます。' })],
+      carriers: [{ name: 'ヤマト運輸', temu: 'Yamato' }],
+      shipper: BENCH_SHIPPER,
+      slips: { advanceStatus: true },
     },
-  };
+    what: 'slips',
+  });
   let pages = 0;
   let htmlBytes = 0;
   const t0 = performance.now();

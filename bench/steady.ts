@@ -135,7 +135,7 @@ function place(w: World, due: Arrival[], placed: Map<string, number>): void {
     const mine = due.filter((a) => a.mall === mall);
     if (mine.length === 0) continue;
     const { orders } = w.sandbox.control<{ orders: string[] }>(mall, 'arrive', { count: mine.length });
-    orders.forEach((id, i) => placed.set(id, mine[Math.min(i, mine.length - 1)].at));
+    for (const [i, id] of orders.entries()) placed.set(id, mine[Math.min(i, mine.length - 1)].at);
   }
 }
 
@@ -147,7 +147,7 @@ function orderIds(w: World, sheet: string, column: 'orderId'): Set<string> {
 }
 
 function naiveColumn(header: unknown[]): number {
-  return header.findIndex((h) => h === 'orderId');
+  return header.indexOf('orderId');
 }
 
 /** MallSheet: a timer tick every interval for 24 hours. */

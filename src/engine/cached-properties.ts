@@ -21,7 +21,8 @@ export class CachedProperties implements PropertiesPort {
   }
 
   get(key: string): string | null {
-    if (this.values.has(key)) return this.values.get(key)!;
+    const known = this.values.get(key);
+    if (known !== undefined) return known;
     if (this.allKeys === null && this.inner.getAll) {
       this.loadAll(this.inner.getAll());
       return this.values.get(key) ?? null;
@@ -49,11 +50,9 @@ export class CachedProperties implements PropertiesPort {
   }
 
   keys(): string[] {
-    if (this.allKeys === null) {
-      if (this.inner.getAll) this.loadAll(this.inner.getAll());
-      else this.allKeys = new Set(this.inner.keys());
-    }
-    return [...this.allKeys!];
+    const all = this.allKeys ?? (this.inner.getAll ? this.loadAll(this.inner.getAll()) : new Set(this.inner.keys()));
+    this.allKeys = all;
+    return [...all];
   }
 
   getAll(): Record<string, string> {
@@ -65,8 +64,10 @@ export class CachedProperties implements PropertiesPort {
     return out;
   }
 
-  private loadAll(all: Record<string, string>): void {
+  /** Takes every key and value the store returned; returns (and keeps) the set of its keys. */
+  private loadAll(all: Record<string, string>): Set<string> {
     this.allKeys = new Set(Object.keys(all));
     for (const [k, v] of Object.entries(all)) if (!this.values.has(k)) this.values.set(k, v);
+    return this.allKeys;
   }
 }

@@ -57,8 +57,24 @@ export interface MallConnector {
    */
   isHeldStatus?(mallStatus: string): boolean;
 
+  /**
+   * Optional: the most orders the mall lets one tracking number cover (TikTok Shop JP consolidates up to 20,
+   * docs/malls/tiktok-shop.md §4.2). 同梱 proposals stay within it and export refuses a larger group.
+   */
+  maxOrdersPerTracking?: number;
+
   /** Mall-specific tracking clean-up after the engine's width/space normalisation (e.g. drop '-'). */
   normalizeTracking(tracking: string): string;
+}
+
+/**
+ * The connector of a shop's mall. Settings are parsed against the connector list (an unknown mall is a
+ * settings error naming the shop), so a shop without one is a wiring mistake, said as such.
+ */
+export function connectorOf(connectors: readonly MallConnector[], shop: ShopSettings): MallConnector {
+  const connector = connectors.find((c) => c.id === shop.mall);
+  if (!connector) throw new Error(`shop "${shop.name}": no connector for mall "${shop.mall}"`);
+  return connector;
 }
 
 export interface CredentialField {

@@ -1,4 +1,4 @@
-import { isMarkedFormula, widthGroups } from '../engine/sheet/layout';
+import { headerSpans, isMarkedFormula, widthGroups } from '../engine/sheet/layout';
 import { mergeNote } from '../engine/sheet/notes';
 import {
   type CellStyle,
@@ -110,9 +110,7 @@ export class GasSheet implements SheetPort {
     const rows = change.validations?.length || change.highlights || change.protect ? sheet.getMaxRows() : 0;
     const below = (first: number, count: number): Range => sheet.getRange(2, first, rows - 1, count);
     if (change.frozenRows !== undefined) sheet.setFrozenRows(change.frozenRows);
-    for (const span of change.header?.spans ?? []) {
-      style(sheet.getRange(change.header!.row ?? 1, span.first, 1, span.last - span.first + 1), change.header!.style);
-    }
+    for (const h of headerSpans(change)) style(sheet.getRange(h.row, h.first, 1, h.last - h.first + 1), h.style);
     for (const g of widthGroups(change.widths ?? [])) sheet.setColumnWidths(g.first, g.count, g.px);
     for (const v of change.validations ?? []) {
       const rule = v.rule;

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type EngineEnv, type RunReport, runCheck, runExport, runFetch, runSlips, type SlipsReport } from '../engine';
@@ -61,18 +62,22 @@ export function envLocale(): Locale {
   return /^ja/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'ja' : 'en';
 }
 
+/** The command line read against OPTIONS; one it cannot read is a usage error. */
+function readCommandLine(argv: string[], t: T): { values: Values; positionals: string[] } {
+  try {
+    const parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    return { values: parsed.values as Values, positionals: parsed.positionals };
+  } catch (e) {
+    throw new UsageError([t('cli.args.invalid', { detail: (e as Error).message })]);
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   let L = envLocale();
   const t = (k: MessageKey, p?: Record<string, string | number>) => translate(L, k, p);
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-    } catch (e) {
-      throw new UsageError([t('cli.args.invalid', { detail: (e as Error).message })]);
-    }
-    const values = parsed.values as Values;
-    const [command, ...positionals] = parsed.positionals;
+    const { values, positionals: words } = readCommandLine(argv, t);
+    const [command, ...positionals] = words;
     // `labels export` / `labels import`: the one command with a sub-command
     const sub = command === 'labels' ? positionals[0] : undefined;
     const extra = command === 'labels' ? positionals.slice(1) : positionals;
@@ -165,7 +170,7 @@ export function loadConfig(file: string, t: T): Settings {
     const kind = Array.isArray(input) ? t('cli.config.kind.list') : input === null ? 'null' : typeof input;
     throw new UsageError([t('cli.config.notObject', { file, kind })]);
   }
-  let checked;
+  let checked: ReturnType<typeof checkSettings>;
   try {
     checked = checkSettings(input, CONNECTORS);
   } catch (e) {
@@ -297,7 +302,7 @@ async function sandboxCommand(values: Values, t: T): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError([t('cli.args.invalid', { detail: `--port ${values.port}` })]);
   }
-  let server;
+  let server: Server;
   try {
     server = await serveSandbox(port);
   } catch (e) {

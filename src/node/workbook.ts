@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { columnLetter, isMarkedFormula } from '../engine/sheet/layout';
+import { columnLetter, headerSpans, isMarkedFormula } from '../engine/sheet/layout';
 import { mergeNote } from '../engine/sheet/notes';
 import { wallClock, zonedTimeToEpoch } from '../engine/text/dates';
 import type { CellStyle, CellValue, LayoutChange, SheetPort, SpreadsheetPort, ValidationRule } from '../ports';
@@ -173,9 +173,8 @@ class XlsxSheet implements SheetPort {
       const kept = Object.entries({ activeCell, showGridLines, zoomScale }).filter(([, v]) => v !== undefined);
       ws.views = [{ ...Object.fromEntries(kept), ...pane }];
     }
-    for (const span of change.header?.spans ?? []) {
-      for (let c = span.first; c <= span.last; c++)
-        styleCell(ws.getRow(change.header!.row ?? 1).getCell(c), change.header!.style);
+    for (const h of headerSpans(change)) {
+      for (let c = h.first; c <= h.last; c++) styleCell(ws.getRow(h.row).getCell(c), h.style);
     }
     for (const w of change.widths ?? []) ws.getColumn(w.col).width = Math.round((w.px / PX_PER_CHAR) * 10) / 10;
     for (const v of change.validations ?? []) this.validate(v.col, v.rule, v.rows);

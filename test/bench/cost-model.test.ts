@@ -20,8 +20,15 @@ function recording(clock: VirtualClock): HttpPort & { seenAt: number[] } {
   const seenAt: number[] = [];
   return {
     seenAt,
-    fetch: () => (seenAt.push(clock.now()), ok),
-    fetchAll: (reqs) => reqs.map(() => (seenAt.push(clock.now()), ok)),
+    fetch: () => {
+      seenAt.push(clock.now());
+      return ok;
+    },
+    fetchAll: (reqs) =>
+      reqs.map(() => {
+        seenAt.push(clock.now());
+        return ok;
+      }),
   };
 }
 

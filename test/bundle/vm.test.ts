@@ -55,13 +55,21 @@ function appsScriptGlobals(tabs: Record<string, unknown[][]> = {}) {
           name in tabs
             ? {
                 getName: () => name,
-                getDataRange: () => ({ getValues: () => (calls.push(`getValues(${name})`), tabs[name]) }),
+                getDataRange: () => ({
+                  getValues: () => {
+                    calls.push(`getValues(${name})`);
+                    return tabs[name];
+                  },
+                }),
               }
             : null,
         toast: record('toast'),
       }),
       getUi: () => ({
-        createMenu: (title: string) => (calls.push(`createMenu(${title})`), menu),
+        createMenu: (title: string) => {
+          calls.push(`createMenu(${title})`);
+          return menu;
+        },
         alert: record('Ui.alert'),
         ButtonSet: { OK: 'OK', OK_CANCEL: 'OK_CANCEL' },
         Button: { OK: 'OK' },

@@ -55,8 +55,14 @@ describe('GasProperties, GasLock, toastProgress', () => {
     const data: Record<string, string> = {};
     const store = {
       getProperty: (k: string) => data[k] ?? null,
-      setProperty: (k: string, v: string) => ((data[k] = v), store),
-      deleteProperty: (k: string) => (delete data[k], store),
+      setProperty: (k: string, v: string) => {
+        data[k] = v;
+        return store;
+      },
+      deleteProperty: (k: string) => {
+        delete data[k];
+        return store;
+      },
       getKeys: () => Object.keys(data),
     };
     const p = new GasProperties(store as never);
@@ -70,7 +76,11 @@ describe('GasProperties, GasLock, toastProgress', () => {
   test('tryLock passes the timeout through and answers false when the document lock is held', () => {
     const seen: number[] = [];
     let held = true;
-    const lock = new GasLock({ tryLock: (ms: number) => (seen.push(ms), !held), releaseLock: () => undefined });
+    const tryLock = (ms: number) => {
+      seen.push(ms);
+      return !held;
+    };
+    const lock = new GasLock({ tryLock, releaseLock: () => undefined });
     expect(lock.tryLock(500)).toBe(false);
     held = false;
     expect(lock.tryLock(0)).toBe(true);

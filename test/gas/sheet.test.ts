@@ -11,11 +11,15 @@ function stubSheet(name: string, maxRows: number, maxCols: number, data: CellVal
     return {
       setValues(v: CellValue[][]) {
         calls.push(`setValues ${r},${c},${h}x${w}`);
-        v.forEach((row, i) => row.forEach((x, j) => ((grid.data[r - 1 + i] ??= [])[c - 1 + j] = x)));
+        for (const [i, row] of v.entries()) {
+          grid.data[r - 1 + i] ??= [];
+          for (const [j, x] of row.entries()) grid.data[r - 1 + i][c - 1 + j] = x;
+        }
       },
       setNumberFormats(f: string[][]) {
         calls.push(`setNumberFormats ${r},${c},${h}x${w}`);
-        f.forEach((row, i) => row.forEach((x, j) => grid.formats.set(`${r + i},${c + j}`, x)));
+        for (const [i, row] of f.entries())
+          for (const [j, x] of row.entries()) grid.formats.set(`${r + i},${c + j}`, x);
       },
     };
   };

@@ -20,9 +20,18 @@ function stubScriptApp() {
       timeBased() {
         let schedule = '';
         const b = {
-          everyMinutes: (n: number) => ((schedule = `every ${n} min`), b),
-          everyHours: (n: number) => ((schedule = `every ${n} h`), b),
-          after: (ms: number) => ((schedule = `after ${ms} ms`), b),
+          everyMinutes: (n: number) => {
+            schedule = `every ${n} min`;
+            return b;
+          },
+          everyHours: (n: number) => {
+            schedule = `every ${n} h`;
+            return b;
+          },
+          after: (ms: number) => {
+            schedule = `after ${ms} ms`;
+            return b;
+          },
           create: () => triggers.push({ handler, schedule }),
         };
         return b;

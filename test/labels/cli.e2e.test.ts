@@ -22,20 +22,23 @@ test('labels export → B2 issued data → import (twice) → export to the mall
   const config = w.writeConfig('config.json', demoSettings(w.url));
   const book = path.join(w.dir, 'shop.xlsx');
   const at = (name: string) => path.join(w.dir, name);
+  /** `mallsheet labels export --out <file>` / `labels import --in <file>` in B2クラウド's format, on this workbook */
+  const labels = (sub: 'export' | 'import', file: string) =>
+    w.run([
+      'labels',
+      sub,
+      '--config',
+      config,
+      '--workbook',
+      book,
+      '--format',
+      'b2',
+      sub === 'export' ? '--out' : '--in',
+      at(file),
+    ]);
   expect(w.run(['fetch', '--config', config, '--workbook', book]).code).toBe(0);
 
-  const ex = w.run([
-    'labels',
-    'export',
-    '--config',
-    config,
-    '--workbook',
-    book,
-    '--format',
-    'b2',
-    '--out',
-    at('b2.csv'),
-  ]);
+  const ex = labels('export', 'b2.csv');
   expect(ex.code).toBe(0);
   const bytes = fs.readFileSync(at('b2.csv'));
   const { text, rows } = decodeLabelFile(bytes);
@@ -49,28 +52,30 @@ test('labels export → B2 issued data → import (twice) → export to the mall
   const sheet = await rowsOf(book);
   const keyed = sheet.filter((r) => r.labelKey !== '');
   const keys = rows.slice(1).map((r) => r[0]);
-  // every key in the file is on the rows of its shipment, and nowhere else; rows of one order share one key
+  // every key in the file is on the rows of its shipment, and nowhere else; rows of one order share one key,
+  // and so do the rows of one 同梱 group (several orders of one shop and recipient, proposed by the fetch)
   expect(new Set(keyed.map((r) => r.labelKey))).toEqual(new Set(keys));
   expect(new Set(keys).size).toBe(keys.length);
-  for (const k of keys)
-    expect(new Set(keyed.filter((r) => r.labelKey === k).map((r) => `${r.shop}/${r.orderId}`)).size).toBe(1);
+  const groupKeys: string[] = [];
+  for (const k of keys) {
+    const mine = keyed.filter((r) => r.labelKey === k);
+    const orders = new Set(mine.map((r) => `${r.shop}/${r.orderId}`));
+    if (orders.size === 1) continue;
+    expect(new Set(mine.map((r) => r.combined)).size).toBe(1);
+    expect(mine[0].combined).toMatch(/^G\d{6}-\d{2,}$/);
+    expect(new Set(mine.map((r) => `${r.shop}/${r.recipient}/${r.address}`)).size).toBe(1);
+    // the whole group, not part of it: every row holding the 同梱 value is in this shipment
+    expect(sheet.filter((r) => r.combined === mine[0].combined).map((r) => r.row)).toEqual(mine.map((r) => r.row));
+    groupKeys.push(k);
+  }
+  // the demo data has same-recipient orders in each of the three malls
+  expect(new Set(groupKeys.map((k) => keyed.find((r) => r.labelKey === k)?.shop)).size).toBe(3);
   expect(keys.every((k) => k.length <= 20 && /^[A-Za-z0-9-]+$/.test(k))).toBe(true);
   // rows that must not ship got no key
   expect(sheet.filter((r) => ['キャンセル', '保留'].includes(r.status)).every((r) => r.labelKey === '')).toBe(true);
 
   // a second export finds nothing new: no file, exit 0
-  const again = w.run([
-    'labels',
-    'export',
-    '--config',
-    config,
-    '--workbook',
-    book,
-    '--format',
-    'b2',
-    '--out',
-    at('b2-again.csv'),
-  ]);
+  const again = labels('export', 'b2-again.csv');
   expect(again.code).toBe(0);
   expect(fs.existsSync(at('b2-again.csv'))).toBe(false);
 
@@ -84,18 +89,7 @@ test('labels export → B2 issued data → import (twice) → export to the mall
   issued.push(issued[1].map((v, c) => (c === 0 ? 'L99999999999' : c === 3 ? '123456789012' : v)));
   fs.writeFileSync(at('issued.csv'), labelCsvBytes(issued));
 
-  const im = w.run([
-    'labels',
-    'import',
-    '--config',
-    config,
-    '--workbook',
-    book,
-    '--format',
-    'b2',
-    '--in',
-    at('issued.csv'),
-  ]);
+  const im = labels('import', 'issued.csv');
   expect(im.code).toBe(1);
   expect(im.out).toContain(issued[1][0]);
   expect(im.out).toContain('999999999999');
@@ -113,18 +107,7 @@ test('labels export → B2 issued data → import (twice) → export to the mall
   }
 
   // the same file again changes nothing in 受注一覧
-  const im2 = w.run([
-    'labels',
-    'import',
-    '--config',
-    config,
-    '--workbook',
-    book,
-    '--format',
-    'b2',
-    '--in',
-    at('issued.csv'),
-  ]);
+  const im2 = labels('import', 'issued.csv');
   expect(im2.code).toBe(1);
   expect(await rowsOf(book)).toEqual(filled);
 
@@ -133,18 +116,7 @@ test('labels export → B2 issued data → import (twice) → export to the mall
     at('issued-utf8.csv'),
     Buffer.from(iconv.decode(labelCsvBytes(issued.slice(0, 3)), 'cp932'), 'utf8'),
   );
-  const im3 = w.run([
-    'labels',
-    'import',
-    '--config',
-    config,
-    '--workbook',
-    book,
-    '--format',
-    'b2',
-    '--in',
-    at('issued-utf8.csv'),
-  ]);
+  const im3 = labels('import', 'issued-utf8.csv');
   expect(im3.out).toMatch(/変更なし [1-9]\d* 行/);
 
   // not of the format: exit 2, the workbook byte-identical
@@ -152,7 +124,7 @@ test('labels export → B2 issued data → import (twice) → export to the mall
   fs.writeFileSync(at('other.csv'), iconv.encode('注文番号,金額\r\n1,2\r\n', 'cp932'));
   fs.writeFileSync(at('picture.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
   for (const f of ['other.csv', 'picture.png']) {
-    const bad = w.run(['labels', 'import', '--config', config, '--workbook', book, '--format', 'b2', '--in', at(f)]);
+    const bad = labels('import', f);
     expect(bad.code).toBe(2);
     expect(bad.out).toContain(f);
   }
@@ -164,7 +136,13 @@ test('labels export → B2 issued data → import (twice) → export to the mall
   const sent = w.run(['export', '--config', config, '--workbook', book]);
   expect(sent.code).toBe(0);
   expect(sent.out).toContain(`${typedBySeller.row} 行目`);
-  const done = (await rowsOf(book)).filter((r) => r.labelKey !== '' && r.labelKey !== typedBySeller.labelKey);
+  const after = await rowsOf(book);
+  const done = after.filter((r) => r.labelKey !== '' && r.labelKey !== typedBySeller.labelKey);
   expect(done.length).toBeGreaterThan(0);
   expect(done.every((r) => r.exportResult.startsWith('OK') && r.exportedTracking === r.tracking)).toBe(true);
+  // each 同梱 group went to its mall under its one label's number, on every row
+  for (const k of groupKeys.filter((g) => g !== typedBySeller.labelKey)) {
+    const mine = after.filter((r) => r.labelKey === k);
+    expect(new Set(mine.map((r) => r.exportedTracking))).toEqual(new Set([byKey.get(k)]));
+  }
 }, 240_000);

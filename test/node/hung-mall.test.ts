@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { runFetch } from '../../src/engine';
+import { type RunReport, runFetch } from '../../src/engine';
 import { MemoryProperties } from '../../src/engine/memory-ports';
 import { parseSettings } from '../../src/engine/settings/parse';
 import { MemorySpreadsheet } from '../../src/engine/sheet/memory-sheet';
@@ -42,7 +42,7 @@ test('a request that gets no answer is tried at most twice, the wait is shown, a
     stderr.push(String(s));
     return true;
   });
-  let report;
+  let report: RunReport;
   try {
     report = runFetch(env, { trigger: 'manual' });
   } finally {

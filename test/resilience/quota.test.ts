@@ -94,7 +94,10 @@ describe('quota awareness in runs', () => {
       get: props.get,
       keys: props.keys,
       delete: props.delete,
-      set: (k, v) => (sets.push(k), props.set(k, v)),
+      set: (k, v) => {
+        sets.push(k);
+        props.set(k, v);
+      },
     };
     runFetch(w.env, { trigger: 'manual' });
     const stored = JSON.parse(w.props.get('quota:urlfetch')!) as { count: number };

@@ -29,7 +29,9 @@ export function setUp() {
   gas.useScriptDate(vm.runInContext('Date', ctx));
   vm.runInContext(fs.readFileSync(codeFile, 'utf8'), ctx, { filename: 'Code.js' });
   const call = (name: string, req: unknown = {}) => (ctx[name] as (r: unknown) => Reply)(req);
-  const advance = (ms: number) => void (shift += ms);
+  const advance = (ms: number) => {
+    shift += ms;
+  };
   return { sandbox, gas, ctx, call, advance, now: () => Date.now() + shift };
 }
 
@@ -47,11 +49,27 @@ const SHIFTED_DATE = `(() => {
   globalThis.Date = ShiftedDate;
 })();`;
 
+/** A shop of demoSettings as src/sandbox/demo-shop.ts writes it (the fields the sidebar's form shows). */
+interface DemoShop {
+  name: string;
+  mall: string;
+  credentials: Record<string, string>;
+  region?: string;
+  warehouseId?: string;
+  fetch: { statuses: string[]; days: number };
+  initialStatus: string;
+  autoFetchMinutes?: number;
+  defaultCarrier: string;
+  endpoints: { api: string; auth: string };
+}
+
+const demoShops = () => demoSettings(BASE).shops as DemoShop[];
+
 /** The demo shops typed into the sidebar's form: secret fields in `secrets`, the rest as text inputs. */
 export function shopForms(): Record<string, unknown>[] {
-  const shops = (demoSettings(BASE).shops as Record<string, any>[]).map((s) => {
+  const shops = demoShops().map((s) => {
     const fields = CONNECTORS.find((c) => c.id === s.mall)!.credentialFields;
-    const creds = s.credentials as Record<string, string>;
+    const creds = s.credentials;
     const pick = (secret: boolean) =>
       Object.fromEntries(
         fields.filter((f) => f.secret === secret && creds[f.key] !== undefined).map((f) => [f.key, creds[f.key]]),
@@ -78,7 +96,7 @@ export function shopForms(): Record<string, unknown>[] {
 }
 
 export function secretValues(): string[] {
-  return (demoSettings(BASE).shops as Record<string, any>[]).flatMap((s) => {
+  return demoShops().flatMap((s) => {
     const fields = CONNECTORS.find((c) => c.id === s.mall)!.credentialFields;
     return fields.filter((f) => f.secret && s.credentials[f.key]).map((f) => String(s.credentials[f.key]));
   });

@@ -8,6 +8,26 @@ import { fakeBlobUtilities } from './fake-blob';
  * Sheets are MemorySheets (they copy Apps Script's value quirks); UrlFetchApp answers from the sandbox
  * malls in-process; Utilities returns Java's signed bytes as the real service does.
  */
+/** An Apps Script builder: each setter changes what is built and returns the builder, as the real ones do. */
+type Builder<S, R> = {
+  [K in keyof S]: S[K] extends (...args: infer A) => unknown ? (...args: A) => Builder<S, R> : never;
+} & {
+  build: () => R;
+};
+
+function builder<S extends Record<string, (...args: never[]) => unknown>, R>(
+  setters: S,
+  build: () => R,
+): Builder<S, R> {
+  const b: Record<string, unknown> = { build };
+  for (const [name, set] of Object.entries(setters))
+    b[name] = (...args: never[]) => {
+      set(...args);
+      return b;
+    };
+  return b as Builder<S, R>;
+}
+
 export function fakeAppsScript(sandbox: Sandbox) {
   const book = new MemorySpreadsheet();
   const props = new Map<string, string>();
@@ -54,13 +74,11 @@ export function fakeAppsScript(sandbox: Sandbox) {
             Array.from({ length: w }, (_, c) => toScript(all[row - 1 + r]?.[col - 1 + c] ?? '')),
           );
         },
-        createFilter: () => (
-          filters.set(
-            sheet.name,
-            fakeFilter(row, col, h, w, () => filters.delete(sheet.name)),
-          ),
-          filters.get(sheet.name)!
-        ),
+        createFilter: () => {
+          const filter = fakeFilter(row, col, h, w, () => filters.delete(sheet.name));
+          filters.set(sheet.name, filter);
+          return filter;
+        },
         setValues: (values: unknown[][]) => sheet.writeBlock(row, col, values.map((r) => r.map(toHost)) as never),
         setNumberFormats: (formats: string[][]) => sheet.setFormats(row, col, formats),
         // notes as Sheets holds them, whole: the adapter merges its own part in
@@ -78,17 +96,24 @@ export function fakeAppsScript(sandbox: Sandbox) {
         },
         getA1Notation: () => `R${row}C${col}:R${row + h - 1}C${col + w - 1}`,
         grid: { row, col, h, w },
-        setBackground: (c: string) => (
-          rec('setBackground', row, col, w, c),
-          forCols(col, w, (k) => ((L.header.get(k) ?? L.header.set(k, {}).get(k)!).background = c)),
-          self
-        ),
-        setFontColor: (c: string) => (rec('setFontColor', row, col, w, c), self),
-        setFontWeight: (x: string) => (
-          rec('setFontWeight', row, col, w, x),
-          forCols(col, w, (k) => ((L.header.get(k) ?? L.header.set(k, {}).get(k)!).bold = x === 'bold')),
-          self
-        ),
+        setBackground: (c: string) => {
+          rec('setBackground', row, col, w, c);
+          forCols(col, w, (k) => {
+            headerStyle(k).background = c;
+          });
+          return self;
+        },
+        setFontColor: (c: string) => {
+          rec('setFontColor', row, col, w, c);
+          return self;
+        },
+        setFontWeight: (x: string) => {
+          rec('setFontWeight', row, col, w, x);
+          forCols(col, w, (k) => {
+            headerStyle(k).bold = x === 'bold';
+          });
+          return self;
+        },
         setDataValidation: (rule: FakeValidation | null) => {
           rec('setDataValidation', col, h);
           if (rule) L.validations.set(col, rule);
@@ -100,10 +125,18 @@ export function fakeAppsScript(sandbox: Sandbox) {
           const p = { description: '', warningOnly: false, first: col, last: col + w - 1 };
           L.protections.push(p);
           const api = {
-            setDescription: (d: string) => ((p.description = d), rec('setDescription', d), api),
-            setWarningOnly: (b: boolean) => ((p.warningOnly = b), rec('setWarningOnly', b), api),
+            setDescription: (d: string) => {
+              p.description = d;
+              rec('setDescription', d);
+              return api;
+            },
+            setWarningOnly: (b: boolean) => {
+              p.warningOnly = b;
+              rec('setWarningOnly', b);
+              return api;
+            },
             getDescription: () => p.description,
-            remove: () => (rec('remove'), L.protections.splice(L.protections.indexOf(p), 1)),
+            remove: () => removeProtection(p),
           };
           return api;
         },
@@ -112,6 +145,16 @@ export function fakeAppsScript(sandbox: Sandbox) {
     };
     const forCols = (col: number, w: number, f: (c: number) => void) => {
       for (let c = col; c < col + w; c++) f(c);
+    };
+    /** the header style the layout gave column c, made empty on first use */
+    const headerStyle = (c: number) => {
+      const style = L.header.get(c) ?? {};
+      L.header.set(c, style);
+      return style;
+    };
+    const removeProtection = (p: FakeLayout['protections'][number]) => {
+      rec('remove');
+      L.protections.splice(L.protections.indexOf(p), 1);
     };
     return {
       getName: () => sheet.name,
@@ -136,27 +179,44 @@ export function fakeAppsScript(sandbox: Sandbox) {
       },
       getMaxRows: () => maxRows,
       getMaxColumns: () => maxCols,
-      insertRowsAfter: (_after: number, n: number) => void (maxRows += n),
-      insertColumnsAfter: (_after: number, n: number) => void (maxCols += n),
-      setFrozenRows: (n: number) => void (rec('setFrozenRows', n), (L.frozenRows = n)),
-      setColumnWidths: (first: number, count: number, px: number) =>
-        void (rec('setColumnWidths', first, count, px), forCols(first, count, (c) => L.widths.set(c, px))),
-      getConditionalFormatRules: () => (rec('getConditionalFormatRules'), [...L.rules]),
-      setConditionalFormatRules: (rules: FakeRule[]) =>
-        void (rec('setConditionalFormatRules', rules.length), (L.rules = [...rules])),
-      getProtections: (type: string) => (
-        rec('getProtections', type),
-        L.protections.map((p) => ({
-          getDescription: () => p.description,
-          remove: () => (rec('remove'), L.protections.splice(L.protections.indexOf(p), 1)),
-        }))
-      ),
-      getCharts: () => (
-        rec('getCharts'), L.charts.map((c) => ({ getRanges: () => [{ getA1Notation: () => c.a1 }], chart: c }))
-      ),
-      removeChart: (c: { chart: FakeChart }) =>
-        void (rec('removeChart'), L.charts.splice(L.charts.indexOf(c.chart), 1)),
-      insertChart: (c: FakeChart) => void (rec('insertChart', c.kind, c.a1), L.charts.push(c)),
+      insertRowsAfter: (_after: number, n: number) => {
+        maxRows += n;
+      },
+      insertColumnsAfter: (_after: number, n: number) => {
+        maxCols += n;
+      },
+      setFrozenRows: (n: number) => {
+        rec('setFrozenRows', n);
+        L.frozenRows = n;
+      },
+      setColumnWidths: (first: number, count: number, px: number) => {
+        rec('setColumnWidths', first, count, px);
+        forCols(first, count, (c) => L.widths.set(c, px));
+      },
+      getConditionalFormatRules: () => {
+        rec('getConditionalFormatRules');
+        return [...L.rules];
+      },
+      setConditionalFormatRules: (rules: FakeRule[]) => {
+        rec('setConditionalFormatRules', rules.length);
+        L.rules = [...rules];
+      },
+      getProtections: (type: string) => {
+        rec('getProtections', type);
+        return L.protections.map((p) => ({ getDescription: () => p.description, remove: () => removeProtection(p) }));
+      },
+      getCharts: () => {
+        rec('getCharts');
+        return L.charts.map((c) => ({ getRanges: () => [{ getA1Notation: () => c.a1 }], chart: c }));
+      },
+      removeChart: (c: { chart: FakeChart }) => {
+        rec('removeChart');
+        L.charts.splice(L.charts.indexOf(c.chart), 1);
+      },
+      insertChart: (c: FakeChart) => {
+        rec('insertChart', c.kind, c.a1);
+        L.charts.push(c);
+      },
       newChart: () => chartBuilder(),
     };
   };
@@ -182,30 +242,29 @@ export function fakeAppsScript(sandbox: Sandbox) {
   let promptAnswer = '';
   const chartBuilder = () => {
     const c: FakeChart = { kind: '', a1: '', anchor: [0, 0], options: {} };
-    const b = {
-      asColumnChart: () => ((c.kind = 'column'), b),
-      asLineChart: () => ((c.kind = 'line'), b),
-      addRange: (r: { getA1Notation(): string }) => ((c.a1 = r.getA1Notation()), b),
-      setPosition: (row: number, col: number) => ((c.anchor = [row, col]), b),
-      setOption: (k: string, v: unknown) => ((c.options[k] = v), b),
-      build: () => c,
-    };
-    return b;
+    return builder(
+      {
+        asColumnChart: () => (c.kind = 'column'),
+        asLineChart: () => (c.kind = 'line'),
+        addRange: (r: { getA1Notation(): string }) => (c.a1 = r.getA1Notation()),
+        setPosition: (row: number, col: number) => (c.anchor = [row, col]),
+        setOption: (k: string, v: unknown) => (c.options[k] = v),
+      },
+      () => c,
+    );
   };
   const validationBuilder = () => {
     const v: FakeValidation = { kind: '', values: [], allowInvalid: true, help: '' };
-    const b = {
-      requireValueInList: (values: string[]) => ((v.kind = 'list'), (v.values = [...values]), b),
-      requireDate: () => ((v.kind = 'date'), b),
-      requireCheckbox: () => {
-        v.kind = 'checkbox';
-        return b;
+    return builder(
+      {
+        requireValueInList: (values: string[]) => Object.assign(v, { kind: 'list', values: [...values] }),
+        requireDate: () => (v.kind = 'date'),
+        requireCheckbox: () => (v.kind = 'checkbox'),
+        setAllowInvalid: (x: boolean) => (v.allowInvalid = x),
+        setHelpText: (t: string) => (v.help = t),
       },
-      setAllowInvalid: (x: boolean) => ((v.allowInvalid = x), b),
-      setHelpText: (t: string) => ((v.help = t), b),
-      build: () => v,
-    };
-    return b;
+      () => v,
+    );
   };
   const ruleBuilder = () => {
     const r: FakeRule = {
@@ -214,15 +273,16 @@ export function fakeAppsScript(sandbox: Sandbox) {
       style: {},
       getBooleanCondition: () => ({ getCriteriaValues: () => [r.formula] }),
     };
-    const b = {
-      whenFormulaSatisfied: (f: string) => ((r.formula = f), b),
-      setRanges: (ranges: { grid: FakeRule['ranges'][number] }[]) => ((r.ranges = ranges.map((x) => x.grid)), b),
-      setBackground: (c: string) => ((r.style.background = c), b),
-      setFontColor: (c: string) => ((r.style.fontColor = c), b),
-      setBold: (x: boolean) => ((r.style.bold = x), b),
-      build: () => r,
-    };
-    return b;
+    return builder(
+      {
+        whenFormulaSatisfied: (f: string) => (r.formula = f),
+        setRanges: (ranges: { grid: FakeRule['ranges'][number] }[]) => (r.ranges = ranges.map((x) => x.grid)),
+        setBackground: (c: string) => (r.style.background = c),
+        setFontColor: (c: string) => (r.style.fontColor = c),
+        setBold: (x: boolean) => (r.style.bold = x),
+      },
+      () => r,
+    );
   };
   const sheets = new Map<string, ReturnType<typeof sheetApi>>();
   const wrap = (s: MemorySheet | null) => {
@@ -262,8 +322,7 @@ export function fakeAppsScript(sandbox: Sandbox) {
     SpreadsheetApp: {
       newFilterCriteria: () => {
         const c = { formula: '' };
-        const b = { whenFormulaSatisfied: (f: string) => ((c.formula = f), b), build: () => ({ ...c }) };
-        return b;
+        return builder({ whenFormulaSatisfied: (f: string) => (c.formula = f) }, () => ({ ...c }));
       },
       newDataValidation: validationBuilder,
       newConditionalFormatRule: ruleBuilder,
@@ -322,8 +381,14 @@ export function fakeAppsScript(sandbox: Sandbox) {
     },
     LockService: {
       getDocumentLock: () => ({
-        tryLock: () => (locked ? false : (locked = true)),
-        releaseLock: () => void (locked = false),
+        tryLock: () => {
+          if (locked) return false;
+          locked = true;
+          return true;
+        },
+        releaseLock: () => {
+          locked = false;
+        },
       }),
     },
     Utilities: {
@@ -378,9 +443,13 @@ export function fakeAppsScript(sandbox: Sandbox) {
     console: { log: () => undefined, warn: () => undefined, error: () => undefined },
   };
   /** Call with the vm context's own Date once the context exists. */
-  const useScriptDate = (ctor: DateConstructor) => void (ScriptDate = ctor);
+  const useScriptDate = (ctor: DateConstructor) => {
+    ScriptDate = ctor;
+  };
   /** What the seller types into the next prompt (ui.prompt). */
-  const answerPrompt = (text: string) => void (promptAnswer = text);
+  const answerPrompt = (text: string) => {
+    promptAnswer = text;
+  };
   return {
     globals,
     book,

@@ -12,16 +12,37 @@ export function metered(ctx: ShopContext, opts: { msPerCall?: number } = {}) {
   let expiries = 0;
   const advance = () => opts.msPerCall && ctx.clock.sleep(opts.msPerCall);
   const http: HttpPort = {
-    fetch: (r) => (calls.push([r]), advance(), ctx.http.fetch(r)),
-    fetchAll: (rs) => (calls.push(rs), advance(), ctx.http.fetchAll(rs)),
+    fetch: (r) => {
+      calls.push([r]);
+      advance();
+      return ctx.http.fetch(r);
+    },
+    fetchAll: (rs) => {
+      calls.push(rs);
+      advance();
+      return ctx.http.fetchAll(rs);
+    },
   };
   const inner = ctx.store;
   const store: PropertiesPort = {
-    get: (k) => (props.gets++, inner.get(k)),
-    set: (k, v) => (props.sets++, inner.set(k, v)),
-    delete: (k) => (props.sets++, inner.delete(k)),
+    get: (k) => {
+      props.gets++;
+      return inner.get(k);
+    },
+    set: (k, v) => {
+      props.sets++;
+      inner.set(k, v);
+    },
+    delete: (k) => {
+      props.sets++;
+      inner.delete(k);
+    },
     keys: () => inner.keys(),
   };
-  const run: ShopContext = { ...ctx, http, store, setExpiry: (ms) => (expiries++, ctx.setExpiry(ms)) };
+  const setExpiry = (ms: number | null) => {
+    expiries++;
+    ctx.setExpiry(ms);
+  };
+  const run: ShopContext = { ...ctx, http, store, setExpiry };
   return { run, calls, props, expiries: () => expiries };
 }

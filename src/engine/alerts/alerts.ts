@@ -111,11 +111,8 @@ export function alertsDueToday(run: AlertRun, outcome: RunOutcome): string[] {
 
 /** A test message to every channel now, whatever the ledger says; returns the problems (none = sent). */
 export function sendTestAlert(run: AlertRun): { delivered: boolean; problems: string[] } {
-  const body = [
-    run.t('alert.testBody'),
-    '',
-    ...(run.env.mail?.link() ? [run.t('alert.link', { url: run.env.mail.link()! })] : []),
-  ];
+  const link = run.env.mail?.link();
+  const body = [run.t('alert.testBody'), '', ...(link ? [run.t('alert.link', { url: link })] : [])];
   const result = deliver({ subject: run.t('alert.testSubject'), body: body.join('\n') }, channelsOf(run));
   const problems = result.problems.map((p) => p.message);
   if (!hasChannel(run)) problems.push(run.t('alert.noChannel'));

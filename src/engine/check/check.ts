@@ -1,5 +1,5 @@
 import { alertsDueToday } from '../alerts/alerts';
-import type { CheckLine } from '../connector';
+import { type CheckLine, connectorOf } from '../connector';
 import { DASHBOARD_SHEET_NAMES } from '../dashboard/tab';
 import { errorText } from '../error-text';
 import { LOG_SHEET_NAMES, type LogRow, readLog } from '../log/log-sheet';
@@ -71,7 +71,7 @@ function safeReadLog(run: Run): LogRow[] | string {
 
 function checkShop(run: Run, shop: ShopSettings, log: LogRow[] | string, cells: CheckLine | null): ShopCheck {
   const { env } = run;
-  const connector = env.connectors.find((c) => c.id === shop.mall)!;
+  const connector = connectorOf(env.connectors, shop);
   const started = env.clock.now();
   const ctx = buildShopContext(env, run.settings, shop, run.deadline, true, run.redact, run.quota);
   let lines: CheckLine[];

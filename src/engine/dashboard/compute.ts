@@ -72,7 +72,10 @@ export function computeDashboard(input: {
     if (r.shop === '') continue;
     let f = byShop.get(r.shop);
     // a shop no longer in the settings still has rows: it is shown, without a last fetch
-    if (!f) byShop.set(r.shop, (f = figures(r.shop, null)));
+    if (!f) {
+      f = figures(r.shop, null);
+      byShop.set(r.shop, f);
+    }
     for (const target of [f, all]) {
       if (r.status) target.counts[r.status]++;
       target.total++;
@@ -83,7 +86,11 @@ export function computeDashboard(input: {
     ordersOn.get(r.orderedAt.slice(0, 10))?.add(`${r.shop}\u0000${r.orderId}`);
   }
   all.lastFetchAt = Math.max(0, ...[...byShop.values()].map((f) => f.lastFetchAt ?? 0)) || null;
-  return { shops: [...byShop.values()], all, daily: days.map((day) => ({ day, orders: ordersOn.get(day)!.size })) };
+  return {
+    shops: [...byShop.values()],
+    all,
+    daily: days.map((day) => ({ day, orders: ordersOn.get(day)?.size ?? 0 })),
+  };
 }
 
 /**
@@ -122,16 +129,17 @@ export function dashboardCells(d: Dashboard, opts: { locale: Locale; timezone: s
   const { dailyHeaderRow, shopCol } = DASHBOARD_GRID;
   const grid: CellValue[][] = [];
   const put = (row: number, col: number, values: CellValue[]) => {
-    const line = (grid[row - 1] ??= []);
-    values.forEach((v, i) => (line[col - 1 + i] = v));
+    const line = grid[row - 1] ?? [];
+    grid[row - 1] = line;
+    for (const [i, v] of values.entries()) line[col - 1 + i] = v;
   };
   put(1, 1, [text(t('dashboard.updated', { time: formatDateTime(opts.now, timezone) }))]);
   put(dailyHeaderRow - 1, 1, [t('dashboard.daily')]);
   put(dailyHeaderRow - 1, shopCol, [t('dashboard.byShop')]);
   put(dailyHeaderRow, 1, [t('dashboard.col.day'), t('dashboard.col.orders')]);
-  d.daily.forEach((x, i) => put(dailyHeaderRow + 1 + i, 1, [text(x.day), x.orders]));
+  for (const [i, x] of d.daily.entries()) put(dailyHeaderRow + 1 + i, 1, [text(x.day), x.orders]);
   put(dailyHeaderRow, shopCol, shopHeader);
-  d.shops.forEach((f, i) => put(dailyHeaderRow + 1 + i, shopCol, shopLine(f, f.shop)));
+  for (const [i, f] of d.shops.entries()) put(dailyHeaderRow + 1 + i, shopCol, shopLine(f, f.shop));
   put(dailyHeaderRow + 1 + d.shops.length, shopCol, shopLine(d.all, t('dashboard.allShops')));
   const width = Math.max(...Array.from(grid, (r) => r?.length ?? 0));
   return Array.from(grid, (line) => Array.from({ length: width }, (_, c) => line?.[c] ?? ''));

@@ -29,8 +29,8 @@ function carriedBits(): Uint8Array {
 }
 
 export function isCarried(ch: string): boolean {
-  const cp = ch.codePointAt(0)!;
-  if (cp > 0xffff) return false;
+  const cp = ch.codePointAt(0);
+  if (cp === undefined || cp > 0xffff) return false;
   return (carriedBits()[cp >> 3] & (1 << (cp & 7))) !== 0;
 }
 
@@ -88,7 +88,8 @@ export function carry(text: string): Carried {
 export function sjisBytes(text: string): number {
   let n = 0;
   for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
+    // the first UTF-16 unit decides: a character beyond U+FFFF starts with a surrogate, which counts two
+    const cp = ch.charCodeAt(0);
     n += cp < 0x80 || (cp >= 0xff61 && cp <= 0xff9f) ? 1 : 2;
   }
   return n;

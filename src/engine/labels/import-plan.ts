@@ -30,7 +30,10 @@ export function parseIssued(format: LabelFormat, table: readonly (readonly strin
   if (!layout) return { ok: false, missing: [] };
   const headerAt = table.findIndex((r) => r.some((c) => c.trim() !== ''));
   const header = (table[headerAt] ?? []).map(headerKey);
-  const find = (names: string[]) => header.findIndex((h) => names.some((n) => headerKey(n) === h));
+  const find = (names: string[]) => {
+    const keys = new Set(names.map(headerKey));
+    return header.findIndex((h) => keys.has(h));
+  };
   const at = { key: find(layout.key), tracking: find(layout.tracking), shippedOn: find(layout.shippedOn) };
   const missing = [at.key < 0 ? layout.key[0] : '', at.tracking < 0 ? layout.tracking[0] : ''].filter((m) => m !== '');
   if (missing.length > 0) return { ok: false, missing };

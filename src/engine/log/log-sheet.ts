@@ -121,7 +121,10 @@ export function appendLog(
   const block = rows.map((r) => {
     const out: CellValue[] = new Array<CellValue>(width).fill('');
     const put = (f: Field, v: CellValue) => {
-      out[at.get(f)!] = v;
+      const i = at.get(f);
+      // every column was placed above (a missing one was appended to the header)
+      if (i === undefined) throw new Error(`Log: no column for ${f}`);
+      out[i] = v;
     };
     put('time', toSheetValue(formatDateTime(r.time, timezone), 'date'));
     put('trigger', translate(locale, TRIGGER_KEYS[r.trigger]));
@@ -161,7 +164,10 @@ export function readLog(book: SpreadsheetPort, timezone: string): LogRow[] {
   const at = columnsAt(grid[0] ?? []);
   const out: LogRow[] = [];
   for (const row of grid.slice(1)) {
-    const get = (f: Field): CellValue => (at.has(f) ? (row[at.get(f)!] ?? '') : '');
+    const get = (f: Field): CellValue => {
+      const i = at.get(f);
+      return i === undefined ? '' : (row[i] ?? '');
+    };
     const time = timeOf(get('time'), timezone);
     const trigger = labelOf(get('trigger'), TRIGGER_KEYS);
     const action = labelOf(get('action'), ACTION_KEYS);

@@ -2,7 +2,8 @@ import { type MessageKey, translate } from '../../i18n';
 import type { CellValue, PropertiesPort, SheetPort, SpreadsheetPort } from '../../ports';
 import type { ExportOrder, LineOutcome, MallConnector } from '../connector';
 import type { DashboardRow } from '../dashboard/compute';
-import { type ExportRowInput, selectForExport } from '../export/select';
+import { type ExportRowInput, type Skipped, selectForExport } from '../export/select';
+import { recipientKey } from '../labels/normalize';
 import { type LineStatusUpdate, MANAGEMENT_STATUS_LABELS, type ManagementStatus, type OrderLine } from '../order-line';
 import type { CarrierEntry, Locale } from '../settings/schema';
 import { columnRuns, planBlocks } from '../sheet/write-plan';
@@ -136,7 +137,7 @@ export class OrdersTable {
     const start = header.length;
     const headerRows = headerAt + 1;
     if (layout.missing.length) {
-      layout.missing.forEach((id, i) => (at[id] = start + i));
+      for (const [i, id] of layout.missing.entries()) at[id] = start + i;
       sheet.writeBlock(headerRows, start + 1, [layout.missing.map((id) => COLUMN_BY_ID[id][opts.locale])]);
       if (values.length > headerRows) {
         // rows already there get the new columns' formats too, so later writes keep leading zeros
@@ -236,10 +237,11 @@ export class OrdersTable {
   /** docs/contract.md §3 export rules, pure: every order of the shop that has at least one ready line, with ALL its rows; plus skipped rows with a readable reason each (naming the row number). */
   selectForExport(
     shopName: string,
-    connector: Pick<MallConnector, 'normalizeTracking' | 'isCancelledStatus'>,
+    connector: Pick<MallConnector, 'normalizeTracking' | 'isCancelledStatus' | 'maxOrdersPerTracking'>,
     carriers: CarrierEntry[],
-  ): { orders: ExportOrder[]; skipped: { key: string; row: number; reason: string }[] } {
+  ): { orders: ExportOrder[]; skipped: Skipped[] } {
     const inputs: ExportRowInput[] = [];
+    const mismatched = this.mismatchedGroups();
     this.rows.forEach((_, i) => {
       if (this.text(i, 'shop') !== shopName) return;
       const orderId = this.text(i, 'orderId');
@@ -259,9 +261,49 @@ export class OrdersTable {
         shippedOn: this.cell(i, 'shippedOn'),
         exportedTracking: this.text(i, 'exportedTracking'),
         duplicateOf: first !== undefined && first !== i ? this.sheetRow(first) : undefined,
+        combined: this.text(i, 'combined').trim(),
+        combinedMismatch: mismatched.get(this.text(i, 'combined').trim()),
       });
     });
     return selectForExport(inputs, connector, carriers, { locale: this.locale, timezone: this.timezone });
+  }
+
+  /**
+   * 同梱 values whose rows span several shops or recipients (normalised, docs/shipping-labels.md §6), with
+   * those rows' sheet numbers: such a group is the seller's typing, and nothing of it is sent.
+   */
+  private mismatchedGroups(): Map<string, number[]> {
+    const groups = new Map<string, { rows: number[]; shops: Set<string>; recipients: Set<string> }>();
+    this.rows.forEach((_, i) => {
+      const key = this.text(i, 'combined').trim();
+      if (key === '') return;
+      const g = groups.get(key) ?? { rows: [], shops: new Set<string>(), recipients: new Set<string>() };
+      groups.set(key, g);
+      g.rows.push(this.sheetRow(i));
+      g.shops.add(this.text(i, 'shop'));
+      // a blank address (masked after shipping, or on hold) says nothing about the recipient
+      if (this.text(i, 'address').trim() !== '' && readStatus(this.cell(i, 'status')) !== 'cancelled')
+        g.recipients.add(
+          recipientKey({
+            name: this.text(i, 'recipient'),
+            postalCode: this.text(i, 'postalCode'),
+            address: this.text(i, 'address'),
+            phone: this.text(i, 'phone'),
+          }),
+        );
+    });
+    const out = new Map<string, number[]>();
+    for (const [key, g] of groups) if (g.shops.size > 1 || g.recipients.size > 1) out.set(key, g.rows);
+    return out;
+  }
+
+  /** Rows a 同梱 rule held back at export get the reason in 書出結果 too (in memory). */
+  noteHeld(shopName: string, skipped: readonly Skipped[]): void {
+    for (const s of skipped) {
+      if (!s.combined) continue;
+      const i = this.index.get(`${shopName}\u0000${s.key}`);
+      if (i !== undefined) this.set(i, 'exportResult', s.reason);
+    }
   }
 
   /** Writes 書出日時/書出結果/管理ステータス/書出伝票番号 from the connector's outcomes (in memory; 'preview' outcomes change nothing). */
@@ -280,7 +322,7 @@ export class OrdersTable {
       const line = sent.get(outcome.key);
       const i = line ? this.index.get(fullKey(shopName, line.orderId, line.lineId)) : undefined;
       // outcomes count for the lines the rules selected, never for a line that was only sent along
-      if (!line || !line.ready || i === undefined || outcome.kind === 'preview') continue;
+      if (!line?.ready || i === undefined || outcome.kind === 'preview') continue;
       if (outcome.kind === 'ok' || outcome.kind === 'already') {
         this.set(i, 'exportedAt', stamp);
         this.set(
@@ -322,13 +364,15 @@ export class OrdersTable {
 
   /**
    * Every keyed row of the given shops as 納品書 read it (docs/contract.md §2): text and numbers, amounts
-   * null where the cell is blank. `isCancelled` says whether a shop's mall reports a status as cancelled.
+   * null where the cell is blank. `malls` maps each shop to print to its mall's connector, which says
+   * whether a mall status means cancelled.
    */
-  slipRows(shops: ReadonlySet<string>, isCancelled: (shop: string, mallStatus: string) => boolean): SlipRow[] {
+  slipRows(malls: ReadonlyMap<string, Pick<MallConnector, 'isCancelledStatus'>>): SlipRow[] {
     const out: SlipRow[] = [];
     this.rows.forEach((_, i) => {
       const shop = this.text(i, 'shop');
-      if (!shops.has(shop)) return;
+      const mall = malls.get(shop);
+      if (!mall) return;
       const orderId = this.text(i, 'orderId');
       const lineId = this.text(i, 'lineId');
       // a duplicate key is reported by fetch; the 納品書 shows the first row only
@@ -352,7 +396,7 @@ export class OrdersTable {
         address: this.text(i, 'address'),
         phone: this.text(i, 'phone'),
         status: readStatus(this.cell(i, 'status')),
-        mallCancelled: isCancelled(shop, mallStatus),
+        mallCancelled: mall.isCancelledStatus(mallStatus),
         tracking: this.text(i, 'tracking').trim(),
         combined: this.text(i, 'combined').trim(),
       });

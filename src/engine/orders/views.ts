@@ -47,9 +47,10 @@ export function searchFilter(header: readonly CellValue[], text: string): Filter
   const at = columns(header);
   const q = text.trim();
   if (at.orderId === undefined || q === '') return null;
-  const cols = (['orderId', 'lineId', 'recipient'] as const).flatMap((id) =>
-    at[id] === undefined ? [] : [at[id]! + 1],
-  );
+  const cols = (['orderId', 'lineId', 'recipient'] as const).flatMap((id) => {
+    const c = at[id];
+    return c === undefined ? [] : [c + 1];
+  });
   const terms = cols.map((c) => `ISNUMBER(SEARCH(${literal(q)},$${columnLetter(c)}2))`);
   return {
     clear: at.status === undefined ? [] : [at.status + 1],

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { MallConnector } from '../connector';
+import { connectorOf, type MallConnector } from '../connector';
 import { errorText } from '../error-text';
 import {
   LineStatusUpdateSchema,
@@ -11,6 +11,7 @@ import type { OrdersTable, ShopRowDefaults } from '../orders/table';
 import { STEP_RESERVE } from '../quota/url-fetch-quota';
 import type { ShopSettings } from '../settings/schema';
 import { formatDate, formatDateTime } from '../text/dates';
+import { proposeCombined } from './combine';
 import { joinMessages, record, selectShops, shopReport } from './report';
 import type { Run } from './run-context';
 import { SeenLines } from './seen-lines';
@@ -59,6 +60,7 @@ interface Pending {
   complete: boolean;
   /** some line of the shop was upserted (new or changed) */
   wroteLines: boolean;
+  report: ShopReport;
 }
 
 /**
@@ -75,7 +77,7 @@ export function fetchShops(run: Run, shops: ShopSettings[], range?: { from: numb
   const pending: Pending[] = [];
   const reports: { report: ShopReport; started: number; quiet: boolean }[] = [];
   for (const shop of shops) {
-    const connector = run.env.connectors.find((c) => c.id === shop.mall)!;
+    const connector = connectorOf(run.env.connectors, shop);
     const report = shopReport(shop, 'fetch', connector.label);
     const started = run.env.clock.now();
     const entry = { report, started, quiet: false };
@@ -94,7 +96,23 @@ export function fetchShops(run: Run, shops: ShopSettings[], range?: { from: numb
       seen: done.seen,
       complete: done.complete,
       wroteLines: done.wroteLines,
+      report,
     });
+  }
+  // 同梱 proposals for the shops fetched, in the same write (docs/contract.md §3 Combined shipments)
+  if (opened) {
+    const fetched = new Set(pending.map((p) => p.shop));
+    const proposals = proposeCombined(
+      run,
+      opened,
+      shops.filter((s) => fetched.has(s.name)),
+    );
+    for (const entry of reports) {
+      const note = proposals.get(entry.report.shop);
+      if (note === undefined) continue;
+      entry.quiet = false;
+      entry.report.message = joinMessages(run, [...(entry.report.message ? [entry.report.message] : []), note]);
+    }
   }
   try {
     opened?.flush();
@@ -111,7 +129,7 @@ export function fetchShops(run: Run, shops: ShopSettings[], range?: { from: numb
   const quiet = new Set(reports.filter((r) => r.quiet).map((r) => r.report.shop));
   for (const p of pending) {
     p.seen.save(p.complete, p.wroteLines);
-    const folded = quietPatch(run, p.shop, quiet.has(p.shop), reports.find((r) => r.report.shop === p.shop)!.report);
+    const folded = quietPatch(run, p.shop, quiet.has(p.shop), p.report);
     updateState(run.env.props, p.shop, { ...p.patch, ...folded });
     // an empty poll changes no cell: 最終取得日時 in the tab waits for the next real write (the sidebar
     // and `mallsheet check` read it from the state)
@@ -203,7 +221,8 @@ function fetchShop(
         const freshLines = seen.fresh('line', lines);
         // a status update skipped earlier may find its row only now that the row was added or rewritten
         if (freshLines.length > 0) wroteLines = true;
-        const freshUpdates = wroteLines ? (seen.remember('update', updates), updates) : seen.fresh('update', updates);
+        const freshUpdates = wroteLines ? updates : seen.fresh('update', updates);
+        if (wroteLines) seen.remember('update', updates);
         report.fetched += lines.length;
         if (freshLines.length > 0 || freshUpdates.length > 0) {
           const opened = table();

@@ -1,3 +1,4 @@
+import { connectorOf } from '../connector';
 import { errorText } from '../error-text';
 import { buildSlipDocument, type SlipDocument } from '../slips/document';
 import { renderSlipsHtml } from '../slips/html';
@@ -50,8 +51,8 @@ export function runSlips(env: EngineEnv, opts: SlipsOptions): SlipsReport {
     if (!shops || !table) return;
     const started = env.clock.now();
     const { settings } = run;
-    const mallOf = new Map(shops.map((s) => [s.name, env.connectors.find((c) => c.id === s.mall)!]));
-    const rows = table.slipRows(new Set(mallOf.keys()), (shop, status) => mallOf.get(shop)!.isCancelledStatus(status));
+    const mallOf = new Map(shops.map((s) => [s.name, connectorOf(env.connectors, s)]));
+    const rows = table.slipRows(mallOf);
     const picked = pickSlipRows(rows, opts.rows);
     document = buildSlipDocument(picked, {
       comments: new Map(shops.map((s) => [s.name, s.slipComment ?? ''])),
@@ -63,7 +64,8 @@ export function runSlips(env: EngineEnv, opts: SlipsOptions): SlipsReport {
     notes = settings.shipper ? [] : [run.t('slips.noShipper')];
     if (opts.preview) return;
 
-    const printed = shops.filter((s) => document!.shipments.some((x) => x.shop === s.name));
+    const { shipments } = document;
+    const printed = shops.filter((s) => shipments.some((x) => x.shop === s.name));
     if (printed.length === 0) {
       // nothing to print is news, not a failure: one line saying which rows would have been printed
       const none = {
@@ -93,7 +95,7 @@ export function runSlips(env: EngineEnv, opts: SlipsOptions): SlipsReport {
     }
     for (const shop of printed) {
       const mine = document.shipments.filter((s) => s.shop === shop.name);
-      const r = shopReport(shop, 'slips', mallOf.get(shop.name)!.label);
+      const r = shopReport(shop, 'slips', connectorOf(env.connectors, shop).label);
       const lines = new Set(
         mine.flatMap((s) => s.items.map((i) => `${i.sku}\u0000${i.variant}\u0000${i.sku ? '' : i.item}`)),
       );

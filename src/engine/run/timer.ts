@@ -1,4 +1,5 @@
 import { translate } from '../../i18n';
+import { connectorOf } from '../connector';
 import { errorText } from '../error-text';
 import { type TimerPlan, TriggerBudget } from '../quota/trigger-budget';
 import { SettingsError } from '../settings/errors';
@@ -121,7 +122,7 @@ export function applyAutoFetchTrigger(env: EngineEnv): RunReport & { minutes: nu
   env.triggers.setTimer(report.minutes);
   for (const shop of settings.shops) {
     if (!shop.enabled) continue;
-    const connector = env.connectors.find((c) => c.id === shop.mall)!;
+    const connector = connectorOf(env.connectors, shop);
     const line = shopReport(shop, 'fetch', connector.label);
     line.message = translate(settings.locale, shop.autoFetchMinutes > 0 ? 'run.autoEvery' : 'run.autoOffShop', {
       shop: shop.name,

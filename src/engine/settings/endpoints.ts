@@ -29,7 +29,8 @@ function originOf(url: string): Origin | null {
 function isLoopback(host: string): boolean {
   if (host === 'localhost' || host === '[::1]') return true;
   const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  return m !== null && m.slice(1).every((o) => Number(o) <= 255);
+  if (m === null) return false;
+  return m.slice(1).every((o) => Number(o) <= 255);
 }
 
 /**

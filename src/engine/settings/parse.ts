@@ -284,14 +284,13 @@ function uncellableText(input: Record<string, unknown>, t: T, report: (issue: Fo
     if (typeof v === 'string') {
       const ch = cellUnsafeChar(v);
       if (ch) at(pathText(path), t('settings.controlChar', { char: ch }));
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i], at));
+    } else if (Array.isArray(v)) for (const [i, x] of v.entries()) walk(x, [...path, i], at);
     else if (isRecord(v)) for (const [k, x] of Object.entries(v)) if (k !== 'credentials') walk(x, [...path, k], at);
   };
   for (const [key, value] of Object.entries(input)) {
     if (key === 'shops' && Array.isArray(value)) {
-      value.forEach((shop, shopIndex) =>
-        walk(shop, [], (field, message) => report({ shop: shopNameOf(shop, shopIndex), field, message, shopIndex })),
-      );
+      for (const [shopIndex, shop] of value.entries())
+        walk(shop, [], (field, message) => report({ shop: shopNameOf(shop, shopIndex), field, message, shopIndex }));
     } else {
       walk(value, [key], (field, message) => {
         const m = /^carriers\[(\d+)\]/.exec(field);

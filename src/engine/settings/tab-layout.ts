@@ -63,7 +63,9 @@ export function setGeneralField(target: object, field: string, value: unknown): 
   let at = target as Record<string, unknown>;
   for (const p of parts.slice(0, -1)) {
     const next = at[p];
-    at = (at[p] = typeof next === 'object' && next !== null ? next : {}) as Record<string, unknown>;
+    const child = (typeof next === 'object' && next !== null ? next : {}) as Record<string, unknown>;
+    at[p] = child;
+    at = child;
   }
   at[parts[parts.length - 1]] = value;
 }
@@ -134,6 +136,13 @@ export function shopColumns(connectors: readonly MallConnector[]): ShopColumn[] 
     fixed('status.lastFetchAt', 'settings.col.lastFetchAt', 'status'),
     fixed('status.expiresAt', 'settings.col.expiresAt', 'status'),
   ];
+}
+
+/** The header text of one of shopColumns' fields (the caller names a field of that list). */
+export function columnLabel(columns: readonly ShopColumn[], field: string, locale: Locale): string {
+  const column = columns.find((c) => c.field === field);
+  if (!column) throw new Error(`settings tab: no shop column "${field}"`);
+  return column.label[locale];
 }
 
 /** Header row cells → column index per field (first occurrence wins; unknown headers are the user's own). */

@@ -109,7 +109,10 @@ export function readTable(
   const at = findColumns(grid[block.header] ?? [], columns);
   const rows = block.rows.map((r) => ({
     row: r,
-    get: (field: string) => (at.has(field) ? text(r, at.get(field)!) : ''),
+    get: (field: string) => {
+      const i = at.get(field);
+      return i === undefined ? '' : text(r, i);
+    },
   }));
   return { at, rows };
 }

@@ -9,6 +9,7 @@ import { type Locale, LocaleSchema, type Settings } from './schema';
 import {
   carrierColumns,
   cellName,
+  columnLabel,
   findColumns,
   GENERAL_FIELDS,
   GENERAL_KINDS,
@@ -113,7 +114,7 @@ export function loadSettingsFromBook(
     const { at, rows } = readTable(tab, blocks.shops, columns);
     for (const need of ['name', 'mall']) {
       if (!at.has(need)) {
-        const label = columns.find((c) => c.field === need)!.label[locale];
+        const label = columnLabel(columns, need, locale);
         layoutIssues.push({
           field: need,
           cell: cellOf(blocks.shops.header, 0),
@@ -344,7 +345,7 @@ export function writeShopStatus(
     const found = at.get(`status.${field}`);
     const col = found ?? nextFree++;
     const values: CellValue[] = [
-      found === undefined ? columns.find((x) => x.field === `status.${field}`)!.label[locale] : (header[col] ?? ''),
+      found === undefined ? columnLabel(columns, `status.${field}`, locale) : (header[col] ?? ''),
     ];
     for (let r = first; r <= last; r++) {
       const name = text(r, nameCol);
@@ -365,12 +366,13 @@ export function writeShopStatus(
   for (const w of blocksToWrite) {
     sheet.writeBlock(top + 1, w.col + 1, w.values);
     // the kept grid stays what the sheet now holds, for a later write of the same run
-    w.values.forEach((row, i) => row.forEach((v, j) => setCell(grid, top + i, w.col + j, v)));
+    for (const [i, row] of w.values.entries()) for (const [j, v] of row.entries()) setCell(grid, top + i, w.col + j, v);
   }
 }
 
 function setCell(grid: CellValue[][], r: number, c: number, v: CellValue): void {
-  const row = (grid[r] ??= []);
+  const row = grid[r] ?? [];
+  grid[r] = row;
   while (row.length < c) row.push('');
   row[c] = v;
 }

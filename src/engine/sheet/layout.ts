@@ -27,6 +27,13 @@ export function columnLetter(col: number): string {
   return s;
 }
 
+/** The header spans a change styles, each with its row (1 unless the change names one) and style. */
+export function headerSpans(change: LayoutChange): { row: number; first: number; last: number; style: CellStyle }[] {
+  const { header } = change;
+  if (!header) return [];
+  return header.spans.map((s) => ({ row: header.row ?? 1, first: s.first, last: s.last, style: header.style }));
+}
+
 const styleCalls = (s: CellStyle) => [s.background, s.fontColor, s.bold].filter((v) => v !== undefined).length;
 
 /** Widths given one call per run of adjacent columns of equal width (Sheet.setColumnWidths). */

@@ -10,7 +10,7 @@ import type {
   ValidationRule,
 } from '../../ports';
 import { zonedTimeToEpoch } from '../text/dates';
-import { isMarkedFormula, layoutCalls } from './layout';
+import { headerSpans, isMarkedFormula, layoutCalls } from './layout';
 import { mergeNote } from './notes';
 
 /**
@@ -69,9 +69,9 @@ function evaluate(expr: string): CellValue {
       return sign * primary();
     }
     const m = /^\d+(\.\d+)?/.exec(s.slice(i));
-    if (!m) fail();
-    i += m![0].length;
-    return Number(m![0]);
+    if (!m) return fail();
+    i += m[0].length;
+    return Number(m[0]);
   };
   const product = (): number => {
     let v = primary();
@@ -103,6 +103,13 @@ export interface MemoryLayout {
   charts: ChartSpec[];
   /** every layout change applied, in order */
   history: LayoutChange[];
+}
+
+/** Row `r` of a sparse grid, created empty when it is not there yet. */
+function lineAt<T>(grid: T[][], r: number): T[] {
+  const line = grid[r] ?? [];
+  grid[r] = line;
+  return line;
 }
 
 export class MemorySheet implements SheetPort {
@@ -173,19 +180,18 @@ export class MemorySheet implements SheetPort {
 
   writeBlock(row: number, col: number, values: CellValue[][]): void {
     this.count('writeBlock');
-    values.forEach((line, dr) => {
-      line.forEach((v, dc) => this.store(row - 1 + dr, col - 1 + dc, v));
+    for (const [dr, line] of values.entries()) {
+      for (const [dc, v] of line.entries()) this.store(row - 1 + dr, col - 1 + dc, v);
       this.counts.cellsWritten += line.length;
-    });
+    }
   }
 
   setFormats(row: number, col: number, formats: string[][]): void {
     this.count('setFormats');
-    formats.forEach((line, dr) => {
-      const r = row - 1 + dr;
-      const target = (this.formats[r] ??= []);
-      line.forEach((f, dc) => (target[col - 1 + dc] = f || undefined));
-    });
+    for (const [dr, line] of formats.entries()) {
+      const target = lineAt(this.formats, row - 1 + dr);
+      for (const [dc, f] of line.entries()) target[col - 1 + dc] = f || undefined;
+    }
   }
 
   setNotes(row: number, col: number, notes: (string | null)[][]): void {
@@ -207,8 +213,8 @@ export class MemorySheet implements SheetPort {
     const L = this.layout;
     L.history.push(JSON.parse(JSON.stringify(change)) as LayoutChange);
     if (change.frozenRows !== undefined) L.frozenRows = change.frozenRows;
-    for (const span of change.header?.spans ?? []) {
-      for (let c = span.first; c <= span.last; c++) this.paint(change.header!.row ?? 1, c, change.header!.style);
+    for (const h of headerSpans(change)) {
+      for (let c = h.first; c <= h.last; c++) this.paint(h.row, c, h.style);
     }
     for (const w of change.widths ?? []) L.widths.set(w.col, w.px);
     for (const v of change.validations ?? []) {
@@ -248,7 +254,7 @@ export class MemorySheet implements SheetPort {
 
   /** 1-based column whose row-1 text is `header`, or 0. */
   columnOf(header: string): number {
-    return (this.cells[0] ?? []).findIndex((v) => v === header) + 1;
+    return (this.cells[0] ?? []).indexOf(header) + 1;
   }
 
   // ---- what a person does in the sheet between runs (not counted) ----
@@ -266,7 +272,7 @@ export class MemorySheet implements SheetPort {
 
   /** Stores a formula whose displayed value is given (e.g. a user's ARRAYFORMULA column). */
   putFormula(row: number, col: number, formula: string, shown: CellValue): void {
-    (this.cells[row - 1] ??= [])[col - 1] = { formula, value: shown };
+    lineAt(this.cells, row - 1)[col - 1] = { formula, value: shown };
   }
 
   /** Sorts the rows below the header by a column (1-based), keeping formats and formulas with their rows. */
@@ -286,8 +292,8 @@ export class MemorySheet implements SheetPort {
     const cells = order.map((r) => this.cells[r] ?? []);
     const formats = order.map((r) => this.formats[r] ?? []);
     const notes = order.map((r) => this.notes[r] ?? []);
-    cells.forEach((line, i) => (this.cells[i + 1] = line));
-    formats.forEach((line, i) => (this.formats[i + 1] = line));
+    for (const [i, line] of cells.entries()) this.cells[i + 1] = line;
+    for (const [i, line] of formats.entries()) this.formats[i + 1] = line;
     for (const [i, line] of notes.entries()) this.notes[i + 1] = line;
   }
 
@@ -317,8 +323,8 @@ export class MemorySheet implements SheetPort {
       const [cell] = line.splice(from - 1, 1);
       line.splice(to - 1, 0, cell);
     };
-    this.cells.forEach((line) => line && move(line));
-    this.formats.forEach((line) => line && move(line));
+    for (const line of this.cells) if (line) move(line);
+    for (const line of this.formats) if (line) move(line);
     for (const line of this.notes) if (line) move(line);
   }
 
@@ -367,7 +373,7 @@ export class MemorySheet implements SheetPort {
   }
 
   private store(r: number, c: number, value: CellValue): void {
-    (this.cells[r] ??= [])[c] = this.parse(value, this.formats[r]?.[c]);
+    lineAt(this.cells, r)[c] = this.parse(value, this.formats[r]?.[c]);
   }
 
   /** What Sheets makes of a value written by setValues into a cell with this number format. */

@@ -103,12 +103,12 @@ export function planBlocks(
   maxBlocks = MAX_BLOCKS,
 ): Block[] {
   const runs = columnRuns(writable);
-  const rows = [...dirty.keys()].sort((a, b) => a - b);
+  const rows = [...dirty].sort(([a], [b]) => a - b);
   const nodes: Node[] = [];
   runs.forEach(([first, last], run) => {
     let prev: Node | null = null;
-    for (const row of rows) {
-      const cols = dirty.get(row)!.filter((c) => c >= first && c <= last);
+    for (const [row, dirtyCols] of rows) {
+      const cols = dirtyCols.filter((c) => c >= first && c <= last);
       if (!cols.length) continue;
       const node: Node = {
         block: { top: row, bottom: row, left: Math.min(...cols), right: Math.max(...cols) },
@@ -134,8 +134,7 @@ export function planBlocks(
   nodes.forEach(offer);
 
   let count = nodes.length;
-  while (heap.size) {
-    const cand = heap.pop()!;
+  for (let cand = heap.pop(); cand !== undefined; cand = heap.pop()) {
     const { left } = cand;
     const right = left.next;
     if (!left.alive || !right || left.version !== cand.leftVersion || right.version !== cand.rightVersion) continue;

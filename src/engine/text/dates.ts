@@ -49,7 +49,10 @@ const offsets = new Map<string, Map<number, number>>();
 
 function offsetAt(ms: number, timeZone: string): number {
   let byQuarter = offsets.get(timeZone);
-  if (!byQuarter) offsets.set(timeZone, (byQuarter = new Map()));
+  if (!byQuarter) {
+    byQuarter = new Map();
+    offsets.set(timeZone, byQuarter);
+  }
   const quarter = Math.floor(ms / QUARTER_HOUR);
   let offset = byQuarter.get(quarter);
   if (offset === undefined) {

@@ -35,10 +35,17 @@ export interface Qoo10Credentials {
  * One QAPI session: form-encoded POSTs through MallHttp (spaced ~300 ms), both envelopes read, and the
  * seller auth key issued, cached and re-issued per docs/malls/qoo10.md §2.
  */
+/** the seller auth key as a client holds it; recorded: its expiry went to setExpiry */
+interface SellerKey {
+  value: string;
+  issuedAt: number;
+  recorded: boolean;
+}
+
 export class Qoo10Client {
   private readonly http: MallHttp;
-  /** the seller auth key as this client knows it (see sellerKey); recorded: its expiry went to setExpiry */
-  private key: { value: string; issuedAt: number; recorded: boolean } | null = null;
+  /** the seller auth key as this client knows it (see sellerKey) */
+  private key: SellerKey | null = null;
 
   constructor(
     private readonly ctx: ShopContext,
@@ -55,10 +62,10 @@ export class Qoo10Client {
    * means the key is bad or expired: a new key is issued and the call retried once (§2 Design).
    */
   call(method: string, params: Record<string, string>): Envelope {
-    const first = this.send(method, params, this.sellerKey(false));
+    const first = this.send(method, params, this.sellerKey(false).value);
     if (!needsNewKey(first)) return first;
     this.ctx.log.info(`Qoo10 ${this.ctx.shop.name}: seller auth key rejected (${first.code}); issuing a new one`);
-    return this.send(method, params, this.sellerKey(true));
+    return this.send(method, params, this.sellerKey(true).value);
   }
 
   /** Like call, but a non-zero ResultCode becomes a Qoo10Error with a readable message. */
@@ -70,15 +77,14 @@ export class Qoo10Client {
 
   /** Issue date of the cached key (epoch ms), issuing one first when there is none. */
   keyIssuedAt(): number {
-    this.sellerKey(false);
-    return this.key!.issuedAt;
+    return this.sellerKey(false).issuedAt;
   }
 
   /**
    * The stored key, read from document properties once per client: every call needs it, and each property
    * call costs tens of ms in Apps Script. Its expiry is recorded once here, and again on issue.
    */
-  private sellerKey(forceNew: boolean): string {
+  private sellerKey(forceNew: boolean): SellerKey {
     if (!this.key) {
       const { store } = this.ctx;
       const cached = store.get(STORE.key);
@@ -92,11 +98,11 @@ export class Qoo10Client {
       this.recordExpiry(key.issuedAt);
       key.recorded = true;
     }
-    return key.value;
+    return key;
   }
 
   /** CertificationAPI.CreateCertificationKey: API key in the header, QSM login in the body (§2 Flow 2). */
-  private issueKey(): string {
+  private issueKey(): SellerKey {
     const env = this.send(
       METHODS.createKey,
       { user_id: this.creds.userId, pwd: this.creds.password },
@@ -117,13 +123,14 @@ export class Qoo10Client {
       );
     }
     const now = this.ctx.clock.now();
-    this.key = { value: key.data, issuedAt: now, recorded: true };
+    const issued = { value: key.data, issuedAt: now, recorded: true };
+    this.key = issued;
     this.ctx.store.set(STORE.key, key.data);
     this.ctx.store.set(STORE.issuedAt, String(now));
     this.ctx.store.set(STORE.owner, this.owner());
     this.recordExpiry(now);
     this.ctx.log.info(`Qoo10 ${this.ctx.shop.name}: seller auth key issued ${jstDay(now)}`);
-    return key.data;
+    return issued;
   }
 
   /**
@@ -157,13 +164,13 @@ export class Qoo10Client {
       });
     } catch (e) {
       if (e instanceof MallHttpError) {
-        const status = e.lastResponse?.status;
+        const answer = e.lastResponse;
         const message =
-          status === undefined
+          answer === null
             ? this.ctx.t('http.network', { mall: 'Qoo10', detail: e.reason })
-            : status === 200
-              ? this.ctx.t('qoo10.err.malformed', { method, detail: e.lastResponse!.body.slice(0, 80) })
-              : this.ctx.t('qoo10.err.http', { status, method });
+            : answer.status === 200
+              ? this.ctx.t('qoo10.err.malformed', { method, detail: answer.body.slice(0, 80) })
+              : this.ctx.t('qoo10.err.http', { status: answer.status, method });
         throw new Qoo10Error(message);
       }
       throw e;

@@ -69,8 +69,9 @@ export function exportOrders(
 }
 
 function uniqueReady(orders: ExportOrder[]): ExportLine[] {
-  const seen = new Set<string>();
-  return orders.flatMap((o) => o.lines).filter((l) => l.ready && !seen.has(l.key) && (seen.add(l.key), true));
+  const byKey = new Map<string, ExportLine>();
+  for (const l of orders.flatMap((o) => o.lines)) if (l.ready && !byKey.has(l.key)) byKey.set(l.key, l);
+  return [...byKey.values()];
 }
 
 function validate(ctx: ShopContext, line: ExportLine, corp: string): string | null {

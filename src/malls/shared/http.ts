@@ -213,8 +213,10 @@ export function parseJsonKeepingBigInts(text: string): unknown {
       i = j + 1;
     } else if (c === '-' || (c >= '0' && c <= '9')) {
       const m = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+      // a '-' without digits is not JSON: passed on for JSON.parse to reject
       const num = m ? m[0] : c;
-      out += !m![1] && !m![2] && num.replace('-', '').length >= 16 ? `"${num}"` : num;
+      const bigInteger = m !== null && !m[1] && !m[2] && num.replace('-', '').length >= 16;
+      out += bigInteger ? `"${num}"` : num;
       i += num.length;
     } else {
       out += c;

@@ -45,14 +45,14 @@ export function exportOrders(
 ): Outcomes {
   const outcomes: Outcomes = [];
   const plan = planExport(orders, deps);
-  plan.held.forEach((h) =>
-    h.lines.forEach((l) => outcomes.push({ key: l.key, kind: 'held', message: heldMessage(ctx, h) })),
-  );
+  for (const h of plan.held)
+    for (const l of h.lines) outcomes.push({ key: l.key, kind: 'held', message: heldMessage(ctx, h) });
   if (plan.confirms.length === 0 && plan.edits.length === 0) return outcomes;
 
   const lookups = new RunLookups(client, ctx);
-  const fail = (lines: ExportLine[], message: string) =>
-    lines.forEach((l) => outcomes.push({ key: l.key, kind: 'error', message }));
+  const fail = (lines: ExportLine[], message: string) => {
+    for (const l of lines) outcomes.push({ key: l.key, kind: 'error', message });
+  };
   let warehouseId: string;
   try {
     warehouseId = lookups.warehouseId();
@@ -177,7 +177,7 @@ function sendAll(
     return client.callAll(calls);
   } catch (e) {
     if (!(e instanceof TemuError)) throw e;
-    items.forEach((x) => fail(x.lines, e.message));
+    for (const x of items) fail(x.lines, e.message);
     return null;
   }
 }
@@ -186,7 +186,7 @@ function confirmed(ctx: ShopContext, outcomes: Outcomes, lines: ExportLine[], re
   const parsed = ConfirmResultSchema.safeParse(result);
   const warnings = parsed.success ? parsed.data : [];
   const note = warnings.length > 0 ? ctx.t('temu.note.warning', { warning: warnings.join(' / ') }) : undefined;
-  lines.forEach((l) => outcomes.push(note ? { key: l.key, kind: 'ok', note } : { key: l.key, kind: 'ok' }));
+  for (const l of lines) outcomes.push(note ? { key: l.key, kind: 'ok', note } : { key: l.key, kind: 'ok' });
 }
 
 /**
@@ -208,7 +208,7 @@ function verifyAndEdit(
     budget.defer(lookupsFor.slice(0, work.alreadyShipped.length).concat(work.edits.flatMap((e) => e.lines)));
     return;
   }
-  work.alreadyShipped.forEach(({ line, tracking }, i) => {
+  for (const [i, { line, tracking }] of work.alreadyShipped.entries()) {
     const mall = shown[i];
     if (mall.ok && mall.packages.some((p) => p.numbers.includes(tracking))) {
       outcomes.push({ key: line.key, kind: 'already', note: ctx.t('temu.note.alreadyShipped', { tracking }) });
@@ -223,32 +223,38 @@ function verifyAndEdit(
         ctx.t('temu.err.alreadyUnverified', { detail: mall.ok ? ctx.t('temu.what.noPackage') : mall.message }),
       );
     }
-  });
+  }
 
   const sendable: { edit: Resolved<EditPlan>; call: TemuCall }[] = [];
-  work.edits.forEach((e, k) => {
+  for (const [k, e] of work.edits.entries()) {
     const mall = shown[work.alreadyShipped.length + k];
     const { from, to } = e.plan;
-    if (!mall.ok) return fail(e.lines, ctx.t('temu.err.editFailed', { from, to, message: mall.message }));
+    if (!mall.ok) {
+      fail(e.lines, ctx.t('temu.err.editFailed', { from, to, message: mall.message }));
+      continue;
+    }
     if (mall.packages.some((p) => p.numbers.includes(to))) {
-      e.lines.forEach((l) =>
-        outcomes.push({ key: l.key, kind: 'already', note: ctx.t('temu.note.alreadyShipped', { tracking: to }) }),
-      );
-      return;
+      for (const l of e.lines)
+        outcomes.push({ key: l.key, kind: 'already', note: ctx.t('temu.note.alreadyShipped', { tracking: to }) });
+      continue;
     }
     const pkg = mall.packages.find((p) => p.tracking === from);
     if (!pkg) {
       const numbers = mall.packages.flatMap((p) => p.numbers).join(', ') || '-';
-      return fail(e.lines, ctx.t('temu.err.mallKeepsOther', { mall: numbers, tracking: to }));
+      fail(e.lines, ctx.t('temu.err.mallKeepsOther', { mall: numbers, tracking: to }));
+      continue;
     }
     const { params } = e.call;
     sendable.push({
       edit: e,
       call: { type: EDIT, params: { editPackageRequestList: [{ packageSn: pkg.packageSn, ...params }] } },
     });
-  });
+  }
   if (sendable.length === 0) return;
-  if (!budget.allows(sendable.length)) return budget.defer(sendable.flatMap((s) => s.edit.lines));
+  if (!budget.allows(sendable.length)) {
+    budget.defer(sendable.flatMap((s) => s.edit.lines));
+    return;
+  }
   const answers = sendAll(
     client,
     sendable.map((s) => s.call),
@@ -258,13 +264,8 @@ function verifyAndEdit(
   answers?.forEach((a, i) => {
     const { plan, lines } = sendable[i].edit;
     if (a.ok && a.result !== false) {
-      lines.forEach((l) =>
-        outcomes.push({
-          key: l.key,
-          kind: 'ok',
-          note: ctx.t('temu.note.trackingChanged', { from: plan.from, to: plan.to }),
-        }),
-      );
+      const note = ctx.t('temu.note.trackingChanged', { from: plan.from, to: plan.to });
+      for (const l of lines) outcomes.push({ key: l.key, kind: 'ok', note });
     } else {
       fail(lines, ctx.t('temu.err.editFailed', { from: plan.from, to: plan.to, message: a.ok ? '-' : a.message }));
     }
@@ -323,7 +324,8 @@ class Budget {
   }
 
   defer(lines: ExportLine[]): void {
-    lines.forEach((l) => this.outcomes.push({ key: l.key, kind: 'deferred', message: this.ctx.t('temu.held.budget') }));
+    for (const l of lines)
+      this.outcomes.push({ key: l.key, kind: 'deferred', message: this.ctx.t('temu.held.budget') });
   }
 
   /** The export's first group always goes (progress); later ones only within the budget. */
@@ -341,13 +343,12 @@ class Budget {
 }
 
 function preview(outcomes: Outcomes, lines: ExportLine[], message: string): void {
-  lines.forEach((l) => outcomes.push({ key: l.key, kind: 'preview', message }));
+  for (const l of lines) outcomes.push({ key: l.key, kind: 'preview', message });
 }
 
 function confirmPreview(ctx: ShopContext, c: Resolved<ConfirmPlan>, warehouse: string): string {
-  const packages = (c.call.params?.sendRequestList as { trackingNumber: string; orderSendInfoList: unknown[] }[]).map(
-    (p) => `${p.trackingNumber} ×${p.orderSendInfoList.length}`,
-  );
+  // each package's call entry carries its number and one orderSendInfoList item per line (confirmCall)
+  const packages = c.plan.packages.map((k) => `${k.tracking} ×${k.lines.length}`);
   return ctx.t('temu.preview', {
     order: c.plan.parents.join(' + '),
     packages: packages.join(', '),

@@ -118,7 +118,8 @@ export function fetchStep(client: TemuClient, ctx: ShopContext, req: FetchReques
     }
     // a timer poll's overlap lists orders the last poll wrote: unchanged ones need no address or price calls
     versions = items.map(versionOf).filter((v): v is string => v !== null);
-    if (req.unchanged) items = items.filter((it) => !isUnchanged(it, req));
+    const { unchanged } = req;
+    if (unchanged) items = items.filter((it) => !isUnchanged(it, unchanged));
     const more = cur.page * PAGE_SIZE < total && pageItems.length > 0;
     next = more
       ? { ...cur, ...nextPage(pass, cur, req, pageItems) }
@@ -146,9 +147,9 @@ function versionOf(it: ListItem): string | null {
   return t === null || t === undefined ? null : `${it.parentOrderMap.parentOrderSn}@${t}`;
 }
 
-function isUnchanged(it: ListItem, req: FetchRequest): boolean {
+function isUnchanged(it: ListItem, unchanged: (version: string) => boolean): boolean {
   const v = versionOf(it);
-  return v !== null && req.unchanged!(v);
+  return v !== null && unchanged(v);
 }
 
 function cancellationsOf(items: ListItem[]): LineStatusUpdate[] {
@@ -204,9 +205,10 @@ function listPage(
   const to = Math.ceil(req.to / 1000);
   const before = cur.before === null ? to : Math.min(to, cur.before);
   const byUpdate = !pass.linesWanted || req.by === 'updated';
+  // an incremental sync's keyset pass (see keyset) also bounds creation time
   const created =
-    keyset(pass, req) && req.by === 'updated'
-      ? { createAfter: Math.floor(req.createdFrom! / 1000), createBefore: before }
+    pass.linesWanted && req.by === 'updated' && req.createdFrom !== undefined
+      ? { createAfter: Math.floor(req.createdFrom / 1000), createBefore: before }
       : {};
   const window = byUpdate
     ? { updateAtStart: from, updateAtEnd: to, ...created }
@@ -242,14 +244,17 @@ function nextPage(
   req: FetchRequest,
   items: ListItem[],
 ): Pick<Cursor, 'page' | 'before' | 'seen'> {
-  const times = items.map((it) => it.parentOrderMap.parentOrderTime);
   const byNumber = { page: cur.page + 1, before: cur.before, seen: cur.seen };
-  if (!keyset(pass, req) || times.some((t) => t === null)) return byNumber;
-  const oldest = Math.min(...(times as number[]));
-  if (Math.max(...(times as number[])) <= oldest + 1) return byNumber;
-  const seen = items
-    .filter((it) => it.parentOrderMap.parentOrderTime! <= oldest + 1)
-    .map((it) => it.parentOrderMap.parentOrderSn);
+  if (!keyset(pass, req)) return byNumber;
+  const timed: { sn: string; time: number }[] = [];
+  for (const { parentOrderMap: p } of items) {
+    if (p.parentOrderTime === null) return byNumber;
+    timed.push({ sn: p.parentOrderSn, time: p.parentOrderTime });
+  }
+  const times = timed.map((t) => t.time);
+  const oldest = Math.min(...times);
+  if (Math.max(...times) <= oldest + 1) return byNumber;
+  const seen = timed.filter((t) => t.time <= oldest + 1).map((t) => t.sn);
   return { page: 1, before: oldest + 1, seen };
 }
 

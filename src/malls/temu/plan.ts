@@ -111,17 +111,20 @@ function singleParent(p: ParentPart, open: (l: ExportLine) => boolean): ConfirmP
 function combine(parts: ParentPart[], open: (l: ExportLine) => boolean, held: Held[]) {
   const used = new Set<ParentPart>();
   const confirms: ConfirmPlan[] = [];
-  const sharing = new Map<string, ParentPart[]>();
-  for (const p of parts) for (const k of p.packages) sharing.set(k.tracking, [...(sharing.get(k.tracking) ?? []), p]);
+  /** tracking → each parent with a package of that number, and that package's lines */
+  const sharing = new Map<string, { part: ParentPart; mine: ExportLine[] }[]>();
+  for (const part of parts)
+    for (const k of part.packages)
+      sharing.set(k.tracking, [...(sharing.get(k.tracking) ?? []), { part, mine: k.lines }]);
   for (const [tracking, group] of sharing) {
-    const members = group.filter((p) => !used.has(p));
+    const members = group.filter((m) => !used.has(m.part));
     if (members.length < 2) continue;
-    const joining: ParentPart[] = [];
-    for (const p of members) {
-      const mine = p.packages.find((k) => k.tracking === tracking)!.lines;
+    const joining: { part: ParentPart; mine: ExportLine[] }[] = [];
+    for (const member of members) {
+      const { part: p, mine } = member;
       const blocking = p.order.lines.filter((l) => open(l) && !mine.includes(l));
       if (blocking.length === 0) {
-        joining.push(p);
+        joining.push(member);
       } else {
         used.add(p);
         held.push({
@@ -131,11 +134,11 @@ function combine(parts: ParentPart[], open: (l: ExportLine) => boolean, held: He
       }
     }
     if (joining.length < 2) continue;
-    joining.forEach((p) => used.add(p));
+    for (const m of joining) used.add(m.part);
     confirms.push({
-      parents: joining.map((p) => p.order.orderId),
+      parents: joining.map((m) => m.part.order.orderId),
       sendType: 2,
-      packages: [{ tracking, lines: joining.flatMap((p) => p.packages[0].lines) }],
+      packages: [{ tracking, lines: joining.flatMap((m) => m.mine) }],
     });
   }
   return { confirms, used };

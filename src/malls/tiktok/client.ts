@@ -137,11 +137,15 @@ export class TikTokClient {
 
   /** The shop cipher from settings, or the only shop this authorization covers (docs/malls/tiktok-shop.md §1.4). */
   shopCipher(): string {
-    if (this.cipher) return this.cipher;
-    if (this.creds.shopCipher) return (this.cipher = this.creds.shopCipher);
+    if (!this.cipher) this.cipher = this.findCipher();
+    return this.cipher;
+  }
+
+  private findCipher(): string {
+    if (this.creds.shopCipher) return this.creds.shopCipher;
     this.accessToken(); // settles the stored tokens (and drops a cipher looked up for an older authorization)
     const stored = this.ctx.store.get(STORE.shopCipher);
-    if (stored) return (this.cipher = stored);
+    if (stored) return stored;
     const shops = this.authorizedShops();
     if (shops.length === 0) throw new TikTokApiError(this.ctx.t('tiktok.shop.none'), -1);
     if (shops.length > 1) {
@@ -149,7 +153,7 @@ export class TikTokClient {
       throw new TikTokApiError(this.ctx.t('tiktok.shop.several', { count: shops.length, shops: list }), -1);
     }
     this.ctx.store.set(STORE.shopCipher, shops[0].cipher);
-    return (this.cipher = shops[0].cipher);
+    return shops[0].cipher;
   }
 
   authorizedShops(): AuthorizedShop[] {
@@ -171,29 +175,28 @@ export class TikTokClient {
    * once here and again after a refresh, not on every request.
    */
   private stored(): Session {
-    if (this.session) return this.session;
+    if (!this.session) this.session = this.readSession();
+    return this.session;
+  }
+
+  private readSession(): Session {
     const { store } = this.ctx;
     const origin = this.ctx.crypto.md5Hex(this.creds.refreshToken);
     if (store.get(STORE.origin) !== origin) {
       for (const k of Object.values(STORE)) store.delete(k);
       store.set(STORE.origin, origin);
       if (this.creds.accessToken) store.set(STORE.accessToken, this.creds.accessToken);
-      return (this.session = {
-        accessToken: this.creds.accessToken ?? null,
-        accessExpiresAt: null,
-        refreshToken: null,
-        fresh: false,
-      });
+      return { accessToken: this.creds.accessToken ?? null, accessExpiresAt: null, refreshToken: null, fresh: false };
     }
     const refreshExpiry = Number(store.get(STORE.refreshTokenExpiresAt));
     if (refreshExpiry > 0) this.ctx.setExpiry(refreshExpiry * 1000);
     const expiresAt = store.get(STORE.accessTokenExpiresAt);
-    return (this.session = {
+    return {
       accessToken: store.get(STORE.accessToken),
       accessExpiresAt: expiresAt === null ? null : Number(expiresAt),
       refreshToken: store.get(STORE.refreshToken),
       fresh: false,
-    });
+    };
   }
 
   /** Get Refresh Token on the auth host (docs/malls/tiktok-shop.md §1.3): unsigned GET, app_secret in the query. Stores what comes back. */

@@ -47,6 +47,7 @@ export class ProviderDirectory {
       for (const o of own.length > 0 ? own : options)
         for (const p of this.forOption(o.id)) if (!out.has(p.id)) out.set(p.id, p);
     }
-    return (this.fromWarehouses = [...out.values()]);
+    this.fromWarehouses = [...out.values()];
+    return this.fromWarehouses;
   }
 }

@@ -102,8 +102,12 @@ function render(): void {
 }
 
 function showIssues(form: HTMLElement, issues: FieldIssue[]): void {
-  form.querySelectorAll('[data-error-for]').forEach((el) => (el.textContent = ''));
-  form.querySelectorAll('.invalid').forEach((el) => el.classList.remove('invalid'));
+  form.querySelectorAll('[data-error-for]').forEach((el) => {
+    el.textContent = '';
+  });
+  form.querySelectorAll('.invalid').forEach((el) => {
+    el.classList.remove('invalid');
+  });
   for (const i of issues) {
     const slot = form.querySelector(`[data-error-for="${i.field}"]`) ?? form.querySelector('[data-error-for=""]');
     if (slot) slot.textContent = slot.textContent ? `${slot.textContent} ${i.message}` : i.message;

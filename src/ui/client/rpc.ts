@@ -17,7 +17,7 @@ export function call<K extends UiCall>(name: K, req: UiApi[K]['req']): Promise<U
     const runner = google.script.run
       .withSuccessHandler((reply) => {
         const r = reply as Reply<UiApi[K]['res']>;
-        if (r && r.ok) resolve(r.value);
+        if (r?.ok) resolve(r.value);
         else reject(new CallError(r ? r.message : String(reply)));
       })
       .withFailureHandler((err) => reject(new CallError(err instanceof Error ? err.message : String(err))));

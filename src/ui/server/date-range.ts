@@ -37,7 +37,12 @@ export function dayRangeToEpoch(from: string, to: string, tz: string): { from: n
     const d = new Date(day * DAY);
     return zonedTimeToEpoch(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 0, 0, 0, tz);
   };
-  return { from: midnight(dayNumber(from)!), to: midnight(dayNumber(to)! + 1) };
+  const checked = (ymd: string) => {
+    const day = dayNumber(ymd);
+    if (day === null) throw new Error(`not a checked day: "${ymd}"`);
+    return day;
+  };
+  return { from: midnight(checked(from)), to: midnight(checked(to) + 1) };
 }
 
 export function fetchForRange(env: UiEnv, req: FetchRangeRequest): FetchRangeResponse {

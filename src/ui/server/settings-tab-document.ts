@@ -124,7 +124,8 @@ export class SettingsTabDocument implements SettingsDocument {
     if (!entries.some((e) => e.field.startsWith('alerts.')) && alertValues.some((v) => v !== '')) {
       const line = (cells: string[]) => [...cells, ...blank().slice(cells.length)];
       out.push(line([]), line([blockMarker('alerts', locale)]));
-      alertFields.forEach((f, i) => out.push(line([translate(locale, GENERAL_FIELDS[f]), alertValues[i]])));
+      for (const [i, f] of alertFields.entries())
+        out.push(line([translate(locale, GENERAL_FIELDS[f]), alertValues[i]]));
     }
 
     // later block first, so the earlier block's row numbers stay valid

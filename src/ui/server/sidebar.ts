@@ -120,13 +120,7 @@ function toFieldIssues(issues: FoundIssue[], connector: MallConnector | undefine
   });
 }
 
-function shopView(
-  env: UiEnv,
-  raw: RawSettings,
-  shop: Record<string, unknown>,
-  locale: Locale,
-  timezone: string,
-): ShopView {
+function shopView(env: UiEnv, raw: RawSettings, shop: Record<string, unknown>, timezone: string): ShopView {
   const connector = connectorOf(env, shop.mall);
   const name = strOf(shop.name).trim();
   const saved = savedSecrets(env.props, name, connector);
@@ -168,7 +162,7 @@ export function sidebarState(env: UiEnv): SidebarState {
     timezone,
     strings: pageStrings(locale),
     malls: env.connectors.map((c) => mallView(c, locale)),
-    shops: raw.shops.map((s) => shopView(env, raw, s, locale, timezone)),
+    shops: raw.shops.map((s) => shopView(env, raw, s, timezone)),
     carriers: carrierRows(env, raw),
     managementStatuses: Object.values(MANAGEMENT_STATUS_LABELS[locale]),
     autoFetchChoices: [0, ...TIMER_MINUTES],

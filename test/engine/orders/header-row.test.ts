@@ -42,7 +42,7 @@ test('a deleted key column (ショップ): exit 2, no column appended', () => {
   const col = sheet.columnOf('ショップ') - 1;
   // the seller deletes the column: every cell right of it moves one to the left
   const without = rows.map((r) => [...r.slice(0, col), ...r.slice(col + 1), '']);
-  without.forEach((r, i) => r.forEach((v, j) => sheet.edit(i + 1, j + 1, v)));
+  for (const [i, r] of without.entries()) for (const [j, v] of r.entries()) sheet.edit(i + 1, j + 1, v);
   const report = runFetch(w.env, { trigger: 'manual' });
   expect(report.exitCode).toBe(2);
   expect(report.errors.join('\n')).toContain('ショップ');

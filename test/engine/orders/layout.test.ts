@@ -1,6 +1,7 @@
 import { runFetch } from '../../../src/engine';
 import { MANAGEMENT_STATUS_LABELS } from '../../../src/engine/order-line';
 import { ORDERS_LAYOUT_KEY } from '../../../src/engine/orders/layout';
+import type { CarrierEntry } from '../../../src/engine/settings/schema';
 import { isMarkedFormula } from '../../../src/engine/sheet/layout';
 import { demoSettings } from '../../../src/sandbox/demo-config';
 import { engineWorld, SANDBOX_URL } from '../../support/worlds';
@@ -12,7 +13,8 @@ import { engineWorld, SANDBOX_URL } from '../../support/worlds';
  */
 
 function world() {
-  const settings = demoSettings(SANDBOX_URL) as Record<string, any>;
+  // the carrier table as demoSettings writes it; a test adds a carrier or changes the language
+  const settings = demoSettings(SANDBOX_URL) as Record<string, unknown> & { carriers: CarrierEntry[] };
   const w = engineWorld(settings, { seed: 3 });
   const fetch = () => runFetch(w.env, { trigger: 'manual' });
   const orders = () => w.book.getSheet('受注一覧')!;
@@ -32,7 +34,7 @@ test('the first fetch lays the tab out once; a second fetch adds no layout call'
   expect(L.validations.get(status)).toMatchObject({ kind: 'list', values: Object.values(MANAGEMENT_STATUS_LABELS.ja) });
   expect(L.validations.get(carrier)).toMatchObject({
     kind: 'list',
-    values: settings.carriers.map((c: { name: string }) => c.name),
+    values: settings.carriers.map((c) => c.name),
   });
   expect(L.validations.get(shippedOn)).toMatchObject({ kind: 'date' });
   // every rule is ours and covers a real column; the header row of every column is styled

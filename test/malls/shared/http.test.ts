@@ -59,7 +59,11 @@ describe('MallHttp', () => {
   test('callAll sends in waves no larger than the rate limit', () => {
     const clock = new VirtualClock(0);
     const waves: number[] = [];
-    const http: HttpPort = { fetch: () => ok, fetchAll: (r) => (waves.push(clock.now()), r.map(() => ok)) };
+    const fetchAll = (r: readonly unknown[]) => {
+      waves.push(clock.now());
+      return r.map(() => ok);
+    };
+    const http: HttpPort = { fetch: () => ok, fetchAll };
     const client = new MallHttp(
       { http, clock, log: new MemoryLogger(), deadline: 60_000 },
       { mall: 'X', ratePerSecond: 20, rateKey: 'k4' },
@@ -72,7 +76,10 @@ describe('MallHttp', () => {
     const clock = new VirtualClock(0);
     const times: number[] = [];
     const http: HttpPort = {
-      fetch: () => (times.push(clock.now()), ok),
+      fetch: () => {
+        times.push(clock.now());
+        return ok;
+      },
       fetchAll: () => {
         throw new Error('Address unavailable');
       },
@@ -88,7 +95,11 @@ describe('MallHttp', () => {
   test('minIntervalMs spaces single sends', () => {
     const clock = new VirtualClock(0);
     const times: number[] = [];
-    const http: HttpPort = { fetch: () => (times.push(clock.now()), ok), fetchAll: (r) => r.map(() => ok) };
+    const fetch = () => {
+      times.push(clock.now());
+      return ok;
+    };
+    const http: HttpPort = { fetch, fetchAll: (r) => r.map(() => ok) };
     const client = new MallHttp(
       { http, clock, log: new MemoryLogger(), deadline: 60_000 },
       { mall: 'X', ratePerSecond: 100, rateKey: 'k5', minIntervalMs: 300 },

@@ -4,7 +4,7 @@ import { classifyTemu } from '../../../src/malls/temu/client';
 import { messageKeyFor, RETRY_CODES } from '../../../src/malls/temu/codes';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
-import { control, temuCtx, temuWorld, windowReq } from './helpers';
+import { control, temuCtx, temuState, temuWorld, windowReq } from './helpers';
 
 /** Every code docs/malls/temu.md §1.3 / §5 names, with a word its message must contain. */
 const CODES: [number, RegExp][] = [
@@ -212,7 +212,7 @@ describe('Temu check', () => {
     control(world, 'suspend', {});
     const ctx = temuCtx(world);
     expect(() => temuConnector.fetch(ctx, { ...windowReq(world), cursor: null })).toThrow(/サポートに連絡.*3000028/);
-    expect(control(world, 'state').requestsByType['bg.order.list.v2.get']).toBeUndefined();
+    expect(temuState(world).requestsByType['bg.order.list.v2.get']).toBeUndefined();
   });
 
   test('a wrong secret gives one failing auth line with the signature message', () => {

@@ -3,7 +3,18 @@ import { temuConnector } from '../../../src/malls/temu';
 import { DEMO_CARRIERS } from '../../../src/sandbox/demo-config';
 import { TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
 import type { World } from '../../support/worlds';
-import { control, exportOrdersOf, fetchAll, fill, live, sandboxOrders, temuCtx, temuWorld, windowReq } from './helpers';
+import {
+  control,
+  exportOrdersOf,
+  fetchAll,
+  fill,
+  live,
+  sandboxOrders,
+  temuCtx,
+  temuState,
+  temuWorld,
+  windowReq,
+} from './helpers';
 
 function fetched(world: World) {
   const { lines } = fetchAll(temuCtx(world), windowReq(world));
@@ -14,7 +25,7 @@ const byKey = (outs: LineOutcome[]) => new Map(outs.map((o) => [o.key, o]));
 
 /** Two unshipped parents of one buyer (the sandbox repeats a buyer every tenth order); the first multi-line if asked. */
 function sameBuyerPair(world: World, orders: ExportOrder[], firstMulti = false): [ExportOrder, ExportOrder] {
-  const buyers = new Map(sandboxOrders(world).map((o: any) => [o.parentOrderSn, o.buyer]));
+  const buyers = new Map(sandboxOrders(world).map((o) => [o.parentOrderSn, o.buyer]));
   const open = orders.filter((o) => live(o).length > 0 && live(o).every((l) => l.mallStatus === 'UN_SHIPPING'));
   for (const p of open) {
     if (firstMulti && live(p).length < 2) continue;
@@ -31,14 +42,14 @@ describe('Temu export against the sandbox', () => {
     const world = temuWorld({ orders: 40 });
     const orders = fetched(world);
     const [a, b] = multiLive(orders);
-    live(a).forEach((l) => fill(l, 'YMT100000001'));
-    live(b).forEach((l) => fill(l, '4470-1234-5678')); // symbols are dropped before sending (spec 120014020)
+    for (const l of live(a)) fill(l, 'YMT100000001');
+    for (const l of live(b)) fill(l, '4470-1234-5678'); // symbols are dropped before sending (spec 120014020)
     const outcomes = temuConnector.exportOrders(temuCtx(world), orders, { dryRun: false });
     expect(outcomes.map((o) => o.kind)).toEqual(new Array(live(a).length + live(b).length).fill('ok'));
-    const state = control(world, 'state');
+    const state = temuState(world);
     expect(state.requestsByType['bg.logistics.shipment.v2.confirm']).toBe(2);
-    expect(state.shipments.map((s: any) => s.parentOrderSn).sort()).toEqual([a.orderId, b.orderId].sort());
-    const sb = state.shipments.find((s: any) => s.parentOrderSn === b.orderId);
+    expect(state.shipments.map((s) => s.parentOrderSn).sort()).toEqual([a.orderId, b.orderId].sort());
+    const sb = state.shipments.find((s) => s.parentOrderSn === b.orderId)!;
     expect(sb.sendType).toBe(0);
     expect(sb.packages).toHaveLength(1);
     expect(sb.packages[0]).toMatchObject({
@@ -46,7 +57,7 @@ describe('Temu export against the sandbox', () => {
       carrierId: '998264701',
       warehouseId: 'WH-00000000000000101',
     });
-    expect(sb.packages[0].lines.map((l: any) => l.orderSn).sort()).toEqual(
+    expect(sb.packages[0].lines.map((l) => l.orderSn).sort()).toEqual(
       live(b)
         .map((l) => l.lineId)
         .sort(),
@@ -56,10 +67,10 @@ describe('Temu export against the sandbox', () => {
   test('several tracking numbers of one parent go in ONE call with sendType 1', () => {
     const world = temuWorld({ orders: 40 });
     const o = multiLive(fetched(world))[0];
-    live(o).forEach((l, i) => fill(l, `SGW${i}00000001`, DEMO_CARRIERS[1]));
+    for (const [i, l] of live(o).entries()) fill(l, `SGW${i}00000001`, DEMO_CARRIERS[1]);
     const outcomes = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     expect(outcomes.every((x) => x.kind === 'ok')).toBe(true);
-    const state = control(world, 'state');
+    const state = temuState(world);
     expect(state.requestsByType['bg.logistics.shipment.v2.confirm']).toBe(1);
     expect(state.shipments[0]).toMatchObject({ parentOrderSn: o.orderId, sendType: 1 });
     expect(state.shipments[0].packages).toHaveLength(live(o).length);
@@ -74,15 +85,15 @@ describe('Temu export against the sandbox', () => {
     expect(temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false })).toEqual([
       { key: first.key, kind: 'ok' },
     ]);
-    let state = control(world, 'state');
+    let state = temuState(world);
     expect(state.shipments[0]).toMatchObject({ parentOrderSn: o.orderId, sendType: 1 });
-    expect(state.shipments[0].packages[0].lines.map((l: any) => l.orderSn)).toEqual([first.lineId]);
+    expect(state.shipments[0].packages[0].lines.map((l) => l.orderSn)).toEqual([first.lineId]);
     // what the engine records: the row is exported, the mall shows it shipped
     Object.assign(first, { exportedTracking: 'PRT100000001', ready: false, mallStatus: 'SHIPPED' });
-    rest.forEach((l) => fill(l, 'PRT100000002'));
+    for (const l of rest) fill(l, 'PRT100000002');
     const second = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     expect(second.map((x) => x.kind)).toEqual(rest.map(() => 'ok'));
-    state = control(world, 'state');
+    state = temuState(world);
     expect(state.shipments[1]).toMatchObject({ parentOrderSn: o.orderId, sendType: 0 });
   });
 
@@ -92,12 +103,10 @@ describe('Temu export against the sandbox', () => {
     const [outside, ...rest] = live(o);
     control(world, 'ship', { parentOrderSn: o.orderId, orderSns: [outside.lineId], trackingNumber: 'SC0000000001' });
     outside.mallStatus = 'SHIPPED'; // as the next fetch shows it
-    rest.forEach((l) => fill(l, 'OUT100000001'));
+    for (const l of rest) fill(l, 'OUT100000001');
     const outcomes = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     expect(outcomes.map((x) => x.kind)).toEqual(rest.map(() => 'ok'));
-    expect(control(world, 'state').shipments[1].packages[0].lines.map((l: any) => l.orderSn)).toEqual(
-      rest.map((l) => l.lineId),
-    );
+    expect(temuState(world).shipments[1].packages[0].lines.map((l) => l.orderSn)).toEqual(rest.map((l) => l.lineId));
   });
 
   test('children with one tracking number go in one call: a sibling with that number that is not ready holds them', () => {
@@ -111,23 +120,23 @@ describe('Temu export against the sandbox', () => {
     expect(held).toEqual([
       { key: a.key, kind: 'held', message: expect.stringMatching(new RegExp(`SAM100000001.*${b.lineId}`)) },
     ]);
-    expect(control(world, 'state').requestsByType['bg.logistics.shipment.v2.confirm']).toBeUndefined();
+    expect(temuState(world).requestsByType['bg.logistics.shipment.v2.confirm']).toBeUndefined();
     fill(b, 'SAM100000001');
     expect(
       temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false }).filter((x) => x.kind === 'ok'),
     ).toHaveLength(2);
-    const pkg = control(world, 'state').shipments[0].packages;
+    const pkg = temuState(world).shipments[0].packages;
     expect(pkg).toHaveLength(1);
-    expect(pkg[0].lines.map((l: any) => l.orderSn).sort()).toEqual([a.lineId, b.lineId].sort());
+    expect(pkg[0].lines.map((l) => l.orderSn).sort()).toEqual([a.lineId, b.lineId].sort());
   });
 
   test('cancelled children do not hold their parent and are not sent', () => {
     const world = temuWorld({ orders: 80 });
     const o = fetched(world).find((x) => x.lines.some((l) => l.status === 'cancelled') && live(x).length > 0)!;
-    live(o).forEach((l) => fill(l, 'JP123456789'));
+    for (const l of live(o)) fill(l, 'JP123456789');
     const outcomes = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     expect(outcomes.map((x) => x.kind)).toEqual(live(o).map(() => 'ok'));
-    const sent = control(world, 'state').shipments[0].packages.flatMap((p: any) => p.lines.map((l: any) => l.orderSn));
+    const sent = temuState(world).shipments[0].packages.flatMap((p) => p.lines.map((l) => l.orderSn));
     expect(sent.sort()).toEqual(
       live(o)
         .map((l) => l.lineId)
@@ -144,10 +153,8 @@ describe('Temu export against the sandbox', () => {
     Object.assign(line, { exportedTracking: 'YMT300000001', tracking: 'YMT300000002', mallStatus: 'SHIPPED' });
     const again = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     expect(again).toEqual([{ key: line.key, kind: 'ok', note: expect.stringMatching(/YMT300000001.*YMT300000002/) }]);
-    expect(control(world, 'state').edits).toEqual([
-      expect.objectContaining({ from: 'YMT300000001', to: 'YMT300000002' }),
-    ]);
-    expect(control(world, 'state').requestsByType['bg.logistics.shipment.v2.confirm']).toBe(1);
+    expect(temuState(world).edits).toEqual([expect.objectContaining({ from: 'YMT300000001', to: 'YMT300000002' })]);
+    expect(temuState(world).requestsByType['bg.logistics.shipment.v2.confirm']).toBe(1);
   });
 
   test('when Temu refuses the change, the row fails and says the mall keeps the old number', () => {
@@ -194,10 +201,10 @@ describe('Temu export against the sandbox', () => {
     const world = temuWorld({ orders: 60 });
     const orders = fetched(world);
     const [p, q] = sameBuyerPair(world, orders);
-    [...live(p), ...live(q)].forEach((l) => fill(l, 'CMB100000001'));
+    for (const l of [...live(p), ...live(q)]) fill(l, 'CMB100000001');
     const outcomes = temuConnector.exportOrders(temuCtx(world), [p, q], { dryRun: false });
     expect(outcomes.map((x) => x.kind)).toEqual([...live(p), ...live(q)].map(() => 'ok'));
-    const state = control(world, 'state');
+    const state = temuState(world);
     expect(state.requestsByType['bg.logistics.shipment.v2.confirm']).toBe(1);
     expect(state.shipments[0]).toMatchObject({ sendType: 2, parentOrderSns: [p.orderId, q.orderId] });
     expect(state.shipments[0].packages).toHaveLength(1);
@@ -208,16 +215,14 @@ describe('Temu export against the sandbox', () => {
     const orders = fetched(world);
     const [p, q] = sameBuyerPair(world, orders, true);
     fill(live(p)[0], 'CMB200000001');
-    live(q).forEach((l) => fill(l, 'CMB200000001'));
+    for (const l of live(q)) fill(l, 'CMB200000001');
     const out = byKey(temuConnector.exportOrders(temuCtx(world), [p, q], { dryRun: false }));
     expect(out.get(live(p)[0].key)).toMatchObject({
       kind: 'held',
       message: expect.stringMatching(new RegExp(`CMB200000001.*${p.orderId}.*${live(p)[1].lineId}`)),
     });
     expect(live(q).map((l) => out.get(l.key)?.kind)).toEqual(live(q).map(() => 'ok'));
-    expect(control(world, 'state').shipments).toEqual([
-      expect.objectContaining({ parentOrderSns: [q.orderId], sendType: 0 }),
-    ]);
+    expect(temuState(world).shipments).toEqual([expect.objectContaining({ parentOrderSns: [q.orderId], sendType: 0 })]);
   });
 
   test('a tracking number used for another parent is refused with a readable message (120014004); others still go', () => {
@@ -243,7 +248,7 @@ describe('Temu export against the sandbox', () => {
     const [out] = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: false });
     expect(out).toMatchObject({ kind: 'error', message: expect.stringContaining('DHL Express') });
     expect((out as { message: string }).message).toContain('Yamato');
-    expect(control(world, 'state').requestsByType['bg.logistics.shipment.v2.confirm']).toBeUndefined();
+    expect(temuState(world).requestsByType['bg.logistics.shipment.v2.confirm']).toBeUndefined();
   });
 
   test('a carrier typed by name or by id matches case-insensitively', () => {
@@ -253,7 +258,7 @@ describe('Temu export against the sandbox', () => {
     fill(live(b)[0], 'JPP000000002', { name: 'id', temu: '998264702' });
     const outs = temuConnector.exportOrders(temuCtx(world), [a, b], { dryRun: false });
     expect(outs.map((o) => o.kind)).toEqual(['ok', 'ok']);
-    const ids = control(world, 'state').shipments.map((s: any) => s.packages[0].carrierId);
+    const ids = temuState(world).shipments.map((s) => s.packages[0].carrierId);
     expect(ids).toEqual(['998264703', '998264702']);
   });
 
@@ -272,9 +277,9 @@ describe('Temu export against the sandbox', () => {
   test('carrier list and warehouse are looked up once per run', () => {
     const world = temuWorld({ orders: 60 });
     const orders = singleLive(fetched(world)).slice(0, 5);
-    orders.forEach((o, i) => fill(live(o)[0], `YMT40000000${i}`));
+    for (const [i, o] of orders.entries()) fill(live(o)[0], `YMT40000000${i}`);
     temuConnector.exportOrders(temuCtx(world), orders, { dryRun: false });
-    const byType = control(world, 'state').requestsByType;
+    const byType = temuState(world).requestsByType;
     expect(byType['bg.logistics.companies.get']).toBe(1);
     expect(byType['bg.logistics.warehouse.list.get']).toBe(1);
     expect(byType['bg.logistics.shipment.v2.confirm']).toBe(5);
@@ -288,7 +293,7 @@ describe('Temu export against the sandbox', () => {
       dryRun: false,
     });
     expect(ok[0].kind).toBe('ok');
-    expect(control(world, 'state').shipments[0].packages[0].warehouseId).toBe('WH-00000000000000102');
+    expect(temuState(world).shipments[0].packages[0].warehouseId).toBe('WH-00000000000000102');
     fill(live(b)[0], 'YMT500000002');
     const [bad] = temuConnector.exportOrders(temuCtx(world, { warehouseId: 'WH-404' }), [b], { dryRun: false });
     expect(bad).toMatchObject({ kind: 'error', message: expect.stringMatching(/倉庫.*120011085/) });
@@ -297,12 +302,12 @@ describe('Temu export against the sandbox', () => {
   test('dry run previews each shipment and sends nothing', () => {
     const world = temuWorld({ orders: 40 });
     const o = multiLive(fetched(world))[0];
-    live(o).forEach((l) => fill(l, 'YMT600000001'));
+    for (const l of live(o)) fill(l, 'YMT600000001');
     const outs = temuConnector.exportOrders(temuCtx(world), [o], { dryRun: true });
     expect(
       outs.every((x) => x.kind === 'preview' && x.message.includes(o.orderId) && x.message.includes('YMT600000001')),
     ).toBe(true);
-    expect(control(world, 'state').shipments).toEqual([]);
+    expect(temuState(world).shipments).toEqual([]);
   });
 
   test('a wrong secret fails every ready line with the signature message; a transient 503 is retried', () => {
@@ -320,7 +325,7 @@ describe('Temu export against the sandbox', () => {
     control(world, 'fault', { kind: 'code', code: 4000004, type: 'bg.logistics.shipment.v2.confirm' });
     const retried = temuConnector.exportOrders(temuCtx(world), [a, b], { dryRun: false });
     expect(retried.map((x) => x.kind)).toEqual(['ok', 'ok']);
-    expect(control(world, 'state').shipments).toHaveLength(2);
+    expect(temuState(world).shipments).toHaveLength(2);
   });
 
   test('Temu refusals on confirm become readable messages with the code (order state, tracking format)', () => {
@@ -342,11 +347,11 @@ describe('Temu export against the sandbox', () => {
     const world = temuWorld({ orders: 400 });
     const orders = singleLive(fetched(world));
     expect(orders.length).toBeGreaterThan(100);
-    orders.forEach((o, i) => fill(live(o)[0], `BUD${String(i).padStart(9, '0')}`));
+    for (const [i, o] of orders.entries()) fill(live(o)[0], `BUD${String(i).padStart(9, '0')}`);
     const outs = temuConnector.exportOrders(temuCtx(world, {}, { budgetMs: 4000 }), orders, { dryRun: false });
     expect(outs).toHaveLength(orders.length);
     expect(outs.slice(0, 100).every((o) => o.kind === 'ok')).toBe(true);
     expect(outs.slice(100).every((o) => o.kind === 'deferred' && o.message.includes('次回'))).toBe(true);
-    expect(control(world, 'state').shipments).toHaveLength(100);
+    expect(temuState(world).shipments).toHaveLength(100);
   });
 });

@@ -1,7 +1,7 @@
 import { temuConnector } from '../../../src/malls/temu';
 import { TemuError } from '../../../src/malls/temu/errors';
 import { TEMU_SANDBOX_CREDENTIALS } from '../../../src/sandbox/temu';
-import { BASE, control, DAY, fetchAll, sandboxOrders, temuCtx, temuWorld, windowReq } from './helpers';
+import { BASE, control, DAY, fetchAll, sandboxOrders, temuCtx, temuState, temuWorld, windowReq } from './helpers';
 
 const keysOf = (ls: { orderId: string; lineId: string }[]) => ls.map((l) => `${l.orderId}/${l.lineId}`);
 
@@ -21,7 +21,7 @@ describe('Temu fetch against the sandbox', () => {
     const parents = new Set(lines.map((l) => l.orderId)).size;
     // one step per list page of UN_SHIPPING (100 parents each), then the CANCELED pass for updates
     expect(steps).toBeGreaterThanOrEqual(Math.ceil(parents / 100) + 1);
-    expect(control(world, 'state').requestsByType['bg.order.shippinginfo.v2.get']).toBe(parents);
+    expect(temuState(world).requestsByType['bg.order.shippinginfo.v2.get']).toBe(parents);
   });
 
   test('maps a child order to an OrderLine: string IDs, extCode SKU, text kept, amounts in JPY', () => {
@@ -86,7 +86,7 @@ describe('Temu fetch against the sandbox', () => {
     expect(lines.every((l) => l.unitPrice === null && l.amount === null)).toBe(true);
     expect(notices.filter((n) => n.includes('bg.order.amount.query'))).toHaveLength(1);
     // only the first wave group of the first page asked
-    expect(control(world, 'state').requestsByType['bg.order.amount.query']).toBeLessThanOrEqual(50);
+    expect(temuState(world).requestsByType['bg.order.amount.query']).toBeLessThanOrEqual(50);
   });
 
   test('a run cut short by its time budget resumes from the cursor with nothing lost or repeated', () => {
@@ -149,7 +149,7 @@ describe('Temu fetch against the sandbox', () => {
     expect(lines.every((l) => l.recipient !== '' && l.unitPrice !== null)).toBe(true);
     // each faulty answer was asked again: one extra request per injected fault
     const parents = new Set(lines.map((l) => l.orderId)).size;
-    const byType = control(world, 'state').requestsByType;
+    const byType = temuState(world).requestsByType;
     expect(byType['bg.order.shippinginfo.v2.get']).toBe(parents + 1);
     expect(byType['bg.order.amount.query']).toBe(parents + 1);
     // token info was refused once by the exhausted rate limit and retried

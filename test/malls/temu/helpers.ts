@@ -24,8 +24,14 @@ export function temuCtx(
   return shopContext(world, { ...demoTemuShop(BASE), ...overrides }, { carriers: DEMO_CARRIERS, ...extra });
 }
 
-export function control(world: World, command: string, args: Record<string, unknown> = {}): any {
+/** A control command to the Temu sandbox; its answer is the command's own (temuState and sandboxOrders read two). */
+export function control(world: World, command: string, args: Record<string, unknown> = {}): unknown {
   return world.sandbox.mall('temu').control(command, args);
+}
+
+/** What the Temu sandbox received, as its `state` control reports it. */
+export function temuState(world: World) {
+  return world.sandbox.state('temu');
 }
 
 export function sandboxOrders(world: World) {

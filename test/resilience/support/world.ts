@@ -67,6 +67,11 @@ export class Fuse {
     this.blowAt = Infinity;
     this.blown = false;
   }
+  /** A service call the fuse may blow: ticks, then makes the call. */
+  through<R>(what: string, call: () => R): R {
+    this.tick(what);
+    return call();
+  }
   tick(what: string): void {
     if (this.blown) throw new Killed(what);
     if (++this.calls === this.blowAt) {
@@ -124,8 +129,9 @@ export function world(
     log,
     progress: { progress: () => undefined },
     triggers: {
-      setTimer: (m) => (fuse.tick('triggers.setTimer'), triggers.setTimer(m)),
-      scheduleContinuation: (ms) => (fuse.tick('triggers.scheduleContinuation'), triggers.scheduleContinuation(ms)),
+      setTimer: (m) => fuse.through('triggers.setTimer', () => triggers.setTimer(m)),
+      scheduleContinuation: (ms) =>
+        fuse.through('triggers.scheduleContinuation', () => triggers.scheduleContinuation(ms)),
     },
     connectors: CONNECTORS,
     loadSettings: () => settings,
@@ -205,10 +211,10 @@ function fusedBook(book: MemorySpreadsheet, fuse: Fuse): SpreadsheetPort {
 
 function fusedProps(props: PropertiesPort, fuse: Fuse): PropertiesPort {
   return {
-    get: (k) => (fuse.tick('props.get'), props.get(k)),
-    set: (k, v) => (fuse.tick('props.set'), props.set(k, v)),
-    delete: (k) => (fuse.tick('props.delete'), props.delete(k)),
-    keys: () => (fuse.tick('props.keys'), props.keys()),
+    get: (k) => fuse.through('props.get', () => props.get(k)),
+    set: (k, v) => fuse.through('props.set', () => props.set(k, v)),
+    delete: (k) => fuse.through('props.delete', () => props.delete(k)),
+    keys: () => fuse.through('props.keys', () => props.keys()),
   };
 }
 

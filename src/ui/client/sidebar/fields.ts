@@ -83,8 +83,12 @@ export function selectField(
 
 /** Shows issues next to their inputs; an issue whose field has no input goes to the form's own slot. */
 export function setIssues(form: HTMLElement, issues: FieldIssue[]): void {
-  form.querySelectorAll('[data-error-for]').forEach((el) => (el.textContent = ''));
-  form.querySelectorAll('.invalid').forEach((el) => el.classList.remove('invalid'));
+  form.querySelectorAll('[data-error-for]').forEach((el) => {
+    el.textContent = '';
+  });
+  form.querySelectorAll('.invalid').forEach((el) => {
+    el.classList.remove('invalid');
+  });
   const general: string[] = [];
   for (const issue of issues) {
     const slot = issue.field ? form.querySelector(`[data-error-for="${cssEscape(issue.field)}"]`) : null;

@@ -307,7 +307,9 @@ function saveShop(form: HTMLFormElement, draft: ShopForm, originalName: string |
     () => call('sidebarSaveShop', { originalName, shop: draft }),
     () => {
       // typed secrets are in the server's document properties now; nothing of them stays in the page
-      form.querySelectorAll('input[type="password"]').forEach((el) => ((el as HTMLInputElement).value = ''));
+      form.querySelectorAll<HTMLInputElement>('input[type="password"]').forEach((el) => {
+        el.value = '';
+      });
       draft.secrets = {};
       store.openShop = draft.name.trim();
     },
