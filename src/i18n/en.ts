@@ -808,4 +808,16 @@ export const en: Record<keyof typeof ja, string> = {
   'cli.workbook.part.externalLinks': 'external links',
   'cli.demo.otherShops':
     'The workbook {file} holds orders of shops that are not demo shops ({shops}). The demo types fake tracking numbers, which a later real export would send. Use another --workbook, or add --force to run the demo beside them (it then touches only its own demo shops)',
+
+  // ---- archive (受注アーカイブ) ----
+  'archive.unnamedColumn': 'Column {col}',
+  'archive.badHeader':
+    'The Archive tab has no readable header row (it needs the key columns Shop / Order ID / Line ID). Moving rows and checking for archived orders wait until the header is back',
+  'archive.moved': 'Moved {count} rows to the Archive (Done or Cancelled, not updated for {days} days or more)',
+  'archive.movedMore': 'The remaining due rows move in the next run',
+  'archive.dropped': 'Removed {count} rows from Orders that an interrupted move had already put in the Archive',
+  'archive.failed': 'Moving rows to the Archive failed (Orders is unchanged): {detail}',
+  'check.cells': 'Cells in the spreadsheet: {cells} of {limit}',
+  'check.cellsNearLimit':
+    'The spreadsheet has {cells} cells, close to the limit of {limit}. Shorten "Archive after days" (archiveAfterDays) in the settings to keep Orders small, and copy the Archive tab to another spreadsheet, then delete it',
 };

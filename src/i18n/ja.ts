@@ -805,4 +805,16 @@ export const ja = {
   'cli.workbook.part.externalLinks': '外部リンク',
   'cli.demo.otherShops':
     'ワークブック {file} にはデモ以外のショップ（{shops}）の注文があります。デモは架空の伝票番号を入力するため、次の本番の書き出しで送信されるおそれがあります。別の --workbook を指定するか、デモ用ショップの行だけを扱うことを承知のうえで --force を付けてください',
+
+  // ---- archive (受注アーカイブ) ----
+  'archive.unnamedColumn': '列{col}',
+  'archive.badHeader':
+    '受注アーカイブの見出し行が読めません（キー列 ショップ / 注文番号 / 明細番号 が必要です）。見出しを戻すまで、行の移動とアーカイブ済みの注文の確認を止めています',
+  'archive.moved': '受注アーカイブへ {count} 行を移動しました（処理済・キャンセルで {days} 日以上更新のない行）',
+  'archive.movedMore': '残りの対象行は次の実行で移動します',
+  'archive.dropped': '前回途中で止まった移動の {count} 行を受注一覧から外しました（受注アーカイブに移動済み）',
+  'archive.failed': '受注アーカイブへの移動に失敗しました（受注一覧はそのままです）: {detail}',
+  'check.cells': 'スプレッドシートのセル数 {cells} / 上限 {limit}',
+  'check.cellsNearLimit':
+    'スプレッドシートのセル数が {cells} で、上限 {limit} に近づいています。設定の「アーカイブまでの日数」(archiveAfterDays) を短くして受注一覧を小さく保ち、受注アーカイブのタブは別のスプレッドシートへコピーしてから削除してください',
 } as const;
