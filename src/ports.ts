@@ -11,6 +11,17 @@ export interface SheetPort {
   readonly name: string;
   /** All values of the used range, header row first; [] for an empty sheet. Empty cells are ''. */
   readAll(): CellValue[][];
+  /**
+   * The values of a rectangle whose top-left cell is (row, col), 1-based, clipped to the used range; `rows` or
+   * `cols` null = up to the used range's last row or column. A narrow read of a long tab (the archive's key
+   * columns) costs its cells only, where readAll would read every cell.
+   */
+  readBlock(row: number, col: number, rows: number | null, cols: number | null): CellValue[][];
+  /**
+   * Rows × columns of the tab's grid: what Sheets counts against a spreadsheet's 10-million-cell limit
+   * (docs/apps-script.md), the used range in a workbook. Two service calls in Apps Script, no cell read.
+   */
+  gridSize(): { rows: number; cols: number };
   /** Writes a rectangle whose top-left cell is (row, col), 1-based. Grows the sheet when needed. */
   writeBlock(row: number, col: number, values: CellValue[][]): void;
   /** Sets the number formats of a rectangle ('@' = plain text, '' = automatic). */

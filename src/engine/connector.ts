@@ -57,6 +57,12 @@ export interface MallConnector {
    */
   isHeldStatus?(mallStatus: string): boolean;
 
+  /**
+   * Optional: the most orders the mall lets one tracking number cover (TikTok Shop JP consolidates up to 20,
+   * docs/malls/tiktok-shop.md §4.2). 同梱 proposals stay within it and export refuses a larger group.
+   */
+  maxOrdersPerTracking?: number;
+
   /** Mall-specific tracking clean-up after the engine's width/space normalisation (e.g. drop '-'). */
   normalizeTracking(tracking: string): string;
 }

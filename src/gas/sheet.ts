@@ -15,7 +15,15 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 /** The parts of SpreadsheetApp's Sheet and Spreadsheet the adapters use (tests stub exactly these). */
 export type SheetApi = Pick<
   Sheet,
-  'getName' | 'getDataRange' | 'getRange' | 'getMaxRows' | 'getMaxColumns' | 'insertRowsAfter' | 'insertColumnsAfter'
+  | 'getName'
+  | 'getDataRange'
+  | 'getRange'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'insertRowsAfter'
+  | 'insertColumnsAfter'
 > &
   Partial<LayoutApi>;
 /** What a layout uses (docs/apps-script.md: setFrozenRows, setDataValidation, conditional rules, protect). */
@@ -58,6 +66,20 @@ export class GasSheet implements SheetPort {
     // an empty sheet still answers with A1 = ''
     if (values.length === 1 && values[0].length === 1 && values[0][0] === '') return [];
     return values;
+  }
+
+  readBlock(row: number, col: number, rows: number | null, cols: number | null): CellValue[][] {
+    // getLastRow / getLastColumn: the used range, as getDataRange gives it
+    const lastRow = this.sheet.getLastRow();
+    const lastCol = this.sheet.getLastColumn();
+    const h = Math.min(rows ?? lastRow, lastRow - row + 1);
+    const w = Math.min(cols ?? lastCol, lastCol - col + 1);
+    if (h <= 0 || w <= 0) return [];
+    return this.sheet.getRange(row, col, h, w).getValues() as CellValue[][];
+  }
+
+  gridSize(): { rows: number; cols: number } {
+    return { rows: this.sheet.getMaxRows(), cols: this.sheet.getMaxColumns() };
   }
 
   writeBlock(row: number, col: number, values: CellValue[][]): void {

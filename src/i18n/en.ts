@@ -5,6 +5,12 @@ export const en: Record<keyof typeof ja, string> = {
   // ---- engine ----
   'engine.busy': 'Another run is in progress; this run was skipped',
 
+  // ---- combined shipments (同梱) ----
+  'combine.proposed': 'proposed {count} combined shipments: {groups}',
+  'combine.rows': 'rows {rows}',
+  'combine.tooMany':
+    'more rows in combined shipments ({count}) than can be remembered: no new combined shipment was proposed for this shop. Mark shipped rows as done',
+
   // ---- orders ----
   'orders.duplicateHeader': 'Orders: column "{header}" appears in columns {first} and {again}; column {first} is used',
   'orders.duplicateKey':
@@ -13,6 +19,12 @@ export const en: Record<keyof typeof ja, string> = {
   'orders.exportOk': 'OK',
   'orders.exportOkNote': 'OK ({note})',
   'orders.skip.duplicate': 'Row {row}: same order and line ID as row {first}; not sent',
+  'orders.skip.combinedMismatch':
+    'Row {row}: combined shipment {key} joins rows of another shop or recipient (rows {rows}). A group is one shop and one recipient: clear 同梱 on the rows that do not belong',
+  'orders.skip.combinedSplit':
+    'Row {row}: combined shipment {key} goes in one box, but rows {rows} have no tracking number yet or cannot go under this one (ship date, carrier…). Complete them, or clear 同梱 on the rows that ship apart',
+  'orders.skip.combinedTooMany':
+    'Row {row}: tracking number {tracking} is on {count} orders; this mall takes one number for at most {max} orders',
   'orders.skip.hold': 'Row {row}: status is On hold',
   'orders.skip.cancelled': 'Row {row}: status is Cancelled',
   'orders.skip.mallCancelled': 'Row {row}: cancelled by the mall ({status})',
@@ -163,6 +175,8 @@ export const en: Record<keyof typeof ja, string> = {
     'rows {rows}: the address does not fit the {format} address fields; left out of the labels',
   'labels.note.phonePlaceholder': "rows {rows}: no phone number, the shipper's was used",
   'labels.note.nameShortened': 'rows {rows}: the recipient name is longer than the {format} field and was cut',
+  'labels.note.combinedMismatch':
+    'rows {rows}: combined shipment {keys} joins rows of another shop or recipient; left out of the labels. Clear 同梱 on the rows that do not belong',
   'labels.note.replaced': 'rows {rows}: {chars} cannot be written in Shift-JIS and became 〓',
   'labels.summary': '{format}: {count} label(s) (keys {first}–{last})',
   'labels.none': '{format}: no rows to put on labels',
@@ -794,4 +808,16 @@ export const en: Record<keyof typeof ja, string> = {
   'cli.workbook.part.externalLinks': 'external links',
   'cli.demo.otherShops':
     'The workbook {file} holds orders of shops that are not demo shops ({shops}). The demo types fake tracking numbers, which a later real export would send. Use another --workbook, or add --force to run the demo beside them (it then touches only its own demo shops)',
+
+  // ---- archive (受注アーカイブ) ----
+  'archive.unnamedColumn': 'Column {col}',
+  'archive.badHeader':
+    'The Archive tab has no readable header row (it needs the key columns Shop / Order ID / Line ID). Moving rows and checking for archived orders wait until the header is back',
+  'archive.moved': 'Moved {count} rows to the Archive (Done or Cancelled, not updated for {days} days or more)',
+  'archive.movedMore': 'The remaining due rows move in the next run',
+  'archive.dropped': 'Removed {count} rows from Orders that an interrupted move had already put in the Archive',
+  'archive.failed': 'Moving rows to the Archive failed (Orders is unchanged): {detail}',
+  'check.cells': 'Cells in the spreadsheet: {cells} of {limit}',
+  'check.cellsNearLimit':
+    'The spreadsheet has {cells} cells, close to the limit of {limit}. Shorten "Archive after days" (archiveAfterDays) in the settings to keep Orders small, and copy the Archive tab to another spreadsheet, then delete it',
 };

@@ -6,6 +6,12 @@ export const ja = {
   // ---- engine ----
   'engine.busy': '別の処理が実行中のため、今回はスキップしました',
 
+  // ---- combined shipments (同梱) ----
+  'combine.proposed': '同梱を {count} 組提案しました: {groups}',
+  'combine.rows': '行 {rows}',
+  'combine.tooMany':
+    '同梱を覚えておける行数（{count} 行）を超えたため、このショップでは新しい同梱を提案しませんでした。発送済みの行を処理済にしてください',
+
   // ---- orders ----
   'orders.duplicateHeader': '受注一覧: 列「{header}」が {first} 列目と {again} 列目にあります。{first} 列目を使います',
   'orders.duplicateKey':
@@ -14,6 +20,12 @@ export const ja = {
   'orders.exportOk': 'OK',
   'orders.exportOkNote': 'OK（{note}）',
   'orders.skip.duplicate': '{row} 行目: {first} 行目と同じ注文番号・明細番号のため送りません',
+  'orders.skip.combinedMismatch':
+    '{row} 行目: 同梱 {key} が別のショップまたは別の送付先の行（{rows} 行目）とまとめられています。同梱は1つのショップの同じ送付先だけです。まとめない行の同梱を空にしてください',
+  'orders.skip.combinedSplit':
+    '{row} 行目: 同梱 {key} は1箱で送ります。{rows} 行目に伝票番号がないか、同じ伝票番号でまだ送れません（出荷日・配送業者など）。その行も揃えるか、別に送る行の同梱を空にしてください',
+  'orders.skip.combinedTooMany':
+    '{row} 行目: 伝票番号 {tracking} が {count} 件の注文に付いています。このモールでは1つの伝票番号は {max} 件の注文までです',
   'orders.skip.hold': '{row} 行目: 管理ステータスが保留です',
   'orders.skip.cancelled': '{row} 行目: 管理ステータスがキャンセルです',
   'orders.skip.mallCancelled': '{row} 行目: モールでキャンセルされています（{status}）',
@@ -163,6 +175,8 @@ export const ja = {
   'labels.note.addressTooLong': '行 {rows}: 住所が {format} の住所欄に収まりません。送り状に入れていません',
   'labels.note.phonePlaceholder': '行 {rows}: 電話番号がないため、ご依頼主の電話番号を入れました',
   'labels.note.nameShortened': '行 {rows}: 送付先氏名が {format} の欄より長いため切りました',
+  'labels.note.combinedMismatch':
+    '行 {rows}: 同梱 {keys} が別のショップまたは別の送付先の行をまとめています。送り状に入れていません。まとめない行の同梱を空にしてください',
   'labels.note.replaced': '行 {rows}: Shift-JIS で表せない文字 {chars} を「〓」に置き換えました',
   'labels.summary': '{format}: 送り状 {count} 件（キー {first}〜{last}）',
   'labels.none': '{format}: 送り状にする行はありません',
@@ -791,4 +805,16 @@ export const ja = {
   'cli.workbook.part.externalLinks': '外部リンク',
   'cli.demo.otherShops':
     'ワークブック {file} にはデモ以外のショップ（{shops}）の注文があります。デモは架空の伝票番号を入力するため、次の本番の書き出しで送信されるおそれがあります。別の --workbook を指定するか、デモ用ショップの行だけを扱うことを承知のうえで --force を付けてください',
+
+  // ---- archive (受注アーカイブ) ----
+  'archive.unnamedColumn': '列{col}',
+  'archive.badHeader':
+    '受注アーカイブの見出し行が読めません（キー列 ショップ / 注文番号 / 明細番号 が必要です）。見出しを戻すまで、行の移動とアーカイブ済みの注文の確認を止めています',
+  'archive.moved': '受注アーカイブへ {count} 行を移動しました（処理済・キャンセルで {days} 日以上更新のない行）',
+  'archive.movedMore': '残りの対象行は次の実行で移動します',
+  'archive.dropped': '前回途中で止まった移動の {count} 行を受注一覧から外しました（受注アーカイブに移動済み）',
+  'archive.failed': '受注アーカイブへの移動に失敗しました（受注一覧はそのままです）: {detail}',
+  'check.cells': 'スプレッドシートのセル数 {cells} / 上限 {limit}',
+  'check.cellsNearLimit':
+    'スプレッドシートのセル数が {cells} で、上限 {limit} に近づいています。設定の「アーカイブまでの日数」(archiveAfterDays) を短くして受注一覧を小さく保ち、受注アーカイブのタブは別のスプレッドシートへコピーしてから削除してください',
 } as const;

@@ -174,9 +174,9 @@ function labelRoundTrip(
 }
 
 /**
- * What a seller does between fetch and export: on every other order still open, the same tracking number
- * and today's date on each of its rows, found by header text (docs/contract.md §2) through the same
- * SheetPort. Only rows of `shops` (when given) are touched.
+ * What a seller does between fetch and export: on every other shipment still open (an order, or a 同梱
+ * group), the same tracking number and today's date on each of its rows, found by header text
+ * (docs/contract.md §2) through the same SheetPort. Only rows of `shops` (when given) are touched.
  */
 export function fillTrackingAsSeller(
   book: SpreadsheetPort,
@@ -190,13 +190,15 @@ export function fillTrackingAsSeller(
   const h = headerRowOf(rows);
   if (h === null || rows.length < h + 2) return 0;
   const { at } = discoverHeaders(rows[h]);
-  const { shop, orderId, tracking, shippedOn, status } = at;
+  const { shop, orderId, tracking, shippedOn, status, combined } = at;
   if (shop === undefined || orderId === undefined || tracking === undefined || shippedOn === undefined) return 0;
   const orders = new Map<string, number[]>();
   rows.slice(h + 1).forEach((row, i) => {
     if (shops && !shops.has(String(row[shop]).trim())) return;
     if (String(row[tracking]) !== '' || (status !== undefined && NOT_SHIPPING.has(String(row[status])))) return;
-    const key = `${row[shop]}\u0000${row[orderId]}`;
+    // one number per shipment: an order, or a 同梱 group (docs/contract.md §3 Combined shipments)
+    const group = combined === undefined ? '' : String(row[combined] ?? '').trim();
+    const key = group !== '' ? `${row[shop]}\u0000g\u0000${group}` : `${row[shop]}\u0000${row[orderId]}`;
     orders.set(key, [...(orders.get(key) ?? []), i + h + 2]);
   });
   const today = formatDate(now, timeZone);

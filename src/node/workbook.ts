@@ -108,6 +108,17 @@ class XlsxSheet implements SheetPort {
     return out;
   }
 
+  /** A block of what readAll gives (the workbook is in memory: reading it all costs no service call). */
+  readBlock(row: number, col: number, rows: number | null, cols: number | null): CellValue[][] {
+    return sliceBlock(this.readAll(), row, col, rows, cols);
+  }
+
+  /** An .xlsx file has no grid of its own: its used range. */
+  gridSize(): { rows: number; cols: number } {
+    const all = this.readAll();
+    return { rows: all.length, cols: all[0]?.length ?? 0 };
+  }
+
   writeBlock(row: number, col: number, values: CellValue[][]): void {
     values.forEach((cells, i) => {
       const r = this.ws.getRow(row + i);
@@ -287,6 +298,18 @@ function isPlainValue(x: unknown): x is CellValue {
  * What a setValues call would store. A leading apostrophe forces text in Sheets and is not part of the
  * value; an .xlsx string cell is never a formula, so the apostrophe is dropped and the rest kept as text.
  */
+/** The block of a used range (row 1 first) whose top-left cell is (row, col), 1-based; null = to the end. */
+function sliceBlock(
+  values: CellValue[][],
+  row: number,
+  col: number,
+  rows: number | null,
+  cols: number | null,
+): CellValue[][] {
+  const body = values.slice(row - 1, rows === null ? undefined : row - 1 + rows);
+  return body.map((line) => line.slice(col - 1, cols === null ? undefined : col - 1 + cols));
+}
+
 export function fromCellValue(v: CellValue, timeZone = 'UTC'): ExcelJS.CellValue {
   if (v === '' || v === null) return null;
   if (v instanceof Date && !Number.isNaN(v.getTime())) {

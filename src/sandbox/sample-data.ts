@@ -95,6 +95,14 @@ export const BUYERS: readonly SampleBuyer[] = [
   },
 ];
 
+/**
+ * The buyer at a house number of their own: orders of one sample name at different houses are different
+ * recipients, so only the orders a generator repeats on purpose ship together (同梱, docs/shipping-labels.md §6).
+ */
+export function atHouse(b: SampleBuyer, house: number): SampleBuyer {
+  return { ...b, line1: `${b.line1}-${house}` };
+}
+
 export interface SampleProduct {
   name: string;
   variant: string;

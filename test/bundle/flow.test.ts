@@ -36,7 +36,40 @@ test('dist/Code.js: sidebar setup, menu fetch, seller fills tracking, export onc
     gas.toasts.join('\n');
   for (const secret of secretValues()) expect(everything).not.toContain(secret);
 
+  // 同梱: the fetch proposed groups of same-recipient orders in each mall's shop (docs/contract.md §3)
+  const col = (name: string) => rows[0].indexOf(name);
+  const groupsOf = (grid: typeof rows) => {
+    const out = new Map<string, (typeof rows)[number][]>();
+    for (const r of grid.slice(1)) {
+      const key = String(r[col('同梱')]);
+      if (key !== '') out.set(key, [...(out.get(key) ?? []), r]);
+    }
+    return out;
+  };
+  const groups = groupsOf(rows);
+  expect(new Set([...groups.values()].map((g) => String(g[0][shopCol]))).size).toBe(3);
+  for (const [key, members] of groups) {
+    expect(key).toMatch(/^G\d{6}-\d{2,}$/);
+    expect(new Set(members.map((r) => String(r[col('注文番号')]))).size).toBeGreaterThan(1);
+    expect(new Set(members.map((r) => `${r[shopCol]}|${r[col('住所')]}`)).size).toBe(1);
+  }
+  // the seller breaks one group by clearing its cells; the next menu fetch leaves them blank
+  const [brokenKey, broken] = [...groups].find(([, g]) => String(g[0][shopCol]) !== 'Temu 1号店')!;
+  const brokenRows = rows.flatMap((r, i) => (r[col('同梱')] === brokenKey ? [i + 1] : []));
+  for (const r of brokenRows) orders.writeBlock(r, col('同梱') + 1, [['']]);
+  (ctx.fetchOrdersNow as () => void)();
+  const refetched = orders.readAll();
+  expect(brokenRows.map((r) => refetched[r - 1][col('同梱')])).toEqual(broken.map(() => ''));
+  expect([...groupsOf(refetched).keys()].sort()).toEqual([...groups.keys()].filter((k) => k !== brokenKey).sort());
+
   const filled = fillTrackingAsSeller(gas.book, 'Asia/Tokyo', Date.now());
+  // and numbers one Temu group by hand, every row of it under one number
+  const temuGroup = [...groups.keys()].find((k) => String(groups.get(k)![0][shopCol]) === 'Temu 1号店')!;
+  const byHand = refetched.flatMap((r, i) =>
+    r[col('同梱')] === temuGroup && r[col('伝票番号')] === '' ? [i + 1] : [],
+  );
+  for (const r of byHand) orders.writeBlock(r, col('伝票番号') + 1, [['777788889999']]);
+  for (const r of byHand) orders.writeBlock(r, col('出荷日') + 1, [[new Date().toISOString().slice(0, 10)]]);
   expect(filled).toBeGreaterThan(0);
   // the seller's 伝票番号 cells were made text before anyone typed in them: numbers keep every digit
   const trackingCol = rows[0].indexOf('伝票番号');
@@ -45,7 +78,7 @@ test('dist/Code.js: sidebar setup, menu fetch, seller fills tracking, export onc
     .slice(1)
     .map((r) => r[trackingCol])
     .filter((v) => v !== '');
-  expect(typed.length).toBe(filled);
+  expect(typed.length).toBe(filled + byHand.length);
   for (const v of typed) expect(typeof v).toBe('string');
   (ctx.exportTracking as () => void)();
   const temuConfirms = () =>
@@ -56,6 +89,23 @@ test('dist/Code.js: sidebar setup, menu fetch, seller fills tracking, export onc
   const after = orders.readAll();
   const resultCol = after[0].indexOf('書出結果');
   expect(after.slice(1).filter((r) => String(r[resultCol]).startsWith('OK')).length).toBeGreaterThan(0);
+  // each group the seller numbered went whole under its one number; Temu's as one sendType 2 call
+  let sentGroups = 0;
+  for (const members of groupsOf(after).values()) {
+    const numbers = new Set(members.map((r) => String(r[col('伝票番号')])));
+    if (numbers.has('')) continue;
+    sentGroups++;
+    expect(numbers.size).toBe(1);
+    expect(members.every((r) => String(r[resultCol]).startsWith('OK'))).toBe(true);
+  }
+  expect(sentGroups).toBeGreaterThan(0);
+  const temuShipments =
+    (sandbox.mall('temu').control('state', {}) as { shipments?: { sendType: unknown }[] }).shipments ?? [];
+  const temuGroups = [...groupsOf(after).values()].filter(
+    (g) => String(g[0][shopCol]) === 'Temu 1号店' && String(g[0][col('伝票番号')]) !== '',
+  );
+  expect(temuGroups.length).toBeGreaterThan(0);
+  expect(temuShipments.filter((x) => x.sendType === 2)).toHaveLength(temuGroups.length);
 
   // a second export press sends nothing again
   const requestsBefore = gas.fetched.length;

@@ -40,16 +40,20 @@ test('fetch every page without duplicates, export one confirm per ready parent a
   expect(w.run(['fetch', '--config', config, '--workbook', file]).code).toBe(0);
   expect((await orderRows(file)).map((r) => r.lineId).sort()).toEqual(lineIds.sort());
 
-  // the seller types tracking numbers; export sends one confirm per parent whose rows are all ready
+  // the seller types tracking numbers (one per order or 同梱 group); export sends one confirm per parent whose
+  // rows are all ready, or one per group
   const book = await XlsxWorkbook.open(file);
   expect(fillTrackingAsSeller(book, 'Asia/Tokyo', Date.now())).toBeGreaterThan(0);
   await book.save(file);
   const before = await orderRows(file);
   const e1 = w.run(['export', '--config', config, '--workbook', file]);
   expect(e1.code).toBe(0);
-  const shipped = (await w.control<{ shipments: { parentOrderSn: string }[] }>('temu', 'state')).shipments.map(
-    (s) => s.parentOrderSn,
-  );
+  // a 同梱 group's parents go in one sendType 2 confirm, which lists them all
+  const confirms = (await w.control<{ shipments: { parentOrderSns: string[]; sendType: unknown }[] }>('temu', 'state'))
+    .shipments;
+  const shipped = confirms.flatMap((s) => s.parentOrderSns);
+  expect(new Set(shipped).size).toBe(shipped.length);
+  expect(confirms.some((s) => s.sendType === 2 && s.parentOrderSns.length > 1)).toBe(true);
   const ready = [...new Set(before.filter((r) => r.tracking !== '').map((r) => r.orderId))];
   expect(shipped.sort()).toEqual(ready.sort());
   const after = await orderRows(file);
@@ -60,7 +64,7 @@ test('fetch every page without duplicates, export one confirm per ready parent a
 
   const e2 = w.run(['export', '--config', config, '--workbook', file]);
   expect(e2.code).toBe(0);
-  expect((await w.control<{ shipments: unknown[] }>('temu', 'state')).shipments).toHaveLength(shipped.length);
+  expect((await w.control<{ shipments: unknown[] }>('temu', 'state')).shipments).toHaveLength(confirms.length);
 
   // the buyer cancels an order that is still open: the next fetch shows it as キャンセル
   const open = after.find((r) => r.tracking === '' && r.status === '新規受付')!;

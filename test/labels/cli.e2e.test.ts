@@ -52,11 +52,24 @@ test('labels export → B2 issued data → import (twice) → export to the mall
   const sheet = await rowsOf(book);
   const keyed = sheet.filter((r) => r.labelKey !== '');
   const keys = rows.slice(1).map((r) => r[0]);
-  // every key in the file is on the rows of its shipment, and nowhere else; rows of one order share one key
+  // every key in the file is on the rows of its shipment, and nowhere else; rows of one order share one key,
+  // and so do the rows of one 同梱 group (several orders of one shop and recipient, proposed by the fetch)
   expect(new Set(keyed.map((r) => r.labelKey))).toEqual(new Set(keys));
   expect(new Set(keys).size).toBe(keys.length);
-  for (const k of keys)
-    expect(new Set(keyed.filter((r) => r.labelKey === k).map((r) => `${r.shop}/${r.orderId}`)).size).toBe(1);
+  const groupKeys: string[] = [];
+  for (const k of keys) {
+    const mine = keyed.filter((r) => r.labelKey === k);
+    const orders = new Set(mine.map((r) => `${r.shop}/${r.orderId}`));
+    if (orders.size === 1) continue;
+    expect(new Set(mine.map((r) => r.combined)).size).toBe(1);
+    expect(mine[0].combined).toMatch(/^G\d{6}-\d{2,}$/);
+    expect(new Set(mine.map((r) => `${r.shop}/${r.recipient}/${r.address}`)).size).toBe(1);
+    // the whole group, not part of it: every row holding the 同梱 value is in this shipment
+    expect(sheet.filter((r) => r.combined === mine[0].combined).map((r) => r.row)).toEqual(mine.map((r) => r.row));
+    groupKeys.push(k);
+  }
+  // the demo data has same-recipient orders in each of the three malls
+  expect(new Set(groupKeys.map((k) => keyed.find((r) => r.labelKey === k)?.shop)).size).toBe(3);
   expect(keys.every((k) => k.length <= 20 && /^[A-Za-z0-9-]+$/.test(k))).toBe(true);
   // rows that must not ship got no key
   expect(sheet.filter((r) => ['キャンセル', '保留'].includes(r.status)).every((r) => r.labelKey === '')).toBe(true);
@@ -123,7 +136,13 @@ test('labels export → B2 issued data → import (twice) → export to the mall
   const sent = w.run(['export', '--config', config, '--workbook', book]);
   expect(sent.code).toBe(0);
   expect(sent.out).toContain(`${typedBySeller.row} 行目`);
-  const done = (await rowsOf(book)).filter((r) => r.labelKey !== '' && r.labelKey !== typedBySeller.labelKey);
+  const after = await rowsOf(book);
+  const done = after.filter((r) => r.labelKey !== '' && r.labelKey !== typedBySeller.labelKey);
   expect(done.length).toBeGreaterThan(0);
   expect(done.every((r) => r.exportResult.startsWith('OK') && r.exportedTracking === r.tracking)).toBe(true);
+  // each 同梱 group went to its mall under its one label's number, on every row
+  for (const k of groupKeys.filter((g) => g !== typedBySeller.labelKey)) {
+    const mine = after.filter((r) => r.labelKey === k);
+    expect(new Set(mine.map((r) => r.exportedTracking))).toEqual(new Set([byKey.get(k)]));
+  }
 }, 240_000);

@@ -34,7 +34,8 @@ export function line(orderId: string, lineId = `${orderId}-1`, extra: Partial<Or
     currency: 'JPY',
     recipient: 'Buyer',
     postalCode: '0123456',
-    address: 'Tokyo',
+    // each order its own recipient by default, so only a test that asks for it gets a 同梱 group
+    address: `Tokyo ${orderId}`,
     phone: '0312345678',
     ...extra,
   };

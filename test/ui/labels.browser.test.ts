@@ -74,8 +74,9 @@ const orders = () => world.book.getSheet('受注一覧')!;
 test('送り状CSVを作成: the preview names the lines and the rows kept out; the download is the CLI file, byte for byte', async () => {
   const header = orders().readAll()[0].map(String);
   const fresh = labelRows(world.book).filter((r) => r.status === '新規受付');
-  // two orders of one line each: the first gets the characters, the second loses its address
-  const single = fresh.filter((r) => fresh.filter((o) => o.orderId === r.orderId).length === 1);
+  // two orders of one line each, each its own shipment (not in a 同梱 group, whose box would carry the
+  // second's blank address): the first gets the characters, the second loses its address
+  const single = fresh.filter((r) => r.combined === '' && fresh.filter((o) => o.orderId === r.orderId).length === 1);
   const rows = [single[0], single[1]];
   // characters only CP932 carries, one it cannot (named in the preview), and a row with no address (kept out)
   orders().writeBlock(rows[0].row, header.indexOf('住所') + 1, [[`${rows[0].address} メゾン①～2〜3`]]);

@@ -1,7 +1,10 @@
 import { alertsDueToday } from '../alerts/alerts';
 import { type CheckLine, connectorOf } from '../connector';
+import { DASHBOARD_SHEET_NAMES } from '../dashboard/tab';
 import { errorText } from '../error-text';
-import { type LogRow, readLog } from '../log/log-sheet';
+import { LOG_SHEET_NAMES, type LogRow, readLog } from '../log/log-sheet';
+import { ARCHIVE_SHEET_NAMES } from '../orders/archive';
+import { ORDERS_SHEET_NAMES } from '../orders/columns';
 import { BUDGET_RESERVE, TriggerBudget } from '../quota/trigger-budget';
 import { STEP_RESERVE } from '../quota/url-fetch-quota';
 import { joinMessages, record, selectShops, shopReport } from '../run/report';
@@ -12,6 +15,7 @@ import { timerPlan } from '../run/timer';
 import type { EngineEnv, RunReport, ShopReport } from '../run/types';
 import { withRun } from '../run/with-run';
 import type { ShopSettings } from '../settings/schema';
+import { SETTINGS_SHEET_NAMES } from '../settings/tab-layout';
 
 /** Connection check: the connector's lines, then what the engine knows of each shop. */
 
@@ -21,6 +25,9 @@ const HOUR_MS = 3_600_000;
 export const EXPIRY_WARN_DAYS = 14;
 /** Export success rate window. */
 const RATE_WINDOW_MS = 7 * DAY_MS;
+/** A spreadsheet holds at most this many cells (docs/apps-script.md §C5); the check warns from CELL_WARN_SHARE of it. */
+export const CELL_LIMIT = 10_000_000;
+export const CELL_WARN_SHARE = 0.8;
 
 /** A shop's check: its report line (ok, message = what needs attention) and every check line. */
 export interface ShopCheck extends ShopReport {
@@ -42,7 +49,8 @@ export function runCheck(env: EngineEnv, opts: { shop?: string; trigger?: 'manua
     const shops = selectShops(run, opts.shop, true);
     if (!shops) return;
     const log = safeReadLog(run);
-    for (const shop of shops) checks.push(checkShop(run, shop, log));
+    const cells = cellsLine(run);
+    for (const shop of shops) checks.push(checkShop(run, shop, log, cells));
     alerts.title = run.t('check.alertsToday');
     alerts.lines = alertsDueToday(
       { env, settings: run.settings, t: run.t, redact: run.redact, now: env.clock.now() },
@@ -61,7 +69,7 @@ function safeReadLog(run: Run): LogRow[] | string {
   }
 }
 
-function checkShop(run: Run, shop: ShopSettings, log: LogRow[] | string): ShopCheck {
+function checkShop(run: Run, shop: ShopSettings, log: LogRow[] | string, cells: CheckLine | null): ShopCheck {
   const { env } = run;
   const connector = connectorOf(env.connectors, shop);
   const started = env.clock.now();
@@ -77,6 +85,7 @@ function checkShop(run: Run, shop: ShopSettings, log: LogRow[] | string): ShopCh
   lines = mergeLines(lines, [
     ...engineCheckLines(run, shop, readState(env.props, shop.name), log, now),
     timerBudgetLine(run, shop),
+    ...(cells ? [cells] : []),
   ]);
   lines = lines.map((l) => ({ ...l, message: run.redact(l.message) }));
   run.touched.add(shop.name);
@@ -96,6 +105,30 @@ function checkShop(run: Run, shop: ShopSettings, log: LogRow[] | string): ShopCh
         );
   record(run, 'check', report, env.clock.now() - started);
   return report;
+}
+
+/**
+ * How close the spreadsheet is to its cell limit: the grids of the tabs the engine keeps (受注一覧 and
+ * 受注アーカイブ grow; the others stay small). Near the limit the line warns and names archiveAfterDays:
+ * rotation keeps 受注一覧 small, and the archive can move to another file. null when no tab can be sized.
+ */
+export function cellsLine(run: Pick<Run, 't' | 'env' | 'locale'>): CheckLine | null {
+  const names = [ORDERS_SHEET_NAMES, ARCHIVE_SHEET_NAMES, LOG_SHEET_NAMES, DASHBOARD_SHEET_NAMES, SETTINGS_SHEET_NAMES];
+  let cells = 0;
+  try {
+    for (const n of names) {
+      const sheet = run.env.book.getSheet(n.ja) ?? run.env.book.getSheet(n.en);
+      if (!sheet) continue;
+      const size = sheet.gridSize();
+      cells += size.rows * size.cols;
+    }
+  } catch {
+    return null;
+  }
+  const fmt = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const params = { cells: fmt(cells), limit: fmt(CELL_LIMIT) };
+  const ok = cells < CELL_LIMIT * CELL_WARN_SHARE;
+  return { id: 'cells', ok, message: run.t(ok ? 'check.cells' : 'check.cellsNearLimit', params) };
 }
 
 /**

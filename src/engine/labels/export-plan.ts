@@ -3,7 +3,7 @@ import type { B2Settings, LabelFormat, Shipper } from '../settings/schema';
 import { carry, cutToBytes, sjisBytes } from './charset';
 import { itemName, splitAddress } from './fit';
 import { type FittedShipment, type FittedShipper, LABEL_FORMAT_DEFS, type LabelFormatDef } from './formats';
-import { normalizePhone, normalizePostal } from './normalize';
+import { normalizePhone, normalizePostal, recipientKey } from './normalize';
 
 /**
  * The label CSV, planned without side effects (docs/contract.md §3 Label CSV): which rows ship, one line per
@@ -51,7 +51,9 @@ export interface LabelExportOptions {
 export type LabelNote =
   | { kind: 'noAddress' | 'noName' | 'badPostal' | 'addressTooLong'; rows: number[] }
   | { kind: 'phonePlaceholder' | 'nameShortened'; rows: number[] }
-  | { kind: 'replaced'; rows: number[]; chars: string[] };
+  | { kind: 'replaced'; rows: number[]; chars: string[] }
+  /** a 同梱 value the seller typed across shops or recipients: the whole group is kept out */
+  | { kind: 'combinedMismatch'; rows: number[]; keys: string[] };
 
 export interface PlannedShipment {
   key: string;
@@ -104,8 +106,8 @@ export function planLabelExport(rows: readonly LabelRowInput[], opts: LabelExpor
       plan.alreadyKeyed++;
       continue;
     }
-    // rows of one order, or of one 同梱 group, are one shipment
-    const id = `${r.shop}\u0000${r.combined.trim() !== '' ? `c:${r.combined.trim()}` : `o:${r.orderId}`}`;
+    // rows of one order, or of one 同梱 group (a key unique in the workbook, whatever the shop), are one shipment
+    const id = r.combined.trim() !== '' ? `c\u0000${r.combined.trim()}` : `o\u0000${r.shop}\u0000${r.orderId}`;
     const g = groups.get(id);
     if (g) g.push(r);
     else groups.set(id, [r]);
@@ -123,6 +125,15 @@ export function planLabelExport(rows: readonly LabelRowInput[], opts: LabelExpor
 
   for (const group of groups.values()) {
     const who = group.find((r) => r.address.trim() !== '') ?? group[0];
+    if (group[0].combined.trim() !== '' && !oneRecipient(group)) {
+      const found = plan.notes.find((n) => n.kind === 'combinedMismatch');
+      const rowsOf = group.map((r) => r.row);
+      if (found?.kind === 'combinedMismatch') {
+        found.rows.push(...rowsOf);
+        found.keys.push(group[0].combined.trim());
+      } else plan.notes.push({ kind: 'combinedMismatch', rows: rowsOf, keys: [group[0].combined.trim()] });
+      continue;
+    }
     if (who.address.trim() === '') {
       note('noAddress', group);
       continue;
@@ -184,6 +195,17 @@ export function planLabelExport(rows: readonly LabelRowInput[], opts: LabelExpor
   }
   for (const [chars, rowsOf] of replaced) plan.notes.push({ kind: 'replaced', rows: rowsOf, chars: [...chars] });
   return plan;
+}
+
+/** A 同梱 group ships to one address of one shop: rows with an address all name the same recipient. */
+function oneRecipient(group: readonly LabelRowInput[]): boolean {
+  if (new Set(group.map((r) => r.shop)).size > 1) return false;
+  const who = new Set(
+    group
+      .filter((r) => r.address.trim() !== '')
+      .map((r) => recipientKey({ name: r.recipient, postalCode: r.postalCode, address: r.address, phone: r.phone })),
+  );
+  return who.size <= 1;
 }
 
 /** A name longer than the field is cut (the carrier prints no more); the Log says so. */

@@ -2,13 +2,15 @@ import { type MessageKey, translate } from '../../i18n';
 import type { CellValue, PropertiesPort, SheetPort, SpreadsheetPort } from '../../ports';
 import type { ExportOrder, LineOutcome, MallConnector } from '../connector';
 import type { DashboardRow } from '../dashboard/compute';
-import { type ExportRowInput, selectForExport } from '../export/select';
+import { type ExportRowInput, type Skipped, selectForExport } from '../export/select';
+import { recipientKey } from '../labels/normalize';
 import { type LineStatusUpdate, MANAGEMENT_STATUS_LABELS, type ManagementStatus, type OrderLine } from '../order-line';
 import type { CarrierEntry, Locale } from '../settings/schema';
 import { columnRuns, planBlocks } from '../sheet/write-plan';
 import type { SlipRow } from '../slips/rows';
 import { formatDateTime } from '../text/dates';
-import { cellText, toSheetValue } from '../text/sheet-text';
+import { cellText, cellTime, toSheetValue } from '../text/sheet-text';
+import type { ArchivedKeys, ArchiveFacts } from './archive-rule';
 import { COLUMN_BY_ID, COLUMNS, type ColumnId, MALL_COLUMNS, type MallColumnId, ORDERS_SHEET_NAMES } from './columns';
 import { discoverHeaders } from './headers';
 import { ensureOrdersLayout } from './layout';
@@ -37,7 +39,7 @@ export interface UpsertCounts {
 /** Number format for the date-time columns of appended rows. */
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
 /** How far down the header row is looked for: a title or notes may sit above it (docs/contract.md §2). */
-const HEADER_SEARCH_ROWS = 10;
+export const HEADER_SEARCH_ROWS = 10;
 /** Without these a row cannot be matched to its order line: the run stops rather than append it again. */
 const KEY_COLUMNS: readonly ColumnId[] = ['shop', 'orderId', 'lineId'];
 
@@ -71,6 +73,8 @@ export class OrdersTable {
   private wrote = false;
   /** columns outside the engine's own that a seller-started action wrote (assign): writable at the next flush */
   private readonly assignedColumns = new Set<number>();
+  /** the archive's keys (docs/contract.md §2 受注アーカイブ): a line archived already is never added again */
+  private archive: ArchivedKeys | undefined;
 
   private constructor(
     private readonly sheet: SheetPort,
@@ -82,11 +86,20 @@ export class OrdersTable {
     notices: string[],
     /** rows above the data: the header row and whatever the seller put above it */
     private readonly headerRows: number,
+    /** the header row's cells, the columns the engine added included */
+    private readonly header: CellValue[],
   ) {
     this.rows = values.slice(headerRows);
     this.written = this.rows.length;
     this.pendingNotices = notices;
     this.duplicateKeys = [];
+    this.reindex();
+  }
+
+  /** The key index and the duplicate keys, from the rows as they are. */
+  private reindex(): void {
+    this.index.clear();
+    this.duplicateKeys.length = 0;
     this.rows.forEach((_, i) => {
       const shop = this.text(i, 'shop');
       const orderId = this.text(i, 'orderId');
@@ -106,7 +119,7 @@ export class OrdersTable {
    */
   static open(
     book: SpreadsheetPort,
-    opts: { locale: Locale; timezone: string; layout?: TableLayoutOptions },
+    opts: { locale: Locale; timezone: string; layout?: TableLayoutOptions; archive?: ArchivedKeys },
   ): OrdersTable {
     const other: Locale = opts.locale === 'ja' ? 'en' : 'ja';
     const found = book.getSheet(ORDERS_SHEET_NAMES[opts.locale]) ?? book.getSheet(ORDERS_SHEET_NAMES[other]);
@@ -150,7 +163,20 @@ export class OrdersTable {
         notices.push(t('layout.failed', { detail: e instanceof Error ? e.message : String(e) }));
       }
     }
-    return new OrdersTable(sheet, at, width, values, opts.locale, opts.timezone, notices, headerRows);
+    const headerCells = [...header, ...layout.missing.map((id) => COLUMN_BY_ID[id][opts.locale])];
+    const table = new OrdersTable(
+      sheet,
+      at,
+      width,
+      values,
+      opts.locale,
+      opts.timezone,
+      notices,
+      headerRows,
+      headerCells,
+    );
+    table.archive = opts.archive;
+    return table;
   }
 
   /** The sheet row (1-based) of data row i. */
@@ -170,6 +196,7 @@ export class OrdersTable {
       const found = this.index.get(key);
       const values = mallValues(shop, line, this.timezone);
       if (found === undefined) {
+        if (this.archive?.has(shop.name, line.orderId, line.lineId, line.orderedAt)) continue;
         const i = this.rows.push(new Array<CellValue>(this.width).fill('')) - 1;
         this.index.set(key, i);
         added.add(i);
@@ -210,10 +237,11 @@ export class OrdersTable {
   /** docs/contract.md §3 export rules, pure: every order of the shop that has at least one ready line, with ALL its rows; plus skipped rows with a readable reason each (naming the row number). */
   selectForExport(
     shopName: string,
-    connector: Pick<MallConnector, 'normalizeTracking' | 'isCancelledStatus'>,
+    connector: Pick<MallConnector, 'normalizeTracking' | 'isCancelledStatus' | 'maxOrdersPerTracking'>,
     carriers: CarrierEntry[],
-  ): { orders: ExportOrder[]; skipped: { key: string; row: number; reason: string }[] } {
+  ): { orders: ExportOrder[]; skipped: Skipped[] } {
     const inputs: ExportRowInput[] = [];
+    const mismatched = this.mismatchedGroups();
     this.rows.forEach((_, i) => {
       if (this.text(i, 'shop') !== shopName) return;
       const orderId = this.text(i, 'orderId');
@@ -233,9 +261,49 @@ export class OrdersTable {
         shippedOn: this.cell(i, 'shippedOn'),
         exportedTracking: this.text(i, 'exportedTracking'),
         duplicateOf: first !== undefined && first !== i ? this.sheetRow(first) : undefined,
+        combined: this.text(i, 'combined').trim(),
+        combinedMismatch: mismatched.get(this.text(i, 'combined').trim()),
       });
     });
     return selectForExport(inputs, connector, carriers, { locale: this.locale, timezone: this.timezone });
+  }
+
+  /**
+   * 同梱 values whose rows span several shops or recipients (normalised, docs/shipping-labels.md §6), with
+   * those rows' sheet numbers: such a group is the seller's typing, and nothing of it is sent.
+   */
+  private mismatchedGroups(): Map<string, number[]> {
+    const groups = new Map<string, { rows: number[]; shops: Set<string>; recipients: Set<string> }>();
+    this.rows.forEach((_, i) => {
+      const key = this.text(i, 'combined').trim();
+      if (key === '') return;
+      const g = groups.get(key) ?? { rows: [], shops: new Set<string>(), recipients: new Set<string>() };
+      groups.set(key, g);
+      g.rows.push(this.sheetRow(i));
+      g.shops.add(this.text(i, 'shop'));
+      // a blank address (masked after shipping, or on hold) says nothing about the recipient
+      if (this.text(i, 'address').trim() !== '' && readStatus(this.cell(i, 'status')) !== 'cancelled')
+        g.recipients.add(
+          recipientKey({
+            name: this.text(i, 'recipient'),
+            postalCode: this.text(i, 'postalCode'),
+            address: this.text(i, 'address'),
+            phone: this.text(i, 'phone'),
+          }),
+        );
+    });
+    const out = new Map<string, number[]>();
+    for (const [key, g] of groups) if (g.shops.size > 1 || g.recipients.size > 1) out.set(key, g.rows);
+    return out;
+  }
+
+  /** Rows a 同梱 rule held back at export get the reason in 書出結果 too (in memory). */
+  noteHeld(shopName: string, skipped: readonly Skipped[]): void {
+    for (const s of skipped) {
+      if (!s.combined) continue;
+      const i = this.index.get(`${shopName}\u0000${s.key}`);
+      if (i !== undefined) this.set(i, 'exportResult', s.reason);
+    }
   }
 
   /** Writes 書出日時/書出結果/管理ステータス/書出伝票番号 from the connector's outcomes (in memory; 'preview' outcomes change nothing). */
@@ -343,6 +411,78 @@ export class OrdersTable {
       if (i < 0 || i >= this.rows.length || readStatus(this.cell(i, 'status')) !== 'new') return false;
       return this.set(i, 'status', this.label('awaiting'));
     });
+  }
+
+  /**
+   * The keyed rows (a key seen twice: none of its rows) that `due` selects, in sheet order, for archive
+   * rotation (src/engine/orders/archive.ts).
+   */
+  archiveCandidates(
+    due: (facts: ArchiveFacts) => boolean,
+  ): { index: number; shop: string; orderId: string; lineId: string; orderedAt: CellValue }[] {
+    const twice = new Set(this.duplicateKeys.map((d) => fullKey(d.shop, d.orderId, d.lineId)));
+    const out: { index: number; shop: string; orderId: string; lineId: string; orderedAt: CellValue }[] = [];
+    this.rows.forEach((_, i) => {
+      const shop = this.text(i, 'shop');
+      const orderId = this.text(i, 'orderId');
+      const lineId = this.text(i, 'lineId');
+      if (!shop || !orderId || !lineId || twice.has(fullKey(shop, orderId, lineId))) return;
+      const facts: ArchiveFacts = {
+        status: readStatus(this.cell(i, 'status')),
+        orderedAt: cellTime(this.cell(i, 'orderedAt'), this.timezone),
+        exportedAt: cellTime(this.cell(i, 'exportedAt'), this.timezone),
+        updatedAt: cellTime(this.cell(i, 'updatedAt'), this.timezone),
+      };
+      if (due(facts)) out.push({ index: i, shop, orderId, lineId, orderedAt: this.cell(i, 'orderedAt') });
+    });
+    return out;
+  }
+
+  /** The header row as it is in the sheet, as wide as the widest row (cells without a header are kept too). */
+  headerCells(): CellValue[] {
+    const width = Math.max(this.header.length, ...this.rows.map((r) => r.length));
+    return Array.from({ length: width }, (_, c) => this.header[c] ?? '');
+  }
+
+  /** Every cell of data row i, the seller's columns included. */
+  rowValues(i: number): CellValue[] {
+    return [...this.rows[i]];
+  }
+
+  /**
+   * Takes rows out of the tab in one write (archive rotation): the rows below the first one taken move up,
+   * every column with them, and the rows freed at the end are emptied. Values only: the tab's formats,
+   * rules and validations stay where they are (they are set per column). Needs a flushed table.
+   */
+  removeRows(remove: ReadonlySet<number>): void {
+    if (remove.size === 0) return;
+    if (!this.settled) throw new Error('removeRows: the table has unwritten changes');
+    const first = Math.min(...remove);
+    const kept = this.rows.filter((_, i) => !remove.has(i));
+    const width = Math.max(this.width, ...this.rows.slice(first).map((r) => r.length));
+    const kinds = this.kindsByColumn();
+    const block: CellValue[][] = [];
+    for (let i = first; i < this.rows.length; i++) {
+      const row = kept[i];
+      const line: CellValue[] = new Array<CellValue>(width).fill('');
+      if (row) for (let c = 0; c < width; c++) line[c] = toSheetValue(row[c] ?? '', kinds[c] ?? 'plain');
+      block.push(line);
+    }
+    this.sheet.writeBlock(this.sheetRow(first), 1, block);
+    this.rows.splice(0, this.rows.length, ...kept);
+    this.written = this.rows.length;
+    this.reindex();
+    this.wrote = true;
+  }
+
+  /** Data rows, the ones not written yet included. */
+  get rowCount(): number {
+    return this.rows.length;
+  }
+
+  /** Everything in memory is in the sheet (no pending change). */
+  get settled(): boolean {
+    return this.dirty.size === 0 && this.written === this.rows.length;
   }
 
   /**

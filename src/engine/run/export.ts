@@ -60,8 +60,9 @@ export function exportShops(run: Run, shops: ShopSettings[], dryRun: boolean): v
     }
     try {
       const { orders, skipped } = table.selectForExport(shop.name, connector, run.settings.carriers);
-      // each reason already names its row
+      // each reason already names its row; a 同梱 hold is shown in 書出結果 too
       for (const s of skipped) messages.push(s.reason);
+      if (!dryRun) table.noteHeld(shop.name, skipped);
       const ready = orders.reduce((n, o) => n + o.lines.filter((l) => l.ready).length, 0);
       if (ready > 0) {
         env.progress.progress(run.t('run.progress.export', { shop: shop.name, rows: ready }));
@@ -92,7 +93,7 @@ export function exportShops(run: Run, shops: ShopSettings[], dryRun: boolean): v
           if (res.deferred > 0 || readState(env.props, shop.name).exportPending)
             updateState(env.props, shop.name, { exportPending: res.deferred > 0 ? true : undefined });
         }
-      }
+      } else if (!dryRun) table.flush();
     } catch (e) {
       report.ok = false;
       messages.unshift(errorText(e, run.locale));

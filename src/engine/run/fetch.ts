@@ -11,6 +11,7 @@ import type { OrdersTable, ShopRowDefaults } from '../orders/table';
 import { STEP_RESERVE } from '../quota/url-fetch-quota';
 import type { ShopSettings } from '../settings/schema';
 import { formatDate, formatDateTime } from '../text/dates';
+import { proposeCombined } from './combine';
 import { joinMessages, record, selectShops, shopReport } from './report';
 import type { Run } from './run-context';
 import { SeenLines } from './seen-lines';
@@ -97,6 +98,21 @@ export function fetchShops(run: Run, shops: ShopSettings[], range?: { from: numb
       wroteLines: done.wroteLines,
       report,
     });
+  }
+  // 同梱 proposals for the shops fetched, in the same write (docs/contract.md §3 Combined shipments)
+  if (opened) {
+    const fetched = new Set(pending.map((p) => p.shop));
+    const proposals = proposeCombined(
+      run,
+      opened,
+      shops.filter((s) => fetched.has(s.name)),
+    );
+    for (const entry of reports) {
+      const note = proposals.get(entry.report.shop);
+      if (note === undefined) continue;
+      entry.quiet = false;
+      entry.report.message = joinMessages(run, [...(entry.report.message ? [entry.report.message] : []), note]);
+    }
   }
   try {
     opened?.flush();

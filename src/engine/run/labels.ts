@@ -140,11 +140,18 @@ function progressOf(run: Run, rows: number, format: string) {
 }
 
 function isKeptOut(n: LabelNote): boolean {
-  return n.kind === 'noAddress' || n.kind === 'noName' || n.kind === 'badPostal' || n.kind === 'addressTooLong';
+  return (
+    n.kind === 'noAddress' ||
+    n.kind === 'noName' ||
+    n.kind === 'badPostal' ||
+    n.kind === 'addressTooLong' ||
+    n.kind === 'combinedMismatch'
+  );
 }
 
 function noteText(run: Run, n: LabelNote, format: string): string {
   const rows = rowList(run, n.rows);
+  if (n.kind === 'combinedMismatch') return run.t('labels.note.combinedMismatch', { rows, keys: n.keys.join(', ') });
   if (n.kind === 'replaced')
     return run.t('labels.note.replaced', { rows, chars: n.chars.map((c) => `「${c}」`).join('') });
   return run.t(`labels.note.${n.kind}`, { rows, format });

@@ -1,5 +1,6 @@
 import type { MessageKey } from '../../i18n';
 import type { LogRow } from '../log/log-sheet';
+import type { ArchiveIndex } from '../orders/archive';
 import type { OrdersTable } from '../orders/table';
 import type { UrlFetchQuota } from '../quota/url-fetch-quota';
 import type { Locale, Settings } from '../settings/schema';
@@ -25,6 +26,8 @@ export interface Run {
   table(): OrdersTable | null;
   /** the orders table if this run opened it (never opens it) */
   openedTable(): OrdersTable | null;
+  /** the archive's keys, read only when needed (docs/contract.md §2 受注アーカイブ) */
+  archive: ArchiveIndex;
   /** URL fetches counted against the day's quota; saved at the end of each shop and run */
   quota: UrlFetchQuota;
 }

@@ -5,6 +5,7 @@ import { CachedProperties } from '../cached-properties';
 import { refreshDashboard } from '../dashboard/tab';
 import { errorText } from '../error-text';
 import { appendLog, type LogAction, type LogRow } from '../log/log-sheet';
+import { ArchiveIndex } from '../orders/archive';
 import { OrdersTable } from '../orders/table';
 import { TriggerBudget } from '../quota/trigger-budget';
 import { STEP_RESERVE, URL_FETCH_QUOTA, UrlFetchQuota } from '../quota/url-fetch-quota';
@@ -13,6 +14,7 @@ import { SettingsError } from '../settings/errors';
 import type { Locale, Settings } from '../settings/schema';
 import { writeShopStatus } from '../settings/tab';
 import { formatDateTime } from '../text/dates';
+import { rotateAfterFetch } from './archive';
 import { emptyReport } from './report';
 import type { Run } from './run-context';
 import { clearRunning, interruptedRuns, lastDisplay, markRunning, rememberDisplay } from './run-markers';
@@ -152,11 +154,12 @@ function makeRun(env: EngineEnv, settings: Settings, opts: RunOptions, report: R
       env.urlFetchQuota ?? URL_FETCH_QUOTA[settings.accountType ?? 'consumer'],
     ),
     openedTable: () => table ?? null,
+    archive: new ArchiveIndex(env.book, env.props, locale, settings.timezone),
     table: () => {
       if (table !== undefined) return table;
       try {
         const layout = { props: env.props, carriers: settings.carriers.map((c) => c.name) };
-        table = OrdersTable.open(env.book, { locale, timezone: settings.timezone, layout });
+        table = OrdersTable.open(env.book, { locale, timezone: settings.timezone, layout, archive: run.archive });
       } catch (e) {
         // docs/contract.md §5: a workbook the engine cannot read is exit 2, nothing fetched or sent
         table = null;
@@ -189,6 +192,8 @@ function finish(run: Run, opts: RunOptions): void {
     }
   }
   const table = run.openedTable();
+  if (table && opts.action === 'fetch' && report.exitCode !== 2)
+    rotateAfterFetch(run, table, run.archive, (message) => runLine(opts, env.clock.now(), message));
   let overdue: Record<string, number> | undefined;
   if (table?.changed) {
     try {

@@ -35,13 +35,14 @@ const isFormula = (v: Stored): v is Formula => typeof v === 'object' && v !== nu
 
 export interface CallCounts {
   readAll: number;
+  readBlock: number;
   writeBlock: number;
   setFormats: number;
   setNotes: number;
   applyLayout: number;
   /** Apps Script service calls the layouts stand for (src/engine/sheet/layout.ts layoutCalls) */
   layoutServiceCalls: number;
-  /** the data calls: readAll, writeBlock, setFormats, setNotes */
+  /** the data calls: readAll, readBlock, writeBlock, setFormats, setNotes */
   total: number;
   cellsWritten: number;
 }
@@ -150,6 +151,31 @@ export class MemorySheet implements SheetPort {
       out[r] = row;
     }
     return out;
+  }
+
+  readBlock(row: number, col: number, rows: number | null, cols: number | null): CellValue[][] {
+    this.count('readBlock');
+    const { rows: used, cols: width } = this.usedSize();
+    const h = Math.min(rows ?? used, used - row + 1);
+    const w = Math.min(cols ?? width, width - col + 1);
+    if (h <= 0 || w <= 0) return [];
+    const out: CellValue[][] = [];
+    for (let r = 0; r < h; r++) {
+      const line: CellValue[] = [];
+      for (let c = 0; c < w; c++) {
+        const v = this.cells[row - 1 + r]?.[col - 1 + c];
+        line.push(
+          v === undefined || v === null ? '' : isFormula(v) ? v.value : v instanceof Date ? new Date(v.getTime()) : v,
+        );
+      }
+      out.push(line);
+    }
+    return out;
+  }
+
+  /** The used range (a memory sheet has no fixed grid). Not a data call: it reads no cell. */
+  gridSize(): { rows: number; cols: number } {
+    return this.usedSize();
   }
 
   writeBlock(row: number, col: number, values: CellValue[][]): void {
@@ -324,7 +350,7 @@ export class MemorySheet implements SheetPort {
 
   // ---- internals ----
 
-  private count(method: 'readAll' | 'writeBlock' | 'setFormats' | 'setNotes'): void {
+  private count(method: 'readAll' | 'readBlock' | 'writeBlock' | 'setFormats' | 'setNotes'): void {
     this.counts[method]++;
     this.counts.total++;
   }
@@ -375,6 +401,7 @@ export class MemorySheet implements SheetPort {
 export class MemorySpreadsheet implements SpreadsheetPort {
   readonly calls: CallCounts = {
     readAll: 0,
+    readBlock: 0,
     writeBlock: 0,
     setFormats: 0,
     setNotes: 0,

@@ -54,7 +54,7 @@ export interface Meter {
   waves: number;
   /** per-mall (or other label) URL fetches */
   fetchesBy: Record<string, number>;
-  /** SheetPort data calls: readAll, writeBlock, setFormats (ports.ts: one call each) */
+  /** SheetPort data calls: readAll, readBlock, gridSize, writeBlock, setFormats (ports.ts: one call each) */
   sheetCalls: number;
   /** service calls of applyLayout, apart (docs/contract.md §2 Layout: once per tab, none on later runs) */
   layoutCalls: number;
@@ -201,6 +201,22 @@ export class CostedSheet implements SheetPort {
     this.call('readAll', cells * this.model.rates.readCellMs);
     this.model.meter.cellsRead += cells;
     return values;
+  }
+
+  /** getLastRow, getLastColumn and getValues of the block: charged as one call, like readAll's getDataRange + getValues */
+  readBlock(row: number, col: number, rows: number | null, cols: number | null): CellValue[][] {
+    const values = this.inner.readBlock(row, col, rows, cols);
+    const cells = values.reduce((n, r) => n + r.length, 0);
+    this.call('readBlock', cells * this.model.rates.readCellMs);
+    this.model.meter.cellsRead += cells;
+    return values;
+  }
+
+  /** getMaxRows + getMaxColumns: metadata, no cell read */
+  gridSize(): { rows: number; cols: number } {
+    const size = this.inner.gridSize();
+    this.call('gridSize', 0);
+    return size;
   }
 
   writeBlock(row: number, col: number, values: CellValue[][]): void {

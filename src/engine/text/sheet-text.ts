@@ -1,5 +1,5 @@
 import type { CellValue } from '../../ports';
-import { formatDateTime } from './dates';
+import { formatDateTime, zonedTimeToEpoch } from './dates';
 
 /**
  * Text safety for values going into the sheet (docs/contract.md §2, docs/apps-script.md §C5): Sheets turns
@@ -33,6 +33,17 @@ export function cellText(value: CellValue, timeZone: string): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : formatDateTime(value.getTime(), timeZone);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   return String(value);
+}
+
+const CELL_TIME = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** A date-time cell as epoch ms: a Date (Sheets' getValues), or 'yyyy-MM-dd HH:mm' text in the zone; else null. */
+export function cellTime(cell: CellValue, timeZone: string): number | null {
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : cell.getTime();
+  const m = CELL_TIME.exec(cellText(cell, timeZone).trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
+  return zonedTimeToEpoch(y, mo, d, h, mi, s, timeZone);
 }
 
 /** NFKC, trimmed, case-folded: for matching header texts, status labels and carrier names. */

@@ -50,6 +50,8 @@ export interface ConnectorDefinition<Creds, Client> {
   isCancelledStatus(mallStatus: string): boolean;
   /** see MallConnector.isHeldStatus */
   isHeldStatus?(mallStatus: string): boolean;
+  /** see MallConnector.maxOrdersPerTracking */
+  maxOrdersPerTracking?: number;
   normalizeTracking(tracking: string): string;
 }
 
@@ -105,6 +107,7 @@ export function defineConnector<Creds, Client>(def: ConnectorDefinition<Creds, C
     },
     isCancelledStatus: def.isCancelledStatus,
     ...(def.isHeldStatus ? { isHeldStatus: def.isHeldStatus } : {}),
+    ...(def.maxOrdersPerTracking !== undefined ? { maxOrdersPerTracking: def.maxOrdersPerTracking } : {}),
     normalizeTracking: def.normalizeTracking,
   };
 }

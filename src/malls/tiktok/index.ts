@@ -29,6 +29,8 @@ export const tiktokConnector = defineConnector({
   exportOrders,
   check: checkShop,
   isCancelledStatus: (s) => s === CANCELLED,
+  // JP consolidation: one tracking number for up to 20 orders of one recipient (docs/malls/tiktok-shop.md §4.2)
+  maxOrdersPerTracking: 20,
   // JP tracking numbers are often written 1234-5678-9012; the mall rejects special characters (21004012)
   normalizeTracking: (t) => t.replace(/[-\s]/g, ''),
 });

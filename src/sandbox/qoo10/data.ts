@@ -1,4 +1,4 @@
-import { BUYERS, PRODUCTS, pick, rng, type SampleBuyer } from '../sample-data';
+import { atHouse, BUYERS, PRODUCTS, pick, rng, type SampleBuyer } from '../sample-data';
 
 /** The sandbox's Qoo10 order lines: one per OrderNo, grouped in carts (PackNo). */
 export interface SandboxLine {
@@ -48,7 +48,14 @@ export function generateLines(seed: number, orders: number, now: number): Sandbo
     const roll = r();
     const status = roll < 0.08 ? 1 : roll < 0.5 ? 2 : roll < 0.75 ? 3 : roll < 0.85 ? 4 : roll < 0.9 ? 5 : 2;
     const claimStat = roll >= 0.9 ? (roll < 0.97 ? '3' : '1') : null;
-    const buyer = pick(r, BUYERS);
+    const picked = pick(r, BUYERS);
+    // every third cart, when it and the cart before both wait for shipment, comes from that cart's buyer:
+    // two carts one box can carry (同梱)
+    const previous = out[out.length - 1];
+    const waits = (s: number, claim: string | null) => (s === 2 || s === 3) && claim === null;
+    const again =
+      i % 3 === 2 && previous && waits(previous.status, previous.claim?.stat ?? null) && waits(status, claimStat);
+    const buyer = again ? previous.buyer : atHouse(picked, i + 1);
     const phoneInTel = r() < 0.3;
     const shippingRate = r() < 0.5 ? 0 : 550;
     related.forEach((orderNo) => {

@@ -18,7 +18,7 @@ const orderView = (o: SandboxOrder): TemuOrderView => ({
   parentOrderSn: o.parentOrderSn,
   status: o.status,
   createdAt: o.createdAt,
-  buyer: `${o.buyer.name} ${o.buyer.postalCode}`,
+  buyer: `${o.buyer.name} ${o.buyer.postalCode} ${o.buyer.line1}`,
   children: o.children.map((c) => ({ orderSn: c.orderSn, status: c.status, quantity: c.quantity })),
 });
 

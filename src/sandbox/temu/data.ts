@@ -1,4 +1,4 @@
-import { BUYERS, PRODUCTS, pick, rng, type SampleBuyer, type SampleProduct } from '../sample-data';
+import { atHouse, BUYERS, PRODUCTS, pick, rng, type SampleBuyer, type SampleProduct } from '../sample-data';
 
 /**
  * Deterministic Temu sample orders (docs/malls/temu.md §3.2 shapes): Japan store (regionId 100, siteId 118, JPY),
@@ -86,7 +86,7 @@ export function sampleOrders(seed: number, count: number, nowMs: number): Sandbo
       updatedAt: createdAt,
       shipBy: createdAt + 3 * DAY,
       // every tenth order comes from the previous order's buyer: two parents one package can carry (同梱)
-      buyer: i % 10 === 9 ? orders[i - 1].buyer : buyer,
+      buyer: i % 10 === 9 ? orders[i - 1].buyer : atHouse(buyer, i + 1),
       children,
     });
   }

@@ -1,4 +1,4 @@
-import { BUYERS, PRODUCTS, pick, rng } from '../sample-data';
+import { atHouse, BUYERS, PRODUCTS, pick, rng, type SampleBuyer } from '../sample-data';
 
 /** The sandbox's TikTok Shop world: one shop's orders, generated deterministically from the seed. */
 
@@ -40,6 +40,8 @@ export interface SbOrder {
   createTime: number;
   updateTime: number;
   buyer: number;
+  /** the buyer's house number: orders of one buyer and house are one recipient (同梱) */
+  house: number;
   /** '' for an order without one: the seller's warehouse options apply (docs/malls/tiktok-shop.md §4.1) */
   deliveryOptionId: string;
   items: SbLineItem[];
@@ -100,10 +102,14 @@ export function generateOrders(seed: number, count: number, nowS: number): SbOrd
       createTime,
       updateTime: createTime + 60,
       buyer: BUYERS.indexOf(pick(r, BUYERS)),
+      house: i + 1,
       deliveryOptionId: slot === 8 ? '' : DELIVERY_OPTION.id,
       items,
       packages: [],
     };
+    // the fifth of every twelve comes from the fourth's buyer, both awaiting shipment: one box can carry them (同梱)
+    const previous = orders[orders.length - 1];
+    if (slot === 4 && previous) Object.assign(order, { buyer: previous.buyer, house: previous.house });
     if (status === 'IN_TRANSIT') {
       const pkg: SbPackage = {
         id: `1153${id.slice(4)}`,
@@ -121,9 +127,14 @@ export function generateOrders(seed: number, count: number, nowS: number): SbOrd
   return orders;
 }
 
+/** The buyer and address the order ships to. */
+export function recipientOf(o: SbOrder): SampleBuyer {
+  return atHouse(BUYERS[o.buyer], o.house);
+}
+
 /** The order as Search Orders / Get Order Detail return it (docs/malls/tiktok-shop.md §3): IDs and money as strings. */
 export function orderView(o: SbOrder): Record<string, unknown> {
-  const b = BUYERS[o.buyer];
+  const b = recipientOf(o);
   const hidden = o.status === 'ON_HOLD' || o.status === 'UNPAID';
   const detail = [b.line1, b.line2].filter((x) => x !== '').join(' ');
   const subTotal = o.items.filter((x) => !x.cancelled).reduce((a, x) => a + x.price, 0);

@@ -1,6 +1,5 @@
-import { BUYERS } from '../sample-data';
 import { jsonObject, type SandboxRequest, type SandboxResponse } from '../types';
-import { PROVIDERS, type SbOrder, type SbPackage } from './data';
+import { PROVIDERS, recipientOf, type SbOrder, type SbPackage } from './data';
 import type { TikTokState } from './state';
 
 /** Shipping a package and changing its tracking (docs/malls/tiktok-shop.md §4), with the error codes of §4.5. */
@@ -36,8 +35,9 @@ export function markShipped(s: TikTokState, req: SandboxRequest, orderId: string
   const tracking = body.tracking_number;
   if (!/^[A-Za-z0-9]+$/.test(tracking)) return s.fail(21004012, 'tracking number contains special characters');
   // JP consolidation: one tracking number may cover orders of the same recipient, never another's
-  const other = s.orders.find((x) => x.id !== o.id && x.packages.some((p) => p.tracking === tracking));
-  if (other && !sameRecipient(other, o)) return s.fail(21011025, 'duplicate tracking number');
+  const sharing = s.orders.filter((x) => x.id !== o.id && x.packages.some((p) => p.tracking === tracking));
+  if (sharing.some((x) => !sameRecipient(x, o))) return s.fail(21011025, 'duplicate tracking number');
+  if (sharing.length >= CONSOLIDATION_MAX) return s.fail(21011026, 'tracking number used too many times');
   const nowS = s.nowS();
   const pkg = {
     id: `1153${o.id.slice(4, 14)}${String(o.packages.length + 1).padStart(4, '0')}`,
@@ -113,8 +113,12 @@ function updatePackage(s: TikTokState, req: SandboxRequest, o: SbOrder, pkg: SbP
   return s.ok({});
 }
 
+/** JP consolidation: one tracking number covers at most this many orders (docs/malls/tiktok-shop.md §4.2). */
+const CONSOLIDATION_MAX = 20;
+
+/** JP consolidation asks for the same recipient name and address (docs/malls/tiktok-shop.md §4.2). */
 function sameRecipient(a: SbOrder, b: SbOrder): boolean {
-  const x = BUYERS[a.buyer];
-  const y = BUYERS[b.buyer];
-  return x.name === y.name && x.postalCode === y.postalCode;
+  const x = recipientOf(a);
+  const y = recipientOf(b);
+  return x.name === y.name && x.postalCode === y.postalCode && x.line1 === y.line1 && x.line2 === y.line2;
 }

@@ -189,4 +189,22 @@ describe('export selection (docs/contract.md §3)', () => {
       },
     ]);
   });
+
+  test('one tracking number on more orders than the mall takes: none of them goes, each says why', () => {
+    const { b, fill } = seeded();
+    for (const id of ['L-0', 'L-2', 'L-4']) fill(id, { 伝票番号: '111122223333', 出荷日: '2026/11/22' });
+    const limited = { ...connector, maxOrdersPerTracking: 2 };
+    const three = open(b).selectForExport(SHOP.name, limited, CARRIERS);
+    expect(three.orders.flatMap((o) => o.lines).filter((l) => l.ready)).toEqual([]);
+    expect(three.skipped.filter((s) => s.combined).map((s) => s.reason)).toEqual(
+      [2, 4, 6].map(
+        (row) =>
+          `${row} 行目: 伝票番号 111122223333 が 3 件の注文に付いています。このモールでは1つの伝票番号は 2 件の注文までです`,
+      ),
+    );
+    fill('L-4', { 伝票番号: '', 出荷日: '' });
+    const two = open(b).selectForExport(SHOP.name, limited, CARRIERS);
+    expect(two.orders.map((o) => o.orderId)).toEqual(['PO-1000', 'PO-1001']);
+    expect(two.skipped).toEqual([]);
+  });
 });

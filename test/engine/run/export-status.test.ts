@@ -45,6 +45,10 @@ function world() {
     s && {
       name: s.name,
       readAll: alive(() => s.readAll()),
+      readBlock: alive((row: number, col: number, rows: number | null, cols: number | null) =>
+        s.readBlock(row, col, rows, cols),
+      ),
+      gridSize: alive(() => s.gridSize()),
       writeBlock: alive((row: number, col: number, values: CellValue[][]) => {
         if (s.name === '受注一覧' && row > 1)
           events.push(

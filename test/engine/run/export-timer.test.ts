@@ -178,7 +178,7 @@ describe('runCheck', () => {
     const report = runCheck(w.env, {});
     expect(report.exitCode).toBe(1);
     const lines = report.shops[0].lines;
-    expect(lines.map((l) => l.id)).toEqual(['auth', 'lastFetch', 'expiry', 'exportRate', 'timerBudget']);
+    expect(lines.map((l) => l.id)).toEqual(['auth', 'lastFetch', 'expiry', 'exportRate', 'timerBudget', 'cells']);
     expect(lines.find((l) => l.id === 'expiry')).toMatchObject({ ok: false });
     expect(lines.find((l) => l.id === 'expiry')!.message).toContain('5 日');
     expect(lines.find((l) => l.id === 'exportRate')).toMatchObject({ ok: true });

@@ -43,6 +43,7 @@ describe('MemorySpreadsheet copies Apps Script value quirks', () => {
     sheet.readAll();
     expect(book.calls).toEqual({
       readAll: 1,
+      readBlock: 0,
       writeBlock: 1,
       setFormats: 1,
       setNotes: 0,

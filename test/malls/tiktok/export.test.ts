@@ -229,6 +229,27 @@ describe('TikTok export', () => {
     });
   });
 
+  test('JP consolidation: one tracking number on two orders of one recipient and address, each marked shipped', () => {
+    const w = world(60);
+    const awaiting = new Set(
+      w
+        .orders()
+        .filter((o) => o.status === 'AWAITING_SHIPMENT' && o.deliveryOptionId)
+        .map((o) => o.id),
+    );
+    const who = (l: OrderLine) => `${l.recipient}|${l.postalCode}|${l.address}`;
+    const open = w.lines.filter((l) => awaiting.has(l.orderId));
+    const mate = open.find((l) => open.some((m) => m.orderId !== l.orderId && who(m) === who(l)))!;
+    const pair = open.filter((l) => who(l) === who(mate));
+    expect(new Set(pair.map((l) => l.orderId)).size).toBe(2);
+    const out = w.run(pair.map((l) => exportLine(l, { tracking: '555566667777' })));
+    expect(kinds(out)).toEqual(pair.map(() => 'ok'));
+    expect(w.state().shipments.map((x) => [x.orderId, x.tracking])).toEqual(
+      [...new Set(pair.map((l) => l.orderId))].map((id) => [id, '555566667777']),
+    );
+    expect(tiktokConnector.maxOrdersPerTracking).toBe(20);
+  });
+
   test('a tracking number already used for another recipient is refused as a duplicate', () => {
     const w = world(60);
     const info = w.orders();

@@ -171,6 +171,14 @@ function fusedBook(book: MemorySpreadsheet, fuse: Fuse): SpreadsheetPort {
         fuse.tick(`${sheet.name}.readAll`);
         return sheet.readAll();
       },
+      readBlock: (row: number, col: number, rows: number | null, cols: number | null) => {
+        fuse.tick(`${sheet.name}.readBlock`);
+        return sheet.readBlock(row, col, rows, cols);
+      },
+      gridSize: () => {
+        fuse.tick(`${sheet.name}.gridSize`);
+        return sheet.gridSize();
+      },
       writeBlock: (row: number, col: number, values: CellValue[][]) => {
         fuse.tick(`${sheet.name}.writeBlock`);
         sheet.writeBlock(row, col, values);
