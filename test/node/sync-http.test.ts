@@ -4,16 +4,30 @@ import { SyncHttp } from '../../src/node/sync-http';
 /** A tiny server in a child process (this test's thread blocks in Atomics.wait, so it cannot serve). */
 const SERVER = `
 const http = require('node:http');
+// /p requests wait (up to 800 ms) until three are in flight: a client that sends them one after another
+// sees a peak of 1, one that sends them together a peak of 3 — however slow the machine is
+let active = 0;
+let peak = 0;
+const waiting = [];
 const server = http.createServer((req, res) => {
   let body = '';
   req.on('data', (c) => (body += c));
   req.on('end', () => {
     if (req.url.startsWith('/slow')) return setTimeout(() => res.end('late'), 3000);
+    if (req.url.startsWith('/peak')) return res.end(JSON.stringify({ peak }));
     const delay = Number(new URL(req.url, 'http://x').searchParams.get('delay') || 0);
-    setTimeout(() => {
+    const answer = () => setTimeout(() => {
       res.writeHead(req.url.startsWith('/missing') ? 404 : 200, { 'Content-Type': 'application/json', 'X-Echo': 'yes' });
       res.end(JSON.stringify({ method: req.method, url: req.url, ct: req.headers['content-type'], auth: req.headers['x-auth'] || null, body }));
+      if (req.url.startsWith('/p?')) active--;
     }, delay);
+    if (!req.url.startsWith('/p?')) return answer();
+    active++;
+    peak = Math.max(peak, active);
+    waiting.push(answer);
+    const release = () => { while (waiting.length) waiting.shift()(); };
+    if (active >= 3) release();
+    else setTimeout(release, 800);
   });
 });
 server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port));
@@ -55,10 +69,9 @@ describe('SyncHttp', () => {
   });
 
   test('fetchAll runs in parallel and keeps request order', () => {
-    const t0 = Date.now();
     const res = http.fetchAll([300, 100, 200].map((d) => ({ url: `${base}/p?delay=${d}`, method: 'get' as const })));
     expect(res.map((r) => JSON.parse(r.body).url)).toEqual(['/p?delay=300', '/p?delay=100', '/p?delay=200']);
-    expect(Date.now() - t0).toBeLessThan(550);
+    expect(JSON.parse(http.fetch({ url: `${base}/peak`, method: 'get' }).body)).toEqual({ peak: 3 });
   });
 
   test('no answer within the timeout, or nobody listening, throws a message naming the host only', () => {
