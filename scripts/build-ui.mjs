@@ -8,13 +8,16 @@ import { buildSync } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** the dialogs differ only in their script: one page template serves them all */
+const DIALOG = 'src/ui/pages/dialog.html';
+
 /** page file name in dist/ (what HtmlService.createHtmlOutputFromFile names) → its template and script */
 export const UI_PAGES = {
   Sidebar: { template: 'src/ui/pages/sidebar.html', entry: 'src/ui/client/sidebar/index.ts' },
-  DateRange: { template: 'src/ui/pages/date-range.html', entry: 'src/ui/client/date-range.ts' },
-  Slips: { template: 'src/ui/pages/slips.html', entry: 'src/ui/client/slips.ts' },
-  LabelExport: { template: 'src/ui/pages/label-export.html', entry: 'src/ui/client/label-export.ts' },
-  LabelImport: { template: 'src/ui/pages/label-import.html', entry: 'src/ui/client/label-import.ts' },
+  DateRange: { template: DIALOG, entry: 'src/ui/client/date-range.ts' },
+  Slips: { template: DIALOG, entry: 'src/ui/client/slips.ts' },
+  LabelExport: { template: DIALOG, entry: 'src/ui/client/label-export.ts' },
+  LabelImport: { template: DIALOG, entry: 'src/ui/client/label-import.ts' },
 };
 
 export function buildUi(outDir = join(root, 'dist')) {
