@@ -29,6 +29,7 @@ import {
 import { formatDateTime } from '../src/engine/text/dates';
 import { nodeCrypto } from '../src/node/crypto';
 import { writeBenchJson } from './bench-json';
+import { runsAsBenchmark } from './support/entry';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2027, 0, 1, 0, 0, 0); // 09:00 JST
@@ -234,10 +235,7 @@ export function archiveJson(runs: ArchiveRun[]): Record<string, unknown> {
 }
 
 // Run as main, or when dist-node/bench.js (npm run bench) requires every built benchmark in turn.
-if (
-  typeof require !== 'undefined' &&
-  (require.main === module || /[\\/]bench\.js$/.test(require.main?.filename ?? ''))
-) {
+if (runsAsBenchmark('archive')) {
   const runs = SETTINGS_DAYS.map((d) => runArchiveBench(d));
   console.log('');
   for (const l of archiveTable(runs)) console.log(l);

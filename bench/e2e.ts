@@ -43,6 +43,7 @@ import type { SandboxRequest, SandboxResponse } from '../src/sandbox/types';
 import { storeSecrets } from '../src/ui/server/secrets';
 import { SettingsTabDocument } from '../src/ui/server/settings-tab-document';
 import { ExecutionKilled, NAIVE_SHEET, type NaiveShop, naiveRun } from './naive-importer';
+import { runsAsBenchmark } from './support/entry';
 
 export const BENCH_ORDERS_PER_MALL = 3_334;
 const BASE_URL = 'http://127.0.0.1:8787';
@@ -574,10 +575,7 @@ export function runDetails(r: E2eResult): string[] {
 }
 
 // Run as main, or when dist-node/bench.js (npm run bench) requires every built benchmark in turn.
-if (
-  typeof require !== 'undefined' &&
-  (require.main === module || /[\\/]bench\.js$/.test(require.main?.filename ?? ''))
-) {
+if (runsAsBenchmark('e2e')) {
   const result = runE2eBench();
   for (const l of e2eTable(result)) console.log(l);
   console.log('');

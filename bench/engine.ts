@@ -7,6 +7,7 @@ import type { OrderLine } from '../src/engine/order-line';
 import { OrdersTable, type ShopRowDefaults } from '../src/engine/orders/table';
 import { MemorySpreadsheet } from '../src/engine/sheet/memory-sheet';
 import { rng } from '../src/sandbox/sample-data';
+import { runsAsBenchmark } from './support/entry';
 
 const EXISTING = 50_000;
 const NEW = 1_000;
@@ -98,9 +99,6 @@ function naiveCalls(book: MemorySpreadsheet, changedRows: number, newRows: numbe
 }
 
 // Run as main, or when dist-node/bench.js (npm run bench) requires every built benchmark in turn.
-if (
-  typeof require !== 'undefined' &&
-  (require.main === module || /[\\/]bench\.js$/.test(require.main?.filename ?? ''))
-) {
+if (runsAsBenchmark('engine')) {
   for (const l of runEngineBench().lines) console.log(l);
 }

@@ -11,6 +11,7 @@ import type { OrderLine } from '../src/engine/order-line';
 import { OrdersTable } from '../src/engine/orders/table';
 import { MemorySpreadsheet } from '../src/engine/sheet/memory-sheet';
 import { issueB2 } from '../src/sandbox/b2-issuer';
+import { runsAsBenchmark } from './support/entry';
 import { BENCH_SHIPPER, BENCH_SHOP, benchShopSettings, costedOfflineEnv } from './support/offline-env';
 
 export const SHIPMENTS = 5_000;
@@ -122,9 +123,6 @@ export function runLabelsBench() {
 }
 
 // Run as main, or when dist-node/bench.js (npm run bench) requires every built benchmark in turn.
-if (
-  typeof require !== 'undefined' &&
-  (require.main === module || /[\\/]bench\.js$/.test(require.main?.filename ?? ''))
-) {
+if (runsAsBenchmark('labels')) {
   for (const l of runLabelsBench().lines) console.log(l);
 }

@@ -10,6 +10,7 @@ import { MemoryProperties, VirtualClock } from '../src/engine/memory-ports';
 import type { OrderLine } from '../src/engine/order-line';
 import { OrdersTable } from '../src/engine/orders/table';
 import { MemorySpreadsheet } from '../src/engine/sheet/memory-sheet';
+import { runsAsBenchmark } from './support/entry';
 import { BENCH_SHIPPER, BENCH_SHOP, benchShopSettings, costedOfflineEnv } from './support/offline-env';
 
 export const SHIPMENTS = 500;
@@ -125,9 +126,6 @@ export function runSlipsBench(): {
 }
 
 // Run as main, or when dist-node/bench.js (npm run bench) requires every built benchmark in turn.
-if (
-  typeof require !== 'undefined' &&
-  (require.main === module || /[\\/]bench\.js$/.test(require.main?.filename ?? ''))
-) {
+if (runsAsBenchmark('slips')) {
   for (const l of runSlipsBench().lines) console.log(l);
 }

@@ -18,6 +18,7 @@ import { rng } from '../src/sandbox/sample-data';
 import { writeBenchJson } from './bench-json';
 import { benchWorld, HARD_LIMIT_MS, type World } from './e2e';
 import { ExecutionKilled, NAIVE_SHEET, type NaiveShop, naiveRun } from './naive-importer';
+import { runsAsBenchmark } from './support/entry';
 
 // where other code (and its test) found it first
 export { writeBenchJson };
@@ -378,10 +379,7 @@ export function steadyJson(r: SteadyResult): Record<string, unknown> {
 }
 
 // Run as main, or when dist-node/bench.js (npm run bench) requires every built benchmark in turn.
-if (
-  typeof require !== 'undefined' &&
-  (require.main === module || /[\\/]bench\.js$/.test(require.main?.filename ?? ''))
-) {
+if (runsAsBenchmark('steady')) {
   const result = runSteadyBench();
   console.log('');
   for (const l of steadyTable(result)) console.log(l);
