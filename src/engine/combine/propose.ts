@@ -1,4 +1,4 @@
-import { recipientKey } from '../labels/normalize';
+import { type Recipient, recipientKey } from '../labels/normalize';
 
 /**
  * 同梱 proposals (docs/contract.md §3 Combined shipments; docs/shipping-labels.md §6), planned without side
@@ -8,7 +8,7 @@ import { recipientKey } from '../labels/normalize';
  */
 
 /** One 受注一覧 row as the proposal sees it. */
-export interface CombineRowInput {
+export interface CombineRowInput extends Recipient {
   /** the table's row index */
   index: number;
   /** the sheet row, for messages */
@@ -30,10 +30,6 @@ export interface CombineRowInput {
   packed: boolean;
   labelKey: string;
   combined: string;
-  recipient: string;
-  postalCode: string;
-  address: string;
-  phone: string;
 }
 
 export interface CombineOptions {
@@ -81,8 +77,6 @@ function planShop(
   keys: { next(): string },
   plan: CombinePlan,
 ): void {
-  const who = (r: CombineRowInput) =>
-    recipientKey({ name: r.recipient, postalCode: r.postalCode, address: r.address, phone: r.phone });
   const hasRecipient = (r: CombineRowInput) => r.recipient.trim() !== '' && r.address.trim() !== '';
   const max = Math.max(2, opts.maxOrders(shop));
 
@@ -108,7 +102,7 @@ function planShop(
     }
     for (const r of leaving) plan.clear.push({ index: r.index, row: r.row, shop, key });
     staying = staying.filter((r) => hasRecipient(r));
-    const recipients = new Set(staying.map(who));
+    const recipients = new Set(staying.map(recipientKey));
     // a group the seller typed across recipients is theirs to sort out (export and labels refuse it)
     if (recipients.size !== 1 || !staying.every((r) => r.open) || orders(staying) >= max) continue;
     const id = [...recipients][0];
@@ -120,7 +114,7 @@ function planShop(
   for (const r of rows) {
     if (!r.open || r.combined.trim() !== '' || r.labelKey.trim() !== '' || !hasRecipient(r) || opts.offered(r))
       continue;
-    const id = who(r);
+    const id = recipientKey(r);
     const list = free.get(id);
     if (list) list.push(r);
     else free.set(id, [r]);

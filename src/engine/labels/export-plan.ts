@@ -3,7 +3,7 @@ import type { B2Settings, LabelFormat, Shipper } from '../settings/schema';
 import { carry, cutToBytes, sjisBytes } from './charset';
 import { itemName, splitAddress } from './fit';
 import { type FittedShipment, type FittedShipper, LABEL_FORMAT_DEFS, type LabelFormatDef } from './formats';
-import { normalizePhone, normalizePostal, recipientKey } from './normalize';
+import { normalizePhone, normalizePostal, type Recipient, recipientKey } from './normalize';
 
 /**
  * The label CSV, planned without side effects (docs/contract.md §3 Label CSV): which rows ship, one line per
@@ -12,7 +12,7 @@ import { normalizePhone, normalizePostal, recipientKey } from './normalize';
  */
 
 /** One 受注一覧 row as the label rules see it. */
-export interface LabelRowInput {
+export interface LabelRowInput extends Recipient {
   /** the table's row index (for writing the key back) */
   index: number;
   /** the sheet row, for messages */
@@ -24,10 +24,6 @@ export interface LabelRowInput {
   tracking: string;
   labelKey: string;
   combined: string;
-  recipient: string;
-  postalCode: string;
-  address: string;
-  phone: string;
   item: string;
   qty: number;
 }
@@ -200,11 +196,7 @@ export function planLabelExport(rows: readonly LabelRowInput[], opts: LabelExpor
 /** A 同梱 group ships to one address of one shop: rows with an address all name the same recipient. */
 function oneRecipient(group: readonly LabelRowInput[]): boolean {
   if (new Set(group.map((r) => r.shop)).size > 1) return false;
-  const who = new Set(
-    group
-      .filter((r) => r.address.trim() !== '')
-      .map((r) => recipientKey({ name: r.recipient, postalCode: r.postalCode, address: r.address, phone: r.phone })),
-  );
+  const who = new Set(group.filter((r) => r.address.trim() !== '').map(recipientKey));
   return who.size <= 1;
 }
 

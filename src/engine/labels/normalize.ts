@@ -36,8 +36,16 @@ export function sameKey(v: string): string {
   return halfWidth(v).toLowerCase().replace(/\s+/g, '').replace(DASHES, '');
 }
 
+/** Who a row ships to, as 受注一覧 holds it (送付先氏名, 郵便番号, 住所, 電話番号). */
+export interface Recipient {
+  recipient: string;
+  postalCode: string;
+  address: string;
+  phone: string;
+}
+
 /** The recipient as one comparable string (name, postal code, address, phone; phone digits with +81 → 0). */
-export function recipientKey(r: { name: string; postalCode: string; address: string; phone: string }): string {
+export function recipientKey(r: Recipient): string {
   const phone = sameKey(r.phone).replace(/^(\+|00)81/, '0');
-  return [sameKey(r.name), sameKey(r.postalCode), sameKey(r.address), phone].join('\u0000');
+  return [sameKey(r.recipient), sameKey(r.postalCode), sameKey(r.address), phone].join('\u0000');
 }

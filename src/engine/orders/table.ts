@@ -285,7 +285,7 @@ export class OrdersTable {
       if (this.text(i, 'address').trim() !== '' && readStatus(this.cell(i, 'status')) !== 'cancelled')
         g.recipients.add(
           recipientKey({
-            name: this.text(i, 'recipient'),
+            recipient: this.text(i, 'recipient'),
             postalCode: this.text(i, 'postalCode'),
             address: this.text(i, 'address'),
             phone: this.text(i, 'phone'),

@@ -44,13 +44,13 @@ describe('phone, postal code, address fitting (docs/shipping-labels.md §5)', ()
 
   test('同梱 recipients compare after width, spaces, hyphens and +81', () => {
     const a = {
-      name: '山田 太郎',
+      recipient: '山田 太郎',
       postalCode: '150-0001',
       address: '東京都渋谷区神宮前1-2-3',
       phone: '+81-90-1234-5678',
     };
     const b = {
-      name: '山田太郎',
+      recipient: '山田太郎',
       postalCode: '１５００００１',
       address: '東京都渋谷区神宮前１－２－３',
       phone: '090 1234 5678',
