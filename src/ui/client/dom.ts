@@ -38,3 +38,16 @@ export function clear(el: Element): void {
 export function fill(text: string, params: Record<string, string | number> = {}): string {
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
+
+/**
+ * A link that saves the server's bytes (base64) as a file, clicked once at once: the dialogs hand files to
+ * the browser without Drive (docs/apps-script.md §C6). The bytes go into the Blob as they are, never
+ * re-encoded by the page (a label CSV stays Windows-31J).
+ */
+export function downloadLink(file: { base64: string; fileName: string }, type: string, label: string): HTMLElement {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  const href = URL.createObjectURL(new Blob([bytes], { type }));
+  const link = h('a', { href, download: file.fileName, 'data-download': '' }, label);
+  link.click();
+  return link;
+}

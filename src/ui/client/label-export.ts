@@ -1,6 +1,6 @@
 import type { LabelExportRequest, LabelExportState, LabelExportStateRequest } from '../shared/rpc';
-import { append, clear, fill, h } from './dom';
-import { bytesOfBase64, lineList, select } from './labels-common';
+import { append, clear, downloadLink, fill, h } from './dom';
+import { lineList, select } from './labels-common';
 import { call, closeDialog } from './rpc';
 
 /**
@@ -90,11 +90,8 @@ async function makeFile(btn: HTMLButtonElement, out: HTMLElement): Promise<void>
     const res = await call('labelExportMakeFile', req);
     const shown: Node[] = [];
     if (res.done) {
-      // the bytes as they are: a Blob of the server's Windows-31J, never re-encoded by the page
-      const blob = new Blob([bytesOfBase64(res.base64)], { type: 'text/csv;charset=Shift_JIS' });
-      const link = h('a', { href: URL.createObjectURL(blob), download: res.fileName, 'data-download': '' }, s('again'));
+      const link = downloadLink(res, 'text/csv;charset=Shift_JIS', s('again'));
       shown.push(h('p', { className: 'done' }, s('done', { file: res.fileName, shipments: res.shipments }), ' ', link));
-      link.click();
     }
     for (const l of res.lines) shown.push(h('p', { className: res.done ? 'slips-note' : 'notice notice-error' }, l));
     // the rows now have keys: the preview shows what a next file would take

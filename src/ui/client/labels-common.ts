@@ -1,6 +1,6 @@
 import { h } from './dom';
 
-/** What both label dialogs share: a labelled select, a list of readable lines, base64 ↔ bytes. */
+/** What both label dialogs share: a labelled select, a list of readable lines, a file's bytes as base64. */
 
 export function select(
   name: string,
@@ -18,10 +18,6 @@ export function select(
 export function lineList(lines: string[], attr: string): HTMLElement | null {
   if (lines.length === 0) return null;
   return h('div', { className: 'labels-lines', [attr]: '' }, ...lines.map((l) => h('p', {}, l)));
-}
-
-export function bytesOfBase64(base64: string): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 }
 
 /** base64 of a file's bytes, in slices (one String.fromCharCode call per 32 KB keeps the stack small). */

@@ -1,5 +1,5 @@
 import type { SlipsRequest, SlipsState } from '../shared/rpc';
-import { append, clear, fill, h } from './dom';
+import { append, clear, downloadLink, fill, h } from './dom';
 import { call, closeDialog } from './rpc';
 
 /**
@@ -78,11 +78,8 @@ async function makePdf(btn: HTMLButtonElement, result: HTMLElement): Promise<voi
   try {
     const res = await call('slipsMakePdf', { rows: state.rows, useSelection: false });
     if (res.done) {
-      const bytes = Uint8Array.from(atob(res.base64), (c) => c.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-      const link = h('a', { href: url, download: res.fileName, 'data-download': '' }, s('again'));
+      const link = downloadLink(res, 'application/pdf', s('again'));
       append(result, [h('p', { className: 'done' }, s('done', { file: res.fileName }), ' ', link)]);
-      link.click();
     }
     append(
       result,
